@@ -1,0 +1,63 @@
+"""The ``intake`` command. Thin: parse, call the service API, print."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+
+from intake_app import __version__
+from intake_app.cli import field_cmds, forms_cmds
+from intake_app.cli.common import ArgumentParser
+from intake_app.errors import IntakeError
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
+        prog="intake",
+        description="Encrypted field intake: records, forms, sealed bundles.",
+    )
+    parser.add_argument("--version", action="version", version=f"intake {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="profile directory (default: per-user data dir; or INTAKE_DATA_DIR)")
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help="read the passphrase from the first line of FILE")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    sub.required = True
+    field_cmds.register(sub)
+    forms_cmds.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        rc: int = args.func(args)
+        return rc
+    except IntakeError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"intake: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("intake: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # a bug: still one line, unless asked for more
+        if args.debug:
+            traceback.print_exc()
+        print(f"intake: internal error ({type(exc).__name__}); run with --debug for details",
+              file=sys.stderr)
+        return 1
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

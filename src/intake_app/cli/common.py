@@ -1,0 +1,115 @@
+"""Shared CLI plumbing: passphrases, JSON in/out, and the error contract.
+
+Contract: one line on stderr for any failure, exit 1 for a failed operation,
+exit 2 for a usage error, a traceback only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from intake_app.errors import IntakeError, UsageError
+from intake_app.paths import resolve_data_dir
+
+PASSPHRASE_ENV = "INTAKE_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "INTAKE_NEW_PASSPHRASE"
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with exit code 2."""
+
+    def error(self, message: str) -> Any:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def data_dir(args: argparse.Namespace, default_sub: str) -> Path:
+    """``--data-dir`` / INTAKE_DATA_DIR name the profile directory itself;
+    the platform default keeps field and HQ profiles apart."""
+    explicit = args.data_dir or os.environ.get("INTAKE_DATA_DIR")
+    if explicit:
+        return resolve_data_dir(explicit)
+    return resolve_data_dir(None) / default_sub
+
+
+def _read_secret_file(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            line = fh.readline()
+    except OSError as exc:
+        raise IntakeError(f"cannot read passphrase file {path}: {exc.strerror}") from None
+    return line.rstrip("\r\n")
+
+
+def read_passphrase(args: argparse.Namespace, *, prompt: str = "Passphrase: ",
+                    confirm: bool = False) -> str:
+    if getattr(args, "passphrase_file", None):
+        return _read_secret_file(args.passphrase_file)
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env is not None:
+        return env
+    return prompt_secret(prompt, confirm=confirm)
+
+
+def read_new_passphrase(args: argparse.Namespace, env_name: str = NEW_PASSPHRASE_ENV,
+                        prompt: str = "New passphrase: ") -> str:
+    env = os.environ.get(env_name)
+    if env is not None:
+        return env
+    return prompt_secret(prompt, confirm=True)
+
+
+def prompt_secret(prompt: str, *, confirm: bool) -> str:
+    if not sys.stdin.isatty():
+        raise UsageError(
+            "no passphrase: use a terminal, INTAKE_PASSPHRASE or --passphrase-file"
+        )
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat: ") != first:
+        raise IntakeError("passphrases do not match")
+    return first
+
+
+def load_json_file(path: str) -> Any:
+    try:
+        if path == "-":
+            text = sys.stdin.read()
+        else:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+    except FileNotFoundError:
+        raise IntakeError(f"no such file: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IntakeError(f"cannot read {path}: {exc}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IntakeError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+
+
+def print_json(value: Any) -> None:
+    def default(o: Any) -> Any:
+        if isinstance(o, BaseModel):
+            return o.model_dump(mode="json")
+        raise TypeError(type(o).__name__)
+
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=default) + "\n")
+
+
+def print_table(headers: list[str], rows: list[list[str]]) -> None:
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell))
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    sys.stdout.write(line.rstrip() + "\n")
+    for row in rows:
+        sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+                         + "\n")

@@ -1,0 +1,89 @@
+"""``intake forms import|list|show``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from intake_app.cli.common import print_json, print_table
+from intake_app.cli.field_cmds import field_service
+from intake_app.forms import Form, FormRegistry, import_xlsform
+from intake_app.paths import atomic_write
+
+
+def _registry(args: argparse.Namespace) -> FormRegistry:
+    """Installed forms: the profile's when one exists, else the built-in set."""
+    svc = field_service(args, unlock=False)
+    if not svc.exists():
+        return FormRegistry.default_registry()
+    svc = field_service(args)
+    try:
+        return svc.registry()
+    finally:
+        svc.close()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    form, warnings = import_xlsform(Path(args.file))
+    for w in warnings:
+        print(f"intake: warning: {w}", file=sys.stderr)
+    if args.out:
+        atomic_write(Path(args.out), form.canonical_json() + b"\n", mode=0o644)
+        print(f"wrote {form.id} version {form.version} to {args.out}")
+        return 0
+    svc = field_service(args)
+    try:
+        svc.install_form(form)
+    finally:
+        svc.close()
+    print(f"installed {form.id} version {form.version}")
+    return 0
+
+
+def _form_row(f: Form) -> list[str]:
+    return [f.id, f.version, ", ".join(f.language_codes()), f.title_in("en")]
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    forms = _registry(args).list()
+    if args.json_out:
+        print_json([{"id": f.id, "version": f.version, "languages": f.language_codes(),
+                     "title": f.title_in("en")} for f in forms])
+        return 0
+    print_table(["ID", "VERSION", "LANGUAGES", "TITLE"], [_form_row(f) for f in forms])
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    form = _registry(args).get(args.id, args.version)
+    if args.json_out:
+        data: Any = json.loads(form.canonical_json())
+        print_json(data)
+        return 0
+    sys.stdout.write(form.describe(args.lang) + "\n")
+    return 0
+
+
+def register(sub: Any) -> None:
+    forms = sub.add_parser("forms", help="import, list and show forms")
+    fsub = forms.add_subparsers(dest="forms_command", metavar="ACTION", parser_class=type(forms))
+    fsub.required = True
+
+    p = fsub.add_parser("import", help="convert an XLSForm (.xlsx) and install it")
+    p.add_argument("file")
+    p.add_argument("--out", metavar="FILE", help="write the canonical JSON here instead")
+    p.set_defaults(func=cmd_import)
+
+    p = fsub.add_parser("list", help="list installed forms")
+    p.add_argument("--json", dest="json_out", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = fsub.add_parser("show", help="show a form")
+    p.add_argument("id")
+    p.add_argument("--version")
+    p.add_argument("--lang", default="en")
+    p.add_argument("--json", dest="json_out", action="store_true")
+    p.set_defaults(func=cmd_show)

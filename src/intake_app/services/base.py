@@ -1,0 +1,105 @@
+"""Unlock, lock, check and re-key: what every profile kind shares."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
+
+from intake_app.errors import InvalidState, ProfileError
+from intake_app.store import profile as store_profile
+from intake_app.store.attachments import purge_incomplete
+from intake_app.store.db import Database
+
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S", bound="ProfileService")
+
+
+def locked(fn: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+    """Serialise calls: the GUI runs service calls on worker threads."""
+
+    @functools.wraps(fn)
+    def wrapper(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self._lock:
+            return fn(self, *args, **kwargs)
+
+    return wrapper
+
+
+class ProfileService:
+    kind = "field"
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self._db: Database | None = None
+        self._lock = threading.RLock()
+
+    # -- lifecycle -----------------------------------------------------------
+    def exists(self) -> bool:
+        return store_profile.profile_exists(self.data_dir)
+
+    @locked
+    def create(self, passphrase: str) -> None:
+        self._db = store_profile.create_profile(self.data_dir, passphrase, self.kind)
+        self._after_create()
+
+    def _after_create(self) -> None:
+        """Hook for subclasses: first-time setup inside the new store."""
+
+    @locked
+    def unlock(self, passphrase: str) -> None:
+        if self._db is not None:
+            return
+        db, _slot = store_profile.open_profile(self.data_dir, passphrase)
+        try:
+            kind = db.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone()
+            if kind is None or kind[0] != self.kind:
+                found = kind[0] if kind else "unknown"
+                raise ProfileError(f"{self.data_dir} holds a {found} profile, not a {self.kind} one")
+            purge_incomplete(db)
+        except BaseException:
+            db.close()
+            raise
+        self._db = db
+
+    @locked
+    def lock(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    close = lock
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._db is not None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            raise InvalidState("profile is locked")
+        return self._db
+
+    @locked
+    def check(self) -> list[str]:
+        """Integrity problems found (empty list: the store is sound)."""
+        return self.db.integrity_problems()
+
+    @locked
+    def change_passphrase(self, old: str, new: str) -> None:
+        store_profile.change_passphrase(self.data_dir, old, new)
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )

@@ -1,0 +1,153 @@
+"""The field profile: interview records, attachments and search."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from intake_app.errors import FieldError, InvalidState, NotFound, ValidationFailed
+from intake_app.forms import Form, FormRegistry, attachment_refs, validate_record
+from intake_app.models import (
+    AttachmentInfo,
+    RecordDetail,
+    RecordFilter,
+    RecordStatus,
+    RecordSummary,
+)
+from intake_app.services.base import ProfileService, locked
+from intake_app.store import attachments as att_store
+from intake_app.store import records as rec_store
+from intake_app.store.records import now_ms
+
+EDITABLE = (RecordStatus.DRAFT, RecordStatus.FINALIZED)
+
+
+class FieldService(ProfileService):
+    kind = "field"
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(data_dir)
+        self._registry: FormRegistry | None = None
+
+    # -- forms ---------------------------------------------------------------
+    @locked
+    def registry(self) -> FormRegistry:
+        """Built-in forms plus those installed in the store (from HQ's provisioning)."""
+        if self._registry is None:
+            reg = FormRegistry.default_registry()
+            for (definition,) in self.db.execute("SELECT definition FROM forms"):
+                reg.add(Form.from_json(bytes(definition)))
+            self._registry = reg
+        return self._registry
+
+    @locked
+    def install_form(self, form: Form) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO forms (form_id, version, definition, installed_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(form_id, version) DO UPDATE SET definition = excluded.definition",
+                (form.id, form.version, form.canonical_json(), now_ms()),
+            )
+        self._registry = None
+
+    def list_forms(self) -> list[Form]:
+        return self.registry().list()
+
+    def get_form(self, form_id: str, version: str | None = None) -> Form:
+        return self.registry().get(form_id, version)
+
+    # -- records -------------------------------------------------------------
+    def _check_attachment_refs(
+        self, form: Form, values: Mapping[str, Any], record_id: str | None
+    ) -> None:
+        owned = (
+            {a.id for a in rec_store.list_attachments(self.db, record_id)} if record_id else set()
+        )
+        errors = [
+            FieldError(path, f"no attachment {att_id} on this record")
+            for path, att_id in attachment_refs(form, values)
+            if att_id not in owned
+        ]
+        if errors:
+            raise ValidationFailed(errors)
+
+    @locked
+    def new_record(self, form_id: str, values: Mapping[str, Any], lang: str = "en") -> str:
+        form = self.get_form(form_id)
+        clean = validate_record(form, values, lang)
+        self._check_attachment_refs(form, clean, None)
+        return rec_store.create_record(self.db, form.id, form.version, clean)
+
+    @locked
+    def edit_record(self, record_id: str, values: Mapping[str, Any], lang: str = "en") -> int:
+        summary = rec_store.get_summary(self.db, record_id)
+        if summary.status not in EDITABLE:
+            raise InvalidState(f"record {record_id} is {summary.status.value} and cannot be edited")
+        form = self.get_form(summary.form_id, summary.form_version)
+        clean = validate_record(form, values, lang)
+        self._check_attachment_refs(form, clean, record_id)
+        return rec_store.update_record(self.db, record_id, clean, EDITABLE)
+
+    @locked
+    def finalize(self, record_id: str, lang: str = "en") -> None:
+        summary = rec_store.get_summary(self.db, record_id)
+        if summary.status is not RecordStatus.DRAFT:
+            raise InvalidState(f"record {record_id} is {summary.status.value}, not a draft")
+        form = self.get_form(summary.form_id, summary.form_version)
+        # Re-check against the form: the definition may have been reinstalled.
+        validate_record(form, rec_store.get_values(self.db, record_id), lang)
+        rec_store.set_status(self.db, record_id, RecordStatus.FINALIZED, (RecordStatus.DRAFT,))
+
+    @locked
+    def record(self, record_id: str, rev: int | None = None) -> RecordDetail:
+        return rec_store.get_detail(self.db, record_id, rev)
+
+    @locked
+    def summary(self, record_id: str) -> RecordSummary:
+        return rec_store.get_summary(self.db, record_id)
+
+    @locked
+    def list_records(
+        self, flt: RecordFilter | None = None, *, limit: int = -1, offset: int = 0
+    ) -> list[RecordSummary]:
+        return rec_store.list_records(self.db, flt, limit=limit, offset=offset)
+
+    @locked
+    def count_records(self, flt: RecordFilter | None = None) -> int:
+        return rec_store.count_records(self.db, flt)
+
+    @locked
+    def search(
+        self, query: str, flt: RecordFilter | None = None, *, limit: int = 200
+    ) -> list[RecordSummary]:
+        return rec_store.search_records(self.db, query, flt, limit=limit)
+
+    # -- attachments ---------------------------------------------------------
+    @locked
+    def attach(
+        self, record_id: str, src: BinaryIO, name: str, mime: str | None = None
+    ) -> AttachmentInfo:
+        summary = rec_store.get_summary(self.db, record_id)
+        if summary.status not in EDITABLE:
+            raise InvalidState(f"record {record_id} is {summary.status.value}; cannot attach files")
+        return att_store.add_attachment(self.db, record_id, src, name, mime)
+
+    def attach_file(self, record_id: str, path: Path) -> AttachmentInfo:
+        try:
+            fh = open(path, "rb")
+        except FileNotFoundError:
+            raise NotFound(f"no such file: {path}") from None
+        except IsADirectoryError:
+            raise NotFound(f"not a file: {path}") from None
+        with fh:
+            return self.attach(record_id, fh, path.name)
+
+    @locked
+    def attachment(self, att_id: str) -> AttachmentInfo:
+        return att_store.get_attachment(self.db, att_id)
+
+    def attachment_bytes(self, att_id: str) -> bytes:
+        """Whole attachment in memory: for viewers of photos and audio, never to disk."""
+        with self._lock:
+            return b"".join(att_store.iter_attachment(self.db, att_id))

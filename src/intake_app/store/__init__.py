@@ -1,0 +1,1 @@
+"""The encrypted local store: profile header, SQLCipher database, records, attachments."""

@@ -1,0 +1,162 @@
+"""The profile header: KDF parameters and the wrapped database key.
+
+The database is encrypted by SQLCipher under a random 32-byte *master key*
+given to SQLCipher as a raw key. The passphrase never reaches SQLCipher:
+Argon2id(passphrase, salt, params) gives a key-encryption key (KEK) that
+opens a key slot (XSalsa20-Poly1305 secretbox of the master key).
+
+Why wrap instead of handing the Argon2id output to SQLCipher directly:
+- changing the passphrase rewrites one small file atomically (rename), never
+  the database, so a crash leaves the old or the new passphrase working;
+- destroying the header destroys the only copy of the wrapped key
+  (crypto-erase), which is what overwriting a database on flash cannot do;
+- the header always holds two slots of identical size, the unused one filled
+  with random bytes, so the file looks the same whatever is configured.
+
+Layout (HEADER_SIZE bytes, all integers big-endian):
+    0   8  magic  b"INTKHDR1"
+    8   1  format version (1)
+    9   3  zero
+   12   4  Argon2id opslimit
+   16   4  Argon2id memlimit in KiB
+   20  16  salt
+   36  72  slot 0: nonce(24) || secretbox(KEK, master key)(48)
+  108  72  slot 1: same shape, random when unused
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import time
+from dataclasses import dataclass
+
+import nacl.exceptions
+import nacl.pwhash
+import nacl.secret
+import nacl.utils
+
+from intake_app.errors import ProfileError, WrongPassphrase
+
+MAGIC = b"INTKHDR1"
+VERSION = 1
+SALT_SIZE = 16
+KEY_SIZE = 32
+SLOT_SIZE = nacl.secret.SecretBox.NONCE_SIZE + KEY_SIZE + nacl.secret.SecretBox.MACBYTES
+SLOT_COUNT = 2
+_FIXED = struct.Struct(">8sB3xII16s")
+HEADER_SIZE = _FIXED.size + SLOT_COUNT * SLOT_SIZE
+
+# Sane bounds: a header outside them is refused before any work is done, so a
+# planted header cannot make unlock burn minutes or gigabytes.
+OPS_MIN, OPS_MAX = 1, 16
+MEM_MIN_KIB, MEM_MAX_KIB = 8 * 1024, 2 * 1024 * 1024
+
+# Only for the test suite: cheap parameters so hundreds of profiles stay fast.
+FAST_KDF_ENV = "INTAKE_TESTING_FAST_KDF"
+_CALIBRATION_MEM_KIB = 256 * 1024
+_CALIBRATION_TARGET_S = 0.6
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    opslimit: int
+    memlimit_kib: int
+
+    def check(self) -> None:
+        if not (OPS_MIN <= self.opslimit <= OPS_MAX):
+            raise ProfileError(f"profile header: opslimit {self.opslimit} out of bounds")
+        if not (MEM_MIN_KIB <= self.memlimit_kib <= MEM_MAX_KIB):
+            raise ProfileError(f"profile header: memlimit {self.memlimit_kib} KiB out of bounds")
+
+
+def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    params.check()
+    return nacl.pwhash.argon2id.kdf(
+        KEY_SIZE,
+        passphrase.encode("utf-8"),
+        salt,
+        opslimit=params.opslimit,
+        memlimit=params.memlimit_kib * 1024,
+    )
+
+
+def calibrate(target_s: float = _CALIBRATION_TARGET_S) -> KdfParams:
+    """Pick Argon2id parameters costing about ``target_s`` on this machine."""
+    if os.environ.get(FAST_KDF_ENV) == "1":
+        return KdfParams(opslimit=1, memlimit_kib=MEM_MIN_KIB)
+    ops = 2
+    start = time.perf_counter()
+    derive_kek("calibration", bytes(SALT_SIZE), KdfParams(ops, _CALIBRATION_MEM_KIB))
+    per_op = max((time.perf_counter() - start) / ops, 1e-3)
+    ops = min(OPS_MAX, max(2, round(target_s / per_op)))
+    return KdfParams(opslimit=ops, memlimit_kib=_CALIBRATION_MEM_KIB)
+
+
+def _wrap(kek: bytes, master_key: bytes) -> bytes:
+    box = nacl.secret.SecretBox(kek)
+    wrapped = bytes(box.encrypt(master_key))
+    assert len(wrapped) == SLOT_SIZE
+    return wrapped
+
+
+def _unwrap(kek: bytes, slot: bytes) -> bytes | None:
+    try:
+        return bytes(nacl.secret.SecretBox(kek).decrypt(slot))
+    except nacl.exceptions.CryptoError:
+        return None
+
+
+@dataclass(frozen=True)
+class ProfileHeader:
+    params: KdfParams
+    salt: bytes
+    slots: tuple[bytes, ...]
+
+    @classmethod
+    def create(cls, passphrase: str, master_key: bytes, params: KdfParams) -> ProfileHeader:
+        salt = nacl.utils.random(SALT_SIZE)
+        kek = derive_kek(passphrase, salt, params)
+        filler = tuple(nacl.utils.random(SLOT_SIZE) for _ in range(SLOT_COUNT - 1))
+        return cls(params=params, salt=salt, slots=(_wrap(kek, master_key), *filler))
+
+    @classmethod
+    def parse(cls, data: bytes) -> ProfileHeader:
+        if len(data) != HEADER_SIZE:
+            raise ProfileError("profile header is damaged (wrong size)")
+        magic, version, ops, mem, salt = _FIXED.unpack_from(data)
+        if magic != MAGIC:
+            raise ProfileError("profile header is damaged (bad magic)")
+        if version != VERSION:
+            raise ProfileError(f"profile header version {version} is not supported")
+        params = KdfParams(ops, mem)
+        params.check()
+        body = data[_FIXED.size :]
+        slots = tuple(body[i * SLOT_SIZE : (i + 1) * SLOT_SIZE] for i in range(SLOT_COUNT))
+        return cls(params=params, salt=salt, slots=slots)
+
+    def to_bytes(self) -> bytes:
+        fixed = _FIXED.pack(MAGIC, VERSION, self.params.opslimit, self.params.memlimit_kib, self.salt)
+        return fixed + b"".join(self.slots)
+
+    def unlock(self, passphrase: str) -> tuple[int, bytes]:
+        """Return (slot index, master key). Every slot is tried so timing does not tell which."""
+        kek = derive_kek(passphrase, self.salt, self.params)
+        found: tuple[int, bytes] | None = None
+        for index, slot in enumerate(self.slots):
+            key = _unwrap(kek, slot)
+            if key is not None and found is None:
+                found = (index, key)
+        if found is None:
+            raise WrongPassphrase()
+        return found
+
+    def with_slot(self, index: int, passphrase: str, master_key: bytes) -> ProfileHeader:
+        """A header where slot ``index`` opens with ``passphrase``.
+
+        The salt is kept: the other slot is wrapped under a KEK derived with it,
+        and re-wrapping that slot would need its passphrase."""
+        kek = derive_kek(passphrase, self.salt, self.params)
+        slots = list(self.slots)
+        slots[index] = _wrap(kek, master_key)
+        return ProfileHeader(params=self.params, salt=self.salt, slots=tuple(slots))

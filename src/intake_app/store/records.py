@@ -1,0 +1,230 @@
+"""Records, their append-only revisions, and full-text search, on an open Database.
+
+Values arrive here already validated by the forms layer; this module only
+stores them. Each function that writes runs in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from typing import Any
+
+from intake_app.errors import InvalidState, NotFound
+from intake_app.models import (
+    AttachmentInfo,
+    RecordDetail,
+    RecordFilter,
+    RecordStatus,
+    RecordSummary,
+    RevisionInfo,
+)
+from intake_app.store.db import Database
+from intake_app.textnorm import fts_query, searchable_text
+
+_SUMMARY_COLS = "id, form_id, form_version, status, created_at, updated_at, current_rev"
+
+
+def now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _dumps(values: dict[str, Any]) -> str:
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _summary(row: tuple[Any, ...]) -> RecordSummary:
+    return RecordSummary(
+        id=row[0],
+        form_id=row[1],
+        form_version=row[2],
+        status=RecordStatus(row[3]),
+        created_at=row[4],
+        updated_at=row[5],
+        revision=row[6],
+    )
+
+
+def create_record(db: Database, form_id: str, form_version: str, values: dict[str, Any]) -> str:
+    record_id = new_id()
+    ts = now_ms()
+    with db.transaction() as conn:
+        seq = conn.execute(
+            f"INSERT INTO records ({_SUMMARY_COLS}) VALUES (?, ?, ?, ?, ?, ?, 1)",
+            (record_id, form_id, form_version, RecordStatus.DRAFT.value, ts, ts),
+        ).lastrowid
+        conn.execute(
+            "INSERT INTO revisions (record_id, rev, saved_at, data) VALUES (?, 1, ?, ?)",
+            (record_id, ts, _dumps(values)),
+        )
+        conn.execute(
+            "INSERT INTO records_fts (rowid, body) VALUES (?, ?)", (seq, searchable_text(values))
+        )
+    return record_id
+
+
+def get_summary(db: Database, record_id: str) -> RecordSummary:
+    row = db.execute(f"SELECT {_SUMMARY_COLS} FROM records WHERE id = ?", (record_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no record {record_id}")
+    return _summary(row)
+
+
+def update_record(
+    db: Database, record_id: str, values: dict[str, Any], editable: tuple[RecordStatus, ...]
+) -> int:
+    """Append a revision. Returns the new revision number."""
+    ts = now_ms()
+    with db.transaction() as conn:
+        row = conn.execute(
+            "SELECT status, current_rev, seq FROM records WHERE id = ?", (record_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no record {record_id}")
+        if RecordStatus(row[0]) not in editable:
+            raise InvalidState(f"record {record_id} is {row[0]} and can no longer be edited")
+        rev = int(row[1]) + 1
+        conn.execute(
+            "INSERT INTO revisions (record_id, rev, saved_at, data) VALUES (?, ?, ?, ?)",
+            (record_id, rev, ts, _dumps(values)),
+        )
+        conn.execute(
+            "UPDATE records SET current_rev = ?, updated_at = ? WHERE id = ?", (rev, ts, record_id)
+        )
+        conn.execute("DELETE FROM records_fts WHERE rowid = ?", (row[2],))
+        conn.execute(
+            "INSERT INTO records_fts (rowid, body) VALUES (?, ?)", (row[2], searchable_text(values))
+        )
+    return rev
+
+
+def set_status(
+    db: Database, record_id: str, new: RecordStatus, allowed_from: tuple[RecordStatus, ...]
+) -> None:
+    with db.transaction() as conn:
+        row = conn.execute("SELECT status FROM records WHERE id = ?", (record_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no record {record_id}")
+        if RecordStatus(row[0]) not in allowed_from:
+            raise InvalidState(f"record {record_id} is {row[0]}; cannot mark it {new.value}")
+        conn.execute(
+            "UPDATE records SET status = ?, updated_at = ? WHERE id = ?",
+            (new.value, now_ms(), record_id),
+        )
+
+
+def get_values(db: Database, record_id: str, rev: int | None = None) -> dict[str, Any]:
+    if rev is None:
+        row = db.execute(
+            "SELECT r.data FROM revisions r JOIN records c ON c.id = r.record_id "
+            "AND r.rev = c.current_rev WHERE c.id = ?",
+            (record_id,),
+        ).fetchone()
+    else:
+        row = db.execute(
+            "SELECT data FROM revisions WHERE record_id = ? AND rev = ?", (record_id, rev)
+        ).fetchone()
+    if row is None:
+        raise NotFound(f"no record {record_id}" + (f" revision {rev}" if rev else ""))
+    values: dict[str, Any] = json.loads(row[0])
+    return values
+
+
+def list_revisions(db: Database, record_id: str) -> tuple[RevisionInfo, ...]:
+    rows = db.execute(
+        "SELECT rev, saved_at FROM revisions WHERE record_id = ? ORDER BY rev", (record_id,)
+    ).fetchall()
+    return tuple(RevisionInfo(rev=r[0], saved_at=r[1]) for r in rows)
+
+
+def list_attachments(db: Database, record_id: str) -> tuple[AttachmentInfo, ...]:
+    rows = db.execute(
+        "SELECT id, record_id, name, mime, size, sha256, created_at FROM attachments "
+        "WHERE record_id = ? AND complete = 1 ORDER BY created_at, id",
+        (record_id,),
+    ).fetchall()
+    return tuple(
+        AttachmentInfo(
+            id=r[0], record_id=r[1], name=r[2], mime=r[3], size=r[4], sha256=r[5], created_at=r[6]
+        )
+        for r in rows
+    )
+
+
+def get_detail(db: Database, record_id: str, rev: int | None = None) -> RecordDetail:
+    summary = get_summary(db, record_id)
+    return RecordDetail(
+        summary=summary,
+        values=get_values(db, record_id, rev),
+        revisions=list_revisions(db, record_id),
+        attachments=list_attachments(db, record_id),
+    )
+
+
+def _filter_sql(flt: RecordFilter | None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt is not None:
+        if flt.status is not None:
+            clauses.append("c.status = ?")
+            params.append(flt.status.value)
+        if flt.form_id is not None:
+            clauses.append("c.form_id = ?")
+            params.append(flt.form_id)
+        if flt.since_ms is not None:
+            clauses.append("c.updated_at >= ?")
+            params.append(flt.since_ms)
+        if flt.until_ms is not None:
+            clauses.append("c.updated_at <= ?")
+            params.append(flt.until_ms)
+    return (" AND ".join(clauses) if clauses else "1"), params
+
+
+def count_records(db: Database, flt: RecordFilter | None = None) -> int:
+    where, params = _filter_sql(flt)
+    return int(db.execute(f"SELECT count(*) FROM records c WHERE {where}", tuple(params)).fetchone()[0])
+
+
+def list_records(
+    db: Database, flt: RecordFilter | None = None, *, limit: int = -1, offset: int = 0
+) -> list[RecordSummary]:
+    """Newest first. ``limit``/``offset`` let a view load lazily."""
+    where, params = _filter_sql(flt)
+    cols = ", ".join("c." + c.strip() for c in _SUMMARY_COLS.split(","))
+    rows = db.execute(
+        f"SELECT {cols} FROM records c WHERE {where} "
+        "ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    ).fetchall()
+    return [_summary(r) for r in rows]
+
+
+def search_records(
+    db: Database, query: str, flt: RecordFilter | None = None, *, limit: int = 200
+) -> list[RecordSummary]:
+    match = fts_query(query)
+    if match is None:
+        return []
+    where, params = _filter_sql(flt)
+    cols = ", ".join("c." + c.strip() for c in _SUMMARY_COLS.split(","))
+    rows = db.execute(
+        f"SELECT {cols} FROM records_fts f JOIN records c ON c.seq = f.rowid "
+        f"WHERE records_fts MATCH ? AND {where} ORDER BY f.rank LIMIT ?",
+        (match, *params, limit),
+    ).fetchall()
+    return [_summary(r) for r in rows]
+
+
+def delete_record(db: Database, record_id: str) -> None:
+    """Remove a record with its history, attachments and index entry (secure_delete is on)."""
+    with db.transaction() as conn:
+        conn.execute(
+            "DELETE FROM records_fts WHERE rowid = (SELECT seq FROM records WHERE id = ?)",
+            (record_id,),
+        )
+        conn.execute("DELETE FROM records WHERE id = ?", (record_id,))

@@ -1,0 +1,87 @@
+"""Text normalisation for search over Latin and Arabic-script text.
+
+Dari, Pashto and Urdu text reaches us typed on different keyboards: Arabic
+yeh/kaf versus Persian/Urdu ones, optional short vowels, tatweel, zero-width
+joiners. Index and query go through the same folding so they meet.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_FOLD = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # ARABIC YEH -> FARSI YEH
+        "\u0649": "\u06cc",  # ALEF MAKSURA -> FARSI YEH
+        "\u0643": "\u06a9",  # ARABIC KAF -> KEHEH
+        "\u0629": "\u0647",  # TEH MARBUTA -> HEH
+        "\u06c0": "\u0647",  # HEH WITH YEH ABOVE -> HEH
+        "\u0623": "\u0627",  # ALEF WITH HAMZA ABOVE -> ALEF
+        "\u0625": "\u0627",  # ALEF WITH HAMZA BELOW -> ALEF
+        "\u0622": "\u0627",  # ALEF WITH MADDA -> ALEF
+        "\u0640": None,  # TATWEEL
+        "\u200c": " ",  # ZWNJ: word-internal in Persian, a break for the tokenizer
+        "\u200d": None,  # ZWJ
+        "\u200f": None,  # RLM
+        "\u200e": None,  # LRM
+    }
+)
+# Persian and Arabic-Indic digits to ASCII.
+_DIGITS = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)},
+                         **{chr(0x0660 + i): str(i) for i in range(10)}})
+
+
+def fold_for_search(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD).translate(_DIGITS)
+    # Drop Arabic harakat and other combining marks (short vowels, shadda, sukun).
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.casefold()
+
+
+def searchable_text(values: object) -> str:
+    """Every string and number inside a record's values, folded, one per line."""
+    parts: list[str] = []
+
+    def walk(v: object) -> None:
+        if isinstance(v, str):
+            parts.append(v)
+        elif isinstance(v, bool) or v is None:
+            return
+        elif isinstance(v, int | float):
+            parts.append(str(v))
+        elif isinstance(v, dict):
+            for item in v.values():
+                walk(item)
+        elif isinstance(v, list | tuple):
+            for item in v:
+                walk(item)
+
+    walk(values)
+    return fold_for_search("\n".join(parts))
+
+
+def fts_query(user_query: str) -> str | None:
+    """Turn free text into a safe FTS5 query: every word must match as a prefix.
+
+    User text never reaches MATCH as syntax, so quotes, NEAR, column filters
+    and unbalanced parentheses cannot cause errors or surprises.
+    """
+    words = [w for w in _split_words(fold_for_search(user_query)) if w]
+    if not words:
+        return None
+    return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+
+def _split_words(text: str) -> list[str]:
+    out: list[str] = []
+    cur: list[str] = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat[0] in "LN" or cat == "Mn":
+            cur.append(ch)
+        elif cur:
+            out.append("".join(cur))
+            cur = []
+    if cur:
+        out.append("".join(cur))
+    return out

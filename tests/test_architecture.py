@@ -1,0 +1,54 @@
+"""Only intake_app.gui may import Qt: the core stays usable headless."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import intake_app
+
+PKG = Path(intake_app.__file__).parent
+QT_ROOTS = {"PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2", "qtpy"}
+
+
+def _imported_roots(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    roots: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            roots.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            roots.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", "") == "__import__":
+            if node.args and isinstance(node.args[0], ast.Constant):
+                roots.add(str(node.args[0].value).split(".")[0])
+    return roots
+
+
+def test_no_qt_outside_gui() -> None:
+    offenders = []
+    for path in PKG.rglob("*.py"):
+        rel = path.relative_to(PKG)
+        if rel.parts[0] == "gui":
+            continue
+        bad = _imported_roots(path) & QT_ROOTS
+        if bad:
+            offenders.append(f"{rel}: {sorted(bad)}")
+    assert offenders == []
+
+
+def test_checker_sees_qt_imports(tmp_path: Path) -> None:
+    f = tmp_path / "m.py"
+    f.write_text("from PySide6.QtCore import QObject\nimport shiboken6\n")
+    assert _imported_roots(f) >= {"PySide6", "shiboken6"}
+
+
+def test_core_imports_without_qt_loaded() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, intake_app.cli, intake_app.services, intake_app.store.db;"
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
