@@ -20,6 +20,8 @@ class RecordStatus(StrEnum):
     SEALED = "sealed"
     # HQ's signed receipt arrived for every bundle holding the record.
     DELIVERED = "delivered"
+    # At HQ: imported from a device's bundle (read-only there).
+    RECEIVED = "received"
 
 
 def ms_to_iso(ms: int) -> str:
@@ -72,3 +74,85 @@ class RecordFilter(Snapshot):
     # Inclusive bounds on updated_at, milliseconds since the epoch.
     since_ms: int | None = None
     until_ms: int | None = None
+
+
+class Policy(Snapshot):
+    """Set by HQ in the provisioning file; the field device applies it."""
+
+    auto_lock_minutes: int = 10
+    # FAT32 cannot hold a file of 4 GiB; stay well below it.
+    max_volume_bytes: int = 4_000_000_000
+    # False (default): after sealing, the laptop keeps no readable copy.
+    keep_readable_until_receipt: bool = False
+    # Days after which the laptop warns about (and later purges) old drafts.
+    draft_max_age_days: int = 30
+
+
+class OutboxEntry(Snapshot):
+    sequence: int
+    file_name: str
+    statement_hash: str
+    created_at: int
+    size: int
+    record_count: int
+    state: str  # "pending" until HQ's receipt arrives, then "delivered"
+    delivered_at: int | None = None
+
+
+class EnrollInfo(Snapshot):
+    device_id: str
+    org_name: str
+    hq_id: str
+    hq_fingerprint: str
+    device_fingerprint: str
+    forms: tuple[str, ...]
+
+
+class ReceiptResult(Snapshot):
+    delivered: tuple[int, ...]
+    already_delivered: tuple[int, ...]
+    unknown: tuple[int, ...]
+    purged_records: int
+
+
+class ExportResult(Snapshot):
+    paths: tuple[str, ...]
+    sequences: tuple[int, ...]
+    record_count: int
+    attachment_count: int
+    bytes_written: int
+
+
+class DeviceInfo(Snapshot):
+    device_id: str
+    label: str
+    fingerprint: str
+    enrolled_at: int
+    revoked_at: int | None
+    received: tuple[int, ...]
+    missing: tuple[int, ...]
+    last_sequence: int
+
+
+class ImportOutcome(Snapshot):
+    path: str
+    verdict: str  # "imported", "duplicate", "rejected"
+    reason: str = ""
+    kind: str = ""  # BundleError kind when rejected
+    device_id: str = ""
+    sequence: int = 0
+    records: int = 0
+    attachments: int = 0
+    notes: tuple[str, ...] = ()
+    quarantined: bool = False
+
+
+class VerifyOutcome(Snapshot):
+    path: str
+    ok: bool
+    kind: str = ""
+    reason: str = ""
+    device_id: str = ""
+    sequence: int = 0
+    statement_hash: str = ""
+    notes: tuple[str, ...] = ()

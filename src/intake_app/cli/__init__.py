@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 import traceback
 from collections.abc import Sequence
 
 from intake_app import __version__
-from intake_app.cli import field_cmds, forms_cmds
+from intake_app.cli import bundle_cmds, field_cmds, forms_cmds, hq_cmds
 from intake_app.cli.common import ArgumentParser
 from intake_app.errors import IntakeError
 
@@ -28,6 +27,8 @@ def build_parser() -> ArgumentParser:
     sub.required = True
     field_cmds.register(sub)
     forms_cmds.register(sub)
+    bundle_cmds.register(sub)
+    hq_cmds.register(sub)
     return parser
 
 

@@ -183,7 +183,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_filters(p: argparse.ArgumentParser) -> None:
+def add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--status", choices=[s.value for s in RecordStatus])
     p.add_argument("--form", metavar="FORM_ID")
     p.add_argument("--since", metavar="DATE", help="updated on or after (YYYY-MM-DD)")
@@ -219,12 +219,12 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_record_finalize)
 
     p = rsub.add_parser("list", help="list records (no content shown)")
-    _add_filters(p)
+    add_filters(p)
     p.set_defaults(func=cmd_record_list)
 
     p = rsub.add_parser("search", help="full-text search")
     p.add_argument("query")
-    _add_filters(p)
+    add_filters(p)
     p.set_defaults(func=cmd_record_search)
 
     p = rsub.add_parser("show", help="show a record's values, revisions and attachments")

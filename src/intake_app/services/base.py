@@ -49,6 +49,9 @@ class ProfileService:
     def _after_create(self) -> None:
         """Hook for subclasses: first-time setup inside the new store."""
 
+    def _after_unlock(self) -> None:
+        """Hook for subclasses: recovery work once the store is open."""
+
     @locked
     def unlock(self, passphrase: str) -> None:
         if self._db is not None:
@@ -58,12 +61,16 @@ class ProfileService:
             kind = db.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone()
             if kind is None or kind[0] != self.kind:
                 found = kind[0] if kind else "unknown"
-                raise ProfileError(f"{self.data_dir} holds a {found} profile, not a {self.kind} one")
+                raise ProfileError(
+                    f"{self.data_dir} holds a {found} profile, not a {self.kind} one"
+                )
             purge_incomplete(db)
+            self._db = db
+            self._after_unlock()
         except BaseException:
+            self._db = None
             db.close()
             raise
-        self._db = db
 
     @locked
     def lock(self) -> None:

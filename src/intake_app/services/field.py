@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+import threading
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from intake_app.errors import FieldError, InvalidState, NotFound, ValidationFailed
+from intake_app.crypto import fingerprint, generate_device_key
+from intake_app.errors import FieldError, IntakeError, InvalidState, NotFound, ValidationFailed
 from intake_app.forms import Form, FormRegistry, attachment_refs, validate_record
 from intake_app.models import (
     AttachmentInfo,
+    EnrollInfo,
+    ExportResult,
+    OutboxEntry,
+    Policy,
+    ReceiptResult,
     RecordDetail,
     RecordFilter,
     RecordStatus,
     RecordSummary,
 )
+from intake_app.services import enrollment, outbox
 from intake_app.services.base import ProfileService, locked
 from intake_app.store import attachments as att_store
 from intake_app.store import records as rec_store
@@ -101,6 +110,13 @@ class FieldService(ProfileService):
 
     @locked
     def record(self, record_id: str, rev: int | None = None) -> RecordDetail:
+        summary = rec_store.get_summary(self.db, record_id)
+        if summary.status in (RecordStatus.SEALED, RecordStatus.DELIVERED) and not (
+            rec_store.list_revisions(self.db, record_id)
+        ):
+            raise InvalidState(
+                f"record {record_id} was sealed for HQ; this laptop keeps no readable copy"
+            )
         return rec_store.get_detail(self.db, record_id, rev)
 
     @locked
@@ -151,3 +167,91 @@ class FieldService(ProfileService):
         """Whole attachment in memory: for viewers of photos and audio, never to disk."""
         with self._lock:
             return b"".join(att_store.iter_attachment(self.db, att_id))
+
+    # -- enrollment, export, outbox, receipts (see services/outbox.py) -------------
+    def _after_unlock(self) -> None:
+        outbox.recover(self)
+
+    def is_enrolled(self) -> bool:
+        return self.meta("device_id") is not None
+
+    @locked
+    def policy(self) -> Policy:
+        raw = self.meta("policy")
+        return Policy.model_validate_json(raw) if raw else Policy()
+
+    def device_fingerprint(self) -> str | None:
+        key = self.meta("device_key")
+        if key is None:
+            return None
+        from nacl.signing import SigningKey
+
+        return fingerprint(bytes(SigningKey(bytes.fromhex(key)).verify_key))
+
+    @staticmethod
+    def provisioning_fingerprint(data: bytes) -> str:
+        """HQ's fingerprint as the provisioning file states it (show it before enrolling)."""
+        return enrollment.read_provisioning(data).fingerprint
+
+    @locked
+    def enroll(self, data: bytes, expect_fingerprint: str | None = None,
+               label: str = "field laptop") -> tuple[EnrollInfo, bytes]:
+        """Trust HQ's provisioning file; returns the enrollment and the device card bytes.
+
+        Enrolling again with the same HQ updates forms and policy and keeps the
+        device key; another HQ is refused."""
+        prov = enrollment.read_provisioning(data)
+        enrollment.check_expected_fingerprint(prov, expect_fingerprint)
+        current = self.meta("hq_signing_key")
+        if current is not None and current != bytes(prov.hq_signing_key).hex():
+            raise IntakeError("this laptop is enrolled with another HQ")
+        device_id = self.meta("device_id") or enrollment.new_device_id()
+        key_hex = self.meta("device_key") or bytes(generate_device_key()).hex()
+        from nacl.signing import SigningKey
+
+        key = SigningKey(bytes.fromhex(key_hex))
+        values = {
+            "hq_id": prov.hq_id, "org_name": prov.org_name,
+            "hq_signing_key": bytes(prov.hq_signing_key).hex(),
+            "recipients": json.dumps([pk for _label, pk in prov.recipients]),
+            "policy": enrollment.policy_json(prov.policy),
+            "device_id": device_id, "device_key": key_hex,
+            "enrolled_at": str(rec_store.now_ms()),
+        }  # fmt: skip
+        with self.db.transaction() as conn:
+            for k, v in values.items():
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (k, v))  # fmt: skip
+            for form in prov.forms:
+                conn.execute(
+                    "INSERT INTO forms (form_id, version, definition, installed_at) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT(form_id, version) DO UPDATE SET "
+                    "definition = excluded.definition",
+                    (form.id, form.version, form.canonical_json(), rec_store.now_ms()),
+                )
+        self._registry = None
+        card = enrollment.device_card(device_key=key, device_id=device_id, hq_id=prov.hq_id,
+                                      label=label)
+        info = EnrollInfo(device_id=device_id, org_name=prov.org_name, hq_id=prov.hq_id,
+                          hq_fingerprint=prov.fingerprint,
+                          device_fingerprint=fingerprint(bytes(key.verify_key)),
+                          forms=tuple(f"{f.id} {f.version}" for f in prov.forms))
+        return info, card
+
+    @locked
+    def export(self, dest: Path | None, *, progress: Callable[[int, int], None] | None = None,
+               cancel: threading.Event | None = None) -> ExportResult:
+        return outbox.export(self, dest, progress=progress, cancel=cancel)
+
+    @locked
+    def resend(self, dest: Path) -> ExportResult:
+        return outbox.resend(self, dest)
+
+    @locked
+    def outbox(self) -> list[OutboxEntry]:
+        return outbox.outbox(self)
+
+    @locked
+    def import_receipt(self, data: bytes) -> ReceiptResult:
+        return outbox.import_receipt(self, data)

@@ -136,7 +136,8 @@ class ProfileHeader:
         return cls(params=params, salt=salt, slots=slots)
 
     def to_bytes(self) -> bytes:
-        fixed = _FIXED.pack(MAGIC, VERSION, self.params.opslimit, self.params.memlimit_kib, self.salt)
+        p = self.params
+        fixed = _FIXED.pack(MAGIC, VERSION, p.opslimit, p.memlimit_kib, self.salt)
         return fixed + b"".join(self.slots)
 
     def unlock(self, passphrase: str) -> tuple[int, bytes]:

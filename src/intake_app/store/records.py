@@ -187,7 +187,8 @@ def _filter_sql(flt: RecordFilter | None) -> tuple[str, list[Any]]:
 
 def count_records(db: Database, flt: RecordFilter | None = None) -> int:
     where, params = _filter_sql(flt)
-    return int(db.execute(f"SELECT count(*) FROM records c WHERE {where}", tuple(params)).fetchone()[0])
+    row = db.execute(f"SELECT count(*) FROM records c WHERE {where}", tuple(params)).fetchone()
+    return int(row[0])
 
 
 def list_records(

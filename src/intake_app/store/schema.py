@@ -52,6 +52,61 @@ MIGRATIONS: list[list[str]] = [
         """CREATE VIRTUAL TABLE records_fts USING fts5(
             body, tokenize = 'unicode61 remove_diacritics 2')""",
     ],
+    # 2: sealed bundles. Field side: outbox and which records each bundle holds.
+    # HQ side: keys, enrolled devices, received bundles and where records came from.
+    [
+        "ALTER TABLE records ADD COLUMN exported_rev INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY,
+            file_name TEXT NOT NULL,
+            statement_hash TEXT NOT NULL,
+            prev TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            record_count INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            delivered_at INTEGER)""",
+        """CREATE TABLE bundle_records (
+            seq INTEGER NOT NULL REFERENCES outbox(seq),
+            record_id TEXT NOT NULL,
+            PRIMARY KEY (seq, record_id)) WITHOUT ROWID""",
+        "CREATE INDEX bundle_records_record ON bundle_records(record_id)",
+        """CREATE TABLE hq_keys (
+            id INTEGER PRIMARY KEY,
+            purpose TEXT NOT NULL,
+            label TEXT NOT NULL,
+            secret BLOB NOT NULL,
+            public_hex TEXT NOT NULL UNIQUE,
+            created_at INTEGER NOT NULL,
+            retired_at INTEGER)""",
+        """CREATE TABLE devices (
+            device_id TEXT PRIMARY KEY,
+            public_hex TEXT NOT NULL UNIQUE,
+            label TEXT NOT NULL,
+            enrolled_at INTEGER NOT NULL,
+            revoked_at INTEGER)""",
+        """CREATE TABLE received_bundles (
+            device_id TEXT NOT NULL REFERENCES devices(device_id),
+            seq INTEGER NOT NULL,
+            statement_hash TEXT NOT NULL,
+            prev TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            record_count INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            imported_at INTEGER NOT NULL,
+            PRIMARY KEY (device_id, seq))""",
+        """CREATE TABLE record_sources (
+            record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+            rev INTEGER NOT NULL,
+            device_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (record_id, rev)) WITHOUT ROWID""",
+        """CREATE TABLE hq_events (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL)""",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -1,0 +1,154 @@
+"""Field: enroll, export, outbox, receipts. Auditor: verify."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from intake_app.cli.common import print_json, print_table
+from intake_app.cli.field_cmds import field_service
+from intake_app.errors import IntakeError
+from intake_app.models import ms_to_iso
+from intake_app.paths import atomic_write
+from intake_app.services import audit
+
+
+def _read(path: str, what: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise IntakeError(f"cannot read {what} {path}: {exc.strerror}") from None
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    data = _read(args.file, "provisioning file")
+    svc = field_service(args, unlock=False)
+    fp = svc.provisioning_fingerprint(data)
+    expect = args.expect_fingerprint
+    if expect is None:
+        if sys.stdin.isatty():
+            print(f"HQ fingerprint: {fp}")
+            answer = input("Does it match what HQ told you (yes/no)? ").strip().lower()
+            if answer not in ("y", "yes"):
+                raise IntakeError("enrollment cancelled: fingerprint not confirmed")
+            expect = fp
+        else:
+            print(f"intake: warning: HQ fingerprint {fp} not confirmed "
+                  "(use --expect-fingerprint)", file=sys.stderr)
+    svc = field_service(args)
+    try:
+        info, card = svc.enroll(data, expect, label=args.label)
+    finally:
+        svc.close()
+    atomic_write(Path(args.card_out), card, mode=0o644)
+    print(f"enrolled with {info.org_name} ({info.hq_id}) as {info.device_id}")
+    print(f"device fingerprint: {info.device_fingerprint}")
+    print(f"device card written to {args.card_out}: give it to HQ")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    dest = Path(args.to)
+    svc = field_service(args)
+    try:
+        result = svc.resend(dest) if args.resend else svc.export(dest)
+    finally:
+        svc.close()
+    for p in result.paths:
+        print(p)
+    if not result.paths:
+        print("nothing to export", file=sys.stderr)
+    return 0
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    svc = field_service(args)
+    try:
+        entries = svc.outbox()
+    finally:
+        svc.close()
+    if args.json_out:
+        print_json([e.model_dump(mode="json") for e in entries])
+        return 0
+    print_table(["SEQ", "STATE", "RECORDS", "SIZE", "CREATED", "FILE"],
+                [[str(e.sequence), e.state, str(e.record_count), str(e.size),
+                  ms_to_iso(e.created_at), e.file_name] for e in entries])
+    return 0
+
+
+def cmd_receipts_import(args: argparse.Namespace) -> int:
+    src = Path(args.file)
+    files = sorted(p for p in src.iterdir() if p.is_file()) if src.is_dir() else [src]
+    svc = field_service(args)
+    try:
+        device_id = svc.meta("device_id")
+        applied = 0
+        for f in files:
+            if src.is_dir() and device_id and device_id not in f.name:
+                continue  # another laptop's receipt in a shared folder
+            result = svc.import_receipt(_read(str(f), "receipt"))
+            applied += 1
+            print(f"{f.name}: delivered {len(result.delivered)} bundle(s), "
+                  f"{len(result.already_delivered)} already, {len(result.unknown)} unknown; "
+                  f"purged {result.purged_records} record(s)")
+    finally:
+        svc.close()
+    if not applied:
+        raise IntakeError(f"no receipt for this laptop in {src}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    ring = audit.load_keyring(Path(args.keyring))
+    paths = audit.expand_paths([Path(p) for p in args.paths])
+    if not paths:
+        raise IntakeError("no bundle files given")
+    outcomes = audit.verify_paths(paths, ring)
+    ok = all(o.ok for o in outcomes)
+    if args.json_out:
+        print_json({"keyring": {"hq_id": ring.hq_id, "org_name": ring.org_name,
+                                "fingerprint": audit.keyring_fingerprint(ring)},
+                    "ok": ok, "bundles": [o.model_dump(mode="json") for o in outcomes]})
+    else:
+        print(f"keyring: {ring.org_name} ({ring.hq_id}) fingerprint "
+              f"{audit.keyring_fingerprint(ring)}")
+        for o in outcomes:
+            if o.ok:
+                line = f"OK    {o.path}  device {o.device_id} #{o.sequence}"
+            else:
+                line = f"FAIL  {o.path}  {o.reason}"
+            print(line + "".join(f"  [{n}]" for n in o.notes))
+    return 0 if ok else 1
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("enroll", help="enroll this laptop with HQ from a provisioning file")
+    p.add_argument("file")
+    p.add_argument("--card-out", required=True, metavar="CARD", help="where to write the card")
+    p.add_argument("--expect-fingerprint", metavar="FP", help="HQ fingerprint to insist on")
+    p.add_argument("--label", default="field laptop", help="a name for this laptop at HQ")
+    p.set_defaults(func=cmd_enroll)
+
+    p = sub.add_parser("export", help="seal finalized records into bundle volume(s)")
+    p.add_argument("--to", required=True, metavar="DIR")
+    p.add_argument("--resend", action="store_true", help="write unacknowledged bundles again")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("outbox", help="list sealed bundles and their delivery state")
+    p.add_argument("--json", dest="json_out", action="store_true")
+    p.set_defaults(func=cmd_outbox)
+
+    r = sub.add_parser("receipts", help="HQ receipts")
+    rsub = r.add_subparsers(dest="receipts_command", metavar="ACTION", parser_class=type(r))
+    rsub.required = True
+    p = rsub.add_parser("import", help="apply HQ's signed receipt (file or folder)")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_receipts_import)
+
+    p = sub.add_parser("verify", help="verify bundles against a public keyring (no keys needed)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--keyring", required=True, metavar="KEYRING")
+    p.add_argument("--json", dest="json_out", action="store_true")
+    p.set_defaults(func=cmd_verify)

@@ -1,0 +1,277 @@
+"""``intake hq ...``: the HQ profile."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from intake_app.cli.common import data_dir, print_json, print_table, read_passphrase
+from intake_app.cli.field_cmds import _filter, _print_summaries, add_filters
+from intake_app.errors import IntakeError
+from intake_app.models import Policy, ms_to_iso
+from intake_app.paths import atomic_write, ensure_private_dir
+from intake_app.services import audit
+from intake_app.services.hq import HQService
+
+HQ_SUBDIR = "hq"
+
+
+def hq_service(args: argparse.Namespace, *, unlock: bool = True) -> HQService:
+    svc = HQService(data_dir(args, HQ_SUBDIR))
+    if unlock:
+        if not svc.exists():
+            raise IntakeError(f"no HQ profile in {svc.data_dir} (run 'intake hq init' first)")
+        svc.unlock(read_passphrase(args))
+    return svc
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    svc = hq_service(args, unlock=False)
+    svc.init_hq(read_passphrase(args, prompt="New passphrase: ", confirm=True), args.org,
+                recipient_keys=args.recipient_keys)
+    try:
+        print(f"created HQ profile {svc.hq_id} for {args.org} in {svc.data_dir}")
+        print(f"HQ fingerprint: {svc.fingerprint()}")
+    finally:
+        svc.close()
+    return 0
+
+
+def cmd_fingerprint(args: argparse.Namespace) -> int:
+    svc = hq_service(args)
+    try:
+        print(svc.fingerprint())
+    finally:
+        svc.close()
+    return 0
+
+
+def cmd_provision(args: argparse.Namespace) -> int:
+    policy = Policy(auto_lock_minutes=args.auto_lock_minutes,
+                    max_volume_bytes=args.max_volume_mb * 1_000_000,
+                    keep_readable_until_receipt=args.keep_readable)
+    svc = hq_service(args)
+    try:
+        if args.form_file:
+            from intake_app.forms import load_form_file
+
+            for f in args.form_file:
+                svc.install_form(load_form_file(Path(f)))
+        data = svc.provisioning(policy)
+        fp = svc.fingerprint()
+    finally:
+        svc.close()
+    atomic_write(Path(args.out), data, mode=0o644)
+    print(f"wrote {args.out}; HQ fingerprint {fp}")
+    return 0
+
+
+def cmd_enroll_device(args: argparse.Namespace) -> int:
+    card = Path(args.card)
+    try:
+        data = card.read_bytes()
+    except OSError as exc:
+        raise IntakeError(f"cannot read device card {card}: {exc.strerror}") from None
+    svc = hq_service(args)
+    try:
+        info = svc.enroll_device(data)
+    finally:
+        svc.close()
+    print(f"enrolled {info.device_id} ({info.label}); fingerprint {info.fingerprint}")
+    return 0
+
+
+def cmd_revoke_device(args: argparse.Namespace) -> int:
+    svc = hq_service(args)
+    try:
+        info = svc.revoke_device(args.id)
+    finally:
+        svc.close()
+    print(f"revoked {info.device_id}")
+    return 0
+
+
+def cmd_keyring(args: argparse.Namespace) -> int:
+    svc = hq_service(args)
+    try:
+        data = svc.keyring_bytes()
+    finally:
+        svc.close()
+    atomic_write(Path(args.out), data, mode=0o644)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    paths = audit.expand_paths([Path(p) for p in args.paths])
+    if not paths:
+        raise IntakeError("no bundle files given")
+    svc = hq_service(args)
+    outcomes = []
+    try:
+        for p in paths:
+            outcomes.append(svc.import_bundle(p))
+    finally:
+        svc.close()
+    if args.json_out:
+        print_json([o.model_dump(mode="json") for o in outcomes])
+    else:
+        for o in outcomes:
+            if o.verdict == "imported":
+                line = (f"imported   {o.path}  {o.device_id} #{o.sequence}: {o.records} "
+                        f"revision(s), {o.attachments} attachment(s)")
+            elif o.verdict == "duplicate":
+                line = f"duplicate  {o.path}  {o.device_id} #{o.sequence} already imported"
+            else:
+                kept = " (copy kept in quarantine)" if o.quarantined else ""
+                line = f"rejected   {o.path}  {o.reason}{kept}"
+            print(line + "".join(f"  [{n}]" for n in o.notes))
+    return 0 if all(o.verdict != "rejected" for o in outcomes) else 1
+
+
+def cmd_receipts(args: argparse.Namespace) -> int:
+    svc = hq_service(args)
+    try:
+        receipts = svc.receipts(args.device)
+    finally:
+        svc.close()
+    if not receipts:
+        raise IntakeError("no bundles imported yet: nothing to acknowledge")
+    out = Path(args.out)
+    if args.device:
+        atomic_write(out, receipts[args.device], mode=0o644)
+        print(f"wrote {out}")
+        return 0
+    # One file per device, so each laptop picks up its own.
+    ensure_private_dir(out)
+    for dev, data in receipts.items():
+        atomic_write(out / f"receipt-{dev}.sig", data, mode=0o644)
+        print(f"wrote {out / f'receipt-{dev}.sig'}")
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    svc = hq_service(args)
+    try:
+        devices = svc.devices()
+    finally:
+        svc.close()
+    if args.json_out:
+        print_json([d.model_dump(mode="json") for d in devices])
+        return 0
+    print_table(
+        ["DEVICE", "STATE", "LAST SEQ", "MISSING", "ENROLLED", "FINGERPRINT"],
+        [[d.device_id, "revoked" if d.revoked_at else "enrolled", str(d.last_sequence),
+          ",".join(map(str, d.missing)) or "-", ms_to_iso(d.enrolled_at), d.fingerprint]
+         for d in devices],
+    )
+    return 0
+
+
+def cmd_records_list(args: argparse.Namespace) -> int:
+    svc = hq_service(args)
+    try:
+        rows = svc.list_records(_filter(args), limit=args.limit)
+    finally:
+        svc.close()
+    _print_summaries(rows, args.json_out)
+    return 0
+
+
+def cmd_records_search(args: argparse.Namespace) -> int:
+    svc = hq_service(args)
+    try:
+        rows = svc.search(args.query, _filter(args), limit=args.limit)
+    finally:
+        svc.close()
+    _print_summaries(rows, args.json_out)
+    return 0
+
+
+def cmd_records_show(args: argparse.Namespace) -> int:
+    svc = hq_service(args)
+    try:
+        detail = svc.record(args.id, args.rev)
+    finally:
+        svc.close()
+    if args.json_out:
+        print_json(detail.model_dump(mode="json"))
+        return 0
+    s = detail.summary
+    sys.stdout.write(f"id:       {s.id}\nform:     {s.form_id} {s.form_version}\n"
+                     f"revision: {args.rev or s.revision} of {s.revision}\n")
+    for a in detail.attachments:
+        sys.stdout.write(f"attachment: {a.id}  {a.name}  {a.mime}  {a.size} bytes\n")
+    print_json(detail.values)
+    return 0
+
+
+def register(sub: Any) -> None:
+    hq = sub.add_parser("hq", help="HQ profile: keys, devices, import, receipts, records")
+    hsub = hq.add_subparsers(dest="hq_command", metavar="ACTION", parser_class=type(hq))
+    hsub.required = True
+
+    p = hsub.add_parser("init", help="create the HQ profile and its keys")
+    p.add_argument("--org", required=True, help="organisation name shown to field staff")
+    p.add_argument("--recipient-keys", type=int, default=2, choices=range(1, 17),
+                   metavar="N", help="X25519 decryption keys (main + backups; default 2)")
+    p.set_defaults(func=cmd_init)
+
+    p = hsub.add_parser("fingerprint", help="print HQ's fingerprint to compare by voice")
+    p.set_defaults(func=cmd_fingerprint)
+
+    p = hsub.add_parser("provision", help="write a signed provisioning file for field laptops")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--form-file", action="append", metavar="JSON",
+                   help="also install this canonical form (repeatable)")
+    p.add_argument("--auto-lock-minutes", type=int, default=10)
+    p.add_argument("--max-volume-mb", type=int, default=4000,
+                   help="largest bundle file in MB (default 4000, below FAT32's 4 GiB)")
+    p.add_argument("--keep-readable", action="store_true",
+                   help="keep readable copies on the laptop until HQ's receipt")
+    p.set_defaults(func=cmd_provision)
+
+    p = hsub.add_parser("enroll-device", help="register a field laptop from its device card")
+    p.add_argument("card")
+    p.set_defaults(func=cmd_enroll_device)
+
+    p = hsub.add_parser("revoke-device", help="revoke a device")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_revoke_device)
+
+    p = hsub.add_parser("keyring", help="write the signed public keyring for auditors")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_keyring)
+
+    p = hsub.add_parser("import", help="verify, decrypt and import bundles")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", dest="json_out", action="store_true")
+    p.set_defaults(func=cmd_import)
+
+    p = hsub.add_parser("receipts", help="write signed receipts for imported bundles")
+    p.add_argument("--out", required=True, metavar="PATH",
+                   help="a file with --device, else a folder with one receipt per device")
+    p.add_argument("--device", metavar="ID")
+    p.set_defaults(func=cmd_receipts)
+
+    p = hsub.add_parser("devices", help="enrolled devices and their sequences")
+    p.add_argument("--json", dest="json_out", action="store_true")
+    p.set_defaults(func=cmd_devices)
+
+    rec = hsub.add_parser("records", help="read imported records")
+    rsub = rec.add_subparsers(dest="hq_records_command", metavar="ACTION", parser_class=type(rec))
+    rsub.required = True
+    p = rsub.add_parser("list")
+    add_filters(p)
+    p.set_defaults(func=cmd_records_list)
+    p = rsub.add_parser("search")
+    p.add_argument("query")
+    add_filters(p)
+    p.set_defaults(func=cmd_records_search)
+    p = rsub.add_parser("show")
+    p.add_argument("id")
+    p.add_argument("--rev", type=int)
+    p.add_argument("--json", dest="json_out", action="store_true")
+    p.set_defaults(func=cmd_records_show)

@@ -1,0 +1,85 @@
+"""Auditor verification: signatures, enrollment and chains, with no private key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from intake_app.crypto import Keyring, VerifiedBundle, check_chain, fingerprint, verify_bundle
+from intake_app.errors import BundleError, IntakeError
+from intake_app.models import VerifyOutcome
+
+
+def load_keyring(path: Path) -> Keyring:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IntakeError(f"cannot read keyring {path}: {exc.strerror}") from None
+    return Keyring.load(data, None)
+
+
+def keyring_fingerprint(ring: Keyring) -> str:
+    return fingerprint(bytes(ring.hq_signing_key))
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; folders contribute their *.intake files, sorted."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.iterdir() if q.is_file() and q.suffix == ".intake"))
+        else:
+            out.append(p)
+    return out
+
+
+def verify_paths(paths: list[Path], ring: Keyring) -> list[VerifyOutcome]:
+    outcomes: dict[int, VerifyOutcome] = {}
+    verified: list[tuple[int, VerifiedBundle]] = []
+    for i, path in enumerate(paths):
+        try:
+            with open(path, "rb") as fh:
+                v = verify_bundle(fh, ring)
+        except OSError as exc:
+            outcomes[i] = VerifyOutcome(path=str(path), ok=False, kind="header",
+                                        reason=f"cannot read: {exc.strerror}")
+            continue
+        except BundleError as exc:
+            outcomes[i] = VerifyOutcome(path=str(path), ok=False, kind=exc.kind, reason=str(exc))
+            continue
+        if v.header.hq_id != ring.hq_id:
+            outcomes[i] = VerifyOutcome(path=str(path), ok=False, kind="recipient",
+                                        reason=f"recipient: bundle is for {v.header.hq_id}")
+            continue
+        verified.append((i, v))
+        outcomes[i] = VerifyOutcome(path=str(path), ok=True, device_id=v.device_id,
+                                    sequence=v.sequence, statement_hash=v.statement_hash.hex())
+    # Chain findings across the whole set, attached to the bundle they concern.
+    by_hash: dict[str, list[int]] = {}
+    for i, v in verified:
+        by_hash.setdefault(v.statement_hash.hex(), []).append(i)
+    seen: set[str] = set()
+    for f in check_chain([v for _, v in verified]):
+        if f.kind == "gap":
+            for i, v in verified:
+                if v.device_id == f.device_id:
+                    o = outcomes[i]
+                    outcomes[i] = o.model_copy(update={"notes": (
+                        *o.notes, f"gap: sequence {f.sequence} of {f.device_id} missing")})
+                    break
+            continue
+        idxs = by_hash.get(f.statement_hash, [])
+        if f.kind == "duplicate":
+            # Two copies of one bundle: the later copy is the duplicate.
+            targets = idxs[1:] if f.statement_hash not in seen else idxs
+            seen.add(f.statement_hash)
+        else:
+            targets = idxs
+        for i in targets:
+            o = outcomes[i]
+            if f.refuse:
+                outcomes[i] = o.model_copy(update={"ok": False, "kind": "chain",
+                                                   "reason": str(f.error())})
+            else:
+                outcomes[i] = o.model_copy(update={"notes": (
+                    *o.notes, f"{f.kind}: same bundle given twice")})
+    return [outcomes[i] for i in range(len(paths))]
