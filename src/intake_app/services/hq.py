@@ -263,14 +263,22 @@ class HQService(ProfileService):
         if v.header.hq_id != self.hq_id:
             raise BundleError("recipient", f"bundle is for {v.header.hq_id}, not this HQ")
         notes: list[str] = []
-        for f in check_chain([v], self._known_chains()):
+        known = self._known_chains()
+        for f in check_chain([v], known):
             if f.kind == "duplicate":
                 return ImportOutcome(path=str(path), verdict="duplicate", device_id=v.device_id,
                                      sequence=v.sequence, reason="already imported")
+            if f.kind == "older":
+                # A late volume (another stick, a resend) filling a gap is welcome, as
+                # long as the bundle after it names it as its predecessor.
+                self._check_forward_link(v, dict(known.get(v.device_id, [])))
+                notes.append(f"late volume: fills sequence {v.sequence}")
+                continue
             if f.refuse:
                 raise f.error()
             if f.kind == "gap":
                 notes.append(f"gap: {f.device_id} sequence {f.sequence} missing")
+        self._check_forward_link(v, dict(known.get(v.device_id, [])))
         registry = self.registry()
 
         def check(form_id: str, version: str, values: dict[str, Any]) -> None:
@@ -295,6 +303,16 @@ class HQService(ProfileService):
         return ImportOutcome(path=str(path), verdict="imported", device_id=v.device_id,
                              sequence=v.sequence, records=counts[0], attachments=counts[1],
                              notes=tuple(notes))
+
+    def _check_forward_link(self, v: VerifiedBundle, seqs: dict[int, str]) -> None:
+        nxt = v.sequence + 1
+        if nxt in seqs:
+            row = self.db.execute(
+                "SELECT prev FROM received_bundles WHERE device_id = ? AND seq = ?",
+                (v.device_id, nxt)).fetchone()  # fmt: skip
+            if row is not None and row[0] != v.statement_hash.hex():
+                raise BundleError("chain", f"wrong-prev: device {v.device_id} #{nxt} does not "
+                                           f"chain to this #{v.sequence}")
 
     # -- receipts -------------------------------------------------------------------
     @locked

@@ -75,11 +75,11 @@ def _store_attachment(conn: Any, item: OpenedItem,
     if row is None:
         conn.execute(
             "INSERT INTO attachments (id, record_id, name, mime, size, sha256, created_at, "
-            "complete) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+            "complete) VALUES (?, ?, ?, ?, ?, ?, ?, 2)",
             (a.attachment_id, a.record_id, a.name, a.mime, a.total_size, a.sha256, now_ms()))
     elif (row[0], row[1], row[2]) != (a.record_id, a.total_size, a.sha256):
         raise BundleError("payload", f"attachment {a.attachment_id} conflicts with a stored one")
-    elif row[3]:
+    elif row[3] == 1:
         for piece in item.chunks():
             on_bytes(len(piece))
         return False  # already complete: a resent part

@@ -169,6 +169,14 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
         items = _items_for(svc, rid, part_max)
         queue.extend((rid, it, i == len(items) - 1) for i, it in enumerate(items))
 
+    # Each volume must stand alone at HQ: a volume that carries attachment parts
+    # of a record whose revisions went into an earlier volume carries them again
+    # (HQ treats a revision it already holds as a no-op).
+    revisions_of: dict[str, list[PayloadItem]] = {}
+    for rid, it, _last in queue:
+        if it.kind == "record":
+            revisions_of.setdefault(rid, []).append(it)
+
     folder = outbox_dir(svc)
     paths: list[str] = []
     seqs: list[int] = []
@@ -189,15 +197,21 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
                 (seq, name, prev.hex(), created),
             )
         start = pos
-        in_volume: list[tuple[str, bool]] = []
+        in_volume: list[tuple[str, bool, PayloadItem]] = []
 
-        def items(first: int = start, vol: list[tuple[str, bool]] = in_volume
+        def items(first: int = start, vol: list[tuple[str, bool, PayloadItem]] = in_volume
                   ) -> Iterator[PayloadItem]:
             nonlocal done
+            records_here: set[str] = set()
             for rid, it, last in queue[first:]:
                 if cancel is not None and cancel.is_set():
                     raise ExportCancelled()
-                vol.append((rid, last))
+                if it.kind == "record":
+                    records_here.add(rid)
+                elif rid not in records_here:
+                    records_here.add(rid)
+                    yield from revisions_of[rid]
+                vol.append((rid, last, it))
                 yield it
                 done += it.data_len or 1
                 if progress is not None:
@@ -220,11 +234,11 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
             with svc.db.transaction() as conn:
                 conn.execute("UPDATE outbox SET state = 'abandoned' WHERE seq = ?", (seq,))
             raise
-        if info.unwritten is not None:
+        if in_volume and info.unwritten is in_volume[-1][2]:
             in_volume.pop()  # the generator handed it over but it did not fit
         pos = start + len(in_volume)
-        finished = [rid for rid, last in in_volume if last]
-        touched = sorted({rid for rid, _ in in_volume})
+        finished = [rid for rid, last, _ in in_volume if last]
+        touched = sorted({rid for rid, _, _ in in_volume})
         _commit_volume(svc, seq, info.statement_hash, info.size, len(finished), touched,
                        finished, policy)
         seqs.append(seq)

@@ -9,6 +9,10 @@ file, no thumbnail, nothing in plaintext on disk.
 An attachment is written in several transactions (so the WAL stays small)
 and flagged complete in the last one; incomplete rows left by a crash are
 invisible to readers and removed by ``purge_incomplete`` at the next open.
+
+attachments.complete: 0 being written here (a crash leftover if seen at open),
+1 complete, 2 received in part at HQ and waiting for the volumes that hold the
+rest (kept across opens; invisible to readers until complete).
 """
 
 from __future__ import annotations
