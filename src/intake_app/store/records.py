@@ -208,6 +208,10 @@ def list_records(
 def search_records(
     db: Database, query: str, flt: RecordFilter | None = None, *, limit: int = 200
 ) -> list[RecordSummary]:
+    """Records matching every word (as a prefix), newest first.
+
+    Newest-first walks the index in rowid order and stops at ``limit``; ranking
+    by relevance would score every match, which is slow for common words."""
     match = fts_query(query)
     if match is None:
         return []
@@ -215,7 +219,7 @@ def search_records(
     cols = ", ".join("c." + c.strip() for c in _SUMMARY_COLS.split(","))
     rows = db.execute(
         f"SELECT {cols} FROM records_fts f JOIN records c ON c.seq = f.rowid "
-        f"WHERE records_fts MATCH ? AND {where} ORDER BY f.rank LIMIT ?",
+        f"WHERE records_fts MATCH ? AND {where} ORDER BY f.rowid DESC LIMIT ?",
         (match, *params, limit),
     ).fetchall()
     return [_summary(r) for r in rows]
