@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def pct(samples: list[float], q: float) -> float:
     s = sorted(samples)
-    return s[min(len(s) - 1, int(round(q / 100 * (len(s) - 1))))]
+    return s[min(len(s) - 1, round(q / 100 * (len(s) - 1)))]
 
 
 def ms(x: float) -> str:

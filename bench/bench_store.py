@@ -22,15 +22,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._common import ms, pct, run_child  # noqa: E402
-from intake_app.services.field import FieldService  # noqa: E402
-from intake_app.store.records import new_id, now_ms  # noqa: E402
-from intake_app.textnorm import searchable_text  # noqa: E402
+from bench._common import ms, pct, run_child
+from intake_app.services.field import FieldService
+from intake_app.store.records import new_id, now_ms
+from intake_app.textnorm import searchable_text
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "forms" / "examples" / "hrd_intake.json"
-WORDS = ("threat arrest raid journalist lawyer teacher protest visa police border family "
-         "کابل هرات تهدید خبرنگار وکیل معلم پولیس ویزا خانواده پشاور اسلام‌آباد "
-         "ګواښ کورنۍ دھمکی گرفتاری").split()
+WORDS = [
+    "threat", "arrest", "raid", "journalist", "lawyer", "teacher", "protest", "visa",
+    "police", "border", "family", "کابل", "هرات", "تهدید", "خبرنگار", "وکیل", "معلم",
+    "پولیس", "ویزا", "خانواده", "پشاور", "اسلام\u200cآباد", "ګواښ", "کورنۍ", "دھمکی",
+    "گرفتاری",
+]
 PASS = "benchmark passphrase"
 
 

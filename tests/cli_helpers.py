@@ -53,10 +53,8 @@ def ok(*argv: str | Path, passphrase: str | None = None, **kw: Any) -> Result:
 
 
 def example_values(**changes: Any) -> dict[str, Any]:
-    """The shipped example record, without attachment references (none exist yet)."""
+    """The shipped example record, with ``changes`` applied."""
     values: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    for row in values.get("threats", []):
-        row.pop("evidence_file", None)
     values.update(changes)
     return values
 

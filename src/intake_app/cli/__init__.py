@@ -7,7 +7,15 @@ import traceback
 from collections.abc import Sequence
 
 from intake_app import __version__
-from intake_app.cli import bundle_cmds, field_cmds, forms_cmds, hq_cmds
+from intake_app.cli import (
+    bundle_cmds,
+    field_cmds,
+    forms_cmds,
+    hq_cmds,
+    hq_extra_cmds,
+    protect_cmds,
+    sync_cmds,
+)
 from intake_app.cli.common import ArgumentParser
 from intake_app.errors import IntakeError
 
@@ -28,7 +36,9 @@ def build_parser() -> ArgumentParser:
     field_cmds.register(sub)
     forms_cmds.register(sub)
     bundle_cmds.register(sub)
-    hq_cmds.register(sub)
+    hq_sub = hq_cmds.register(sub)
+    for extra in (hq_extra_cmds, protect_cmds, sync_cmds):
+        extra.register(sub, hq_sub)
     return parser
 
 

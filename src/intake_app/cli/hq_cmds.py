@@ -208,7 +208,8 @@ def cmd_records_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
+def register(sub: Any) -> Any:
+    """Add ``intake hq ...``; returns its subparsers so other modules can extend it."""
     hq = sub.add_parser("hq", help="HQ profile: keys, devices, import, receipts, records")
     hsub = hq.add_subparsers(dest="hq_command", metavar="ACTION", parser_class=type(hq))
     hsub.required = True
@@ -275,3 +276,4 @@ def register(sub: Any) -> None:
     p.add_argument("--rev", type=int)
     p.add_argument("--json", dest="json_out", action="store_true")
     p.set_defaults(func=cmd_records_show)
+    return hsub

@@ -199,7 +199,7 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
         start = pos
         in_volume: list[tuple[str, bool, PayloadItem]] = []
 
-        def items(first: int = start, vol: list[tuple[str, bool, PayloadItem]] = in_volume
+        def volume_items(first: int = start, vol: list[tuple[str, bool, PayloadItem]] = in_volume
                   ) -> Iterator[PayloadItem]:
             nonlocal done
             records_here: set[str] = set()
@@ -223,7 +223,7 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
                 os.chmod(tmp, FILE_MODE)
                 info = write_bundle(out, signing_key=key, device_id=device_id, hq_id=hq_id,
                                     sequence=seq, prev=prev, recipients=recipients,
-                                    items=items(), created_at=created // 1000,
+                                    items=volume_items(), created_at=created // 1000,
                                     max_bytes=policy.max_volume_bytes)
                 out.flush()
                 os.fsync(out.fileno())

@@ -20,7 +20,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from intake_app.crypto import PayloadItem, safe_attachment_name
 from intake_app.crypto.canonical import canonical_json
@@ -90,7 +90,8 @@ def attachment_items(db: Database, *, att_id: str, record_id: str, name: str, mi
             "offset": off, "size": size,
         }  # fmt: skip
         items.append(PayloadItem("attachment", canonical_json(meta),
-                                 AttachmentPartReader(db, att_id, off, size), size))
+                                 cast(BinaryIO, AttachmentPartReader(db, att_id, off, size)),
+                                 size))
     return items
 
 

@@ -1,0 +1,210 @@
+"""Typed coercion of one answer: what a record may hold for each field type.
+
+Numeric and date input is normalised first (Persian ۰–۹ and Arabic-Indic ٠–٩
+digits, Arabic decimal point), so a Dari or Pashto keyboard works. Dates use a
+small subset of EDTF (ISO 8601-2): ``YYYY-MM-DD`` (exact), ``YYYY-MM``
+(month), ``YYYY`` (year); a trailing ``~`` marks any of them approximate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import TYPE_CHECKING, Any
+
+from intake_app.forms.i18n import message, normalize_digits, normalize_numeric
+
+if TYPE_CHECKING:
+    from intake_app.forms.model import Form, FormField
+
+_INT_RE = re.compile(r"^[+-]?\d+$")
+_DEC_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+_EDTF_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$")
+ATTACHMENT_ID_RE = re.compile(r"^[0-9a-f]{32}$")
+MAX_TEXT = 100_000
+_YES = frozenset({"yes", "true", "y", "1"})
+_NO = frozenset({"no", "false", "n", "0"})
+
+Result = tuple[str | None, Any]
+"""(error message or None, cleaned value or None when empty)."""
+
+
+def date_precision(text: str) -> str | None:
+    """The precision of an EDTF-subset date string, or None if it is not one."""
+    m = _EDTF_RE.match(text)
+    if not m:
+        return None
+    year, month, day, approx = m.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    if int(year) < 1 or (month is not None and not 1 <= int(month) <= 12):
+        return None
+    if approx:
+        return "approximate"
+    if day:
+        return "exact"
+    return "month" if month else "year"
+
+
+def is_empty(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip()) or (
+        isinstance(raw, list) and not raw)
+
+
+def coerce_value(f: FormField, raw: object, lang: str, form: Form) -> Result:
+    """Check and normalise ``raw`` for field ``f``; never raises."""
+    if is_empty(raw):
+        return None, None
+    t = f.type
+    if t in ("text", "long_text"):
+        return _text(f, raw, lang)
+    if t == "integer":
+        return _integer(raw, lang)
+    if t == "decimal":
+        return _decimal(raw, lang)
+    if t == "date":
+        return _date(f, raw, lang)
+    if t == "select_one":
+        if isinstance(raw, bool) or not isinstance(raw, str | int):
+            return message("not_text", lang), None
+        return None, _choice_name(str(raw).strip(), f, form)
+    if t == "select_multiple":
+        return _multi(f, raw, lang, form)
+    if t == "yes_no":
+        return _yes_no(raw, lang)
+    if t == "attachment":
+        if isinstance(raw, str) and ATTACHMENT_ID_RE.match(raw.strip()):
+            return None, raw.strip()
+        return message("not_attachment", lang), None
+    if t in ("hidden", "calculate"):
+        return _typed(f.value_type, raw, lang)
+    return message("no_value", lang), None
+
+
+def _text(f: FormField, raw: object, lang: str) -> Result:
+    if isinstance(raw, bool):
+        return message("not_text", lang), None
+    if isinstance(raw, int | float):
+        if isinstance(raw, float) and not math.isfinite(raw):
+            return message("not_text", lang), None
+        raw = str(raw)
+    if not isinstance(raw, str):
+        return message("not_text", lang), None
+    text = raw.strip()
+    if len(text) > MAX_TEXT:
+        return message("not_text", lang), None
+    if f.appearance and "numbers" in f.appearance.split():
+        text = normalize_numeric(text)
+    return None, text
+
+
+def _integer(raw: object, lang: str) -> Result:
+    if isinstance(raw, bool):
+        return message("not_integer", lang), None
+    if isinstance(raw, int):
+        return None, raw
+    if isinstance(raw, float):
+        if math.isfinite(raw) and raw == int(raw):
+            return None, int(raw)
+        return message("not_integer", lang), None
+    if isinstance(raw, str):
+        text = normalize_numeric(raw)
+        if _INT_RE.match(text) and len(text) <= 30:
+            return None, int(text)
+    return message("not_integer", lang), None
+
+
+def _decimal(raw: object, lang: str) -> Result:
+    if isinstance(raw, bool):
+        return message("not_decimal", lang), None
+    if isinstance(raw, int | float):
+        value = float(raw)
+    elif isinstance(raw, str):
+        text = normalize_numeric(raw)
+        if not _DEC_RE.match(text) or len(text) > 60:
+            return message("not_decimal", lang), None
+        value = float(text)
+    else:
+        return message("not_decimal", lang), None
+    if not math.isfinite(value):
+        return message("not_decimal", lang), None
+    return None, value
+
+
+def _date(f: FormField, raw: object, lang: str) -> Result:
+    if not isinstance(raw, str):
+        return message("not_date", lang), None
+    text = normalize_numeric(raw)
+    precision = date_precision(text)
+    if precision is None:
+        return message("not_date", lang), None
+    if precision not in f.date_precisions:
+        return message("date_precision", lang, allowed=", ".join(f.date_precisions)), None
+    return None, text
+
+
+def _choice_name(value: str, f: FormField, form: Form) -> str:
+    if f.choices is None:
+        return value
+    names = {c.name for c in form.choice_lists.get(f.choices, [])}
+    if value not in names:
+        alt = normalize_digits(value)
+        if alt in names:
+            return alt
+    return value
+
+
+def _multi(f: FormField, raw: object, lang: str, form: Form) -> Result:
+    items: list[object]
+    if isinstance(raw, str):
+        items = list(raw.split())
+    elif isinstance(raw, list):
+        items = list(raw)
+    else:
+        return message("not_text", lang), None
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, str | int):
+            return message("not_text", lang), None
+        name = _choice_name(str(item).strip(), f, form)
+        if not name:
+            continue
+        if name in out:
+            return message("duplicate_choice", lang, value=name), None
+        out.append(name)
+    return None, out or None
+
+
+def _yes_no(raw: object, lang: str) -> Result:
+    if isinstance(raw, bool):
+        return None, raw
+    if isinstance(raw, int) and raw in (0, 1):
+        return None, bool(raw)
+    if isinstance(raw, str):
+        low = normalize_digits(raw).strip().lower()
+        if low in _YES:
+            return None, True
+        if low in _NO:
+            return None, False
+    return message("not_yes_no", lang), None
+
+
+def _typed(value_type: str | None, raw: object, lang: str) -> Result:
+    if value_type == "integer":
+        return _integer(raw, lang)
+    if value_type == "decimal":
+        return _decimal(raw, lang)
+    if value_type == "boolean":
+        return _yes_no(raw, lang)
+    if value_type == "date":
+        if isinstance(raw, str) and date_precision(normalize_numeric(raw)) is not None:
+            return None, normalize_numeric(raw)
+        return message("not_date", lang), None
+    if isinstance(raw, bool | int | float | str):
+        if isinstance(raw, float) and not math.isfinite(raw):
+            return message("not_scalar", lang), None
+        return None, raw
+    return message("not_scalar", lang), None
