@@ -7,6 +7,7 @@ joiners. Index and query go through the same folding so they meet.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _FOLD = str.maketrans(
@@ -31,11 +32,14 @@ _DIGITS = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)},
                          **{chr(0x0660 + i): str(i) for i in range(10)}})
 
 
+# Combining marks to drop: Latin diacritics left decomposed, Arabic harakat
+# (short vowels, tanwin, shadda, sukun), superscript alef and Quranic marks.
+_MARKS = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
+
+
 def fold_for_search(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_FOLD).translate(_DIGITS)
-    # Drop Arabic harakat and other combining marks (short vowels, shadda, sukun).
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.casefold()
+    return _MARKS.sub("", text).casefold()
 
 
 def searchable_text(values: object) -> str:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from intake_app.crypto import Keyring, VerifiedBundle, check_chain, fingerprint, verify_bundle
-from intake_app.errors import BundleError, IntakeError
+from intake_app.errors import BundleError, IntakeError, UsageError
+from intake_app.hq.eventlog import LogCheck, verify_log
+from intake_app.hq.files import write_private
+from intake_app.hq.report import LogBundleCheck, render_report
 from intake_app.models import VerifyOutcome
 
 
@@ -83,3 +86,34 @@ def verify_paths(paths: list[Path], ring: Keyring) -> list[VerifyOutcome]:
                 outcomes[i] = o.model_copy(update={"notes": (
                     *o.notes, f"{f.kind}: same bundle given twice")})
     return [outcomes[i] for i in range(len(paths))]
+
+
+# -- the HQ event log and the audit report (intake verify --log / --report) -----------
+
+
+def check_log(path: Path, ring: Keyring, outcomes: list[VerifyOutcome]) -> tuple[
+        LogCheck, list[LogBundleCheck]]:
+    """Verify HQ's exported event log against the keyring, and find the "import" entry
+    of every bundle that verified. Bad log content is reported, never raised."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IntakeError(f"cannot read log {path}: {exc.strerror}") from None
+    check = verify_log(data, ring.hq_signing_key, ring.hq_id)
+    bundles = []
+    for o in outcomes:
+        if o.ok:
+            entry = check.import_entry(o.device_id, o.sequence, o.statement_hash)
+            bundles.append(LogBundleCheck(o.path, entry.seq if entry else None))
+    return check, bundles
+
+
+def write_report(path: Path, ring: Keyring, outcomes: list[VerifyOutcome], *,
+                 log: LogCheck | None = None, log_bundles: list[LogBundleCheck] | None = None
+                 ) -> None:
+    """The self-contained HTML audit report (intake_app.hq.report)."""
+    if path.suffix.lower() == ".pdf":
+        raise UsageError("PDF reports are not built in: write FILE.html and print it to PDF "
+                         "from a browser")
+    text = render_report(ring, outcomes, log=log, log_bundles=log_bundles or [])
+    write_private(path, text.encode("utf-8"))

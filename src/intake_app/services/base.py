@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
 from intake_app.errors import InvalidState, ProfileError
+from intake_app.protect import unlock as protect_unlock
 from intake_app.store import profile as store_profile
 from intake_app.store.attachments import purge_incomplete
 from intake_app.store.db import Database
@@ -56,7 +57,9 @@ class ProfileService:
     def unlock(self, passphrase: str) -> None:
         if self._db is not None:
             return
-        db, _slot = store_profile.open_profile(self.data_dir, passphrase)
+        # Counts failures (when the wipe-after-N option is on), routes a duress
+        # passphrase to the decoy store and erases the real one if so set.
+        db, report = protect_unlock.unlock_profile(self.data_dir, passphrase, self.kind)
         try:
             kind = db.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone()
             if kind is None or kind[0] != self.kind:
@@ -66,6 +69,7 @@ class ProfileService:
                 )
             purge_incomplete(db)
             self._db = db
+            protect_unlock.remember(self, report)
             self._after_unlock()
         except BaseException:
             self._db = None

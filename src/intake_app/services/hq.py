@@ -360,9 +360,170 @@ class HQService(ProfileService):
 
     # -- event log ------------------------------------------------------------------
     def _log(self, kind: str, detail: dict[str, Any]) -> None:
+        """Append to the hash-chained event log (intake_app.hq.eventlog); every
+        CHECKPOINT_EVERY entries HQ signs a checkpoint over the head."""
+        from intake_app.hq import eventlog
+
+        try:
+            sk: SigningKey | None = self.signing_key()
+        except IntakeError:
+            sk = None
         with self.db.transaction() as conn:
-            conn.execute("INSERT INTO hq_events (at, kind, detail) VALUES (?, ?, ?)",
-                         (now_ms(), kind, json.dumps(detail, sort_keys=True)))
+            eventlog.append_entry(conn, kind=kind, detail=detail, at=now_ms(),
+                                  signing_key=sk, hq_id=self.hq_id)
+
+    # -- exports, key backup and the signed log (intake_app.hq) ------------------------
+    @locked
+    def export_forms(self, form_id: str | None = None) -> dict[str, list[Form]]:
+        """Every form version that HQ records use, by form id (for exports)."""
+        reg = self.registry()
+        sql = "SELECT DISTINCT form_id, form_version FROM records"
+        rows = self.db.execute(sql + (" WHERE form_id = ?" if form_id else ""),
+                               (form_id,) if form_id else ()).fetchall()
+        out: dict[str, list[Form]] = {}
+        for fid, version in rows:
+            out.setdefault(fid, []).append(reg.get(fid, version))
+        if form_id and not out:
+            reg.get(form_id)  # NotFound for an unknown form; else simply no records
+            out[form_id] = [reg.get(form_id)]
+        return out
+
+    def _export_rows(self, form_id: str | None) -> Any:
+        from intake_app.hq.export import ExportRecord
+
+        ids = [r[0] for r in self.db.execute(
+            "SELECT id FROM records" + (" WHERE form_id = ?" if form_id else "")
+            + " ORDER BY form_id, created_at, id", (form_id,) if form_id else ())]
+        for rid in ids:
+            row = self.db.execute(
+                "SELECT c.form_id, c.form_version, c.status, c.current_rev, c.created_at, "
+                "c.updated_at, r.data, s.device_id, s.seq FROM records c "
+                "JOIN revisions r ON r.record_id = c.id AND r.rev = c.current_rev "
+                "LEFT JOIN record_sources s ON s.record_id = c.id AND s.rev = c.current_rev "
+                "WHERE c.id = ?", (rid,)).fetchone()
+            if row is None:
+                continue
+            atts = tuple(a.model_dump(mode="json", exclude={"record_id"})
+                         for a in rec_store.list_attachments(self.db, rid))
+            yield ExportRecord(record_id=rid, form_id=row[0], form_version=row[1],
+                               status=row[2], revision=row[3], created_at=row[4],
+                               updated_at=row[5], values=json.loads(row[6]),
+                               device_id=row[7] or "", bundle_seq=row[8], attachments=atts)
+
+    @locked
+    def export_records(self, fmt: str, out: Path, *, form_id: str | None = None,
+                       lang: str | None = None, raw: bool = False,
+                       progress: Callable[[int, int], None] | None = None) -> Any:
+        """Write records as csv (a folder), xlsx or jsonl (a file); see
+        intake_app.hq.export. The files are NOT encrypted: show EXPORT_WARNING first.
+        Returns an ExportSummary; the export is recorded in the event log."""
+        from intake_app.hq.export import export_records
+
+        forms = self.export_forms(form_id)
+        total = self.db.execute(
+            "SELECT count(*) FROM records" + (" WHERE form_id = ?" if form_id else ""),
+            (form_id,) if form_id else ()).fetchone()[0]
+        summary = export_records(self._export_rows(form_id), forms, fmt, Path(out), lang=lang,
+                                 raw=raw, progress=progress, total=int(total))
+        self._log("export", {"format": fmt, "form": form_id or "", "records": summary.records,
+                             "labels": "raw" if raw else (lang or "default")})
+        return summary
+
+    @locked
+    def key_material(self) -> Any:
+        """HQ's private keys as intake_app.hq.keybackup.KeyMaterial (handle with care)."""
+        from intake_app.hq.keybackup import KeyMaterial, RecipientSecret
+
+        recips = tuple(
+            RecipientSecret(str(label), PrivateKey(bytes(secret)), retired is not None)
+            for label, secret, retired in self.db.execute(
+                "SELECT label, secret, retired_at FROM hq_keys WHERE purpose = 'recipient' "
+                "ORDER BY id"))
+        return KeyMaterial(self.hq_id, self.meta("org_name") or "", self.signing_key(), recips)
+
+    @locked
+    def backup_keys(self, shares: int, threshold: int, passphrase: str = "") -> list[str]:
+        """SLIP-39 mnemonics, any ``threshold`` of ``shares`` restore HQ's private keys."""
+        from intake_app.hq import keybackup
+
+        mnemonics = keybackup.split(self.key_material(), shares, threshold, passphrase)
+        self._log("key-backup", {"shares": shares, "threshold": threshold,
+                                 "passphrase": bool(passphrase)})
+        return mnemonics
+
+    @locked
+    def restore_keys(self, passphrase: str, mnemonics: list[str], *,
+                     share_passphrase: str = "", keyring: bytes | None = None,
+                     expect_fingerprint: str | None = None) -> Any:
+        """Create this (new) HQ profile from backup shares, with the same hq_id, keys and
+        fingerprint. ``keyring``: HQ's last public keyring, to bring back the enrolled and
+        revoked devices (it must be signed by the restored key). Nothing is created when
+        the shares, the fingerprint or the keyring do not match. Returns KeyMaterial."""
+        from intake_app.hq import keybackup
+
+        km = keybackup.combine(mnemonics, share_passphrase)
+        if expect_fingerprint is not None and " ".join(expect_fingerprint.split()) != \
+                km.fingerprint:
+            raise IntakeError(f"fingerprint mismatch: the shares restore {km.fingerprint}")
+        ring: Keyring | None = None
+        if keyring is not None:
+            try:
+                ring = Keyring.load(keyring, km.signing_key.verify_key)
+            except BundleError as exc:
+                raise IntakeError(f"the keyring is not this HQ's: {exc}") from None
+            if ring.hq_id != km.hq_id:
+                raise IntakeError(f"the keyring is for {ring.hq_id}, not {km.hq_id}")
+        self.create(passphrase)
+        ts = now_ms()
+        with self.db.transaction() as conn:
+            conn.execute("INSERT INTO meta VALUES ('hq_id', ?)", (km.hq_id,))
+            conn.execute("INSERT INTO meta VALUES ('org_name', ?)", (km.org_name,))
+            conn.execute(
+                "INSERT INTO hq_keys (purpose, label, secret, public_hex, created_at) "
+                "VALUES ('signing', 'signing', ?, ?, ?)",
+                (bytes(km.signing_key), bytes(km.signing_key.verify_key).hex(), ts))
+            for r in km.recipients:
+                conn.execute(
+                    "INSERT INTO hq_keys (purpose, label, secret, public_hex, created_at, "
+                    "retired_at) VALUES ('recipient', ?, ?, ?, ?, ?)",
+                    (r.label, bytes(r.key), bytes(r.key.public_key).hex(), ts,
+                     ts if r.retired else None))
+            if ring is not None:
+                conn.execute("INSERT INTO meta VALUES ('keyring_serial', ?)", (str(ring.serial),))
+                for d in ring.devices.values():
+                    conn.execute(
+                        "INSERT INTO devices (device_id, public_hex, label, enrolled_at, "
+                        "revoked_at) VALUES (?, ?, ?, ?, ?)",
+                        (d.device_id, bytes(d.public_key).hex(), "restored from keyring",
+                         d.enrolled_at * 1000,
+                         None if d.revoked_at is None else d.revoked_at * 1000))
+        self._log("restore", {"hq_id": km.hq_id, "shares": len(mnemonics),
+                              "devices": len(ring.devices) if ring else 0,
+                              "keyring_serial": ring.serial if ring else 0})
+        return km
+
+    @locked
+    def log_bytes(self) -> bytes:
+        """The event log as signed JSON Lines (intake_app.hq.eventlog), ending with a
+        checkpoint signed now over the whole log (the export itself is an entry)."""
+        from intake_app.hq import eventlog
+
+        sk = self.signing_key()
+        at = now_ms()
+        with self.db.transaction() as conn:
+            eventlog.append_entry(conn, kind="log-export", detail={}, at=at, signing_key=sk,
+                                  hq_id=self.hq_id, every=0)
+            eventlog.add_checkpoint(conn, sk, self.hq_id, at)
+            return eventlog.export_lines(conn, hq_id=self.hq_id,
+                                         org_name=self.meta("org_name") or "",
+                                         hq_key=sk.verify_key, exported_at=at)
+
+    @locked
+    def log_entries(self) -> list[Any]:
+        """Every event log entry (intake_app.hq.eventlog.LogEntry), oldest first."""
+        from intake_app.hq import eventlog
+
+        return eventlog.read_entries(self.db)
 
 
 __all__ = ["HQService", "RecordStatus"]

@@ -86,10 +86,14 @@ def _store_attachment(conn: Any, item: OpenedItem,
     idx = a.offset // CHUNK_SIZE
     buf = bytearray()
     got = 0
+    # The usual case, a whole attachment in one item, is hashed on the way in.
+    whole = hashlib.sha256() if a.offset == 0 and a.size == a.total_size else None
     for piece in item.chunks():
         buf += piece
         got += len(piece)
         on_bytes(len(piece))
+        if whole is not None:
+            whole.update(piece)
         while len(buf) >= CHUNK_SIZE:
             conn.execute("INSERT OR REPLACE INTO attachment_chunks (attachment_id, idx, data) "
                          "VALUES (?, ?, ?)", (a.attachment_id, idx, bytes(buf[:CHUNK_SIZE])))
@@ -100,7 +104,12 @@ def _store_attachment(conn: Any, item: OpenedItem,
                      "VALUES (?, ?, ?)", (a.attachment_id, idx, bytes(buf)))
     if got != a.size:
         raise BundleError("payload", "attachment part shorter than declared")
-    _complete_if_whole(conn, a.attachment_id, a.total_size, a.sha256)
+    if whole is not None:
+        if whole.hexdigest() != a.sha256:
+            raise BundleError("payload", f"attachment {a.attachment_id} does not match its hash")
+        conn.execute("UPDATE attachments SET complete = 1 WHERE id = ?", (a.attachment_id,))
+    else:
+        _complete_if_whole(conn, a.attachment_id, a.total_size, a.sha256)
     return a.offset == 0
 
 

@@ -20,7 +20,7 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from nacl.signing import SigningKey
 
@@ -121,6 +121,31 @@ def _items_for(svc: FieldService, record_id: str, part_max: int) -> list[Payload
     return items
 
 
+class _Tee:
+    """Writes every block to two files (the outbox and the destination)."""
+
+    def __init__(self, a: BinaryIO, b: BinaryIO) -> None:
+        self._a, self._b = a, b
+
+    def write(self, data: bytes) -> int:
+        self._a.write(data)
+        self._b.write(data)
+        return len(data)
+
+    def flush(self) -> None:
+        self._a.flush()
+        self._b.flush()
+
+
+@contextlib.contextmanager
+def _open_dest(path: Path | None) -> Iterator[BinaryIO | None]:
+    if path is None:
+        yield None
+        return
+    with open(path, "wb") as fh:
+        yield fh
+
+
 def _copy_atomic(src: Path, dest_dir: Path) -> Path:
     final = dest_dir / src.name
     tmp = dest_dir / f".{src.name}.part"
@@ -218,21 +243,32 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
                     progress(done, total)
 
         tmp = folder / (name + ".part")
+        dest_tmp = dest / f".{name}.part" if dest is not None else None
         try:
-            with open(tmp, "wb") as out:
+            with open(tmp, "wb") as out, _open_dest(dest_tmp) as copy:
                 os.chmod(tmp, FILE_MODE)
-                info = write_bundle(out, signing_key=key, device_id=device_id, hq_id=hq_id,
+                # One pass writes the outbox copy and the stick's copy together.
+                sink = out if copy is None else cast(BinaryIO, _Tee(out, copy))
+                info = write_bundle(sink, signing_key=key, device_id=device_id, hq_id=hq_id,
                                     sequence=seq, prev=prev, recipients=recipients,
                                     items=volume_items(), created_at=created // 1000,
                                     max_bytes=policy.max_volume_bytes)
-                out.flush()
-                os.fsync(out.fileno())
+                for fh in (out, copy):
+                    if fh is not None:
+                        fh.flush()
+                        os.fsync(fh.fileno())
             os.replace(tmp, folder / name)
             fsync_dir(folder)
-        except BaseException:
+        except BaseException as exc:
             tmp.unlink(missing_ok=True)
+            if dest_tmp is not None:
+                with contextlib.suppress(OSError):
+                    dest_tmp.unlink(missing_ok=True)
             with svc.db.transaction() as conn:
                 conn.execute("UPDATE outbox SET state = 'abandoned' WHERE seq = ?", (seq,))
+            if isinstance(exc, OSError):
+                raise IntakeError(f"export failed, nothing was lost: {exc.strerror or exc}"
+                                  ) from None
             raise
         if in_volume and info.unwritten is in_volume[-1][2]:
             in_volume.pop()  # the generator handed it over but it did not fit
@@ -243,8 +279,14 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
                        finished, policy)
         seqs.append(seq)
         written += info.size
-        if dest is not None:
-            paths.append(str(_copy_atomic(folder / name, dest)))
+        if dest is not None and dest_tmp is not None:
+            try:
+                os.replace(dest_tmp, dest / name)
+                fsync_dir(dest)
+            except OSError as exc:
+                raise IntakeError(f"sealed, but not written to {dest} ({exc.strerror}); "
+                                  "use 'intake export --resend'") from None
+            paths.append(str(dest / name))
         else:
             paths.append(str(folder / name))
     return ExportResult(paths=tuple(paths), sequences=tuple(seqs), record_count=len(record_ids),

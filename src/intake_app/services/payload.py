@@ -52,7 +52,7 @@ class AttachmentPartReader(io.RawIOBase):
         if offset % CHUNK_SIZE:
             raise ValueError("attachment parts start on a chunk boundary")
         self._db, self._att, self._idx, self._left = db, att_id, offset // CHUNK_SIZE, length
-        self._buf = b""
+        self._buf = memoryview(b"")
 
     def readable(self) -> bool:
         return True
@@ -67,11 +67,11 @@ class AttachmentPartReader(io.RawIOBase):
             ).fetchone()
             if row is None:
                 raise BundleError("payload", f"attachment {self._att} is missing data")
-            self._buf = bytes(row[0])
+            self._buf = memoryview(row[0])
             self._idx += 1
         n = min(len(b), len(self._buf), self._left)
         b[:n] = self._buf[:n]
-        self._buf = self._buf[n:]
+        self._buf = self._buf[n:]  # a view: no copy of the rest
         self._left -= n
         return n
 
