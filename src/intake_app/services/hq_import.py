@@ -34,31 +34,32 @@ def _store_revision(conn: Any, item: OpenedItem, device_id: str, seq: int,
     data = _dumps(r.values)
     row = conn.execute("SELECT form_id, form_version, current_rev, seq FROM records WHERE id = ?",
                        (r.record_id,)).fetchone()
-    if row is None:
+    current: int | None = None
+    if row is None:  # the common case: a record HQ has never seen
         rowid = conn.execute(
             "INSERT INTO records (id, form_id, form_version, status, created_at, updated_at, "
-            "current_rev) VALUES (?, ?, ?, ?, ?, ?, 0)",
+            "current_rev) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (r.record_id, r.form_id, r.form_version, RecordStatus.RECEIVED.value, r.created_at,
-             r.saved_at)).lastrowid  # fmt: skip
-        current = 0
+             r.saved_at, r.rev)).lastrowid  # fmt: skip
     else:
         if (row[0], row[1]) != (r.form_id, r.form_version):
             raise BundleError("payload", f"record {r.record_id} changed form")
         rowid, current = row[3], row[2]
-    existing = conn.execute("SELECT data FROM revisions WHERE record_id = ? AND rev = ?",
-                            (r.record_id, r.rev)).fetchone()
-    if existing is not None:
-        if existing[0] != data:
-            raise BundleError("payload", f"record {r.record_id} revision {r.rev} conflicts")
-        return False  # the same revision came again (a re-exported record): nothing to do
+        existing = conn.execute("SELECT data FROM revisions WHERE record_id = ? AND rev = ?",
+                                (r.record_id, r.rev)).fetchone()
+        if existing is not None:
+            if existing[0] != data:
+                raise BundleError("payload", f"record {r.record_id} revision {r.rev} conflicts")
+            return False  # the same revision came again (a re-exported record)
     conn.execute("INSERT INTO revisions (record_id, rev, saved_at, data) VALUES (?, ?, ?, ?)",
                  (r.record_id, r.rev, r.saved_at, data))
     conn.execute("INSERT INTO record_sources (record_id, rev, device_id, seq) VALUES (?, ?, ?, ?)",
                  (r.record_id, r.rev, device_id, seq))
-    if r.rev > current:
-        conn.execute("UPDATE records SET current_rev = ?, updated_at = ? WHERE id = ?",
-                     (r.rev, max(r.saved_at, 0), r.record_id))
-        conn.execute("DELETE FROM records_fts WHERE rowid = ?", (rowid,))
+    if current is None or r.rev > current:
+        if current is not None:
+            conn.execute("UPDATE records SET current_rev = ?, updated_at = ? WHERE id = ?",
+                         (r.rev, max(r.saved_at, 0), r.record_id))
+            conn.execute("DELETE FROM records_fts WHERE rowid = ?", (rowid,))
         conn.execute("INSERT INTO records_fts (rowid, body) VALUES (?, ?)",
                      (rowid, searchable_text(r.values)))
     return True
