@@ -1,0 +1,198 @@
+"""GUI-side adapter over the service API.
+
+Every screen calls the service through these helpers, which use the lead's
+methods when they exist and a safe fallback otherwise (noted in each helper).
+Pure Python over ``FieldService``: no Qt, no database handle.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import secrets
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any
+
+from intake_app.errors import IntakeError, InvalidState
+from intake_app.forms import Form, attachment_refs
+from intake_app.models import AttachmentInfo
+from intake_app.services.field import FieldService
+
+Progress = Callable[[int, int], None]
+DEFAULT_AUTO_LOCK = 10
+DEFAULT_MAX_VOLUME = 2 * 1024**3
+AUTO_LOCK_META = "gui.auto_lock_minutes"
+
+
+@dataclass(frozen=True)
+class PolicyView:
+    auto_lock_minutes: int = DEFAULT_AUTO_LOCK
+    max_volume_bytes: int = DEFAULT_MAX_VOLUME
+    keep_readable_until_receipt: bool = False
+
+
+def policy(svc: FieldService) -> PolicyView:
+    fn = getattr(svc, "policy", None)
+    if fn is None:
+        return PolicyView()
+    p = fn()
+    return PolicyView(
+        auto_lock_minutes=int(getattr(p, "auto_lock_minutes", DEFAULT_AUTO_LOCK) or 0),
+        max_volume_bytes=int(getattr(p, "max_volume_bytes", DEFAULT_MAX_VOLUME) or 0),
+        keep_readable_until_receipt=bool(getattr(p, "keep_readable_until_receipt", False)),
+    )
+
+
+def _serialised(svc: FieldService) -> AbstractContextManager[Any]:
+    """The service's call lock: ``meta``/``set_meta`` are not serialised by the service."""
+    lock = getattr(svc, "_lock", None)
+    return lock if lock is not None else contextlib.nullcontext()
+
+
+def auto_lock_minutes(svc: FieldService) -> int:
+    """The user's choice (kept in the encrypted store), never above the policy's."""
+    limit = policy(svc).auto_lock_minutes or DEFAULT_AUTO_LOCK
+    try:
+        with _serialised(svc):
+            raw = svc.meta(AUTO_LOCK_META)
+    except IntakeError:
+        raw = None
+    try:
+        chosen = int(raw) if raw else limit
+    except ValueError:
+        chosen = limit
+    return max(1, min(chosen, limit))
+
+
+def set_auto_lock_minutes(svc: FieldService, minutes: int) -> int:
+    limit = policy(svc).auto_lock_minutes or DEFAULT_AUTO_LOCK
+    value = max(1, min(int(minutes), limit))
+    with _serialised(svc):
+        svc.set_meta(AUTO_LOCK_META, str(value))
+    return value
+
+
+def device_fingerprint(svc: FieldService) -> str | None:
+    fn = getattr(svc, "device_fingerprint", None)
+    if fn is None:
+        return None
+    with _serialised(svc):
+        return fn()
+
+
+def is_enrolled(svc: FieldService) -> bool:
+    fn = getattr(svc, "is_enrolled", None)
+    if fn is None:
+        return False
+    with _serialised(svc):
+        return bool(fn())
+
+
+def has(svc: FieldService, name: str) -> bool:
+    return callable(getattr(svc, name, None))
+
+
+# ---------------------------------------------------------------- saving records
+
+
+@dataclass
+class PendingAttachment:
+    """A file chosen in the editor but not stored yet: its bytes live in memory only.
+
+    ``placeholder`` is a random id in attachment-id format that stands in the
+    record's values until the file is stored and gets its real id.
+    """
+
+    placeholder: str
+    name: str
+    data: bytes
+    mime: str | None = None
+
+
+def new_placeholder() -> str:
+    return secrets.token_hex(16)
+
+
+@dataclass
+class SaveResult:
+    record_id: str
+    values: dict[str, Any]
+    attachments: dict[str, AttachmentInfo] = field(default_factory=dict)  # placeholder -> info
+
+
+def _replace_refs(form: Form, values: Mapping[str, Any], mapping: Mapping[str, str | None]
+                  ) -> dict[str, Any]:
+    """Copy of ``values`` with attachment ids replaced (None: dropped)."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        info = form.index.fields.get(key)
+        if info is not None and info.field.type == "repeat" and isinstance(value, list):
+            out[key] = [_replace_refs(form, r, mapping) if isinstance(r, Mapping) else r
+                        for r in value]
+        elif (info is not None and info.field.type == "attachment" and isinstance(value, str)
+              and value in mapping):
+            new = mapping[value]
+            if new is not None:
+                out[key] = new
+        else:
+            out[key] = value
+    return out
+
+
+def save(svc: FieldService, form: Form, record_id: str | None, values: Mapping[str, Any],
+         lang: str, pending: Sequence[PendingAttachment] = (), *, draft: bool = True
+         ) -> SaveResult:
+    """Create or update a record, storing the attachments chosen since the last save.
+
+    Uses ``FieldService.save_draft(record_id, form_id, values, lang)`` when the
+    service offers one (partial validation for an interview in progress);
+    otherwise ``new_record``/``edit_record``, which validate fully.
+    """
+    used = {att for _, att in attachment_refs(form, values)}
+    pending = [p for p in pending if p.placeholder in used]
+    draft_fn = getattr(svc, "save_draft", None) if draft else None
+
+    def write(rid: str | None, vals: dict[str, Any]) -> str:
+        if draft_fn is not None:
+            return str(draft_fn(rid, form.id, vals, lang))
+        if rid is None:
+            return svc.new_record(form.id, vals, lang)
+        svc.edit_record(rid, vals, lang)
+        return rid
+
+    added: dict[str, AttachmentInfo] = {}
+    try:
+        if record_id is None and pending:
+            # Attachments need a record to belong to: create it without them first.
+            record_id = write(None, _replace_refs(form, values, {p.placeholder: None
+                                                                  for p in pending}))
+        for item in pending:
+            assert record_id is not None
+            added[item.placeholder] = svc.attach(record_id, io.BytesIO(item.data), item.name,
+                                                 item.mime)
+        final = _replace_refs(form, values, {k: v.id for k, v in added.items()})
+        rid = write(record_id, final)
+    except IntakeError as exc:
+        # The editor keeps what did get stored, so a retry does not duplicate it.
+        raise SaveFailed(exc, record_id, added) from exc
+    return SaveResult(rid, final, added)
+
+
+class SaveFailed(IntakeError):
+    """Saving failed; ``record_id``/``attachments`` say what was stored before the failure."""
+
+    def __init__(self, cause: IntakeError, record_id: str | None,
+                 attachments: Mapping[str, AttachmentInfo]) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+        self.record_id = record_id
+        self.attachments = dict(attachments)
+
+
+def finalize(svc: FieldService, record_id: str, lang: str) -> None:
+    summary = svc.summary(record_id)
+    if summary.status.value != "draft":
+        raise InvalidState(f"record {record_id} is {summary.status.value}, not a draft")
+    svc.finalize(record_id, lang)

@@ -1,0 +1,373 @@
+"""The record editor screen: sections as pages, live relevance, save and finalize."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake_app.errors import FieldError, ValidationFailed
+from intake_app.forms import Form, FormField, FormState, evaluate
+from intake_app.gui import adapter, dialogs
+from intake_app.gui.editor.attachment_fields import AttachmentField
+from intake_app.gui.editor.base import ERROR_STYLE, EditorContext, FieldWidget
+from intake_app.gui.editor.panel import FieldsPanel
+from intake_app.gui.session import Session
+from intake_app.models import RecordDetail, RecordStatus
+
+
+def sections(form: Form) -> list[tuple[FormField | None, list[FormField]]]:
+    """Pages: each top-level group is one; loose top-level fields share a page."""
+    out: list[tuple[FormField | None, list[FormField]]] = []
+    loose: list[FormField] = []
+    for f in form.fields:
+        if f.type == "group":
+            if loose:
+                out.append((None, loose))
+                loose = []
+            out.append((f, list(f.children)))
+        else:
+            loose.append(f)
+    if loose:
+        out.append((None, loose))
+    return out
+
+
+class RecordEditor(QWidget):
+    """Edits one record (``detail`` None: a new one) of ``form``."""
+
+    saved = Signal(str)
+    finalized = Signal(str)
+    closed = Signal()
+
+    def __init__(self, session: Session, form: Form, lang: str,
+                 detail: RecordDetail | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordEditor")
+        self.session = session
+        self.form = form
+        self.record_id: str | None = detail.id if detail else None
+        self.status = detail.summary.status if detail else RecordStatus.DRAFT
+        self.ctx = EditorContext(session, form, lang)
+        if detail is not None:
+            self.ctx.stored.update({a.id: a for a in detail.attachments})
+        self.dirty = False
+        self.busy = False
+        self._show_all = False
+        self._extra_errors: dict[str, str] = {}
+        self.state: FormState | None = None
+
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.title.setFont(font)
+        self.lang_box = QComboBox()
+        self.lang_box.setAccessibleName(self.tr("Form language"))
+        for language in form.languages:
+            self.lang_box.addItem(language.name, language.code)
+        self.lang_box.setCurrentIndex(max(0, self.lang_box.findData(lang)))
+        self.status_label = QLabel()
+        self.status_label.setObjectName("editorStatus")
+        self.status_label.setWordWrap(True)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(QLabel(self.tr("Form language:")))
+        head.addWidget(self.lang_box)
+
+        self.page_list = QListWidget()
+        self.page_list.setAccessibleName(self.tr("Sections"))
+        self.page_list.setMaximumWidth(260)
+        self.pages = QStackedWidget()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.page_list)
+        split.addWidget(self.pages)
+        split.setStretchFactor(1, 1)
+
+        self.prev_button = QPushButton(self.tr("&Previous"))
+        self.next_button = QPushButton(self.tr("Ne&xt"))
+        self.save_button = QPushButton(self.tr("&Save draft"))
+        self.save_button.setToolTip(self.tr("Save the answers so far (Ctrl+S)"))
+        self.finalize_button = QPushButton(self.tr("&Finalize…"))
+        self.close_button = QPushButton(self.tr("&Close"))
+        foot = QHBoxLayout()
+        foot.addWidget(self.prev_button)
+        foot.addWidget(self.next_button)
+        foot.addStretch(1)
+        foot.addWidget(self.save_button)
+        foot.addWidget(self.finalize_button)
+        foot.addWidget(self.close_button)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(head)
+        lay.addWidget(split, 1)
+        lay.addWidget(self.status_label)
+        lay.addLayout(foot)
+
+        self.panels: list[FieldsPanel] = []
+        self.page_fields: list[FormField | None] = []
+        self._eval_timer = QTimer(self)
+        self._eval_timer.setSingleShot(True)
+        self._eval_timer.setInterval(60)
+        self._eval_timer.timeout.connect(self.reevaluate)
+
+        self.page_list.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.page_list.currentRowChanged.connect(self._update_nav)
+        self.prev_button.clicked.connect(lambda: self.go(-1))
+        self.next_button.clicked.connect(lambda: self.go(1))
+        self.save_button.clicked.connect(self.save_draft)
+        self.finalize_button.clicked.connect(self.finalize)
+        self.close_button.clicked.connect(self.request_close)
+        self.lang_box.currentIndexChanged.connect(self._language_changed)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self.go(1))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self.go(-1))
+
+        self._build(detail.values if detail else {})
+        self._update_buttons()
+
+    # -------------------------------------------------------------- building
+    @property
+    def lang(self) -> str:
+        return self.ctx.lang
+
+    def _build(self, values: dict[str, Any]) -> None:
+        self.title.setText(self.form.title_text(self.lang))
+        direction = (Qt.LayoutDirection.RightToLeft if self.form.direction(self.lang) == "rtl"
+                     else Qt.LayoutDirection.LeftToRight)
+        self.pages.setLayoutDirection(direction)
+        while self.pages.count():
+            w = self.pages.widget(0)
+            if w is None:
+                break
+            self.pages.removeWidget(w)
+            w.deleteLater()
+        self.page_list.clear()
+        self.panels, self.page_fields = [], []
+        for group, fields in sections(self.form):
+            panel = FieldsPanel(fields, self.ctx, "")
+            panel.changed.connect(self._changed)
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setWidget(panel)
+            self.pages.addWidget(area)
+            self.panels.append(panel)
+            self.page_fields.append(group)
+            title = self.ctx.text(group.label) if group else self._loose_title(fields)
+            self.page_list.addItem(title or (group.name if group else self.tr("General")))
+        for panel in self.panels:
+            panel.load(values)
+        self.page_list.setCurrentRow(0)
+        self.reevaluate()
+
+    def _loose_title(self, fields: list[FormField]) -> str:
+        """A page of top-level questions is named after its repeat, else its first question."""
+        pick = next((f for f in fields if f.type == "repeat"), None) or next(
+            (f for f in fields if f.type != "hidden" and f.label), None)
+        if pick is None:
+            return self.tr("General")
+        text = self.ctx.text(pick.label)
+        return text if len(text) <= 40 else text[:38].rstrip() + "…"
+
+    def _language_changed(self) -> None:
+        code = self.lang_box.currentData()
+        if not code or code == self.ctx.lang:
+            return
+        values = self.collect()
+        self.ctx.lang = code
+        page = self.page_list.currentRow()
+        self._build(values)
+        self.page_list.setCurrentRow(max(0, page))
+
+    # -------------------------------------------------------------- navigation
+    def go(self, step: int) -> None:
+        row = self.page_list.currentRow() + step
+        while 0 <= row < self.page_list.count() and self.page_list.item(row).isHidden():
+            row += step
+        if 0 <= row < self.page_list.count():
+            self.page_list.setCurrentRow(row)
+
+    def _update_nav(self, row: int = -1) -> None:
+        row = self.page_list.currentRow() if row < 0 else row
+        self.prev_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < self.page_list.count() - 1)
+
+    def show_field(self, name: str) -> FieldWidget | None:
+        """Turn to the page holding field ``name`` (first instance) and return its widget."""
+        for i, panel in enumerate(self.panels):
+            for w in panel.field_widgets():
+                if w.field.name == name or w.path == name:
+                    self.page_list.setCurrentRow(i)
+                    return w
+        return None
+
+    # -------------------------------------------------------------- values
+    def field_widgets(self) -> list[FieldWidget]:
+        return [w for panel in self.panels for w in panel.field_widgets()]
+
+    def collect(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for panel in self.panels:
+            panel.collect(out)
+        return out
+
+    def _changed(self) -> None:
+        self.dirty = True
+        self._extra_errors.clear()
+        self._eval_timer.start()
+
+    def reevaluate(self) -> FormState:
+        self._eval_timer.stop()
+        state = evaluate(self.form, self.collect(), self.lang)
+        self.state = state
+        errors: dict[str, str] = {}
+        for err in (*state.errors, *(FieldError(p, m) for p, m in self._extra_errors.items())):
+            errors.setdefault(err.path, err.message)
+        show: frozenset[str] | None = None
+        if not self._show_all:
+            touched = {w.path for w in self.field_widgets() if w.touched}
+            for panel in self.panels:
+                touched.update(r.prefix + r.field.name for r in panel.repeats())
+            show = frozenset(touched)
+        for i, panel in enumerate(self.panels):
+            panel.apply(state.values, state.relevant, errors, show)
+            group = self.page_fields[i]
+            item = self.page_list.item(i)
+            if item is None:
+                continue
+            if group is not None:
+                item.setHidden(group.name not in state.relevant)
+            else:
+                item.setHidden(not any(f.name in state.relevant and f.type != "hidden"
+                                       for f, _w in panel.items))
+        self._update_nav()
+        return state
+
+    def visible_errors(self) -> dict[str, str]:
+        return {w.path: w.error.text() for w in self.field_widgets() if w.error.text()}
+
+    # -------------------------------------------------------------- saving
+    def _update_buttons(self) -> None:
+        editable = self.status in (RecordStatus.DRAFT, RecordStatus.FINALIZED)
+        self.save_button.setEnabled(editable and not self.busy)
+        self.save_button.setText(self.tr("&Save draft") if self.status is RecordStatus.DRAFT
+                                 else self.tr("&Save changes"))
+        self.finalize_button.setVisible(self.status is RecordStatus.DRAFT)
+        self.finalize_button.setEnabled(not self.busy)
+        self.lang_box.setEnabled(not self.busy)
+
+    def save_draft(self) -> None:
+        if not self.busy:
+            self._save(finalize=False)
+
+    def finalize(self) -> None:
+        if self.busy:
+            return
+        state = self.reevaluate()
+        if state.errors:
+            self._show_errors(state.errors)
+            return
+        if not dialogs.confirm(self, self.tr("Finalize record"),
+                               self.tr("Finalize this record? It will be ready to send to HQ. "
+                                       "Check the answers with the person first.")):
+            return
+        self._save(finalize=True)
+
+    def _save(self, *, finalize: bool) -> None:
+        values = self.collect()
+        pending = list(self.ctx.pending.values())
+        svc, form, rid, lang = self.session.service, self.form, self.record_id, self.lang
+
+        def work() -> adapter.SaveResult:
+            res = adapter.save(svc, form, rid, values, lang, pending, draft=not finalize)
+            if finalize:
+                adapter.finalize(svc, res.record_id, lang)
+            return res
+
+        self.busy = True
+        self._update_buttons()
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(self.tr("Saving…"))
+        self.session.runner.start(work, lambda r: self._saved(r, finalize), self._save_failed)
+
+    def _absorb(self, record_id: str | None, stored: dict[str, Any]) -> None:
+        if record_id is not None:
+            self.record_id = record_id
+        for placeholder, info in stored.items():
+            self.ctx.pending.pop(placeholder, None)
+            self.ctx.stored[info.id] = info
+            for w in self.field_widgets():
+                if isinstance(w, AttachmentField) and w.value() == placeholder:
+                    w.set_value(info.id)
+
+    def _saved(self, result: object, finalized: bool) -> None:
+        assert isinstance(result, adapter.SaveResult)
+        self.busy = False
+        self._absorb(result.record_id, result.attachments)
+        self.dirty = False
+        time = QTime.currentTime().toString("HH:mm")
+        if finalized:
+            self.status = RecordStatus.FINALIZED
+            self.status_label.setText(self.tr("Record finalized at {time}.").format(time=time))
+            self.finalized.emit(result.record_id)
+        else:
+            self.status_label.setText(self.tr("Saved at {time}.").format(time=time))
+        self._update_buttons()
+        self.saved.emit(result.record_id)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        cause: BaseException = exc
+        if isinstance(exc, adapter.SaveFailed):
+            self._absorb(exc.record_id, exc.attachments)
+            cause = exc.cause
+        self._update_buttons()
+        if isinstance(cause, ValidationFailed):
+            self._extra_errors = {e.path: e.message for e in cause.errors}
+            self._show_errors(cause.errors)
+        else:
+            self.status_label.setStyleSheet(ERROR_STYLE)
+            self.status_label.setText(self.tr("Not saved: {reason}").format(
+                reason=dialogs.error_text(cause)))
+
+    def _show_errors(self, errors: tuple[FieldError, ...]) -> None:
+        self._show_all = True
+        self.reevaluate()
+        self.status_label.setStyleSheet(ERROR_STYLE)
+        self.status_label.setText(self.tr("Not saved: %n answer(s) need attention (marked in "
+                                          "red).", "", len(errors)))
+        first = errors[0].path.split("[")[0].split(".")[0] if errors else ""
+        w = self.show_field(errors[0].path) or self.show_field(first) if errors else None
+        if w is not None:
+            w.focus_widget().setFocus()
+
+    # -------------------------------------------------------------- closing
+    def request_close(self) -> None:
+        if self.dirty and not dialogs.confirm(
+                self, self.tr("Close record"),
+                self.tr("Close without saving? The answers since the last save will be lost.")):
+            return
+        self.clear()
+        self.closed.emit()
+
+    def clear(self) -> None:
+        """Forget everything shown (on lock or close)."""
+        self._eval_timer.stop()
+        for w in self.field_widgets():
+            w.clear_sensitive()
+        self.ctx.clear()
+        self.state = None
+        self._extra_errors.clear()

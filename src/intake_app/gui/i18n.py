@@ -1,0 +1,210 @@
+"""UI languages, right-to-left layout, bundled fonts and the few saved preferences.
+
+Dari has no Qt locale of its own (``QLocale("prs")`` falls back to C, left to
+right), so it maps to ``fa_AF``. The layout direction is set explicitly from
+the locale, never from a translated ``QT_LAYOUT_DIRECTION`` entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    Qt,
+    QTranslator,
+)
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from intake_app.forms.i18n import LANGUAGE_NAMES
+
+HERE = Path(__file__).resolve().parent
+FONTS_DIR = HERE / "fonts"
+TRANSLATIONS_DIR = HERE / "translations"
+
+NASKH = "Noto Naskh Arabic"
+NASTALIQ = "Noto Nastaliq Urdu"
+
+
+@dataclass(frozen=True)
+class UiLanguage:
+    code: str  # the forms layer's code: en, fa-AF, ps, ur
+    qt_locale: str  # what Qt understands
+    name: str  # in the language itself
+    font: str | None  # preferred bundled family for the UI
+
+
+UI_LANGUAGES: tuple[UiLanguage, ...] = (
+    UiLanguage("en", "en_US", LANGUAGE_NAMES["en"], None),
+    UiLanguage("fa-AF", "fa_AF", LANGUAGE_NAMES["fa-AF"], NASKH),
+    UiLanguage("ps", "ps_AF", LANGUAGE_NAMES["ps"], NASKH),
+    UiLanguage("ur", "ur_PK", LANGUAGE_NAMES["ur"], NASTALIQ),
+)
+_BY_CODE = {lang.code: lang for lang in UI_LANGUAGES}
+_ALIASES = {"prs": "fa-AF", "fa_AF": "fa-AF", "fa": "fa-AF", "dari": "fa-AF", "ps_AF": "ps",
+            "pashto": "ps", "ur_PK": "ur", "urdu": "ur", "english": "en", "en_US": "en"}
+
+
+def ui_language(code: str | None) -> UiLanguage:
+    """The UI language for a code or alias; English for anything unknown."""
+    if code is None:
+        return _BY_CODE["en"]
+    code = _ALIASES.get(code, _ALIASES.get(code.lower(), code))
+    return _BY_CODE.get(code, _BY_CODE["en"])
+
+
+def qlocale(code: str) -> QLocale:
+    return QLocale(ui_language(code).qt_locale)
+
+
+def is_rtl(code: str) -> bool:
+    return qlocale(code).textDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def form_language(form_langs: list[str], ui_code: str, default: str) -> str:
+    """The form language matching the UI language, else the form's default."""
+    if ui_code in form_langs:
+        return ui_code
+    base = ui_code.split("-")[0]
+    for code in form_langs:
+        if code.split("-")[0] == base:
+            return code
+    return default
+
+
+# ---------------------------------------------------------------- fonts
+
+_loaded_families: list[str] = []
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled fonts once per process; returns their families."""
+    if _loaded_families:
+        return list(_loaded_families)
+    for path in sorted(FONTS_DIR.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            for fam in QFontDatabase.applicationFontFamilies(font_id):
+                if fam not in _loaded_families:
+                    _loaded_families.append(fam)
+    return list(_loaded_families)
+
+
+def ui_font(code: str, base: QFont) -> QFont:
+    """The application font for ``code``: the bundled script font first, then ``base``."""
+    lang = ui_language(code)
+    font = QFont(base)
+    families = [f for f in base.families() or [base.family()] if f not in (NASKH, NASTALIQ)]
+    if lang.font is not None:
+        font.setFamilies([lang.font, *families])
+        if lang.font == NASTALIQ:
+            # Nastaliq is small at the same point size and needs extra line height.
+            font.setPointSizeF(max(base.pointSizeF(), 9.0) * 1.15)
+    else:
+        # Latin UI: Arabic-script content still renders with the bundled Naskh.
+        font.setFamilies([*families, NASKH])
+    return font
+
+
+# ---------------------------------------------------------------- language switching
+
+
+# Translators installed by any LanguageManager: switching language removes them all.
+_installed: list[QTranslator] = []
+_base_fonts: dict[int, QFont] = {}
+
+
+class LanguageManager:
+    """Installs the translators and layout direction for one UI language."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.code = "en"
+        self._translators = _installed
+        # The font before any script font was applied (kept per application).
+        self._base_font = _base_fonts.setdefault(id(app), QFont(app.font()))
+
+    def apply(self, code: str) -> bool:
+        """Switch the UI language; False if its ``.qm`` is missing (English shown)."""
+        lang = ui_language(code)
+        for tr in self._translators:
+            self.app.removeTranslator(tr)
+        self._translators.clear()
+        found = True
+        if lang.code != "en":
+            ours = QTranslator()
+            qm = TRANSLATIONS_DIR / f"intake_{lang.qt_locale}.qm"
+            if qm.exists() and ours.load(str(qm)):
+                self.app.installTranslator(ours)
+                self._translators.append(ours)
+            else:
+                found = False
+            qt_base = QTranslator()
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt_base.load(QLocale(lang.qt_locale), "qtbase", "_", qt_dir):
+                self.app.installTranslator(qt_base)
+                self._translators.append(qt_base)
+        locale = QLocale(lang.qt_locale)
+        QLocale.setDefault(locale)
+        self.app.setLayoutDirection(locale.textDirection())
+        self.app.setFont(ui_font(lang.code, self._base_font))
+        self.code = lang.code
+        return found
+
+
+def ltr(text: str) -> str:
+    """Isolate left-to-right text (paths, sizes, fingerprints) inside translated sentences,
+    so a Dari, Pashto or Urdu sentence does not scramble it (Unicode LRI ... PDI)."""
+    return f"\u2066{text}\u2069"
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+# ---------------------------------------------------------------- preferences
+
+# QSettings holds the UI language and window geometry only: never record
+# content, names, file paths or anything else about the people interviewed.
+_ORG = "intake_app"
+_APP = "intake-app"
+ALLOWED_KEYS = frozenset({"language", "geometry"})
+
+
+def preferences() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, _ORG, _APP)
+
+
+def saved_language() -> str | None:
+    value = preferences().value("language")
+    return str(value) if value else None
+
+
+def save_language(code: str) -> None:
+    s = preferences()
+    s.setValue("language", ui_language(code).code)
+    s.sync()
+
+
+def saved_geometry() -> QByteArray | None:
+    value = preferences().value("geometry")
+    return value if isinstance(value, QByteArray) else None
+
+
+def save_geometry(data: QByteArray) -> None:
+    s = preferences()
+    s.setValue("geometry", data)
+    s.sync()
+
+
+def forget_file_dialog_history() -> None:
+    """Qt's own file dialog saves visited folders under "QtProject/FileDialog"; drop them."""
+    s = QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "QtProject")
+    s.remove("FileDialog")
+    s.sync()

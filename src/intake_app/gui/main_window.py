@@ -1,0 +1,251 @@
+"""The main window: first-run wizard, unlock screen, workspace, toolbar and locking."""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolBar, QWidget
+
+from intake_app.gui import adapter
+from intake_app.gui.export_view import ExportWizard
+from intake_app.gui.i18n import LanguageManager, save_geometry, save_language, saved_geometry
+from intake_app.gui.session import Session
+from intake_app.gui.settings import SettingsDialog
+from intake_app.gui.unlock import UnlockPage
+from intake_app.gui.wizard import FirstRunWizard, SetupOutcome
+from intake_app.gui.workspace import Workspace
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, languages: LanguageManager,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.languages = languages
+        self.workspace: Workspace | None = None
+        self.wizard: FirstRunWizard | None = None
+        self.export_wizard: ExportWizard | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.unlock_page = UnlockPage(session)
+        self.stack.addWidget(self.unlock_page)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        self._make_actions()
+        self.unlock_page.unlocked.connect(self._on_unlocked)
+        session.locked.connect(self._on_locked)
+        geometry = saved_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(QSize(1100, 740))
+        self._set_unlocked_ui(False)
+
+    # -------------------------------------------------------------- actions
+    def _make_actions(self) -> None:
+        self.toolbar.clear()
+        self.new_action = QAction(self.tr("&New record"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_record)
+        self.export_action = QAction(self.tr("&Export for HQ…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.open_export)
+        self.receipt_action = QAction(self.tr("Import &receipt…"), self)
+        self.receipt_action.triggered.connect(self.import_receipt)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        self.lock_action.triggered.connect(self.lock)
+        for a in (self.new_action, self.export_action, self.receipt_action,
+                  self.settings_action):
+            self.toolbar.addAction(a)
+            self.addAction(a)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy())
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addAction(self.lock_action)
+        self.addAction(self.lock_action)
+        self.export_action.setVisible(adapter.has(self.session.service, "export"))
+
+    def _set_unlocked_ui(self, unlocked: bool) -> None:
+        for a in (self.new_action, self.export_action, self.receipt_action,
+                  self.settings_action, self.lock_action):
+            a.setEnabled(unlocked)
+        self.toolbar.setVisible(unlocked)
+        self.setWindowTitle(self.tr("Intake") if unlocked else self.tr("Intake — locked"))
+
+    # -------------------------------------------------------------- flow
+    def start(self) -> None:
+        if self.session.service.exists():
+            self.show_unlock()
+        else:
+            self.show_wizard()
+
+    def show_unlock(self) -> None:
+        self.stack.setCurrentWidget(self.unlock_page)
+        self.unlock_page.reset()
+
+    def show_wizard(self) -> FirstRunWizard:
+        if self.wizard is not None:
+            self.stack.removeWidget(self.wizard)
+            self.wizard.deleteLater()
+        wiz = FirstRunWizard(self.session, self.languages.code)
+        wiz.setWindowFlags(Qt.WindowType.Widget)
+        wiz.language_chosen.connect(self._wizard_language)
+        wiz.ready.connect(self._setup_ready)
+        wiz.accepted.connect(self._wizard_finished)
+        self.wizard = wiz
+        self.stack.addWidget(wiz)
+        self.stack.setCurrentWidget(wiz)
+        return wiz
+
+    def _wizard_language(self, code: str) -> None:
+        self.set_language(code)
+
+    def _setup_ready(self, outcome: object) -> None:
+        assert isinstance(outcome, SetupOutcome)
+        if outcome.service is not None:
+            self.session.set_service(outcome.service)
+
+    def _wizard_finished(self) -> None:
+        if self.wizard is not None:
+            self.stack.removeWidget(self.wizard)
+            self.wizard.deleteLater()
+            self.wizard = None
+        if self.session.is_unlocked:
+            self._on_unlocked()
+        else:
+            self.show_unlock()
+
+    def _on_unlocked(self) -> None:
+        self.session.after_unlock()
+        self._build_workspace()
+        self._set_unlocked_ui(True)
+        self.export_action.setVisible(adapter.has(self.session.service, "export"))
+
+    def _build_workspace(self) -> None:
+        if self.workspace is not None:
+            self._drop_workspace()
+        self.workspace = Workspace(self.session, self.languages.code)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self.workspace.start()
+        self.workspace.records.table.setFocus()
+
+    def _drop_workspace(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        ws.clear()
+        self.stack.removeWidget(ws)
+        ws.hide()
+        ws.deleteLater()
+        self.workspace = None
+
+    # -------------------------------------------------------------- lock
+    def lock(self) -> None:
+        if self.session.is_unlocked:
+            self.session.lock()
+
+    def _on_locked(self) -> None:
+        dialogs = (self.export_wizard, self.settings_dialog)
+        self.export_wizard = self.settings_dialog = None
+        for dlg in dialogs:
+            if dlg is not None:
+                dlg.blockSignals(True)
+                dlg.done(0)
+                dlg.deleteLater()
+        for w in QApplication.topLevelWidgets():
+            if w is not self and w.isVisible() and w.isWindow():
+                w.close()
+        self._drop_workspace()
+        gc.collect()
+        self._set_unlocked_ui(False)
+        self.show_unlock()
+
+    # -------------------------------------------------------------- screens
+    def new_record(self) -> None:
+        if self.workspace is not None:
+            self.workspace.new_record()
+
+    def open_export(self) -> ExportWizard | None:
+        if not self.session.is_unlocked:
+            return None
+        if self.workspace is not None and self.workspace.editor is not None \
+                and not self.workspace.close_editor():
+            return None
+        wiz = ExportWizard(self.session, self)
+        wiz.finished.connect(self._export_closed)
+        self.export_wizard = wiz
+        wiz.open()
+        return wiz
+
+    def _export_closed(self, _result: int) -> None:
+        if self.export_wizard is not None:
+            self.export_wizard.deleteLater()
+            self.export_wizard = None
+        if self.workspace is not None and self.session.is_unlocked:
+            self.workspace.refresh()
+
+    def import_receipt(self) -> None:
+        if self.workspace is not None:
+            self.workspace.tabs.setCurrentWidget(self.workspace.outbox)
+            self.workspace.outbox.choose_receipt()
+
+    def open_settings(self) -> SettingsDialog | None:
+        if not self.session.is_unlocked:
+            return None
+        dlg = SettingsDialog(self.session, self.languages.code, self)
+        dlg.language_chosen.connect(self.set_language)
+        dlg.finished.connect(self._settings_closed)
+        self.settings_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _settings_closed(self, _result: int) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.deleteLater()
+            self.settings_dialog = None
+
+    # -------------------------------------------------------------- language
+    def set_language(self, code: str) -> None:
+        if code == self.languages.code:
+            return
+        self.languages.apply(code)
+        save_language(code)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Rebuild the screens in the new language (their state lives in the service)."""
+        self._make_actions()
+        current_is_unlock = self.stack.currentWidget() is self.unlock_page
+        old = self.unlock_page
+        self.unlock_page = UnlockPage(self.session)
+        self.unlock_page.unlocked.connect(self._on_unlocked)
+        self.stack.insertWidget(0, self.unlock_page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        if self.wizard is not None:
+            self.show_wizard()
+        elif self.workspace is not None and (self.workspace.editor is None
+                                             or not self.workspace.editor.dirty):
+            self._build_workspace()
+        elif current_is_unlock:
+            self.show_unlock()
+        self._set_unlocked_ui(self.session.is_unlocked and self.workspace is not None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_geometry(self.saveGeometry())
+        self.lock()
+        self.session.runner.wait(10_000)
+        super().closeEvent(event)

@@ -1,0 +1,94 @@
+"""The unlocked session: the service, the worker runner, and locking.
+
+Locking (on demand or after the idle minutes) stops pending results, clears
+the clipboard, closes the store and tells the window to throw away every view
+built while unlocked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent
+
+from intake_app.gui import adapter
+from intake_app.gui.workers import TaskRunner
+from intake_app.services.field import FieldService
+
+_ACTIVITY = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod,
+})
+
+
+class Session(QObject):
+    """One profile, opened and closed by the user."""
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, service: FieldService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.runner = TaskRunner(self)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.lock)
+        self._filter_installed = False
+
+    # -------------------------------------------------------------- state
+    @property
+    def is_unlocked(self) -> bool:
+        return self.service.is_unlocked
+
+    def set_service(self, service: FieldService) -> None:
+        """Switch profile (after "Try a demo"); the old one is locked first."""
+        if self.service.is_unlocked:
+            self.service.lock()
+        self.service = service
+
+    def start_idle_timer(self) -> None:
+        minutes = adapter.auto_lock_minutes(self.service)
+        self.idle_timer.setInterval(minutes * 60_000)
+        self.idle_timer.start()
+        app = QGuiApplication.instance()
+        if app is not None and not self._filter_installed:
+            app.installEventFilter(self)
+            self._filter_installed = True
+
+    def after_unlock(self) -> None:
+        self.start_idle_timer()
+        self.unlocked.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self.idle_timer.isActive():
+            self.idle_timer.start()  # restart the countdown
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_L
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+                and self.is_unlocked):
+            # Ctrl+L also where the window's shortcut cannot reach (a modal dialog).
+            self.lock()
+            return True
+        return False
+
+    # -------------------------------------------------------------- lock
+    def lock(self) -> None:
+        self.idle_timer.stop()
+        self.runner.invalidate()
+        clear_clipboard()
+        app = QGuiApplication.instance()
+        if app is not None and self._filter_installed:
+            app.removeEventFilter(self)
+            self._filter_installed = False
+        # Waits for a service call in flight (they are serialised by its lock).
+        self.service.lock()
+        self.locked.emit()
+
+
+def clear_clipboard() -> None:
+    cb = QGuiApplication.clipboard()
+    if cb is None:
+        return
+    cb.clear(QClipboard.Mode.Clipboard)
+    if cb.supportsSelection():
+        cb.clear(QClipboard.Mode.Selection)

@@ -1,0 +1,1196 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa_AF">
+    <context>
+        <name>AttachmentField</name>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="66" />
+            <location filename="../editor/attachment_fields.py" line="158" />
+            <source>No file</source>
+            <translation>فایلی نیست</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="68" />
+            <source>Add file…</source>
+            <translation>افزودن فایل…</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="69" />
+            <source>View</source>
+            <translation>نمایش</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="70" />
+            <source>Remove</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="86" />
+            <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp)</source>
+            <translation>عکس‌ها (*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp)</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="88" />
+            <source>Audio (*.mp3 *.m4a *.ogg *.opus *.wav *.aac *.amr *.3gp)</source>
+            <translation>صدا (*.mp3 *.m4a *.ogg *.opus *.wav *.aac *.amr *.3gp)</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="90" />
+            <source>Video (*.mp4 *.mov *.mkv *.3gp *.webm)</source>
+            <translation>ویدیو (*.mp4 *.mov *.mkv *.3gp *.webm)</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="91" />
+            <source>All files (*)</source>
+            <translation>همه فایل‌ها (*)</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="95" />
+            <source>Add a file</source>
+            <translation>افزودن یک فایل</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="174" />
+            <source>stored file</source>
+            <translation>فایل ذخیره‌شده</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentViewer</name>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="189" />
+            <source>Attachment</source>
+            <translation>پیوست</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="197" />
+            <source>Photo</source>
+            <translation>عکس</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="202" />
+            <source>{name}: {size}. This file type cannot be shown here.</source>
+            <translation>{name}: {size}. این نوع فایل اینجا نمایش داده نمی‌شود.</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="204" />
+            <source>Close</source>
+            <translation>بستن</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateField</name>
+        <message>
+            <location filename="../editor/date_fields.py" line="31" />
+            <source>Calendar…</source>
+            <translation>تقویم…</translation>
+        </message>
+        <message>
+            <location filename="../editor/date_fields.py" line="32" />
+            <source>Pick a date from a calendar</source>
+            <translation>انتخاب تاریخ از تقویم</translation>
+        </message>
+    </context>
+    <context>
+        <name>DestinationPage</name>
+        <message>
+            <location filename="../export_view.py" line="73" />
+            <source>Where should the sealed bundle go?</source>
+            <translation>بستهٔ مهر و موم‌شده کجا ذخیره شود؟</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="74" />
+            <source>Plug in the USB stick, or choose any folder. Only HQ can open what is written there.</source>
+            <translation>فلش USB را وصل کنید یا یک پوشه انتخاب کنید. فقط دفتر مرکزی می‌تواند آنچه آنجا نوشته می‌شود را باز کند.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="77" />
+            <source>Removable drives</source>
+            <translation>درایوهای جداشدنی</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="78" />
+            <source>&amp;Look for drives again</source>
+            <translation>جستجوی دوبارهٔ درایوها</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="79" />
+            <source>Choose a &amp;folder…</source>
+            <translation>انتخاب پوشه…</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="86" />
+            <source>Also write again the bundles HQ has not confirmed</source>
+            <translation>بسته‌هایی را که دفتر مرکزی تأیید نکرده دوباره بنویس</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="88" />
+            <source>Each bundle file is at most {size} (HQ's policy); larger exports are split.</source>
+            <translation>هر فایل بسته حداکثر {size} است (سیاست دفتر مرکزی)؛ ارسال‌های بزرگ‌تر تقسیم می‌شوند.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="93" />
+            <source>Removable drives:</source>
+            <translation>درایوهای جداشدنی:</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../export_view.py" line="128" />
+            <source>%n finalized record(s) to seal, about {size}.</source>
+            <translation>
+                <numerusform>%Ln پروندهٔ نهایی برای مهر و موم، حدود {size}.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="136" />
+            <source>{name} — {free} free</source>
+            <translation>{name} — {free} خالی</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="141" />
+            <source>No removable drive found. Plug one in, or choose a folder.</source>
+            <translation>هیچ درایو جداشدنی پیدا نشد. یکی را وصل کنید یا یک پوشه انتخاب کنید.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="152" />
+            <source>Folder for the sealed bundle</source>
+            <translation>پوشه برای بستهٔ مهر و موم‌شده</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="167" />
+            <source>Destination: {path}</source>
+            <translation>مقصد: {path}</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="170" />
+            <source>Not enough free space ({free}). Free some space or use another drive.</source>
+            <translation>فضای خالی کافی نیست ({free}). کمی فضا خالی کنید یا از درایو دیگری استفاده کنید.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="174" />
+            <source>Free space: {free}.</source>
+            <translation>فضای خالی: {free}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <location filename="../dialogs.py" line="26" />
+            <source>Something went wrong ({name}). Your data was not changed.</source>
+            <translation>مشکلی پیش آمد ({name}). معلومات شما تغییر نکرد.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs.py" line="32" />
+            <source>Problem</source>
+            <translation>مشکل</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnrollPage</name>
+        <message>
+            <location filename="../wizard.py" line="119" />
+            <source>Enroll with HQ</source>
+            <translation>ثبت‌نام نزد دفتر مرکزی</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="120" />
+            <source>Open the provisioning file HQ gave you, then compare the fingerprint with the one HQ told you in person or by phone.</source>
+            <translation>فایل تنظیمات را که دفتر مرکزی به شما داده باز کنید، سپس اثر انگشت را با آنچه دفتر مرکزی حضوری یا تلفنی به شما گفته مقایسه کنید.</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="122" />
+            <source>&amp;Open provisioning file…</source>
+            <translation>باز کردن فایل تنظیمات…</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="131" />
+            <source>HQ fingerprint</source>
+            <translation>اثر انگشت دفتر مرکزی</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="134" />
+            <source>The fingerprint &amp;matches the one HQ gave me</source>
+            <translation>اثر انگشت با آنچه دفتر مرکزی به من داده مطابقت دارد</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="136" />
+            <source>Enroll &amp;later (records can be written, but not sent)</source>
+            <translation>بعداً ثبت‌نام کن (پرونده‌ها نوشته می‌شوند اما ارسال نمی‌شوند)</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="150" />
+            <source>Provisioning file</source>
+            <translation>فایل تنظیمات</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="151" />
+            <source>Provisioning files (*.sig *.prov);;All files (*)</source>
+            <translation>فایل‌های تنظیمات (*.sig *.prov);;همه فایل‌ها (*)</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="163" />
+            <source>This file cannot be used: {reason}</source>
+            <translation>این فایل قابل استفاده نیست: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="169" />
+            <source>HQ fingerprint in {name}:</source>
+            <translation>اثر انگشت دفتر مرکزی در {name}:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportWizard</name>
+        <message>
+            <location filename="../export_view.py" line="315" />
+            <source>Export for HQ</source>
+            <translation>ارسال برای دفتر مرکزی</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="330" />
+            <source>&amp;Seal</source>
+            <translation>مهر و موم</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="331" />
+            <source>&amp;Back</source>
+            <translation>قبلی</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="332" />
+            <source>&amp;Close</source>
+            <translation>بستن</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="333" />
+            <source>Cancel</source>
+            <translation>لغو</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldWidget</name>
+        <message>
+            <location filename="../editor/base.py" line="103" />
+            <source>(sensitive — only if needed)</source>
+            <translation>(حساس — فقط در صورت نیاز)</translation>
+        </message>
+        <message>
+            <location filename="../editor/base.py" line="108" />
+            <source>Required</source>
+            <translation>الزامی</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinishPage</name>
+        <message>
+            <location filename="../wizard.py" line="187" />
+            <source>Setting up</source>
+            <translation>در حال آماده‌سازی</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="192" />
+            <source>Save the &amp;device card for HQ…</source>
+            <translation>ذخیرهٔ کارت دستگاه برای دفتر مرکزی…</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="202" />
+            <source>Creating the encrypted store… this takes a few seconds.</source>
+            <translation>ساختن انبار رمزگذاری‌شده… چند ثانیه طول می‌کشد.</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="208" />
+            <source>Ready</source>
+            <translation>آماده</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="211" />
+            <source>The demo is ready, with sample records. Its practice HQ profile is in {hq} and opens with the same passphrase: after exporting, import the bundle there with the 'intake hq import' command. Nothing here touches real data.</source>
+            <translation>نسخهٔ نمایشی با پرونده‌های نمونه آماده است. پروفایل تمرینی دفتر مرکزی آن در {hq} است و با همین رمز عبور باز می‌شود: پس از ارسال، بسته را با فرمان 'intake hq import' آنجا وارد کنید. هیچ چیز اینجا به معلومات واقعی دست نمی‌زند.</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="217" />
+            <source>This laptop is enrolled with {org}. Its device fingerprint is {fp}. Save the device card and give it to HQ so they can accept this laptop's bundles.</source>
+            <translation>این لپ‌تاپ نزد {org} ثبت‌نام شد. اثر انگشت دستگاه آن {fp} است. کارت دستگاه را ذخیره کنید و به دفتر مرکزی بدهید تا بسته‌های این لپ‌تاپ را بپذیرد.</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="222" />
+            <source>The encrypted store is ready. Enroll with HQ later from the provisioning file to send records.</source>
+            <translation>انبار رمزگذاری‌شده آماده است. برای ارسال پرونده‌ها بعداً با فایل تنظیمات نزد دفتر مرکزی ثبت‌نام کنید.</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="227" />
+            <source>Setup failed: {reason}</source>
+            <translation>آماده‌سازی ناموفق بود: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="234" />
+            <source>Save device card</source>
+            <translation>ذخیرهٔ کارت دستگاه</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="254" />
+            <source>Device card saved to {name}</source>
+            <translation>کارت دستگاه در {name} ذخیره شد</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <location filename="../wizard.py" line="267" />
+            <source>Set up Intake</source>
+            <translation>آماده‌سازی برنامه</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="284" />
+            <source>&amp;Back</source>
+            <translation>قبلی</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="285" />
+            <source>&amp;Next</source>
+            <translation>بعدی</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="286" />
+            <source>&amp;Start</source>
+            <translation>شروع</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormChooser</name>
+        <message>
+            <location filename="../workspace.py" line="34" />
+            <source>New record</source>
+            <translation>پروندهٔ جدید</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="36" />
+            <source>Form</source>
+            <translation>فورم</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="45" />
+            <source>Which form?</source>
+            <translation>کدام فورم؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../main_window.py" line="52" />
+            <source>&amp;New record</source>
+            <translation>پروندهٔ جدید</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="55" />
+            <source>&amp;Export for HQ…</source>
+            <translation>ارسال برای دفتر مرکزی…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="58" />
+            <source>Import &amp;receipt…</source>
+            <translation>وارد کردن رسید…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="60" />
+            <source>&amp;Settings…</source>
+            <translation>تنظیمات…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="63" />
+            <source>&amp;Lock</source>
+            <translation>قفل</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="66" />
+            <source>Lock now (Ctrl+L)</source>
+            <translation>همین حالا قفل کن (Ctrl+L)</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="85" />
+            <source>Intake</source>
+            <translation>ثبت مصاحبه</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="85" />
+            <source>Intake — locked</source>
+            <translation>ثبت مصاحبه — قفل است</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxView</name>
+        <message>
+            <location filename="../outbox_view.py" line="36" />
+            <source>Sealed bundles wait here until HQ confirms them with a signed receipt. Only HQ can open them.</source>
+            <translation>بسته‌های مهر و موم‌شده اینجا می‌مانند تا دفتر مرکزی با رسید امضاشده آن‌ها را تأیید کند. فقط دفتر مرکزی می‌تواند آن‌ها را باز کند.</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="40" />
+            <source>Sealed bundles</source>
+            <translation>بسته‌های مهر و موم‌شده</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="42" />
+            <source>Bundle</source>
+            <translation>بسته</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="42" />
+            <source>File</source>
+            <translation>فایل</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="42" />
+            <source>Sealed</source>
+            <translation>مهر و موم‌شده</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="42" />
+            <source>Size</source>
+            <translation>اندازه</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="43" />
+            <source>Records</source>
+            <translation>پرونده‌ها</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="43" />
+            <source>Delivery</source>
+            <translation>تحویل</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="49" />
+            <source>&amp;Import HQ receipt…</source>
+            <translation>وارد کردن رسید دفتر مرکزی…</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="50" />
+            <source>Import HQ receipt</source>
+            <translation>وارد کردن رسید دفتر مرکزی</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="76" />
+            <source>Waiting for HQ</source>
+            <translation>در انتظار دفتر مرکزی</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="76" />
+            <source>Delivered</source>
+            <translation>تحویل شد</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="77" />
+            <source>Abandoned</source>
+            <translation>رها شده</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="93" />
+            <source>HQ receipt</source>
+            <translation>رسید دفتر مرکزی</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="94" />
+            <source>Receipts (*.sig *.receipt *.rcpt);;All files (*)</source>
+            <translation>رسیدها (*.sig *.receipt *.rcpt);;همه فایل‌ها (*)</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="101" />
+            <source>Checking the receipt…</source>
+            <translation>بررسی رسید…</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="111" />
+            <source>Receipt accepted.</source>
+            <translation>رسید پذیرفته شد.</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="113" />
+            <source>Delivered: bundle(s) {seqs}.</source>
+            <translation>تحویل شد: بسته(های) {seqs}.</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="116" />
+            <source>Already confirmed before: {seqs}.</source>
+            <translation>قبلاً تأیید شده: {seqs}.</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="119" />
+            <source>Not from this laptop's outbox: {seqs}.</source>
+            <translation>از صندوق ارسال این لپ‌تاپ نیست: {seqs}.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../outbox_view.py" line="121" />
+            <source>%n record(s) removed from this laptop.</source>
+            <translation>
+                <numerusform>%Ln پرونده از این لپ‌تاپ پاک شد.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="129" />
+            <source>Receipt refused: {reason}</source>
+            <translation>رسید رد شد: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseFields</name>
+        <message>
+            <location filename="../passphrase.py" line="73" />
+            <source>New passphrase</source>
+            <translation>رمز عبور جدید</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="76" />
+            <source>Repeat the passphrase</source>
+            <translation>تکرار رمز عبور</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="80" />
+            <source>Passphrase strength</source>
+            <translation>قدرت رمز عبور</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="83" />
+            <source>Show passphrase</source>
+            <translation>نمایش رمز عبور</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="86" />
+            <source>&amp;New passphrase:</source>
+            <translation>رمز عبور جدید:</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="88" />
+            <source>&amp;Repeat:</source>
+            <translation>تکرار:</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="92" />
+            <source>Strength:</source>
+            <translation>قدرت:</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="110" />
+            <source>Too short or too easy to guess (use at least 8 characters; several words are best)</source>
+            <translation>خیلی کوتاه یا آسان برای حدس زدن (دست‌کم ۸ نویسه؛ چند کلمه بهتر است)</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="112" />
+            <source>Weak</source>
+            <translation>ضعیف</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="113" />
+            <source>Fair</source>
+            <translation>متوسط</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="114" />
+            <source>Strong</source>
+            <translation>قوی</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="115" />
+            <source>Very strong</source>
+            <translation>بسیار قوی</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="124" />
+            <source>The two passphrases do not match.</source>
+            <translation>دو رمز عبور یکسان نیستند.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphrasePage</name>
+        <message>
+            <location filename="../wizard.py" line="97" />
+            <source>Choose a passphrase</source>
+            <translation>یک رمز عبور انتخاب کنید</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="98" />
+            <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
+            <translation>این رمز از همهٔ پرونده‌های این لپ‌تاپ محافظت می‌کند. چند کلمهٔ بی‌ربط به خاطر سپردنشان آسان و حدس زدنشان سخت است. اگر فراموش شود، هیچ راهی برای بازیابی آن نیست.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordEditor</name>
+        <message>
+            <location filename="../editor/editor.py" line="79" />
+            <source>Form language</source>
+            <translation>زبان فورم</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="88" />
+            <source>Form language:</source>
+            <translation>زبان فورم:</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="92" />
+            <source>Sections</source>
+            <translation>بخش‌ها</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="100" />
+            <source>&amp;Previous</source>
+            <translation>قبلی</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="101" />
+            <source>Ne&amp;xt</source>
+            <translation>بعدی</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="102" />
+            <location filename="../editor/editor.py" line="266" />
+            <source>&amp;Save draft</source>
+            <translation>ذخیرهٔ پیش‌نویس</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="103" />
+            <source>Save the answers so far (Ctrl+S)</source>
+            <translation>ذخیرهٔ پاسخ‌ها تا اینجا (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="104" />
+            <source>&amp;Finalize…</source>
+            <translation>نهایی کردن…</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="105" />
+            <source>&amp;Close</source>
+            <translation>بستن</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="170" />
+            <location filename="../editor/editor.py" line="181" />
+            <source>General</source>
+            <translation>عمومی</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="267" />
+            <source>&amp;Save changes</source>
+            <translation>ذخیرهٔ تغییرات</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="283" />
+            <source>Finalize record</source>
+            <translation>نهایی کردن پرونده</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="284" />
+            <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
+            <translation>این پرونده نهایی شود؟ برای ارسال به دفتر مرکزی آماده می‌شود. اول پاسخ‌ها را با شخص بررسی کنید.</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="303" />
+            <source>Saving…</source>
+            <translation>در حال ذخیره…</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="324" />
+            <source>Record finalized at {time}.</source>
+            <translation>پرونده در {time} نهایی شد.</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="327" />
+            <source>Saved at {time}.</source>
+            <translation>در {time} ذخیره شد.</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="343" />
+            <source>Not saved: {reason}</source>
+            <translation>ذخیره نشد: {reason}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../editor/editor.py" line="350" />
+            <source>Not saved: %n answer(s) need attention (marked in red).</source>
+            <translation>
+                <numerusform>ذخیره نشد: %Ln پاسخ نیاز به توجه دارد (با رنگ سرخ).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="360" />
+            <source>Close record</source>
+            <translation>بستن پرونده</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="361" />
+            <source>Close without saving? The answers since the last save will be lost.</source>
+            <translation>بدون ذخیره بسته شود؟ پاسخ‌های بعد از آخرین ذخیره از بین می‌روند.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsModel</name>
+        <message>
+            <location filename="../records_view.py" line="67" />
+            <source>Record</source>
+            <translation>پرونده</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="67" />
+            <source>Form</source>
+            <translation>فورم</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="67" />
+            <source>Status</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="68" />
+            <source>Created</source>
+            <translation>ایجاد</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="68" />
+            <source>Updated</source>
+            <translation>به‌روزرسانی</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="68" />
+            <source>Revision</source>
+            <translation>نسخه</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="70" />
+            <source>Draft</source>
+            <translation>پیش‌نویس</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="71" />
+            <source>Finalized</source>
+            <translation>نهایی</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="72" />
+            <source>Sealed</source>
+            <translation>مهر و موم‌شده</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="73" />
+            <source>Delivered</source>
+            <translation>تحویل شد</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="109" />
+            <source>Record {id}</source>
+            <translation>پرونده {id}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsView</name>
+        <message>
+            <location filename="../records_view.py" line="225" />
+            <source>Search records…</source>
+            <translation>جستجوی پرونده‌ها…</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="226" />
+            <source>Search records</source>
+            <translation>جستجوی پرونده‌ها</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="229" />
+            <source>Filter by status</source>
+            <translation>فیلتر بر اساس وضعیت</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="230" />
+            <source>All statuses</source>
+            <translation>همه وضعیت‌ها</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="234" />
+            <source>Filter by form</source>
+            <translation>فیلتر بر اساس فورم</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="235" />
+            <source>All forms</source>
+            <translation>همه فورم‌ها</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="239" />
+            <source>Number of records</source>
+            <translation>تعداد پرونده‌ها</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="242" />
+            <source>Records</source>
+            <translation>پرونده‌ها</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../records_view.py" line="304" />
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%Ln مورد پیدا شد</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../records_view.py" line="306" />
+            <source>%n record(s)</source>
+            <translation>
+                <numerusform>%Ln پرونده</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="310" />
+            <source>Loading…</source>
+            <translation>در حال بارگذاری…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RepeatRow</name>
+        <message>
+            <location filename="../editor/repeat.py" line="32" />
+            <source>Remove row</source>
+            <translation>حذف ردیف</translation>
+        </message>
+        <message>
+            <location filename="../editor/repeat.py" line="44" />
+            <source>Row {n}</source>
+            <translation>ردیف {n}</translation>
+        </message>
+        <message>
+            <location filename="../editor/repeat.py" line="45" />
+            <source>Remove row {n}</source>
+            <translation>حذف ردیف {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RepeatWidget</name>
+        <message>
+            <location filename="../editor/repeat.py" line="67" />
+            <source>Add row</source>
+            <translation>افزودن ردیف</translation>
+        </message>
+        <message>
+            <location filename="../editor/repeat.py" line="69" />
+            <source>Add a row to {name}</source>
+            <translation>افزودن ردیف به {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SealPage</name>
+        <message>
+            <location filename="../export_view.py" line="187" />
+            <source>Sealing</source>
+            <translation>در حال مهر و موم</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="188" />
+            <source>The finalized records are being encrypted for HQ.</source>
+            <translation>پرونده‌های نهایی برای دفتر مرکزی رمزگذاری می‌شوند.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="190" />
+            <source>Sealing progress</source>
+            <translation>پیشرفت مهر و موم</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="193" />
+            <source>&amp;Cancel sealing</source>
+            <translation>لغو مهر و موم</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="207" />
+            <source>Preparing…</source>
+            <translation>در حال آماده‌سازی…</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="230" />
+            <source>Sealed {done} of {total}.</source>
+            <translation>{done} از {total} مهر و موم شد.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="237" />
+            <source>Cancelling…</source>
+            <translation>در حال لغو…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../settings.py" line="42" />
+            <source>Settings</source>
+            <translation>تنظیمات</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="48" />
+            <source>Language</source>
+            <translation>زبان</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="53" />
+            <source>Lock after minutes without use</source>
+            <translation>قفل پس از چند دقیقه بی‌استفادگی</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="56" />
+            <source> min</source>
+            <translation> دقیقه</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="57" />
+            <source>General</source>
+            <translation>عمومی</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="59" />
+            <source>&amp;Language:</source>
+            <translation>زبان:</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="60" />
+            <source>&amp;Lock after (minutes without use):</source>
+            <translation>قفل پس از (دقیقه بی‌استفادگی):</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="61" />
+            <source>HQ's policy allows at most {n} minutes.</source>
+            <translation>سیاست دفتر مرکزی حداکثر {n} دقیقه را اجازه می‌دهد.</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="66" />
+            <source>Current passphrase</source>
+            <translation>رمز عبور فعلی</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="68" />
+            <source>&amp;Change passphrase</source>
+            <translation>تغییر رمز عبور</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="72" />
+            <source>Passphrase</source>
+            <translation>رمز عبور</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="74" />
+            <source>C&amp;urrent passphrase:</source>
+            <translation>رمز عبور فعلی:</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="81" />
+            <source>Not enrolled with HQ yet.</source>
+            <translation>هنوز نزد دفتر مرکزی ثبت‌نام نشده.</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="89" />
+            <source>Device fingerprint</source>
+            <translation>اثر انگشت دستگاه</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="90" />
+            <source>This laptop</source>
+            <translation>این لپ‌تاپ</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="92" />
+            <source>Device fingerprint (HQ may ask you to read it out):</source>
+            <translation>اثر انگشت دستگاه (ممکن است دفتر مرکزی از شما بخواهد آن را بخوانید):</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="116" />
+            <source>Changing the passphrase…</source>
+            <translation>در حال تغییر رمز عبور…</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="123" />
+            <source>Passphrase changed. Use the new one from now on.</source>
+            <translation>رمز عبور تغییر کرد. از این پس رمز جدید را استفاده کنید.</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="128" />
+            <source>The current passphrase is wrong.</source>
+            <translation>رمز عبور فعلی نادرست است.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPage</name>
+        <message>
+            <location filename="../export_view.py" line="264" />
+            <source>Done</source>
+            <translation>انجام شد</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="282" />
+            <source>Cancelled</source>
+            <translation>لغو شد</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="283" />
+            <source>Sealing was cancelled. Nothing new was written; the records stay finalized.</source>
+            <translation>مهر و موم لغو شد. چیز جدیدی نوشته نشد؛ پرونده‌ها نهایی باقی می‌مانند.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="286" />
+            <source>Not sealed</source>
+            <translation>مهر و موم نشد</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="287" />
+            <source>Sealing failed: {reason}</source>
+            <translation>مهر و موم ناموفق بود: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="292" />
+            <source>There was nothing to seal: finalize records first.</source>
+            <translation>چیزی برای مهر و موم نبود: اول پرونده‌ها را نهایی کنید.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="294" />
+            <source>Sealed</source>
+            <translation>مهر و موم‌شده</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../export_view.py" line="297" />
+            <source>%n record(s) sealed, with {att} attachment(s), into {files} file(s) ({size}) in {dest}:</source>
+            <translation>
+                <numerusform>%Ln پرونده با {att} پیوست در {files} فایل ({size}) در {dest} مهر و موم شد:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="304" />
+            <source>Remove the USB stick safely: use “Eject” or “Safely remove” before pulling it out, then hand it over.</source>
+            <translation>فلش USB را با احتیاط جدا کنید: پیش از بیرون کشیدن «Eject» یا «Safely remove» را بزنید، سپس آن را تحویل دهید.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="307" />
+            <source>If this folder is on a USB stick, eject it safely before pulling it out.</source>
+            <translation>اگر این پوشه روی فلش USB است، پیش از بیرون کشیدن آن را با احتیاط جدا کنید.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockPage</name>
+        <message>
+            <location filename="../unlock.py" line="28" />
+            <source>Intake is locked</source>
+            <translation>برنامه قفل است</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="34" />
+            <source>Type your passphrase to open your records.</source>
+            <translation>برای باز کردن پرونده‌ها رمز عبور خود را بنویسید.</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="39" />
+            <location filename="../unlock.py" line="40" />
+            <source>Passphrase</source>
+            <translation>رمز عبور</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="42" />
+            <source>&amp;Unlock</source>
+            <translation>باز کردن قفل</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="44" />
+            <source>Unlock</source>
+            <translation>باز کردن قفل</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="52" />
+            <source>Opening</source>
+            <translation>در حال باز شدن</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="88" />
+            <source>Type your passphrase first.</source>
+            <translation>اول رمز عبور خود را بنویسید.</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="105" />
+            <source>Wrong passphrase. Check the keyboard language and Caps Lock, then try again.</source>
+            <translation>رمز عبور نادرست است. زبان صفحه‌کلید و Caps Lock را بررسی کنید و دوباره تلاش کنید.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <location filename="../wizard.py" line="57" />
+            <source>Welcome</source>
+            <translation>خوش آمدید</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="58" />
+            <source>This app keeps interview records encrypted on this laptop and seals them so that only HQ can read them.</source>
+            <translation>این برنامه پرونده‌های مصاحبه را به شکل رمزگذاری‌شده روی این لپ‌تاپ نگه می‌دارد و طوری مهر و موم می‌کند که فقط دفتر مرکزی بتواند آن‌ها را بخواند.</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="61" />
+            <source>Language</source>
+            <translation>زبان</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="65" />
+            <source>&amp;Set up this laptop for field work</source>
+            <translation>آماده‌سازی این لپ‌تاپ برای کار میدانی</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="66" />
+            <source>&amp;Try a demo first (sample records, kept apart from real data)</source>
+            <translation>اول نسخهٔ نمایشی را امتحان کنید (پرونده‌های نمونه، جدا از معلومات واقعی)</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="73" />
+            <source>&amp;Language:</source>
+            <translation>زبان:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <location filename="../workspace.py" line="67" />
+            <source>&amp;Records</source>
+            <translation>پرونده‌ها</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="68" />
+            <source>&amp;Outbox</source>
+            <translation>صندوق ارسال</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="96" />
+            <source>No forms</source>
+            <translation>فورمی نیست</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="97" />
+            <source>No forms are installed. Enroll with HQ first.</source>
+            <translation>هیچ فورمی نصب نیست. اول نزد دفتر مرکزی ثبت‌نام کنید.</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="118" />
+            <source>Record sealed</source>
+            <translation>پرونده مهر و موم شده</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="119" />
+            <source>This record is sealed for HQ. No readable copy is kept on this laptop.</source>
+            <translation>این پرونده برای دفتر مرکزی مهر و موم شده است. هیچ نسخهٔ خواندنی روی این لپ‌تاپ نگه داشته نمی‌شود.</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="144" />
+            <source>Close record</source>
+            <translation>بستن پرونده</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="145" />
+            <source>Close without saving? The answers since the last save will be lost.</source>
+            <translation>بدون ذخیره بسته شود؟ پاسخ‌های بعد از آخرین ذخیره از بین می‌روند.</translation>
+        </message>
+    </context>
+    <context>
+        <name>YesNoField</name>
+        <message>
+            <location filename="../editor/choice_fields.py" line="168" />
+            <source>Yes</source>
+            <translation>بلی</translation>
+        </message>
+        <message>
+            <location filename="../editor/choice_fields.py" line="169" />
+            <source>No</source>
+            <translation>نخیر</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,1202 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ps_AF">
+    <context>
+        <name>AttachmentField</name>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="66" />
+            <location filename="../editor/attachment_fields.py" line="158" />
+            <source>No file</source>
+            <translation>فایل نشته</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="68" />
+            <source>Add file…</source>
+            <translation>فایل ورزیاتول…</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="69" />
+            <source>View</source>
+            <translation>کتل</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="70" />
+            <source>Remove</source>
+            <translation>لرې کول</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="86" />
+            <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp)</source>
+            <translation>انځورونه (*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp)</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="88" />
+            <source>Audio (*.mp3 *.m4a *.ogg *.opus *.wav *.aac *.amr *.3gp)</source>
+            <translation>غږ (*.mp3 *.m4a *.ogg *.opus *.wav *.aac *.amr *.3gp)</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="90" />
+            <source>Video (*.mp4 *.mov *.mkv *.3gp *.webm)</source>
+            <translation>ویډیو (*.mp4 *.mov *.mkv *.3gp *.webm)</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="91" />
+            <source>All files (*)</source>
+            <translation>ټول فایلونه (*)</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="95" />
+            <source>Add a file</source>
+            <translation>یو فایل ورزیاتول</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="174" />
+            <source>stored file</source>
+            <translation>خوندي شوی فایل</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentViewer</name>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="189" />
+            <source>Attachment</source>
+            <translation>ضمیمه</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="197" />
+            <source>Photo</source>
+            <translation>انځور</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="202" />
+            <source>{name}: {size}. This file type cannot be shown here.</source>
+            <translation>{name}: {size}. دا ډول فایل دلته نه ښودل کېږي.</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="204" />
+            <source>Close</source>
+            <translation>بندول</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateField</name>
+        <message>
+            <location filename="../editor/date_fields.py" line="31" />
+            <source>Calendar…</source>
+            <translation>جنتري…</translation>
+        </message>
+        <message>
+            <location filename="../editor/date_fields.py" line="32" />
+            <source>Pick a date from a calendar</source>
+            <translation>له جنتري څخه نېټه وټاکئ</translation>
+        </message>
+    </context>
+    <context>
+        <name>DestinationPage</name>
+        <message>
+            <location filename="../export_view.py" line="73" />
+            <source>Where should the sealed bundle go?</source>
+            <translation>سربند شوې کڅوړه چېرته ولاړه شي؟</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="74" />
+            <source>Plug in the USB stick, or choose any folder. Only HQ can open what is written there.</source>
+            <translation>USB فلش ولګوئ، یا کوم فولډر وټاکئ. یوازې مرکزي دفتر کولای شي هغه څه پرانیزي چې هلته لیکل کېږي.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="77" />
+            <source>Removable drives</source>
+            <translation>جلا کېدونکي ډرایوونه</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="78" />
+            <source>&amp;Look for drives again</source>
+            <translation>ډرایوونه بیا ولټوئ</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="79" />
+            <source>Choose a &amp;folder…</source>
+            <translation>فولډر وټاکئ…</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="86" />
+            <source>Also write again the bundles HQ has not confirmed</source>
+            <translation>هغه کڅوړې هم بیا ولیکئ چې مرکزي دفتر نه دي تایید کړې</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="88" />
+            <source>Each bundle file is at most {size} (HQ's policy); larger exports are split.</source>
+            <translation>هر کڅوړه تر ټولو ډېر {size} ده (د مرکزي دفتر پالیسي)؛ لوی صادرات وېشل کېږي.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="93" />
+            <source>Removable drives:</source>
+            <translation>جلا کېدونکي ډرایوونه:</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../export_view.py" line="128" />
+            <source>%n finalized record(s) to seal, about {size}.</source>
+            <translation>
+                <numerusform>%Ln وروستۍ دوسیې د سربندولو لپاره، شاوخوا {size}.</numerusform>
+                <numerusform>%Ln وروستۍ دوسیې د سربندولو لپاره، شاوخوا {size}.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="136" />
+            <source>{name} — {free} free</source>
+            <translation>{name} — {free} تش</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="141" />
+            <source>No removable drive found. Plug one in, or choose a folder.</source>
+            <translation>هېڅ جلا کېدونکی ډرایو ونه موندل شو. یو ولګوئ، یا فولډر وټاکئ.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="152" />
+            <source>Folder for the sealed bundle</source>
+            <translation>د سربندې کڅوړې لپاره فولډر</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="167" />
+            <source>Destination: {path}</source>
+            <translation>منزل: {path}</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="170" />
+            <source>Not enough free space ({free}). Free some space or use another drive.</source>
+            <translation>کافي تش ځای نشته ({free}). یو څه ځای خالي کړئ یا بل ډرایو وکاروئ.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="174" />
+            <source>Free space: {free}.</source>
+            <translation>تش ځای: {free}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <location filename="../dialogs.py" line="26" />
+            <source>Something went wrong ({name}). Your data was not changed.</source>
+            <translation>یوه ستونزه پېښه شوه ({name}). ستاسو معلومات بدل نه شول.</translation>
+        </message>
+        <message>
+            <location filename="../dialogs.py" line="32" />
+            <source>Problem</source>
+            <translation>ستونزه</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnrollPage</name>
+        <message>
+            <location filename="../wizard.py" line="119" />
+            <source>Enroll with HQ</source>
+            <translation>له مرکزي دفتر سره نوم لیکنه</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="120" />
+            <source>Open the provisioning file HQ gave you, then compare the fingerprint with the one HQ told you in person or by phone.</source>
+            <translation>هغه د تنظیم فایل پرانیزئ چې مرکزي دفتر درکړی، بیا د ګوتو نښه له هغې سره پرتله کړئ چې مرکزي دفتر مخامخ یا په تلیفون درته ویلې ده.</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="122" />
+            <source>&amp;Open provisioning file…</source>
+            <translation>د تنظیم فایل پرانیستل…</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="131" />
+            <source>HQ fingerprint</source>
+            <translation>د مرکزي دفتر د ګوتو نښه</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="134" />
+            <source>The fingerprint &amp;matches the one HQ gave me</source>
+            <translation>د ګوتو نښه له هغې سره سمون لري چې مرکزي دفتر راکړې</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="136" />
+            <source>Enroll &amp;later (records can be written, but not sent)</source>
+            <translation>وروسته نوم لیکنه (دوسیې لیکل کېږي، خو نه لېږل کېږي)</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="150" />
+            <source>Provisioning file</source>
+            <translation>د تنظیم فایل</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="151" />
+            <source>Provisioning files (*.sig *.prov);;All files (*)</source>
+            <translation>د تنظیم فایلونه (*.sig *.prov);;ټول فایلونه (*)</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="163" />
+            <source>This file cannot be used: {reason}</source>
+            <translation>دا فایل نه شي کارول کېدای: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="169" />
+            <source>HQ fingerprint in {name}:</source>
+            <translation>په {name} کې د مرکزي دفتر د ګوتو نښه:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportWizard</name>
+        <message>
+            <location filename="../export_view.py" line="315" />
+            <source>Export for HQ</source>
+            <translation>مرکزي دفتر ته صادرول</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="330" />
+            <source>&amp;Seal</source>
+            <translation>سربندول</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="331" />
+            <source>&amp;Back</source>
+            <translation>شاته</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="332" />
+            <source>&amp;Close</source>
+            <translation>بندول</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="333" />
+            <source>Cancel</source>
+            <translation>لغوه</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldWidget</name>
+        <message>
+            <location filename="../editor/base.py" line="103" />
+            <source>(sensitive — only if needed)</source>
+            <translation>(حساس — یوازې که اړتیا وي)</translation>
+        </message>
+        <message>
+            <location filename="../editor/base.py" line="108" />
+            <source>Required</source>
+            <translation>اړین</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinishPage</name>
+        <message>
+            <location filename="../wizard.py" line="187" />
+            <source>Setting up</source>
+            <translation>چمتو کول</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="192" />
+            <source>Save the &amp;device card for HQ…</source>
+            <translation>د مرکزي دفتر لپاره د وسیلې کارت خوندي کړئ…</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="202" />
+            <source>Creating the encrypted store… this takes a few seconds.</source>
+            <translation>کوډ شوی زېرمتون جوړېږي… څو ثانیې وخت نیسي.</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="208" />
+            <source>Ready</source>
+            <translation>چمتو</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="211" />
+            <source>The demo is ready, with sample records. Its practice HQ profile is in {hq} and opens with the same passphrase: after exporting, import the bundle there with the 'intake hq import' command. Nothing here touches real data.</source>
+            <translation>نمایشي بڼه د بېلګې دوسیو سره چمتو ده. د هغې د تمرین د مرکزي دفتر پروفایل په {hq} کې دی او په همدې پټنوم پرانیستل کېږي: له صادرولو وروسته، کڅوړه هلته د 'intake hq import' قوماندې سره وارده کړئ. دلته هېڅ شی اصلي معلوماتو ته لاس نه وروړي.</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="217" />
+            <source>This laptop is enrolled with {org}. Its device fingerprint is {fp}. Save the device card and give it to HQ so they can accept this laptop's bundles.</source>
+            <translation>دا لپټاپ له {org} سره نوم لیکل شو. د وسیلې د ګوتو نښه یې {fp} ده. د وسیلې کارت خوندي کړئ او مرکزي دفتر ته یې ورکړئ څو د دې لپټاپ کڅوړې ومني.</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="222" />
+            <source>The encrypted store is ready. Enroll with HQ later from the provisioning file to send records.</source>
+            <translation>کوډ شوی زېرمتون چمتو دی. د دوسیو لېږلو لپاره وروسته د تنظیم فایل سره له مرکزي دفتر سره نوم لیکنه وکړئ.</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="227" />
+            <source>Setup failed: {reason}</source>
+            <translation>چمتو کول ناکام شول: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="234" />
+            <source>Save device card</source>
+            <translation>د وسیلې کارت خوندي کول</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="254" />
+            <source>Device card saved to {name}</source>
+            <translation>د وسیلې کارت په {name} کې خوندي شو</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <location filename="../wizard.py" line="267" />
+            <source>Set up Intake</source>
+            <translation>د پروګرام چمتو کول</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="284" />
+            <source>&amp;Back</source>
+            <translation>شاته</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="285" />
+            <source>&amp;Next</source>
+            <translation>بل</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="286" />
+            <source>&amp;Start</source>
+            <translation>پیل</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormChooser</name>
+        <message>
+            <location filename="../workspace.py" line="34" />
+            <source>New record</source>
+            <translation>نوې دوسیه</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="36" />
+            <source>Form</source>
+            <translation>فورمه</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="45" />
+            <source>Which form?</source>
+            <translation>کومه فورمه؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../main_window.py" line="52" />
+            <source>&amp;New record</source>
+            <translation>نوې دوسیه</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="55" />
+            <source>&amp;Export for HQ…</source>
+            <translation>مرکزي دفتر ته صادرول…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="58" />
+            <source>Import &amp;receipt…</source>
+            <translation>رسید واردول…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="60" />
+            <source>&amp;Settings…</source>
+            <translation>تنظیمات…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="63" />
+            <source>&amp;Lock</source>
+            <translation>قلف</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="66" />
+            <source>Lock now (Ctrl+L)</source>
+            <translation>همدا اوس قلف کړئ (Ctrl+L)</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="85" />
+            <source>Intake</source>
+            <translation>د مرکې ثبت</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="85" />
+            <source>Intake — locked</source>
+            <translation>د مرکې ثبت — قلف دی</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxView</name>
+        <message>
+            <location filename="../outbox_view.py" line="36" />
+            <source>Sealed bundles wait here until HQ confirms them with a signed receipt. Only HQ can open them.</source>
+            <translation>سربندې کڅوړې دلته پاتې کېږي تر هغه چې مرکزي دفتر یې په لاسلیک شوي رسید تایید کړي. یوازې مرکزي دفتر یې پرانیستلای شي.</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="40" />
+            <source>Sealed bundles</source>
+            <translation>سربندې کڅوړې</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="42" />
+            <source>Bundle</source>
+            <translation>کڅوړه</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="42" />
+            <source>File</source>
+            <translation>فایل</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="42" />
+            <source>Sealed</source>
+            <translation>سربند شوې</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="42" />
+            <source>Size</source>
+            <translation>اندازه</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="43" />
+            <source>Records</source>
+            <translation>دوسیې</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="43" />
+            <source>Delivery</source>
+            <translation>سپارل</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="49" />
+            <source>&amp;Import HQ receipt…</source>
+            <translation>د مرکزي دفتر رسید واردول…</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="50" />
+            <source>Import HQ receipt</source>
+            <translation>د مرکزي دفتر رسید واردول</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="76" />
+            <source>Waiting for HQ</source>
+            <translation>د مرکزي دفتر په تمه</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="76" />
+            <source>Delivered</source>
+            <translation>وسپارل شوې</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="77" />
+            <source>Abandoned</source>
+            <translation>پرېښودل شوې</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="93" />
+            <source>HQ receipt</source>
+            <translation>د مرکزي دفتر رسید</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="94" />
+            <source>Receipts (*.sig *.receipt *.rcpt);;All files (*)</source>
+            <translation>رسیدونه (*.sig *.receipt *.rcpt);;ټول فایلونه (*)</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="101" />
+            <source>Checking the receipt…</source>
+            <translation>د رسید کتنه…</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="111" />
+            <source>Receipt accepted.</source>
+            <translation>رسید ومنل شو.</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="113" />
+            <source>Delivered: bundle(s) {seqs}.</source>
+            <translation>وسپارل شوې: کڅوړې {seqs}.</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="116" />
+            <source>Already confirmed before: {seqs}.</source>
+            <translation>مخکې تایید شوې: {seqs}.</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="119" />
+            <source>Not from this laptop's outbox: {seqs}.</source>
+            <translation>د دې لپټاپ د لېږلو له صندوق څخه نه دي: {seqs}.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../outbox_view.py" line="121" />
+            <source>%n record(s) removed from this laptop.</source>
+            <translation>
+                <numerusform>%Ln دوسیې له دې لپټاپ څخه لرې شوې.</numerusform>
+                <numerusform>%Ln دوسیې له دې لپټاپ څخه لرې شوې.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="129" />
+            <source>Receipt refused: {reason}</source>
+            <translation>رسید رد شو: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseFields</name>
+        <message>
+            <location filename="../passphrase.py" line="73" />
+            <source>New passphrase</source>
+            <translation>نوی پټنوم</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="76" />
+            <source>Repeat the passphrase</source>
+            <translation>پټنوم تکرار کړئ</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="80" />
+            <source>Passphrase strength</source>
+            <translation>د پټنوم ځواک</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="83" />
+            <source>Show passphrase</source>
+            <translation>پټنوم ښکاره کړئ</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="86" />
+            <source>&amp;New passphrase:</source>
+            <translation>نوی پټنوم:</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="88" />
+            <source>&amp;Repeat:</source>
+            <translation>تکرار:</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="92" />
+            <source>Strength:</source>
+            <translation>ځواک:</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="110" />
+            <source>Too short or too easy to guess (use at least 8 characters; several words are best)</source>
+            <translation>ډېر لنډ یا د اټکل لپاره اسانه (لږ تر لږه ۸ توري؛ څو کلمې غوره دي)</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="112" />
+            <source>Weak</source>
+            <translation>کمزوری</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="113" />
+            <source>Fair</source>
+            <translation>منځنی</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="114" />
+            <source>Strong</source>
+            <translation>پیاوړی</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="115" />
+            <source>Very strong</source>
+            <translation>ډېر پیاوړی</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="124" />
+            <source>The two passphrases do not match.</source>
+            <translation>دواړه پټنومونه سره سمون نه لري.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphrasePage</name>
+        <message>
+            <location filename="../wizard.py" line="97" />
+            <source>Choose a passphrase</source>
+            <translation>یو پټنوم وټاکئ</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="98" />
+            <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
+            <translation>دا په دې لپټاپ کې هره دوسیه ساتي. څو بې اړیکې کلمې په یادول اسانه او اټکل یې ګران دی. که هېر شي، د بېرته راوړلو هېڅ لار نشته.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordEditor</name>
+        <message>
+            <location filename="../editor/editor.py" line="79" />
+            <source>Form language</source>
+            <translation>د فورمې ژبه</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="88" />
+            <source>Form language:</source>
+            <translation>د فورمې ژبه:</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="92" />
+            <source>Sections</source>
+            <translation>برخې</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="100" />
+            <source>&amp;Previous</source>
+            <translation>مخکینی</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="101" />
+            <source>Ne&amp;xt</source>
+            <translation>بل</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="102" />
+            <location filename="../editor/editor.py" line="266" />
+            <source>&amp;Save draft</source>
+            <translation>مسوده خوندي کړئ</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="103" />
+            <source>Save the answers so far (Ctrl+S)</source>
+            <translation>تر اوسه ځوابونه خوندي کړئ (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="104" />
+            <source>&amp;Finalize…</source>
+            <translation>وروستی کول…</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="105" />
+            <source>&amp;Close</source>
+            <translation>بندول</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="170" />
+            <location filename="../editor/editor.py" line="181" />
+            <source>General</source>
+            <translation>عمومي</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="267" />
+            <source>&amp;Save changes</source>
+            <translation>بدلونونه خوندي کړئ</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="283" />
+            <source>Finalize record</source>
+            <translation>دوسیه وروستی کول</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="284" />
+            <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
+            <translation>دا دوسیه وروستۍ شي؟ مرکزي دفتر ته د لېږلو لپاره به چمتو شي. لومړی ځوابونه له هغه کس سره وګورئ.</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="303" />
+            <source>Saving…</source>
+            <translation>خوندي کېږي…</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="324" />
+            <source>Record finalized at {time}.</source>
+            <translation>دوسیه په {time} وروستۍ شوه.</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="327" />
+            <source>Saved at {time}.</source>
+            <translation>په {time} خوندي شوه.</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="343" />
+            <source>Not saved: {reason}</source>
+            <translation>خوندي نه شوه: {reason}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../editor/editor.py" line="350" />
+            <source>Not saved: %n answer(s) need attention (marked in red).</source>
+            <translation>
+                <numerusform>خوندي نه شوه: %Ln ځوابونه پاملرنې ته اړتیا لري (په سور رنګ).</numerusform>
+                <numerusform>خوندي نه شوه: %Ln ځوابونه پاملرنې ته اړتیا لري (په سور رنګ).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="360" />
+            <source>Close record</source>
+            <translation>دوسیه بندول</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="361" />
+            <source>Close without saving? The answers since the last save will be lost.</source>
+            <translation>پرته له خوندي کولو بنده شي؟ له وروستي خوندي کولو وروسته ځوابونه به ورک شي.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsModel</name>
+        <message>
+            <location filename="../records_view.py" line="67" />
+            <source>Record</source>
+            <translation>دوسیه</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="67" />
+            <source>Form</source>
+            <translation>فورمه</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="67" />
+            <source>Status</source>
+            <translation>حالت</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="68" />
+            <source>Created</source>
+            <translation>جوړ شوې</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="68" />
+            <source>Updated</source>
+            <translation>تازه شوې</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="68" />
+            <source>Revision</source>
+            <translation>نسخه</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="70" />
+            <source>Draft</source>
+            <translation>مسوده</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="71" />
+            <source>Finalized</source>
+            <translation>وروستۍ</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="72" />
+            <source>Sealed</source>
+            <translation>سربند شوې</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="73" />
+            <source>Delivered</source>
+            <translation>وسپارل شوې</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="109" />
+            <source>Record {id}</source>
+            <translation>دوسیه {id}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsView</name>
+        <message>
+            <location filename="../records_view.py" line="225" />
+            <source>Search records…</source>
+            <translation>په دوسیو کې لټون…</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="226" />
+            <source>Search records</source>
+            <translation>په دوسیو کې لټون</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="229" />
+            <source>Filter by status</source>
+            <translation>د حالت له مخې چاڼ</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="230" />
+            <source>All statuses</source>
+            <translation>ټول حالتونه</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="234" />
+            <source>Filter by form</source>
+            <translation>د فورمې له مخې چاڼ</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="235" />
+            <source>All forms</source>
+            <translation>ټولې فورمې</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="239" />
+            <source>Number of records</source>
+            <translation>د دوسیو شمېر</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="242" />
+            <source>Records</source>
+            <translation>دوسیې</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../records_view.py" line="304" />
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%Ln پایلې</numerusform>
+                <numerusform>%Ln پایلې</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../records_view.py" line="306" />
+            <source>%n record(s)</source>
+            <translation>
+                <numerusform>%Ln دوسیې</numerusform>
+                <numerusform>%Ln دوسیې</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="310" />
+            <source>Loading…</source>
+            <translation>پورته کېږي…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RepeatRow</name>
+        <message>
+            <location filename="../editor/repeat.py" line="32" />
+            <source>Remove row</source>
+            <translation>قطار لرې کول</translation>
+        </message>
+        <message>
+            <location filename="../editor/repeat.py" line="44" />
+            <source>Row {n}</source>
+            <translation>قطار {n}</translation>
+        </message>
+        <message>
+            <location filename="../editor/repeat.py" line="45" />
+            <source>Remove row {n}</source>
+            <translation>قطار {n} لرې کول</translation>
+        </message>
+    </context>
+    <context>
+        <name>RepeatWidget</name>
+        <message>
+            <location filename="../editor/repeat.py" line="67" />
+            <source>Add row</source>
+            <translation>قطار ورزیاتول</translation>
+        </message>
+        <message>
+            <location filename="../editor/repeat.py" line="69" />
+            <source>Add a row to {name}</source>
+            <translation>{name} ته قطار ورزیاتول</translation>
+        </message>
+    </context>
+    <context>
+        <name>SealPage</name>
+        <message>
+            <location filename="../export_view.py" line="187" />
+            <source>Sealing</source>
+            <translation>سربندېږي</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="188" />
+            <source>The finalized records are being encrypted for HQ.</source>
+            <translation>وروستۍ دوسیې د مرکزي دفتر لپاره کوډ کېږي.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="190" />
+            <source>Sealing progress</source>
+            <translation>د سربندولو پرمختګ</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="193" />
+            <source>&amp;Cancel sealing</source>
+            <translation>سربندول لغوه کړئ</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="207" />
+            <source>Preparing…</source>
+            <translation>چمتو کېږي…</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="230" />
+            <source>Sealed {done} of {total}.</source>
+            <translation>{done} له {total} څخه سربند شول.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="237" />
+            <source>Cancelling…</source>
+            <translation>لغوه کېږي…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../settings.py" line="42" />
+            <source>Settings</source>
+            <translation>تنظیمات</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="48" />
+            <source>Language</source>
+            <translation>ژبه</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="53" />
+            <source>Lock after minutes without use</source>
+            <translation>له څو دقیقو بې کارۍ وروسته قلف</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="56" />
+            <source> min</source>
+            <translation> دقیقې</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="57" />
+            <source>General</source>
+            <translation>عمومي</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="59" />
+            <source>&amp;Language:</source>
+            <translation>ژبه:</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="60" />
+            <source>&amp;Lock after (minutes without use):</source>
+            <translation>قلف وروسته له (بې کارۍ دقیقو):</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="61" />
+            <source>HQ's policy allows at most {n} minutes.</source>
+            <translation>د مرکزي دفتر پالیسي تر ټولو ډېر {n} دقیقې اجازه ورکوي.</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="66" />
+            <source>Current passphrase</source>
+            <translation>اوسنی پټنوم</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="68" />
+            <source>&amp;Change passphrase</source>
+            <translation>پټنوم بدلول</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="72" />
+            <source>Passphrase</source>
+            <translation>پټنوم</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="74" />
+            <source>C&amp;urrent passphrase:</source>
+            <translation>اوسنی پټنوم:</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="81" />
+            <source>Not enrolled with HQ yet.</source>
+            <translation>تر اوسه له مرکزي دفتر سره نوم لیکنه نه ده شوې.</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="89" />
+            <source>Device fingerprint</source>
+            <translation>د وسیلې د ګوتو نښه</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="90" />
+            <source>This laptop</source>
+            <translation>دا لپټاپ</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="92" />
+            <source>Device fingerprint (HQ may ask you to read it out):</source>
+            <translation>د وسیلې د ګوتو نښه (ښايي مرکزي دفتر وغواړي چې ویې لولئ):</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="116" />
+            <source>Changing the passphrase…</source>
+            <translation>پټنوم بدلېږي…</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="123" />
+            <source>Passphrase changed. Use the new one from now on.</source>
+            <translation>پټنوم بدل شو. له اوس وروسته نوی وکاروئ.</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="128" />
+            <source>The current passphrase is wrong.</source>
+            <translation>اوسنی پټنوم غلط دی.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPage</name>
+        <message>
+            <location filename="../export_view.py" line="264" />
+            <source>Done</source>
+            <translation>بشپړ شو</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="282" />
+            <source>Cancelled</source>
+            <translation>لغوه شو</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="283" />
+            <source>Sealing was cancelled. Nothing new was written; the records stay finalized.</source>
+            <translation>سربندول لغوه شول. هېڅ نوی شی ونه لیکل شو؛ دوسیې وروستۍ پاتې کېږي.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="286" />
+            <source>Not sealed</source>
+            <translation>سربند نه شو</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="287" />
+            <source>Sealing failed: {reason}</source>
+            <translation>سربندول ناکام شول: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="292" />
+            <source>There was nothing to seal: finalize records first.</source>
+            <translation>د سربندولو لپاره هېڅ نه و: لومړی دوسیې وروستۍ کړئ.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="294" />
+            <source>Sealed</source>
+            <translation>سربند شوې</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../export_view.py" line="297" />
+            <source>%n record(s) sealed, with {att} attachment(s), into {files} file(s) ({size}) in {dest}:</source>
+            <translation>
+                <numerusform>%Ln دوسیې، له {att} ضمیمو سره، په {files} فایلونو ({size}) کې په {dest} کې سربند شوې:</numerusform>
+                <numerusform>%Ln دوسیې، له {att} ضمیمو سره، په {files} فایلونو ({size}) کې په {dest} کې سربند شوې:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="304" />
+            <source>Remove the USB stick safely: use “Eject” or “Safely remove” before pulling it out, then hand it over.</source>
+            <translation>USB فلش په خوندي ډول لرې کړئ: د ویستلو مخکې «Eject» یا «Safely remove» وکاروئ، بیا یې وسپارئ.</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="307" />
+            <source>If this folder is on a USB stick, eject it safely before pulling it out.</source>
+            <translation>که دا فولډر په USB فلش کې وي، د ویستلو مخکې یې په خوندي ډول جلا کړئ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockPage</name>
+        <message>
+            <location filename="../unlock.py" line="28" />
+            <source>Intake is locked</source>
+            <translation>پروګرام قلف دی</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="34" />
+            <source>Type your passphrase to open your records.</source>
+            <translation>د خپلو دوسیو د پرانیستلو لپاره خپل پټنوم ولیکئ.</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="39" />
+            <location filename="../unlock.py" line="40" />
+            <source>Passphrase</source>
+            <translation>پټنوم</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="42" />
+            <source>&amp;Unlock</source>
+            <translation>قلف خلاصول</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="44" />
+            <source>Unlock</source>
+            <translation>قلف خلاصول</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="52" />
+            <source>Opening</source>
+            <translation>پرانیستل کېږي</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="88" />
+            <source>Type your passphrase first.</source>
+            <translation>لومړی خپل پټنوم ولیکئ.</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="105" />
+            <source>Wrong passphrase. Check the keyboard language and Caps Lock, then try again.</source>
+            <translation>پټنوم غلط دی. د کیبورډ ژبه او Caps Lock وګورئ، بیا هڅه وکړئ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <location filename="../wizard.py" line="57" />
+            <source>Welcome</source>
+            <translation>ښه راغلاست</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="58" />
+            <source>This app keeps interview records encrypted on this laptop and seals them so that only HQ can read them.</source>
+            <translation>دا پروګرام د مرکې دوسیې په دې لپټاپ کې کوډ شوې ساتي او داسې یې سربندوي چې یوازې مرکزي دفتر یې ولوستلای شي.</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="61" />
+            <source>Language</source>
+            <translation>ژبه</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="65" />
+            <source>&amp;Set up this laptop for field work</source>
+            <translation>دا لپټاپ د ساحوي کار لپاره چمتو کړئ</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="66" />
+            <source>&amp;Try a demo first (sample records, kept apart from real data)</source>
+            <translation>لومړی نمایشي بڼه وازمویئ (د بېلګې دوسیې، له اصلي معلوماتو جلا)</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="73" />
+            <source>&amp;Language:</source>
+            <translation>ژبه:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <location filename="../workspace.py" line="67" />
+            <source>&amp;Records</source>
+            <translation>دوسیې</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="68" />
+            <source>&amp;Outbox</source>
+            <translation>د لېږلو صندوق</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="96" />
+            <source>No forms</source>
+            <translation>فورمه نشته</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="97" />
+            <source>No forms are installed. Enroll with HQ first.</source>
+            <translation>هېڅ فورمه نصب نه ده. لومړی له مرکزي دفتر سره نوم لیکنه وکړئ.</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="118" />
+            <source>Record sealed</source>
+            <translation>دوسیه سربنده شوې</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="119" />
+            <source>This record is sealed for HQ. No readable copy is kept on this laptop.</source>
+            <translation>دا دوسیه د مرکزي دفتر لپاره سربنده شوې. په دې لپټاپ کې هېڅ د لوستلو وړ کاپي نه ساتل کېږي.</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="144" />
+            <source>Close record</source>
+            <translation>دوسیه بندول</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="145" />
+            <source>Close without saving? The answers since the last save will be lost.</source>
+            <translation>پرته له خوندي کولو بنده شي؟ له وروستي خوندي کولو وروسته ځوابونه به ورک شي.</translation>
+        </message>
+    </context>
+    <context>
+        <name>YesNoField</name>
+        <message>
+            <location filename="../editor/choice_fields.py" line="168" />
+            <source>Yes</source>
+            <translation>هو</translation>
+        </message>
+        <message>
+            <location filename="../editor/choice_fields.py" line="169" />
+            <source>No</source>
+            <translation>نه</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,1202 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ur_PK">
+    <context>
+        <name>AttachmentField</name>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="66" />
+            <location filename="../editor/attachment_fields.py" line="158" />
+            <source>No file</source>
+            <translation>کوئی فائل نہیں</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="68" />
+            <source>Add file…</source>
+            <translation>فائل شامل کریں…</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="69" />
+            <source>View</source>
+            <translation>دیکھیں</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="70" />
+            <source>Remove</source>
+            <translation>ہٹائیں</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="86" />
+            <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp)</source>
+            <translation>تصاویر (*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp)</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="88" />
+            <source>Audio (*.mp3 *.m4a *.ogg *.opus *.wav *.aac *.amr *.3gp)</source>
+            <translation>آڈیو (*.mp3 *.m4a *.ogg *.opus *.wav *.aac *.amr *.3gp)</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="90" />
+            <source>Video (*.mp4 *.mov *.mkv *.3gp *.webm)</source>
+            <translation>ویڈیو (*.mp4 *.mov *.mkv *.3gp *.webm)</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="91" />
+            <source>All files (*)</source>
+            <translation>تمام فائلیں (*)</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="95" />
+            <source>Add a file</source>
+            <translation>ایک فائل شامل کریں</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="174" />
+            <source>stored file</source>
+            <translation>محفوظ فائل</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentViewer</name>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="189" />
+            <source>Attachment</source>
+            <translation>منسلکہ</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="197" />
+            <source>Photo</source>
+            <translation>تصویر</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="202" />
+            <source>{name}: {size}. This file type cannot be shown here.</source>
+            <translation>{name}: {size}۔ اس قسم کی فائل یہاں نہیں دکھائی جا سکتی۔</translation>
+        </message>
+        <message>
+            <location filename="../editor/attachment_fields.py" line="204" />
+            <source>Close</source>
+            <translation>بند کریں</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateField</name>
+        <message>
+            <location filename="../editor/date_fields.py" line="31" />
+            <source>Calendar…</source>
+            <translation>کیلنڈر…</translation>
+        </message>
+        <message>
+            <location filename="../editor/date_fields.py" line="32" />
+            <source>Pick a date from a calendar</source>
+            <translation>کیلنڈر سے تاریخ چنیں</translation>
+        </message>
+    </context>
+    <context>
+        <name>DestinationPage</name>
+        <message>
+            <location filename="../export_view.py" line="73" />
+            <source>Where should the sealed bundle go?</source>
+            <translation>سیل شدہ بنڈل کہاں جائے؟</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="74" />
+            <source>Plug in the USB stick, or choose any folder. Only HQ can open what is written there.</source>
+            <translation>یو ایس بی لگائیں یا کوئی فولڈر چنیں۔ وہاں لکھی گئی چیز صرف ہیڈ آفس کھول سکتا ہے۔</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="77" />
+            <source>Removable drives</source>
+            <translation>الگ ہونے والی ڈرائیوز</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="78" />
+            <source>&amp;Look for drives again</source>
+            <translation>ڈرائیوز دوبارہ تلاش کریں</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="79" />
+            <source>Choose a &amp;folder…</source>
+            <translation>فولڈر چنیں…</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="86" />
+            <source>Also write again the bundles HQ has not confirmed</source>
+            <translation>وہ بنڈل بھی دوبارہ لکھیں جن کی ہیڈ آفس نے تصدیق نہیں کی</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="88" />
+            <source>Each bundle file is at most {size} (HQ's policy); larger exports are split.</source>
+            <translation>ہر بنڈل فائل زیادہ سے زیادہ {size} ہے (ہیڈ آفس کی پالیسی)؛ بڑی برآمدات تقسیم ہو جاتی ہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="93" />
+            <source>Removable drives:</source>
+            <translation>الگ ہونے والی ڈرائیوز:</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../export_view.py" line="128" />
+            <source>%n finalized record(s) to seal, about {size}.</source>
+            <translation>
+                <numerusform>%Ln حتمی ریکارڈ سیل کرنے کے لیے، تقریباً {size}۔</numerusform>
+                <numerusform>%Ln حتمی ریکارڈ سیل کرنے کے لیے، تقریباً {size}۔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="136" />
+            <source>{name} — {free} free</source>
+            <translation>{name} — {free} خالی</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="141" />
+            <source>No removable drive found. Plug one in, or choose a folder.</source>
+            <translation>کوئی الگ ہونے والی ڈرائیو نہیں ملی۔ ایک لگائیں یا فولڈر چنیں۔</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="152" />
+            <source>Folder for the sealed bundle</source>
+            <translation>سیل شدہ بنڈل کے لیے فولڈر</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="167" />
+            <source>Destination: {path}</source>
+            <translation>منزل: {path}</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="170" />
+            <source>Not enough free space ({free}). Free some space or use another drive.</source>
+            <translation>کافی خالی جگہ نہیں ({free})۔ کچھ جگہ خالی کریں یا دوسری ڈرائیو استعمال کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="174" />
+            <source>Free space: {free}.</source>
+            <translation>خالی جگہ: {free}۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <location filename="../dialogs.py" line="26" />
+            <source>Something went wrong ({name}). Your data was not changed.</source>
+            <translation>کچھ غلط ہو گیا ({name})۔ آپ کا ڈیٹا تبدیل نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <location filename="../dialogs.py" line="32" />
+            <source>Problem</source>
+            <translation>مسئلہ</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnrollPage</name>
+        <message>
+            <location filename="../wizard.py" line="119" />
+            <source>Enroll with HQ</source>
+            <translation>ہیڈ آفس کے ساتھ اندراج</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="120" />
+            <source>Open the provisioning file HQ gave you, then compare the fingerprint with the one HQ told you in person or by phone.</source>
+            <translation>ہیڈ آفس کی دی ہوئی پروویژننگ فائل کھولیں، پھر فنگر پرنٹ کا موازنہ اس سے کریں جو ہیڈ آفس نے آپ کو بالمشافہ یا فون پر بتایا۔</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="122" />
+            <source>&amp;Open provisioning file…</source>
+            <translation>پروویژننگ فائل کھولیں…</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="131" />
+            <source>HQ fingerprint</source>
+            <translation>ہیڈ آفس کا فنگر پرنٹ</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="134" />
+            <source>The fingerprint &amp;matches the one HQ gave me</source>
+            <translation>فنگر پرنٹ ہیڈ آفس کے دیے ہوئے سے میل کھاتا ہے</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="136" />
+            <source>Enroll &amp;later (records can be written, but not sent)</source>
+            <translation>بعد میں اندراج (ریکارڈ لکھے جا سکتے ہیں، بھیجے نہیں جا سکتے)</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="150" />
+            <source>Provisioning file</source>
+            <translation>پروویژننگ فائل</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="151" />
+            <source>Provisioning files (*.sig *.prov);;All files (*)</source>
+            <translation>پروویژننگ فائلیں (*.sig *.prov);;تمام فائلیں (*)</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="163" />
+            <source>This file cannot be used: {reason}</source>
+            <translation>یہ فائل استعمال نہیں ہو سکتی: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="169" />
+            <source>HQ fingerprint in {name}:</source>
+            <translation>{name} میں ہیڈ آفس کا فنگر پرنٹ:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportWizard</name>
+        <message>
+            <location filename="../export_view.py" line="315" />
+            <source>Export for HQ</source>
+            <translation>ہیڈ آفس کے لیے برآمد</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="330" />
+            <source>&amp;Seal</source>
+            <translation>سیل کریں</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="331" />
+            <source>&amp;Back</source>
+            <translation>واپس</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="332" />
+            <source>&amp;Close</source>
+            <translation>بند کریں</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="333" />
+            <source>Cancel</source>
+            <translation>منسوخ</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldWidget</name>
+        <message>
+            <location filename="../editor/base.py" line="103" />
+            <source>(sensitive — only if needed)</source>
+            <translation>(حساس — صرف ضرورت ہو تو)</translation>
+        </message>
+        <message>
+            <location filename="../editor/base.py" line="108" />
+            <source>Required</source>
+            <translation>لازمی</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinishPage</name>
+        <message>
+            <location filename="../wizard.py" line="187" />
+            <source>Setting up</source>
+            <translation>تیاری ہو رہی ہے</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="192" />
+            <source>Save the &amp;device card for HQ…</source>
+            <translation>ہیڈ آفس کے لیے ڈیوائس کارڈ محفوظ کریں…</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="202" />
+            <source>Creating the encrypted store… this takes a few seconds.</source>
+            <translation>خفیہ اسٹور بن رہا ہے… اس میں چند سیکنڈ لگتے ہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="208" />
+            <source>Ready</source>
+            <translation>تیار</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="211" />
+            <source>The demo is ready, with sample records. Its practice HQ profile is in {hq} and opens with the same passphrase: after exporting, import the bundle there with the 'intake hq import' command. Nothing here touches real data.</source>
+            <translation>ڈیمو نمونہ ریکارڈز کے ساتھ تیار ہے۔ اس کی مشق والی ہیڈ آفس پروفائل {hq} میں ہے اور اسی پاس ورڈ سے کھلتی ہے: برآمد کے بعد بنڈل کو وہاں 'intake hq import' کمانڈ سے درآمد کریں۔ یہاں کچھ بھی اصل ڈیٹا کو نہیں چھوتا۔</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="217" />
+            <source>This laptop is enrolled with {org}. Its device fingerprint is {fp}. Save the device card and give it to HQ so they can accept this laptop's bundles.</source>
+            <translation>یہ لیپ ٹاپ {org} کے ساتھ درج ہو گیا۔ اس کا ڈیوائس فنگر پرنٹ {fp} ہے۔ ڈیوائس کارڈ محفوظ کر کے ہیڈ آفس کو دیں تاکہ وہ اس لیپ ٹاپ کے بنڈل قبول کر سکیں۔</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="222" />
+            <source>The encrypted store is ready. Enroll with HQ later from the provisioning file to send records.</source>
+            <translation>خفیہ اسٹور تیار ہے۔ ریکارڈ بھیجنے کے لیے بعد میں پروویژننگ فائل سے ہیڈ آفس کے ساتھ اندراج کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="227" />
+            <source>Setup failed: {reason}</source>
+            <translation>تیاری ناکام رہی: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="234" />
+            <source>Save device card</source>
+            <translation>ڈیوائس کارڈ محفوظ کریں</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="254" />
+            <source>Device card saved to {name}</source>
+            <translation>ڈیوائس کارڈ {name} میں محفوظ ہو گیا</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <location filename="../wizard.py" line="267" />
+            <source>Set up Intake</source>
+            <translation>ایپ کی تیاری</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="284" />
+            <source>&amp;Back</source>
+            <translation>واپس</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="285" />
+            <source>&amp;Next</source>
+            <translation>اگلا</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="286" />
+            <source>&amp;Start</source>
+            <translation>شروع کریں</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormChooser</name>
+        <message>
+            <location filename="../workspace.py" line="34" />
+            <source>New record</source>
+            <translation>نیا ریکارڈ</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="36" />
+            <source>Form</source>
+            <translation>فارم</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="45" />
+            <source>Which form?</source>
+            <translation>کون سا فارم؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../main_window.py" line="52" />
+            <source>&amp;New record</source>
+            <translation>نیا ریکارڈ</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="55" />
+            <source>&amp;Export for HQ…</source>
+            <translation>ہیڈ آفس کے لیے برآمد…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="58" />
+            <source>Import &amp;receipt…</source>
+            <translation>رسید درآمد کریں…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="60" />
+            <source>&amp;Settings…</source>
+            <translation>ترتیبات…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="63" />
+            <source>&amp;Lock</source>
+            <translation>لاک</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="66" />
+            <source>Lock now (Ctrl+L)</source>
+            <translation>ابھی لاک کریں (Ctrl+L)</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="85" />
+            <source>Intake</source>
+            <translation>انٹیک</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="85" />
+            <source>Intake — locked</source>
+            <translation>انٹیک — لاک ہے</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxView</name>
+        <message>
+            <location filename="../outbox_view.py" line="36" />
+            <source>Sealed bundles wait here until HQ confirms them with a signed receipt. Only HQ can open them.</source>
+            <translation>سیل شدہ بنڈل یہاں رہتے ہیں جب تک ہیڈ آفس دستخط شدہ رسید سے ان کی تصدیق نہ کرے۔ انہیں صرف ہیڈ آفس کھول سکتا ہے۔</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="40" />
+            <source>Sealed bundles</source>
+            <translation>سیل شدہ بنڈل</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="42" />
+            <source>Bundle</source>
+            <translation>بنڈل</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="42" />
+            <source>File</source>
+            <translation>فائل</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="42" />
+            <source>Sealed</source>
+            <translation>سیل شدہ</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="42" />
+            <source>Size</source>
+            <translation>سائز</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="43" />
+            <source>Records</source>
+            <translation>ریکارڈز</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="43" />
+            <source>Delivery</source>
+            <translation>ترسیل</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="49" />
+            <source>&amp;Import HQ receipt…</source>
+            <translation>ہیڈ آفس کی رسید درآمد کریں…</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="50" />
+            <source>Import HQ receipt</source>
+            <translation>ہیڈ آفس کی رسید درآمد کریں</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="76" />
+            <source>Waiting for HQ</source>
+            <translation>ہیڈ آفس کا انتظار</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="76" />
+            <source>Delivered</source>
+            <translation>پہنچ گیا</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="77" />
+            <source>Abandoned</source>
+            <translation>ترک شدہ</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="93" />
+            <source>HQ receipt</source>
+            <translation>ہیڈ آفس کی رسید</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="94" />
+            <source>Receipts (*.sig *.receipt *.rcpt);;All files (*)</source>
+            <translation>رسیدیں (*.sig *.receipt *.rcpt);;تمام فائلیں (*)</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="101" />
+            <source>Checking the receipt…</source>
+            <translation>رسید کی جانچ…</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="111" />
+            <source>Receipt accepted.</source>
+            <translation>رسید قبول ہو گئی۔</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="113" />
+            <source>Delivered: bundle(s) {seqs}.</source>
+            <translation>پہنچ گئے: بنڈل {seqs}۔</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="116" />
+            <source>Already confirmed before: {seqs}.</source>
+            <translation>پہلے ہی تصدیق شدہ: {seqs}۔</translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="119" />
+            <source>Not from this laptop's outbox: {seqs}.</source>
+            <translation>اس لیپ ٹاپ کے آؤٹ باکس سے نہیں: {seqs}۔</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../outbox_view.py" line="121" />
+            <source>%n record(s) removed from this laptop.</source>
+            <translation>
+                <numerusform>%Ln ریکارڈ اس لیپ ٹاپ سے ہٹا دیے گئے۔</numerusform>
+                <numerusform>%Ln ریکارڈ اس لیپ ٹاپ سے ہٹا دیے گئے۔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../outbox_view.py" line="129" />
+            <source>Receipt refused: {reason}</source>
+            <translation>رسید مسترد: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseFields</name>
+        <message>
+            <location filename="../passphrase.py" line="73" />
+            <source>New passphrase</source>
+            <translation>نیا پاس ورڈ</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="76" />
+            <source>Repeat the passphrase</source>
+            <translation>پاس ورڈ دہرائیں</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="80" />
+            <source>Passphrase strength</source>
+            <translation>پاس ورڈ کی مضبوطی</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="83" />
+            <source>Show passphrase</source>
+            <translation>پاس ورڈ دکھائیں</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="86" />
+            <source>&amp;New passphrase:</source>
+            <translation>نیا پاس ورڈ:</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="88" />
+            <source>&amp;Repeat:</source>
+            <translation>دہرائیں:</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="92" />
+            <source>Strength:</source>
+            <translation>مضبوطی:</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="110" />
+            <source>Too short or too easy to guess (use at least 8 characters; several words are best)</source>
+            <translation>بہت چھوٹا یا اندازہ لگانے میں آسان (کم از کم ۸ حروف؛ کئی الفاظ بہتر ہیں)</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="112" />
+            <source>Weak</source>
+            <translation>کمزور</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="113" />
+            <source>Fair</source>
+            <translation>درمیانہ</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="114" />
+            <source>Strong</source>
+            <translation>مضبوط</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="115" />
+            <source>Very strong</source>
+            <translation>بہت مضبوط</translation>
+        </message>
+        <message>
+            <location filename="../passphrase.py" line="124" />
+            <source>The two passphrases do not match.</source>
+            <translation>دونوں پاس ورڈ ایک جیسے نہیں۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphrasePage</name>
+        <message>
+            <location filename="../wizard.py" line="97" />
+            <source>Choose a passphrase</source>
+            <translation>پاس ورڈ چنیں</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="98" />
+            <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
+            <translation>یہ اس لیپ ٹاپ کے ہر ریکارڈ کی حفاظت کرتا ہے۔ کئی غیر متعلق الفاظ یاد رکھنا آسان اور اندازہ لگانا مشکل ہے۔ بھول جانے پر اسے واپس حاصل کرنے کا کوئی طریقہ نہیں۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordEditor</name>
+        <message>
+            <location filename="../editor/editor.py" line="79" />
+            <source>Form language</source>
+            <translation>فارم کی زبان</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="88" />
+            <source>Form language:</source>
+            <translation>فارم کی زبان:</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="92" />
+            <source>Sections</source>
+            <translation>حصے</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="100" />
+            <source>&amp;Previous</source>
+            <translation>پچھلا</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="101" />
+            <source>Ne&amp;xt</source>
+            <translation>اگلا</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="102" />
+            <location filename="../editor/editor.py" line="266" />
+            <source>&amp;Save draft</source>
+            <translation>مسودہ محفوظ کریں</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="103" />
+            <source>Save the answers so far (Ctrl+S)</source>
+            <translation>اب تک کے جوابات محفوظ کریں (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="104" />
+            <source>&amp;Finalize…</source>
+            <translation>حتمی بنائیں…</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="105" />
+            <source>&amp;Close</source>
+            <translation>بند کریں</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="170" />
+            <location filename="../editor/editor.py" line="181" />
+            <source>General</source>
+            <translation>عمومی</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="267" />
+            <source>&amp;Save changes</source>
+            <translation>تبدیلیاں محفوظ کریں</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="283" />
+            <source>Finalize record</source>
+            <translation>ریکارڈ حتمی بنائیں</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="284" />
+            <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
+            <translation>کیا یہ ریکارڈ حتمی بنایا جائے؟ یہ ہیڈ آفس بھیجنے کے لیے تیار ہو جائے گا۔ پہلے جوابات اس شخص کے ساتھ چیک کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="303" />
+            <source>Saving…</source>
+            <translation>محفوظ ہو رہا ہے…</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="324" />
+            <source>Record finalized at {time}.</source>
+            <translation>ریکارڈ {time} پر حتمی ہو گیا۔</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="327" />
+            <source>Saved at {time}.</source>
+            <translation>{time} پر محفوظ ہوا۔</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="343" />
+            <source>Not saved: {reason}</source>
+            <translation>محفوظ نہیں ہوا: {reason}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../editor/editor.py" line="350" />
+            <source>Not saved: %n answer(s) need attention (marked in red).</source>
+            <translation>
+                <numerusform>محفوظ نہیں ہوا: %Ln جوابات توجہ چاہتے ہیں (سرخ رنگ میں)۔</numerusform>
+                <numerusform>محفوظ نہیں ہوا: %Ln جوابات توجہ چاہتے ہیں (سرخ رنگ میں)۔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="360" />
+            <source>Close record</source>
+            <translation>ریکارڈ بند کریں</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="361" />
+            <source>Close without saving? The answers since the last save will be lost.</source>
+            <translation>محفوظ کیے بغیر بند کریں؟ آخری بار محفوظ کرنے کے بعد کے جوابات ضائع ہو جائیں گے۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsModel</name>
+        <message>
+            <location filename="../records_view.py" line="67" />
+            <source>Record</source>
+            <translation>ریکارڈ</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="67" />
+            <source>Form</source>
+            <translation>فارم</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="67" />
+            <source>Status</source>
+            <translation>حالت</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="68" />
+            <source>Created</source>
+            <translation>بنایا گیا</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="68" />
+            <source>Updated</source>
+            <translation>تازہ کاری</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="68" />
+            <source>Revision</source>
+            <translation>نظرثانی</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="70" />
+            <source>Draft</source>
+            <translation>مسودہ</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="71" />
+            <source>Finalized</source>
+            <translation>حتمی</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="72" />
+            <source>Sealed</source>
+            <translation>سیل شدہ</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="73" />
+            <source>Delivered</source>
+            <translation>پہنچ گیا</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="109" />
+            <source>Record {id}</source>
+            <translation>ریکارڈ {id}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsView</name>
+        <message>
+            <location filename="../records_view.py" line="225" />
+            <source>Search records…</source>
+            <translation>ریکارڈز میں تلاش…</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="226" />
+            <source>Search records</source>
+            <translation>ریکارڈز میں تلاش</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="229" />
+            <source>Filter by status</source>
+            <translation>حالت کے لحاظ سے فلٹر</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="230" />
+            <source>All statuses</source>
+            <translation>تمام حالتیں</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="234" />
+            <source>Filter by form</source>
+            <translation>فارم کے لحاظ سے فلٹر</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="235" />
+            <source>All forms</source>
+            <translation>تمام فارم</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="239" />
+            <source>Number of records</source>
+            <translation>ریکارڈز کی تعداد</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="242" />
+            <source>Records</source>
+            <translation>ریکارڈز</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../records_view.py" line="304" />
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%Ln نتائج</numerusform>
+                <numerusform>%Ln نتائج</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../records_view.py" line="306" />
+            <source>%n record(s)</source>
+            <translation>
+                <numerusform>%Ln ریکارڈ</numerusform>
+                <numerusform>%Ln ریکارڈ</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="310" />
+            <source>Loading…</source>
+            <translation>لوڈ ہو رہا ہے…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RepeatRow</name>
+        <message>
+            <location filename="../editor/repeat.py" line="32" />
+            <source>Remove row</source>
+            <translation>قطار ہٹائیں</translation>
+        </message>
+        <message>
+            <location filename="../editor/repeat.py" line="44" />
+            <source>Row {n}</source>
+            <translation>قطار {n}</translation>
+        </message>
+        <message>
+            <location filename="../editor/repeat.py" line="45" />
+            <source>Remove row {n}</source>
+            <translation>قطار {n} ہٹائیں</translation>
+        </message>
+    </context>
+    <context>
+        <name>RepeatWidget</name>
+        <message>
+            <location filename="../editor/repeat.py" line="67" />
+            <source>Add row</source>
+            <translation>قطار شامل کریں</translation>
+        </message>
+        <message>
+            <location filename="../editor/repeat.py" line="69" />
+            <source>Add a row to {name}</source>
+            <translation>{name} میں قطار شامل کریں</translation>
+        </message>
+    </context>
+    <context>
+        <name>SealPage</name>
+        <message>
+            <location filename="../export_view.py" line="187" />
+            <source>Sealing</source>
+            <translation>سیل ہو رہا ہے</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="188" />
+            <source>The finalized records are being encrypted for HQ.</source>
+            <translation>حتمی ریکارڈز ہیڈ آفس کے لیے خفیہ کیے جا رہے ہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="190" />
+            <source>Sealing progress</source>
+            <translation>سیل کرنے کی پیش رفت</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="193" />
+            <source>&amp;Cancel sealing</source>
+            <translation>سیل کرنا منسوخ کریں</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="207" />
+            <source>Preparing…</source>
+            <translation>تیاری…</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="230" />
+            <source>Sealed {done} of {total}.</source>
+            <translation>{total} میں سے {done} سیل ہو گیا۔</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="237" />
+            <source>Cancelling…</source>
+            <translation>منسوخ ہو رہا ہے…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../settings.py" line="42" />
+            <source>Settings</source>
+            <translation>ترتیبات</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="48" />
+            <source>Language</source>
+            <translation>زبان</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="53" />
+            <source>Lock after minutes without use</source>
+            <translation>استعمال کے بغیر منٹوں بعد لاک</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="56" />
+            <source> min</source>
+            <translation> منٹ</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="57" />
+            <source>General</source>
+            <translation>عمومی</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="59" />
+            <source>&amp;Language:</source>
+            <translation>زبان:</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="60" />
+            <source>&amp;Lock after (minutes without use):</source>
+            <translation>لاک کریں بعد از (بغیر استعمال منٹ):</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="61" />
+            <source>HQ's policy allows at most {n} minutes.</source>
+            <translation>ہیڈ آفس کی پالیسی زیادہ سے زیادہ {n} منٹ کی اجازت دیتی ہے۔</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="66" />
+            <source>Current passphrase</source>
+            <translation>موجودہ پاس ورڈ</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="68" />
+            <source>&amp;Change passphrase</source>
+            <translation>پاس ورڈ تبدیل کریں</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="72" />
+            <source>Passphrase</source>
+            <translation>پاس ورڈ</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="74" />
+            <source>C&amp;urrent passphrase:</source>
+            <translation>موجودہ پاس ورڈ:</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="81" />
+            <source>Not enrolled with HQ yet.</source>
+            <translation>ابھی ہیڈ آفس کے ساتھ اندراج نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="89" />
+            <source>Device fingerprint</source>
+            <translation>ڈیوائس فنگر پرنٹ</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="90" />
+            <source>This laptop</source>
+            <translation>یہ لیپ ٹاپ</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="92" />
+            <source>Device fingerprint (HQ may ask you to read it out):</source>
+            <translation>ڈیوائس فنگر پرنٹ (ہیڈ آفس آپ سے اسے پڑھنے کو کہہ سکتا ہے):</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="116" />
+            <source>Changing the passphrase…</source>
+            <translation>پاس ورڈ تبدیل ہو رہا ہے…</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="123" />
+            <source>Passphrase changed. Use the new one from now on.</source>
+            <translation>پاس ورڈ تبدیل ہو گیا۔ اب سے نیا استعمال کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="128" />
+            <source>The current passphrase is wrong.</source>
+            <translation>موجودہ پاس ورڈ غلط ہے۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPage</name>
+        <message>
+            <location filename="../export_view.py" line="264" />
+            <source>Done</source>
+            <translation>مکمل</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="282" />
+            <source>Cancelled</source>
+            <translation>منسوخ</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="283" />
+            <source>Sealing was cancelled. Nothing new was written; the records stay finalized.</source>
+            <translation>سیل کرنا منسوخ ہو گیا۔ کچھ نیا نہیں لکھا گیا؛ ریکارڈز حتمی رہیں گے۔</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="286" />
+            <source>Not sealed</source>
+            <translation>سیل نہیں ہوا</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="287" />
+            <source>Sealing failed: {reason}</source>
+            <translation>سیل کرنا ناکام رہا: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="292" />
+            <source>There was nothing to seal: finalize records first.</source>
+            <translation>سیل کرنے کو کچھ نہیں تھا: پہلے ریکارڈز حتمی بنائیں۔</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="294" />
+            <source>Sealed</source>
+            <translation>سیل شدہ</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../export_view.py" line="297" />
+            <source>%n record(s) sealed, with {att} attachment(s), into {files} file(s) ({size}) in {dest}:</source>
+            <translation>
+                <numerusform>%Ln ریکارڈ، {att} منسلکات کے ساتھ، {files} فائلوں ({size}) میں {dest} میں سیل ہو گئے:</numerusform>
+                <numerusform>%Ln ریکارڈ، {att} منسلکات کے ساتھ، {files} فائلوں ({size}) میں {dest} میں سیل ہو گئے:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="304" />
+            <source>Remove the USB stick safely: use “Eject” or “Safely remove” before pulling it out, then hand it over.</source>
+            <translation>یو ایس بی کو محفوظ طریقے سے نکالیں: کھینچنے سے پہلے «Eject» یا «Safely remove» استعمال کریں، پھر اسے حوالے کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../export_view.py" line="307" />
+            <source>If this folder is on a USB stick, eject it safely before pulling it out.</source>
+            <translation>اگر یہ فولڈر یو ایس بی پر ہے تو نکالنے سے پہلے اسے محفوظ طریقے سے الگ کریں۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockPage</name>
+        <message>
+            <location filename="../unlock.py" line="28" />
+            <source>Intake is locked</source>
+            <translation>ایپ لاک ہے</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="34" />
+            <source>Type your passphrase to open your records.</source>
+            <translation>اپنے ریکارڈز کھولنے کے لیے پاس ورڈ لکھیں۔</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="39" />
+            <location filename="../unlock.py" line="40" />
+            <source>Passphrase</source>
+            <translation>پاس ورڈ</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="42" />
+            <source>&amp;Unlock</source>
+            <translation>لاک کھولیں</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="44" />
+            <source>Unlock</source>
+            <translation>لاک کھولیں</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="52" />
+            <source>Opening</source>
+            <translation>کھل رہا ہے</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="88" />
+            <source>Type your passphrase first.</source>
+            <translation>پہلے اپنا پاس ورڈ لکھیں۔</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="105" />
+            <source>Wrong passphrase. Check the keyboard language and Caps Lock, then try again.</source>
+            <translation>غلط پاس ورڈ۔ کی بورڈ کی زبان اور Caps Lock چیک کریں، پھر دوبارہ کوشش کریں۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <location filename="../wizard.py" line="57" />
+            <source>Welcome</source>
+            <translation>خوش آمدید</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="58" />
+            <source>This app keeps interview records encrypted on this laptop and seals them so that only HQ can read them.</source>
+            <translation>یہ ایپ انٹرویو کے ریکارڈز اس لیپ ٹاپ پر خفیہ رکھتی ہے اور انہیں اس طرح سیل کرتی ہے کہ صرف ہیڈ آفس پڑھ سکے۔</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="61" />
+            <source>Language</source>
+            <translation>زبان</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="65" />
+            <source>&amp;Set up this laptop for field work</source>
+            <translation>اس لیپ ٹاپ کو فیلڈ ورک کے لیے تیار کریں</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="66" />
+            <source>&amp;Try a demo first (sample records, kept apart from real data)</source>
+            <translation>پہلے ڈیمو آزمائیں (نمونہ ریکارڈز، اصل ڈیٹا سے الگ)</translation>
+        </message>
+        <message>
+            <location filename="../wizard.py" line="73" />
+            <source>&amp;Language:</source>
+            <translation>زبان:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <location filename="../workspace.py" line="67" />
+            <source>&amp;Records</source>
+            <translation>ریکارڈز</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="68" />
+            <source>&amp;Outbox</source>
+            <translation>آؤٹ باکس</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="96" />
+            <source>No forms</source>
+            <translation>کوئی فارم نہیں</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="97" />
+            <source>No forms are installed. Enroll with HQ first.</source>
+            <translation>کوئی فارم انسٹال نہیں۔ پہلے ہیڈ آفس کے ساتھ اندراج کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="118" />
+            <source>Record sealed</source>
+            <translation>ریکارڈ سیل شدہ</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="119" />
+            <source>This record is sealed for HQ. No readable copy is kept on this laptop.</source>
+            <translation>یہ ریکارڈ ہیڈ آفس کے لیے سیل ہے۔ اس لیپ ٹاپ پر کوئی قابلِ مطالعہ نقل نہیں رکھی جاتی۔</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="144" />
+            <source>Close record</source>
+            <translation>ریکارڈ بند کریں</translation>
+        </message>
+        <message>
+            <location filename="../workspace.py" line="145" />
+            <source>Close without saving? The answers since the last save will be lost.</source>
+            <translation>محفوظ کیے بغیر بند کریں؟ آخری بار محفوظ کرنے کے بعد کے جوابات ضائع ہو جائیں گے۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>YesNoField</name>
+        <message>
+            <location filename="../editor/choice_fields.py" line="168" />
+            <source>Yes</source>
+            <translation>ہاں</translation>
+        </message>
+        <message>
+            <location filename="../editor/choice_fields.py" line="169" />
+            <source>No</source>
+            <translation>نہیں</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,108 @@
+"""The unlock screen: one passphrase field, a clear wrong-passphrase message."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake_app.errors import WrongPassphrase
+from intake_app.gui.dialogs import error_text
+from intake_app.gui.session import Session
+
+
+class UnlockPage(QWidget):
+    unlocked = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("unlockPage")
+        self.title = QLabel(self.tr("Intake is locked"))
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.explain = QLabel(self.tr("Type your passphrase to open your records."))
+        self.explain.setWordWrap(True)
+        self.explain.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.passphrase.setMinimumWidth(320)
+        self.button = QPushButton(self.tr("&Unlock"))
+        self.button.setDefault(True)
+        self.button.setAccessibleName(self.tr("Unlock"))
+        self.error = QLabel()
+        self.error.setObjectName("unlockError")
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error.setWordWrap(True)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setAccessibleName(self.tr("Opening"))
+        self.busy.setVisible(False)
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.passphrase)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addStretch(2)
+        lay.addWidget(self.title)
+        lay.addWidget(self.explain)
+        lay.addSpacing(12)
+        lay.addLayout(row)
+        lay.addWidget(self.error)
+        lay.addWidget(self.busy)
+        lay.addStretch(3)
+        self.setTabOrder(self.passphrase, self.button)
+
+        self.button.clicked.connect(self.try_unlock)
+        self.passphrase.returnPressed.connect(self.try_unlock)
+
+    def reset(self) -> None:
+        self.passphrase.clear()
+        self.error.clear()
+        self.set_busy(False)
+        self.passphrase.setFocus()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.passphrase.setEnabled(not busy)
+        self.button.setEnabled(not busy)
+
+    def try_unlock(self) -> None:
+        text = self.passphrase.text()
+        if not text:
+            self.error.setText(self.tr("Type your passphrase first."))
+            return
+        self.error.clear()
+        self.set_busy(True)
+        svc = self.session.service
+        self.session.runner.start(lambda: svc.unlock(text), self._done, self._failed)
+
+    def _done(self, _result: object) -> None:
+        self.passphrase.clear()
+        self.set_busy(False)
+        self.unlocked.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.set_busy(False)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+        if isinstance(exc, WrongPassphrase):
+            self.error.setText(self.tr("Wrong passphrase. Check the keyboard language "
+                                       "and Caps Lock, then try again."))
+        else:
+            self.error.setText(error_text(exc))
