@@ -26,8 +26,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ["INTAKE_TESTING_FAST_KDF"] = "1"  # unlock cost is not what is measured here
 
-from bench._common import peak_rss_of, run_child
 from tests.cli_helpers import FIELD_PASS, HQ_PASS, enrolled_pair, example_values, ok
+
+from bench._common import peak_rss_of, run_child
 
 PRELUDE = r"""
 import json, os, sys, time

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from intake_app.gui.i18n import UI_LANGUAGES, forget_file_dialog_history, ltr
 from intake_app.gui.passphrase import PassphraseFields
 from intake_app.gui.session import Session
 from intake_app.gui.settings import group_fingerprint
+from intake_app.services.demo import create_demo
 from intake_app.services.field import FieldService
 
 PAGE_WELCOME, PAGE_PASSPHRASE, PAGE_ENROLL, PAGE_FINISH = range(4)
@@ -323,15 +323,5 @@ class FirstRunWizard(QWizard):
 
 
 def _demo_factory() -> Any:
-    """The service layer's ``create_demo``, else the GUI-side stand-in (gui/demo.py)."""
-    try:
-        demo = importlib.import_module("intake_app.services.demo")
-    except ImportError:
-        demo = None
-    fn = getattr(demo, "create_demo", None)
-    if fn is None:
-        from intake_app.gui import demo as gui_demo
-
-        fn = gui_demo.create_demo
-    return fn
+    return create_demo
 

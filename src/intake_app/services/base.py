@@ -103,10 +103,12 @@ class ProfileService:
     def change_passphrase(self, old: str, new: str) -> None:
         store_profile.change_passphrase(self.data_dir, old, new)
 
+    @locked
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
+    @locked
     def set_meta(self, key: str, value: str) -> None:
         with self.db.transaction() as conn:
             conn.execute(

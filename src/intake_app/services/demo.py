@@ -1,9 +1,8 @@
-"""GUI-side stand-in for ``intake_app.services.demo.create_demo`` ("Try a demo").
+""""Try a demo": a practice HQ and an enrolled field profile with sample records.
 
-Used only while the service layer has no ``create_demo`` of its own. It is
-built from public service calls alone: a practice HQ profile, a field profile
-enrolled with it, and a few fictional sample records, all under ``base_dir``,
-apart from any real profile. No Qt here.
+Built from public service calls alone, under ``base_dir``, apart from any real
+profile, so a newcomer can walk interview -> export -> HQ import safely.
+The sample people are fictional.
 """
 
 from __future__ import annotations
@@ -27,14 +26,13 @@ def _example() -> dict[str, Any] | None:
         values: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    for row in values.get("threats", []):
-        if isinstance(row, dict):
-            row.pop("evidence_file", None)
     return values
 
 
 def create_demo(base_dir: Path, passphrase: str) -> tuple[Path, Path]:
-    """Make ``base_dir/hq`` and ``base_dir/field`` (enrolled, with sample records)."""
+    """Make ``base_dir/hq`` and ``base_dir/field`` (enrolled, with sample records).
+
+    Returns (field dir, hq dir); both open with ``passphrase``."""
     base_dir = Path(base_dir)
     hq_dir, field_dir = base_dir / "hq", base_dir / "field"
     hq = HQService(hq_dir)
