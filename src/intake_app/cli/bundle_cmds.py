@@ -10,6 +10,8 @@ from typing import Any
 from intake_app.cli.common import print_json, print_table
 from intake_app.cli.field_cmds import field_service
 from intake_app.errors import IntakeError
+from intake_app.hq.eventlog import LogCheck
+from intake_app.hq.report import LogBundleCheck
 from intake_app.models import ms_to_iso
 from intake_app.paths import atomic_write
 from intake_app.services import audit
@@ -107,10 +109,23 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise IntakeError("no bundle files given")
     outcomes = audit.verify_paths(paths, ring)
     ok = all(o.ok for o in outcomes)
+    log_check: LogCheck | None = None
+    logged: list[LogBundleCheck] = []
+    if args.log:
+        log_check, logged = audit.check_log(Path(args.log), ring, outcomes)
+        ok = ok and log_check.ok and all(b.entry is not None for b in logged)
+    if args.report:
+        audit.write_report(Path(args.report), ring, outcomes, log=log_check, log_bundles=logged)
     if args.json_out:
-        print_json({"keyring": {"hq_id": ring.hq_id, "org_name": ring.org_name,
-                                "fingerprint": audit.keyring_fingerprint(ring)},
-                    "ok": ok, "bundles": [o.model_dump(mode="json") for o in outcomes]})
+        doc: dict[str, Any] = {"keyring": {"hq_id": ring.hq_id, "org_name": ring.org_name,
+                                           "fingerprint": audit.keyring_fingerprint(ring)},
+                               "ok": ok, "bundles": [o.model_dump(mode="json") for o in outcomes]}
+        if log_check is not None:
+            doc["log"] = {"ok": log_check.ok, "entries": log_check.size,
+                          "checkpoints": len(log_check.checkpoints), "head": log_check.head,
+                          "problems": log_check.problems,
+                          "bundles": [{"path": b.path, "entry": b.entry} for b in logged]}
+        print_json(doc)
     else:
         print(f"keyring: {ring.org_name} ({ring.hq_id}) fingerprint "
               f"{audit.keyring_fingerprint(ring)}")
@@ -120,6 +135,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
             else:
                 line = f"FAIL  {o.path}  {o.reason}"
             print(line + "".join(f"  [{n}]" for n in o.notes))
+        if log_check is not None:
+            print(log_check.summary())
+            for problem in log_check.problems:
+                print(f"LOG   {problem}")
+            for b in logged:
+                if b.entry is None:
+                    print(f"NOT LOGGED  {b.path}  no import entry for this bundle in HQ's log")
+                else:
+                    print(f"LOGGED  {b.path}  import entry {b.entry}")
+    if args.report:
+        print(f"report written to {args.report}", file=sys.stderr)
     return 0 if ok else 1
 
 
@@ -151,4 +177,9 @@ def register(sub: Any) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--keyring", required=True, metavar="KEYRING")
     p.add_argument("--json", dest="json_out", action="store_true")
+    p.add_argument("--log", metavar="FILE",
+                   help="HQ's event log (intake hq log): check its chain and checkpoints and "
+                        "that every bundle was recorded as imported")
+    p.add_argument("--report", metavar="FILE.html",
+                   help="also write a self-contained HTML audit report")
     p.set_defaults(func=cmd_verify)

@@ -1,9 +1,179 @@
-"""Commands added by a later issue; registered from intake_app.cli."""
+"""``intake hq export | backup-keys | restore-keys | log``: exports, paper key shares and
+the signed event log (docs/hq-guide.md)."""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
 from typing import Any
+
+from intake_app.cli.common import prompt_secret, read_passphrase
+from intake_app.cli.hq_cmds import hq_service
+from intake_app.errors import IntakeError, UsageError
+
+SHARE_PASSPHRASE_ENV = "INTAKE_SHARE_PASSPHRASE"
+
+
+def _share_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
+    if not args.share_passphrase:
+        return ""
+    env = os.environ.get(SHARE_PASSPHRASE_ENV)
+    if env is not None:
+        return env
+    return prompt_secret("Share passphrase: ", confirm=confirm)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from intake_app.hq.export import EXPORT_WARNING
+
+    out = Path(args.out)
+    svc = hq_service(args)
+    try:
+        print(f"intake: warning: {EXPORT_WARNING}", file=sys.stderr)
+        summary = svc.export_records(args.format, out, form_id=args.form, lang=args.lang,
+                                     raw=args.raw)
+    finally:
+        svc.close()
+    for p in summary.paths:
+        print(p)
+    print(f"exported {summary.records} record(s) as {summary.format}", file=sys.stderr)
+    return 0
+
+
+def cmd_backup_keys(args: argparse.Namespace) -> int:
+    from intake_app.hq import keybackup
+    from intake_app.hq.files import write_private
+
+    if not 2 <= args.threshold <= args.shares <= keybackup.MAX_SHARES:
+        raise UsageError(f"need 2 <= --threshold <= --shares <= {keybackup.MAX_SHARES}")
+    svc = hq_service(args)
+    try:
+        passphrase = _share_passphrase(args, confirm=True)
+        km = svc.key_material()
+        mnemonics = svc.backup_keys(args.shares, args.threshold, passphrase)
+    finally:
+        svc.close()
+    text = keybackup.format_sheets(mnemonics, args.threshold, km,
+                                   dt.datetime.now(dt.UTC).strftime("%Y-%m-%d"))
+    print("intake: warning: these shares ARE HQ's private keys once "
+          f"{args.threshold} come together: write each on paper for a different custodian, "
+          "then destroy any file copy", file=sys.stderr)
+    if args.out:
+        write_private(Path(args.out), text.encode("utf-8"))
+        print(f"wrote {args.shares} shares (any {args.threshold} restore) to {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _read_share_lines(args: argparse.Namespace) -> list[str]:
+    from intake_app.hq import keybackup
+
+    shares: list[str] = []
+    for name in args.shares_file or []:
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise IntakeError(f"cannot read shares file {name}: {exc}") from None
+        shares += keybackup.read_shares(text)
+    if shares:
+        return shares
+    if not sys.stdin.isatty():
+        raise UsageError("no shares: give --shares-file FILE (one share per line) or run "
+                         "in a terminal to type them")
+    print("Type one share per line (words separated by spaces); an empty line ends.",
+          file=sys.stderr)
+    while True:
+        line = prompt_secret(f"Share {len(shares) + 1}: ", confirm=False)
+        if not line.strip():
+            break
+        shares.append(keybackup.normalize_share(line))
+    return shares
+
+
+def cmd_restore_keys(args: argparse.Namespace) -> int:
+    svc = hq_service(args, unlock=False)
+    if svc.exists():
+        raise IntakeError(f"a profile already exists in {svc.data_dir}: restore into a new "
+                          "--data-dir")
+    shares = _read_share_lines(args)
+    share_pass = _share_passphrase(args, confirm=False)
+    keyring = None
+    if args.keyring:
+        try:
+            keyring = Path(args.keyring).read_bytes()
+        except OSError as exc:
+            raise IntakeError(f"cannot read keyring {args.keyring}: {exc.strerror}") from None
+    passphrase = read_passphrase(args, prompt="New passphrase: ", confirm=True)
+    km = svc.restore_keys(passphrase, shares, share_passphrase=share_pass, keyring=keyring,
+                          expect_fingerprint=args.expect_fingerprint)
+    try:
+        devices = len(svc.devices())
+    finally:
+        svc.close()
+    print(f"restored HQ profile {km.hq_id} for {km.org_name} in {svc.data_dir}")
+    print(f"HQ fingerprint: {km.fingerprint}")
+    print(f"{len(km.recipients)} recipient key(s), {devices} device(s) from the keyring")
+    if keyring is None:
+        print("intake: warning: no --keyring given: no devices are enrolled, so bundles "
+              "cannot be imported until devices are enrolled again", file=sys.stderr)
+    return 0
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from intake_app.hq.files import write_private
+
+    svc = hq_service(args)
+    try:
+        data = svc.log_bytes()
+    finally:
+        svc.close()
+    write_private(Path(args.out), data)
+    entries = data.count(b'"type":"entry"')
+    print(f"wrote {args.out}: {entries} entries, ending with a signed checkpoint")
+    return 0
 
 
 def register(sub: Any, hq_sub: Any) -> None:
-    """No commands yet. ``sub``: top-level subparsers; ``hq_sub``: those of ``intake hq``."""
+    """``sub``: top-level subparsers; ``hq_sub``: those of ``intake hq``."""
+    del sub  # only HQ commands here
+    p = hq_sub.add_parser("export", help="export records to CSV, XLSX or JSON lines "
+                          "(leaves the encrypted store)")
+    p.add_argument("--format", required=True, choices=("csv", "xlsx", "jsonl"))
+    p.add_argument("--out", required=True, metavar="PATH",
+                   help="a folder for csv (one file per table), else a file")
+    p.add_argument("--form", metavar="ID", help="only this form")
+    p.add_argument("--lang", metavar="CODE",
+                   help="language of choice labels (en, fa-AF, ps, ur; default: the form's)")
+    p.add_argument("--raw", action="store_true",
+                   help="stored choice names and true/false instead of labels")
+    p.set_defaults(func=cmd_export)
+
+    p = hq_sub.add_parser("backup-keys", help="split HQ's private keys into M-of-N paper "
+                          "shares (SLIP-39)")
+    p.add_argument("--shares", type=int, required=True, metavar="N")
+    p.add_argument("--threshold", type=int, required=True, metavar="M")
+    p.add_argument("--out", metavar="FILE", help="write the share sheets here (0600) instead "
+                   "of standard output")
+    p.add_argument("--share-passphrase", action="store_true",
+                   help=f"protect the shares with a passphrase too (${SHARE_PASSPHRASE_ENV} "
+                        "or prompt)")
+    p.set_defaults(func=cmd_backup_keys)
+
+    p = hq_sub.add_parser("restore-keys", help="create an HQ profile from M key shares")
+    p.add_argument("--shares-file", action="append", metavar="FILE",
+                   help="shares, one per line (repeatable: one file per custodian)")
+    p.add_argument("--keyring", metavar="KEYRING",
+                   help="HQ's last public keyring: brings back the enrolled devices")
+    p.add_argument("--expect-fingerprint", metavar="FP",
+                   help="refuse unless the restored HQ fingerprint is this")
+    p.add_argument("--share-passphrase", action="store_true",
+                   help=f"the shares have a passphrase (${SHARE_PASSPHRASE_ENV} or prompt)")
+    p.set_defaults(func=cmd_restore_keys)
+
+    p = hq_sub.add_parser("log", help="write HQ's hash-chained, signed event log for auditors")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_log)

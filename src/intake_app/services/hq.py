@@ -6,12 +6,12 @@ import json
 import secrets
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from nacl.public import PrivateKey
-from nacl.signing import SigningKey
+from nacl.public import PrivateKey, PublicKey
+from nacl.signing import SigningKey, VerifyKey
 
 from intake_app.crypto import (
     DeviceEntry,
@@ -25,6 +25,10 @@ from intake_app.crypto import (
 )
 from intake_app.errors import BundleError, IntakeError, NotFound, ValidationFailed
 from intake_app.forms import Form, FormRegistry, validate_record
+from intake_app.hq import eventlog, keybackup
+from intake_app.hq.eventlog import LogEntry
+from intake_app.hq.export import ExportRecord, ExportSummary, export_records
+from intake_app.hq.keybackup import KeyMaterial, RecipientSecret
 from intake_app.models import (
     DeviceInfo,
     ImportOutcome,
@@ -39,6 +43,7 @@ from intake_app.services import enrollment
 from intake_app.services.base import ProfileService, locked
 from intake_app.services.hq_import import import_items
 from intake_app.store import records as rec_store
+from intake_app.store.attachments import iter_attachment
 from intake_app.store.records import now_ms
 
 QUARANTINE_DIR = "quarantine"
@@ -197,13 +202,11 @@ class HQService(ProfileService):
         for dev_id, pub, enrolled, revoked in self.db.execute(
             "SELECT device_id, public_hex, enrolled_at, revoked_at FROM devices ORDER BY device_id"
         ).fetchall():  # fmt: skip
-            from nacl.signing import VerifyKey
 
             devices.append(DeviceEntry(dev_id, VerifyKey(bytes.fromhex(pub)),
                                        "revoked" if revoked is not None else "enrolled",
                                        enrolled // 1000,
                                        None if revoked is None else revoked // 1000))
-        from nacl.public import PublicKey
 
         serial = int(self.meta("keyring_serial") or "0") + 1
         return Keyring.build(
@@ -298,8 +301,8 @@ class HQService(ProfileService):
                 "record_count, created_at, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (v.device_id, v.sequence, v.statement_hash.hex(), v.prev.hex(), v.size,
                  v.statement.record_count, v.header.created_at, now_ms()))  # fmt: skip
-        self._log("import", {"device_id": v.device_id, "seq": v.sequence,
-                             "statement_hash": v.statement_hash.hex()})
+            self._log_in(conn, "import", {"device_id": v.device_id, "seq": v.sequence,
+                                          "statement_hash": v.statement_hash.hex()})
         return ImportOutcome(path=str(path), verdict="imported", device_id=v.device_id,
                              sequence=v.sequence, records=counts[0], attachments=counts[1],
                              notes=tuple(notes))
@@ -354,23 +357,23 @@ class HQService(ProfileService):
 
     @locked
     def attachment_chunks(self, att_id: str) -> list[bytes]:
-        from intake_app.store.attachments import iter_attachment
-
         return list(iter_attachment(self.db, att_id))
 
     # -- event log ------------------------------------------------------------------
     def _log(self, kind: str, detail: dict[str, Any]) -> None:
         """Append to the hash-chained event log (intake_app.hq.eventlog); every
         CHECKPOINT_EVERY entries HQ signs a checkpoint over the head."""
-        from intake_app.hq import eventlog
+        with self.db.transaction() as conn:
+            self._log_in(conn, kind, detail)
 
+    def _log_in(self, conn: Any, kind: str, detail: dict[str, Any]) -> None:
+        """Append inside the caller's transaction (an import and its entry commit together)."""
         try:
             sk: SigningKey | None = self.signing_key()
         except IntakeError:
             sk = None
-        with self.db.transaction() as conn:
-            eventlog.append_entry(conn, kind=kind, detail=detail, at=now_ms(),
-                                  signing_key=sk, hq_id=self.hq_id)
+        eventlog.append_entry(conn, kind=kind, detail=detail, at=now_ms(),
+                              signing_key=sk, hq_id=self.hq_id)
 
     # -- exports, key backup and the signed log (intake_app.hq) ------------------------
     @locked
@@ -388,9 +391,7 @@ class HQService(ProfileService):
             out[form_id] = [reg.get(form_id)]
         return out
 
-    def _export_rows(self, form_id: str | None) -> Any:
-        from intake_app.hq.export import ExportRecord
-
+    def _export_rows(self, form_id: str | None) -> Iterator[ExportRecord]:
         ids = [r[0] for r in self.db.execute(
             "SELECT id FROM records" + (" WHERE form_id = ?" if form_id else "")
             + " ORDER BY form_id, created_at, id", (form_id,) if form_id else ())]
@@ -413,12 +414,10 @@ class HQService(ProfileService):
     @locked
     def export_records(self, fmt: str, out: Path, *, form_id: str | None = None,
                        lang: str | None = None, raw: bool = False,
-                       progress: Callable[[int, int], None] | None = None) -> Any:
+                       progress: Callable[[int, int], None] | None = None) -> ExportSummary:
         """Write records as csv (a folder), xlsx or jsonl (a file); see
         intake_app.hq.export. The files are NOT encrypted: show EXPORT_WARNING first.
         Returns an ExportSummary; the export is recorded in the event log."""
-        from intake_app.hq.export import export_records
-
         forms = self.export_forms(form_id)
         total = self.db.execute(
             "SELECT count(*) FROM records" + (" WHERE form_id = ?" if form_id else ""),
@@ -430,10 +429,8 @@ class HQService(ProfileService):
         return summary
 
     @locked
-    def key_material(self) -> Any:
+    def key_material(self) -> KeyMaterial:
         """HQ's private keys as intake_app.hq.keybackup.KeyMaterial (handle with care)."""
-        from intake_app.hq.keybackup import KeyMaterial, RecipientSecret
-
         recips = tuple(
             RecipientSecret(str(label), PrivateKey(bytes(secret)), retired is not None)
             for label, secret, retired in self.db.execute(
@@ -444,8 +441,6 @@ class HQService(ProfileService):
     @locked
     def backup_keys(self, shares: int, threshold: int, passphrase: str = "") -> list[str]:
         """SLIP-39 mnemonics, any ``threshold`` of ``shares`` restore HQ's private keys."""
-        from intake_app.hq import keybackup
-
         mnemonics = keybackup.split(self.key_material(), shares, threshold, passphrase)
         self._log("key-backup", {"shares": shares, "threshold": threshold,
                                  "passphrase": bool(passphrase)})
@@ -454,13 +449,11 @@ class HQService(ProfileService):
     @locked
     def restore_keys(self, passphrase: str, mnemonics: list[str], *,
                      share_passphrase: str = "", keyring: bytes | None = None,
-                     expect_fingerprint: str | None = None) -> Any:
+                     expect_fingerprint: str | None = None) -> KeyMaterial:
         """Create this (new) HQ profile from backup shares, with the same hq_id, keys and
         fingerprint. ``keyring``: HQ's last public keyring, to bring back the enrolled and
         revoked devices (it must be signed by the restored key). Nothing is created when
         the shares, the fingerprint or the keyring do not match. Returns KeyMaterial."""
-        from intake_app.hq import keybackup
-
         km = keybackup.combine(mnemonics, share_passphrase)
         if expect_fingerprint is not None and " ".join(expect_fingerprint.split()) != \
                 km.fingerprint:
@@ -506,8 +499,6 @@ class HQService(ProfileService):
     def log_bytes(self) -> bytes:
         """The event log as signed JSON Lines (intake_app.hq.eventlog), ending with a
         checkpoint signed now over the whole log (the export itself is an entry)."""
-        from intake_app.hq import eventlog
-
         sk = self.signing_key()
         at = now_ms()
         with self.db.transaction() as conn:
@@ -519,10 +510,8 @@ class HQService(ProfileService):
                                          hq_key=sk.verify_key, exported_at=at)
 
     @locked
-    def log_entries(self) -> list[Any]:
+    def log_entries(self) -> list[LogEntry]:
         """Every event log entry (intake_app.hq.eventlog.LogEntry), oldest first."""
-        from intake_app.hq import eventlog
-
         return eventlog.read_entries(self.db)
 
 

@@ -109,6 +109,26 @@ MIGRATIONS: list[list[str]] = [
             kind TEXT NOT NULL,
             detail TEXT NOT NULL)""",
     ],
+    # 3: HQ's event log becomes a hash chain (intake_app.hq.eventlog): each entry's
+    # hash covers the previous one; signed checkpoints pin the head now and then.
+    # Rows written before this migration are chained on the next append.
+    [
+        "ALTER TABLE hq_events ADD COLUMN prev TEXT",
+        "ALTER TABLE hq_events ADD COLUMN hash TEXT",
+        "CREATE INDEX hq_events_unchained ON hq_events(id) WHERE hash IS NULL",
+        """CREATE TABLE hq_log_checkpoints (
+            id INTEGER PRIMARY KEY,
+            size INTEGER NOT NULL,
+            head TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            document BLOB NOT NULL)""",
+        # The log only grows: entries are never edited once chained, nor deleted.
+        """CREATE TRIGGER hq_events_no_delete BEFORE DELETE ON hq_events
+            BEGIN SELECT RAISE(ABORT, 'the HQ event log is append-only'); END""",
+        """CREATE TRIGGER hq_events_chained_final BEFORE UPDATE ON hq_events
+            WHEN OLD.hash IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, 'the HQ event log is append-only'); END""",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)
