@@ -1,0 +1,12 @@
+"""Upload over the network: the drop box (an untrusted relay that only ever holds
+sealed bundles and signed receipts) and its clients. No Qt.
+
+* ``intake_app.sync.server``   the ASGI app (Starlette) and uvicorn runner
+* ``intake_app.sync.storage``  the drop box's disk layout, atomic commits, quotas
+* ``intake_app.sync.auth``     signed requests (Ed25519, keyring-checked)
+* ``intake_app.sync.client``   ``DropboxClient``: resumable uploads, retries, SOCKS5
+* ``intake_app.sync.uploader`` ``Uploader`` for the field laptop (CLI and GUI)
+* ``intake_app.sync.hq_sync``  HQ: fetch bundles, publish receipts and keyrings
+
+HTTP API: docs/sync.md. Deployment: sync/README.md at the top of the repository.
+"""
