@@ -365,3 +365,26 @@ def test_nested_repeat_refs_and_repeat_count() -> None:
 def test_non_mapping_record(form: Form) -> None:
     with pytest.raises(ValidationFailed):
         validate_record(form, ["not", "a", "dict"])  # type: ignore[arg-type]
+
+
+def test_partial_validation_allows_missing_required_but_checks_the_rest() -> None:
+    import json
+    from pathlib import Path
+
+    import pytest
+
+    from intake_app.errors import ValidationFailed
+    from intake_app.forms import FormRegistry, validate_record
+
+    form = FormRegistry.default_registry().get("hrd_intake")
+    example = json.loads((Path(__file__).resolve().parents[1] / "forms" / "examples"
+                          / "hrd_intake.json").read_text(encoding="utf-8"))
+    missing = {k: v for k, v in example.items() if k != "name_native"}
+    with pytest.raises(ValidationFailed) as full:
+        validate_record(form, missing)
+    assert any(e.path == "name_native" for e in full.value.errors)
+    assert "name_native" not in validate_record(form, missing, partial=True)
+    bad = {**missing, "years_active": 99}
+    with pytest.raises(ValidationFailed) as still:
+        validate_record(form, bad, partial=True)
+    assert [e.path for e in still.value.errors] == ["years_active"]

@@ -7,11 +7,9 @@ Pure Python over ``FieldService``: no Qt, no database handle.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import secrets
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,29 +32,17 @@ class PolicyView:
 
 
 def policy(svc: FieldService) -> PolicyView:
-    fn = getattr(svc, "policy", None)
-    if fn is None:
-        return PolicyView()
-    p = fn()
-    return PolicyView(
-        auto_lock_minutes=int(getattr(p, "auto_lock_minutes", DEFAULT_AUTO_LOCK) or 0),
-        max_volume_bytes=int(getattr(p, "max_volume_bytes", DEFAULT_MAX_VOLUME) or 0),
-        keep_readable_until_receipt=bool(getattr(p, "keep_readable_until_receipt", False)),
-    )
-
-
-def _serialised(svc: FieldService) -> AbstractContextManager[Any]:
-    """The service's call lock: ``meta``/``set_meta`` are not serialised by the service."""
-    lock = getattr(svc, "_lock", None)
-    return lock if lock is not None else contextlib.nullcontext()
+    p = svc.policy()
+    return PolicyView(auto_lock_minutes=p.auto_lock_minutes,
+                      max_volume_bytes=p.max_volume_bytes,
+                      keep_readable_until_receipt=p.keep_readable_until_receipt)
 
 
 def auto_lock_minutes(svc: FieldService) -> int:
     """The user's choice (kept in the encrypted store), never above the policy's."""
     limit = policy(svc).auto_lock_minutes or DEFAULT_AUTO_LOCK
     try:
-        with _serialised(svc):
-            raw = svc.meta(AUTO_LOCK_META)
+        raw = svc.meta(AUTO_LOCK_META)
     except IntakeError:
         raw = None
     try:
@@ -69,29 +55,16 @@ def auto_lock_minutes(svc: FieldService) -> int:
 def set_auto_lock_minutes(svc: FieldService, minutes: int) -> int:
     limit = policy(svc).auto_lock_minutes or DEFAULT_AUTO_LOCK
     value = max(1, min(int(minutes), limit))
-    with _serialised(svc):
-        svc.set_meta(AUTO_LOCK_META, str(value))
+    svc.set_meta(AUTO_LOCK_META, str(value))
     return value
 
 
 def device_fingerprint(svc: FieldService) -> str | None:
-    fn = getattr(svc, "device_fingerprint", None)
-    if fn is None:
-        return None
-    with _serialised(svc):
-        return fn()
+    return svc.device_fingerprint()
 
 
 def is_enrolled(svc: FieldService) -> bool:
-    fn = getattr(svc, "is_enrolled", None)
-    if fn is None:
-        return False
-    with _serialised(svc):
-        return bool(fn())
-
-
-def has(svc: FieldService, name: str) -> bool:
-    return callable(getattr(svc, name, None))
+    return svc.is_enrolled()
 
 
 # ---------------------------------------------------------------- saving records
@@ -146,17 +119,14 @@ def save(svc: FieldService, form: Form, record_id: str | None, values: Mapping[s
          ) -> SaveResult:
     """Create or update a record, storing the attachments chosen since the last save.
 
-    Uses ``FieldService.save_draft(record_id, form_id, values, lang)`` when the
-    service offers one (partial validation for an interview in progress);
-    otherwise ``new_record``/``edit_record``, which validate fully.
+    A draft goes through ``FieldService.save_draft`` (required answers may still
+    be missing); otherwise ``new_record``/``edit_record``, which validate fully.
     """
     used = {att for _, att in attachment_refs(form, values)}
     pending = [p for p in pending if p.placeholder in used]
-    draft_fn = getattr(svc, "save_draft", None) if draft else None
-
     def write(rid: str | None, vals: dict[str, Any]) -> str:
-        if draft_fn is not None:
-            return str(draft_fn(rid, form.id, vals, lang))
+        if draft:
+            return svc.save_draft(rid, form.id, vals, lang)
         if rid is None:
             return svc.new_record(form.id, vals, lang)
         svc.edit_record(rid, vals, lang)

@@ -214,7 +214,7 @@ class SealPage(QWizardPage):
 
         def work(progress: adapter.Progress, cancel: threading.Event) -> ExportResult:
             result = svc.export(dest.path, progress=progress, cancel=cancel)
-            if resend and adapter.has(svc, "resend"):
+            if resend:
                 again = svc.resend(dest.path)
                 paths = tuple(dict.fromkeys((*result.paths, *again.paths)))
                 result = result.model_copy(update={"paths": paths})

@@ -8,7 +8,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolBar, QWidget
 
-from intake_app.gui import adapter
 from intake_app.gui.export_view import ExportWizard
 from intake_app.gui.i18n import LanguageManager, save_geometry, save_language, saved_geometry
 from intake_app.gui.session import Session
@@ -75,7 +74,6 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(spacer)
         self.toolbar.addAction(self.lock_action)
         self.addAction(self.lock_action)
-        self.export_action.setVisible(adapter.has(self.session.service, "export"))
 
     def _set_unlocked_ui(self, unlocked: bool) -> None:
         for a in (self.new_action, self.export_action, self.receipt_action,
@@ -131,7 +129,6 @@ class MainWindow(QMainWindow):
         self.session.after_unlock()
         self._build_workspace()
         self._set_unlocked_ui(True)
-        self.export_action.setVisible(adapter.has(self.session.service, "export"))
 
     def _build_workspace(self) -> None:
         if self.workspace is not None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_app.gui import adapter
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.editor.attachment_fields import choose_file, human_size
 from intake_app.gui.session import Session
@@ -59,13 +58,9 @@ class OutboxView(QWidget):
         lay.addWidget(self.table)
         lay.addLayout(row)
         self.import_button.clicked.connect(self.choose_receipt)
-        self.import_button.setEnabled(adapter.has(session.service, "import_receipt"))
 
     def refresh(self) -> None:
-        svc = self.session.service
-        if not adapter.has(svc, "outbox"):
-            return
-        self.session.runner.start(svc.outbox, self._show, self._failed)
+        self.session.runner.start(self.session.service.outbox, self._show, self._failed)
 
     def _show(self, entries: object) -> None:
         assert isinstance(entries, list)

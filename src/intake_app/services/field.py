@@ -82,21 +82,37 @@ class FieldService(ProfileService):
             raise ValidationFailed(errors)
 
     @locked
-    def new_record(self, form_id: str, values: Mapping[str, Any], lang: str = "en") -> str:
+    def new_record(self, form_id: str, values: Mapping[str, Any], lang: str = "en", *,
+                   partial: bool = False) -> str:
+        """Validate and save a new draft; returns its id. ``partial``: see save_draft."""
         form = self.get_form(form_id)
-        clean = validate_record(form, values, lang)
+        clean = validate_record(form, values, lang, partial=partial)
         self._check_attachment_refs(form, clean, None)
         return rec_store.create_record(self.db, form.id, form.version, clean)
 
     @locked
-    def edit_record(self, record_id: str, values: Mapping[str, Any], lang: str = "en") -> int:
+    def edit_record(self, record_id: str, values: Mapping[str, Any], lang: str = "en", *,
+                    partial: bool = False) -> int:
+        """Validate and save a new revision; returns its number."""
         summary = rec_store.get_summary(self.db, record_id)
-        if summary.status not in EDITABLE:
+        allowed = (RecordStatus.DRAFT,) if partial else EDITABLE
+        if summary.status not in allowed:
             raise InvalidState(f"record {record_id} is {summary.status.value} and cannot be edited")
         form = self.get_form(summary.form_id, summary.form_version)
-        clean = validate_record(form, values, lang)
+        clean = validate_record(form, values, lang, partial=partial)
         self._check_attachment_refs(form, clean, record_id)
-        return rec_store.update_record(self.db, record_id, clean, EDITABLE)
+        return rec_store.update_record(self.db, record_id, clean, allowed)
+
+    @locked
+    def save_draft(self, record_id: str | None, form_id: str, values: Mapping[str, Any],
+                   lang: str = "en") -> str:
+        """Save an interview in progress (the GUI's "save draft"): every rule is checked
+        except that required answers and repeat minimums may still be missing.
+        ``finalize`` checks those. Returns the record id."""
+        if record_id is None:
+            return self.new_record(form_id, values, lang, partial=True)
+        self.edit_record(record_id, values, lang, partial=True)
+        return record_id
 
     @locked
     def finalize(self, record_id: str, lang: str = "en") -> None:
