@@ -5,12 +5,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest translations bench clean
+.PHONY: run test lint typecheck pytest translations bench package clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,package]'
 	touch $(STAMP)
 
 translations: $(STAMP)
@@ -20,7 +20,7 @@ run: $(STAMP) translations
 	$(BIN)/intake-app $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench packaging
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -29,6 +29,9 @@ pytest: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+package: $(STAMP) translations
+	$(BIN)/python packaging/build.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -76,3 +76,21 @@ def test_high_dpi_rendering(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60, check=True)
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["dpr"] == 2.0 and out["w"] == 1600
+
+
+def test_self_test_reports_the_unlock_screen_in_dari(qtbot, profile: Path,
+                                                    tmp_path: Path) -> None:
+    import json
+
+    report = tmp_path / "out" / "report.json"
+    assert gui_app.main(["--data-dir", str(profile), "--lang", "fa-AF",
+                         "--self-test", str(report)]) == 0
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["language"] == "fa-AF"
+    assert data["layout_direction"] == "rtl"
+    assert "unlock" in data["screen"].lower()
+    assert report.with_suffix(".png").stat().st_size > 1000
+    arabic = [lab for lab in data["labels"]
+              if any("\u0600" <= ch <= "\u06ff" for ch in lab["text"])]
+    assert arabic, "the Dari unlock screen shows Arabic-script text"
+    assert data["bundled_fonts"]["families"]

@@ -21,6 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="profile directory (default: per-user data dir; or INTAKE_DATA_DIR)")
     p.add_argument("--lang", metavar="LANG",
                    help="UI language for this run: en, fa-AF (Dari), ps (Pashto), ur (Urdu)")
+    p.add_argument("--self-test", metavar="REPORT",
+                   help="show the first screen, write REPORT (JSON) and a screenshot "
+                        "beside it, then quit (for checking installed builds)")
     return p
 
 
@@ -73,6 +76,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName("Intake")
     window, _languages = create_window(data_dir, args.lang)
     window.show()  # type: ignore[attr-defined]
+    if args.self_test:
+        from PySide6.QtCore import QTimer
+
+        from intake_app.gui import selftest
+
+        def _self_test() -> None:
+            selftest.write(window, _languages, Path(args.self_test))  # type: ignore[arg-type]
+            app.exit(0)
+
+        QTimer.singleShot(0, _self_test)
     rc = app.exec()
     window.close()  # type: ignore[attr-defined]
     return rc
