@@ -1,9 +1,206 @@
-"""Commands added by a later issue; registered from intake_app.cli."""
+"""Protection commands: panic, duress, protection settings, stale drafts.
+
+    intake panic --yes [--keep-outbox | --destroy-outbox]
+    intake duress set [--keep-real]      (INTAKE_DURESS_PASSPHRASE or prompt)
+    intake duress clear
+    intake protect status
+    intake protect set [--wipe-after N] [--panic-outbox keep|destroy] [--clipboard-seconds S]
+    intake drafts list [--older-than DAYS] [--json]
+    intake drafts purge [--older-than DAYS] [--yes]
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
+import sys
 from typing import Any
+
+from intake_app.cli.common import ArgumentParser, data_dir, print_json, print_table, prompt_secret
+from intake_app.cli.field_cmds import FIELD_SUBDIR, field_service
+from intake_app.errors import UsageError
+from intake_app.models import ms_to_iso
+from intake_app.protect import drafts, duress, panic, settings
+from intake_app.protect import unlock as protect_unlock
+
+
+def cmd_panic(args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise UsageError("panic destroys this laptop's store for good; add --yes to do it")
+    target = data_dir(args, FIELD_SUBDIR)
+    report = panic.panic(target, keep_outbox=args.keep_outbox)
+    if not report.had_profile and not report.removed:
+        print(f"no profile in {target}; nothing to erase")
+        return 0
+    print(f"erased {target} ({len(report.removed)} files) in {report.seconds * 1000:.0f} ms"
+          + ("; sealed outbox kept" if report.kept_outbox else ""))
+    return 0
+
+
+def _duress_passphrase() -> str:
+    env = os.environ.get(duress.DURESS_PASSPHRASE_ENV)
+    if env is not None:
+        return env
+    return prompt_secret("Duress passphrase: ", confirm=True)
+
+
+def cmd_duress_set(args: argparse.Namespace) -> int:
+    svc = field_service(args)
+    try:
+        secret = _duress_passphrase()
+        duress.set_duress(svc, secret, erase_real=not args.keep_real)
+    finally:
+        svc.close()
+    print("duress passphrase set" + ("" if args.keep_real else
+                                     "; using it will erase this store first"))
+    return 0
+
+
+def cmd_duress_clear(args: argparse.Namespace) -> int:
+    svc = field_service(args)
+    try:
+        duress.clear_duress(svc)
+    finally:
+        svc.close()
+    print("no duress passphrase is set now")
+    return 0
+
+
+def _print_settings(s: Any) -> None:
+    print(f"wipe after wrong passphrases: {s.wipe_after or 'off'}\n"
+          f"panic keeps sealed outbox:    {'yes' if s.keep_outbox_on_panic else 'no'}\n"
+          f"clipboard cleared after:      {s.clipboard_clear_seconds} s")
+
+
+def cmd_protect_status(args: argparse.Namespace) -> int:
+    svc = field_service(args)
+    try:
+        current = settings.get_settings(svc)
+        report = protect_unlock.last_report(svc)
+        max_age = drafts.max_age_days(svc)
+    finally:
+        svc.close()
+    _print_settings(current)
+    print(f"drafts flagged after:         {max_age} days")
+    if report is not None and report.failed_attempts:
+        print(f"wrong passphrases before this unlock: {report.failed_attempts}")
+    if report is not None and report.settings_restored:
+        print("warning: the attempt record had been removed or changed; it was restored",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_protect_set(args: argparse.Namespace) -> int:
+    changes: dict[str, Any] = {}
+    if args.wipe_after is not None:
+        changes["wipe_after"] = args.wipe_after
+    if args.panic_outbox is not None:
+        changes["keep_outbox_on_panic"] = args.panic_outbox == "keep"
+    if args.clipboard_seconds is not None:
+        changes["clipboard_clear_seconds"] = args.clipboard_seconds
+    if not changes:
+        raise UsageError("nothing to change (see 'intake protect set --help')")
+    svc = field_service(args)
+    try:
+        new = settings.update_settings(svc, **changes)
+    finally:
+        svc.close()
+    _print_settings(new)
+    return 0
+
+
+def cmd_drafts_list(args: argparse.Namespace) -> int:
+    svc = field_service(args)
+    try:
+        rows = drafts.stale_drafts(svc, args.older_than)
+    finally:
+        svc.close()
+    if args.json_out:
+        print_json([r.model_dump(mode="json") for r in rows])
+        return 0
+    print_table(["ID", "FORM", "UPDATED"],
+                [[r.id, r.form_id, ms_to_iso(r.updated_at)] for r in rows])
+    return 0
+
+
+def cmd_drafts_purge(args: argparse.Namespace) -> int:
+    svc = field_service(args)
+    try:
+        rows = drafts.stale_drafts(svc, args.older_than)
+        days = drafts.max_age_days(svc) if args.older_than is None else args.older_than
+        if not rows:
+            print(f"no drafts older than {days} days")
+            return 0
+        if not args.yes:
+            for r in rows:
+                print(f"{r.id}  {r.form_id}  last saved {ms_to_iso(r.updated_at)}")
+            print(f"{len(rows)} draft(s) older than {days} days; run again with --yes to "
+                  "delete them for good", file=sys.stderr)
+            return 1
+        n = drafts.purge_drafts(svc, [r.id for r in rows])
+    finally:
+        svc.close()
+    print(f"purged {n} draft(s) older than {days} days")
+    return 0
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
 
 
 def register(sub: Any, hq_sub: Any) -> None:
-    """No commands yet. ``sub``: top-level subparsers; ``hq_sub``: those of ``intake hq``."""
+    """``sub``: top-level subparsers; ``hq_sub``: those of ``intake hq`` (unused)."""
+    p = sub.add_parser("panic", help="erase this laptop's store now (no passphrase needed)")
+    p.add_argument("--yes", action="store_true", help="really do it")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--keep-outbox", dest="keep_outbox", action="store_true", default=None,
+                   help="keep sealed bundles not yet delivered (default: the profile setting)")
+    g.add_argument("--destroy-outbox", dest="keep_outbox", action="store_false",
+                   help="delete sealed bundles too")
+    p.set_defaults(func=cmd_panic)
+
+    d = sub.add_parser("duress", help="a second passphrase that opens a harmless decoy")
+    dsub = d.add_subparsers(dest="duress_command", metavar="ACTION", parser_class=ArgumentParser)
+    dsub.required = True
+    p = dsub.add_parser("set", help="set (or replace) the duress passphrase")
+    p.add_argument("--keep-real", action="store_true",
+                   help="do not erase the real store when the duress passphrase is used")
+    p.set_defaults(func=cmd_duress_set)
+    p = dsub.add_parser("clear", help="remove any duress passphrase")
+    p.set_defaults(func=cmd_duress_clear)
+
+    pr = sub.add_parser("protect", help="protection settings")
+    psub = pr.add_subparsers(dest="protect_command", metavar="ACTION",
+                            parser_class=ArgumentParser)
+    psub.required = True
+    p = psub.add_parser("status", help="show protection settings")
+    p.set_defaults(func=cmd_protect_status)
+    p = psub.add_parser("set", help="change protection settings")
+    p.add_argument("--wipe-after", type=_non_negative, metavar="N",
+                   help="erase the store after N wrong passphrases in a row (0: off)")
+    p.add_argument("--panic-outbox", choices=["keep", "destroy"],
+                   help="whether panic keeps sealed bundles not yet delivered")
+    p.add_argument("--clipboard-seconds", type=_non_negative, metavar="S",
+                   help="clear copied text from the clipboard after S seconds")
+    p.set_defaults(func=cmd_protect_set)
+
+    dr = sub.add_parser("drafts", help="find and purge old drafts")
+    drsub = dr.add_subparsers(dest="drafts_command", metavar="ACTION",
+                              parser_class=ArgumentParser)
+    drsub.required = True
+    for name, func, text in (("list", cmd_drafts_list, "list drafts older than the policy age"),
+                             ("purge", cmd_drafts_purge, "delete drafts older than the age")):
+        p = drsub.add_parser(name, help=text)
+        p.add_argument("--older-than", type=_non_negative, metavar="DAYS",
+                       help="age in days (default: the policy's draft_max_age_days)")
+        if name == "list":
+            p.add_argument("--json", dest="json_out", action="store_true")
+        else:
+            p.add_argument("--yes", action="store_true", help="delete without asking again")
+        p.set_defaults(func=func)

@@ -22,6 +22,15 @@ Layout (HEADER_SIZE bytes, all integers big-endian):
    20  16  salt
    36  72  slot 0: nonce(24) || secretbox(KEK, master key)(48)
   108  72  slot 1: same shape, random when unused
+
+Slot roles (see docs/threat-model.md, "Duress"):
+- slot 0 wraps the master key of ``store.db`` (the real store);
+- slot 1 wraps a 32-byte *decoy token* when a duress passphrase is set, and
+  is random bytes otherwise. The decoy database key is a hash of the token
+  with its lowest bit cleared; that bit is the "erase the real store when the
+  duress passphrase is used" setting. Both slots wrap 32 uniformly random-
+  looking bytes, so nothing outside the secretbox says which setting is in
+  force, or whether slot 1 opens at all.
 """
 
 from __future__ import annotations
@@ -31,7 +40,9 @@ import struct
 import time
 from dataclasses import dataclass
 
+import nacl.encoding
 import nacl.exceptions
+import nacl.hash
 import nacl.pwhash
 import nacl.secret
 import nacl.utils
@@ -46,6 +57,10 @@ SLOT_SIZE = nacl.secret.SecretBox.NONCE_SIZE + KEY_SIZE + nacl.secret.SecretBox.
 SLOT_COUNT = 2
 _FIXED = struct.Struct(">8sB3xII16s")
 HEADER_SIZE = _FIXED.size + SLOT_COUNT * SLOT_SIZE
+SLOTS_OFFSET = _FIXED.size
+REAL_SLOT = 0
+DECOY_SLOT = 1
+_DECOY_PERSON = b"intake-decoy-db"
 
 # Sane bounds: a header outside them is refused before any work is done, so a
 # planted header cannot make unlock burn minutes or gigabytes.
@@ -107,6 +122,28 @@ def _unwrap(kek: bytes, slot: bytes) -> bytes | None:
         return None
 
 
+def random_slot() -> bytes:
+    """Filler for an unused slot: the same size as a wrapped key, indistinguishable from one."""
+    return nacl.utils.random(SLOT_SIZE)
+
+
+def new_decoy_token(erase_real: bool) -> bytes:
+    """32 random bytes whose lowest bit carries the erase-on-duress setting."""
+    raw = bytearray(nacl.utils.random(KEY_SIZE))
+    raw[-1] = (raw[-1] & 0xFE) | int(bool(erase_real))
+    return bytes(raw)
+
+
+def decoy_key(token: bytes) -> tuple[bytes, bool]:
+    """(database key of the decoy store, erase-the-real-store setting) from a decoy token."""
+    if len(token) != KEY_SIZE:
+        raise ValueError("decoy token must be 32 bytes")
+    masked = token[:-1] + bytes([token[-1] & 0xFE])
+    key = nacl.hash.blake2b(masked, digest_size=KEY_SIZE, person=_DECOY_PERSON,
+                            encoder=nacl.encoding.RawEncoder)
+    return key, bool(token[-1] & 1)
+
+
 @dataclass(frozen=True)
 class ProfileHeader:
     params: KdfParams
@@ -117,7 +154,7 @@ class ProfileHeader:
     def create(cls, passphrase: str, master_key: bytes, params: KdfParams) -> ProfileHeader:
         salt = nacl.utils.random(SALT_SIZE)
         kek = derive_kek(passphrase, salt, params)
-        filler = tuple(nacl.utils.random(SLOT_SIZE) for _ in range(SLOT_COUNT - 1))
+        filler = tuple(random_slot() for _ in range(SLOT_COUNT - 1))
         return cls(params=params, salt=salt, slots=(_wrap(kek, master_key), *filler))
 
     @classmethod
@@ -140,9 +177,15 @@ class ProfileHeader:
         fixed = _FIXED.pack(MAGIC, VERSION, p.opslimit, p.memlimit_kib, self.salt)
         return fixed + b"".join(self.slots)
 
+    def kek(self, passphrase: str) -> bytes:
+        return derive_kek(passphrase, self.salt, self.params)
+
     def unlock(self, passphrase: str) -> tuple[int, bytes]:
         """Return (slot index, master key). Every slot is tried so timing does not tell which."""
-        kek = derive_kek(passphrase, self.salt, self.params)
+        return self.unlock_kek(self.kek(passphrase))
+
+    def unlock_kek(self, kek: bytes) -> tuple[int, bytes]:
+        """As ``unlock``, from an already derived KEK (one Argon2id run serves several checks)."""
         found: tuple[int, bytes] | None = None
         for index, slot in enumerate(self.slots):
             key = _unwrap(kek, slot)
@@ -157,7 +200,15 @@ class ProfileHeader:
 
         The salt is kept: the other slot is wrapped under a KEK derived with it,
         and re-wrapping that slot would need its passphrase."""
-        kek = derive_kek(passphrase, self.salt, self.params)
+        return self.with_slot_kek(index, self.kek(passphrase), master_key)
+
+    def with_slot_kek(self, index: int, kek: bytes, master_key: bytes) -> ProfileHeader:
         slots = list(self.slots)
         slots[index] = _wrap(kek, master_key)
+        return ProfileHeader(params=self.params, salt=self.salt, slots=tuple(slots))
+
+    def with_random_slot(self, index: int) -> ProfileHeader:
+        """A header where slot ``index`` is filler again (the key it wrapped is gone)."""
+        slots = list(self.slots)
+        slots[index] = random_slot()
         return ProfileHeader(params=self.params, salt=self.salt, slots=tuple(slots))

@@ -1,27 +1,54 @@
-"""A profile: one directory holding the header and one SQLCipher database.
+"""A profile: one directory holding the header and two SQLCipher databases.
 
     <data dir>/            mode 0700
-        profile.hdr        ProfileHeader (KDF parameters, wrapped key slots)
+        profile.hdr        ProfileHeader (KDF parameters, two wrapped key slots)
         store.db           SQLCipher 4 database (+ -wal, -shm while open)
+        store-b.db         second SQLCipher 4 database, always present (see below)
+        profile.aux        fixed-size protection state (intake_app.protect.guard)
+        outbox/            sealed bundles (field profiles, after the first export)
+
+``store-b.db`` exists in every profile from ``init`` on, built the same way
+and of the same size class whether or not a duress passphrase is set. Slot 1
+of the header opens it when a duress passphrase is set; otherwise its key was
+thrown away at creation. See docs/threat-model.md ("Duress") for the shape
+invariant this keeps.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import os
+import random
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import nacl.utils
 
-from intake_app.errors import ProfileError
-from intake_app.paths import FILE_MODE, atomic_write, ensure_private_dir
+from intake_app.errors import ProfileError, StoreCorrupt, WrongPassphrase
+from intake_app.paths import FILE_MODE, atomic_write, ensure_private_dir, fsync_dir
 from intake_app.store.db import Database
-from intake_app.store.keyslots import HEADER_SIZE, KEY_SIZE, ProfileHeader, calibrate
+from intake_app.store.keyslots import (
+    DECOY_SLOT,
+    HEADER_SIZE,
+    KEY_SIZE,
+    REAL_SLOT,
+    SLOT_SIZE,
+    SLOTS_OFFSET,
+    ProfileHeader,
+    calibrate,
+    decoy_key,
+    new_decoy_token,
+)
 
 HEADER_NAME = "profile.hdr"
 DB_NAME = "store.db"
+DECOY_NAME = "store-b.db"
+AUX_NAME = "profile.aux"
 PROFILE_KINDS = ("field", "hq")
 MIN_PASSPHRASE_LEN = 8
+DB_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
 def check_new_passphrase(passphrase: str) -> None:
@@ -35,6 +62,14 @@ def header_path(data_dir: Path) -> Path:
 
 def db_path(data_dir: Path) -> Path:
     return data_dir / DB_NAME
+
+
+def decoy_path(data_dir: Path) -> Path:
+    return data_dir / DECOY_NAME
+
+
+def aux_path(data_dir: Path) -> Path:
+    return data_dir / AUX_NAME
 
 
 def profile_exists(data_dir: Path) -> bool:
@@ -51,8 +86,178 @@ def read_header(data_dir: Path) -> ProfileHeader:
     return ProfileHeader.parse(data)
 
 
+def _remove_db_files(path: Path) -> None:
+    for suffix in DB_SUFFIXES:
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def write_header(data_dir: Path, header: ProfileHeader) -> None:
+    """Replace the header atomically, then overwrite the old copy's bytes.
+
+    A plain rename would leave the old header (the master key wrapped under
+    the old passphrase, or a slot that was meant to be destroyed) in freed
+    blocks. The old file is held open across the rename and overwritten with
+    random bytes afterwards: a crash before that leaves exactly what a plain
+    atomic write leaves; otherwise the old bytes are gone (on file systems
+    that overwrite in place: see the threat model for copy-on-write and flash)."""
+    path = header_path(data_dir)
+    old_fd: int | None
+    try:
+        old_fd = os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:  # missing, or not writable: the rename still replaces it
+        old_fd = None
+    try:
+        atomic_write(path, header.to_bytes())
+        if old_fd is not None:
+            size = os.fstat(old_fd).st_size
+            os.pwrite(old_fd, nacl.utils.random(max(size, HEADER_SIZE)), 0)
+            os.fsync(old_fd)
+    finally:
+        if old_fd is not None:
+            os.close(old_fd)
+
+
+def destroy_slot_in_place(data_dir: Path, index: int) -> None:
+    """Overwrite one key slot of the header file where it lies, and fsync."""
+    fd = os.open(header_path(data_dir), os.O_RDWR)
+    try:
+        os.pwrite(fd, nacl.utils.random(SLOT_SIZE), SLOTS_OFFSET + index * SLOT_SIZE)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# -- the second database ---------------------------------------------------------------------
+
+# Practice entries, the kind a trainer leaves on a laptop after showing the app: the
+# opening of an interview, consent to storage refused (which ends the form). Harmless,
+# fictional, valid against the form (tests/test_protect_duress.py checks), and the same
+# in every profile, so the file's size class never depends on whether a duress
+# passphrase is set. ``interview_date`` is added from each draft's time stamp.
+_SAMPLE_DRAFTS: tuple[dict[str, object], ...] = (
+    {"interviewer_code": "TRAINING", "interview_language": "english",
+     "consent_method": "verbal", "consent_store": False},
+    {"interviewer_code": "TRAINING", "interview_language": "dari",
+     "consent_method": "verbal", "consent_store": False},
+    {"interviewer_code": "TRAINING", "interview_language": "pashto",
+     "consent_method": "written", "consent_store": False},
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _sample_form_version() -> str:
+    try:
+        from intake_app.forms import FormRegistry
+
+        return FormRegistry.default_registry().get("hrd_intake").version
+    except Exception:  # no form files installed: the drafts still need a version string
+        return "1"
+
+
+def _fill_store(db: Database, kind: str, created_at: int) -> None:
+    """Metadata (and, for field profiles, the practice drafts) of a second database."""
+    from intake_app.store.records import new_id
+    from intake_app.textnorm import searchable_text
+
+    rng = random.SystemRandom()
+    with db.transaction() as conn:
+        conn.execute("INSERT INTO meta VALUES ('kind', ?)", (kind,))
+        conn.execute("INSERT INTO meta VALUES ('created_at', ?)", (str(created_at),))
+        if kind != "field":
+            return
+        version = _sample_form_version()
+        # Dated between the profile's creation and now, never in the future.
+        start = created_at * 1000
+        span = max(0, time.time_ns() // 1_000_000 - start)
+        stamps = sorted(start + rng.randrange(span + 1) for _ in _SAMPLE_DRAFTS)
+        for values, ts in zip(_SAMPLE_DRAFTS, stamps, strict=True):
+            values = {**values,
+                      "interview_date": time.strftime("%Y-%m-%d", time.gmtime(ts // 1000))}
+            data = json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            rid = new_id()
+            seq = conn.execute(
+                "INSERT INTO records (id, form_id, form_version, status, created_at, updated_at,"
+                " current_rev) VALUES (?, 'hrd_intake', ?, 'draft', ?, ?, 1)",
+                (rid, version, ts, ts)).lastrowid  # fmt: skip
+            conn.execute("INSERT INTO revisions (record_id, rev, saved_at, data) VALUES "
+                         "(?, 1, ?, ?)", (rid, ts, data))
+            conn.execute("INSERT INTO records_fts (rowid, body) VALUES (?, ?)",
+                         (seq, searchable_text(values)))
+
+
+def install_store_file(path: Path, key: bytes, kind: str, created_at: int) -> None:
+    """Build a second-database file under a temporary name and rename it over ``path``.
+
+    Used for ``store-b.db`` (decoy or filler: same code, same size class) and for
+    the filler that replaces ``store.db`` after an erase on duress."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    _remove_db_files(tmp)
+    try:
+        db = Database(tmp, key, create=True)
+        try:
+            _fill_store(db, kind, created_at)
+            db.checkpoint()
+        finally:
+            db.close()
+    except BaseException:
+        _remove_db_files(tmp)
+        raise
+    try:
+        for suffix in DB_SUFFIXES[1:]:
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _remove_db_files_except_main(path)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _remove_db_files_except_main(path: Path) -> None:
+    for suffix in DB_SUFFIXES[1:]:
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def install_filler_decoy(data_dir: Path, kind: str, created_at: int) -> None:
+    """``store-b.db`` under a key that is thrown away at once (no duress passphrase)."""
+    key, _ = decoy_key(new_decoy_token(erase_real=False))
+    install_store_file(decoy_path(data_dir), key, kind, created_at)
+
+
+def refresh_file(path: Path) -> None:
+    """Copy ``path`` to a new file (same bytes, new inode, new times) and rename it over.
+
+    Every header rewrite refreshes ``store-b.db`` this way, so the file's times
+    and inode say "the header changed" whatever the change was (passphrase
+    change, duress set, duress clear)."""
+    if not path.exists():
+        return
+    with open(path, "rb") as src:
+        data = src.read()
+    atomic_write(path, data, FILE_MODE)
+
+
+def leftover_temp_files(data_dir: Path) -> list[Path]:
+    """Temporary files an interrupted write can leave (``.<name>.tmp-<pid>`` and their journals)."""
+    names = (HEADER_NAME, DB_NAME, DECOY_NAME, AUX_NAME)
+    if not data_dir.is_dir():
+        return []
+    return sorted(p for p in data_dir.iterdir()
+                  if p.is_file() and any(p.name.startswith(f".{n}.tmp-") for n in names))
+
+
+# -- create, open, re-key -------------------------------------------------------------------
+
+
 def create_profile(data_dir: Path, passphrase: str, kind: str) -> Database:
-    """Create header and database; returns the open database."""
+    """Create header and databases; returns the open (real) database."""
+    from intake_app.protect import guard
+
     if kind not in PROFILE_KINDS:
         raise ValueError(kind)
     check_new_passphrase(passphrase)
@@ -61,8 +266,7 @@ def create_profile(data_dir: Path, passphrase: str, kind: str) -> Database:
     ensure_private_dir(data_dir)
     # A database without a header is what an interrupted init leaves: its key
     # was never stored, so it can never be opened. Clear it away.
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db_path(data_dir)) + suffix).unlink(missing_ok=True)
+    _clear_init_leftovers(data_dir)
     master_key = nacl.utils.random(KEY_SIZE)
     header = ProfileHeader.create(passphrase, master_key, calibrate())
     db = Database(db_path(data_dir), master_key, create=True)
@@ -71,31 +275,107 @@ def create_profile(data_dir: Path, passphrase: str, kind: str) -> Database:
         with db.transaction() as conn:
             conn.execute("INSERT INTO meta VALUES ('kind', ?)", (kind,))
             conn.execute("INSERT INTO meta VALUES ('created_at', ?)", (str(now),))
+        install_filler_decoy(data_dir, kind, now)
+        guard.write_state(data_dir, header.salt, guard.AuxState())
         # The header is written last: a crash before this leaves no profile,
-        # and the stray database is unreadable (its key was never stored).
+        # and the stray databases are unreadable (their keys were never stored).
         atomic_write(header_path(data_dir), header.to_bytes())
     except BaseException:
         db.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db_path(data_dir)) + suffix).unlink(missing_ok=True)
+        _clear_init_leftovers(data_dir)
         raise
     return db
 
 
-def open_profile(data_dir: Path, passphrase: str) -> tuple[Database, int]:
-    """Unlock and open. Returns the database and the key slot that opened it."""
-    header = read_header(data_dir)
-    slot, master_key = header.unlock(passphrase)
+def _clear_init_leftovers(data_dir: Path) -> None:
+    _remove_db_files(db_path(data_dir))
+    _remove_db_files(decoy_path(data_dir))
+    aux_path(data_dir).unlink(missing_ok=True)
+    for p in leftover_temp_files(data_dir):
+        p.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What one passphrase opened: the header, the slot, its KEK and the slot's secret."""
+
+    header: ProfileHeader
+    slot: int
+    kek: bytes
+    secret: bytes
+
+    @property
+    def is_decoy(self) -> bool:
+        return self.slot == DECOY_SLOT
+
+    @property
+    def db_key(self) -> bytes:
+        return decoy_key(self.secret)[0] if self.is_decoy else self.secret
+
+    @property
+    def erase_real(self) -> bool:
+        """The erase-on-duress setting carried in the decoy token (False for slot 0)."""
+        return self.is_decoy and decoy_key(self.secret)[1]
+
+    def db_file(self, data_dir: Path) -> Path:
+        return decoy_path(data_dir) if self.is_decoy else db_path(data_dir)
+
+
+def unlock_header(data_dir: Path, passphrase: str,
+                  header: ProfileHeader | None = None) -> Opened:
+    """One Argon2id run, both slots tried. ``WrongPassphrase`` if neither opens."""
+    header = header or read_header(data_dir)
+    kek = header.kek(passphrase)
+    slot, secret = header.unlock_kek(kek)
+    return Opened(header=header, slot=slot, kek=kek, secret=secret)
+
+
+def open_db(data_dir: Path, opened: Opened, kind: str = "field") -> Database:
+    """Open the database the slot belongs to.
+
+    The decoy is rebuilt if it is missing or does not open under its key: that
+    is what a crash between writing ``store-b.db`` and the header leaves."""
     ensure_private_dir(data_dir)
-    return Database(db_path(data_dir), master_key), slot
+    path = opened.db_file(data_dir)
+    if not opened.is_decoy:
+        return Database(path, opened.db_key)
+    try:
+        return Database(path, opened.db_key)
+    except StoreCorrupt:
+        install_store_file(path, opened.db_key, kind, int(time.time()))
+        return Database(path, opened.db_key)
+
+
+def open_profile(data_dir: Path, passphrase: str) -> tuple[Database, int]:
+    """Unlock and open. Returns the database and the key slot that opened it.
+
+    Slot 1 (a duress passphrase) opens ``store-b.db``. This is the bare store
+    operation: failed-attempt counting and erase-on-duress live in
+    ``intake_app.protect.unlock``, which the services use."""
+    opened = unlock_header(data_dir, passphrase)
+    return open_db(data_dir, opened), opened.slot
 
 
 def change_passphrase(data_dir: Path, old: str, new: str) -> None:
-    """Re-wrap the master key under ``new``. One atomic rename: old or new, never neither."""
+    """Re-wrap the slot ``old`` opens under ``new``. Atomic: old or new works, never neither."""
+    from intake_app.protect.unlock import counted_unlock
+
     check_new_passphrase(new)
-    header = read_header(data_dir)
-    slot, master_key = header.unlock(old)
-    atomic_write(header_path(data_dir), header.with_slot(slot, new, master_key).to_bytes())
+    # Counted like an unlock: passphrase change is no way around the wipe-after-N rule.
+    opened = counted_unlock(data_dir, old).opened
+    header = opened.header
+    new_kek = header.kek(new)
+    try:
+        other, _ = header.unlock_kek(new_kek)
+    except WrongPassphrase:
+        other = opened.slot
+    if other != opened.slot and not opened.is_decoy:
+        # The new passphrase already opens the other slot: the duress slot would
+        # become unreachable. (From the decoy nothing is said: that would be an oracle.)
+        raise ProfileError("that passphrase cannot be used here; choose another")
+    write_header(data_dir, header.with_slot_kek(opened.slot, new_kek, opened.secret))
+    if opened.slot == REAL_SLOT:
+        refresh_file(decoy_path(data_dir))
 
 
 def fix_permissions(data_dir: Path) -> None:

@@ -1,0 +1,179 @@
+"""The unlock path the services use: counting, duress routing, erase on duress.
+
+    header -> profile.aux (count this attempt first, if wipe-after-N is on)
+           -> Argon2id once, both slots tried (store.profile.unlock_header)
+           -> wrong: wipe if the count reached N; raise WrongPassphrase
+           -> slot 1 with the erase bit: destroy slot 0 in place (fsync) first
+           -> open the slot's database (store.db or store-b.db)
+           -> finish the erase (filler store.db, outbox, header), reset the count,
+              restore profile.aux from the real store's settings (slot 0)
+
+The counter is written *before* the key derivation, so killing the process
+during the slow KDF does not save an attempt. The caller learns what happened
+from ``UnlockReport``; the GUI must never show ``decoy`` or ``erased_real``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import time
+import weakref
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from intake_app.errors import WrongPassphrase
+from intake_app.protect import guard
+from intake_app.protect.erase import shred
+from intake_app.protect.hardening import disable_core_dumps
+from intake_app.protect.panic import finish_erase_real, panic
+from intake_app.store import profile as store_profile
+from intake_app.store.db import Database
+from intake_app.store.keyslots import REAL_SLOT
+
+SETTINGS_META = "protect.settings"
+
+
+@dataclass(frozen=True)
+class UnlockReport:
+    # The duress passphrase opened the decoy store. Never show this on screen.
+    decoy: bool = False
+    # Wrong passphrases since the last successful unlock (counted while wipe-after is on).
+    failed_attempts: int = 0
+    # The real store was crypto-erased by this unlock (erase on duress). Never show this.
+    erased_real: bool = False
+    # profile.aux was missing, damaged or different from the settings in the real
+    # store, and was restored: someone may have tried to reset the attempt counter.
+    settings_restored: bool = False
+
+
+_CREATED = UnlockReport()
+_REPORTS: weakref.WeakKeyDictionary[Any, UnlockReport] = weakref.WeakKeyDictionary()
+
+
+def remember(service: Any, report: UnlockReport) -> None:
+    _REPORTS[service] = report
+
+
+def last_report(service: Any) -> UnlockReport | None:
+    """The report of the unlock that opened ``service`` (None while it is locked).
+
+    A service opened by ``create`` has no report: it holds the real store."""
+    if not getattr(service, "is_unlocked", False):
+        return None
+    return _REPORTS.get(service, _CREATED)
+
+
+def is_decoy_session(service: Any) -> bool:
+    report = last_report(service)
+    return bool(report and report.decoy)
+
+
+def read_settings(db: Database) -> guard.ProtectSettings:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (SETTINGS_META,)).fetchone()
+    return guard.ProtectSettings.from_json(None if row is None else str(row[0]))
+
+
+def _meta_int(db: Database, key: str, default: int) -> int:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    try:
+        return int(row[0]) if row else default
+    except ValueError:
+        return default
+
+
+def _touch(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    opened: store_profile.Opened
+    state: guard.AuxState | None
+    counting: bool
+
+
+def counted_unlock(data_dir: Path, passphrase: str) -> Attempt:
+    """Try a passphrase under the failed-attempt rule (also used by passphrase change,
+    so that it is no way around the counter). Wipes and raises on the N-th failure."""
+    disable_core_dumps()
+    header = store_profile.read_header(data_dir)
+    state = guard.read_state(data_dir, header.salt)
+    counting = state is not None and state.settings.wipe_after > 0
+    if state is not None and counting:
+        guard.write_state(data_dir, header.salt, replace(state, failures=state.failures + 1))
+    try:
+        opened = store_profile.unlock_header(data_dir, passphrase, header)
+    except WrongPassphrase:
+        if state is not None and counting and state.failures + 1 >= state.settings.wipe_after:
+            panic(data_dir, keep_outbox=state.settings.keep_outbox_on_panic)
+        raise
+    # A right passphrase: the count goes back to 0 (written only if it is not 0 on disk).
+    if state is not None and (counting or state.failures):
+        guard.write_state(data_dir, header.salt, replace(state, failures=0))
+    return Attempt(opened=opened, state=state, counting=counting)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def remove_stale_temp_files(data_dir: Path) -> None:
+    """Temporary copies an interrupted write left (an old header is key material)."""
+    for p in store_profile.leftover_temp_files(data_dir):
+        m = re.search(r"\.tmp-(\d+)", p.name)
+        if m is None or int(m.group(1)) == os.getpid() or _pid_alive(int(m.group(1))):
+            continue
+        if p.name.startswith(f".{store_profile.HEADER_NAME}."):
+            shred(p)
+        else:
+            p.unlink(missing_ok=True)
+
+
+def unlock_profile(data_dir: Path, passphrase: str,
+                   kind: str = "field") -> tuple[Database, UnlockReport]:
+    attempt = counted_unlock(data_dir, passphrase)
+    opened, state = attempt.opened, attempt.state
+    header = opened.header
+    keep_outbox = bool(state and state.settings.keep_outbox_on_panic)
+    erase = opened.erase_real
+    if erase:
+        # The key first, in place and synced, before anything slower.
+        store_profile.destroy_slot_in_place(data_dir, REAL_SLOT)
+    db = store_profile.open_db(data_dir, opened, kind)
+    try:
+        if erase:
+            finish_erase_real(data_dir, opened, kind=kind, keep_outbox=keep_outbox,
+                              created_at=_meta_int(db, "created_at", int(time.time())))
+        restored = False
+        if opened.is_decoy:
+            if state is None:
+                guard.write_state(data_dir, header.salt, guard.AuxState())
+            _touch(store_profile.db_path(data_dir))
+        else:
+            stored = read_settings(db)
+            if state is None or state.settings != stored:
+                # A missing file with default settings is only an old profile.
+                restored = state is not None or stored != guard.ProtectSettings()
+                guard.write_state(data_dir, header.salt, guard.AuxState(settings=stored))
+            remove_stale_temp_files(data_dir)
+            decoy = store_profile.decoy_path(data_dir)
+            if not decoy.exists():  # a profile from before store-b.db existed
+                store_profile.install_filler_decoy(
+                    data_dir, kind, _meta_int(db, "created_at", int(time.time())))
+            _touch(decoy)
+    except BaseException:
+        db.close()
+        raise
+    return db, UnlockReport(decoy=opened.is_decoy,
+                            failed_attempts=state.failures if state else 0,
+                            erased_real=erase, settings_restored=restored)
