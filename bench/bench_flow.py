@@ -159,8 +159,29 @@ def main() -> None:
         for name, t, rss, rname, rt, rrss in rows:
             print(f"  {name:32s} {mb / t:7.0f} MB/s  peak {rss:5.0f} MiB | {rname:12s} "
                   f"{mb / rt:7.0f} MB/s  peak {rrss:5.0f} MiB | ratio {rt / t:.2f}x")
+        # The same export with the policy that keeps readable copies until HQ's
+        # receipt: the difference is the secure deletion of the sealed attachment
+        # (secure_delete overwrites every freed page).
+        s2 = enrolled_pair(root / "att2", provision_args=("--keep-readable",))
+        src2 = root / "blob2.bin"
+        with open(src2, "wb") as fh:
+            for _ in range(args.mib):
+                fh.write(os.urandom(1 << 20))
+        rid = ok("--data-dir", s2.field, "record", "new", "--form", "hrd_intake", "--json",
+                 vals, passphrase=FIELD_PASS).out.strip()
+        ok("--data-dir", s2.field, "attach", rid, src2, passphrase=FIELD_PASS)
+        ok("--data-dir", s2.field, "record", "finalize", rid, passphrase=FIELD_PASS)
+        src2.unlink()
+        usb2 = root / "usb2"
+        usb2.mkdir()
+        ex2 = run_child(EXPORT, str(s2.field), FIELD_PASS, str(usb2))
+        print(f"  {'export, no purge (keep-readable)':32s} {mb / ex2['seconds']:7.0f} MB/s  "
+              f"peak {ex2['hwm']:5.0f} MiB | age encrypt  {mb / ref['age_enc']:7.0f} MB/s"
+              f"                  | ratio {ref['age_enc'] / ex2['seconds']:.2f}x")
         shutil.rmtree(root / "att")
+        shutil.rmtree(root / "att2")
         shutil.rmtree(usb)
+        shutil.rmtree(usb2)
 
         # --- 10,000 text records ------------------------------------------------------
         s = enrolled_pair(root / "rec")

@@ -37,8 +37,20 @@ _DIGITS = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)},
 _MARKS = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
 
 
+_TABLE: dict[int, str | None] = {**_FOLD, **_DIGITS}
+# Substituting only the characters that need it is far cheaper than str.translate,
+# which looks up every character of the text in a Python dict.
+_NEEDS_FOLD = re.compile("[" + "".join(chr(c) for c in _TABLE) + "]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return _TABLE[ord(m.group())] or ""
+
+
 def fold_for_search(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD).translate(_DIGITS)
+    if text.isascii():
+        return text.casefold()
+    text = _NEEDS_FOLD.sub(_fold_char, unicodedata.normalize("NFKC", text))
     return _MARKS.sub("", text).casefold()
 
 

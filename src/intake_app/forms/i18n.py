@@ -60,12 +60,16 @@ def normalize_digits(text: str) -> str:
 
     Nothing else changes, so this is safe for any text.
     """
+    if text.isascii():  # the common case, and str.translate walks every character
+        return text
     return text.translate(_DIGIT_TABLE)
 
 
 def normalize_numeric(text: str) -> str:
     """Normalise typed numeric/date input: digits, Arabic decimal point (٫),
     thousands separator (٬, dropped), minus sign, bidi marks; strips blanks."""
+    if text.isascii():
+        return text.strip()
     return text.translate(_NUMERIC_TABLE).strip()
 
 
