@@ -203,3 +203,12 @@ def test_console_script_has_no_traceback(field: Path) -> None:
     assert r.stderr == "intake: no record x\n"
     r = subprocess.run([str(exe), "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.startswith("intake ")
+
+
+def test_owner_is_told_about_wrong_passphrases(field: Path) -> None:
+    ok("--data-dir", field, "protect", "set", "--wipe-after", "5", passphrase=FIELD_PASS)
+    assert run("--data-dir", field, "record", "list", passphrase="a wrong guess").rc == 1
+    r = ok("--data-dir", field, "record", "list", passphrase=FIELD_PASS)
+    assert "1 wrong passphrase(s)" in r.err
+    r = ok("--data-dir", field, "record", "list", passphrase=FIELD_PASS)
+    assert r.err == ""

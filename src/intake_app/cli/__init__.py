@@ -18,6 +18,7 @@ from intake_app.cli import (
 )
 from intake_app.cli.common import ArgumentParser
 from intake_app.errors import IntakeError
+from intake_app.protect.hardening import harden_process
 
 
 def build_parser() -> ArgumentParser:
@@ -67,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
+    """Console-script entry: no core dumps or ptrace of a process holding keys."""
+    harden_process()
     sys.exit(main())
 
 

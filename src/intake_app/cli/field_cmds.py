@@ -18,6 +18,7 @@ from intake_app.cli.common import (
 )
 from intake_app.errors import IntakeError, StoreCorrupt, UsageError
 from intake_app.models import RecordFilter, RecordStatus, RecordSummary, ms_to_iso
+from intake_app.protect.unlock import last_report
 from intake_app.services.field import FieldService
 
 FIELD_SUBDIR = "field"
@@ -29,7 +30,21 @@ def field_service(args: argparse.Namespace, *, unlock: bool = True) -> FieldServ
         if not svc.exists():
             raise IntakeError(f"no profile in {svc.data_dir} (run 'intake init' first)")
         svc.unlock(read_passphrase(args))
+        _warn_after_unlock(svc)
     return svc
+
+
+def _warn_after_unlock(svc: FieldService) -> None:
+    """Tell the owner about guessing attempts (never about duress: see protect.unlock)."""
+    report = last_report(svc)
+    if report is None:
+        return
+    if report.failed_attempts:
+        print(f"intake: warning: {report.failed_attempts} wrong passphrase(s) were tried "
+              "since the last unlock", file=sys.stderr)
+    if report.settings_restored:
+        print("intake: warning: the protection settings file had been removed or changed "
+              "and was restored", file=sys.stderr)
 
 
 def _values(path: str) -> dict[str, Any]:
