@@ -6,7 +6,9 @@ Uses a throw-away profile with fictional sample records (the shipped example
 record of ``forms/examples``), a cheap key derivation and Qt's offscreen
 platform, so it runs on a machine without a display. Writes
 ``<lang>-<screen>.png``: unlock, records, editor, errors, export, outbox,
-settings, wizard.
+settings, wizard; and for HQ and the auditor (real bundles from an enrolled
+sample laptop, one of them damaged on purpose): hq-unlock, hq-import,
+hq-devices, hq-records, hq-receipts, hq-export, auditor.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ os.environ.setdefault("INTAKE_TESTING_FAST_KDF", "1")  # sample data only
 
 REPO = Path(__file__).resolve().parents[1]
 SCREENS = ("wizard", "unlock", "records", "editor", "errors", "export", "outbox", "settings")
+HQ_SCREENS = ("hq-unlock", "hq-import", "hq-devices", "hq-records", "hq-receipts", "hq-export",
+              "auditor")
 PASS = "screenshots only passphrase"
 SIZE = (1100, 720)
 
@@ -147,6 +151,117 @@ def render(lang: str, out: Path, work: Path) -> None:
     LanguageManager(app).apply("en")
 
 
+def tiny_png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    raw = b"".join(b"\x00" + b"\x2a\x6f\xb5" * 8 for _ in range(8))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def make_hq_data(root: Path) -> tuple[Path, Path, Path]:
+    """An HQ profile, an enrolled sample laptop's bundles on a "stick" (plus a damaged
+    copy), and HQ's public keyring: (hq dir, stick folder, keyring file)."""
+    import io
+
+    from intake_app.services.field import FieldService
+    from intake_app.services.hq import HQService
+
+    hq = HQService(root / "hq")
+    hq.init_hq(PASS, "Example Org")
+    field = FieldService(root / "field")
+    field.create(PASS)
+    _info, card = field.enroll(hq.provisioning(), label="Peshawar laptop 1")
+    hq.enroll_device(card)
+    base = sample_values()
+    stick = root / "stick"
+    stick.mkdir()
+    for native, latin in (("مریم احمدی", "Maryam Ahmadi"), ("احمد ظاهر", "Ahmad Zaher")):
+        rid = field.new_record("hrd_intake", {**base, "name_native": native,
+                                              "name_latin": latin}, "en")
+        field.attach(rid, io.BytesIO(tiny_png()), "document-photo.png", "image/png")
+        field.finalize(rid, "en")
+        field.export(stick)
+    first = sorted(stick.glob("*.intake"))[0]
+    data = bytearray(first.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (stick / ("damaged-" + first.name)).write_bytes(bytes(data))
+    keyring = root / "keyring.sig"
+    keyring.write_bytes(hq.keyring_bytes())
+    hq.lock()
+    field.lock()
+    return root / "hq", stick, keyring
+
+
+def render_hq(lang: str, out: Path, work: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from intake_app.gui.app import create_window
+    from intake_app.gui.i18n import LanguageManager
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    prefix = out / lang
+    hq_dir, stick, keyring = make_hq_data(work / f"hq-{lang}")
+    window, _ = create_window(hq_dir, lang, "hq")
+    window.resize(*SIZE)
+    window.show()
+    spin(app, 0.2)
+    shoot(window, Path(f"{prefix}-hq-unlock.png"))
+
+    window.unlock_page.passphrase.setText(PASS)
+    window.unlock_page.try_unlock()
+    spin(app, 10, lambda: window.workspace is not None)
+    ws = window.workspace
+    ws.import_desk.import_folder(stick)
+    spin(app, 20, lambda: not ws.import_desk.busy and not window.session.runner.busy)
+    spin(app, 0.3)
+    shoot(window, Path(f"{prefix}-hq-import.png"))
+
+    ws.setCurrentWidget(ws.devices)
+    spin(app, 0.3)
+    shoot(window, Path(f"{prefix}-hq-devices.png"))
+
+    ws.setCurrentWidget(ws.records)
+    model = ws.records.records.model
+    spin(app, 5, lambda: model.rowCount() > 0 and not model.is_loading)
+    ws.records.open_record(model.record_id(0) or "")
+    spin(app, 5, lambda: ws.records.view.detail is not None)
+    ws.records.records.table.selectRow(0)
+    spin(app, 0.3)
+    shoot(window, Path(f"{prefix}-hq-records.png"))
+
+    ws.setCurrentWidget(ws.receipts)
+    spin(app, 0.3)
+    shoot(window, Path(f"{prefix}-hq-receipts.png"))
+
+    export = window.open_export()
+    export.out.setText(str(work / "records.xlsx"))
+    export.format_box.setCurrentIndex(export.format_box.findData("xlsx"))
+    spin(app, 0.3)
+    shoot(export, Path(f"{prefix}-hq-export.png"))
+    export.reject()
+    window.close()
+    spin(app, 0.2)
+
+    auditor, _ = create_window(work, lang, "auditor")
+    auditor.resize(*SIZE)
+    auditor.show()
+    auditor.open_keyring(keyring)
+    auditor.add_paths([stick])
+    spin(app, 10, lambda: auditor.result is not None and not auditor.busy)
+    spin(app, 0.3)
+    shoot(auditor, Path(f"{prefix}-auditor.png"))
+    auditor.close()
+    spin(app, 0.2)
+    LanguageManager(app).apply("en")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
@@ -170,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         for lang in args.langs:
             render(lang, args.out, work)
+            render_hq(lang, args.out, work)
         del app
     return 0
 

@@ -11,6 +11,8 @@ from pathlib import Path
 from intake_app import __version__
 
 FIELD_SUBDIR = "field"  # same default as the CLI's field commands
+HQ_SUBDIR = "hq"  # same default as ``intake hq ...``
+MODES = ("field", "hq", "auditor")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,6 +23,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="profile directory (default: per-user data dir; or INTAKE_DATA_DIR)")
     p.add_argument("--lang", metavar="LANG",
                    help="UI language for this run: en, fa-AF (Dari), ps (Pashto), ur (Urdu)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--hq", action="store_true",
+                      help="open the HQ profile (default dir: <data dir>/hq); a --data-dir "
+                           "that holds an HQ profile also opens in HQ mode after unlock")
+    mode.add_argument("--auditor", action="store_true",
+                      help="auditor mode: verify bundles against HQ's public keyring "
+                           "(no profile, no private key)")
     p.add_argument("--self-test", metavar="REPORT",
                    help="show the first screen, write REPORT (JSON) and a screenshot "
                         "beside it, then quit (for checking installed builds)")
@@ -37,29 +46,68 @@ def resolve_field_dir(cli_value: str | None) -> Path:
     return resolve_data_dir(None) / FIELD_SUBDIR
 
 
-def create_window(data_dir: Path, lang: str | None = None) -> tuple[object, object]:
-    """Build the window for ``data_dir`` in an existing QApplication: (window, languages)."""
+def resolve_hq_dir(cli_value: str | None) -> Path:
+    """As ``intake hq``: --data-dir / INTAKE_DATA_DIR name the profile; else <default>/hq."""
+    from intake_app.paths import resolve_data_dir
+
+    explicit = cli_value or os.environ.get("INTAKE_DATA_DIR")
+    if explicit:
+        return resolve_data_dir(explicit)
+    return resolve_data_dir(None) / HQ_SUBDIR
+
+
+def create_window(data_dir: Path, lang: str | None = None,
+                  mode: str = "field") -> tuple[object, object]:
+    """Build the window for ``data_dir`` in an existing QApplication: (window, languages).
+
+    ``mode``: "field" (the default), "hq" (an HQ profile) or "auditor" (no profile).
+    """
     from PySide6.QtWidgets import QApplication
 
     from intake_app.gui.i18n import LanguageManager, load_fonts, saved_language
     from intake_app.gui.main_window import MainWindow
     from intake_app.gui.session import Session
-    from intake_app.services.field import FieldService
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     load_fonts()
     languages = LanguageManager(app)
     languages.apply(lang or saved_language() or "en")
-    session = Session(FieldService(data_dir))
+    if mode in ("hq", "auditor"):
+        window = _special_window(mode, data_dir, languages)
+        window.start()  # type: ignore[attr-defined]
+        return window, languages
+    from intake_app.gui.hq_switch import FieldOrHQService, connect_switch
+
+    session = Session(FieldOrHQService(data_dir))
     window = MainWindow(session, languages)
+    connect_switch(window, languages)
     window.start()
     return window, languages
 
 
+def _special_window(mode: str, data_dir: Path, languages: object) -> object:
+    from intake_app.gui.i18n import LanguageManager
+
+    assert isinstance(languages, LanguageManager)
+    if mode == "auditor":
+        from intake_app.gui.auditor.window import AuditorWindow
+
+        return AuditorWindow(languages)
+    from intake_app.gui.hq.common import HQSession
+    from intake_app.gui.hq.window import HQWindow
+    from intake_app.services.hq import HQService
+
+    return HQWindow(HQSession(HQService(data_dir)), languages)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    data_dir = resolve_field_dir(args.data_dir)
+    from intake_app.protect.hardening import harden_process
+
+    harden_process()  # no core dumps, no ptrace: before any key is derived
+    mode = "auditor" if args.auditor else "hq" if args.hq else "field"
+    data_dir = resolve_hq_dir(args.data_dir) if args.hq else resolve_field_dir(args.data_dir)
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
@@ -74,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         QCoreApplication.setApplicationName("intake-app")
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Intake")
-    window, _languages = create_window(data_dir, args.lang)
+    window, _languages = create_window(data_dir, args.lang, mode)
     window.show()  # type: ignore[attr-defined]
     if args.self_test:
         from PySide6.QtCore import QTimer

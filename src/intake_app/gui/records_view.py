@@ -71,6 +71,7 @@ class RecordsModel(QAbstractTableModel):
             RecordStatus.FINALIZED: self.tr("Finalized"),
             RecordStatus.SEALED: self.tr("Sealed"),
             RecordStatus.DELIVERED: self.tr("Delivered"),
+            RecordStatus.RECEIVED: self.tr("Received"),  # at HQ
         }
 
     # -------------------------------------------------------------- Qt API

@@ -79,6 +79,224 @@
         </message>
     </context>
     <context>
+        <name>AudioPlayer</name>
+        <message>
+            <location filename="../hq/record_view.py" line="247" />
+            <source>Audio</source>
+            <translation>صدا</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="258" />
+            <source>{name}: {size}. This build cannot play audio; use Save as… only if you must.</source>
+            <translation>{name}: {size}. این نسخه نمی‌تواند صدا پخش کند؛ فقط در صورت ضرورت «ذخیره به نام…» را به کار ببرید.</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="266" />
+            <source>&amp;Play</source>
+            <translation>پخش</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="267" />
+            <source>S&amp;top</source>
+            <translation>توقف</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="273" />
+            <source>Close</source>
+            <translation>بستن</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditorWindow</name>
+        <message>
+            <location filename="../auditor/window.py" line="75" />
+            <source>Intake auditor</source>
+            <translation>بازرس Intake</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="78" />
+            <source>Open &amp;keyring…</source>
+            <translation>باز کردن حلقهٔ کلید…</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="79" />
+            <source>Open HQ &amp;log (optional)…</source>
+            <translation>باز کردن گزارش رویدادهای دفتر مرکزی (اختیاری)…</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="80" />
+            <source>&amp;Add bundles…</source>
+            <translation>افزودن بسته‌ها…</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="81" />
+            <source>C&amp;lear bundles</source>
+            <translation>پاک کردن بسته‌ها</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="82" />
+            <source>&amp;Save report…</source>
+            <translation>ذخیرهٔ گزارش…</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="83" />
+            <source>No keyring open. Open the keyring HQ published (keyring.sig).</source>
+            <translation>هیچ حلقهٔ کلیدی باز نیست. حلقهٔ کلیدی را که دفتر مرکزی منتشر کرده (keyring.sig) باز کنید.</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="88" />
+            <source>No HQ log: bundles are checked on their own.</source>
+            <translation>گزارش دفتر مرکزی نیست: بسته‌ها به تنهایی بررسی می‌شوند.</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="90" />
+            <source>Drop bundle files (*.intake) or folders here. They are verified, never decrypted: no private key is needed.</source>
+            <translation>فایل‌های بسته (*.intake) یا پوشه‌ها را اینجا رها کنید. آن‌ها تأیید می‌شوند، هرگز رمزگشایی نمی‌شوند: کلید خصوصی لازم نیست.</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="102" />
+            <source>Verdicts</source>
+            <translation>نتیجه‌ها</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="103" />
+            <source>File</source>
+            <translation>فایل</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="103" />
+            <source>Verdict</source>
+            <translation>نتیجه</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="103" />
+            <source>Device</source>
+            <translation>دستگاه</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="104" />
+            <source>Sequence</source>
+            <translation>شماره ترتیب</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="104" />
+            <source>In HQ's log</source>
+            <translation>در گزارش دفتر مرکزی</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="105" />
+            <source>Reason or notes</source>
+            <translation>دلیل یا یادداشت</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="135" />
+            <source>HQ's keyring</source>
+            <translation>حلقهٔ کلید دفتر مرکزی</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="136" />
+            <source>Keyring (*.sig);;All files (*)</source>
+            <translation>حلقهٔ کلید (*.sig);;همه فایل‌ها (*)</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="144" />
+            <source>Cannot open {path}: {error}</source>
+            <translation>{path} باز نمی‌شود: {error}</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="149" />
+            <source>Keyring of {org} ({hq}), serial {serial}, {n} device(s). HQ fingerprint: {fp}. Compare it with the one HQ gave you in person.</source>
+            <translation>حلقهٔ کلید {org} ({hq})، سری {serial}، {n} دستگاه. اثر انگشت دفتر مرکزی: {fp}. آن را با آنچه دفتر مرکزی حضوری به شما داده مقایسه کنید.</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="156" />
+            <source>HQ's event log</source>
+            <translation>گزارش رویدادهای دفتر مرکزی</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="157" />
+            <source>Event log (*.jsonl *.log);;All files (*)</source>
+            <translation>گزارش رویداد (*.jsonl *.log);;همه فایل‌ها (*)</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="163" />
+            <source>HQ log: {path}</source>
+            <translation>گزارش دفتر مرکزی: {path}</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="167" />
+            <source>Bundles</source>
+            <translation>بسته‌ها</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="168" />
+            <source>Bundles (*.intake);;All files (*)</source>
+            <translation>بسته‌ها (*.intake);;همه فایل‌ها (*)</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="204" />
+            <source>Open HQ's keyring to check these bundles.</source>
+            <translation>برای بررسی این بسته‌ها حلقهٔ کلید دفتر مرکزی را باز کنید.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../auditor/window.py" line="208" />
+            <source>Checking %n bundle(s)…</source>
+            <translation>
+                <numerusform>در حال بررسی %n بسته…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="224" />
+            <source>entry {n}</source>
+            <translation>مورد {n}</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="225" />
+            <source>not recorded</source>
+            <translation>ثبت نشده</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="228" />
+            <source>Valid</source>
+            <translation>معتبر</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="228" />
+            <source>Refused</source>
+            <translation>رد شد</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="233" />
+            <source>{good} valid, {bad} refused.</source>
+            <translation>{good} معتبر، {bad} رد شد.</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="236" />
+            <source>HQ's log verifies.</source>
+            <translation>گزارش دفتر مرکزی تأیید شد.</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="237" />
+            <source>HQ's log has problems: {problems}</source>
+            <translation>گزارش دفتر مرکزی مشکل دارد: {problems}</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="253" />
+            <source>Save the audit report</source>
+            <translation>ذخیرهٔ گزارش بازرسی</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="254" />
+            <source>HTML report (*.html)</source>
+            <translation>گزارش HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="269" />
+            <source>Saved the report to {path}.</source>
+            <translation>گزارش در {path} ذخیره شد.</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <location filename="../editor/date_fields.py" line="31" />
@@ -172,6 +390,132 @@
         </message>
     </context>
     <context>
+        <name>DevicesView</name>
+        <message>
+            <location filename="../hq/devices_view.py" line="66" />
+            <source>Devices</source>
+            <translation>دستگاه‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="68" />
+            <source>Device</source>
+            <translation>دستگاه</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="68" />
+            <source>Label</source>
+            <translation>برچسب</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="68" />
+            <source>Fingerprint</source>
+            <translation>اثر انگشت</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="68" />
+            <location filename="../hq/devices_view.py" line="103" />
+            <source>Enrolled</source>
+            <translation>ثبت‌نام‌شده</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="69" />
+            <source>Status</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="69" />
+            <source>Last sequence</source>
+            <translation>آخرین شماره</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="69" />
+            <source>Missing sequences</source>
+            <translation>شماره‌های گمشده</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="70" />
+            <source>&amp;Enroll from a device card…</source>
+            <translation>ثبت‌نام از روی کارت دستگاه…</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="71" />
+            <source>&amp;Revoke…</source>
+            <translation>لغو…</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="72" />
+            <source>Save the public &amp;keyring…</source>
+            <translation>ذخیرهٔ حلقهٔ کلید عمومی…</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="102" />
+            <source>Revoked {date}</source>
+            <translation>لغو شده {date}</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="108" />
+            <source>none yet</source>
+            <translation>هنوز هیچ</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="110" />
+            <source>Bundles not received while later ones were</source>
+            <translation>بسته‌هایی که نرسیده‌اند در حالی که بسته‌های بعدی رسیده‌اند</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/devices_view.py" line="111" />
+            <source>%n device(s)</source>
+            <translation>
+                <numerusform>%n دستگاه</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="129" />
+            <source>Device card</source>
+            <translation>کارت دستگاه</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="130" />
+            <source>Device cards (*.sig *.card);;All files (*)</source>
+            <translation>کارت‌های دستگاه (*.sig *.card);;همه فایل‌ها (*)</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="147" />
+            <source>Enrolled {device}, fingerprint {fp}. Compare it with the one the laptop shows.</source>
+            <translation>{device} ثبت‌نام شد، اثر انگشت {fp}. آن را با آنچه لپ‌تاپ نشان می‌دهد مقایسه کنید.</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="157" />
+            <source>Revoke device</source>
+            <translation>لغو دستگاه</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="158" />
+            <source>Revoke {device}? Bundles it signs from now on will be refused. This cannot be undone.</source>
+            <translation>{device} لغو شود؟ بسته‌هایی که از این پس امضا کند رد می‌شوند. این کار برگشت‌پذیر نیست.</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="167" />
+            <source>Revoked {device}. Publish the new keyring.</source>
+            <translation>{device} لغو شد. حلقهٔ کلید جدید را منتشر کنید.</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="173" />
+            <source>Save the public keyring</source>
+            <translation>ذخیرهٔ حلقهٔ کلید عمومی</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="174" />
+            <source>Keyring (*.sig)</source>
+            <translation>حلقهٔ کلید (*.sig)</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="184" />
+            <source>Saved the keyring to {path}.</source>
+            <translation>حلقهٔ کلید در {path} ذخیره شد.</translation>
+        </message>
+    </context>
+    <context>
         <name>Dialogs</name>
         <message>
             <location filename="../dialogs.py" line="26" />
@@ -235,6 +579,100 @@
             <location filename="../wizard.py" line="169" />
             <source>HQ fingerprint in {name}:</source>
             <translation>اثر انگشت دفتر مرکزی در {name}:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../hq/export_dialog.py" line="40" />
+            <source>Export records</source>
+            <translation>صدور سوابق</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="44" />
+            <source>Warning: this export leaves the encrypted store. The files written are NOT encrypted. Keep them on an encrypted disk, share them with no one who does not need them, and delete them when done.</source>
+            <translation>هشدار: این صدور از انبار رمزگذاری‌شده بیرون می‌رود. فایل‌های نوشته‌شده رمزگذاری نشده‌اند. آن‌ها را روی دیسک رمزگذاری‌شده نگه دارید، با کسی که به آن‌ها نیاز ندارد شریک نکنید و پس از کار پاک کنید.</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="51" />
+            <source>CSV (a folder, one file per form)</source>
+            <translation>CSV (یک پوشه، برای هر فورم یک فایل)</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="52" />
+            <source>Excel workbook (.xlsx)</source>
+            <translation>کارپوشهٔ اکسل (.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="53" />
+            <source>JSON Lines (.jsonl)</source>
+            <translation>JSON Lines (.jsonl)</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="55" />
+            <source>All forms</source>
+            <translation>همه فورم‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="61" />
+            <source>Codes, not labels</source>
+            <translation>کدها، نه برچسب‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="65" />
+            <location filename="../hq/export_dialog.py" line="84" />
+            <source>Export to</source>
+            <translation>صدور به</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="66" />
+            <source>Choose…</source>
+            <translation>انتخاب…</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="70" />
+            <source>I understand the exported files are not encrypted</source>
+            <translation>می‌دانم که فایل‌های صادرشده رمزگذاری نشده‌اند</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="77" />
+            <source>&amp;Export</source>
+            <translation>صدور</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="81" />
+            <source>Format</source>
+            <translation>قالب</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="82" />
+            <source>Form</source>
+            <translation>فورم</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="83" />
+            <source>Labels in</source>
+            <translation>برچسب‌ها به زبان</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="108" />
+            <source>Folder for the CSV files</source>
+            <translation>پوشه برای فایل‌های CSV</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="110" />
+            <source>Export file</source>
+            <translation>فایل صدور</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="135" />
+            <source>Exporting…</source>
+            <translation>در حال صدور…</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="150" />
+            <source>Exported {n} record(s) to {path}. These files are not encrypted.</source>
+            <translation>{n} سابقه به {path} صادر شد. این فایل‌ها رمزگذاری نشده‌اند.</translation>
         </message>
     </context>
     <context>
@@ -373,44 +811,263 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
+        <name>HQWindow</name>
         <message>
-            <location filename="../main_window.py" line="52" />
-            <source>&amp;New record</source>
-            <translation>پروندهٔ جدید</translation>
+            <location filename="../hq/window.py" line="97" />
+            <source>Intake HQ is locked</source>
+            <translation>دفتر مرکزی Intake قفل است</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="55" />
-            <source>&amp;Export for HQ…</source>
-            <translation>ارسال برای دفتر مرکزی…</translation>
+            <location filename="../hq/window.py" line="98" />
+            <source>Type the HQ passphrase to open the import desk, devices and records.</source>
+            <translation>رمز عبور دفتر مرکزی را برای باز کردن میز ورود، دستگاه‌ها و سوابق بنویسید.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="58" />
-            <source>Import &amp;receipt…</source>
-            <translation>وارد کردن رسید…</translation>
+            <location filename="../hq/window.py" line="106" />
+            <source>&amp;Export records…</source>
+            <translation>صدور سوابق…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="60" />
-            <source>&amp;Settings…</source>
-            <translation>تنظیمات…</translation>
-        </message>
-        <message>
-            <location filename="../main_window.py" line="63" />
+            <location filename="../hq/window.py" line="109" />
             <source>&amp;Lock</source>
             <translation>قفل</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="66" />
+            <location filename="../hq/window.py" line="112" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همین حالا قفل کن (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="85" />
+            <location filename="../hq/window.py" line="115" />
+            <source>Language</source>
+            <translation>زبان</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="135" />
+            <source>Intake HQ</source>
+            <translation>دفتر مرکزی Intake</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="136" />
+            <source>Intake HQ — locked</source>
+            <translation>دفتر مرکزی Intake — قفل</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="144" />
+            <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
+            <translation>در {folder} پروفایل دفتر مرکزی نیست. با دستور 'intake hq init' یکی بسازید و برنامه را دوباره باز کنید.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HQWorkspace</name>
+        <message>
+            <location filename="../hq/window.py" line="49" />
+            <source>&amp;Import desk</source>
+            <translation>میز ورود</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="50" />
+            <source>&amp;Devices</source>
+            <translation>دستگاه‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="51" />
+            <source>&amp;Records</source>
+            <translation>سوابق</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="52" />
+            <source>Re&amp;ceipts</source>
+            <translation>رسیدها</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDesk</name>
+        <message>
+            <location filename="../hq/import_desk.py" line="90" />
+            <source>Import from a &amp;folder…</source>
+            <translation>وارد کردن از پوشه…</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="91" />
+            <source>Import from a &amp;USB stick…</source>
+            <translation>وارد کردن از فلش USB…</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="93" />
+            <source>Drop box address (https://…)</source>
+            <translation>نشانی صندوق تحویل (https://…)</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="94" />
+            <source>Drop box address</source>
+            <translation>نشانی صندوق تحویل</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="95" />
+            <source>Fetch from &amp;drop box</source>
+            <translation>دریافت از صندوق تحویل</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="96" />
+            <source>Choose where the bundles are.</source>
+            <translation>انتخاب کنید بسته‌ها کجا هستند.</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="99" />
+            <source>Import progress</source>
+            <translation>پیشرفت ورود</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="102" />
+            <source>Verdicts</source>
+            <translation>نتیجه‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="104" />
+            <source>File</source>
+            <translation>فایل</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="104" />
+            <source>Verdict</source>
+            <translation>نتیجه</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="104" />
+            <source>Device</source>
+            <translation>دستگاه</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="104" />
+            <source>Sequence</source>
+            <translation>شماره ترتیب</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="105" />
+            <source>Records</source>
+            <translation>سوابق</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="105" />
+            <source>Attachments</source>
+            <translation>پیوست‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="105" />
+            <source>Reason or notes</source>
+            <translation>دلیل یا یادداشت</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="107" />
+            <source>Quarantined bundles</source>
+            <translation>بسته‌های قرنطینه‌شده</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="108" />
+            <source>Quarantined bundles (refused, kept for inspection)</source>
+            <translation>بسته‌های قرنطینه‌شده (رد شده، برای بررسی نگه داشته شده)</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="132" />
+            <source>Folder with bundles</source>
+            <translation>پوشهٔ حاوی بسته‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="139" />
+            <source>USB stick with bundles</source>
+            <translation>فلش USB حاوی بسته‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="146" />
+            <source>No bundles (*.intake) in {folder}.</source>
+            <translation>در {folder} بسته‌ای (*.intake) نیست.</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="161" />
+            <source>Fetching new bundles from the drop box…</source>
+            <translation>در حال دریافت بسته‌های جدید از صندوق تحویل…</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="177" />
+            <source>The drop box has no new bundles.</source>
+            <translation>صندوق تحویل بستهٔ جدیدی ندارد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="181" />
+            <source>Drop box: {error}</source>
+            <translation>صندوق تحویل: {error}</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="199" />
+            <source>Done: {ok} imported, {dup} already here, {bad} refused.</source>
+            <translation>تمام شد: {ok} وارد شد، {dup} از قبل بود، {bad} رد شد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="208" />
+            <source>Importing {name} ({n} of {total})…</source>
+            <translation>در حال وارد کردن {name} ({n} از {total})…</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="247" />
+            <source>Imported</source>
+            <translation>وارد شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="247" />
+            <source>Already imported</source>
+            <translation>از قبل وارد شده</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="248" />
+            <source>Refused</source>
+            <translation>رد شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="257" />
+            <source>{reason} (quarantined)</source>
+            <translation>{reason} (قرنطینه شد)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../main_window.py" line="51" />
+            <source>&amp;New record</source>
+            <translation>پروندهٔ جدید</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="54" />
+            <source>&amp;Export for HQ…</source>
+            <translation>ارسال برای دفتر مرکزی…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="57" />
+            <source>Import &amp;receipt…</source>
+            <translation>وارد کردن رسید…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="59" />
+            <source>&amp;Settings…</source>
+            <translation>تنظیمات…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="62" />
+            <source>&amp;Lock</source>
+            <translation>قفل</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="65" />
+            <source>Lock now (Ctrl+L)</source>
+            <translation>همین حالا قفل کن (Ctrl+L)</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="83" />
             <source>Intake</source>
             <translation>ثبت مصاحبه</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="85" />
+            <location filename="../main_window.py" line="83" />
             <source>Intake — locked</source>
             <translation>ثبت مصاحبه — قفل است</translation>
         </message>
@@ -418,114 +1075,114 @@
     <context>
         <name>OutboxView</name>
         <message>
-            <location filename="../outbox_view.py" line="36" />
+            <location filename="../outbox_view.py" line="35" />
             <source>Sealed bundles wait here until HQ confirms them with a signed receipt. Only HQ can open them.</source>
             <translation>بسته‌های مهر و موم‌شده اینجا می‌مانند تا دفتر مرکزی با رسید امضاشده آن‌ها را تأیید کند. فقط دفتر مرکزی می‌تواند آن‌ها را باز کند.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="40" />
+            <location filename="../outbox_view.py" line="39" />
             <source>Sealed bundles</source>
             <translation>بسته‌های مهر و موم‌شده</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>Bundle</source>
             <translation>بسته</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>File</source>
             <translation>فایل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>Sealed</source>
             <translation>مهر و موم‌شده</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>Size</source>
             <translation>اندازه</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="43" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Records</source>
             <translation>پرونده‌ها</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="43" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Delivery</source>
             <translation>تحویل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="49" />
+            <location filename="../outbox_view.py" line="48" />
             <source>&amp;Import HQ receipt…</source>
             <translation>وارد کردن رسید دفتر مرکزی…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="50" />
+            <location filename="../outbox_view.py" line="49" />
             <source>Import HQ receipt</source>
             <translation>وارد کردن رسید دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="76" />
+            <location filename="../outbox_view.py" line="71" />
             <source>Waiting for HQ</source>
             <translation>در انتظار دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="76" />
+            <location filename="../outbox_view.py" line="71" />
             <source>Delivered</source>
             <translation>تحویل شد</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="77" />
+            <location filename="../outbox_view.py" line="72" />
             <source>Abandoned</source>
             <translation>رها شده</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="93" />
+            <location filename="../outbox_view.py" line="88" />
             <source>HQ receipt</source>
             <translation>رسید دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="94" />
+            <location filename="../outbox_view.py" line="89" />
             <source>Receipts (*.sig *.receipt *.rcpt);;All files (*)</source>
             <translation>رسیدها (*.sig *.receipt *.rcpt);;همه فایل‌ها (*)</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="101" />
+            <location filename="../outbox_view.py" line="96" />
             <source>Checking the receipt…</source>
             <translation>بررسی رسید…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="111" />
+            <location filename="../outbox_view.py" line="106" />
             <source>Receipt accepted.</source>
             <translation>رسید پذیرفته شد.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="113" />
+            <location filename="../outbox_view.py" line="108" />
             <source>Delivered: bundle(s) {seqs}.</source>
             <translation>تحویل شد: بسته(های) {seqs}.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="116" />
+            <location filename="../outbox_view.py" line="111" />
             <source>Already confirmed before: {seqs}.</source>
             <translation>قبلاً تأیید شده: {seqs}.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="119" />
+            <location filename="../outbox_view.py" line="114" />
             <source>Not from this laptop's outbox: {seqs}.</source>
             <translation>از صندوق ارسال این لپ‌تاپ نیست: {seqs}.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../outbox_view.py" line="121" />
+            <location filename="../outbox_view.py" line="116" />
             <source>%n record(s) removed from this laptop.</source>
             <translation>
                 <numerusform>%Ln پرونده از این لپ‌تاپ پاک شد.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="129" />
+            <location filename="../outbox_view.py" line="124" />
             <source>Receipt refused: {reason}</source>
             <translation>رسید رد شد: {reason}</translation>
         </message>
@@ -609,6 +1266,78 @@
             <location filename="../wizard.py" line="98" />
             <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
             <translation>این رمز از همهٔ پرونده‌های این لپ‌تاپ محافظت می‌کند. چند کلمهٔ بی‌ربط به خاطر سپردنشان آسان و حدس زدنشان سخت است. اگر فراموش شود، هیچ راهی برای بازیابی آن نیست.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptsView</name>
+        <message>
+            <location filename="../hq/receipts_view.py" line="40" />
+            <source>A receipt tells a laptop which of its bundles HQ holds, so it can mark them delivered. Receipts hold no record content.</source>
+            <translation>رسید به لپ‌تاپ می‌گوید کدام بسته‌هایش نزد دفتر مرکزی است تا آن‌ها را تحویل‌شده علامت بزند. رسیدها هیچ محتوای سوابق ندارند.</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="44" />
+            <source>Bundles received per device</source>
+            <translation>بسته‌های دریافتی هر دستگاه</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="45" />
+            <source>Device</source>
+            <translation>دستگاه</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="45" />
+            <source>Bundles received</source>
+            <translation>بسته‌های دریافت‌شده</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="46" />
+            <source>Through sequence</source>
+            <translation>تا شماره</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="47" />
+            <source>&amp;Write receipts to a folder…</source>
+            <translation>نوشتن رسیدها در یک پوشه…</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="49" />
+            <source>Drop box address (https://…)</source>
+            <translation>نشانی صندوق تحویل (https://…)</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="50" />
+            <source>Drop box address</source>
+            <translation>نشانی صندوق تحویل</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="51" />
+            <source>&amp;Publish to drop box</source>
+            <translation>انتشار در صندوق تحویل</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="82" />
+            <source>No bundles imported yet: nothing to acknowledge.</source>
+            <translation>هنوز بسته‌ای وارد نشده: چیزی برای تأیید نیست.</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="85" />
+            <source>Folder for the receipts</source>
+            <translation>پوشه برای رسیدها</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/receipts_view.py" line="106" />
+            <source>Wrote %n receipt(s) to {folder}.</source>
+            <translation>
+                <numerusform>%n رسید در {folder} نوشته شد.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/receipts_view.py" line="118" />
+            <source>Published %n receipt(s).</source>
+            <translation>
+                <numerusform>%n رسید منتشر شد.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -719,6 +1448,115 @@
         </message>
     </context>
     <context>
+        <name>RecordView</name>
+        <message>
+            <location filename="../hq/record_view.py" line="49" />
+            <source>Open a record from the list.</source>
+            <translation>یک سابقه را از فهرست باز کنید.</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="52" />
+            <source>Answers</source>
+            <translation>پاسخ‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="54" />
+            <source>Question</source>
+            <translation>پرسش</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="54" />
+            <source>Answer</source>
+            <translation>پاسخ</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="58" />
+            <location filename="../hq/record_view.py" line="75" />
+            <source>Attachments</source>
+            <translation>پیوست‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="59" />
+            <source>Attachment</source>
+            <translation>پیوست</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="59" />
+            <source>Type</source>
+            <translation>نوع</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="60" />
+            <source>Size</source>
+            <translation>اندازه</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="62" />
+            <source>&amp;Open</source>
+            <translation>باز کردن</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="63" />
+            <source>Photos and audio open in memory</source>
+            <translation>عکس‌ها و صداها در حافظه باز می‌شوند</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="64" />
+            <source>&amp;Save as…</source>
+            <translation>ذخیره به نام…</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="65" />
+            <source>Writes an unencrypted copy where you choose</source>
+            <translation>یک نسخهٔ رمزگذاری‌نشده در جایی که انتخاب می‌کنید می‌نویسد</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="98" />
+            <source>Opening…</source>
+            <translation>در حال باز کردن…</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="107" />
+            <source>Record {id} · {form} · revision {rev} · updated {when}</source>
+            <translation>سابقه {id} · {form} · ویرایش {rev} · به‌روزشده {when}</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="171" />
+            <source>Save attachment</source>
+            <translation>ذخیرهٔ پیوست</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="172" />
+            <source>The copy you save is NOT encrypted: it leaves the protected store. Keep it on an encrypted disk and delete it when done. Save {name}?</source>
+            <translation>نسخه‌ای که ذخیره می‌کنید رمزگذاری نشده است: از انبار محافظت‌شده بیرون می‌رود. آن را روی دیسک رمزگذاری‌شده نگه دارید و پس از کار پاک کنید. {name} ذخیره شود؟</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="176" />
+            <source>Save attachment as</source>
+            <translation>ذخیرهٔ پیوست به نام</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="186" />
+            <source>Saved an unencrypted copy to {path}.</source>
+            <translation>یک نسخهٔ رمزگذاری‌نشده در {path} ذخیره شد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="218" />
+            <source>Row {n}</source>
+            <translation>ردیف {n}</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="233" />
+            <source>Yes</source>
+            <translation>بلی</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="234" />
+            <source>No</source>
+            <translation>نخیر</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordsModel</name>
         <message>
             <location filename="../records_view.py" line="67" />
@@ -771,7 +1609,12 @@
             <translation>تحویل شد</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="109" />
+            <location filename="../records_view.py" line="74" />
+            <source>Received</source>
+            <translation>دریافت‌شده</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="110" />
             <source>Record {id}</source>
             <translation>پرونده {id}</translation>
         </message>
@@ -779,61 +1622,61 @@
     <context>
         <name>RecordsView</name>
         <message>
-            <location filename="../records_view.py" line="225" />
+            <location filename="../records_view.py" line="226" />
             <source>Search records…</source>
             <translation>جستجوی پرونده‌ها…</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="226" />
+            <location filename="../records_view.py" line="227" />
             <source>Search records</source>
             <translation>جستجوی پرونده‌ها</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="229" />
+            <location filename="../records_view.py" line="230" />
             <source>Filter by status</source>
             <translation>فیلتر بر اساس وضعیت</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="230" />
+            <location filename="../records_view.py" line="231" />
             <source>All statuses</source>
             <translation>همه وضعیت‌ها</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="234" />
+            <location filename="../records_view.py" line="235" />
             <source>Filter by form</source>
             <translation>فیلتر بر اساس فورم</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="235" />
+            <location filename="../records_view.py" line="236" />
             <source>All forms</source>
             <translation>همه فورم‌ها</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="239" />
+            <location filename="../records_view.py" line="240" />
             <source>Number of records</source>
             <translation>تعداد پرونده‌ها</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="242" />
+            <location filename="../records_view.py" line="243" />
             <source>Records</source>
             <translation>پرونده‌ها</translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="304" />
+            <location filename="../records_view.py" line="305" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%Ln مورد پیدا شد</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="306" />
+            <location filename="../records_view.py" line="307" />
             <source>%n record(s)</source>
             <translation>
                 <numerusform>%Ln پرونده</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="310" />
+            <location filename="../records_view.py" line="311" />
             <source>Loading…</source>
             <translation>در حال بارگذاری…</translation>
         </message>

@@ -79,6 +79,225 @@
         </message>
     </context>
     <context>
+        <name>AudioPlayer</name>
+        <message>
+            <location filename="../hq/record_view.py" line="247" />
+            <source>Audio</source>
+            <translation>غږ</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="258" />
+            <source>{name}: {size}. This build cannot play audio; use Save as… only if you must.</source>
+            <translation>{name}: {size}. دا نسخه غږ نشي غږولی؛ یوازې که اړتیا وي «په نوم خوندي کول…» وکاروئ.</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="266" />
+            <source>&amp;Play</source>
+            <translation>غږول</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="267" />
+            <source>S&amp;top</source>
+            <translation>درول</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="273" />
+            <source>Close</source>
+            <translation>بندول</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditorWindow</name>
+        <message>
+            <location filename="../auditor/window.py" line="75" />
+            <source>Intake auditor</source>
+            <translation>د Intake پلټونکی</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="78" />
+            <source>Open &amp;keyring…</source>
+            <translation>د کلیو کړۍ پرانیستل…</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="79" />
+            <source>Open HQ &amp;log (optional)…</source>
+            <translation>د مرکزي دفتر د پېښو لاګ پرانیستل (اختیاري)…</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="80" />
+            <source>&amp;Add bundles…</source>
+            <translation>کڅوړې اضافه کول…</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="81" />
+            <source>C&amp;lear bundles</source>
+            <translation>کڅوړې پاکول</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="82" />
+            <source>&amp;Save report…</source>
+            <translation>راپور خوندي کول…</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="83" />
+            <source>No keyring open. Open the keyring HQ published (keyring.sig).</source>
+            <translation>د کلیو هېڅ کړۍ پرانیستې نه ده. هغه کړۍ پرانیزئ چې مرکزي دفتر خپره کړې (keyring.sig).</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="88" />
+            <source>No HQ log: bundles are checked on their own.</source>
+            <translation>د مرکزي دفتر لاګ نشته: کڅوړې یوازې پخپله کتل کېږي.</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="90" />
+            <source>Drop bundle files (*.intake) or folders here. They are verified, never decrypted: no private key is needed.</source>
+            <translation>د کڅوړو فایلونه (*.intake) یا فولډرونه دلته راکاږئ. هغوی تاییدېږي، هېڅکله نه پرانیستل کېږي: شخصي کلي ته اړتیا نشته.</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="102" />
+            <source>Verdicts</source>
+            <translation>پرېکړې</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="103" />
+            <source>File</source>
+            <translation>فایل</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="103" />
+            <source>Verdict</source>
+            <translation>پرېکړه</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="103" />
+            <source>Device</source>
+            <translation>وسیله</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="104" />
+            <source>Sequence</source>
+            <translation>ترتیب شمېره</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="104" />
+            <source>In HQ's log</source>
+            <translation>د مرکزي دفتر په لاګ کې</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="105" />
+            <source>Reason or notes</source>
+            <translation>لامل یا یادښتونه</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="135" />
+            <source>HQ's keyring</source>
+            <translation>د مرکزي دفتر د کلیو کړۍ</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="136" />
+            <source>Keyring (*.sig);;All files (*)</source>
+            <translation>د کلیو کړۍ (*.sig);;ټول فایلونه (*)</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="144" />
+            <source>Cannot open {path}: {error}</source>
+            <translation>{path} نه پرانیستل کېږي: {error}</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="149" />
+            <source>Keyring of {org} ({hq}), serial {serial}, {n} device(s). HQ fingerprint: {fp}. Compare it with the one HQ gave you in person.</source>
+            <translation>د {org} ({hq}) د کلیو کړۍ، لړۍ {serial}، {n} وسیلې. د مرکزي دفتر د ګوتو نښه: {fp}. له هغې سره یې پرتله کړئ چې مرکزي دفتر مخامخ درکړې.</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="156" />
+            <source>HQ's event log</source>
+            <translation>د مرکزي دفتر د پېښو لاګ</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="157" />
+            <source>Event log (*.jsonl *.log);;All files (*)</source>
+            <translation>د پېښو لاګ (*.jsonl *.log);;ټول فایلونه (*)</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="163" />
+            <source>HQ log: {path}</source>
+            <translation>د مرکزي دفتر لاګ: {path}</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="167" />
+            <source>Bundles</source>
+            <translation>کڅوړې</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="168" />
+            <source>Bundles (*.intake);;All files (*)</source>
+            <translation>کڅوړې (*.intake);;ټول فایلونه (*)</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="204" />
+            <source>Open HQ's keyring to check these bundles.</source>
+            <translation>د دې کڅوړو د کتلو لپاره د مرکزي دفتر د کلیو کړۍ پرانیزئ.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../auditor/window.py" line="208" />
+            <source>Checking %n bundle(s)…</source>
+            <translation>
+                <numerusform>د %n کڅوړو کتنه…</numerusform>
+                <numerusform>د %n کڅوړو کتنه…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="224" />
+            <source>entry {n}</source>
+            <translation>ننوتنه {n}</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="225" />
+            <source>not recorded</source>
+            <translation>نه دی ثبت شوی</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="228" />
+            <source>Valid</source>
+            <translation>سم</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="228" />
+            <source>Refused</source>
+            <translation>رد شوه</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="233" />
+            <source>{good} valid, {bad} refused.</source>
+            <translation>{good} سم، {bad} رد شوې.</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="236" />
+            <source>HQ's log verifies.</source>
+            <translation>د مرکزي دفتر لاګ تایید شو.</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="237" />
+            <source>HQ's log has problems: {problems}</source>
+            <translation>د مرکزي دفتر لاګ ستونزې لري: {problems}</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="253" />
+            <source>Save the audit report</source>
+            <translation>د پلټنې راپور خوندي کول</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="254" />
+            <source>HTML report (*.html)</source>
+            <translation>HTML راپور (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="269" />
+            <source>Saved the report to {path}.</source>
+            <translation>راپور په {path} کې خوندي شو.</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <location filename="../editor/date_fields.py" line="31" />
@@ -173,6 +392,133 @@
         </message>
     </context>
     <context>
+        <name>DevicesView</name>
+        <message>
+            <location filename="../hq/devices_view.py" line="66" />
+            <source>Devices</source>
+            <translation>وسیلې</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="68" />
+            <source>Device</source>
+            <translation>وسیله</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="68" />
+            <source>Label</source>
+            <translation>نښه</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="68" />
+            <source>Fingerprint</source>
+            <translation>د ګوتو نښه</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="68" />
+            <location filename="../hq/devices_view.py" line="103" />
+            <source>Enrolled</source>
+            <translation>نوم لیکل شوې</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="69" />
+            <source>Status</source>
+            <translation>حالت</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="69" />
+            <source>Last sequence</source>
+            <translation>وروستۍ شمېره</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="69" />
+            <source>Missing sequences</source>
+            <translation>ورکې شمېرې</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="70" />
+            <source>&amp;Enroll from a device card…</source>
+            <translation>د وسیلې له کارت څخه نوم لیکنه…</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="71" />
+            <source>&amp;Revoke…</source>
+            <translation>لغوه کول…</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="72" />
+            <source>Save the public &amp;keyring…</source>
+            <translation>د کلیو عامه کړۍ خوندي کول…</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="102" />
+            <source>Revoked {date}</source>
+            <translation>لغوه شوې {date}</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="108" />
+            <source>none yet</source>
+            <translation>لا هېڅ نه</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="110" />
+            <source>Bundles not received while later ones were</source>
+            <translation>هغه کڅوړې چې نه دي رسېدلې خو وروسته والې رسېدلې</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/devices_view.py" line="111" />
+            <source>%n device(s)</source>
+            <translation>
+                <numerusform>%n وسیلې</numerusform>
+                <numerusform>%n وسیلې</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="129" />
+            <source>Device card</source>
+            <translation>د وسیلې کارت</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="130" />
+            <source>Device cards (*.sig *.card);;All files (*)</source>
+            <translation>د وسیلې کارتونه (*.sig *.card);;ټول فایلونه (*)</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="147" />
+            <source>Enrolled {device}, fingerprint {fp}. Compare it with the one the laptop shows.</source>
+            <translation>{device} نوم لیکنه وشوه، د ګوتو نښه {fp}. له هغې سره یې پرتله کړئ چې لپټاپ یې ښیي.</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="157" />
+            <source>Revoke device</source>
+            <translation>وسیله لغوه کول</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="158" />
+            <source>Revoke {device}? Bundles it signs from now on will be refused. This cannot be undone.</source>
+            <translation>{device} لغوه شي؟ هغه کڅوړې چې له اوس وروسته لاسلیک کړي رد به شي. دا بېرته نه راګرځي.</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="167" />
+            <source>Revoked {device}. Publish the new keyring.</source>
+            <translation>{device} لغوه شوه. د کلیو نوې کړۍ خپره کړئ.</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="173" />
+            <source>Save the public keyring</source>
+            <translation>د کلیو عامه کړۍ خوندي کول</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="174" />
+            <source>Keyring (*.sig)</source>
+            <translation>د کلیو کړۍ (*.sig)</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="184" />
+            <source>Saved the keyring to {path}.</source>
+            <translation>د کلیو کړۍ په {path} کې خوندي شوه.</translation>
+        </message>
+    </context>
+    <context>
         <name>Dialogs</name>
         <message>
             <location filename="../dialogs.py" line="26" />
@@ -236,6 +582,100 @@
             <location filename="../wizard.py" line="169" />
             <source>HQ fingerprint in {name}:</source>
             <translation>په {name} کې د مرکزي دفتر د ګوتو نښه:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../hq/export_dialog.py" line="40" />
+            <source>Export records</source>
+            <translation>د دوسیو صادرول</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="44" />
+            <source>Warning: this export leaves the encrypted store. The files written are NOT encrypted. Keep them on an encrypted disk, share them with no one who does not need them, and delete them when done.</source>
+            <translation>خبرداری: دا صادرول له کوډ شوي زېرمتون څخه وځي. لیکل شوي فایلونه کوډ شوي نه دي. په کوډ شوې ډیسک یې وساتئ، له هغه چا سره یې مه شریکوئ چې اړتیا ورته نلري، او د کار وروسته یې ړنګ کړئ.</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="51" />
+            <source>CSV (a folder, one file per form)</source>
+            <translation>CSV (یو فولډر، د هر فورم لپاره یو فایل)</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="52" />
+            <source>Excel workbook (.xlsx)</source>
+            <translation>د اکسل کتاب (.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="53" />
+            <source>JSON Lines (.jsonl)</source>
+            <translation>JSON Lines (.jsonl)</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="55" />
+            <source>All forms</source>
+            <translation>ټول فورمونه</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="61" />
+            <source>Codes, not labels</source>
+            <translation>کوډونه، نه نښې</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="65" />
+            <location filename="../hq/export_dialog.py" line="84" />
+            <source>Export to</source>
+            <translation>صادرول ته</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="66" />
+            <source>Choose…</source>
+            <translation>ټاکل…</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="70" />
+            <source>I understand the exported files are not encrypted</source>
+            <translation>پوهېږم چې صادر شوي فایلونه کوډ شوي نه دي</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="77" />
+            <source>&amp;Export</source>
+            <translation>صادرول</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="81" />
+            <source>Format</source>
+            <translation>بڼه</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="82" />
+            <source>Form</source>
+            <translation>فورم</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="83" />
+            <source>Labels in</source>
+            <translation>نښې په ژبه</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="108" />
+            <source>Folder for the CSV files</source>
+            <translation>د CSV فایلونو لپاره فولډر</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="110" />
+            <source>Export file</source>
+            <translation>د صادرولو فایل</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="135" />
+            <source>Exporting…</source>
+            <translation>صادرېږي…</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="150" />
+            <source>Exported {n} record(s) to {path}. These files are not encrypted.</source>
+            <translation>{n} دوسیې {path} ته صادرې شوې. دا فایلونه کوډ شوي نه دي.</translation>
         </message>
     </context>
     <context>
@@ -374,44 +814,263 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
+        <name>HQWindow</name>
         <message>
-            <location filename="../main_window.py" line="52" />
-            <source>&amp;New record</source>
-            <translation>نوې دوسیه</translation>
+            <location filename="../hq/window.py" line="97" />
+            <source>Intake HQ is locked</source>
+            <translation>د Intake مرکزي دفتر قلف دی</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="55" />
-            <source>&amp;Export for HQ…</source>
-            <translation>مرکزي دفتر ته صادرول…</translation>
+            <location filename="../hq/window.py" line="98" />
+            <source>Type the HQ passphrase to open the import desk, devices and records.</source>
+            <translation>د واردولو مېز، وسیلو او دوسیو د پرانیستلو لپاره د مرکزي دفتر پټنوم ولیکئ.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="58" />
-            <source>Import &amp;receipt…</source>
-            <translation>رسید واردول…</translation>
+            <location filename="../hq/window.py" line="106" />
+            <source>&amp;Export records…</source>
+            <translation>دوسیې صادرول…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="60" />
-            <source>&amp;Settings…</source>
-            <translation>تنظیمات…</translation>
-        </message>
-        <message>
-            <location filename="../main_window.py" line="63" />
+            <location filename="../hq/window.py" line="109" />
             <source>&amp;Lock</source>
             <translation>قلف</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="66" />
+            <location filename="../hq/window.py" line="112" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همدا اوس قلف کړئ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="85" />
+            <location filename="../hq/window.py" line="115" />
+            <source>Language</source>
+            <translation>ژبه</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="135" />
+            <source>Intake HQ</source>
+            <translation>د Intake مرکزي دفتر</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="136" />
+            <source>Intake HQ — locked</source>
+            <translation>د Intake مرکزي دفتر — قلف</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="144" />
+            <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
+            <translation>په {folder} کې د مرکزي دفتر پروفایل نشته. د 'intake hq init' امر سره یو جوړ کړئ، بیا پروګرام بیا پیل کړئ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HQWorkspace</name>
+        <message>
+            <location filename="../hq/window.py" line="49" />
+            <source>&amp;Import desk</source>
+            <translation>د واردولو مېز</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="50" />
+            <source>&amp;Devices</source>
+            <translation>وسیلې</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="51" />
+            <source>&amp;Records</source>
+            <translation>دوسیې</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="52" />
+            <source>Re&amp;ceipts</source>
+            <translation>رسیدونه</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDesk</name>
+        <message>
+            <location filename="../hq/import_desk.py" line="90" />
+            <source>Import from a &amp;folder…</source>
+            <translation>له فولډر څخه واردول…</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="91" />
+            <source>Import from a &amp;USB stick…</source>
+            <translation>له USB فلش څخه واردول…</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="93" />
+            <source>Drop box address (https://…)</source>
+            <translation>د تحویلي صندوق پته (https://…)</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="94" />
+            <source>Drop box address</source>
+            <translation>د تحویلي صندوق پته</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="95" />
+            <source>Fetch from &amp;drop box</source>
+            <translation>له تحویلي صندوق څخه راوړل</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="96" />
+            <source>Choose where the bundles are.</source>
+            <translation>وټاکئ چې کڅوړې چېرته دي.</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="99" />
+            <source>Import progress</source>
+            <translation>د واردولو پرمختګ</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="102" />
+            <source>Verdicts</source>
+            <translation>پرېکړې</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="104" />
+            <source>File</source>
+            <translation>فایل</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="104" />
+            <source>Verdict</source>
+            <translation>پرېکړه</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="104" />
+            <source>Device</source>
+            <translation>وسیله</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="104" />
+            <source>Sequence</source>
+            <translation>ترتیب شمېره</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="105" />
+            <source>Records</source>
+            <translation>دوسیې</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="105" />
+            <source>Attachments</source>
+            <translation>ضمیمې</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="105" />
+            <source>Reason or notes</source>
+            <translation>لامل یا یادښتونه</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="107" />
+            <source>Quarantined bundles</source>
+            <translation>قرنطین شوې کڅوړې</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="108" />
+            <source>Quarantined bundles (refused, kept for inspection)</source>
+            <translation>قرنطین شوې کڅوړې (رد شوې، د کتنې لپاره ساتل شوې)</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="132" />
+            <source>Folder with bundles</source>
+            <translation>د کڅوړو فولډر</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="139" />
+            <source>USB stick with bundles</source>
+            <translation>د کڅوړو USB فلش</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="146" />
+            <source>No bundles (*.intake) in {folder}.</source>
+            <translation>په {folder} کې کڅوړې (*.intake) نشته.</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="161" />
+            <source>Fetching new bundles from the drop box…</source>
+            <translation>له تحویلي صندوق څخه نوې کڅوړې راوړل کېږي…</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="177" />
+            <source>The drop box has no new bundles.</source>
+            <translation>تحویلي صندوق کې نوې کڅوړې نشته.</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="181" />
+            <source>Drop box: {error}</source>
+            <translation>تحویلي صندوق: {error}</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="199" />
+            <source>Done: {ok} imported, {dup} already here, {bad} refused.</source>
+            <translation>بشپړ شو: {ok} وارد شوې، {dup} دمخه وې، {bad} رد شوې.</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="208" />
+            <source>Importing {name} ({n} of {total})…</source>
+            <translation>{name} واردېږي ({total} څخه {n})…</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="247" />
+            <source>Imported</source>
+            <translation>وارد شوه</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="247" />
+            <source>Already imported</source>
+            <translation>دمخه وارد شوې</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="248" />
+            <source>Refused</source>
+            <translation>رد شوه</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="257" />
+            <source>{reason} (quarantined)</source>
+            <translation>{reason} (قرنطین شوه)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../main_window.py" line="51" />
+            <source>&amp;New record</source>
+            <translation>نوې دوسیه</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="54" />
+            <source>&amp;Export for HQ…</source>
+            <translation>مرکزي دفتر ته صادرول…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="57" />
+            <source>Import &amp;receipt…</source>
+            <translation>رسید واردول…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="59" />
+            <source>&amp;Settings…</source>
+            <translation>تنظیمات…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="62" />
+            <source>&amp;Lock</source>
+            <translation>قلف</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="65" />
+            <source>Lock now (Ctrl+L)</source>
+            <translation>همدا اوس قلف کړئ (Ctrl+L)</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="83" />
             <source>Intake</source>
             <translation>د مرکې ثبت</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="85" />
+            <location filename="../main_window.py" line="83" />
             <source>Intake — locked</source>
             <translation>د مرکې ثبت — قلف دی</translation>
         </message>
@@ -419,107 +1078,107 @@
     <context>
         <name>OutboxView</name>
         <message>
-            <location filename="../outbox_view.py" line="36" />
+            <location filename="../outbox_view.py" line="35" />
             <source>Sealed bundles wait here until HQ confirms them with a signed receipt. Only HQ can open them.</source>
             <translation>سربندې کڅوړې دلته پاتې کېږي تر هغه چې مرکزي دفتر یې په لاسلیک شوي رسید تایید کړي. یوازې مرکزي دفتر یې پرانیستلای شي.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="40" />
+            <location filename="../outbox_view.py" line="39" />
             <source>Sealed bundles</source>
             <translation>سربندې کڅوړې</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>Bundle</source>
             <translation>کڅوړه</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>File</source>
             <translation>فایل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>Sealed</source>
             <translation>سربند شوې</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>Size</source>
             <translation>اندازه</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="43" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Records</source>
             <translation>دوسیې</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="43" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Delivery</source>
             <translation>سپارل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="49" />
+            <location filename="../outbox_view.py" line="48" />
             <source>&amp;Import HQ receipt…</source>
             <translation>د مرکزي دفتر رسید واردول…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="50" />
+            <location filename="../outbox_view.py" line="49" />
             <source>Import HQ receipt</source>
             <translation>د مرکزي دفتر رسید واردول</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="76" />
+            <location filename="../outbox_view.py" line="71" />
             <source>Waiting for HQ</source>
             <translation>د مرکزي دفتر په تمه</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="76" />
+            <location filename="../outbox_view.py" line="71" />
             <source>Delivered</source>
             <translation>وسپارل شوې</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="77" />
+            <location filename="../outbox_view.py" line="72" />
             <source>Abandoned</source>
             <translation>پرېښودل شوې</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="93" />
+            <location filename="../outbox_view.py" line="88" />
             <source>HQ receipt</source>
             <translation>د مرکزي دفتر رسید</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="94" />
+            <location filename="../outbox_view.py" line="89" />
             <source>Receipts (*.sig *.receipt *.rcpt);;All files (*)</source>
             <translation>رسیدونه (*.sig *.receipt *.rcpt);;ټول فایلونه (*)</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="101" />
+            <location filename="../outbox_view.py" line="96" />
             <source>Checking the receipt…</source>
             <translation>د رسید کتنه…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="111" />
+            <location filename="../outbox_view.py" line="106" />
             <source>Receipt accepted.</source>
             <translation>رسید ومنل شو.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="113" />
+            <location filename="../outbox_view.py" line="108" />
             <source>Delivered: bundle(s) {seqs}.</source>
             <translation>وسپارل شوې: کڅوړې {seqs}.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="116" />
+            <location filename="../outbox_view.py" line="111" />
             <source>Already confirmed before: {seqs}.</source>
             <translation>مخکې تایید شوې: {seqs}.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="119" />
+            <location filename="../outbox_view.py" line="114" />
             <source>Not from this laptop's outbox: {seqs}.</source>
             <translation>د دې لپټاپ د لېږلو له صندوق څخه نه دي: {seqs}.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../outbox_view.py" line="121" />
+            <location filename="../outbox_view.py" line="116" />
             <source>%n record(s) removed from this laptop.</source>
             <translation>
                 <numerusform>%Ln دوسیې له دې لپټاپ څخه لرې شوې.</numerusform>
@@ -527,7 +1186,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="129" />
+            <location filename="../outbox_view.py" line="124" />
             <source>Receipt refused: {reason}</source>
             <translation>رسید رد شو: {reason}</translation>
         </message>
@@ -611,6 +1270,80 @@
             <location filename="../wizard.py" line="98" />
             <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
             <translation>دا په دې لپټاپ کې هره دوسیه ساتي. څو بې اړیکې کلمې په یادول اسانه او اټکل یې ګران دی. که هېر شي، د بېرته راوړلو هېڅ لار نشته.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptsView</name>
+        <message>
+            <location filename="../hq/receipts_view.py" line="40" />
+            <source>A receipt tells a laptop which of its bundles HQ holds, so it can mark them delivered. Receipts hold no record content.</source>
+            <translation>رسید لپټاپ ته وايي چې د هغه کومې کڅوړې مرکزي دفتر لري، څو هغه یې سپارل شوې په نښه کړي. رسیدونه د دوسیو هېڅ منځپانګه نلري.</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="44" />
+            <source>Bundles received per device</source>
+            <translation>د هرې وسیلې ترلاسه شوې کڅوړې</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="45" />
+            <source>Device</source>
+            <translation>وسیله</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="45" />
+            <source>Bundles received</source>
+            <translation>ترلاسه شوې کڅوړې</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="46" />
+            <source>Through sequence</source>
+            <translation>تر شمېرې پورې</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="47" />
+            <source>&amp;Write receipts to a folder…</source>
+            <translation>رسیدونه په فولډر کې لیکل…</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="49" />
+            <source>Drop box address (https://…)</source>
+            <translation>د تحویلي صندوق پته (https://…)</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="50" />
+            <source>Drop box address</source>
+            <translation>د تحویلي صندوق پته</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="51" />
+            <source>&amp;Publish to drop box</source>
+            <translation>تحویلي صندوق ته خپرول</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="82" />
+            <source>No bundles imported yet: nothing to acknowledge.</source>
+            <translation>لا کومه کڅوړه نه ده وارده شوې: د تاییدولو لپاره څه نشته.</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="85" />
+            <source>Folder for the receipts</source>
+            <translation>د رسیدونو لپاره فولډر</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/receipts_view.py" line="106" />
+            <source>Wrote %n receipt(s) to {folder}.</source>
+            <translation>
+                <numerusform>%n رسیدونه په {folder} کې ولیکل شول.</numerusform>
+                <numerusform>%n رسیدونه په {folder} کې ولیکل شول.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/receipts_view.py" line="118" />
+            <source>Published %n receipt(s).</source>
+            <translation>
+                <numerusform>%n رسیدونه خپاره شول.</numerusform>
+                <numerusform>%n رسیدونه خپاره شول.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -722,6 +1455,115 @@
         </message>
     </context>
     <context>
+        <name>RecordView</name>
+        <message>
+            <location filename="../hq/record_view.py" line="49" />
+            <source>Open a record from the list.</source>
+            <translation>له لړلیک څخه یوه دوسیه پرانیزئ.</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="52" />
+            <source>Answers</source>
+            <translation>ځوابونه</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="54" />
+            <source>Question</source>
+            <translation>پوښتنه</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="54" />
+            <source>Answer</source>
+            <translation>ځواب</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="58" />
+            <location filename="../hq/record_view.py" line="75" />
+            <source>Attachments</source>
+            <translation>ضمیمې</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="59" />
+            <source>Attachment</source>
+            <translation>ضمیمه</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="59" />
+            <source>Type</source>
+            <translation>ډول</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="60" />
+            <source>Size</source>
+            <translation>اندازه</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="62" />
+            <source>&amp;Open</source>
+            <translation>پرانیستل</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="63" />
+            <source>Photos and audio open in memory</source>
+            <translation>عکسونه او غږونه په حافظه کې پرانیستل کېږي</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="64" />
+            <source>&amp;Save as…</source>
+            <translation>په نوم خوندي کول…</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="65" />
+            <source>Writes an unencrypted copy where you choose</source>
+            <translation>یوه نا کوډ شوې کاپي هلته لیکي چې تاسو یې ټاکئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="98" />
+            <source>Opening…</source>
+            <translation>پرانیستل کېږي…</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="107" />
+            <source>Record {id} · {form} · revision {rev} · updated {when}</source>
+            <translation>دوسیه {id} · {form} · بیاکتنه {rev} · تازه شوې {when}</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="171" />
+            <source>Save attachment</source>
+            <translation>ضمیمه خوندي کول</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="172" />
+            <source>The copy you save is NOT encrypted: it leaves the protected store. Keep it on an encrypted disk and delete it when done. Save {name}?</source>
+            <translation>هغه کاپي چې خوندي کوئ یې کوډ شوې نه ده: له ساتل شوي زېرمتون څخه وځي. په کوډ شوې ډیسک یې وساتئ او د کار وروسته یې ړنګ کړئ. {name} خوندي شي؟</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="176" />
+            <source>Save attachment as</source>
+            <translation>ضمیمه په نوم خوندي کول</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="186" />
+            <source>Saved an unencrypted copy to {path}.</source>
+            <translation>یوه نا کوډ شوې کاپي په {path} کې خوندي شوه.</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="218" />
+            <source>Row {n}</source>
+            <translation>کرښه {n}</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="233" />
+            <source>Yes</source>
+            <translation>هو</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="234" />
+            <source>No</source>
+            <translation>نه</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordsModel</name>
         <message>
             <location filename="../records_view.py" line="67" />
@@ -774,7 +1616,12 @@
             <translation>وسپارل شوې</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="109" />
+            <location filename="../records_view.py" line="74" />
+            <source>Received</source>
+            <translation>ترلاسه شوې</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="110" />
             <source>Record {id}</source>
             <translation>دوسیه {id}</translation>
         </message>
@@ -782,47 +1629,47 @@
     <context>
         <name>RecordsView</name>
         <message>
-            <location filename="../records_view.py" line="225" />
+            <location filename="../records_view.py" line="226" />
             <source>Search records…</source>
             <translation>په دوسیو کې لټون…</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="226" />
+            <location filename="../records_view.py" line="227" />
             <source>Search records</source>
             <translation>په دوسیو کې لټون</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="229" />
+            <location filename="../records_view.py" line="230" />
             <source>Filter by status</source>
             <translation>د حالت له مخې چاڼ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="230" />
+            <location filename="../records_view.py" line="231" />
             <source>All statuses</source>
             <translation>ټول حالتونه</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="234" />
+            <location filename="../records_view.py" line="235" />
             <source>Filter by form</source>
             <translation>د فورمې له مخې چاڼ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="235" />
+            <location filename="../records_view.py" line="236" />
             <source>All forms</source>
             <translation>ټولې فورمې</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="239" />
+            <location filename="../records_view.py" line="240" />
             <source>Number of records</source>
             <translation>د دوسیو شمېر</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="242" />
+            <location filename="../records_view.py" line="243" />
             <source>Records</source>
             <translation>دوسیې</translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="304" />
+            <location filename="../records_view.py" line="305" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%Ln پایلې</numerusform>
@@ -830,7 +1677,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="306" />
+            <location filename="../records_view.py" line="307" />
             <source>%n record(s)</source>
             <translation>
                 <numerusform>%Ln دوسیې</numerusform>
@@ -838,7 +1685,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="310" />
+            <location filename="../records_view.py" line="311" />
             <source>Loading…</source>
             <translation>پورته کېږي…</translation>
         </message>

@@ -79,6 +79,225 @@
         </message>
     </context>
     <context>
+        <name>AudioPlayer</name>
+        <message>
+            <location filename="../hq/record_view.py" line="247" />
+            <source>Audio</source>
+            <translation>آڈیو</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="258" />
+            <source>{name}: {size}. This build cannot play audio; use Save as… only if you must.</source>
+            <translation>{name}: {size}۔ یہ ورژن آڈیو نہیں چلا سکتا؛ صرف ضرورت ہو تو «اس نام سے محفوظ کریں…» استعمال کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="266" />
+            <source>&amp;Play</source>
+            <translation>چلائیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="267" />
+            <source>S&amp;top</source>
+            <translation>روکیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="273" />
+            <source>Close</source>
+            <translation>بند کریں</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditorWindow</name>
+        <message>
+            <location filename="../auditor/window.py" line="75" />
+            <source>Intake auditor</source>
+            <translation>Intake آڈیٹر</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="78" />
+            <source>Open &amp;keyring…</source>
+            <translation>کی رنگ کھولیں…</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="79" />
+            <source>Open HQ &amp;log (optional)…</source>
+            <translation>ہیڈ آفس کا لاگ کھولیں (اختیاری)…</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="80" />
+            <source>&amp;Add bundles…</source>
+            <translation>بنڈل شامل کریں…</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="81" />
+            <source>C&amp;lear bundles</source>
+            <translation>بنڈل صاف کریں</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="82" />
+            <source>&amp;Save report…</source>
+            <translation>رپورٹ محفوظ کریں…</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="83" />
+            <source>No keyring open. Open the keyring HQ published (keyring.sig).</source>
+            <translation>کوئی کی رنگ کھلا نہیں۔ ہیڈ آفس کا شائع کردہ کی رنگ (keyring.sig) کھولیں۔</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="88" />
+            <source>No HQ log: bundles are checked on their own.</source>
+            <translation>ہیڈ آفس کا لاگ نہیں: بنڈل اکیلے جانچے جاتے ہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="90" />
+            <source>Drop bundle files (*.intake) or folders here. They are verified, never decrypted: no private key is needed.</source>
+            <translation>بنڈل فائلیں (*.intake) یا فولڈر یہاں چھوڑیں۔ ان کی تصدیق ہوتی ہے، کبھی ڈکرپٹ نہیں ہوتیں: نجی کلید کی ضرورت نہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="102" />
+            <source>Verdicts</source>
+            <translation>فیصلے</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="103" />
+            <source>File</source>
+            <translation>فائل</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="103" />
+            <source>Verdict</source>
+            <translation>فیصلہ</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="103" />
+            <source>Device</source>
+            <translation>ڈیوائس</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="104" />
+            <source>Sequence</source>
+            <translation>ترتیب نمبر</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="104" />
+            <source>In HQ's log</source>
+            <translation>ہیڈ آفس کے لاگ میں</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="105" />
+            <source>Reason or notes</source>
+            <translation>وجہ یا نوٹس</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="135" />
+            <source>HQ's keyring</source>
+            <translation>ہیڈ آفس کا کی رنگ</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="136" />
+            <source>Keyring (*.sig);;All files (*)</source>
+            <translation>کی رنگ (*.sig);;تمام فائلیں (*)</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="144" />
+            <source>Cannot open {path}: {error}</source>
+            <translation>{path} نہیں کھل سکا: {error}</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="149" />
+            <source>Keyring of {org} ({hq}), serial {serial}, {n} device(s). HQ fingerprint: {fp}. Compare it with the one HQ gave you in person.</source>
+            <translation>{org} ({hq}) کا کی رنگ، سیریل {serial}، {n} ڈیوائس۔ ہیڈ آفس کا فنگر پرنٹ: {fp}۔ اسے ہیڈ آفس کے خود دیے ہوئے سے ملائیں۔</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="156" />
+            <source>HQ's event log</source>
+            <translation>ہیڈ آفس کا ایونٹ لاگ</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="157" />
+            <source>Event log (*.jsonl *.log);;All files (*)</source>
+            <translation>ایونٹ لاگ (*.jsonl *.log);;تمام فائلیں (*)</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="163" />
+            <source>HQ log: {path}</source>
+            <translation>ہیڈ آفس لاگ: {path}</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="167" />
+            <source>Bundles</source>
+            <translation>بنڈل</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="168" />
+            <source>Bundles (*.intake);;All files (*)</source>
+            <translation>بنڈل (*.intake);;تمام فائلیں (*)</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="204" />
+            <source>Open HQ's keyring to check these bundles.</source>
+            <translation>ان بنڈلوں کی جانچ کے لیے ہیڈ آفس کا کی رنگ کھولیں۔</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../auditor/window.py" line="208" />
+            <source>Checking %n bundle(s)…</source>
+            <translation>
+                <numerusform>%n بنڈل جانچے جا رہے ہیں…</numerusform>
+                <numerusform>%n بنڈل جانچے جا رہے ہیں…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="224" />
+            <source>entry {n}</source>
+            <translation>اندراج {n}</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="225" />
+            <source>not recorded</source>
+            <translation>درج نہیں</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="228" />
+            <source>Valid</source>
+            <translation>درست</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="228" />
+            <source>Refused</source>
+            <translation>مسترد</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="233" />
+            <source>{good} valid, {bad} refused.</source>
+            <translation>{good} درست، {bad} مسترد۔</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="236" />
+            <source>HQ's log verifies.</source>
+            <translation>ہیڈ آفس کے لاگ کی تصدیق ہو گئی۔</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="237" />
+            <source>HQ's log has problems: {problems}</source>
+            <translation>ہیڈ آفس کے لاگ میں مسائل ہیں: {problems}</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="253" />
+            <source>Save the audit report</source>
+            <translation>آڈٹ رپورٹ محفوظ کریں</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="254" />
+            <source>HTML report (*.html)</source>
+            <translation>HTML رپورٹ (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../auditor/window.py" line="269" />
+            <source>Saved the report to {path}.</source>
+            <translation>رپورٹ {path} میں محفوظ ہو گئی۔</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <location filename="../editor/date_fields.py" line="31" />
@@ -173,6 +392,133 @@
         </message>
     </context>
     <context>
+        <name>DevicesView</name>
+        <message>
+            <location filename="../hq/devices_view.py" line="66" />
+            <source>Devices</source>
+            <translation>ڈیوائسز</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="68" />
+            <source>Device</source>
+            <translation>ڈیوائس</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="68" />
+            <source>Label</source>
+            <translation>لیبل</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="68" />
+            <source>Fingerprint</source>
+            <translation>فنگر پرنٹ</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="68" />
+            <location filename="../hq/devices_view.py" line="103" />
+            <source>Enrolled</source>
+            <translation>اندراج شدہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="69" />
+            <source>Status</source>
+            <translation>حیثیت</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="69" />
+            <source>Last sequence</source>
+            <translation>آخری نمبر</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="69" />
+            <source>Missing sequences</source>
+            <translation>غائب نمبر</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="70" />
+            <source>&amp;Enroll from a device card…</source>
+            <translation>ڈیوائس کارڈ سے اندراج…</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="71" />
+            <source>&amp;Revoke…</source>
+            <translation>منسوخ کریں…</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="72" />
+            <source>Save the public &amp;keyring…</source>
+            <translation>عوامی کی رنگ محفوظ کریں…</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="102" />
+            <source>Revoked {date}</source>
+            <translation>منسوخ {date}</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="108" />
+            <source>none yet</source>
+            <translation>ابھی کوئی نہیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="110" />
+            <source>Bundles not received while later ones were</source>
+            <translation>وہ بنڈل جو نہیں ملے جبکہ بعد والے مل گئے</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/devices_view.py" line="111" />
+            <source>%n device(s)</source>
+            <translation>
+                <numerusform>%n ڈیوائس</numerusform>
+                <numerusform>%n ڈیوائس</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="129" />
+            <source>Device card</source>
+            <translation>ڈیوائس کارڈ</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="130" />
+            <source>Device cards (*.sig *.card);;All files (*)</source>
+            <translation>ڈیوائس کارڈ (*.sig *.card);;تمام فائلیں (*)</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="147" />
+            <source>Enrolled {device}, fingerprint {fp}. Compare it with the one the laptop shows.</source>
+            <translation>{device} کا اندراج ہو گیا، فنگر پرنٹ {fp}۔ اسے لیپ ٹاپ پر دکھائے گئے سے ملائیں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="157" />
+            <source>Revoke device</source>
+            <translation>ڈیوائس منسوخ کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="158" />
+            <source>Revoke {device}? Bundles it signs from now on will be refused. This cannot be undone.</source>
+            <translation>{device} منسوخ کریں؟ اب سے اس کے دستخط شدہ بنڈل مسترد ہوں گے۔ یہ واپس نہیں ہو سکتا۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="167" />
+            <source>Revoked {device}. Publish the new keyring.</source>
+            <translation>{device} منسوخ ہو گئی۔ نیا کی رنگ شائع کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="173" />
+            <source>Save the public keyring</source>
+            <translation>عوامی کی رنگ محفوظ کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="174" />
+            <source>Keyring (*.sig)</source>
+            <translation>کی رنگ (*.sig)</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="184" />
+            <source>Saved the keyring to {path}.</source>
+            <translation>کی رنگ {path} میں محفوظ ہو گیا۔</translation>
+        </message>
+    </context>
+    <context>
         <name>Dialogs</name>
         <message>
             <location filename="../dialogs.py" line="26" />
@@ -236,6 +582,100 @@
             <location filename="../wizard.py" line="169" />
             <source>HQ fingerprint in {name}:</source>
             <translation>{name} میں ہیڈ آفس کا فنگر پرنٹ:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../hq/export_dialog.py" line="40" />
+            <source>Export records</source>
+            <translation>ریکارڈ برآمد کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="44" />
+            <source>Warning: this export leaves the encrypted store. The files written are NOT encrypted. Keep them on an encrypted disk, share them with no one who does not need them, and delete them when done.</source>
+            <translation>انتباہ: یہ برآمد خفیہ ذخیرے سے باہر جاتی ہے۔ لکھی گئی فائلیں خفیہ نہیں ہیں۔ انہیں خفیہ ڈسک پر رکھیں، کسی ایسے شخص کو نہ دیں جسے ضرورت نہ ہو، اور کام کے بعد حذف کر دیں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="51" />
+            <source>CSV (a folder, one file per form)</source>
+            <translation>CSV (ایک فولڈر، ہر فارم کے لیے ایک فائل)</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="52" />
+            <source>Excel workbook (.xlsx)</source>
+            <translation>ایکسل ورک بک (.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="53" />
+            <source>JSON Lines (.jsonl)</source>
+            <translation>JSON Lines (.jsonl)</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="55" />
+            <source>All forms</source>
+            <translation>تمام فارم</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="61" />
+            <source>Codes, not labels</source>
+            <translation>کوڈ، لیبل نہیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="65" />
+            <location filename="../hq/export_dialog.py" line="84" />
+            <source>Export to</source>
+            <translation>برآمد کی جگہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="66" />
+            <source>Choose…</source>
+            <translation>منتخب کریں…</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="70" />
+            <source>I understand the exported files are not encrypted</source>
+            <translation>میں سمجھتا/سمجھتی ہوں کہ برآمد شدہ فائلیں خفیہ نہیں ہیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="77" />
+            <source>&amp;Export</source>
+            <translation>برآمد کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="81" />
+            <source>Format</source>
+            <translation>فارمیٹ</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="82" />
+            <source>Form</source>
+            <translation>فارم</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="83" />
+            <source>Labels in</source>
+            <translation>لیبل کی زبان</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="108" />
+            <source>Folder for the CSV files</source>
+            <translation>CSV فائلوں کے لیے فولڈر</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="110" />
+            <source>Export file</source>
+            <translation>برآمد فائل</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="135" />
+            <source>Exporting…</source>
+            <translation>برآمد ہو رہا ہے…</translation>
+        </message>
+        <message>
+            <location filename="../hq/export_dialog.py" line="150" />
+            <source>Exported {n} record(s) to {path}. These files are not encrypted.</source>
+            <translation>{n} ریکارڈ {path} میں برآمد ہو گئے۔ یہ فائلیں خفیہ نہیں ہیں۔</translation>
         </message>
     </context>
     <context>
@@ -374,44 +814,263 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
+        <name>HQWindow</name>
         <message>
-            <location filename="../main_window.py" line="52" />
-            <source>&amp;New record</source>
-            <translation>نیا ریکارڈ</translation>
+            <location filename="../hq/window.py" line="97" />
+            <source>Intake HQ is locked</source>
+            <translation>Intake ہیڈ آفس لاک ہے</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="55" />
-            <source>&amp;Export for HQ…</source>
-            <translation>ہیڈ آفس کے لیے برآمد…</translation>
+            <location filename="../hq/window.py" line="98" />
+            <source>Type the HQ passphrase to open the import desk, devices and records.</source>
+            <translation>درآمد ڈیسک، ڈیوائسز اور ریکارڈ کھولنے کے لیے ہیڈ آفس کا پاس ورڈ لکھیں۔</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="58" />
-            <source>Import &amp;receipt…</source>
-            <translation>رسید درآمد کریں…</translation>
+            <location filename="../hq/window.py" line="106" />
+            <source>&amp;Export records…</source>
+            <translation>ریکارڈ برآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="60" />
-            <source>&amp;Settings…</source>
-            <translation>ترتیبات…</translation>
-        </message>
-        <message>
-            <location filename="../main_window.py" line="63" />
+            <location filename="../hq/window.py" line="109" />
             <source>&amp;Lock</source>
             <translation>لاک</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="66" />
+            <location filename="../hq/window.py" line="112" />
             <source>Lock now (Ctrl+L)</source>
             <translation>ابھی لاک کریں (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="85" />
+            <location filename="../hq/window.py" line="115" />
+            <source>Language</source>
+            <translation>زبان</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="135" />
+            <source>Intake HQ</source>
+            <translation>Intake ہیڈ آفس</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="136" />
+            <source>Intake HQ — locked</source>
+            <translation>Intake ہیڈ آفس — لاک</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="144" />
+            <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
+            <translation>{folder} میں ہیڈ آفس پروفائل نہیں ہے۔ 'intake hq init' کمانڈ سے بنائیں، پھر ایپ دوبارہ شروع کریں۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>HQWorkspace</name>
+        <message>
+            <location filename="../hq/window.py" line="49" />
+            <source>&amp;Import desk</source>
+            <translation>درآمد ڈیسک</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="50" />
+            <source>&amp;Devices</source>
+            <translation>ڈیوائسز</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="51" />
+            <source>&amp;Records</source>
+            <translation>ریکارڈ</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="52" />
+            <source>Re&amp;ceipts</source>
+            <translation>رسیدیں</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDesk</name>
+        <message>
+            <location filename="../hq/import_desk.py" line="90" />
+            <source>Import from a &amp;folder…</source>
+            <translation>فولڈر سے درآمد…</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="91" />
+            <source>Import from a &amp;USB stick…</source>
+            <translation>USB اسٹک سے درآمد…</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="93" />
+            <source>Drop box address (https://…)</source>
+            <translation>ڈراپ باکس کا پتہ (https://…)</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="94" />
+            <source>Drop box address</source>
+            <translation>ڈراپ باکس کا پتہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="95" />
+            <source>Fetch from &amp;drop box</source>
+            <translation>ڈراپ باکس سے لائیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="96" />
+            <source>Choose where the bundles are.</source>
+            <translation>منتخب کریں کہ بنڈل کہاں ہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="99" />
+            <source>Import progress</source>
+            <translation>درآمد کی پیش رفت</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="102" />
+            <source>Verdicts</source>
+            <translation>فیصلے</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="104" />
+            <source>File</source>
+            <translation>فائل</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="104" />
+            <source>Verdict</source>
+            <translation>فیصلہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="104" />
+            <source>Device</source>
+            <translation>ڈیوائس</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="104" />
+            <source>Sequence</source>
+            <translation>ترتیب نمبر</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="105" />
+            <source>Records</source>
+            <translation>ریکارڈ</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="105" />
+            <source>Attachments</source>
+            <translation>منسلکات</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="105" />
+            <source>Reason or notes</source>
+            <translation>وجہ یا نوٹس</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="107" />
+            <source>Quarantined bundles</source>
+            <translation>قرنطینہ شدہ بنڈل</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="108" />
+            <source>Quarantined bundles (refused, kept for inspection)</source>
+            <translation>قرنطینہ شدہ بنڈل (مسترد، جانچ کے لیے رکھے گئے)</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="132" />
+            <source>Folder with bundles</source>
+            <translation>بنڈلوں والا فولڈر</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="139" />
+            <source>USB stick with bundles</source>
+            <translation>بنڈلوں والی USB اسٹک</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="146" />
+            <source>No bundles (*.intake) in {folder}.</source>
+            <translation>{folder} میں کوئی بنڈل (*.intake) نہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="161" />
+            <source>Fetching new bundles from the drop box…</source>
+            <translation>ڈراپ باکس سے نئے بنڈل لائے جا رہے ہیں…</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="177" />
+            <source>The drop box has no new bundles.</source>
+            <translation>ڈراپ باکس میں کوئی نیا بنڈل نہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="181" />
+            <source>Drop box: {error}</source>
+            <translation>ڈراپ باکس: {error}</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="199" />
+            <source>Done: {ok} imported, {dup} already here, {bad} refused.</source>
+            <translation>مکمل: {ok} درآمد، {dup} پہلے سے موجود، {bad} مسترد۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="208" />
+            <source>Importing {name} ({n} of {total})…</source>
+            <translation>{name} درآمد ہو رہا ہے ({total} میں سے {n})…</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="247" />
+            <source>Imported</source>
+            <translation>درآمد ہو گیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="247" />
+            <source>Already imported</source>
+            <translation>پہلے سے درآمد شدہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="248" />
+            <source>Refused</source>
+            <translation>مسترد</translation>
+        </message>
+        <message>
+            <location filename="../hq/import_desk.py" line="257" />
+            <source>{reason} (quarantined)</source>
+            <translation>{reason} (قرنطینہ)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../main_window.py" line="51" />
+            <source>&amp;New record</source>
+            <translation>نیا ریکارڈ</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="54" />
+            <source>&amp;Export for HQ…</source>
+            <translation>ہیڈ آفس کے لیے برآمد…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="57" />
+            <source>Import &amp;receipt…</source>
+            <translation>رسید درآمد کریں…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="59" />
+            <source>&amp;Settings…</source>
+            <translation>ترتیبات…</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="62" />
+            <source>&amp;Lock</source>
+            <translation>لاک</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="65" />
+            <source>Lock now (Ctrl+L)</source>
+            <translation>ابھی لاک کریں (Ctrl+L)</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="83" />
             <source>Intake</source>
             <translation>انٹیک</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="85" />
+            <location filename="../main_window.py" line="83" />
             <source>Intake — locked</source>
             <translation>انٹیک — لاک ہے</translation>
         </message>
@@ -419,107 +1078,107 @@
     <context>
         <name>OutboxView</name>
         <message>
-            <location filename="../outbox_view.py" line="36" />
+            <location filename="../outbox_view.py" line="35" />
             <source>Sealed bundles wait here until HQ confirms them with a signed receipt. Only HQ can open them.</source>
             <translation>سیل شدہ بنڈل یہاں رہتے ہیں جب تک ہیڈ آفس دستخط شدہ رسید سے ان کی تصدیق نہ کرے۔ انہیں صرف ہیڈ آفس کھول سکتا ہے۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="40" />
+            <location filename="../outbox_view.py" line="39" />
             <source>Sealed bundles</source>
             <translation>سیل شدہ بنڈل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>Bundle</source>
             <translation>بنڈل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>File</source>
             <translation>فائل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>Sealed</source>
             <translation>سیل شدہ</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>Size</source>
             <translation>سائز</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="43" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Records</source>
             <translation>ریکارڈز</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="43" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Delivery</source>
             <translation>ترسیل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="49" />
+            <location filename="../outbox_view.py" line="48" />
             <source>&amp;Import HQ receipt…</source>
             <translation>ہیڈ آفس کی رسید درآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="50" />
+            <location filename="../outbox_view.py" line="49" />
             <source>Import HQ receipt</source>
             <translation>ہیڈ آفس کی رسید درآمد کریں</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="76" />
+            <location filename="../outbox_view.py" line="71" />
             <source>Waiting for HQ</source>
             <translation>ہیڈ آفس کا انتظار</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="76" />
+            <location filename="../outbox_view.py" line="71" />
             <source>Delivered</source>
             <translation>پہنچ گیا</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="77" />
+            <location filename="../outbox_view.py" line="72" />
             <source>Abandoned</source>
             <translation>ترک شدہ</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="93" />
+            <location filename="../outbox_view.py" line="88" />
             <source>HQ receipt</source>
             <translation>ہیڈ آفس کی رسید</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="94" />
+            <location filename="../outbox_view.py" line="89" />
             <source>Receipts (*.sig *.receipt *.rcpt);;All files (*)</source>
             <translation>رسیدیں (*.sig *.receipt *.rcpt);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="101" />
+            <location filename="../outbox_view.py" line="96" />
             <source>Checking the receipt…</source>
             <translation>رسید کی جانچ…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="111" />
+            <location filename="../outbox_view.py" line="106" />
             <source>Receipt accepted.</source>
             <translation>رسید قبول ہو گئی۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="113" />
+            <location filename="../outbox_view.py" line="108" />
             <source>Delivered: bundle(s) {seqs}.</source>
             <translation>پہنچ گئے: بنڈل {seqs}۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="116" />
+            <location filename="../outbox_view.py" line="111" />
             <source>Already confirmed before: {seqs}.</source>
             <translation>پہلے ہی تصدیق شدہ: {seqs}۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="119" />
+            <location filename="../outbox_view.py" line="114" />
             <source>Not from this laptop's outbox: {seqs}.</source>
             <translation>اس لیپ ٹاپ کے آؤٹ باکس سے نہیں: {seqs}۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../outbox_view.py" line="121" />
+            <location filename="../outbox_view.py" line="116" />
             <source>%n record(s) removed from this laptop.</source>
             <translation>
                 <numerusform>%Ln ریکارڈ اس لیپ ٹاپ سے ہٹا دیے گئے۔</numerusform>
@@ -527,7 +1186,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="129" />
+            <location filename="../outbox_view.py" line="124" />
             <source>Receipt refused: {reason}</source>
             <translation>رسید مسترد: {reason}</translation>
         </message>
@@ -611,6 +1270,80 @@
             <location filename="../wizard.py" line="98" />
             <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
             <translation>یہ اس لیپ ٹاپ کے ہر ریکارڈ کی حفاظت کرتا ہے۔ کئی غیر متعلق الفاظ یاد رکھنا آسان اور اندازہ لگانا مشکل ہے۔ بھول جانے پر اسے واپس حاصل کرنے کا کوئی طریقہ نہیں۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptsView</name>
+        <message>
+            <location filename="../hq/receipts_view.py" line="40" />
+            <source>A receipt tells a laptop which of its bundles HQ holds, so it can mark them delivered. Receipts hold no record content.</source>
+            <translation>رسید لیپ ٹاپ کو بتاتی ہے کہ اس کے کون سے بنڈل ہیڈ آفس کے پاس ہیں، تاکہ وہ انہیں پہنچ گئے نشان زد کرے۔ رسیدوں میں ریکارڈ کا کوئی مواد نہیں ہوتا۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="44" />
+            <source>Bundles received per device</source>
+            <translation>ہر ڈیوائس سے موصول بنڈل</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="45" />
+            <source>Device</source>
+            <translation>ڈیوائس</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="45" />
+            <source>Bundles received</source>
+            <translation>موصول بنڈل</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="46" />
+            <source>Through sequence</source>
+            <translation>نمبر تک</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="47" />
+            <source>&amp;Write receipts to a folder…</source>
+            <translation>رسیدیں فولڈر میں لکھیں…</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="49" />
+            <source>Drop box address (https://…)</source>
+            <translation>ڈراپ باکس کا پتہ (https://…)</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="50" />
+            <source>Drop box address</source>
+            <translation>ڈراپ باکس کا پتہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="51" />
+            <source>&amp;Publish to drop box</source>
+            <translation>ڈراپ باکس پر شائع کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="82" />
+            <source>No bundles imported yet: nothing to acknowledge.</source>
+            <translation>ابھی کوئی بنڈل درآمد نہیں ہوا: تصدیق کے لیے کچھ نہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/receipts_view.py" line="85" />
+            <source>Folder for the receipts</source>
+            <translation>رسیدوں کے لیے فولڈر</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/receipts_view.py" line="106" />
+            <source>Wrote %n receipt(s) to {folder}.</source>
+            <translation>
+                <numerusform>%n رسیدیں {folder} میں لکھی گئیں۔</numerusform>
+                <numerusform>%n رسیدیں {folder} میں لکھی گئیں۔</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/receipts_view.py" line="118" />
+            <source>Published %n receipt(s).</source>
+            <translation>
+                <numerusform>%n رسیدیں شائع ہو گئیں۔</numerusform>
+                <numerusform>%n رسیدیں شائع ہو گئیں۔</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -722,6 +1455,115 @@
         </message>
     </context>
     <context>
+        <name>RecordView</name>
+        <message>
+            <location filename="../hq/record_view.py" line="49" />
+            <source>Open a record from the list.</source>
+            <translation>فہرست سے ایک ریکارڈ کھولیں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="52" />
+            <source>Answers</source>
+            <translation>جوابات</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="54" />
+            <source>Question</source>
+            <translation>سوال</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="54" />
+            <source>Answer</source>
+            <translation>جواب</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="58" />
+            <location filename="../hq/record_view.py" line="75" />
+            <source>Attachments</source>
+            <translation>منسلکات</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="59" />
+            <source>Attachment</source>
+            <translation>منسلکہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="59" />
+            <source>Type</source>
+            <translation>قسم</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="60" />
+            <source>Size</source>
+            <translation>سائز</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="62" />
+            <source>&amp;Open</source>
+            <translation>کھولیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="63" />
+            <source>Photos and audio open in memory</source>
+            <translation>تصاویر اور آڈیو میموری میں کھلتے ہیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="64" />
+            <source>&amp;Save as…</source>
+            <translation>اس نام سے محفوظ کریں…</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="65" />
+            <source>Writes an unencrypted copy where you choose</source>
+            <translation>آپ کی منتخب جگہ پر ایک غیر خفیہ نقل لکھتا ہے</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="98" />
+            <source>Opening…</source>
+            <translation>کھل رہا ہے…</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="107" />
+            <source>Record {id} · {form} · revision {rev} · updated {when}</source>
+            <translation>ریکارڈ {id} · {form} · نظرثانی {rev} · تازہ کاری {when}</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="171" />
+            <source>Save attachment</source>
+            <translation>منسلکہ محفوظ کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="172" />
+            <source>The copy you save is NOT encrypted: it leaves the protected store. Keep it on an encrypted disk and delete it when done. Save {name}?</source>
+            <translation>جو نقل آپ محفوظ کرتے ہیں وہ خفیہ نہیں: یہ محفوظ ذخیرے سے باہر جاتی ہے۔ اسے خفیہ ڈسک پر رکھیں اور کام کے بعد حذف کریں۔ {name} محفوظ کریں؟</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="176" />
+            <source>Save attachment as</source>
+            <translation>منسلکہ اس نام سے محفوظ کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="186" />
+            <source>Saved an unencrypted copy to {path}.</source>
+            <translation>ایک غیر خفیہ نقل {path} میں محفوظ ہو گئی۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="218" />
+            <source>Row {n}</source>
+            <translation>قطار {n}</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="233" />
+            <source>Yes</source>
+            <translation>ہاں</translation>
+        </message>
+        <message>
+            <location filename="../hq/record_view.py" line="234" />
+            <source>No</source>
+            <translation>نہیں</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordsModel</name>
         <message>
             <location filename="../records_view.py" line="67" />
@@ -774,7 +1616,12 @@
             <translation>پہنچ گیا</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="109" />
+            <location filename="../records_view.py" line="74" />
+            <source>Received</source>
+            <translation>موصول</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="110" />
             <source>Record {id}</source>
             <translation>ریکارڈ {id}</translation>
         </message>
@@ -782,47 +1629,47 @@
     <context>
         <name>RecordsView</name>
         <message>
-            <location filename="../records_view.py" line="225" />
+            <location filename="../records_view.py" line="226" />
             <source>Search records…</source>
             <translation>ریکارڈز میں تلاش…</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="226" />
+            <location filename="../records_view.py" line="227" />
             <source>Search records</source>
             <translation>ریکارڈز میں تلاش</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="229" />
+            <location filename="../records_view.py" line="230" />
             <source>Filter by status</source>
             <translation>حالت کے لحاظ سے فلٹر</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="230" />
+            <location filename="../records_view.py" line="231" />
             <source>All statuses</source>
             <translation>تمام حالتیں</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="234" />
+            <location filename="../records_view.py" line="235" />
             <source>Filter by form</source>
             <translation>فارم کے لحاظ سے فلٹر</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="235" />
+            <location filename="../records_view.py" line="236" />
             <source>All forms</source>
             <translation>تمام فارم</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="239" />
+            <location filename="../records_view.py" line="240" />
             <source>Number of records</source>
             <translation>ریکارڈز کی تعداد</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="242" />
+            <location filename="../records_view.py" line="243" />
             <source>Records</source>
             <translation>ریکارڈز</translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="304" />
+            <location filename="../records_view.py" line="305" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%Ln نتائج</numerusform>
@@ -830,7 +1677,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="306" />
+            <location filename="../records_view.py" line="307" />
             <source>%n record(s)</source>
             <translation>
                 <numerusform>%Ln ریکارڈ</numerusform>
@@ -838,7 +1685,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="310" />
+            <location filename="../records_view.py" line="311" />
             <source>Loading…</source>
             <translation>لوڈ ہو رہا ہے…</translation>
         </message>

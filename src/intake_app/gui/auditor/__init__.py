@@ -1,0 +1,1 @@
+"""The auditor mode of the desktop app: verify bundles against HQ's public keyring."""

@@ -1,0 +1,243 @@
+"""The HQ window: unlock, then the import desk, devices, records and receipts tabs,
+with Export and Lock in the toolbar. Locking (Ctrl+L, idle timer, closing)
+clears and throws away every HQ view and closes open dialogs."""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from intake_app.gui.hq.common import HQSession
+from intake_app.gui.hq.devices_view import DevicesView
+from intake_app.gui.hq.export_dialog import ExportDialog
+from intake_app.gui.hq.import_desk import ImportDesk
+from intake_app.gui.hq.receipts_view import ReceiptsView
+from intake_app.gui.hq.records_browser import RecordsBrowser
+from intake_app.gui.i18n import (
+    UI_LANGUAGES,
+    LanguageManager,
+    ltr,
+    save_geometry,
+    save_language,
+    saved_geometry,
+)
+from intake_app.gui.unlock import UnlockPage
+
+
+class HQWorkspace(QTabWidget):
+    def __init__(self, session: HQSession, form_titles: dict[str, str], ui_lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hqWorkspace")
+        self.import_desk = ImportDesk(session)
+        self.devices = DevicesView(session)
+        self.records = RecordsBrowser(session, form_titles, ui_lang)
+        self.receipts = ReceiptsView(session)
+        self.addTab(self.import_desk, self.tr("&Import desk"))
+        self.addTab(self.devices, self.tr("&Devices"))
+        self.addTab(self.records, self.tr("&Records"))
+        self.addTab(self.receipts, self.tr("Re&ceipts"))
+        self.import_desk.imported.connect(self.refresh)
+        self.devices.changed.connect(self.receipts.refresh)
+
+    def refresh(self) -> None:
+        self.devices.refresh()
+        self.records.refresh()
+        self.receipts.refresh()
+
+    def clear(self) -> None:
+        for view in (self.import_desk, self.devices, self.records, self.receipts):
+            view.clear()
+
+
+class HQWindow(QMainWindow):
+    def __init__(self, session: HQSession, languages: LanguageManager,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hqWindow")
+        self.session = session
+        self.languages = languages
+        self.workspace: HQWorkspace | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.form_titles: dict[str, str] = {}
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.missing)
+        self.unlock_page = self._new_unlock_page()
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("hqToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        self._make_actions()
+        session.locked.connect(self._on_locked)
+        geometry = saved_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(QSize(1100, 740))
+        self._set_unlocked_ui(False)
+
+    def _new_unlock_page(self) -> UnlockPage:
+        page = UnlockPage(self.session)
+        page.title.setText(self.tr("Intake HQ is locked"))
+        page.explain.setText(self.tr("Type the HQ passphrase to open the import desk, "
+                                     "devices and records."))
+        page.unlocked.connect(self._on_unlocked)
+        self.stack.insertWidget(0, page)
+        return page
+
+    def _make_actions(self) -> None:
+        self.toolbar.clear()
+        self.export_action = QAction(self.tr("&Export records…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.open_export)
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        self.lock_action.triggered.connect(self.lock)
+        self.language_box = QComboBox()
+        self.language_box.setAccessibleName(self.tr("Language"))
+        for lang in UI_LANGUAGES:
+            self.language_box.addItem(lang.name, lang.code)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(
+            self.languages.code)))
+        self.language_box.activated.connect(
+            lambda _i: self.set_language(str(self.language_box.currentData())))
+        self.toolbar.addAction(self.export_action)
+        self.addAction(self.export_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy())
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.language_box)
+        self.toolbar.addAction(self.lock_action)
+        self.addAction(self.lock_action)
+
+    def _set_unlocked_ui(self, unlocked: bool) -> None:
+        self.export_action.setEnabled(unlocked)
+        self.lock_action.setEnabled(unlocked)
+        self.setWindowTitle(self.tr("Intake HQ") if unlocked else
+                            self.tr("Intake HQ — locked"))
+
+    # -------------------------------------------------------------- flow
+    def start(self) -> None:
+        if self.session.service.exists():
+            self.show_unlock()
+        else:
+            self.missing.setText(self.tr(
+                "There is no HQ profile in {folder}. Create one with the command "
+                "'intake hq init', then start the app again.").format(
+                folder=ltr(str(self.session.hq.data_dir))))
+            self.stack.setCurrentWidget(self.missing)
+
+    def show_unlock(self) -> None:
+        self.stack.setCurrentWidget(self.unlock_page)
+        self.unlock_page.reset()
+
+    def _on_unlocked(self) -> None:
+        self.session.after_unlock()
+        self._load_workspace()
+
+    def _load_workspace(self) -> None:
+        svc = self.session.hq
+        lang = self.languages.code
+
+        def titles() -> dict[str, str]:
+            return {f.id: f.title_text(lang) for f in svc.registry().list()}
+
+        self.session.runner.start(titles, self._build_workspace)
+
+    def _build_workspace(self, titles: Any) -> None:
+        self.form_titles = dict(titles)
+        self._drop_workspace()
+        ws = HQWorkspace(self.session, self.form_titles, self.languages.code)
+        self.workspace = ws
+        self.stack.addWidget(ws)
+        self.stack.setCurrentWidget(ws)
+        ws.refresh()
+        self._set_unlocked_ui(True)
+
+    def _drop_workspace(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        ws.clear()
+        self.stack.removeWidget(ws)
+        ws.hide()
+        ws.deleteLater()
+        self.workspace = None
+
+    # -------------------------------------------------------------- screens
+    def open_export(self) -> ExportDialog | None:
+        if not self.session.is_unlocked:
+            return None
+        dlg = ExportDialog(self.session, self.form_titles, self.languages.code, self)
+        dlg.finished.connect(self._export_closed)
+        self.export_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _export_closed(self, _result: int) -> None:
+        if self.export_dialog is not None:
+            self.export_dialog.deleteLater()
+            self.export_dialog = None
+
+    # -------------------------------------------------------------- lock
+    def lock(self) -> None:
+        if self.session.is_unlocked:
+            self.session.lock()
+
+    def _on_locked(self) -> None:
+        dlg, self.export_dialog = self.export_dialog, None
+        if dlg is not None:
+            dlg.blockSignals(True)
+            dlg.done(0)
+            dlg.deleteLater()
+        for w in QApplication.topLevelWidgets():
+            if w is not self and w.isVisible() and w.isWindow():
+                w.close()
+        self._drop_workspace()
+        gc.collect()
+        self._set_unlocked_ui(False)
+        self.show_unlock()
+
+    # -------------------------------------------------------------- language
+    def set_language(self, code: str) -> None:
+        if code == self.languages.code:
+            return
+        self.languages.apply(code)
+        save_language(code)
+        self._make_actions()
+        old = self.unlock_page
+        self.unlock_page = self._new_unlock_page()
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        if self.workspace is not None and self.session.is_unlocked:
+            self._load_workspace()  # rebuilt in the new language; state lives in the service
+        elif self.stack.currentWidget() is not self.missing:
+            self.show_unlock()
+        else:
+            self.start()
+        self._set_unlocked_ui(self.session.is_unlocked and self.workspace is not None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_geometry(self.saveGeometry())
+        self.lock()
+        self.session.runner.wait(10_000)
+        super().closeEvent(event)
