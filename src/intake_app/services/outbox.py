@@ -318,6 +318,8 @@ def _commit_volume(svc: FieldService, seq: int, statement_hash: str, size: int,
                 "WHERE id = ?", (RecordStatus.SEALED.value, now_ms(), rid))  # fmt: skip
             if not policy.keep_readable_until_receipt:
                 _purge_content(conn, rid)
+    if finished and not policy.keep_readable_until_receipt:
+        svc.db.checkpoint()  # secure_delete's overwrites reach the main file now
 
 
 def outbox(svc: FieldService) -> list[OutboxEntry]:
@@ -384,6 +386,8 @@ def import_receipt(svc: FieldService, data: bytes) -> ReceiptResult:
             conn.execute("DELETE FROM records WHERE id = ?", (rid,))
             conn.execute("DELETE FROM bundle_records WHERE record_id = ?", (rid,))
             purged += 1
+    if purged:
+        svc.db.checkpoint()
     for seq in delivered:
         row = svc.db.execute("SELECT file_name FROM outbox WHERE seq = ?", (seq,)).fetchone()
         with contextlib.suppress(FileNotFoundError):

@@ -30,8 +30,8 @@ from intake_app.store.db import Database
 from intake_app.store.records import new_id, now_ms
 
 CHUNK_SIZE = 1 << 20
-# Chunks per transaction: 64 MiB of WAL at most between commits.
-CHUNKS_PER_COMMIT = 64
+# Chunks per transaction: 128 MiB of WAL at most between commits.
+CHUNKS_PER_COMMIT = 128
 _QUEUE_DEPTH = 4
 MAX_NAME_LEN = 255
 
