@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import sys
@@ -92,8 +93,6 @@ def main() -> None:
     ap.add_argument("--fast-kdf", action="store_true", help="skip KDF calibration")
     args = ap.parse_args()
     if args.fast_kdf:
-        import os
-
         os.environ["INTAKE_TESTING_FAST_KDF"] = "1"
     rng = random.Random(1)
     root = Path(tempfile.mkdtemp(prefix="intake-bench-"))
@@ -145,6 +144,9 @@ def main() -> None:
             block = rng.randbytes(1 << 20)
             for _ in range(args.attachment_mib):
                 fh.write(block)
+        # A real source file is at rest: flush the one just written, so its write-back
+        # does not compete with the measured write.
+        os.sync()
         res = run_child(ATTACH_CHILD, str(d), str(size), str(src), PASS)
         mbps = res["bytes"] / res["seconds"] / 1e6
         print(f"attachment write {args.attachment_mib} MiB: {res['seconds']:.2f} s = "
