@@ -169,14 +169,16 @@ def wait_idle(qtbot: Any, window: Any) -> None:
 @pytest.fixture(autouse=True)
 def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch, qapp: Any) -> Iterator[None]:
     """Per test: message boxes answer Yes without a nested event loop (tests may
-    override), Qt settings live in this test's own config dir, English UI after."""
+    override), a panic does not exit the process, Qt settings live in this test's own
+    config dir, English UI after."""
     import os
 
     from PySide6.QtCore import QSettings
 
-    from intake_app.gui import dialogs, i18n
+    from intake_app.gui import dialogs, i18n, panic_ui
 
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(panic_ui, "HARD_EXIT", False)  # a panic must not end pytest
     monkeypatch.setattr(dialogs, "inform", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "show_error", lambda *a, **k: None)
     config = os.environ["XDG_CONFIG_HOME"]

@@ -1,20 +1,24 @@
-"""The main window: first-run wizard, unlock screen, workspace, toolbar and locking."""
+"""The main window: first-run wizard, unlock screen, workspace, toolbar, locking, panic."""
 
 from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from intake_app.gui.export_view import ExportWizard
 from intake_app.gui.i18n import LanguageManager, save_geometry, save_language, saved_geometry
+from intake_app.gui.panic_ui import BUTTON_STYLE, HOTKEY, PanicConfirm, PanicFilter, run_panic
 from intake_app.gui.session import Session
 from intake_app.gui.settings import SettingsDialog
 from intake_app.gui.unlock import UnlockPage
+from intake_app.gui.unlock_notices import check_after_unlock
 from intake_app.gui.wizard import FirstRunWizard, SetupOutcome
 from intake_app.gui.workspace import Workspace
+from intake_app.protect.panic import PanicReport
 
 
 class MainWindow(QMainWindow):
@@ -28,9 +32,11 @@ class MainWindow(QMainWindow):
         self.wizard: FirstRunWizard | None = None
         self.export_wizard: ExportWizard | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.panic_confirm: PanicConfirm | None = None
+        self.panicked = False
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.unlock_page = UnlockPage(session)
+        self.unlock_page = self._new_unlock_page()
         self.stack.addWidget(self.unlock_page)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("mainToolbar")
@@ -38,8 +44,12 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(self.toolbar)
         self._make_actions()
-        self.unlock_page.unlocked.connect(self._on_unlocked)
         session.locked.connect(self._on_locked)
+        # Ctrl+Shift+Delete on every screen and in every dialog of this app.
+        self.panic_filter = PanicFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.panic_filter)
         geometry = saved_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(QSize(1100, 740))
@@ -64,6 +74,12 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.setToolTip(self.tr("Lock now (Ctrl+L)"))
         self.lock_action.triggered.connect(self.lock)
+        self.panic_action = QAction(self.tr("Panic: erase"), self)
+        self.panic_action.setObjectName("panicAction")
+        self.panic_action.setToolTip(self.tr(
+            "Erase everything on this laptop now and close the app ({keys})").format(
+            keys=HOTKEY.toString(QKeySequence.SequenceFormat.NativeText)))
+        self.panic_action.triggered.connect(self.request_panic)
         for a in (self.new_action, self.export_action, self.receipt_action,
                   self.settings_action):
             self.toolbar.addAction(a)
@@ -72,6 +88,12 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
                              spacer.sizePolicy().verticalPolicy())
         self.toolbar.addWidget(spacer)
+        self.toolbar.addAction(self.panic_action)
+        panic_button = self.toolbar.widgetForAction(self.panic_action)
+        if panic_button is not None:
+            panic_button.setObjectName("panicButton")
+            panic_button.setStyleSheet(BUTTON_STYLE)
+        self.toolbar.addSeparator()
         self.toolbar.addAction(self.lock_action)
         self.addAction(self.lock_action)
 
@@ -129,6 +151,8 @@ class MainWindow(QMainWindow):
         self.session.after_unlock()
         self._build_workspace()
         self._set_unlocked_ui(True)
+        if self.workspace is not None:
+            check_after_unlock(self.session, self.workspace)
 
     def _build_workspace(self) -> None:
         if self.workspace is not None:
@@ -154,6 +178,44 @@ class MainWindow(QMainWindow):
         if self.session.is_unlocked:
             self.session.lock()
 
+    # -------------------------------------------------------------- panic
+    def request_panic(self) -> None:
+        """Toolbar button, unlock-screen button, hotkey: confirm once, then ``panic``.
+
+        A second request while the confirmation shows (the hotkey again) confirms."""
+        if self.panicked:
+            return
+        box = self.panic_confirm
+        if box is not None and shiboken6.isValid(box) and box.isVisible():
+            self._panic_soon()
+            return
+        box = PanicConfirm(self)
+        erase = box.erase_button
+        box.buttonClicked.connect(lambda b: self._panic_soon() if b is erase else None)
+        box.finished.connect(self._panic_confirm_closed)
+        self.panic_confirm = box
+        box.show()
+        box.raise_()
+        box.activateWindow()
+
+    def _panic_confirm_closed(self, _result: int) -> None:
+        self.panic_confirm = None
+
+    def _panic_soon(self) -> None:
+        # Out of the dialog's (or the event filter's) handler: panic closes that dialog.
+        QTimer.singleShot(0, self.panic)
+
+    def panic(self) -> PanicReport | None:
+        """Crypto-erase this profile now, clear the clipboard, close everything, exit."""
+        if self.panicked:
+            return None
+        self.panicked = True
+        return run_panic(self)
+
+    def drop_everything(self) -> None:
+        """Throw away dialogs, windows and views (panic; the store is already closed)."""
+        self._on_locked()
+
     def _on_locked(self) -> None:
         dialogs = (self.export_wizard, self.settings_dialog)
         self.export_wizard = self.settings_dialog = None
@@ -166,6 +228,7 @@ class MainWindow(QMainWindow):
             if w is not self and w.isVisible() and w.isWindow():
                 w.close()
         self._drop_workspace()
+        QPixmapCache.clear()  # attachment previews
         gc.collect()
         self._set_unlocked_ui(False)
         self.show_unlock()
@@ -193,6 +256,7 @@ class MainWindow(QMainWindow):
             self.export_wizard = None
         if self.workspace is not None and self.session.is_unlocked:
             self.workspace.refresh()
+            self.session.sending.resume(now=True)  # new bundles: send them soon
 
     def import_receipt(self) -> None:
         if self.workspace is not None:
@@ -227,8 +291,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         current_is_unlock = self.stack.currentWidget() is self.unlock_page
         old = self.unlock_page
-        self.unlock_page = UnlockPage(self.session)
-        self.unlock_page.unlocked.connect(self._on_unlocked)
+        self.unlock_page = self._new_unlock_page()
         self.stack.insertWidget(0, self.unlock_page)
         self.stack.removeWidget(old)
         old.deleteLater()
@@ -241,7 +304,19 @@ class MainWindow(QMainWindow):
             self.show_unlock()
         self._set_unlocked_ui(self.session.is_unlocked and self.workspace is not None)
 
+    def _new_unlock_page(self) -> UnlockPage:
+        page = UnlockPage(self.session)
+        page.unlocked.connect(self._on_unlocked)
+        page.panic_button.clicked.connect(self.request_panic)
+        return page
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.panic_filter)
+        if self.panicked:  # the store is gone: never wait for a worker
+            super().closeEvent(event)
+            return
         save_geometry(self.saveGeometry())
         self.lock()
         self.session.runner.wait(10_000)

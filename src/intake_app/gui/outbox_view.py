@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.editor.attachment_fields import choose_file, human_size
+from intake_app.gui.send_panel import SendPanel
 from intake_app.gui.session import Session
 from intake_app.models import OutboxEntry, ReceiptResult
 
@@ -53,11 +54,14 @@ class OutboxView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.import_button)
         row.addWidget(self.result, 1)
+        self.send = SendPanel(session.sending)
         lay = QVBoxLayout(self)
         lay.addWidget(self.explain)
         lay.addWidget(self.table)
         lay.addLayout(row)
+        lay.addWidget(self.send)
         self.import_button.clicked.connect(self.choose_receipt)
+        self.send.receipt_applied.connect(self._received_over_network)
 
     def refresh(self) -> None:
         self.session.runner.start(self.session.service.outbox, self._show, self._failed)
@@ -123,7 +127,12 @@ class OutboxView(QWidget):
         self.import_button.setEnabled(True)
         self.result.setText(self.tr("Receipt refused: {reason}").format(reason=error_text(exc)))
 
+    def _received_over_network(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
     def clear(self) -> None:
+        self.send.detach()
         self.entries = []
         self.table.setRowCount(0)
         self.result.clear()

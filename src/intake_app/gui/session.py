@@ -1,8 +1,11 @@
 """The unlocked session: the service, the worker runner, and locking.
 
-Locking (on demand or after the idle minutes) stops pending results, clears
-the clipboard, closes the store and tells the window to throw away every view
-built while unlocked.
+Locking (on demand or after the idle minutes) stops the sender and pending
+results, clears the clipboard, closes the store and tells the window to throw
+away every view built while unlocked.
+
+``ClipboardGuard`` clears text copied from the app after the profile's
+clipboard seconds (``protect.clipboard``), if the clipboard still holds it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent
 
 from intake_app.gui import adapter
+from intake_app.gui.sender import Sender
 from intake_app.gui.workers import TaskRunner
+from intake_app.protect import clipboard as clip_policy
 from intake_app.services.field import FieldService
 
 _ACTIVITY = frozenset({
@@ -34,6 +39,8 @@ class Session(QObject):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
         self._filter_installed = False
+        self.clipboard_guard = ClipboardGuard(self)
+        self.sending = Sender(self)
 
     # -------------------------------------------------------------- state
     @property
@@ -74,8 +81,10 @@ class Session(QObject):
     # -------------------------------------------------------------- lock
     def lock(self) -> None:
         self.idle_timer.stop()
+        self.sending.forget()
         self.runner.invalidate()
         clear_clipboard()
+        self.clipboard_guard.forget()
         app = QGuiApplication.instance()
         if app is not None and self._filter_installed:
             app.removeEventFilter(self)
@@ -92,3 +101,46 @@ def clear_clipboard() -> None:
     cb.clear(QClipboard.Mode.Clipboard)
     if cb.supportsSelection():
         cb.clear(QClipboard.Mode.Selection)
+
+
+class ClipboardGuard(QObject):
+    """Clears what the app copied after ``clipboard_clear_seconds``, if still there.
+
+    Only a digest of the copied text is kept. "Copied by the app": the clipboard
+    changed while this process owns it or has the focused window (some platforms
+    do not report ownership)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.session = session
+        self.copied: bytes | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.expire)
+        cb = QGuiApplication.clipboard()
+        if cb is not None:
+            cb.dataChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        cb = QGuiApplication.clipboard()
+        if cb is None:
+            return
+        ours = cb.ownsClipboard() or QGuiApplication.focusWindow() is not None
+        text = cb.text()
+        if not ours or not text:
+            if not text:
+                self.forget()
+            return
+        self.copied = clip_policy.digest(text)
+        self.timer.start(max(1000, clip_policy.clipboard_policy(self.session.service)
+                             .clear_after_ms))
+
+    def expire(self) -> None:
+        cb = QGuiApplication.clipboard()
+        if cb is not None and clip_policy.should_clear(self.copied, cb.text()):
+            clear_clipboard()
+        self.forget()
+
+    def forget(self) -> None:
+        self.timer.stop()
+        self.copied = None

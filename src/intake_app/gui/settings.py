@@ -1,4 +1,5 @@
-"""Settings: language, auto-lock minutes (within HQ's policy), passphrase, fingerprint."""
+"""Settings: language, auto-lock minutes (within HQ's policy), passphrase, fingerprint;
+the "Protection" (protect_settings) and "Sending" (sending_settings) tabs."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +24,8 @@ from intake_app.gui import adapter
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.i18n import UI_LANGUAGES
 from intake_app.gui.passphrase import PassphraseFields
+from intake_app.gui.protect_settings import ProtectionPage
+from intake_app.gui.sending_settings import SendingPage
 from intake_app.gui.session import Session
 
 
@@ -96,10 +100,20 @@ class SettingsDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        first = QWidget()
+        fl = QVBoxLayout(first)
+        fl.addWidget(general)
+        fl.addWidget(pw)
+        fl.addWidget(dev)
+        fl.addStretch(1)
+        self.protection = ProtectionPage(session)
+        self.sending = SendingPage(session)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(first, self.tr("&General"))
+        self.tabs.addTab(self.protection, self.tr("&Protection"))
+        self.tabs.addTab(self.sending, self.tr("Se&nding"))
         lay = QVBoxLayout(self)
-        lay.addWidget(general)
-        lay.addWidget(pw)
-        lay.addWidget(dev)
+        lay.addWidget(self.tabs)
         lay.addWidget(buttons)
         self.change_button.clicked.connect(self.change_passphrase)
         self.new.changed.connect(self._update_change_button)
@@ -136,6 +150,11 @@ class SettingsDialog(QDialog):
         except Exception as exc:
             self.change_result.setText(error_text(exc))
             return
+        for page in (self.protection, self.sending):
+            problem = page.apply()
+            if problem is not None:
+                self.tabs.setCurrentWidget(page)
+                return
         self.session.start_idle_timer()
         code = self.language.currentData()
         super().accept()
@@ -145,4 +164,5 @@ class SettingsDialog(QDialog):
     def done(self, r: int) -> None:
         self.old.clear()
         self.new.clear()
+        self.protection.clear()
         super().done(r)

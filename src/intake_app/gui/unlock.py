@@ -51,6 +51,14 @@ class UnlockPage(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setAccessibleName(self.tr("Opening"))
         self.busy.setVisible(False)
+        # Panic from the locked screen too (the hotkey works here as well).
+        self.panic_button = QPushButton(self.tr("Emergency erase…"))
+        self.panic_button.setObjectName("unlockPanicButton")
+        self.panic_button.setAccessibleName(self.tr("Emergency erase"))
+        self.panic_button.setToolTip(self.tr(
+            "Erase everything on this laptop now and close the app (Ctrl+Shift+Delete)"))
+        self.panic_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.panic_button.setStyleSheet("color: #b00020;")
 
         row = QHBoxLayout()
         row.addStretch(1)
@@ -66,6 +74,10 @@ class UnlockPage(QWidget):
         lay.addWidget(self.error)
         lay.addWidget(self.busy)
         lay.addStretch(3)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.panic_button)
+        lay.addLayout(bottom)
         self.setTabOrder(self.passphrase, self.button)
 
         self.button.clicked.connect(self.try_unlock)

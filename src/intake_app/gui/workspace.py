@@ -68,6 +68,7 @@ class Workspace(QWidget):
         self.tabs.addTab(self.outbox, self.tr("&Outbox"))
         self.editor: RecordEditor | None = None
         self.chooser: FormChooser | None = None
+        self.notices: QWidget | None = None  # the after-unlock warnings (unlock_notices)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.tabs)
