@@ -6,9 +6,10 @@ Uses a throw-away profile with fictional sample records (the shipped example
 record of ``forms/examples``), a cheap key derivation and Qt's offscreen
 platform, so it runs on a machine without a display. Writes
 ``<lang>-<screen>.png``: unlock, records, editor, errors, export, outbox,
-settings, wizard; and for HQ and the auditor (real bundles from an enrolled
-sample laptop, one of them damaged on purpose): hq-unlock, hq-import,
-hq-devices, hq-records, hq-receipts, hq-export, auditor.
+settings (and settings-protection, settings-sending: its other tabs), wizard;
+and for HQ and the auditor (real bundles from an enrolled sample laptop, one
+of them damaged on purpose): hq-unlock, hq-import, hq-devices, hq-records,
+hq-receipts, hq-export, auditor.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("INTAKE_TESTING_FAST_KDF", "1")  # sample data only
 
 REPO = Path(__file__).resolve().parents[1]
-SCREENS = ("wizard", "unlock", "records", "editor", "errors", "export", "outbox", "settings")
+SCREENS = ("wizard", "unlock", "records", "editor", "errors", "export", "outbox", "settings",
+           "settings-protection", "settings-sending")
 HQ_SCREENS = ("hq-unlock", "hq-import", "hq-devices", "hq-records", "hq-receipts", "hq-export",
               "auditor")
 PASS = "screenshots only passphrase"
@@ -144,6 +146,11 @@ def render(lang: str, out: Path, work: Path) -> None:
     settings = window.open_settings()
     spin(app, 0.3)
     shoot(settings, Path(f"{prefix}-settings.png"))
+    for tab, name in ((settings.protection, "settings-protection"),
+                      (settings.sending, "settings-sending")):
+        settings.tabs.setCurrentWidget(tab)
+        spin(app, 0.3)
+        shoot(settings, Path(f"{prefix}-{name}.png"))
     settings.reject()
 
     window.close()

@@ -246,52 +246,52 @@
             </translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="224" />
+            <location filename="../auditor/window.py" line="225" />
             <source>entry {n}</source>
             <translation>مورد {n}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="225" />
+            <location filename="../auditor/window.py" line="226" />
             <source>not recorded</source>
             <translation>ثبت نشده</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="228" />
+            <location filename="../auditor/window.py" line="229" />
             <source>Valid</source>
             <translation>معتبر</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="228" />
+            <location filename="../auditor/window.py" line="229" />
             <source>Refused</source>
             <translation>رد شد</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="233" />
+            <location filename="../auditor/window.py" line="234" />
             <source>{good} valid, {bad} refused.</source>
             <translation>{good} معتبر، {bad} رد شد.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="236" />
+            <location filename="../auditor/window.py" line="237" />
             <source>HQ's log verifies.</source>
             <translation>گزارش دفتر مرکزی تأیید شد.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="237" />
+            <location filename="../auditor/window.py" line="238" />
             <source>HQ's log has problems: {problems}</source>
             <translation>گزارش دفتر مرکزی مشکل دارد: {problems}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="253" />
+            <location filename="../auditor/window.py" line="254" />
             <source>Save the audit report</source>
             <translation>ذخیرهٔ گزارش بازرسی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="254" />
+            <location filename="../auditor/window.py" line="255" />
             <source>HTML report (*.html)</source>
             <translation>گزارش HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="269" />
+            <location filename="../auditor/window.py" line="270" />
             <source>Saved the report to {path}.</source>
             <translation>گزارش در {path} ذخیره شد.</translation>
         </message>
@@ -1032,159 +1032,247 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="51" />
+            <location filename="../main_window.py" line="61" />
             <source>&amp;New record</source>
             <translation>پروندهٔ جدید</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="54" />
+            <location filename="../main_window.py" line="64" />
             <source>&amp;Export for HQ…</source>
             <translation>ارسال برای دفتر مرکزی…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="57" />
+            <location filename="../main_window.py" line="67" />
             <source>Import &amp;receipt…</source>
             <translation>وارد کردن رسید…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="59" />
+            <location filename="../main_window.py" line="69" />
             <source>&amp;Settings…</source>
             <translation>تنظیمات…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="62" />
+            <location filename="../main_window.py" line="72" />
             <source>&amp;Lock</source>
             <translation>قفل</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="65" />
+            <location filename="../main_window.py" line="75" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همین حالا قفل کن (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="83" />
+            <location filename="../main_window.py" line="77" />
+            <source>Panic: erase</source>
+            <translation>پاک کردن اضطراری</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="80" />
+            <source>Erase everything on this laptop now and close the app ({keys})</source>
+            <translation>همین حالا همه چیز را روی این لپ‌تاپ پاک کن و برنامه را ببند ({keys})</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="105" />
             <source>Intake</source>
             <translation>ثبت مصاحبه</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="83" />
+            <location filename="../main_window.py" line="105" />
             <source>Intake — locked</source>
             <translation>ثبت مصاحبه — قفل است</translation>
         </message>
     </context>
     <context>
+        <name>NoticeBar</name>
+        <message>
+            <location filename="../unlock_notices.py" line="47" />
+            <source>&amp;Delete old drafts…</source>
+            <translation>حذف پیش‌نویس‌های کهنه…</translation>
+        </message>
+        <message>
+            <location filename="../unlock_notices.py" line="49" />
+            <source>Dismiss</source>
+            <translation>بستن</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../unlock_notices.py" line="71" />
+            <source>%n wrong passphrase(s) were typed since this laptop was last unlocked. If that was not you, someone may have tried to open it.</source>
+            <translation>
+                <numerusform>از آخرین باری که قفل این لپ‌تاپ باز شد، %Ln بار رمز عبور نادرست وارد شده است. اگر این کار شما نبوده، ممکن است کسی تلاش کرده باشد آن را باز کند.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../unlock_notices.py" line="76" />
+            <source>The protection settings file had been removed or changed and was put back. Someone may have tried to reset the wrong-passphrase counter.</source>
+            <translation>فایل تنظیمات محافظت حذف یا تغییر داده شده بود و دوباره سر جایش گذاشته شد. ممکن است کسی تلاش کرده باشد شمار رمزهای عبور نادرست را صفر کند.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../unlock_notices.py" line="84" />
+            <source>%n draft(s) have not been saved for more than {days} days. Old drafts put people at risk if the laptop is taken: finish them or delete them.</source>
+            <translation>
+                <numerusform>%Ln پیش‌نویس بیش از {days} روز است که ذخیره نشده است. اگر لپ‌تاپ به دست کسی بیفتد، پیش‌نویس‌های کهنه افراد را در خطر می‌اندازند: آن‌ها را تکمیل یا حذف کنید.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../unlock_notices.py" line="92" />
+            <source>Delete old drafts</source>
+            <translation>حذف پیش‌نویس‌های کهنه</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../unlock_notices.py" line="93" />
+            <source>Delete %n old draft(s) for good? They cannot be recovered.</source>
+            <translation>
+                <numerusform>%Ln پیش‌نویس کهنه برای همیشه حذف شود؟ دیگر بازیابی نمی‌شود.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../unlock_notices.py" line="106" />
+            <source>%n old draft(s) deleted.</source>
+            <translation>
+                <numerusform>%Ln پیش‌نویس کهنه حذف شد.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>OutboxView</name>
         <message>
-            <location filename="../outbox_view.py" line="35" />
+            <location filename="../outbox_view.py" line="36" />
             <source>Sealed bundles wait here until HQ confirms them with a signed receipt. Only HQ can open them.</source>
             <translation>بسته‌های مهر و موم‌شده اینجا می‌مانند تا دفتر مرکزی با رسید امضاشده آن‌ها را تأیید کند. فقط دفتر مرکزی می‌تواند آن‌ها را باز کند.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="39" />
+            <location filename="../outbox_view.py" line="40" />
             <source>Sealed bundles</source>
             <translation>بسته‌های مهر و موم‌شده</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="41" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Bundle</source>
             <translation>بسته</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="41" />
+            <location filename="../outbox_view.py" line="42" />
             <source>File</source>
             <translation>فایل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="41" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Sealed</source>
             <translation>مهر و موم‌شده</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="41" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Size</source>
             <translation>اندازه</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="43" />
             <source>Records</source>
             <translation>پرونده‌ها</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="43" />
             <source>Delivery</source>
             <translation>تحویل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="48" />
+            <location filename="../outbox_view.py" line="49" />
             <source>&amp;Import HQ receipt…</source>
             <translation>وارد کردن رسید دفتر مرکزی…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="49" />
+            <location filename="../outbox_view.py" line="50" />
             <source>Import HQ receipt</source>
             <translation>وارد کردن رسید دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="71" />
+            <location filename="../outbox_view.py" line="75" />
             <source>Waiting for HQ</source>
             <translation>در انتظار دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="71" />
+            <location filename="../outbox_view.py" line="75" />
             <source>Delivered</source>
             <translation>تحویل شد</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="72" />
+            <location filename="../outbox_view.py" line="76" />
             <source>Abandoned</source>
             <translation>رها شده</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="88" />
+            <location filename="../outbox_view.py" line="92" />
             <source>HQ receipt</source>
             <translation>رسید دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="89" />
+            <location filename="../outbox_view.py" line="93" />
             <source>Receipts (*.sig *.receipt *.rcpt);;All files (*)</source>
             <translation>رسیدها (*.sig *.receipt *.rcpt);;همه فایل‌ها (*)</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="96" />
+            <location filename="../outbox_view.py" line="100" />
             <source>Checking the receipt…</source>
             <translation>بررسی رسید…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="106" />
+            <location filename="../outbox_view.py" line="110" />
             <source>Receipt accepted.</source>
             <translation>رسید پذیرفته شد.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="108" />
+            <location filename="../outbox_view.py" line="112" />
             <source>Delivered: bundle(s) {seqs}.</source>
             <translation>تحویل شد: بسته(های) {seqs}.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="111" />
+            <location filename="../outbox_view.py" line="115" />
             <source>Already confirmed before: {seqs}.</source>
             <translation>قبلاً تأیید شده: {seqs}.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="114" />
+            <location filename="../outbox_view.py" line="118" />
             <source>Not from this laptop's outbox: {seqs}.</source>
             <translation>از صندوق ارسال این لپ‌تاپ نیست: {seqs}.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../outbox_view.py" line="116" />
+            <location filename="../outbox_view.py" line="120" />
             <source>%n record(s) removed from this laptop.</source>
             <translation>
                 <numerusform>%Ln پرونده از این لپ‌تاپ پاک شد.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="124" />
+            <location filename="../outbox_view.py" line="128" />
             <source>Receipt refused: {reason}</source>
             <translation>رسید رد شد: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PanicConfirm</name>
+        <message>
+            <location filename="../panic_ui.py" line="71" />
+            <source>Erase everything</source>
+            <translation>پاک کردن همه چیز</translation>
+        </message>
+        <message>
+            <location filename="../panic_ui.py" line="72" />
+            <source>Erase everything on this laptop now?</source>
+            <translation>همین حالا همه چیز روی این لپ‌تاپ پاک شود؟</translation>
+        </message>
+        <message>
+            <location filename="../panic_ui.py" line="74" />
+            <source>The records can never be opened again, not even with the passphrase. The app closes.
+
+Enter: erase. Escape: cancel.</source>
+            <translation>پرونده‌ها دیگر هرگز باز نمی‌شوند، حتی با رمز عبور. برنامه بسته می‌شود.
+
+برای پاک کردن Enter و برای لغو Escape را بزنید.</translation>
+        </message>
+        <message>
+            <location filename="../panic_ui.py" line="77" />
+            <source>&amp;Erase now</source>
+            <translation>همین حالا پاک کن</translation>
         </message>
     </context>
     <context>
@@ -1266,6 +1354,114 @@
             <location filename="../wizard.py" line="98" />
             <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
             <translation>این رمز از همهٔ پرونده‌های این لپ‌تاپ محافظت می‌کند. چند کلمهٔ بی‌ربط به خاطر سپردنشان آسان و حدس زدنشان سخت است. اگر فراموش شود، هیچ راهی برای بازیابی آن نیست.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProtectionPage</name>
+        <message>
+            <location filename="../protect_settings.py" line="44" />
+            <source>Never</source>
+            <translation>هرگز</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="46" />
+            <source>Erase after this many wrong passphrases</source>
+            <translation>پاک کردن پس از این تعداد رمز عبور نادرست</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="48" />
+            <source>Erase them too</source>
+            <translation>آن‌ها هم پاک شوند</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="49" />
+            <source>Keep them (only HQ can open them)</source>
+            <translation>نگه داشته شوند (فقط دفتر مرکزی می‌تواند آن‌ها را باز کند)</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="51" />
+            <source>Sealed bundles when erasing</source>
+            <translation>بسته‌های مهر و موم‌شده هنگام پاک کردن</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="55" />
+            <source> s</source>
+            <translation> ثانیه</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="56" />
+            <source>Clear copied text after seconds</source>
+            <translation>پاک کردن متن کاپی‌شده پس از چند ثانیه</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="57" />
+            <source>Erasing</source>
+            <translation>پاک کردن</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="59" />
+            <source>&amp;Erase everything after this many wrong passphrases:</source>
+            <translation>پاک کردن همه چیز پس از این تعداد رمز عبور نادرست:</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="61" />
+            <source>Sealed &amp;bundles in the outbox, on panic or erase:</source>
+            <translation>بسته‌های مهر و موم‌شدهٔ صندوق ارسال، هنگام پاک کردن (اضطراری یا خودکار):</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="63" />
+            <source>Clear &amp;copied text after (seconds):</source>
+            <translation>پاک کردن متن کاپی‌شده پس از (ثانیه):</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="64" />
+            <source>Panic: Ctrl+Shift+Delete on any screen, or the red button. It erases at once and closes the app.</source>
+            <translation>پاک کردن اضطراری: در هر صفحه Ctrl+Shift+Delete، یا دکمهٔ سرخ. فوراً همه چیز را پاک می‌کند و برنامه را می‌بندد.</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="69" />
+            <source>&amp;When it is used, first erase the real records (silently)</source>
+            <translation>هنگام استفاده از آن، اول پرونده‌های واقعی را (بی‌صدا) پاک کن</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="71" />
+            <source>Set duress passphrase</source>
+            <translation>تعیین رمز عبور زیر فشار</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="72" />
+            <source>Remove any duress passphrase</source>
+            <translation>حذف رمز عبور زیر فشار (اگر باشد)</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="77" />
+            <source>A second passphrase to give if you are forced to open the app. It opens a harmless practice profile instead of your records. The app never shows whether one is set.</source>
+            <translation>یک رمز عبور دوم، برای وقتی که شما را مجبور کنند برنامه را باز کنید. این رمز به جای پرونده‌های شما یک پروفایل تمرینی بی‌خطر را باز می‌کند. برنامه هرگز نشان نمی‌دهد که چنین رمزی تعیین شده است یا نه.</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="81" />
+            <source>Duress passphrase</source>
+            <translation>رمز عبور زیر فشار</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="114" />
+            <source>Setting the duress passphrase…</source>
+            <translation>در حال تعیین رمز عبور زیر فشار…</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="118" />
+            <source>Duress passphrase set. Never write it next to your passphrase.</source>
+            <translation>رمز عبور زیر فشار تعیین شد. هرگز آن را کنار رمز عبور اصلی خود ننویسید.</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="124" />
+            <source>Removing…</source>
+            <translation>در حال حذف…</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="127" />
+            <source>No duress passphrase is set now.</source>
+            <translation>اکنون هیچ رمز عبور زیر فشار تعیین نشده است.</translation>
         </message>
     </context>
     <context>
@@ -1751,99 +1947,258 @@
         </message>
     </context>
     <context>
+        <name>SendPanel</name>
+        <message>
+            <location filename="../send_panel.py" line="26" />
+            <source>&amp;Send now</source>
+            <translation>همین حالا بفرست</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="27" />
+            <source>Send now</source>
+            <translation>همین حالا بفرست</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="29" />
+            <source>Send the bundles waiting for HQ to the drop box, then collect HQ's receipt</source>
+            <translation>بسته‌هایی را که در انتظار دفتر مرکزی هستند به صندوق تحویل بفرست، سپس رسید دفتر مرکزی را بگیر</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="34" />
+            <source>Sending progress</source>
+            <translation>پیشرفت فرستادن</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="75" />
+            <source>Sending over the network is not set up (Settings, Sending).</source>
+            <translation>فرستادن از راه انترنت تنظیم نشده است (تنظیمات، فرستادن).</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="84" />
+            <source>Connecting to the drop box…</source>
+            <translation>در حال وصل شدن به صندوق تحویل…</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="86" />
+            <source>Sending bundle {i} of {n} ({done} of {total})…</source>
+            <translation>در حال فرستادن بستهٔ {i} از {n} ({done} از {total})…</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="90" />
+            <source>Collecting HQ's receipt…</source>
+            <translation>در حال گرفتن رسید دفتر مرکزی…</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="92" />
+            <source>Last attempt at {time}.</source>
+            <translation>آخرین تلاش در {time}.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../send_panel.py" line="95" />
+            <source>%n bundle(s) sent.</source>
+            <translation>
+                <numerusform>%Ln بسته فرستاده شد.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../send_panel.py" line="97" />
+            <source>%n already at the drop box.</source>
+            <translation>
+                <numerusform>%Ln بسته از قبل در صندوق تحویل بود.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../send_panel.py" line="99" />
+            <source>%n refused by the drop box.</source>
+            <translation>
+                <numerusform>صندوق تحویل %Ln بسته را رد کرد.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../send_panel.py" line="101" />
+            <source>HQ confirmed %n bundle(s).</source>
+            <translation>
+                <numerusform>دفتر مرکزی %Ln بسته را تأیید کرد.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="104" />
+            <source>HQ's receipt was refused: {reason}</source>
+            <translation>رسید دفتر مرکزی رد شد: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="108" />
+            <source>The drop box cannot be reached.</source>
+            <translation>صندوق تحویل در دسترس نیست.</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="109" />
+            <source>Next try at {time}.</source>
+            <translation>تلاش بعدی در {time}.</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="112" />
+            <source>The drop box cannot be reached. Nothing was lost: try again later.</source>
+            <translation>صندوق تحویل در دسترس نیست. چیزی از بین نرفت: بعداً دوباره تلاش کنید.</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="115" />
+            <source>Sending failed: {reason}</source>
+            <translation>فرستادن ناموفق بود: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="117" />
+            <source>Background sending is on.</source>
+            <translation>فرستادن در پس‌زمینه روشن است.</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="119" />
+            <source>Ready to send. Bundles stay on this laptop until HQ's receipt confirms them.</source>
+            <translation>آمادهٔ فرستادن. بسته‌ها تا وقتی رسید دفتر مرکزی آن‌ها را تأیید کند، روی این لپ‌تاپ می‌مانند.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SendingPage</name>
+        <message>
+            <location filename="../sending_settings.py" line="23" />
+            <source>Drop box address</source>
+            <translation>نشانی صندوق تحویل</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="26" />
+            <source>SOCKS5 proxy</source>
+            <translation>پراکسی SOCKS5</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="30" />
+            <source>Send in the &amp;background when the drop box can be reached</source>
+            <translation>هر وقت صندوق تحویل در دسترس بود، در پس‌زمینه بفرست</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="37" />
+            <source>HQ gives you the drop box address. With Tor running, use the proxy socks5://127.0.0.1:9050: every connection then goes through it. Bundles stay on this laptop until HQ's receipt confirms them.</source>
+            <translation>نشانی صندوق تحویل را دفتر مرکزی به شما می‌دهد. اگر Tor روشن است، پراکسی socks5://127.0.0.1:9050 را به کار ببرید: آنگاه همهٔ اتصال‌ها از راه آن می‌گذرند. بسته‌ها تا وقتی رسید دفتر مرکزی آن‌ها را تأیید کند، روی این لپ‌تاپ می‌مانند.</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="42" />
+            <source>&amp;Drop box address:</source>
+            <translation>نشانی صندوق تحویل:</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="43" />
+            <source>SOCKS5 &amp;proxy (optional):</source>
+            <translation>پراکسی SOCKS5 (اختیاری):</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../settings.py" line="42" />
+            <location filename="../settings.py" line="46" />
             <source>Settings</source>
             <translation>تنظیمات</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="48" />
+            <location filename="../settings.py" line="52" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="53" />
+            <location filename="../settings.py" line="57" />
             <source>Lock after minutes without use</source>
             <translation>قفل پس از چند دقیقه بی‌استفادگی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="56" />
+            <location filename="../settings.py" line="60" />
             <source> min</source>
             <translation> دقیقه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="57" />
+            <location filename="../settings.py" line="61" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="59" />
+            <location filename="../settings.py" line="63" />
             <source>&amp;Language:</source>
             <translation>زبان:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="60" />
+            <location filename="../settings.py" line="64" />
             <source>&amp;Lock after (minutes without use):</source>
             <translation>قفل پس از (دقیقه بی‌استفادگی):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="61" />
+            <location filename="../settings.py" line="65" />
             <source>HQ's policy allows at most {n} minutes.</source>
             <translation>سیاست دفتر مرکزی حداکثر {n} دقیقه را اجازه می‌دهد.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="66" />
+            <location filename="../settings.py" line="70" />
             <source>Current passphrase</source>
             <translation>رمز عبور فعلی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="68" />
+            <location filename="../settings.py" line="72" />
             <source>&amp;Change passphrase</source>
             <translation>تغییر رمز عبور</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="72" />
+            <location filename="../settings.py" line="76" />
             <source>Passphrase</source>
             <translation>رمز عبور</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="74" />
+            <location filename="../settings.py" line="78" />
             <source>C&amp;urrent passphrase:</source>
             <translation>رمز عبور فعلی:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="81" />
+            <location filename="../settings.py" line="85" />
             <source>Not enrolled with HQ yet.</source>
             <translation>هنوز نزد دفتر مرکزی ثبت‌نام نشده.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="89" />
+            <location filename="../settings.py" line="93" />
             <source>Device fingerprint</source>
             <translation>اثر انگشت دستگاه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="90" />
+            <location filename="../settings.py" line="94" />
             <source>This laptop</source>
             <translation>این لپ‌تاپ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="92" />
+            <location filename="../settings.py" line="96" />
             <source>Device fingerprint (HQ may ask you to read it out):</source>
             <translation>اثر انگشت دستگاه (ممکن است دفتر مرکزی از شما بخواهد آن را بخوانید):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="116" />
+            <location filename="../settings.py" line="112" />
+            <source>&amp;General</source>
+            <translation>عمومی</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="113" />
+            <source>&amp;Protection</source>
+            <translation>محافظت</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="114" />
+            <source>Se&amp;nding</source>
+            <translation>فرستادن</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="130" />
             <source>Changing the passphrase…</source>
             <translation>در حال تغییر رمز عبور…</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="123" />
+            <location filename="../settings.py" line="137" />
             <source>Passphrase changed. Use the new one from now on.</source>
             <translation>رمز عبور تغییر کرد. از این پس رمز جدید را استفاده کنید.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="128" />
+            <location filename="../settings.py" line="142" />
             <source>The current passphrase is wrong.</source>
             <translation>رمز عبور فعلی نادرست است.</translation>
         </message>
@@ -1937,12 +2292,27 @@
             <translation>در حال باز شدن</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="88" />
+            <location filename="../unlock.py" line="55" />
+            <source>Emergency erase…</source>
+            <translation>پاک کردن اضطراری…</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="57" />
+            <source>Emergency erase</source>
+            <translation>پاک کردن اضطراری</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="59" />
+            <source>Erase everything on this laptop now and close the app (Ctrl+Shift+Delete)</source>
+            <translation>همین حالا همه چیز را روی این لپ‌تاپ پاک کن و برنامه را ببند (Ctrl+Shift+Delete)</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="100" />
             <source>Type your passphrase first.</source>
             <translation>اول رمز عبور خود را بنویسید.</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="105" />
+            <location filename="../unlock.py" line="117" />
             <source>Wrong passphrase. Check the keyboard language and Caps Lock, then try again.</source>
             <translation>رمز عبور نادرست است. زبان صفحه‌کلید و Caps Lock را بررسی کنید و دوباره تلاش کنید.</translation>
         </message>
@@ -1993,32 +2363,32 @@
             <translation>صندوق ارسال</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="96" />
+            <location filename="../workspace.py" line="97" />
             <source>No forms</source>
             <translation>فورمی نیست</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="97" />
+            <location filename="../workspace.py" line="98" />
             <source>No forms are installed. Enroll with HQ first.</source>
             <translation>هیچ فورمی نصب نیست. اول نزد دفتر مرکزی ثبت‌نام کنید.</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="118" />
+            <location filename="../workspace.py" line="119" />
             <source>Record sealed</source>
             <translation>پرونده مهر و موم شده</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="119" />
+            <location filename="../workspace.py" line="120" />
             <source>This record is sealed for HQ. No readable copy is kept on this laptop.</source>
             <translation>این پرونده برای دفتر مرکزی مهر و موم شده است. هیچ نسخهٔ خواندنی روی این لپ‌تاپ نگه داشته نمی‌شود.</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="144" />
+            <location filename="../workspace.py" line="145" />
             <source>Close record</source>
             <translation>بستن پرونده</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="145" />
+            <location filename="../workspace.py" line="146" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>بدون ذخیره بسته شود؟ پاسخ‌های بعد از آخرین ذخیره از بین می‌روند.</translation>
         </message>

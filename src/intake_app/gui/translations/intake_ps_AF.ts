@@ -247,52 +247,52 @@
             </translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="224" />
+            <location filename="../auditor/window.py" line="225" />
             <source>entry {n}</source>
             <translation>ننوتنه {n}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="225" />
+            <location filename="../auditor/window.py" line="226" />
             <source>not recorded</source>
             <translation>نه دی ثبت شوی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="228" />
+            <location filename="../auditor/window.py" line="229" />
             <source>Valid</source>
             <translation>سم</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="228" />
+            <location filename="../auditor/window.py" line="229" />
             <source>Refused</source>
             <translation>رد شوه</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="233" />
+            <location filename="../auditor/window.py" line="234" />
             <source>{good} valid, {bad} refused.</source>
             <translation>{good} سم، {bad} رد شوې.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="236" />
+            <location filename="../auditor/window.py" line="237" />
             <source>HQ's log verifies.</source>
             <translation>د مرکزي دفتر لاګ تایید شو.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="237" />
+            <location filename="../auditor/window.py" line="238" />
             <source>HQ's log has problems: {problems}</source>
             <translation>د مرکزي دفتر لاګ ستونزې لري: {problems}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="253" />
+            <location filename="../auditor/window.py" line="254" />
             <source>Save the audit report</source>
             <translation>د پلټنې راپور خوندي کول</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="254" />
+            <location filename="../auditor/window.py" line="255" />
             <source>HTML report (*.html)</source>
             <translation>HTML راپور (*.html)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="269" />
+            <location filename="../auditor/window.py" line="270" />
             <source>Saved the report to {path}.</source>
             <translation>راپور په {path} کې خوندي شو.</translation>
         </message>
@@ -1035,150 +1035,215 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="51" />
+            <location filename="../main_window.py" line="61" />
             <source>&amp;New record</source>
             <translation>نوې دوسیه</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="54" />
+            <location filename="../main_window.py" line="64" />
             <source>&amp;Export for HQ…</source>
             <translation>مرکزي دفتر ته صادرول…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="57" />
+            <location filename="../main_window.py" line="67" />
             <source>Import &amp;receipt…</source>
             <translation>رسید واردول…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="59" />
+            <location filename="../main_window.py" line="69" />
             <source>&amp;Settings…</source>
             <translation>تنظیمات…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="62" />
+            <location filename="../main_window.py" line="72" />
             <source>&amp;Lock</source>
             <translation>قلف</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="65" />
+            <location filename="../main_window.py" line="75" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همدا اوس قلف کړئ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="83" />
+            <location filename="../main_window.py" line="77" />
+            <source>Panic: erase</source>
+            <translation>بیړني ړنګول</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="80" />
+            <source>Erase everything on this laptop now and close the app ({keys})</source>
+            <translation>همدا اوس په دې لپټاپ کې هر څه ړنګ کړئ او پروګرام بند کړئ ({keys})</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="105" />
             <source>Intake</source>
             <translation>د مرکې ثبت</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="83" />
+            <location filename="../main_window.py" line="105" />
             <source>Intake — locked</source>
             <translation>د مرکې ثبت — قلف دی</translation>
         </message>
     </context>
     <context>
+        <name>NoticeBar</name>
+        <message>
+            <location filename="../unlock_notices.py" line="47" />
+            <source>&amp;Delete old drafts…</source>
+            <translation>زړې مسودې ړنګول…</translation>
+        </message>
+        <message>
+            <location filename="../unlock_notices.py" line="49" />
+            <source>Dismiss</source>
+            <translation>بندول</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../unlock_notices.py" line="71" />
+            <source>%n wrong passphrase(s) were typed since this laptop was last unlocked. If that was not you, someone may have tried to open it.</source>
+            <translation>
+                <numerusform>له هغه وروسته چې دا لپټاپ وروستی ځل خلاص شو، %Ln ځل غلط پټنوم ولیکل شو. که دا تاسو نه وئ، ښايي چا هڅه کړې وي چې دا پرانیزي.</numerusform>
+                <numerusform>له هغه وروسته چې دا لپټاپ وروستی ځل خلاص شو، %Ln ځله غلط پټنوم ولیکل شو. که دا تاسو نه وئ، ښايي چا هڅه کړې وي چې دا پرانیزي.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../unlock_notices.py" line="76" />
+            <source>The protection settings file had been removed or changed and was put back. Someone may have tried to reset the wrong-passphrase counter.</source>
+            <translation>د ساتنې د تنظیماتو فایل لرې شوی یا بدل شوی و او بېرته خپل ځای ته راوړل شو. ښايي چا هڅه کړې وي چې د غلطو پټنومونو شمېر صفر کړي.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../unlock_notices.py" line="84" />
+            <source>%n draft(s) have not been saved for more than {days} days. Old drafts put people at risk if the laptop is taken: finish them or delete them.</source>
+            <translation>
+                <numerusform>%Ln مسوده له {days} ورځو ډېر وخت راهیسې نه ده خوندي شوې. که لپټاپ چا ونیوه، زړې مسودې خلک له خطر سره مخ کوي: بشپړې یې کړئ یا یې ړنګې کړئ.</numerusform>
+                <numerusform>%Ln مسودې له {days} ورځو ډېر وخت راهیسې نه دي خوندي شوې. که لپټاپ چا ونیوه، زړې مسودې خلک له خطر سره مخ کوي: بشپړې یې کړئ یا یې ړنګې کړئ.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../unlock_notices.py" line="92" />
+            <source>Delete old drafts</source>
+            <translation>زړې مسودې ړنګول</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../unlock_notices.py" line="93" />
+            <source>Delete %n old draft(s) for good? They cannot be recovered.</source>
+            <translation>
+                <numerusform>%Ln زړه مسوده د تل لپاره ړنګه شي؟ بیا نه شي راګرځول کېدای.</numerusform>
+                <numerusform>%Ln زړې مسودې د تل لپاره ړنګې شي؟ بیا نه شي راګرځول کېدای.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../unlock_notices.py" line="106" />
+            <source>%n old draft(s) deleted.</source>
+            <translation>
+                <numerusform>%Ln زړه مسوده ړنګه شوه.</numerusform>
+                <numerusform>%Ln زړې مسودې ړنګې شوې.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>OutboxView</name>
         <message>
-            <location filename="../outbox_view.py" line="35" />
+            <location filename="../outbox_view.py" line="36" />
             <source>Sealed bundles wait here until HQ confirms them with a signed receipt. Only HQ can open them.</source>
             <translation>سربندې کڅوړې دلته پاتې کېږي تر هغه چې مرکزي دفتر یې په لاسلیک شوي رسید تایید کړي. یوازې مرکزي دفتر یې پرانیستلای شي.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="39" />
+            <location filename="../outbox_view.py" line="40" />
             <source>Sealed bundles</source>
             <translation>سربندې کڅوړې</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="41" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Bundle</source>
             <translation>کڅوړه</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="41" />
+            <location filename="../outbox_view.py" line="42" />
             <source>File</source>
             <translation>فایل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="41" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Sealed</source>
             <translation>سربند شوې</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="41" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Size</source>
             <translation>اندازه</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="43" />
             <source>Records</source>
             <translation>دوسیې</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="43" />
             <source>Delivery</source>
             <translation>سپارل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="48" />
+            <location filename="../outbox_view.py" line="49" />
             <source>&amp;Import HQ receipt…</source>
             <translation>د مرکزي دفتر رسید واردول…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="49" />
+            <location filename="../outbox_view.py" line="50" />
             <source>Import HQ receipt</source>
             <translation>د مرکزي دفتر رسید واردول</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="71" />
+            <location filename="../outbox_view.py" line="75" />
             <source>Waiting for HQ</source>
             <translation>د مرکزي دفتر په تمه</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="71" />
+            <location filename="../outbox_view.py" line="75" />
             <source>Delivered</source>
             <translation>وسپارل شوې</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="72" />
+            <location filename="../outbox_view.py" line="76" />
             <source>Abandoned</source>
             <translation>پرېښودل شوې</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="88" />
+            <location filename="../outbox_view.py" line="92" />
             <source>HQ receipt</source>
             <translation>د مرکزي دفتر رسید</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="89" />
+            <location filename="../outbox_view.py" line="93" />
             <source>Receipts (*.sig *.receipt *.rcpt);;All files (*)</source>
             <translation>رسیدونه (*.sig *.receipt *.rcpt);;ټول فایلونه (*)</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="96" />
+            <location filename="../outbox_view.py" line="100" />
             <source>Checking the receipt…</source>
             <translation>د رسید کتنه…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="106" />
+            <location filename="../outbox_view.py" line="110" />
             <source>Receipt accepted.</source>
             <translation>رسید ومنل شو.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="108" />
+            <location filename="../outbox_view.py" line="112" />
             <source>Delivered: bundle(s) {seqs}.</source>
             <translation>وسپارل شوې: کڅوړې {seqs}.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="111" />
+            <location filename="../outbox_view.py" line="115" />
             <source>Already confirmed before: {seqs}.</source>
             <translation>مخکې تایید شوې: {seqs}.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="114" />
+            <location filename="../outbox_view.py" line="118" />
             <source>Not from this laptop's outbox: {seqs}.</source>
             <translation>د دې لپټاپ د لېږلو له صندوق څخه نه دي: {seqs}.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../outbox_view.py" line="116" />
+            <location filename="../outbox_view.py" line="120" />
             <source>%n record(s) removed from this laptop.</source>
             <translation>
                 <numerusform>%Ln دوسیې له دې لپټاپ څخه لرې شوې.</numerusform>
@@ -1186,9 +1251,36 @@
             </translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="124" />
+            <location filename="../outbox_view.py" line="128" />
             <source>Receipt refused: {reason}</source>
             <translation>رسید رد شو: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PanicConfirm</name>
+        <message>
+            <location filename="../panic_ui.py" line="71" />
+            <source>Erase everything</source>
+            <translation>هر څه ړنګول</translation>
+        </message>
+        <message>
+            <location filename="../panic_ui.py" line="72" />
+            <source>Erase everything on this laptop now?</source>
+            <translation>همدا اوس په دې لپټاپ کې هر څه ړنګ شي؟</translation>
+        </message>
+        <message>
+            <location filename="../panic_ui.py" line="74" />
+            <source>The records can never be opened again, not even with the passphrase. The app closes.
+
+Enter: erase. Escape: cancel.</source>
+            <translation>دوسیې به بیا هېڅکله پرانیستل نه شي، حتی په پټنوم هم نه. پروګرام بندېږي.
+
+د ړنګولو لپاره Enter، او د لغوه کولو لپاره Escape ووهئ.</translation>
+        </message>
+        <message>
+            <location filename="../panic_ui.py" line="77" />
+            <source>&amp;Erase now</source>
+            <translation>همدا اوس یې ړنګ کړئ</translation>
         </message>
     </context>
     <context>
@@ -1270,6 +1362,114 @@
             <location filename="../wizard.py" line="98" />
             <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
             <translation>دا په دې لپټاپ کې هره دوسیه ساتي. څو بې اړیکې کلمې په یادول اسانه او اټکل یې ګران دی. که هېر شي، د بېرته راوړلو هېڅ لار نشته.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProtectionPage</name>
+        <message>
+            <location filename="../protect_settings.py" line="44" />
+            <source>Never</source>
+            <translation>هېڅکله</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="46" />
+            <source>Erase after this many wrong passphrases</source>
+            <translation>له دومره غلطو پټنومونو وروسته ړنګول</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="48" />
+            <source>Erase them too</source>
+            <translation>هغوی هم ړنګ کړئ</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="49" />
+            <source>Keep them (only HQ can open them)</source>
+            <translation>وې ساتئ (یوازې مرکزي دفتر یې پرانیستلای شي)</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="51" />
+            <source>Sealed bundles when erasing</source>
+            <translation>د ړنګولو پر وخت سربندې کڅوړې</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="55" />
+            <source> s</source>
+            <translation> ثانیې</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="56" />
+            <source>Clear copied text after seconds</source>
+            <translation>له څو ثانیو وروسته د کاپي شوي متن پاکول</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="57" />
+            <source>Erasing</source>
+            <translation>ړنګول</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="59" />
+            <source>&amp;Erase everything after this many wrong passphrases:</source>
+            <translation>له دومره غلطو پټنومونو وروسته هر څه ړنګول:</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="61" />
+            <source>Sealed &amp;bundles in the outbox, on panic or erase:</source>
+            <translation>د لېږلو په صندوق کې سربندې کڅوړې، د ړنګولو پر وخت (بیړني یا خپلکاره):</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="63" />
+            <source>Clear &amp;copied text after (seconds):</source>
+            <translation>د کاپي شوي متن پاکول وروسته له (ثانیو):</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="64" />
+            <source>Panic: Ctrl+Shift+Delete on any screen, or the red button. It erases at once and closes the app.</source>
+            <translation>بیړني ړنګول: په هره پاڼه کې Ctrl+Shift+Delete، یا سور تڼی. سمدلاسه هر څه ړنګوي او پروګرام بندوي.</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="69" />
+            <source>&amp;When it is used, first erase the real records (silently)</source>
+            <translation>کله چې وکارول شي، لومړی اصلي دوسیې (په پټه) ړنګې کړئ</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="71" />
+            <source>Set duress passphrase</source>
+            <translation>د اجبار پټنوم ټاکل</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="72" />
+            <source>Remove any duress passphrase</source>
+            <translation>د اجبار پټنوم لرې کول (که وي)</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="77" />
+            <source>A second passphrase to give if you are forced to open the app. It opens a harmless practice profile instead of your records. The app never shows whether one is set.</source>
+            <translation>دویم پټنوم، د هغه وخت لپاره چې تاسو د پروګرام پرانیستلو ته اړ کړل شئ. دا ستاسو د دوسیو پر ځای د تمرین یو بې ضرره پروفایل پرانیزي. پروګرام هېڅکله نه ښيي چې داسې پټنوم ټاکل شوی که نه.</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="81" />
+            <source>Duress passphrase</source>
+            <translation>د اجبار پټنوم</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="114" />
+            <source>Setting the duress passphrase…</source>
+            <translation>د اجبار پټنوم ټاکل کېږي…</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="118" />
+            <source>Duress passphrase set. Never write it next to your passphrase.</source>
+            <translation>د اجبار پټنوم وټاکل شو. هېڅکله یې د خپل اصلي پټنوم تر څنګ مه لیکئ.</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="124" />
+            <source>Removing…</source>
+            <translation>لرې کېږي…</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="127" />
+            <source>No duress passphrase is set now.</source>
+            <translation>اوس هېڅ د اجبار پټنوم نه دی ټاکل شوی.</translation>
         </message>
     </context>
     <context>
@@ -1760,99 +1960,262 @@
         </message>
     </context>
     <context>
+        <name>SendPanel</name>
+        <message>
+            <location filename="../send_panel.py" line="26" />
+            <source>&amp;Send now</source>
+            <translation>همدا اوس یې ولېږئ</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="27" />
+            <source>Send now</source>
+            <translation>همدا اوس یې ولېږئ</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="29" />
+            <source>Send the bundles waiting for HQ to the drop box, then collect HQ's receipt</source>
+            <translation>هغه کڅوړې چې د مرکزي دفتر په تمه دي تحویلي صندوق ته ولېږئ، بیا د مرکزي دفتر رسید راواخلئ</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="34" />
+            <source>Sending progress</source>
+            <translation>د لېږلو پرمختګ</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="75" />
+            <source>Sending over the network is not set up (Settings, Sending).</source>
+            <translation>د انټرنېټ له لارې لېږل نه دي تنظیم شوي (تنظیمات، لېږل).</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="84" />
+            <source>Connecting to the drop box…</source>
+            <translation>له تحویلي صندوق سره نښلېږي…</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="86" />
+            <source>Sending bundle {i} of {n} ({done} of {total})…</source>
+            <translation>د {n} کڅوړو څخه {i} لېږل کېږي ({done} له {total} څخه)…</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="90" />
+            <source>Collecting HQ's receipt…</source>
+            <translation>د مرکزي دفتر رسید راوړل کېږي…</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="92" />
+            <source>Last attempt at {time}.</source>
+            <translation>وروستۍ هڅه په {time}.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../send_panel.py" line="95" />
+            <source>%n bundle(s) sent.</source>
+            <translation>
+                <numerusform>%Ln کڅوړه ولېږل شوه.</numerusform>
+                <numerusform>%Ln کڅوړې ولېږل شوې.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../send_panel.py" line="97" />
+            <source>%n already at the drop box.</source>
+            <translation>
+                <numerusform>%Ln کڅوړه دمخه په تحویلي صندوق کې وه.</numerusform>
+                <numerusform>%Ln کڅوړې دمخه په تحویلي صندوق کې وې.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../send_panel.py" line="99" />
+            <source>%n refused by the drop box.</source>
+            <translation>
+                <numerusform>تحویلي صندوق %Ln کڅوړه رد کړه.</numerusform>
+                <numerusform>تحویلي صندوق %Ln کڅوړې رد کړې.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../send_panel.py" line="101" />
+            <source>HQ confirmed %n bundle(s).</source>
+            <translation>
+                <numerusform>مرکزي دفتر %Ln کڅوړه تایید کړه.</numerusform>
+                <numerusform>مرکزي دفتر %Ln کڅوړې تایید کړې.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="104" />
+            <source>HQ's receipt was refused: {reason}</source>
+            <translation>د مرکزي دفتر رسید رد شو: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="108" />
+            <source>The drop box cannot be reached.</source>
+            <translation>تحویلي صندوق ته لاسرسی نشته.</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="109" />
+            <source>Next try at {time}.</source>
+            <translation>بله هڅه په {time}.</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="112" />
+            <source>The drop box cannot be reached. Nothing was lost: try again later.</source>
+            <translation>تحویلي صندوق ته لاسرسی نشته. هېڅ شی ورک نه شو: وروسته بیا هڅه وکړئ.</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="115" />
+            <source>Sending failed: {reason}</source>
+            <translation>لېږل ناکام شول: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="117" />
+            <source>Background sending is on.</source>
+            <translation>په شالید کې لېږل فعال دي.</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="119" />
+            <source>Ready to send. Bundles stay on this laptop until HQ's receipt confirms them.</source>
+            <translation>د لېږلو لپاره چمتو. کڅوړې تر هغه په دې لپټاپ کې پاتې کېږي چې د مرکزي دفتر رسید یې تایید کړي.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SendingPage</name>
+        <message>
+            <location filename="../sending_settings.py" line="23" />
+            <source>Drop box address</source>
+            <translation>د تحویلي صندوق پته</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="26" />
+            <source>SOCKS5 proxy</source>
+            <translation>د SOCKS5 پراکسي</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="30" />
+            <source>Send in the &amp;background when the drop box can be reached</source>
+            <translation>کله چې تحویلي صندوق ته لاسرسی وي، په شالید کې یې ولېږئ</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="37" />
+            <source>HQ gives you the drop box address. With Tor running, use the proxy socks5://127.0.0.1:9050: every connection then goes through it. Bundles stay on this laptop until HQ's receipt confirms them.</source>
+            <translation>د تحویلي صندوق پته مرکزي دفتر درکوي. که Tor چلېږي، پراکسي socks5://127.0.0.1:9050 وکاروئ: بیا هره اړیکه له هغې تېرېږي. کڅوړې تر هغه په دې لپټاپ کې پاتې کېږي چې د مرکزي دفتر رسید یې تایید کړي.</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="42" />
+            <source>&amp;Drop box address:</source>
+            <translation>د تحویلي صندوق پته:</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="43" />
+            <source>SOCKS5 &amp;proxy (optional):</source>
+            <translation>د SOCKS5 پراکسي (اختیاري):</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../settings.py" line="42" />
+            <location filename="../settings.py" line="46" />
             <source>Settings</source>
             <translation>تنظیمات</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="48" />
+            <location filename="../settings.py" line="52" />
             <source>Language</source>
             <translation>ژبه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="53" />
+            <location filename="../settings.py" line="57" />
             <source>Lock after minutes without use</source>
             <translation>له څو دقیقو بې کارۍ وروسته قلف</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="56" />
+            <location filename="../settings.py" line="60" />
             <source> min</source>
             <translation> دقیقې</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="57" />
+            <location filename="../settings.py" line="61" />
             <source>General</source>
             <translation>عمومي</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="59" />
+            <location filename="../settings.py" line="63" />
             <source>&amp;Language:</source>
             <translation>ژبه:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="60" />
+            <location filename="../settings.py" line="64" />
             <source>&amp;Lock after (minutes without use):</source>
             <translation>قلف وروسته له (بې کارۍ دقیقو):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="61" />
+            <location filename="../settings.py" line="65" />
             <source>HQ's policy allows at most {n} minutes.</source>
             <translation>د مرکزي دفتر پالیسي تر ټولو ډېر {n} دقیقې اجازه ورکوي.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="66" />
+            <location filename="../settings.py" line="70" />
             <source>Current passphrase</source>
             <translation>اوسنی پټنوم</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="68" />
+            <location filename="../settings.py" line="72" />
             <source>&amp;Change passphrase</source>
             <translation>پټنوم بدلول</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="72" />
+            <location filename="../settings.py" line="76" />
             <source>Passphrase</source>
             <translation>پټنوم</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="74" />
+            <location filename="../settings.py" line="78" />
             <source>C&amp;urrent passphrase:</source>
             <translation>اوسنی پټنوم:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="81" />
+            <location filename="../settings.py" line="85" />
             <source>Not enrolled with HQ yet.</source>
             <translation>تر اوسه له مرکزي دفتر سره نوم لیکنه نه ده شوې.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="89" />
+            <location filename="../settings.py" line="93" />
             <source>Device fingerprint</source>
             <translation>د وسیلې د ګوتو نښه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="90" />
+            <location filename="../settings.py" line="94" />
             <source>This laptop</source>
             <translation>دا لپټاپ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="92" />
+            <location filename="../settings.py" line="96" />
             <source>Device fingerprint (HQ may ask you to read it out):</source>
             <translation>د وسیلې د ګوتو نښه (ښايي مرکزي دفتر وغواړي چې ویې لولئ):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="116" />
+            <location filename="../settings.py" line="112" />
+            <source>&amp;General</source>
+            <translation>عمومي</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="113" />
+            <source>&amp;Protection</source>
+            <translation>ساتنه</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="114" />
+            <source>Se&amp;nding</source>
+            <translation>لېږل</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="130" />
             <source>Changing the passphrase…</source>
             <translation>پټنوم بدلېږي…</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="123" />
+            <location filename="../settings.py" line="137" />
             <source>Passphrase changed. Use the new one from now on.</source>
             <translation>پټنوم بدل شو. له اوس وروسته نوی وکاروئ.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="128" />
+            <location filename="../settings.py" line="142" />
             <source>The current passphrase is wrong.</source>
             <translation>اوسنی پټنوم غلط دی.</translation>
         </message>
@@ -1947,12 +2310,27 @@
             <translation>پرانیستل کېږي</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="88" />
+            <location filename="../unlock.py" line="55" />
+            <source>Emergency erase…</source>
+            <translation>بیړني ړنګول…</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="57" />
+            <source>Emergency erase</source>
+            <translation>بیړني ړنګول</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="59" />
+            <source>Erase everything on this laptop now and close the app (Ctrl+Shift+Delete)</source>
+            <translation>همدا اوس په دې لپټاپ کې هر څه ړنګ کړئ او پروګرام بند کړئ (Ctrl+Shift+Delete)</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="100" />
             <source>Type your passphrase first.</source>
             <translation>لومړی خپل پټنوم ولیکئ.</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="105" />
+            <location filename="../unlock.py" line="117" />
             <source>Wrong passphrase. Check the keyboard language and Caps Lock, then try again.</source>
             <translation>پټنوم غلط دی. د کیبورډ ژبه او Caps Lock وګورئ، بیا هڅه وکړئ.</translation>
         </message>
@@ -2003,32 +2381,32 @@
             <translation>د لېږلو صندوق</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="96" />
+            <location filename="../workspace.py" line="97" />
             <source>No forms</source>
             <translation>فورمه نشته</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="97" />
+            <location filename="../workspace.py" line="98" />
             <source>No forms are installed. Enroll with HQ first.</source>
             <translation>هېڅ فورمه نصب نه ده. لومړی له مرکزي دفتر سره نوم لیکنه وکړئ.</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="118" />
+            <location filename="../workspace.py" line="119" />
             <source>Record sealed</source>
             <translation>دوسیه سربنده شوې</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="119" />
+            <location filename="../workspace.py" line="120" />
             <source>This record is sealed for HQ. No readable copy is kept on this laptop.</source>
             <translation>دا دوسیه د مرکزي دفتر لپاره سربنده شوې. په دې لپټاپ کې هېڅ د لوستلو وړ کاپي نه ساتل کېږي.</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="144" />
+            <location filename="../workspace.py" line="145" />
             <source>Close record</source>
             <translation>دوسیه بندول</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="145" />
+            <location filename="../workspace.py" line="146" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>پرته له خوندي کولو بنده شي؟ له وروستي خوندي کولو وروسته ځوابونه به ورک شي.</translation>
         </message>

@@ -247,52 +247,52 @@
             </translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="224" />
+            <location filename="../auditor/window.py" line="225" />
             <source>entry {n}</source>
             <translation>اندراج {n}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="225" />
+            <location filename="../auditor/window.py" line="226" />
             <source>not recorded</source>
             <translation>درج نہیں</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="228" />
+            <location filename="../auditor/window.py" line="229" />
             <source>Valid</source>
             <translation>درست</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="228" />
+            <location filename="../auditor/window.py" line="229" />
             <source>Refused</source>
             <translation>مسترد</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="233" />
+            <location filename="../auditor/window.py" line="234" />
             <source>{good} valid, {bad} refused.</source>
             <translation>{good} درست، {bad} مسترد۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="236" />
+            <location filename="../auditor/window.py" line="237" />
             <source>HQ's log verifies.</source>
             <translation>ہیڈ آفس کے لاگ کی تصدیق ہو گئی۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="237" />
+            <location filename="../auditor/window.py" line="238" />
             <source>HQ's log has problems: {problems}</source>
             <translation>ہیڈ آفس کے لاگ میں مسائل ہیں: {problems}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="253" />
+            <location filename="../auditor/window.py" line="254" />
             <source>Save the audit report</source>
             <translation>آڈٹ رپورٹ محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="254" />
+            <location filename="../auditor/window.py" line="255" />
             <source>HTML report (*.html)</source>
             <translation>HTML رپورٹ (*.html)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="269" />
+            <location filename="../auditor/window.py" line="270" />
             <source>Saved the report to {path}.</source>
             <translation>رپورٹ {path} میں محفوظ ہو گئی۔</translation>
         </message>
@@ -1035,150 +1035,215 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="51" />
+            <location filename="../main_window.py" line="61" />
             <source>&amp;New record</source>
             <translation>نیا ریکارڈ</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="54" />
+            <location filename="../main_window.py" line="64" />
             <source>&amp;Export for HQ…</source>
             <translation>ہیڈ آفس کے لیے برآمد…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="57" />
+            <location filename="../main_window.py" line="67" />
             <source>Import &amp;receipt…</source>
             <translation>رسید درآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="59" />
+            <location filename="../main_window.py" line="69" />
             <source>&amp;Settings…</source>
             <translation>ترتیبات…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="62" />
+            <location filename="../main_window.py" line="72" />
             <source>&amp;Lock</source>
             <translation>لاک</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="65" />
+            <location filename="../main_window.py" line="75" />
             <source>Lock now (Ctrl+L)</source>
             <translation>ابھی لاک کریں (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="83" />
+            <location filename="../main_window.py" line="77" />
+            <source>Panic: erase</source>
+            <translation>ہنگامی طور پر مٹائیں</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="80" />
+            <source>Erase everything on this laptop now and close the app ({keys})</source>
+            <translation>ابھی اس لیپ ٹاپ پر سب کچھ مٹا دیں اور ایپ بند کر دیں ({keys})</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="105" />
             <source>Intake</source>
             <translation>انٹیک</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="83" />
+            <location filename="../main_window.py" line="105" />
             <source>Intake — locked</source>
             <translation>انٹیک — لاک ہے</translation>
         </message>
     </context>
     <context>
+        <name>NoticeBar</name>
+        <message>
+            <location filename="../unlock_notices.py" line="47" />
+            <source>&amp;Delete old drafts…</source>
+            <translation>پرانے مسودے حذف کریں…</translation>
+        </message>
+        <message>
+            <location filename="../unlock_notices.py" line="49" />
+            <source>Dismiss</source>
+            <translation>بند کریں</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../unlock_notices.py" line="71" />
+            <source>%n wrong passphrase(s) were typed since this laptop was last unlocked. If that was not you, someone may have tried to open it.</source>
+            <translation>
+                <numerusform>اس لیپ ٹاپ کا لاک پچھلی بار کھلنے کے بعد سے %Ln بار غلط پاس ورڈ لکھا گیا۔ اگر یہ آپ نہیں تھے تو ہو سکتا ہے کسی نے اسے کھولنے کی کوشش کی ہو۔</numerusform>
+                <numerusform>اس لیپ ٹاپ کا لاک پچھلی بار کھلنے کے بعد سے %Ln بار غلط پاس ورڈ لکھا گیا۔ اگر یہ آپ نہیں تھے تو ہو سکتا ہے کسی نے اسے کھولنے کی کوشش کی ہو۔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../unlock_notices.py" line="76" />
+            <source>The protection settings file had been removed or changed and was put back. Someone may have tried to reset the wrong-passphrase counter.</source>
+            <translation>حفاظتی ترتیبات کی فائل ہٹا دی گئی تھی یا بدل دی گئی تھی، اور اسے واپس رکھ دیا گیا۔ ہو سکتا ہے کسی نے غلط پاس ورڈ کی گنتی صفر کرنے کی کوشش کی ہو۔</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../unlock_notices.py" line="84" />
+            <source>%n draft(s) have not been saved for more than {days} days. Old drafts put people at risk if the laptop is taken: finish them or delete them.</source>
+            <translation>
+                <numerusform>%Ln مسودہ {days} دن سے زیادہ عرصے سے محفوظ نہیں کیا گیا۔ اگر لیپ ٹاپ کسی کے ہاتھ لگ جائے تو پرانے مسودے لوگوں کو خطرے میں ڈالتے ہیں: انہیں مکمل کریں یا حذف کریں۔</numerusform>
+                <numerusform>%Ln مسودے {days} دن سے زیادہ عرصے سے محفوظ نہیں کیے گئے۔ اگر لیپ ٹاپ کسی کے ہاتھ لگ جائے تو پرانے مسودے لوگوں کو خطرے میں ڈالتے ہیں: انہیں مکمل کریں یا حذف کریں۔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../unlock_notices.py" line="92" />
+            <source>Delete old drafts</source>
+            <translation>پرانے مسودے حذف کریں</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../unlock_notices.py" line="93" />
+            <source>Delete %n old draft(s) for good? They cannot be recovered.</source>
+            <translation>
+                <numerusform>%Ln پرانا مسودہ ہمیشہ کے لیے حذف کریں؟ اسے واپس نہیں لایا جا سکتا۔</numerusform>
+                <numerusform>%Ln پرانے مسودے ہمیشہ کے لیے حذف کریں؟ انہیں واپس نہیں لایا جا سکتا۔</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../unlock_notices.py" line="106" />
+            <source>%n old draft(s) deleted.</source>
+            <translation>
+                <numerusform>%Ln پرانا مسودہ حذف ہو گیا۔</numerusform>
+                <numerusform>%Ln پرانے مسودے حذف ہو گئے۔</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>OutboxView</name>
         <message>
-            <location filename="../outbox_view.py" line="35" />
+            <location filename="../outbox_view.py" line="36" />
             <source>Sealed bundles wait here until HQ confirms them with a signed receipt. Only HQ can open them.</source>
             <translation>سیل شدہ بنڈل یہاں رہتے ہیں جب تک ہیڈ آفس دستخط شدہ رسید سے ان کی تصدیق نہ کرے۔ انہیں صرف ہیڈ آفس کھول سکتا ہے۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="39" />
+            <location filename="../outbox_view.py" line="40" />
             <source>Sealed bundles</source>
             <translation>سیل شدہ بنڈل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="41" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Bundle</source>
             <translation>بنڈل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="41" />
+            <location filename="../outbox_view.py" line="42" />
             <source>File</source>
             <translation>فائل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="41" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Sealed</source>
             <translation>سیل شدہ</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="41" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Size</source>
             <translation>سائز</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="43" />
             <source>Records</source>
             <translation>ریکارڈز</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="43" />
             <source>Delivery</source>
             <translation>ترسیل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="48" />
+            <location filename="../outbox_view.py" line="49" />
             <source>&amp;Import HQ receipt…</source>
             <translation>ہیڈ آفس کی رسید درآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="49" />
+            <location filename="../outbox_view.py" line="50" />
             <source>Import HQ receipt</source>
             <translation>ہیڈ آفس کی رسید درآمد کریں</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="71" />
+            <location filename="../outbox_view.py" line="75" />
             <source>Waiting for HQ</source>
             <translation>ہیڈ آفس کا انتظار</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="71" />
+            <location filename="../outbox_view.py" line="75" />
             <source>Delivered</source>
             <translation>پہنچ گیا</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="72" />
+            <location filename="../outbox_view.py" line="76" />
             <source>Abandoned</source>
             <translation>ترک شدہ</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="88" />
+            <location filename="../outbox_view.py" line="92" />
             <source>HQ receipt</source>
             <translation>ہیڈ آفس کی رسید</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="89" />
+            <location filename="../outbox_view.py" line="93" />
             <source>Receipts (*.sig *.receipt *.rcpt);;All files (*)</source>
             <translation>رسیدیں (*.sig *.receipt *.rcpt);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="96" />
+            <location filename="../outbox_view.py" line="100" />
             <source>Checking the receipt…</source>
             <translation>رسید کی جانچ…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="106" />
+            <location filename="../outbox_view.py" line="110" />
             <source>Receipt accepted.</source>
             <translation>رسید قبول ہو گئی۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="108" />
+            <location filename="../outbox_view.py" line="112" />
             <source>Delivered: bundle(s) {seqs}.</source>
             <translation>پہنچ گئے: بنڈل {seqs}۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="111" />
+            <location filename="../outbox_view.py" line="115" />
             <source>Already confirmed before: {seqs}.</source>
             <translation>پہلے ہی تصدیق شدہ: {seqs}۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="114" />
+            <location filename="../outbox_view.py" line="118" />
             <source>Not from this laptop's outbox: {seqs}.</source>
             <translation>اس لیپ ٹاپ کے آؤٹ باکس سے نہیں: {seqs}۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../outbox_view.py" line="116" />
+            <location filename="../outbox_view.py" line="120" />
             <source>%n record(s) removed from this laptop.</source>
             <translation>
                 <numerusform>%Ln ریکارڈ اس لیپ ٹاپ سے ہٹا دیے گئے۔</numerusform>
@@ -1186,9 +1251,36 @@
             </translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="124" />
+            <location filename="../outbox_view.py" line="128" />
             <source>Receipt refused: {reason}</source>
             <translation>رسید مسترد: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PanicConfirm</name>
+        <message>
+            <location filename="../panic_ui.py" line="71" />
+            <source>Erase everything</source>
+            <translation>سب کچھ مٹائیں</translation>
+        </message>
+        <message>
+            <location filename="../panic_ui.py" line="72" />
+            <source>Erase everything on this laptop now?</source>
+            <translation>کیا ابھی اس لیپ ٹاپ پر سب کچھ مٹا دیں؟</translation>
+        </message>
+        <message>
+            <location filename="../panic_ui.py" line="74" />
+            <source>The records can never be opened again, not even with the passphrase. The app closes.
+
+Enter: erase. Escape: cancel.</source>
+            <translation>ریکارڈز پھر کبھی نہیں کھل سکیں گے، پاس ورڈ سے بھی نہیں۔ ایپ بند ہو جائے گی۔
+
+مٹانے کے لیے Enter اور منسوخ کرنے کے لیے Escape دبائیں۔</translation>
+        </message>
+        <message>
+            <location filename="../panic_ui.py" line="77" />
+            <source>&amp;Erase now</source>
+            <translation>ابھی مٹا دیں</translation>
         </message>
     </context>
     <context>
@@ -1270,6 +1362,114 @@
             <location filename="../wizard.py" line="98" />
             <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
             <translation>یہ اس لیپ ٹاپ کے ہر ریکارڈ کی حفاظت کرتا ہے۔ کئی غیر متعلق الفاظ یاد رکھنا آسان اور اندازہ لگانا مشکل ہے۔ بھول جانے پر اسے واپس حاصل کرنے کا کوئی طریقہ نہیں۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProtectionPage</name>
+        <message>
+            <location filename="../protect_settings.py" line="44" />
+            <source>Never</source>
+            <translation>کبھی نہیں</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="46" />
+            <source>Erase after this many wrong passphrases</source>
+            <translation>اتنی بار غلط پاس ورڈ کے بعد مٹائیں</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="48" />
+            <source>Erase them too</source>
+            <translation>انہیں بھی مٹا دیں</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="49" />
+            <source>Keep them (only HQ can open them)</source>
+            <translation>انہیں رکھیں (انہیں صرف ہیڈ آفس کھول سکتا ہے)</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="51" />
+            <source>Sealed bundles when erasing</source>
+            <translation>مٹاتے وقت سیل شدہ بنڈل</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="55" />
+            <source> s</source>
+            <translation> سیکنڈ</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="56" />
+            <source>Clear copied text after seconds</source>
+            <translation>سیکنڈوں بعد کاپی شدہ متن صاف کریں</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="57" />
+            <source>Erasing</source>
+            <translation>مٹانا</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="59" />
+            <source>&amp;Erase everything after this many wrong passphrases:</source>
+            <translation>اتنی بار غلط پاس ورڈ کے بعد سب کچھ مٹائیں:</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="61" />
+            <source>Sealed &amp;bundles in the outbox, on panic or erase:</source>
+            <translation>آؤٹ باکس میں سیل شدہ بنڈل، مٹاتے وقت (ہنگامی یا خودکار):</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="63" />
+            <source>Clear &amp;copied text after (seconds):</source>
+            <translation>کاپی شدہ متن صاف کریں بعد از (سیکنڈ):</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="64" />
+            <source>Panic: Ctrl+Shift+Delete on any screen, or the red button. It erases at once and closes the app.</source>
+            <translation>ہنگامی طور پر مٹانا: کسی بھی اسکرین پر Ctrl+Shift+Delete، یا سرخ بٹن۔ یہ فوراً سب کچھ مٹا کر ایپ بند کر دیتا ہے۔</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="69" />
+            <source>&amp;When it is used, first erase the real records (silently)</source>
+            <translation>جب یہ استعمال ہو تو پہلے اصل ریکارڈز (خاموشی سے) مٹا دیں</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="71" />
+            <source>Set duress passphrase</source>
+            <translation>دباؤ والا پاس ورڈ مقرر کریں</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="72" />
+            <source>Remove any duress passphrase</source>
+            <translation>دباؤ والا پاس ورڈ ہٹائیں (اگر ہو)</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="77" />
+            <source>A second passphrase to give if you are forced to open the app. It opens a harmless practice profile instead of your records. The app never shows whether one is set.</source>
+            <translation>ایک دوسرا پاس ورڈ، اس وقت کے لیے جب آپ کو ایپ کھولنے پر مجبور کیا جائے۔ یہ آپ کے ریکارڈز کے بجائے ایک بے ضرر مشق والی پروفائل کھولتا ہے۔ ایپ کبھی نہیں دکھاتی کہ ایسا پاس ورڈ مقرر ہے یا نہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="81" />
+            <source>Duress passphrase</source>
+            <translation>دباؤ والا پاس ورڈ</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="114" />
+            <source>Setting the duress passphrase…</source>
+            <translation>دباؤ والا پاس ورڈ مقرر ہو رہا ہے…</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="118" />
+            <source>Duress passphrase set. Never write it next to your passphrase.</source>
+            <translation>دباؤ والا پاس ورڈ مقرر ہو گیا۔ اسے کبھی اپنے اصل پاس ورڈ کے ساتھ نہ لکھیں۔</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="124" />
+            <source>Removing…</source>
+            <translation>ہٹایا جا رہا ہے…</translation>
+        </message>
+        <message>
+            <location filename="../protect_settings.py" line="127" />
+            <source>No duress passphrase is set now.</source>
+            <translation>اب کوئی دباؤ والا پاس ورڈ مقرر نہیں ہے۔</translation>
         </message>
     </context>
     <context>
@@ -1760,99 +1960,262 @@
         </message>
     </context>
     <context>
+        <name>SendPanel</name>
+        <message>
+            <location filename="../send_panel.py" line="26" />
+            <source>&amp;Send now</source>
+            <translation>ابھی بھیجیں</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="27" />
+            <source>Send now</source>
+            <translation>ابھی بھیجیں</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="29" />
+            <source>Send the bundles waiting for HQ to the drop box, then collect HQ's receipt</source>
+            <translation>ہیڈ آفس کے انتظار میں پڑے بنڈل ڈراپ باکس پر بھیجیں، پھر ہیڈ آفس کی رسید لیں</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="34" />
+            <source>Sending progress</source>
+            <translation>بھیجنے کی پیش رفت</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="75" />
+            <source>Sending over the network is not set up (Settings, Sending).</source>
+            <translation>انٹرنیٹ کے ذریعے بھیجنا ترتیب نہیں دیا گیا (ترتیبات، بھیجنا)۔</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="84" />
+            <source>Connecting to the drop box…</source>
+            <translation>ڈراپ باکس سے رابطہ ہو رہا ہے…</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="86" />
+            <source>Sending bundle {i} of {n} ({done} of {total})…</source>
+            <translation>{n} میں سے بنڈل {i} بھیجا جا رہا ہے ({total} میں سے {done})…</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="90" />
+            <source>Collecting HQ's receipt…</source>
+            <translation>ہیڈ آفس کی رسید لی جا رہی ہے…</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="92" />
+            <source>Last attempt at {time}.</source>
+            <translation>آخری کوشش {time} پر۔</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../send_panel.py" line="95" />
+            <source>%n bundle(s) sent.</source>
+            <translation>
+                <numerusform>%Ln بنڈل بھیجا گیا۔</numerusform>
+                <numerusform>%Ln بنڈل بھیجے گئے۔</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../send_panel.py" line="97" />
+            <source>%n already at the drop box.</source>
+            <translation>
+                <numerusform>%Ln بنڈل پہلے سے ڈراپ باکس میں تھا۔</numerusform>
+                <numerusform>%Ln بنڈل پہلے سے ڈراپ باکس میں تھے۔</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../send_panel.py" line="99" />
+            <source>%n refused by the drop box.</source>
+            <translation>
+                <numerusform>ڈراپ باکس نے %Ln بنڈل مسترد کر دیا۔</numerusform>
+                <numerusform>ڈراپ باکس نے %Ln بنڈل مسترد کر دیے۔</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../send_panel.py" line="101" />
+            <source>HQ confirmed %n bundle(s).</source>
+            <translation>
+                <numerusform>ہیڈ آفس نے %Ln بنڈل کی تصدیق کی۔</numerusform>
+                <numerusform>ہیڈ آفس نے %Ln بنڈلوں کی تصدیق کی۔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="104" />
+            <source>HQ's receipt was refused: {reason}</source>
+            <translation>ہیڈ آفس کی رسید مسترد ہو گئی: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="108" />
+            <source>The drop box cannot be reached.</source>
+            <translation>ڈراپ باکس تک رسائی نہیں ہو رہی۔</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="109" />
+            <source>Next try at {time}.</source>
+            <translation>اگلی کوشش {time} پر۔</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="112" />
+            <source>The drop box cannot be reached. Nothing was lost: try again later.</source>
+            <translation>ڈراپ باکس تک رسائی نہیں ہو رہی۔ کچھ ضائع نہیں ہوا: بعد میں دوبارہ کوشش کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="115" />
+            <source>Sending failed: {reason}</source>
+            <translation>بھیجنا ناکام رہا: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="117" />
+            <source>Background sending is on.</source>
+            <translation>پس منظر میں بھیجنا آن ہے۔</translation>
+        </message>
+        <message>
+            <location filename="../send_panel.py" line="119" />
+            <source>Ready to send. Bundles stay on this laptop until HQ's receipt confirms them.</source>
+            <translation>بھیجنے کے لیے تیار۔ بنڈل اس لیپ ٹاپ پر رہتے ہیں جب تک ہیڈ آفس کی رسید ان کی تصدیق نہ کرے۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>SendingPage</name>
+        <message>
+            <location filename="../sending_settings.py" line="23" />
+            <source>Drop box address</source>
+            <translation>ڈراپ باکس کا پتہ</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="26" />
+            <source>SOCKS5 proxy</source>
+            <translation>پراکسی (SOCKS5)</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="30" />
+            <source>Send in the &amp;background when the drop box can be reached</source>
+            <translation>جب ڈراپ باکس تک رسائی ہو تو پس منظر میں بھیجیں</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="37" />
+            <source>HQ gives you the drop box address. With Tor running, use the proxy socks5://127.0.0.1:9050: every connection then goes through it. Bundles stay on this laptop until HQ's receipt confirms them.</source>
+            <translation>ڈراپ باکس کا پتہ ہیڈ آفس آپ کو دیتا ہے۔ اگر Tor چل رہا ہو تو پراکسی socks5://127.0.0.1:9050 استعمال کریں: پھر ہر کنکشن اسی سے گزرتا ہے۔ بنڈل اس لیپ ٹاپ پر رہتے ہیں جب تک ہیڈ آفس کی رسید ان کی تصدیق نہ کرے۔</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="42" />
+            <source>&amp;Drop box address:</source>
+            <translation>ڈراپ باکس کا پتہ:</translation>
+        </message>
+        <message>
+            <location filename="../sending_settings.py" line="43" />
+            <source>SOCKS5 &amp;proxy (optional):</source>
+            <translation>پراکسی (SOCKS5، اختیاری):</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../settings.py" line="42" />
+            <location filename="../settings.py" line="46" />
             <source>Settings</source>
             <translation>ترتیبات</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="48" />
+            <location filename="../settings.py" line="52" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="53" />
+            <location filename="../settings.py" line="57" />
             <source>Lock after minutes without use</source>
             <translation>استعمال کے بغیر منٹوں بعد لاک</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="56" />
+            <location filename="../settings.py" line="60" />
             <source> min</source>
             <translation> منٹ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="57" />
+            <location filename="../settings.py" line="61" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="59" />
+            <location filename="../settings.py" line="63" />
             <source>&amp;Language:</source>
             <translation>زبان:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="60" />
+            <location filename="../settings.py" line="64" />
             <source>&amp;Lock after (minutes without use):</source>
             <translation>لاک کریں بعد از (بغیر استعمال منٹ):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="61" />
+            <location filename="../settings.py" line="65" />
             <source>HQ's policy allows at most {n} minutes.</source>
             <translation>ہیڈ آفس کی پالیسی زیادہ سے زیادہ {n} منٹ کی اجازت دیتی ہے۔</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="66" />
+            <location filename="../settings.py" line="70" />
             <source>Current passphrase</source>
             <translation>موجودہ پاس ورڈ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="68" />
+            <location filename="../settings.py" line="72" />
             <source>&amp;Change passphrase</source>
             <translation>پاس ورڈ تبدیل کریں</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="72" />
+            <location filename="../settings.py" line="76" />
             <source>Passphrase</source>
             <translation>پاس ورڈ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="74" />
+            <location filename="../settings.py" line="78" />
             <source>C&amp;urrent passphrase:</source>
             <translation>موجودہ پاس ورڈ:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="81" />
+            <location filename="../settings.py" line="85" />
             <source>Not enrolled with HQ yet.</source>
             <translation>ابھی ہیڈ آفس کے ساتھ اندراج نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="89" />
+            <location filename="../settings.py" line="93" />
             <source>Device fingerprint</source>
             <translation>ڈیوائس فنگر پرنٹ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="90" />
+            <location filename="../settings.py" line="94" />
             <source>This laptop</source>
             <translation>یہ لیپ ٹاپ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="92" />
+            <location filename="../settings.py" line="96" />
             <source>Device fingerprint (HQ may ask you to read it out):</source>
             <translation>ڈیوائس فنگر پرنٹ (ہیڈ آفس آپ سے اسے پڑھنے کو کہہ سکتا ہے):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="116" />
+            <location filename="../settings.py" line="112" />
+            <source>&amp;General</source>
+            <translation>عمومی</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="113" />
+            <source>&amp;Protection</source>
+            <translation>حفاظت</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="114" />
+            <source>Se&amp;nding</source>
+            <translation>بھیجنا</translation>
+        </message>
+        <message>
+            <location filename="../settings.py" line="130" />
             <source>Changing the passphrase…</source>
             <translation>پاس ورڈ تبدیل ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="123" />
+            <location filename="../settings.py" line="137" />
             <source>Passphrase changed. Use the new one from now on.</source>
             <translation>پاس ورڈ تبدیل ہو گیا۔ اب سے نیا استعمال کریں۔</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="128" />
+            <location filename="../settings.py" line="142" />
             <source>The current passphrase is wrong.</source>
             <translation>موجودہ پاس ورڈ غلط ہے۔</translation>
         </message>
@@ -1947,12 +2310,27 @@
             <translation>کھل رہا ہے</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="88" />
+            <location filename="../unlock.py" line="55" />
+            <source>Emergency erase…</source>
+            <translation>ہنگامی طور پر مٹائیں…</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="57" />
+            <source>Emergency erase</source>
+            <translation>ہنگامی طور پر مٹائیں</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="59" />
+            <source>Erase everything on this laptop now and close the app (Ctrl+Shift+Delete)</source>
+            <translation>ابھی اس لیپ ٹاپ پر سب کچھ مٹا دیں اور ایپ بند کر دیں (Ctrl+Shift+Delete)</translation>
+        </message>
+        <message>
+            <location filename="../unlock.py" line="100" />
             <source>Type your passphrase first.</source>
             <translation>پہلے اپنا پاس ورڈ لکھیں۔</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="105" />
+            <location filename="../unlock.py" line="117" />
             <source>Wrong passphrase. Check the keyboard language and Caps Lock, then try again.</source>
             <translation>غلط پاس ورڈ۔ کی بورڈ کی زبان اور Caps Lock چیک کریں، پھر دوبارہ کوشش کریں۔</translation>
         </message>
@@ -2003,32 +2381,32 @@
             <translation>آؤٹ باکس</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="96" />
+            <location filename="../workspace.py" line="97" />
             <source>No forms</source>
             <translation>کوئی فارم نہیں</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="97" />
+            <location filename="../workspace.py" line="98" />
             <source>No forms are installed. Enroll with HQ first.</source>
             <translation>کوئی فارم انسٹال نہیں۔ پہلے ہیڈ آفس کے ساتھ اندراج کریں۔</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="118" />
+            <location filename="../workspace.py" line="119" />
             <source>Record sealed</source>
             <translation>ریکارڈ سیل شدہ</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="119" />
+            <location filename="../workspace.py" line="120" />
             <source>This record is sealed for HQ. No readable copy is kept on this laptop.</source>
             <translation>یہ ریکارڈ ہیڈ آفس کے لیے سیل ہے۔ اس لیپ ٹاپ پر کوئی قابلِ مطالعہ نقل نہیں رکھی جاتی۔</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="144" />
+            <location filename="../workspace.py" line="145" />
             <source>Close record</source>
             <translation>ریکارڈ بند کریں</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="145" />
+            <location filename="../workspace.py" line="146" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>محفوظ کیے بغیر بند کریں؟ آخری بار محفوظ کرنے کے بعد کے جوابات ضائع ہو جائیں گے۔</translation>
         </message>
