@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths
 
 from tests.conftest import scan_for
 from tests.test_gui_support import (
     _no_modal_dialogs,
+    canary_scan_roots,
     complete_values,
     make_profile,
     open_window,
@@ -56,14 +54,9 @@ def test_no_canary_outside_the_store(qtbot, tmp_path: Path, data_dir: Path) -> N
     wait_idle(qtbot, window)
     window.close()  # saves geometry, locks
 
-    roots = [data_dir, Path(tempfile.gettempdir()), Path(os.environ["HOME"])]
-    for loc in (QStandardPaths.StandardLocation.GenericConfigLocation,
-                QStandardPaths.StandardLocation.GenericCacheLocation,
-                QStandardPaths.StandardLocation.CacheLocation,
-                QStandardPaths.StandardLocation.AppDataLocation):
-        roots.extend(Path(p) for p in QStandardPaths.standardLocations(loc))
+    roots = canary_scan_roots(data_dir)
     checked = 0
-    for root in dict.fromkeys(roots):
+    for root in roots:
         if root.exists():
             checked += 1
             for needle in (CANARY, CANARY_ASCII):

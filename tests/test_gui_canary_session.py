@@ -5,18 +5,17 @@ locations, nor in plaintext on the stick."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 
 from tests.cli_helpers import FIELD_PASS
 from tests.conftest import scan_for
 from tests.test_gui_export import _export, _field_with_finalized
 from tests.test_gui_support import (
     _no_modal_dialogs,
+    canary_scan_roots,
     complete_values,
     open_window,
     type_text,
@@ -65,14 +64,9 @@ def test_whole_session_leaves_no_canary(qtbot, tmp_path: Path) -> None:
     wait_idle(qtbot, window)
     window.close()
 
-    roots = [setup.field, stick, Path(tempfile.gettempdir()), Path(os.environ["HOME"])]
-    for loc in (QStandardPaths.StandardLocation.GenericConfigLocation,
-                QStandardPaths.StandardLocation.GenericCacheLocation,
-                QStandardPaths.StandardLocation.CacheLocation,
-                QStandardPaths.StandardLocation.AppDataLocation):
-        roots.extend(Path(p) for p in QStandardPaths.standardLocations(loc))
+    roots = canary_scan_roots(setup.field, stick)
     checked = 0
-    for root in dict.fromkeys(roots):
+    for root in roots:
         if root.exists():
             checked += 1
             for needle in (CANARY, CANARY_ASCII):

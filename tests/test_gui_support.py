@@ -186,3 +186,20 @@ def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch, qapp: Any) -> Iterator[No
         QSettings.setPath(fmt, QSettings.Scope.UserScope, config)
     yield
     i18n.LanguageManager(qapp).apply("en")
+
+
+def canary_scan_roots(*extra: Path) -> list[Path]:
+    """Where record content must never appear: ``extra`` (data dir, stick), the temp
+    dir, HOME and Qt's config, cache and app-data locations."""
+    import os
+    import tempfile
+
+    from PySide6.QtCore import QStandardPaths
+
+    roots = [*extra, Path(tempfile.gettempdir()), Path(os.environ["HOME"])]
+    for loc in (QStandardPaths.StandardLocation.GenericConfigLocation,
+                QStandardPaths.StandardLocation.GenericCacheLocation,
+                QStandardPaths.StandardLocation.CacheLocation,
+                QStandardPaths.StandardLocation.AppDataLocation):
+        roots.extend(Path(p) for p in QStandardPaths.standardLocations(loc))
+    return list(dict.fromkeys(roots))

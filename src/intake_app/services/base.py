@@ -6,13 +6,15 @@ import functools
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from intake_app.errors import InvalidState, ProfileError
+from intake_app.forms import Form, FormRegistry
 from intake_app.protect import unlock as protect_unlock
 from intake_app.store import profile as store_profile
 from intake_app.store.attachments import purge_incomplete
 from intake_app.store.db import Database
+from intake_app.store.records import now_ms
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -37,6 +39,7 @@ class ProfileService:
         self.data_dir = Path(data_dir)
         self._db: Database | None = None
         self._lock = threading.RLock()
+        self._registry: FormRegistry | None = None
 
     # -- lifecycle -----------------------------------------------------------
     def exists(self) -> bool:
@@ -78,6 +81,7 @@ class ProfileService:
 
     @locked
     def lock(self) -> None:
+        self._registry = None  # the next unlock may open another store (the decoy)
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -102,6 +106,31 @@ class ProfileService:
     @locked
     def change_passphrase(self, old: str, new: str) -> None:
         store_profile.change_passphrase(self.data_dir, old, new)
+
+    # -- forms: built in, plus those installed in this store -----------------------
+    @locked
+    def registry(self) -> FormRegistry:
+        """Built-in forms plus those installed in the store (HQ's provisioning, imports)."""
+        if self._registry is None:
+            reg = FormRegistry.default_registry()
+            for (definition,) in self.db.execute("SELECT definition FROM forms"):
+                reg.add(Form.from_json(bytes(definition)))
+            self._registry = reg
+        return self._registry
+
+    @staticmethod
+    def _store_form(conn: Any, form: Form) -> None:
+        conn.execute(
+            "INSERT INTO forms (form_id, version, definition, installed_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(form_id, version) DO UPDATE SET definition = excluded.definition",
+            (form.id, form.version, form.canonical_json(), now_ms()),
+        )
+
+    @locked
+    def install_form(self, form: Form) -> None:
+        with self.db.transaction() as conn:
+            self._store_form(conn, form)
+        self._registry = None
 
     @locked
     def meta(self, key: str) -> str | None:

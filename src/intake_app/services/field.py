@@ -10,7 +10,7 @@ from typing import Any, BinaryIO
 
 from intake_app.crypto import fingerprint, generate_device_key
 from intake_app.errors import FieldError, IntakeError, InvalidState, NotFound, ValidationFailed
-from intake_app.forms import Form, FormRegistry, attachment_refs, validate_record
+from intake_app.forms import Form, attachment_refs, validate_record
 from intake_app.models import (
     AttachmentInfo,
     EnrollInfo,
@@ -27,7 +27,6 @@ from intake_app.services import enrollment, outbox
 from intake_app.services.base import ProfileService, locked
 from intake_app.store import attachments as att_store
 from intake_app.store import records as rec_store
-from intake_app.store.records import now_ms
 
 EDITABLE = (RecordStatus.DRAFT, RecordStatus.FINALIZED)
 
@@ -35,31 +34,7 @@ EDITABLE = (RecordStatus.DRAFT, RecordStatus.FINALIZED)
 class FieldService(ProfileService):
     kind = "field"
 
-    def __init__(self, data_dir: Path) -> None:
-        super().__init__(data_dir)
-        self._registry: FormRegistry | None = None
-
     # -- forms ---------------------------------------------------------------
-    @locked
-    def registry(self) -> FormRegistry:
-        """Built-in forms plus those installed in the store (from HQ's provisioning)."""
-        if self._registry is None:
-            reg = FormRegistry.default_registry()
-            for (definition,) in self.db.execute("SELECT definition FROM forms"):
-                reg.add(Form.from_json(bytes(definition)))
-            self._registry = reg
-        return self._registry
-
-    @locked
-    def install_form(self, form: Form) -> None:
-        with self.db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO forms (form_id, version, definition, installed_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT(form_id, version) DO UPDATE SET definition = excluded.definition",
-                (form.id, form.version, form.canonical_json(), now_ms()),
-            )
-        self._registry = None
-
     def list_forms(self) -> list[Form]:
         return self.registry().list()
 
@@ -240,12 +215,7 @@ class FieldService(ProfileService):
                     "INSERT INTO meta (key, value) VALUES (?, ?) "
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (k, v))  # fmt: skip
             for form in prov.forms:
-                conn.execute(
-                    "INSERT INTO forms (form_id, version, definition, installed_at) "
-                    "VALUES (?, ?, ?, ?) ON CONFLICT(form_id, version) DO UPDATE SET "
-                    "definition = excluded.definition",
-                    (form.id, form.version, form.canonical_json(), rec_store.now_ms()),
-                )
+                self._store_form(conn, form)
         self._registry = None
         card = enrollment.device_card(device_key=key, device_id=device_id, hq_id=prov.hq_id,
                                       label=label)

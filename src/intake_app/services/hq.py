@@ -24,7 +24,7 @@ from intake_app.crypto import (
     verify_bundle,
 )
 from intake_app.errors import BundleError, IntakeError, NotFound, ValidationFailed
-from intake_app.forms import Form, FormRegistry, validate_record
+from intake_app.forms import Form, validate_record
 from intake_app.hq import eventlog, keybackup
 from intake_app.hq.eventlog import LogEntry
 from intake_app.hq.export import ExportRecord, ExportSummary, export_records
@@ -51,10 +51,6 @@ QUARANTINE_DIR = "quarantine"
 
 class HQService(ProfileService):
     kind = "hq"
-
-    def __init__(self, data_dir: Path) -> None:
-        super().__init__(data_dir)
-        self._registry: FormRegistry | None = None
 
     # -- creation and keys ----------------------------------------------------------
     @locked
@@ -108,25 +104,6 @@ class HQService(ProfileService):
         return fingerprint(bytes(self.signing_key().verify_key))
 
     # -- forms and provisioning ----------------------------------------------------
-    @locked
-    def registry(self) -> FormRegistry:
-        if self._registry is None:
-            reg = FormRegistry.default_registry()
-            for (definition,) in self.db.execute("SELECT definition FROM forms"):
-                reg.add(Form.from_json(bytes(definition)))
-            self._registry = reg
-        return self._registry
-
-    @locked
-    def install_form(self, form: Form) -> None:
-        with self.db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO forms (form_id, version, definition, installed_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT(form_id, version) DO UPDATE SET definition = excluded.definition",
-                (form.id, form.version, form.canonical_json(), now_ms()),
-            )
-        self._registry = None
-
     @locked
     def provisioning(self, policy: Policy | None = None) -> bytes:
         reg = self.registry()
