@@ -17,7 +17,10 @@ def load_keyring(path: Path) -> Keyring:
         data = path.read_bytes()
     except OSError as exc:
         raise IntakeError(f"cannot read keyring {path}: {exc.strerror}") from None
-    return Keyring.load(data, None)
+    try:
+        return Keyring.load(data, None)
+    except BundleError as exc:
+        raise IntakeError(f"{path} is not a valid keyring ({exc})") from None
 
 
 def keyring_fingerprint(ring: Keyring) -> str:
