@@ -169,7 +169,8 @@ def test_attachment_to_missing_record(db: Database) -> None:
 def test_purge_incomplete(db: Database) -> None:
     rid = rec.create_record(db, "f", "1", {})
     with db.transaction() as c:
-        c.execute("INSERT INTO attachments VALUES ('x', ?, 'n', 'm', 0, '', 0, 0)", (rid,))
+        c.execute("INSERT INTO attachments (id, record_id, name, mime, size, sha256, "
+                  "created_at, complete) VALUES ('x', ?, 'n', 'm', 0, '', 0, 0)", (rid,))
         c.execute("INSERT INTO attachment_chunks VALUES ('x', 0, x'00')")
     assert rec.get_detail(db, rid).attachments == ()
     with pytest.raises(NotFound):
@@ -185,3 +186,30 @@ def test_delete_record_cascades(db: Database) -> None:
     for table in ("records", "revisions", "attachments", "attachment_chunks"):
         assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
     assert rec.search_records(db, "secret") == []
+
+
+def test_chunks_are_sealed_under_the_attachment_key(db: Database) -> None:
+    rid = rec.create_record(db, "f", "1", {})
+    payload = b"CANARY chunk content " * 10_000
+    info = att.add_attachment(db, rid, io.BytesIO(payload), "a.txt")
+    stored = b"".join(bytes(r[0]) for r in db.execute(
+        "SELECT data FROM attachment_chunks WHERE attachment_id = ? ORDER BY idx", (info.id,)))
+    assert b"CANARY" not in stored  # what SQLCipher pages hold is sealed again
+    # A chunk moved to another index (or attachment) does not open.
+    db.conn.execute("UPDATE attachment_chunks SET idx = 5 WHERE attachment_id = ?", (info.id,))
+    from intake_app.errors import StoreCorrupt
+
+    stored_chunk = db.execute("SELECT data FROM attachment_chunks WHERE attachment_id = ?",
+                              (info.id,)).fetchone()[0]
+    with pytest.raises(StoreCorrupt):
+        att.open_chunk(att.chunk_key(db, info.id), info.id, 5, stored_chunk)
+
+
+def test_erase_destroys_the_key_and_the_chunks(db: Database) -> None:
+    rid = rec.create_record(db, "f", "1", {})
+    info = att.add_attachment(db, rid, io.BytesIO(os.urandom(3 * att.CHUNK_SIZE)), "b.bin")
+    with db.transaction() as conn:
+        att.erase_attachments(conn, "id = ?", (info.id,))
+    assert db.execute("SELECT count(*) FROM attachments").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM attachment_chunks").fetchone()[0] == 0
+    assert db.execute("PRAGMA secure_delete").fetchone()[0] == 1

@@ -16,7 +16,13 @@ from intake_app.crypto import OpenedItem
 from intake_app.errors import BundleError
 from intake_app.models import RecordStatus
 from intake_app.services.payload import parse_attachment_meta, parse_record_meta
-from intake_app.store.attachments import CHUNK_SIZE
+from intake_app.store.attachments import (
+    CHUNK_SIZE,
+    chunk_key,
+    new_chunk_key,
+    read_chunk,
+    write_chunk,
+)
 from intake_app.store.records import now_ms
 from intake_app.textnorm import searchable_text
 
@@ -76,14 +82,16 @@ def _store_attachment(conn: Any, item: OpenedItem,
     if row is None:
         conn.execute(
             "INSERT INTO attachments (id, record_id, name, mime, size, sha256, created_at, "
-            "complete) VALUES (?, ?, ?, ?, ?, ?, ?, 2)",
-            (a.attachment_id, a.record_id, a.name, a.mime, a.total_size, a.sha256, now_ms()))
+            "complete, chunk_key) VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?)",
+            (a.attachment_id, a.record_id, a.name, a.mime, a.total_size, a.sha256, now_ms(),
+             new_chunk_key()))
     elif (row[0], row[1], row[2]) != (a.record_id, a.total_size, a.sha256):
         raise BundleError("payload", f"attachment {a.attachment_id} conflicts with a stored one")
     elif row[3] == 1:
         for piece in item.chunks():
             on_bytes(len(piece))
         return False  # already complete: a resent part
+    key = chunk_key(conn, a.attachment_id)
     idx = a.offset // CHUNK_SIZE
     buf = bytearray()
     got = 0
@@ -96,13 +104,11 @@ def _store_attachment(conn: Any, item: OpenedItem,
         if whole is not None:
             whole.update(piece)
         while len(buf) >= CHUNK_SIZE:
-            conn.execute("INSERT OR REPLACE INTO attachment_chunks (attachment_id, idx, data) "
-                         "VALUES (?, ?, ?)", (a.attachment_id, idx, bytes(buf[:CHUNK_SIZE])))
+            write_chunk(conn, key, a.attachment_id, idx, bytes(buf[:CHUNK_SIZE]))
             del buf[:CHUNK_SIZE]
             idx += 1
     if buf:
-        conn.execute("INSERT OR REPLACE INTO attachment_chunks (attachment_id, idx, data) "
-                     "VALUES (?, ?, ?)", (a.attachment_id, idx, bytes(buf)))
+        write_chunk(conn, key, a.attachment_id, idx, bytes(buf))
     if got != a.size:
         raise BundleError("payload", "attachment part shorter than declared")
     if whole is not None:
@@ -122,8 +128,11 @@ def _complete_if_whole(conn: Any, att_id: str, total: int, sha: str) -> None:
         return  # more parts come in a later volume
     digest = hashlib.sha256()
     size = 0
-    for (data,) in conn.execute(
-            "SELECT data FROM attachment_chunks WHERE attachment_id = ? ORDER BY idx", (att_id,)):
+    key = chunk_key(conn, att_id)
+    for idx in range(need):
+        data = read_chunk(conn, key, att_id, idx)
+        if data is None:
+            raise BundleError("payload", f"attachment {att_id} is missing a part")
         digest.update(data)
         size += len(data)
     if size != total or digest.hexdigest() != sha:

@@ -30,6 +30,7 @@ from intake_app.errors import IntakeError, InvalidState
 from intake_app.models import ExportResult, OutboxEntry, Policy, ReceiptResult, RecordStatus
 from intake_app.paths import FILE_MODE, ensure_private_dir, fsync_dir
 from intake_app.services import payload
+from intake_app.store.attachments import erase_attachments
 from intake_app.store.records import now_ms
 
 if TYPE_CHECKING:
@@ -298,7 +299,7 @@ def _purge_content(conn: Any, record_id: str) -> None:
     conn.execute(
         "DELETE FROM records_fts WHERE rowid = (SELECT seq FROM records WHERE id = ?)",
         (record_id,))  # fmt: skip
-    conn.execute("DELETE FROM attachments WHERE record_id = ?", (record_id,))
+    erase_attachments(conn, "record_id = ?", (record_id,))  # crypto-erase: keys destroyed
     conn.execute("DELETE FROM revisions WHERE record_id = ?", (record_id,))
 
 

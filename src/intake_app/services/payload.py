@@ -25,7 +25,7 @@ from typing import Any, BinaryIO, cast
 from intake_app.crypto import PayloadItem, safe_attachment_name
 from intake_app.crypto.canonical import canonical_json
 from intake_app.errors import BundleError
-from intake_app.store.attachments import CHUNK_SIZE
+from intake_app.store.attachments import CHUNK_SIZE, chunk_key, read_chunk
 from intake_app.store.db import Database
 
 _HEX32 = re.compile(r"[0-9a-f]{32}")
@@ -52,6 +52,7 @@ class AttachmentPartReader(io.RawIOBase):
         if offset % CHUNK_SIZE:
             raise ValueError("attachment parts start on a chunk boundary")
         self._db, self._att, self._idx, self._left = db, att_id, offset // CHUNK_SIZE, length
+        self._key = chunk_key(db, att_id)
         self._buf = memoryview(b"")
 
     def readable(self) -> bool:
@@ -61,13 +62,10 @@ class AttachmentPartReader(io.RawIOBase):
         if self._left <= 0:
             return 0
         if not self._buf:
-            row = self._db.execute(
-                "SELECT data FROM attachment_chunks WHERE attachment_id = ? AND idx = ?",
-                (self._att, self._idx),
-            ).fetchone()
-            if row is None:
+            data = read_chunk(self._db, self._key, self._att, self._idx)
+            if data is None:
                 raise BundleError("payload", f"attachment {self._att} is missing data")
-            self._buf = memoryview(row[0])
+            self._buf = memoryview(data)
             self._idx += 1
         n = min(len(b), len(self._buf), self._left)
         b[:n] = self._buf[:n]

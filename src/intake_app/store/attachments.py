@@ -20,11 +20,16 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import queue
+import struct
 import threading
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from intake_app.errors import NotFound
+import nacl.bindings as sodium
+import nacl.exceptions
+import nacl.utils
+
+from intake_app.errors import NotFound, StoreCorrupt
 from intake_app.models import AttachmentInfo
 from intake_app.store.db import Database
 from intake_app.store.records import new_id, now_ms
@@ -48,15 +53,89 @@ def clean_name(name: str) -> str:
     return base[:MAX_NAME_LEN]
 
 
-def _read_chunks(src: BinaryIO, out: queue.Queue[bytes | BaseException | None],
-                 digest: hashlib._Hash, stop: threading.Event) -> None:
+# --- chunk sealing ------------------------------------------------------------------------
+# Each chunk is XChaCha20-Poly1305 under the attachment's own random key, with the
+# attachment id and chunk index as associated data (no chunk can be moved to another
+# place). Stored as nonce || ciphertext. The key lives only in the attachment's row.
+KEY_SIZE = 32
+_NONCE = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+_SEAL_OVERHEAD = _NONCE + sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES
+_IDX = struct.Struct(">Q")
+
+
+def new_chunk_key() -> bytes:
+    return nacl.utils.random(KEY_SIZE)
+
+
+def _ad(att_id: str, idx: int) -> bytes:
+    return att_id.encode("ascii") + _IDX.pack(idx)
+
+
+def seal_chunk(key: bytes | None, att_id: str, idx: int, data: bytes) -> bytes:
+    if key is None:  # an attachment written before chunk keys existed
+        return data
+    nonce = nacl.utils.random(_NONCE)
+    return nonce + sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+        data, _ad(att_id, idx), nonce, key)
+
+
+def open_chunk(key: bytes | None, att_id: str, idx: int, stored: bytes) -> bytes:
+    if key is None:
+        return bytes(stored)
     try:
+        return bytes(sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+            bytes(stored[_NONCE:]), _ad(att_id, idx), bytes(stored[:_NONCE]), key))
+    except (nacl.exceptions.CryptoError, ValueError):
+        raise StoreCorrupt(f"attachment {att_id} chunk {idx} is damaged") from None
+
+
+def chunk_key(conn: Any, att_id: str) -> bytes | None:
+    row = conn.execute("SELECT chunk_key FROM attachments WHERE id = ?", (att_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no attachment {att_id}")
+    return None if row[0] is None else bytes(row[0])
+
+
+def write_chunk(conn: Any, key: bytes | None, att_id: str, idx: int, data: bytes) -> None:
+    conn.execute("INSERT OR REPLACE INTO attachment_chunks (attachment_id, idx, data) "
+                 "VALUES (?, ?, ?)", (att_id, idx, seal_chunk(key, att_id, idx, data)))
+
+
+def read_chunk(conn: Any, key: bytes | None, att_id: str, idx: int) -> bytes | None:
+    row = conn.execute("SELECT data FROM attachment_chunks WHERE attachment_id = ? AND idx = ?",
+                       (att_id, idx)).fetchone()
+    return None if row is None else open_chunk(key, att_id, idx, row[0])
+
+
+def erase_attachments(conn: Any, where: str, params: tuple[Any, ...]) -> None:
+    """Delete attachments selected by ``where`` (SQL over table ``attachments``).
+
+    Crypto-erase: the chunks go first without page overwriting (they stay sealed
+    under keys about to be destroyed), then the small rows holding the keys are
+    deleted with secure_delete on. Runs inside the caller's transaction."""
+    conn.execute("PRAGMA secure_delete = OFF")
+    try:
+        conn.execute("DELETE FROM attachment_chunks WHERE attachment_id IN "
+                     f"(SELECT id FROM attachments WHERE {where} AND chunk_key IS NOT NULL)",
+                     params)
+    finally:
+        conn.execute("PRAGMA secure_delete = ON")
+    conn.execute(f"DELETE FROM attachments WHERE {where}", params)
+
+
+def _read_chunks(src: BinaryIO, out: queue.Queue[bytes | BaseException | None],
+                 digest: hashlib._Hash, stop: threading.Event, key: bytes,
+                 att_id: str) -> None:
+    # Hashing and sealing happen here, on the second core, while the database writes.
+    try:
+        idx = 0
         while not stop.is_set():
             chunk = src.read(CHUNK_SIZE)
             if not chunk:
                 break
             digest.update(chunk)
-            out.put(chunk)
+            out.put(seal_chunk(key, att_id, idx, chunk))
+            idx += 1
         out.put(None)
     except BaseException as exc:  # handed to the writer thread, which re-raises it
         out.put(exc)
@@ -70,16 +149,18 @@ def add_attachment(db: Database, record_id: str, src: BinaryIO, name: str,
     created = now_ms()
     if db.execute("SELECT 1 FROM records WHERE id = ?", (record_id,)).fetchone() is None:
         raise NotFound(f"no record {record_id}")
+    key = new_chunk_key()
     with db.transaction() as conn:
         conn.execute(
             "INSERT INTO attachments (id, record_id, name, mime, size, sha256, created_at, "
-            "complete) VALUES (?, ?, ?, ?, 0, '', ?, 0)",
-            (att_id, record_id, name, mime, created),
+            "complete, chunk_key) VALUES (?, ?, ?, ?, 0, '', ?, 0, ?)",
+            (att_id, record_id, name, mime, created, key),
         )
     digest = hashlib.sha256()
     chunks: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=_QUEUE_DEPTH)
     stop = threading.Event()
-    reader = threading.Thread(target=_read_chunks, args=(src, chunks, digest, stop), daemon=True)
+    reader = threading.Thread(target=_read_chunks, args=(src, chunks, digest, stop, key, att_id),
+                              daemon=True)
     reader.start()
     size = 0
     idx = 0
@@ -99,7 +180,7 @@ def add_attachment(db: Database, record_id: str, src: BinaryIO, name: str,
                         (att_id, idx, item),
                     )
                     idx += 1
-                    size += len(item)
+                    size += len(item) - _SEAL_OVERHEAD
                 if done:
                     reader.join()
                     conn.execute(
@@ -134,24 +215,24 @@ def get_attachment(db: Database, att_id: str) -> AttachmentInfo:
 def iter_attachment(db: Database, att_id: str) -> Iterator[bytes]:
     """The attachment's bytes, one chunk at a time (constant memory)."""
     get_attachment(db, att_id)
+    key = chunk_key(db, att_id)
     idx = 0
     while True:
-        row = db.execute(
-            "SELECT data FROM attachment_chunks WHERE attachment_id = ? AND idx = ?", (att_id, idx)
-        ).fetchone()
-        if row is None:
+        data = read_chunk(db, key, att_id, idx)
+        if data is None:
             return
-        yield bytes(row[0])
+        yield data
         idx += 1
 
 
 def delete_attachment(db: Database, att_id: str) -> None:
     with db.transaction() as conn:
-        conn.execute("DELETE FROM attachments WHERE id = ?", (att_id,))
+        erase_attachments(conn, "id = ?", (att_id,))
 
 
 def purge_incomplete(db: Database) -> int:
     """Remove attachments whose write never finished (a crash mid-write)."""
     with db.transaction() as conn:
-        cur = conn.execute("DELETE FROM attachments WHERE complete = 0")
-        return int(cur.rowcount)
+        n = conn.execute("SELECT count(*) FROM attachments WHERE complete = 0").fetchone()[0]
+        erase_attachments(conn, "complete = 0", ())
+        return int(n)

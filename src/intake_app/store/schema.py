@@ -129,6 +129,13 @@ MIGRATIONS: list[list[str]] = [
             WHEN OLD.hash IS NOT NULL
             BEGIN SELECT RAISE(ABORT, 'the HQ event log is append-only'); END""",
     ],
+    # 4: each attachment's chunks are sealed under its own random key (AEAD, bound to
+    # attachment id and chunk index). Destroying the one small row that holds the key
+    # erases the attachment, so purging a large file need not overwrite every page.
+    # NULL: chunks written before this migration, stored as they are.
+    [
+        "ALTER TABLE attachments ADD COLUMN chunk_key BLOB",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)
