@@ -18,6 +18,18 @@ from intake_app.store import schema
 # pages here, and small record saves stay well inside their latency budget.
 PAGE_SIZE = 32768
 DB_ERRORS = (sqlcipher3.DatabaseError,)
+# FTS5's secure-delete option (purged words leave the search index) arrived in 3.42.
+MIN_SQLITE = (3, 42, 0)
+
+
+def check_sqlite_version(version: str | None = None) -> None:
+    """Refuse to run on a SQLite without FTS5 secure-delete (purge must mean gone)."""
+    found = version if version is not None else sqlcipher3.sqlite_version
+    parts = tuple(int(p) for p in found.split(".")[:3])
+    if parts < MIN_SQLITE:
+        need = ".".join(map(str, MIN_SQLITE))
+        raise StoreCorrupt(f"SQLite {found} is too old: {need} or newer is needed "
+                           "(FTS5 secure-delete)")
 
 
 def _key_pragma(key: bytes) -> str:
@@ -36,6 +48,7 @@ class Database:
     def __init__(
         self, path: Path, key: bytes, *, create: bool = False, schema_version: int = schema.LATEST
     ) -> None:
+        check_sqlite_version()
         self.path = path
         existed = path.exists()
         if create and existed:

@@ -136,6 +136,14 @@ MIGRATIONS: list[list[str]] = [
     [
         "ALTER TABLE attachments ADD COLUMN chunk_key BLOB",
     ],
+    # 5: FTS5's secure-delete: a deleted row's terms are removed from the index's data
+    # blocks at once. Without it they stay in older segments (a purged interview's
+    # vocabulary readable to whoever opens the store). 'optimize' then merges every
+    # segment, which drops what deletions before this migration left behind.
+    [
+        "INSERT INTO records_fts (records_fts, rank) VALUES ('secure-delete', 1)",
+        "INSERT INTO records_fts (records_fts) VALUES ('optimize')",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)
