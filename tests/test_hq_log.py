@@ -5,11 +5,11 @@ from __future__ import annotations
 import base64
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlcipher3 as sqlite3  # the bundled SQLite (>= 3.42, FTS5 secure-delete)
 from nacl.signing import SigningKey
 
 from intake_app.crypto.canonical import canonical_json
