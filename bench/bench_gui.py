@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["INTAKE_TESTING_FAST_KDF"] = "1"
+os.environ.setdefault("PYTEST_CURRENT_TEST", "bench")  # the fast KDF is test-only
 
 PASS = "benchmark passphrase"
 

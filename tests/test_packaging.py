@@ -108,6 +108,8 @@ def bare_env(home: Path, **extra: str) -> dict[str, str]:
         "XDG_CACHE_HOME": str(home / ".cache"),
         "XDG_RUNTIME_DIR": str(home / "runtime"),
         "INTAKE_TESTING_FAST_KDF": "1",  # cheap Argon2id: the same code path, test parameters
+        # ... which the app honours only inside the test suite (pytest's marker).
+        "PYTEST_CURRENT_TEST": os.environ.get("PYTEST_CURRENT_TEST", "packaging"),
     }
     (home / "runtime").mkdir(mode=0o700, parents=True, exist_ok=True)
     env.update(extra)

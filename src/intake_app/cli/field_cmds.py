@@ -45,6 +45,10 @@ def _warn_after_unlock(svc: FieldService) -> None:
     if report.settings_restored:
         print("intake: warning: the protection settings file had been removed or changed "
               "and was restored", file=sys.stderr)
+    if report.weak_kdf:
+        print("intake: warning: this profile's passphrase protection is weaker than it should "
+              "be; run 'intake passwd' to strengthen it (then set any duress passphrase again)",
+              file=sys.stderr)
 
 
 def _values(path: str) -> dict[str, Any]:

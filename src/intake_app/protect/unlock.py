@@ -24,14 +24,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from intake_app.errors import WrongPassphrase
+from intake_app.errors import ProfileError, WrongPassphrase
 from intake_app.protect import guard
 from intake_app.protect.erase import shred
 from intake_app.protect.hardening import disable_core_dumps
 from intake_app.protect.panic import finish_erase_real, panic
 from intake_app.store import profile as store_profile
 from intake_app.store.db import Database
-from intake_app.store.keyslots import REAL_SLOT
+from intake_app.store.keyslots import REAL_SLOT, KdfParams, below_floor, fast_kdf_requested
 
 SETTINGS_META = "protect.settings"
 
@@ -47,6 +47,9 @@ class UnlockReport:
     # profile.aux was missing, damaged or different from the settings in the real
     # store, and was restored: someone may have tried to reset the attempt counter.
     settings_restored: bool = False
+    # The header's key derivation is below the floor (test parameters that reached a
+    # real profile, or an old build): the next passphrase change recalibrates it.
+    weak_kdf: bool = False
 
 
 _CREATED = UnlockReport()
@@ -100,6 +103,7 @@ def counted_unlock(data_dir: Path, passphrase: str) -> Attempt:
     """Try a passphrase under the failed-attempt rule (also used by passphrase change,
     so that it is no way around the counter). Wipes and raises on the N-th failure."""
     disable_core_dumps()
+    store_profile.recover_interrupted_rekey(data_dir)
     header = store_profile.read_header(data_dir)
     state = guard.read_state(data_dir, header.salt)
     counting = state is not None and state.settings.wipe_after > 0
@@ -176,4 +180,14 @@ def unlock_profile(data_dir: Path, passphrase: str,
         raise
     return db, UnlockReport(decoy=opened.is_decoy,
                             failed_attempts=state.failures if state else 0,
-                            erased_real=erase, settings_restored=restored)
+                            erased_real=erase, settings_restored=restored,
+                            weak_kdf=_weak(header.params))
+
+
+def _weak(params: KdfParams) -> bool:
+    """Below the floor, and not the test suite's deliberate cheap parameters."""
+    try:
+        testing = fast_kdf_requested()
+    except ProfileError:
+        testing = False
+    return below_floor(params) and not testing

@@ -105,7 +105,19 @@ class ProfileService:
 
     @locked
     def change_passphrase(self, old: str, new: str) -> None:
-        store_profile.change_passphrase(self.data_dir, old, new)
+        """New passphrase and new database key; an open store is reopened under it."""
+        released: list[Path] = []
+
+        def release(path: Path) -> None:
+            if self._db is not None and self._db.path == path:
+                self._db.checkpoint()
+                self._db.close()
+                self._db = None
+                released.append(path)
+
+        path, key = store_profile.change_passphrase(self.data_dir, old, new, release=release)
+        if released:
+            self._db = Database(path, key)
 
     # -- forms: built in, plus those installed in this store -----------------------
     @locked

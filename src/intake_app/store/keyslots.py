@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import os
 import struct
+import sys
 import time
 from dataclasses import dataclass
 
@@ -67,10 +68,16 @@ _DECOY_PERSON = b"intake-decoy-db"
 OPS_MIN, OPS_MAX = 1, 16
 MEM_MIN_KIB, MEM_MAX_KIB = 8 * 1024, 2 * 1024 * 1024
 
-# Only for the test suite: cheap parameters so hundreds of profiles stay fast.
+# Only for the test suite: cheap parameters so hundreds of profiles stay fast. Honoured
+# only while pytest runs (it sets PYTEST_CURRENT_TEST, which subprocesses inherit) and
+# never in a frozen build; anywhere else it is refused, so it cannot weaken a real profile.
 FAST_KDF_ENV = "INTAKE_TESTING_FAST_KDF"
+TEST_SUITE_ENV = "PYTEST_CURRENT_TEST"
 _CALIBRATION_MEM_KIB = 256 * 1024
 _CALIBRATION_TARGET_S = 0.6
+# Below this a header is weak (the test parameters, or a profile from a build that let
+# them through): unlock warns and the next passphrase change recalibrates.
+FLOOR = (2, _CALIBRATION_MEM_KIB)
 
 
 @dataclass(frozen=True)
@@ -96,9 +103,22 @@ def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     )
 
 
+def fast_kdf_requested() -> bool:
+    """True when the test suite's cheap parameters apply; ProfileError if asked for elsewhere."""
+    if os.environ.get(FAST_KDF_ENV) != "1" or getattr(sys, "frozen", False):
+        return False
+    if not os.environ.get(TEST_SUITE_ENV):
+        raise ProfileError(f"{FAST_KDF_ENV} is only for the test suite; unset it")
+    return True
+
+
+def below_floor(params: KdfParams) -> bool:
+    return params.opslimit < FLOOR[0] or params.memlimit_kib < FLOOR[1]
+
+
 def calibrate(target_s: float = _CALIBRATION_TARGET_S) -> KdfParams:
     """Pick Argon2id parameters costing about ``target_s`` on this machine."""
-    if os.environ.get(FAST_KDF_ENV) == "1":
+    if fast_kdf_requested():
         return KdfParams(opslimit=1, memlimit_kib=MEM_MIN_KIB)
     ops = 2
     start = time.perf_counter()

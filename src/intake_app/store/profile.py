@@ -21,6 +21,7 @@ import json
 import os
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from intake_app.store.keyslots import (
     SLOT_SIZE,
     SLOTS_OFFSET,
     ProfileHeader,
+    below_floor,
     calibrate,
     decoy_key,
     new_decoy_token,
@@ -356,11 +358,103 @@ def open_profile(data_dir: Path, passphrase: str) -> tuple[Database, int]:
     return open_db(data_dir, opened), opened.slot
 
 
-def change_passphrase(data_dir: Path, old: str, new: str) -> None:
-    """Re-wrap the slot ``old`` opens under ``new``. Atomic: old or new works, never neither."""
+REKEY_MARK = ".rekey-"
+
+
+def _rekey_names(data_dir: Path, pid: int) -> tuple[Path, Path, Path]:
+    """(pending header, new store.db, new store-b.db) of one passphrase change."""
+    return (data_dir / f".{HEADER_NAME}{REKEY_MARK}{pid}",
+            data_dir / f".{DB_NAME}{REKEY_MARK}{pid}",
+            data_dir / f".{DECOY_NAME}{REKEY_MARK}{pid}")
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def recover_interrupted_rekey(data_dir: Path) -> None:
+    """Finish or undo a passphrase change a crash interrupted (no key needed).
+
+    The commit point is the rename of the re-keyed database over the old one. While
+    the new database file still lies beside it, nothing was committed: both the file
+    and the pending header go and the old passphrase works. Once it is gone, the
+    rename happened and the pending header (the new passphrase, the new key) is
+    installed. Changes by a live process are left alone."""
+    from intake_app.protect.erase import shred
+
+    if not data_dir.is_dir():
+        return
+    pids = set()
+    for p in data_dir.iterdir():
+        if REKEY_MARK in p.name and p.name.startswith("."):
+            tail = p.name.rsplit(REKEY_MARK, 1)[1].split("-")[0]
+            if tail.isdigit():
+                pids.add(int(tail))
+    for pid in pids:
+        if pid != os.getpid() and _pid_alive(pid):
+            continue
+        pending, *dbs = _rekey_names(data_dir, pid)
+        if any(d.exists() for d in dbs):
+            for d in dbs:
+                _remove_db_files(d)
+            if pending.exists():
+                shred(pending)
+        elif pending.exists():
+            write_header(data_dir, ProfileHeader.parse(pending.read_bytes()))
+            shred(pending)
+
+
+def _export_rekeyed(src: Path, old_key: bytes, dest: Path, new_key: bytes) -> None:
+    """A copy of the database at ``src`` under ``new_key`` (SQLCipher's sqlcipher_export)."""
+    from intake_app.store.db import PAGE_SIZE
+
+    _remove_db_files(dest)
+    os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    db = Database(src, old_key)
+    try:
+        version = db.user_version
+        db.conn.execute(f"ATTACH DATABASE ? AS rekey KEY \"x'{new_key.hex()}'\"", (str(dest),))
+        db.conn.execute(f"PRAGMA rekey.cipher_page_size = {PAGE_SIZE}")
+        db.conn.execute("SELECT sqlcipher_export('rekey')")
+        db.conn.execute(f"PRAGMA rekey.user_version = {int(version)}")
+        db.conn.execute("DETACH DATABASE rekey")
+    finally:
+        db.close()
+    for suffix in DB_SUFFIXES[1:]:
+        Path(str(dest) + suffix).unlink(missing_ok=True)
+    fd = os.open(dest, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def change_passphrase(data_dir: Path, old: str, new: str, *,
+                      release: Callable[[Path], object] | None = None) -> tuple[Path, bytes]:
+    """Change the passphrase of the slot ``old`` opens *and* the key of its database.
+
+    Re-wrapping the old key would leave a disclosed old passphrase plus any earlier
+    copy of the header able to open everything written afterwards; so the database
+    is copied under a new random key (``sqlcipher_export``), and the switch is made
+    crash-safe by one rename (see ``recover_interrupted_rekey``): old or new works,
+    never neither. Parameters below the floor (test-suite KDF, old profiles) are
+    recalibrated; that needs a new salt, so an unused-looking slot 1 then becomes
+    filler again (a duress passphrase must be set again: the CLI says so).
+
+    ``release(path)`` is called just before the rename so an open connection to that
+    file can be closed. Returns (database file, its new key)."""
+    from intake_app.protect import guard
+    from intake_app.protect.erase import shred
     from intake_app.protect.unlock import counted_unlock
 
     check_new_passphrase(new)
+    recover_interrupted_rekey(data_dir)
     # Counted like an unlock: passphrase change is no way around the wipe-after-N rule.
     opened = counted_unlock(data_dir, old).opened
     header = opened.header
@@ -373,9 +467,44 @@ def change_passphrase(data_dir: Path, old: str, new: str) -> None:
         # The new passphrase already opens the other slot: the duress slot would
         # become unreachable. (From the decoy nothing is said: that would be an oracle.)
         raise ProfileError("that passphrase cannot be used here; choose another")
-    write_header(data_dir, header.with_slot_kek(opened.slot, new_kek, opened.secret))
+    recalibrated = below_floor(header.params) and not opened.is_decoy
+    if recalibrated:
+        params = calibrate()
+        recalibrated = params != header.params
+    if opened.is_decoy:
+        secret = new_decoy_token(erase_real=opened.erase_real)
+        new_key = decoy_key(secret)[0]
+    else:
+        secret = nacl.utils.random(KEY_SIZE)
+        new_key = secret
+    if recalibrated:
+        new_header = ProfileHeader.create(new, secret, params)
+    else:
+        new_header = header.with_slot_kek(opened.slot, new_kek, secret)
+    target = opened.db_file(data_dir)
+    pending, new_db, new_decoy = _rekey_names(data_dir, os.getpid())
+    staged = new_decoy if opened.is_decoy else new_db
+    try:
+        _export_rekeyed(target, opened.db_key, staged, new_key)
+        atomic_write(pending, new_header.to_bytes())
+    except BaseException:
+        _remove_db_files(staged)
+        if pending.exists():
+            shred(pending)
+        raise
+    if release is not None:
+        release(target)
+    _remove_db_files_except_main(target)
+    os.replace(staged, target)  # the commit point
+    fsync_dir(data_dir)
+    write_header(data_dir, new_header)
+    shred(pending)
+    if recalibrated:  # profile.aux is keyed by the salt (a crash here: unlock restores it)
+        state = guard.read_state(data_dir, header.salt)
+        guard.write_state(data_dir, new_header.salt, state or guard.AuxState())
     if opened.slot == REAL_SLOT:
         refresh_file(decoy_path(data_dir))
+    return target, new_key
 
 
 def fix_permissions(data_dir: Path) -> None:
