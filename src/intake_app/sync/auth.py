@@ -156,12 +156,17 @@ def check_digest_header(value: str | None) -> str | None:
 class NonceCache:
     """(signer, nonce) pairs seen within the timestamp window; bounded.
 
-    When full of unexpired entries it refuses new requests (``AuthError`` 503) rather
-    than forget a nonce that could still be replayed."""
+    Each signer has its own quota (``per_signer`` live entries): a device that floods
+    the drop box with signed requests is refused (503) on its own, and everyone else
+    keeps working. When the whole cache is full of unexpired entries it refuses new
+    requests rather than forget a nonce that could still be replayed."""
 
-    def __init__(self, max_entries: int = 200_000, window: int = MAX_SKEW) -> None:
+    def __init__(self, max_entries: int = 200_000, window: int = MAX_SKEW,
+                 per_signer: int = 5_000) -> None:
         self._seen: OrderedDict[tuple[str, str, str], float] = OrderedDict()
+        self._per: dict[tuple[str, str], int] = {}
         self.max_entries = max_entries
+        self.per_signer = per_signer
         self.window = window
 
     def __len__(self) -> int:
@@ -170,6 +175,9 @@ class NonceCache:
     def __bool__(self) -> bool:  # an empty cache is still a cache
         return True
 
+    def held_by(self, role: str, ident: str) -> int:
+        return self._per.get((role, ident), 0)
+
     def add(self, role: str, ident: str, nonce: str, now: float) -> None:
         horizon = now - 2 * self.window - 1  # a ts may be up to window old or ahead
         while self._seen:
@@ -177,12 +185,53 @@ class NonceCache:
             if seen_at >= horizon:
                 break
             del self._seen[key]
+            signer = key[:2]
+            left = self._per[signer] - 1
+            if left:
+                self._per[signer] = left
+            else:
+                del self._per[signer]
         k = (role, ident, nonce)
         if k in self._seen:
             raise AuthError("replayed request (nonce already used)")
+        if self._per.get((role, ident), 0) >= self.per_signer:
+            raise AuthError(f"too many requests from {ident}, try again later", status=503)
         if len(self._seen) >= self.max_entries:
             raise AuthError("drop box is busy: too many requests, try again later", status=503)
         self._seen[k] = now
+        self._per[(role, ident)] = self._per.get((role, ident), 0) + 1
+
+
+class AddressLimiter:
+    """Failed (unauthenticated) requests per source address within a window.
+
+    An address over ``per_address`` failures is answered 429 before any signature
+    work, so one client guessing or flooding cannot slow the drop box for others.
+    Bounded: at most ``max_addresses`` are tracked (the oldest forgotten first)."""
+
+    def __init__(self, per_address: int = 600, window: int = 2 * MAX_SKEW,
+                 max_addresses: int = 100_000) -> None:
+        self.per_address, self.window, self.max_addresses = per_address, window, max_addresses
+        self._hits: OrderedDict[str, tuple[float, int]] = OrderedDict()
+
+    def _current(self, address: str, now: float) -> int:
+        entry = self._hits.get(address)
+        if entry is None or now - entry[0] > self.window:
+            return 0
+        return entry[1]
+
+    def check(self, address: str, now: float) -> None:
+        if self._current(address, now) >= self.per_address:
+            raise AuthError("too many failed requests from this address, try again later",
+                            status=429)
+
+    def failed(self, address: str, now: float) -> None:
+        entry = self._hits.pop(address, None)
+        if entry is None or now - entry[0] > self.window:
+            entry = (now, 0)
+        self._hits[address] = (entry[0], entry[1] + 1)
+        while len(self._hits) > self.max_addresses:
+            self._hits.popitem(last=False)
 
 
 def verify_request(

@@ -23,6 +23,8 @@ class Limits:
     stale_part_seconds: int = 7 * 24 * 3600  # drop abandoned partial uploads after this
     body_idle_timeout: float = 60.0  # seconds without a byte of body: give up the request
     nonce_cache_entries: int = 200_000
+    nonce_quota_per_signer: int = 5_000  # live nonces one device (or HQ) may hold
+    failed_requests_per_address: int = 600  # unauthenticated, per 10 minutes, then 429
     clock_skew_seconds: int = 300
 
 

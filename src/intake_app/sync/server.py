@@ -28,6 +28,7 @@ from intake_app.sync.auth import (
     DIGEST_HEADER,
     EMPTY_SHA256,
     SCHEME,
+    AddressLimiter,
     AuthError,
     NonceCache,
     Principal,
@@ -75,8 +76,8 @@ def _guard(fn: Handler) -> Handler:
                             p.code, p.detail)
             return p.response()
         except AuthError as e:
-            code = {400: "bad-request", 401: "unauthorized", 403: "forbidden"}.get(e.status,
-                                                                                   "busy")
+            code = {400: "bad-request", 401: "unauthorized", 403: "forbidden",
+                    429: "too-many-failures"}.get(e.status, "busy")
             return Problem(e.status, code, str(e)).response()
 
     return wrapper
@@ -108,7 +109,10 @@ class DropBox:
         ring = load_keyring(keyring_path, storage_dir)
         self.storage = Storage(storage_dir, ring)
         self.storage.load(self.limits.stale_part_seconds)
-        self.nonces = NonceCache(self.limits.nonce_cache_entries, self.limits.clock_skew_seconds)
+        self.nonces = NonceCache(self.limits.nonce_cache_entries, self.limits.clock_skew_seconds,
+                                 self.limits.nonce_quota_per_signer)
+        self.failures = AddressLimiter(self.limits.failed_requests_per_address,
+                                       2 * self.limits.clock_skew_seconds)
         self._upload_locks: dict[tuple[str, str], asyncio.Lock] = {}
         self._upload_refs: dict[tuple[str, str], int] = {}
         self._device_locks: dict[str, asyncio.Lock] = {}
@@ -120,14 +124,23 @@ class DropBox:
 
     # -- auth ------------------------------------------------------------------------------
     def authenticate(self, request: Request, body_sha256: str | None = None) -> Principal:
-        digest = body_sha256
-        if digest is None:
-            digest = check_digest_header(request.headers.get(DIGEST_HEADER)) or EMPTY_SHA256
-        return verify_request(
-            self.keyring, self.nonces, authorization=request.headers.get("authorization"),
-            method=request.method, path=_signed_path(request),
-            query=request.scope.get("query_string", b"").decode("latin-1"), body_sha256=digest,
-        )
+        address = request.client.host if request.client else "?"
+        now = time.time()
+        self.failures.check(address, now)
+        try:
+            digest = body_sha256
+            if digest is None:
+                digest = check_digest_header(request.headers.get(DIGEST_HEADER)) or EMPTY_SHA256
+            return verify_request(
+                self.keyring, self.nonces, authorization=request.headers.get("authorization"),
+                method=request.method, path=_signed_path(request),
+                query=request.scope.get("query_string", b"").decode("latin-1"),
+                body_sha256=digest, now=now,
+            )
+        except AuthError as e:
+            if e.status in (400, 401):  # not who it claims to be: counted against the address
+                self.failures.failed(address, now)
+            raise
 
     @staticmethod
     def require_hq(p: Principal) -> None:
