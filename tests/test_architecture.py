@@ -56,3 +56,33 @@ def test_core_imports_without_qt_loaded() -> None:
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+SQL_CALLS = {"execute", "executemany", "executescript"}
+
+
+def _sql_calls(source: str) -> list[int]:
+    """Lines that call ``.execute``/``.executemany``/``.executescript`` on anything."""
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in SQL_CALLS
+    ]
+
+
+def test_only_the_store_runs_sql() -> None:
+    offenders = []
+    for path in PKG.rglob("*.py"):
+        rel = path.relative_to(PKG)
+        if rel.parts[0] == "store":
+            continue
+        offenders += [f"{rel}:{n}" for n in _sql_calls(path.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_sql_checker_catches_an_injected_call() -> None:
+    src = "def f(svc):\n    return svc.db.execute('SELECT 1').fetchone()\n"
+    assert _sql_calls(src) == [2]
+    assert _sql_calls("def f(c):\n    c.executemany('x', [])\n") == [2]

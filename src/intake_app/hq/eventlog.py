@@ -45,6 +45,7 @@ from nacl.signing import SigningKey, VerifyKey
 from intake_app.crypto import labels, open_document, sign_document
 from intake_app.crypto.canonical import canonical_json, parse_canonical_object
 from intake_app.errors import BundleError, IntakeError
+from intake_app.store import events as store_events
 
 GENESIS = "0" * 64
 CHECKPOINT_EVERY = 64
@@ -114,13 +115,9 @@ def read_checkpoint(document: bytes, hq_key: VerifyKey, hq_id: str) -> Checkpoin
 
 def _chain_unchained(conn: Any) -> tuple[int, str]:
     """Chain rows written before the log was a chain; returns (last seq, head hash)."""
-    last = conn.execute(
-        "SELECT id, hash FROM hq_events WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    seq, head = (int(last[0]), str(last[1])) if last else (0, GENESIS)
-    rows = conn.execute(
-        "SELECT id, at, kind, detail FROM hq_events WHERE hash IS NULL ORDER BY id"
-    ).fetchall()
+    last = store_events.last_chained(conn)
+    seq, head = last if last else (0, GENESIS)
+    rows = store_events.unchained(conn)
     for row_id, at, kind, detail_text in rows:
         try:
             detail = json.loads(detail_text)
@@ -130,8 +127,7 @@ def _chain_unchained(conn: Any) -> tuple[int, str]:
         except ValueError:
             detail = {"legacy_text": str(detail_text)}
         h = entry_hash(int(row_id), int(at), str(kind), detail, head)
-        conn.execute("UPDATE hq_events SET detail = ?, prev = ?, hash = ? WHERE id = ?",
-                     (canonical_json(detail).decode("utf-8"), head, h, row_id))
+        store_events.chain(conn, int(row_id), canonical_json(detail).decode("utf-8"), head, h)
         seq, head = int(row_id), h
     return seq, head
 
@@ -148,9 +144,7 @@ def append_entry(conn: Any, *, kind: str, detail: Mapping[str, Any], at: int,
     last_seq, head = _chain_unchained(conn)
     seq = last_seq + 1
     h = entry_hash(seq, at, kind, detail, head)
-    conn.execute(
-        "INSERT INTO hq_events (id, at, kind, detail, prev, hash) VALUES (?, ?, ?, ?, ?, ?)",
-        (seq, at, kind, detail_bytes.decode("utf-8"), head, h))
+    store_events.append(conn, seq, at, kind, detail_bytes.decode("utf-8"), head, h)
     if signing_key is not None and every > 0 and seq % every == 0:
         add_checkpoint(conn, signing_key, hq_id, at)
     return LogEntry(seq, at, kind, detail, head, h)
@@ -160,15 +154,13 @@ def add_checkpoint(conn: Any, signing_key: SigningKey, hq_id: str, at: int) -> C
     """Sign the current head (chaining any legacy rows first)."""
     size, head = _chain_unchained(conn)
     doc = checkpoint_document(signing_key, hq_id, size, head, at)
-    conn.execute("INSERT INTO hq_log_checkpoints (size, head, at, document) VALUES (?, ?, ?, ?)",
-                 (size, head, at, doc))
+    store_events.add_checkpoint(conn, size, head, at, doc)
     return Checkpoint(size, head, at)
 
 
 def read_entries(conn: Any) -> list[LogEntry]:
     out = []
-    for seq, at, kind, detail, prev, h in conn.execute(
-            "SELECT id, at, kind, detail, prev, hash FROM hq_events ORDER BY id"):
+    for seq, at, kind, detail, prev, h in store_events.entries(conn):
         out.append(LogEntry(int(seq), int(at), str(kind), json.loads(detail), str(prev or ""),
                             str(h or "")))
     return out
@@ -182,8 +174,8 @@ def export_lines(conn: Any, *, hq_id: str, org_name: str, hq_key: VerifyKey,
               "hq_signing_key": bytes(hq_key).hex(), "exported_at": exported_at}
     lines = [canonical_json(header)]
     cps: dict[int, list[bytes]] = {}
-    for size, doc in conn.execute("SELECT size, document FROM hq_log_checkpoints ORDER BY id"):
-        cps.setdefault(int(size), []).append(bytes(doc))
+    for size, doc in store_events.checkpoints(conn):
+        cps.setdefault(size, []).append(doc)
 
     def emit_checkpoints(size: int) -> None:
         for doc in cps.pop(size, []):

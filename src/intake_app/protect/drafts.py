@@ -3,8 +3,8 @@
 A draft is "stale" when it has not been saved for ``Policy.draft_max_age_days``
 days (``updated_at``). The GUI lists stale drafts after unlock (the warning)
 and purges them once the user confirms; ``intake drafts purge`` does the same.
-Purging deletes the record row, its revisions, attachments (their chunks
-cascade) and search entry in one transaction; ``secure_delete`` zeroes the
+Purging is ``store.records.delete_drafts``: the record row, its revisions,
+attachments (crypto-erased) and search entry go in one transaction; ``secure_delete`` zeroes the
 freed pages and a WAL checkpoint drops the old page images from the WAL.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from intake_app.errors import InvalidState, NotFound, UsageError
+from intake_app.errors import UsageError
 from intake_app.models import RecordFilter, RecordStatus, RecordSummary
 from intake_app.services.field import FieldService
 from intake_app.store import records as rec_store
@@ -41,20 +41,7 @@ def purge_drafts(svc: FieldService, record_ids: Iterable[str]) -> int:
     if not ids:
         return 0
     with svc._lock:
-        db = svc.db
-        with db.transaction() as conn:
-            for rid in ids:
-                row = conn.execute("SELECT seq, status FROM records WHERE id = ?",
-                                   (rid,)).fetchone()
-                if row is None:
-                    raise NotFound(f"no record {rid}")
-                if row[1] != RecordStatus.DRAFT.value:
-                    raise InvalidState(f"record {rid} is {row[1]}, not a draft")
-                conn.execute("DELETE FROM records_fts WHERE rowid = ?", (row[0],))
-                conn.execute("DELETE FROM attachments WHERE record_id = ?", (rid,))
-                conn.execute("DELETE FROM revisions WHERE record_id = ?", (rid,))
-                conn.execute("DELETE FROM records WHERE id = ?", (rid,))
-        db.checkpoint()
+        rec_store.delete_drafts(svc.db, ids)
     return len(ids)
 
 

@@ -32,6 +32,7 @@ from intake_app.protect.panic import finish_erase_real, panic
 from intake_app.store import profile as store_profile
 from intake_app.store.db import Database
 from intake_app.store.keyslots import REAL_SLOT, KdfParams, below_floor, fast_kdf_requested
+from intake_app.store.meta import get_meta, get_meta_int
 
 SETTINGS_META = "protect.settings"
 
@@ -75,16 +76,7 @@ def is_decoy_session(service: Any) -> bool:
 
 
 def read_settings(db: Database) -> guard.ProtectSettings:
-    row = db.execute("SELECT value FROM meta WHERE key = ?", (SETTINGS_META,)).fetchone()
-    return guard.ProtectSettings.from_json(None if row is None else str(row[0]))
-
-
-def _meta_int(db: Database, key: str, default: int) -> int:
-    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    try:
-        return int(row[0]) if row else default
-    except ValueError:
-        return default
+    return guard.ProtectSettings.from_json(get_meta(db, SETTINGS_META))
 
 
 def _touch(path: Path) -> None:
@@ -157,7 +149,7 @@ def unlock_profile(data_dir: Path, passphrase: str,
     try:
         if erase:
             finish_erase_real(data_dir, opened, kind=kind, keep_outbox=keep_outbox,
-                              created_at=_meta_int(db, "created_at", int(time.time())))
+                              created_at=get_meta_int(db, "created_at", int(time.time())))
         restored = False
         if opened.is_decoy:
             if state is None:
@@ -173,7 +165,7 @@ def unlock_profile(data_dir: Path, passphrase: str,
             decoy = store_profile.decoy_path(data_dir)
             if not decoy.exists():  # a profile from before store-b.db existed
                 store_profile.install_filler_decoy(
-                    data_dir, kind, _meta_int(db, "created_at", int(time.time())))
+                    data_dir, kind, get_meta_int(db, "created_at", int(time.time())))
             _touch(decoy)
     except BaseException:
         db.close()

@@ -11,10 +11,10 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from intake_app.errors import InvalidState, ProfileError
 from intake_app.forms import Form, FormRegistry
 from intake_app.protect import unlock as protect_unlock
+from intake_app.store import meta as store_meta
 from intake_app.store import profile as store_profile
 from intake_app.store.attachments import purge_incomplete
 from intake_app.store.db import Database
-from intake_app.store.records import now_ms
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -64,9 +64,9 @@ class ProfileService:
         # passphrase to the decoy store and erases the real one if so set.
         db, report = protect_unlock.unlock_profile(self.data_dir, passphrase, self.kind)
         try:
-            kind = db.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone()
-            if kind is None or kind[0] != self.kind:
-                found = kind[0] if kind else "unknown"
+            kind = store_meta.get_meta(db, "kind")
+            if kind != self.kind:
+                found = kind or "unknown"
                 raise ProfileError(
                     f"{self.data_dir} holds a {found} profile, not a {self.kind} one"
                 )
@@ -125,18 +125,14 @@ class ProfileService:
         """Built-in forms plus those installed in the store (HQ's provisioning, imports)."""
         if self._registry is None:
             reg = FormRegistry.default_registry()
-            for (definition,) in self.db.execute("SELECT definition FROM forms"):
-                reg.add(Form.from_json(bytes(definition)))
+            for definition in store_meta.form_definitions(self.db):
+                reg.add(Form.from_json(definition))
             self._registry = reg
         return self._registry
 
     @staticmethod
     def _store_form(conn: Any, form: Form) -> None:
-        conn.execute(
-            "INSERT INTO forms (form_id, version, definition, installed_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT(form_id, version) DO UPDATE SET definition = excluded.definition",
-            (form.id, form.version, form.canonical_json(), now_ms()),
-        )
+        store_meta.put_form(conn, form.id, form.version, form.canonical_json())
 
     @locked
     def install_form(self, form: Form) -> None:
@@ -146,14 +142,9 @@ class ProfileService:
 
     @locked
     def meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        return store_meta.get_meta(self.db, key)
 
     @locked
     def set_meta(self, key: str, value: str) -> None:
         with self.db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            store_meta.put_meta(conn, {key: value})

@@ -26,6 +26,7 @@ from intake_app.models import (
 from intake_app.services import enrollment, outbox
 from intake_app.services.base import ProfileService, locked
 from intake_app.store import attachments as att_store
+from intake_app.store import meta as store_meta
 from intake_app.store import records as rec_store
 
 EDITABLE = (RecordStatus.DRAFT, RecordStatus.FINALIZED)
@@ -210,10 +211,7 @@ class FieldService(ProfileService):
             "enrolled_at": str(rec_store.now_ms()),
         }  # fmt: skip
         with self.db.transaction() as conn:
-            for k, v in values.items():
-                conn.execute(
-                    "INSERT INTO meta (key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (k, v))  # fmt: skip
+            store_meta.put_meta(conn, values)
             for form in prov.forms:
                 self._store_form(conn, form)
         self._registry = None

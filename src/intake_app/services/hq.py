@@ -42,9 +42,11 @@ from intake_app.paths import atomic_write, ensure_private_dir
 from intake_app.services import enrollment
 from intake_app.services.base import ProfileService, locked
 from intake_app.services.hq_import import import_items
+from intake_app.store import hq as store_hq
+from intake_app.store import meta as store_meta
 from intake_app.store import records as rec_store
 from intake_app.store.attachments import iter_attachment
-from intake_app.store.records import now_ms
+from intake_app.store.ids import now_ms
 
 QUARANTINE_DIR = "quarantine"
 
@@ -59,22 +61,15 @@ class HQService(ProfileService):
         hq_id = "hq-" + secrets.token_hex(6)
         ts = now_ms()
         with self.db.transaction() as conn:
-            conn.execute("INSERT INTO meta VALUES ('hq_id', ?)", (hq_id,))
-            conn.execute("INSERT INTO meta VALUES ('org_name', ?)", (org_name,))
+            store_meta.insert_meta(conn, {"hq_id": hq_id, "org_name": org_name})
             sk = SigningKey.generate()
-            conn.execute(
-                "INSERT INTO hq_keys (purpose, label, secret, public_hex, created_at) "
-                "VALUES ('signing', 'signing', ?, ?, ?)",
-                (bytes(sk), bytes(sk.verify_key).hex(), ts),
-            )
+            store_hq.add_key(conn, "signing", "signing", bytes(sk), bytes(sk.verify_key).hex(),
+                             created_at=ts)
             for i in range(recipient_keys):
                 pk = PrivateKey.generate()
                 label = "main" if i == 0 else f"backup-{i}"
-                conn.execute(
-                    "INSERT INTO hq_keys (purpose, label, secret, public_hex, created_at) "
-                    "VALUES ('recipient', ?, ?, ?, ?)",
-                    (label, bytes(pk), bytes(pk.public_key).hex(), ts),
-                )
+                store_hq.add_key(conn, "recipient", label, bytes(pk),
+                                 bytes(pk.public_key).hex(), created_at=ts)
         self._log("init", {"hq_id": hq_id, "org_name": org_name})
 
     @property
@@ -82,22 +77,17 @@ class HQService(ProfileService):
         return self.meta("hq_id") or ""
 
     def signing_key(self) -> SigningKey:
-        row = self.db.execute(
-            "SELECT secret FROM hq_keys WHERE purpose = 'signing' AND retired_at IS NULL "
-            "ORDER BY id DESC LIMIT 1").fetchone()  # fmt: skip
-        if row is None:
+        secret = store_hq.signing_secret(self.db)
+        if secret is None:
             raise IntakeError("HQ profile has no signing key")
-        return SigningKey(bytes(row[0]))
+        return SigningKey(secret)
 
     def recipient_private_keys(self) -> list[PrivateKey]:
         """Every recipient key, retired ones too: old bundles must still open."""
-        rows = self.db.execute("SELECT secret FROM hq_keys WHERE purpose = 'recipient'").fetchall()
-        return [PrivateKey(bytes(r[0])) for r in rows]
+        return [PrivateKey(secret) for _l, secret, _r in store_hq.recipient_secrets(self.db)]
 
     def _active_recipients(self) -> list[tuple[str, str]]:
-        return [(r[0], r[1]) for r in self.db.execute(
-            "SELECT label, public_hex FROM hq_keys WHERE purpose = 'recipient' AND "
-            "retired_at IS NULL ORDER BY id").fetchall()]  # fmt: skip
+        return store_hq.active_recipients(self.db)
 
     @locked
     def fingerprint(self) -> str:
@@ -122,45 +112,37 @@ class HQService(ProfileService):
         card = enrollment.read_device_card(card_bytes)
         if card.hq_id != self.hq_id:
             raise IntakeError(f"device card is for {card.hq_id}, not this HQ ({self.hq_id})")
-        row = self.db.execute("SELECT public_hex, revoked_at FROM devices WHERE device_id = ?",
-                              (card.device_id,)).fetchone()
+        row = store_hq.device_row(self.db, card.device_id)
         pub = bytes(card.public_key).hex()
         if row is not None:
-            if row[0] != pub:
+            if row[2] != pub:
                 raise IntakeError(f"device {card.device_id} is enrolled with another key")
-            if row[1] is not None:
+            if row[4] is not None:
                 raise IntakeError(f"device {card.device_id} was revoked; it cannot re-enroll")
         else:
-            if self.db.execute("SELECT 1 FROM devices WHERE public_hex = ?", (pub,)).fetchone():
+            if store_hq.device_with_key(self.db, pub) is not None:
                 raise IntakeError("that device key is already enrolled under another id")
             with self.db.transaction() as conn:
-                conn.execute(
-                    "INSERT INTO devices (device_id, public_hex, label, enrolled_at) "
-                    "VALUES (?, ?, ?, ?)", (card.device_id, pub, card.label, now_ms()))  # fmt: skip
+                store_hq.add_device(conn, card.device_id, pub, card.label, now_ms())
             self._log("enroll", {"device_id": card.device_id, "fingerprint": card.fingerprint})
         return self._device_info(card.device_id)
 
     @locked
     def revoke_device(self, device_id: str) -> DeviceInfo:
-        row = self.db.execute("SELECT revoked_at FROM devices WHERE device_id = ?",
-                              (device_id,)).fetchone()
+        row = store_hq.device_row(self.db, device_id)
         if row is None:
             raise NotFound(f"no device {device_id}")
-        if row[0] is None:
+        if row[4] is None:
             with self.db.transaction() as conn:
-                conn.execute("UPDATE devices SET revoked_at = ? WHERE device_id = ?",
-                             (now_ms(), device_id))
+                store_hq.revoke_device(conn, device_id)
             self._log("revoke", {"device_id": device_id})
         return self._device_info(device_id)
 
     def _device_info(self, device_id: str) -> DeviceInfo:
-        row = self.db.execute(
-            "SELECT device_id, label, public_hex, enrolled_at, revoked_at FROM devices "
-            "WHERE device_id = ?", (device_id,)).fetchone()  # fmt: skip
+        row = store_hq.device_row(self.db, device_id)
         if row is None:
             raise NotFound(f"no device {device_id}")
-        seqs = [r[0] for r in self.db.execute(
-            "SELECT seq FROM received_bundles WHERE device_id = ? ORDER BY seq", (device_id,))]
+        seqs = store_hq.received_sequences(self.db, device_id)
         top = max(seqs, default=0)
         missing = sorted(set(range(1, top + 1)) - set(seqs))
         return DeviceInfo(device_id=row[0], label=row[1],
@@ -170,16 +152,12 @@ class HQService(ProfileService):
 
     @locked
     def devices(self) -> list[DeviceInfo]:
-        ids = [r[0] for r in self.db.execute("SELECT device_id FROM devices ORDER BY device_id")]
-        return [self._device_info(d) for d in ids]
+        return [self._device_info(row[0]) for row in store_hq.device_rows(self.db)]
 
     @locked
     def keyring(self) -> Keyring:
         devices = []
-        for dev_id, pub, enrolled, revoked in self.db.execute(
-            "SELECT device_id, public_hex, enrolled_at, revoked_at FROM devices ORDER BY device_id"
-        ).fetchall():  # fmt: skip
-
+        for dev_id, _label, pub, enrolled, revoked in store_hq.device_rows(self.db):
             devices.append(DeviceEntry(dev_id, VerifyKey(bytes.fromhex(pub)),
                                        "revoked" if revoked is not None else "enrolled",
                                        enrolled // 1000,
@@ -202,11 +180,7 @@ class HQService(ProfileService):
 
     # -- import -------------------------------------------------------------------
     def _known_chains(self) -> dict[str, list[tuple[int, str]]]:
-        known: dict[str, list[tuple[int, str]]] = {}
-        for dev, seq, h in self.db.execute(
-                "SELECT device_id, seq, statement_hash FROM received_bundles"):
-            known.setdefault(dev, []).append((seq, h))
-        return known
+        return store_hq.known_chains(self.db)
 
     def _quarantine(self, path: Path, reason: str) -> None:
         folder = ensure_private_dir(self.data_dir / QUARANTINE_DIR)
@@ -273,11 +247,10 @@ class HQService(ProfileService):
                                                    verified=v),
                                   device_id=v.device_id, seq=v.sequence, check=check,
                                   progress=progress, total=v.size)
-            conn.execute(
-                "INSERT INTO received_bundles (device_id, seq, statement_hash, prev, size, "
-                "record_count, created_at, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (v.device_id, v.sequence, v.statement_hash.hex(), v.prev.hex(), v.size,
-                 v.statement.record_count, v.header.created_at, now_ms()))  # fmt: skip
+            store_hq.add_received(conn, device_id=v.device_id, seq=v.sequence,
+                                  statement_hash=v.statement_hash.hex(), prev=v.prev.hex(),
+                                  size=v.size, record_count=v.statement.record_count,
+                                  created_at=v.header.created_at)
             self._log_in(conn, "import", {"device_id": v.device_id, "seq": v.sequence,
                                           "statement_hash": v.statement_hash.hex()})
         return ImportOutcome(path=str(path), verdict="imported", device_id=v.device_id,
@@ -287,10 +260,8 @@ class HQService(ProfileService):
     def _check_forward_link(self, v: VerifiedBundle, seqs: dict[int, str]) -> None:
         nxt = v.sequence + 1
         if nxt in seqs:
-            row = self.db.execute(
-                "SELECT prev FROM received_bundles WHERE device_id = ? AND seq = ?",
-                (v.device_id, nxt)).fetchone()  # fmt: skip
-            if row is not None and row[0] != v.statement_hash.hex():
+            prev = store_hq.received_prev(self.db, v.device_id, nxt)
+            if prev is not None and prev != v.statement_hash.hex():
                 raise BundleError("chain", f"wrong-prev: device {v.device_id} #{nxt} does not "
                                            f"chain to this #{v.sequence}")
 
@@ -299,12 +270,9 @@ class HQService(ProfileService):
     def receipts(self, device_id: str | None = None) -> dict[str, bytes]:
         """One signed receipt per device that has sent bundles: {device_id: receipt}."""
         out: dict[str, bytes] = {}
-        ids = [device_id] if device_id else [r[0] for r in self.db.execute(
-            "SELECT DISTINCT device_id FROM received_bundles ORDER BY device_id")]
+        ids = [device_id] if device_id else store_hq.sending_devices(self.db)
         for dev in ids:
-            entries = [(r[0], r[1]) for r in self.db.execute(
-                "SELECT seq, statement_hash FROM received_bundles WHERE device_id = ? "
-                "ORDER BY seq", (dev,))]
+            entries = store_hq.receipt_entries(self.db, dev)
             if not entries:
                 if device_id:
                     raise NotFound(f"no bundles received from {device_id}")
@@ -357,9 +325,7 @@ class HQService(ProfileService):
     def export_forms(self, form_id: str | None = None) -> dict[str, list[Form]]:
         """Every form version that HQ records use, by form id (for exports)."""
         reg = self.registry()
-        sql = "SELECT DISTINCT form_id, form_version FROM records"
-        rows = self.db.execute(sql + (" WHERE form_id = ?" if form_id else ""),
-                               (form_id,) if form_id else ()).fetchall()
+        rows = store_hq.form_versions_in_use(self.db, form_id)
         out: dict[str, list[Form]] = {}
         for fid, version in rows:
             out.setdefault(fid, []).append(reg.get(fid, version))
@@ -369,16 +335,8 @@ class HQService(ProfileService):
         return out
 
     def _export_rows(self, form_id: str | None) -> Iterator[ExportRecord]:
-        ids = [r[0] for r in self.db.execute(
-            "SELECT id FROM records" + (" WHERE form_id = ?" if form_id else "")
-            + " ORDER BY form_id, created_at, id", (form_id,) if form_id else ())]
-        for rid in ids:
-            row = self.db.execute(
-                "SELECT c.form_id, c.form_version, c.status, c.current_rev, c.created_at, "
-                "c.updated_at, r.data, s.device_id, s.seq FROM records c "
-                "JOIN revisions r ON r.record_id = c.id AND r.rev = c.current_rev "
-                "LEFT JOIN record_sources s ON s.record_id = c.id AND s.rev = c.current_rev "
-                "WHERE c.id = ?", (rid,)).fetchone()
+        for rid in store_hq.record_ids(self.db, form_id):
+            row = store_hq.export_row(self.db, rid)
             if row is None:
                 continue
             atts = tuple(a.model_dump(mode="json", exclude={"record_id"})
@@ -396,9 +354,7 @@ class HQService(ProfileService):
         intake_app.hq.export. The files are NOT encrypted: show EXPORT_WARNING first.
         Returns an ExportSummary; the export is recorded in the event log."""
         forms = self.export_forms(form_id)
-        total = self.db.execute(
-            "SELECT count(*) FROM records" + (" WHERE form_id = ?" if form_id else ""),
-            (form_id,) if form_id else ()).fetchone()[0]
+        total = store_hq.record_count(self.db, form_id)
         summary = export_records(self._export_rows(form_id), forms, fmt, Path(out), lang=lang,
                                  raw=raw, progress=progress, total=int(total))
         self._log("export", {"format": fmt, "form": form_id or "", "records": summary.records,
@@ -409,10 +365,8 @@ class HQService(ProfileService):
     def key_material(self) -> KeyMaterial:
         """HQ's private keys as intake_app.hq.keybackup.KeyMaterial (handle with care)."""
         recips = tuple(
-            RecipientSecret(str(label), PrivateKey(bytes(secret)), retired is not None)
-            for label, secret, retired in self.db.execute(
-                "SELECT label, secret, retired_at FROM hq_keys WHERE purpose = 'recipient' "
-                "ORDER BY id"))
+            RecipientSecret(label, PrivateKey(secret), retired is not None)
+            for label, secret, retired in store_hq.recipient_secrets(self.db))
         return KeyMaterial(self.hq_id, self.meta("org_name") or "", self.signing_key(), recips)
 
     @locked
@@ -446,27 +400,19 @@ class HQService(ProfileService):
         self.create(passphrase)
         ts = now_ms()
         with self.db.transaction() as conn:
-            conn.execute("INSERT INTO meta VALUES ('hq_id', ?)", (km.hq_id,))
-            conn.execute("INSERT INTO meta VALUES ('org_name', ?)", (km.org_name,))
-            conn.execute(
-                "INSERT INTO hq_keys (purpose, label, secret, public_hex, created_at) "
-                "VALUES ('signing', 'signing', ?, ?, ?)",
-                (bytes(km.signing_key), bytes(km.signing_key.verify_key).hex(), ts))
+            store_meta.insert_meta(conn, {"hq_id": km.hq_id, "org_name": km.org_name})
+            store_hq.add_key(conn, "signing", "signing", bytes(km.signing_key),
+                             bytes(km.signing_key.verify_key).hex(), created_at=ts)
             for r in km.recipients:
-                conn.execute(
-                    "INSERT INTO hq_keys (purpose, label, secret, public_hex, created_at, "
-                    "retired_at) VALUES ('recipient', ?, ?, ?, ?, ?)",
-                    (r.label, bytes(r.key), bytes(r.key.public_key).hex(), ts,
-                     ts if r.retired else None))
+                store_hq.add_key(conn, "recipient", r.label, bytes(r.key),
+                                 bytes(r.key.public_key).hex(), created_at=ts,
+                                 retired_at=ts if r.retired else None)
             if ring is not None:
-                conn.execute("INSERT INTO meta VALUES ('keyring_serial', ?)", (str(ring.serial),))
+                store_meta.insert_meta(conn, {"keyring_serial": str(ring.serial)})
                 for d in ring.devices.values():
-                    conn.execute(
-                        "INSERT INTO devices (device_id, public_hex, label, enrolled_at, "
-                        "revoked_at) VALUES (?, ?, ?, ?, ?)",
-                        (d.device_id, bytes(d.public_key).hex(), "restored from keyring",
-                         d.enrolled_at * 1000,
-                         None if d.revoked_at is None else d.revoked_at * 1000))
+                    store_hq.add_device(conn, d.device_id, bytes(d.public_key).hex(),
+                                        "restored from keyring", d.enrolled_at * 1000,
+                                        None if d.revoked_at is None else d.revoked_at * 1000)
         self._log("restore", {"hq_id": km.hq_id, "shares": len(mnemonics),
                               "devices": len(ring.devices) if ring else 0,
                               "keyring_serial": ring.serial if ring else 0})

@@ -7,137 +7,14 @@ BundleError raised here or by the iterator rolls everything back.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from intake_app.crypto import OpenedItem
-from intake_app.errors import BundleError
-from intake_app.models import RecordStatus
 from intake_app.services.payload import parse_attachment_meta, parse_record_meta
-from intake_app.store.attachments import (
-    CHUNK_SIZE,
-    chunk_key,
-    new_chunk_key,
-    read_chunk,
-    write_chunk,
-)
-from intake_app.store.records import now_ms
-from intake_app.textnorm import searchable_text
+from intake_app.store.received import store_attachment_part, store_revision
 
 Check = Callable[[str, str, dict[str, Any]], None]
-
-
-def _dumps(values: dict[str, Any]) -> str:
-    return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _store_revision(conn: Any, item: OpenedItem, device_id: str, seq: int,
-                    check: Check) -> bool:
-    r = parse_record_meta(item.meta)
-    check(r.form_id, r.form_version, r.values)
-    data = _dumps(r.values)
-    row = conn.execute("SELECT form_id, form_version, current_rev, seq FROM records WHERE id = ?",
-                       (r.record_id,)).fetchone()
-    current: int | None = None
-    if row is None:  # the common case: a record HQ has never seen
-        rowid = conn.execute(
-            "INSERT INTO records (id, form_id, form_version, status, created_at, updated_at, "
-            "current_rev) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (r.record_id, r.form_id, r.form_version, RecordStatus.RECEIVED.value, r.created_at,
-             r.saved_at, r.rev)).lastrowid  # fmt: skip
-    else:
-        if (row[0], row[1]) != (r.form_id, r.form_version):
-            raise BundleError("payload", f"record {r.record_id} changed form")
-        rowid, current = row[3], row[2]
-        existing = conn.execute("SELECT data FROM revisions WHERE record_id = ? AND rev = ?",
-                                (r.record_id, r.rev)).fetchone()
-        if existing is not None:
-            if existing[0] != data:
-                raise BundleError("payload", f"record {r.record_id} revision {r.rev} conflicts")
-            return False  # the same revision came again (a re-exported record)
-    conn.execute("INSERT INTO revisions (record_id, rev, saved_at, data) VALUES (?, ?, ?, ?)",
-                 (r.record_id, r.rev, r.saved_at, data))
-    conn.execute("INSERT INTO record_sources (record_id, rev, device_id, seq) VALUES (?, ?, ?, ?)",
-                 (r.record_id, r.rev, device_id, seq))
-    if current is None or r.rev > current:
-        if current is not None:
-            conn.execute("UPDATE records SET current_rev = ?, updated_at = ? WHERE id = ?",
-                         (r.rev, max(r.saved_at, 0), r.record_id))
-            conn.execute("DELETE FROM records_fts WHERE rowid = ?", (rowid,))
-        conn.execute("INSERT INTO records_fts (rowid, body) VALUES (?, ?)",
-                     (rowid, searchable_text(r.values)))
-    return True
-
-
-def _store_attachment(conn: Any, item: OpenedItem,
-                      on_bytes: Callable[[int], None]) -> bool:
-    a = parse_attachment_meta(item.meta)
-    owner = conn.execute("SELECT 1 FROM records WHERE id = ?", (a.record_id,)).fetchone()
-    if owner is None:
-        raise BundleError("payload", f"attachment {a.attachment_id} for an unknown record")
-    row = conn.execute("SELECT record_id, size, sha256, complete FROM attachments WHERE id = ?",
-                       (a.attachment_id,)).fetchone()
-    if row is None:
-        conn.execute(
-            "INSERT INTO attachments (id, record_id, name, mime, size, sha256, created_at, "
-            "complete, chunk_key) VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?)",
-            (a.attachment_id, a.record_id, a.name, a.mime, a.total_size, a.sha256, now_ms(),
-             new_chunk_key()))
-    elif (row[0], row[1], row[2]) != (a.record_id, a.total_size, a.sha256):
-        raise BundleError("payload", f"attachment {a.attachment_id} conflicts with a stored one")
-    elif row[3] == 1:
-        for piece in item.chunks():
-            on_bytes(len(piece))
-        return False  # already complete: a resent part
-    key = chunk_key(conn, a.attachment_id)
-    idx = a.offset // CHUNK_SIZE
-    buf = bytearray()
-    got = 0
-    # The usual case, a whole attachment in one item, is hashed on the way in.
-    whole = hashlib.sha256() if a.offset == 0 and a.size == a.total_size else None
-    for piece in item.chunks():
-        buf += piece
-        got += len(piece)
-        on_bytes(len(piece))
-        if whole is not None:
-            whole.update(piece)
-        while len(buf) >= CHUNK_SIZE:
-            write_chunk(conn, key, a.attachment_id, idx, bytes(buf[:CHUNK_SIZE]))
-            del buf[:CHUNK_SIZE]
-            idx += 1
-    if buf:
-        write_chunk(conn, key, a.attachment_id, idx, bytes(buf))
-    if got != a.size:
-        raise BundleError("payload", "attachment part shorter than declared")
-    if whole is not None:
-        if whole.hexdigest() != a.sha256:
-            raise BundleError("payload", f"attachment {a.attachment_id} does not match its hash")
-        conn.execute("UPDATE attachments SET complete = 1 WHERE id = ?", (a.attachment_id,))
-    else:
-        _complete_if_whole(conn, a.attachment_id, a.total_size, a.sha256)
-    return a.offset == 0
-
-
-def _complete_if_whole(conn: Any, att_id: str, total: int, sha: str) -> None:
-    need = (total + CHUNK_SIZE - 1) // CHUNK_SIZE
-    have = conn.execute("SELECT count(*) FROM attachment_chunks WHERE attachment_id = ?",
-                        (att_id,)).fetchone()[0]
-    if have < need:
-        return  # more parts come in a later volume
-    digest = hashlib.sha256()
-    size = 0
-    key = chunk_key(conn, att_id)
-    for idx in range(need):
-        data = read_chunk(conn, key, att_id, idx)
-        if data is None:
-            raise BundleError("payload", f"attachment {att_id} is missing a part")
-        digest.update(data)
-        size += len(data)
-    if size != total or digest.hexdigest() != sha:
-        raise BundleError("payload", f"attachment {att_id} does not match its hash")
-    conn.execute("UPDATE attachments SET complete = 1 WHERE id = ?", (att_id,))
 
 
 def import_items(conn: Any, items: Iterator[OpenedItem], *, device_id: str, seq: int,
@@ -155,7 +32,10 @@ def import_items(conn: Any, items: Iterator[OpenedItem], *, device_id: str, seq:
 
     for item in items:
         if item.kind == "record":
-            records += _store_revision(conn, item, device_id, seq, check)
+            r = parse_record_meta(item.meta)
+            check(r.form_id, r.form_version, r.values)
+            records += store_revision(conn, r, device_id, seq)
         else:
-            attachments += _store_attachment(conn, item, on_bytes)
+            part = parse_attachment_meta(item.meta)
+            attachments += store_attachment_part(conn, part, item.chunks(), on_bytes)
     return records, attachments

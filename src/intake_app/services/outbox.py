@@ -20,18 +20,18 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from nacl.signing import SigningKey
 
 from intake_app.crypto import PayloadItem, read_receipt, write_bundle
 from intake_app.crypto.keys import public_key_from_hex, verify_key_from_hex
 from intake_app.errors import IntakeError, InvalidState
-from intake_app.models import ExportResult, OutboxEntry, Policy, ReceiptResult, RecordStatus
+from intake_app.models import ExportResult, OutboxEntry, ReceiptResult
 from intake_app.paths import FILE_MODE, ensure_private_dir, fsync_dir
 from intake_app.services import payload
-from intake_app.store.attachments import erase_attachments
-from intake_app.store.records import now_ms
+from intake_app.store import outbox as store_outbox
+from intake_app.store.ids import now_ms
 
 if TYPE_CHECKING:
     from intake_app.services.field import FieldService
@@ -59,15 +59,14 @@ def bundle_name(device_id: str, seq: int) -> str:
 
 def recover(svc: FieldService) -> None:
     """Abandon volumes whose writing was interrupted (see module docstring)."""
-    rows = svc.db.execute("SELECT seq, file_name FROM outbox WHERE state = 'writing'").fetchall()
-    if not rows:
+    names = store_outbox.writing_files(svc.db)
+    if not names:
         return
     folder = outbox_dir(svc)
-    for _seq, name in rows:
+    for name in names:
         (folder / name).unlink(missing_ok=True)
         (folder / (name + ".part")).unlink(missing_ok=True)
-    with svc.db.transaction() as conn:
-        conn.execute("UPDATE outbox SET state = 'abandoned' WHERE state = 'writing'")
+    store_outbox.abandon_writing(svc.db)
 
 
 def _require_enrollment(svc: FieldService) -> tuple[str, str, SigningKey, list[str]]:
@@ -80,42 +79,15 @@ def _require_enrollment(svc: FieldService) -> tuple[str, str, SigningKey, list[s
     return device_id, hq_id, SigningKey(bytes.fromhex(key_hex)), json.loads(recips)
 
 
-def _last_link(svc: FieldService) -> tuple[int, bytes]:
-    """Next sequence number and the statement hash the next bundle chains to."""
-    top = svc.db.execute("SELECT max(seq) FROM outbox").fetchone()[0] or 0
-    row = svc.db.execute(
-        "SELECT statement_hash FROM outbox WHERE state IN ('pending', 'delivered') "
-        "ORDER BY seq DESC LIMIT 1"
-    ).fetchone()
-    prev = bytes.fromhex(row[0]) if row else bytes(32)
-    return top + 1, prev
-
-
-def _pending_records(svc: FieldService) -> list[str]:
-    rows = svc.db.execute(
-        "SELECT id FROM records WHERE status = ? ORDER BY created_at, id",
-        (RecordStatus.FINALIZED.value,),
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
 def _items_for(svc: FieldService, record_id: str, part_max: int) -> list[PayloadItem]:
     db = svc.db
-    rec = db.execute(
-        "SELECT form_id, form_version, created_at, exported_rev FROM records WHERE id = ?",
-        (record_id,),
-    ).fetchone()
+    form_id, form_version, created_at, exported_rev = store_outbox.export_header(db, record_id)
     items = [
-        payload.record_item(record_id=record_id, form_id=rec[0], form_version=rec[1],
-                            created_at=rec[2], rev=rev, saved_at=saved, values_json=data)
-        for rev, saved, data in db.execute(
-            "SELECT rev, saved_at, data FROM revisions WHERE record_id = ? AND rev > ? "
-            "ORDER BY rev", (record_id, rec[3])).fetchall()
+        payload.record_item(record_id=record_id, form_id=form_id, form_version=form_version,
+                            created_at=created_at, rev=rev, saved_at=saved, values_json=data)
+        for rev, saved, data in store_outbox.revisions_after(db, record_id, exported_rev)
     ]  # fmt: skip
-    for att_id, name, mime, size, sha in db.execute(
-        "SELECT id, name, mime, size, sha256 FROM attachments WHERE record_id = ? AND "
-        "complete = 1 ORDER BY created_at, id", (record_id,)
-    ).fetchall():  # fmt: skip
+    for att_id, name, mime, size, sha in store_outbox.complete_attachments(db, record_id):
         items.extend(payload.attachment_items(db, att_id=att_id, record_id=record_id, name=name,
                                               mime=mime, total_size=size, sha256=sha,
                                               part_max=part_max))
@@ -180,14 +152,11 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
     recipients = [public_key_from_hex(r) for r in recips]
     policy = svc.policy()
     part_max = max(1 << 20, policy.max_volume_bytes - _VOLUME_SLACK)
-    record_ids = _pending_records(svc)
+    record_ids = store_outbox.finalized_records(svc.db)
     if not record_ids:
         return ExportResult(paths=(), sequences=(), record_count=0, attachment_count=0,
                             bytes_written=0)
-    total = int(svc.db.execute(
-        "SELECT coalesce(sum(size), 0) FROM attachments WHERE complete = 1 AND record_id IN "
-        "(SELECT id FROM records WHERE status = ?)", (RecordStatus.FINALIZED.value,)
-    ).fetchone()[0]) + len(record_ids)  # fmt: skip
+    total = store_outbox.finalized_attachment_bytes(svc.db) + len(record_ids)
     done = 0
     # (record id, is this the record's last item?) for every item, in order.
     queue: list[tuple[str, PayloadItem, bool]] = []
@@ -213,15 +182,10 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
     while pos < len(queue):
         if cancel is not None and cancel.is_set():
             raise ExportCancelled()
-        seq, prev = _last_link(svc)
+        seq, prev = store_outbox.last_link(svc.db)
         name = bundle_name(device_id, seq)
         created = now_ms()
-        with svc.db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO outbox (seq, file_name, statement_hash, prev, created_at, size, "
-                "record_count, state) VALUES (?, ?, '', ?, ?, 0, 0, 'writing')",
-                (seq, name, prev.hex(), created),
-            )
+        store_outbox.reserve(svc.db, seq, name, prev, created)
         start = pos
         in_volume: list[tuple[str, bool, PayloadItem]] = []
 
@@ -265,8 +229,7 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
             if dest_tmp is not None:
                 with contextlib.suppress(OSError):
                     dest_tmp.unlink(missing_ok=True)
-            with svc.db.transaction() as conn:
-                conn.execute("UPDATE outbox SET state = 'abandoned' WHERE seq = ?", (seq,))
+            store_outbox.abandon(svc.db, seq)
             if isinstance(exc, OSError):
                 raise IntakeError(f"export failed, nothing was lost: {exc.strerror or exc}"
                                   ) from None
@@ -276,8 +239,9 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
         pos = start + len(in_volume)
         finished = [rid for rid, last, _ in in_volume if last]
         touched = sorted({rid for rid, _, _ in in_volume})
-        _commit_volume(svc, seq, info.statement_hash, info.size, len(finished), touched,
-                       finished, policy)
+        store_outbox.commit_volume(svc.db, seq, info.statement_hash, info.size, len(finished),
+                                   touched, finished,
+                                   purge=not policy.keep_readable_until_receipt)
         seqs.append(seq)
         written += info.size
         if dest is not None and dest_tmp is not None:
@@ -294,43 +258,8 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
                         attachment_count=attachments, bytes_written=written)
 
 
-def _purge_content(conn: Any, record_id: str) -> None:
-    """Drop every readable trace of a record, keeping its row for delivery tracking."""
-    conn.execute(
-        "DELETE FROM records_fts WHERE rowid = (SELECT seq FROM records WHERE id = ?)",
-        (record_id,))  # fmt: skip
-    erase_attachments(conn, "record_id = ?", (record_id,))  # crypto-erase: keys destroyed
-    conn.execute("DELETE FROM revisions WHERE record_id = ?", (record_id,))
-
-
-def _commit_volume(svc: FieldService, seq: int, statement_hash: str, size: int,
-                   record_count: int, touched: list[str], finished: list[str],
-                   policy: Policy) -> None:
-    with svc.db.transaction() as conn:
-        conn.execute(
-            "UPDATE outbox SET state = 'pending', statement_hash = ?, size = ?, record_count = ?"
-            " WHERE seq = ?", (statement_hash, size, record_count, seq))  # fmt: skip
-        for rid in touched:
-            conn.execute("INSERT OR IGNORE INTO bundle_records (seq, record_id) VALUES (?, ?)",
-                         (seq, rid))
-        for rid in finished:
-            conn.execute(
-                "UPDATE records SET status = ?, exported_rev = current_rev, updated_at = ? "
-                "WHERE id = ?", (RecordStatus.SEALED.value, now_ms(), rid))  # fmt: skip
-            if not policy.keep_readable_until_receipt:
-                _purge_content(conn, rid)
-    if finished and not policy.keep_readable_until_receipt:
-        svc.db.checkpoint()  # secure_delete's overwrites reach the main file now
-
-
 def outbox(svc: FieldService) -> list[OutboxEntry]:
-    rows = svc.db.execute(
-        "SELECT seq, file_name, statement_hash, created_at, size, record_count, state, "
-        "delivered_at FROM outbox WHERE state != 'writing' ORDER BY seq"
-    ).fetchall()
-    return [OutboxEntry(sequence=r[0], file_name=r[1], statement_hash=r[2], created_at=r[3],
-                        size=r[4], record_count=r[5], state=r[6], delivered_at=r[7])
-            for r in rows]
+    return store_outbox.entries(svc.db)
 
 
 def resend(svc: FieldService, dest: Path) -> ExportResult:
@@ -360,39 +289,11 @@ def import_receipt(svc: FieldService, data: bytes) -> ReceiptResult:
         raise IntakeError("this receipt is from another HQ")
     if receipt.device_id != device_id:
         raise IntakeError(f"this receipt is for device {receipt.device_id}, not this laptop")
-    delivered, already, unknown = [], [], []
+    delivered, already, unknown, purged = store_outbox.apply_receipt(
+        svc.db, list(receipt.entries))
     folder = outbox_dir(svc)
-    purged = 0
-    with svc.db.transaction() as conn:
-        for seq, digest in receipt.entries:
-            row = conn.execute("SELECT statement_hash, state, file_name FROM outbox WHERE seq = ?",
-                               (seq,)).fetchone()
-            if row is None or row[0] != digest:
-                unknown.append(seq)
-                continue
-            if row[1] == "delivered":
-                already.append(seq)
-                continue
-            conn.execute("UPDATE outbox SET state = 'delivered', delivered_at = ? WHERE seq = ?",
-                         (now_ms(), seq))
-            delivered.append(seq)
-        # A record is gone from the laptop once every bundle holding it is delivered.
-        for (rid,) in conn.execute(
-            "SELECT DISTINCT b.record_id FROM bundle_records b JOIN records r ON r.id = "
-            "b.record_id WHERE r.status = ? AND NOT EXISTS (SELECT 1 FROM bundle_records b2 "
-            "JOIN outbox o ON o.seq = b2.seq WHERE b2.record_id = b.record_id AND o.state != "
-            "'delivered')", (RecordStatus.SEALED.value,)
-        ).fetchall():  # fmt: skip
-            _purge_content(conn, rid)
-            conn.execute("DELETE FROM records WHERE id = ?", (rid,))
-            conn.execute("DELETE FROM bundle_records WHERE record_id = ?", (rid,))
-            purged += 1
-    if purged:
-        svc.db.checkpoint()
     for seq in delivered:
-        row = svc.db.execute("SELECT file_name FROM outbox WHERE seq = ?", (seq,)).fetchone()
         with contextlib.suppress(FileNotFoundError):
-            (folder / row[0]).unlink()
+            (folder / store_outbox.file_name(svc.db, seq)).unlink()
     return ReceiptResult(delivered=tuple(delivered), already_delivered=tuple(already),
                          unknown=tuple(unknown), purged_records=purged)
-

@@ -32,7 +32,7 @@ import nacl.utils
 from intake_app.errors import NotFound, StoreCorrupt
 from intake_app.models import AttachmentInfo
 from intake_app.store.db import Database
-from intake_app.store.records import new_id, now_ms
+from intake_app.store.ids import new_id, now_ms
 
 CHUNK_SIZE = 1 << 20
 # Chunks per transaction: 128 MiB of WAL at most between commits.

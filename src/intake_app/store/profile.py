@@ -158,7 +158,7 @@ def _sample_form_version() -> str:
 
 def _fill_store(db: Database, kind: str, created_at: int) -> None:
     """Metadata (and, for field profiles, the practice drafts) of a second database."""
-    from intake_app.store.records import new_id
+    from intake_app.store.ids import new_id
     from intake_app.textnorm import searchable_text
 
     rng = random.SystemRandom()

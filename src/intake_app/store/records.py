@@ -7,8 +7,6 @@ stores them. Each function that writes runs in one transaction.
 from __future__ import annotations
 
 import json
-import time
-import uuid
 from typing import Any
 
 from intake_app.errors import InvalidState, NotFound
@@ -20,18 +18,13 @@ from intake_app.models import (
     RecordSummary,
     RevisionInfo,
 )
+from intake_app.store.attachments import erase_attachments
 from intake_app.store.db import Database
+from intake_app.store.ids import new_id as new_id
+from intake_app.store.ids import now_ms as now_ms
 from intake_app.textnorm import fts_query, searchable_text
 
 _SUMMARY_COLS = "id, form_id, form_version, status, created_at, updated_at, current_rev"
-
-
-def now_ms() -> int:
-    return time.time_ns() // 1_000_000
-
-
-def new_id() -> str:
-    return uuid.uuid4().hex
 
 
 def _dumps(values: dict[str, Any]) -> str:
@@ -225,11 +218,41 @@ def search_records(
     return [_summary(r) for r in rows]
 
 
+def purge_content(conn: Any, record_id: str) -> None:
+    """The one purge of a record's readable content, inside the caller's transaction:
+    its search entry, its attachments (crypto-erase: keys destroyed) and every revision.
+    The record row stays (the outbox tracks delivery by it); see ``delete_record_in``."""
+    conn.execute(
+        "DELETE FROM records_fts WHERE rowid = (SELECT seq FROM records WHERE id = ?)",
+        (record_id,),
+    )
+    erase_attachments(conn, "record_id = ?", (record_id,))
+    conn.execute("DELETE FROM revisions WHERE record_id = ?", (record_id,))
+
+
+def delete_record_in(conn: Any, record_id: str) -> None:
+    """Purge a record's content, then its row and its outbox membership."""
+    purge_content(conn, record_id)
+    conn.execute("DELETE FROM records WHERE id = ?", (record_id,))
+    conn.execute("DELETE FROM bundle_records WHERE record_id = ?", (record_id,))
+
+
 def delete_record(db: Database, record_id: str) -> None:
     """Remove a record with its history, attachments and index entry (secure_delete is on)."""
     with db.transaction() as conn:
-        conn.execute(
-            "DELETE FROM records_fts WHERE rowid = (SELECT seq FROM records WHERE id = ?)",
-            (record_id,),
-        )
-        conn.execute("DELETE FROM records WHERE id = ?", (record_id,))
+        delete_record_in(conn, record_id)
+
+
+
+def delete_drafts(db: Database, record_ids: list[str]) -> None:
+    """Delete these drafts (refusing any other status) in one transaction, then
+    checkpoint so that the freed, zeroed pages leave the WAL too."""
+    with db.transaction() as conn:
+        for rid in record_ids:
+            row = conn.execute("SELECT status FROM records WHERE id = ?", (rid,)).fetchone()
+            if row is None:
+                raise NotFound(f"no record {rid}")
+            if row[0] != RecordStatus.DRAFT.value:
+                raise InvalidState(f"record {rid} is {row[0]}, not a draft")
+            delete_record_in(conn, rid)
+    db.checkpoint()

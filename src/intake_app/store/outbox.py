@@ -1,0 +1,160 @@
+"""The field outbox: one row per sealed volume, and which records each holds.
+
+States: 'writing' (sequence reserved, file not sealed yet), 'pending' (sealed,
+HQ has not acknowledged it), 'delivered' (in a signed receipt), 'abandoned'
+(an interrupted write; HQ sees a gap, never a fork).
+"""
+
+from __future__ import annotations
+
+from intake_app.models import OutboxEntry, RecordStatus
+from intake_app.store.db import Database
+from intake_app.store.ids import now_ms
+from intake_app.store.records import delete_record_in, purge_content
+
+
+def writing_files(db: Database) -> list[str]:
+    rows = db.execute("SELECT file_name FROM outbox WHERE state = 'writing'").fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def abandon_writing(db: Database) -> None:
+    with db.transaction() as conn:
+        conn.execute("UPDATE outbox SET state = 'abandoned' WHERE state = 'writing'")
+
+
+def abandon(db: Database, seq: int) -> None:
+    with db.transaction() as conn:
+        conn.execute("UPDATE outbox SET state = 'abandoned' WHERE seq = ?", (seq,))
+
+
+def last_link(db: Database) -> tuple[int, bytes]:
+    """Next sequence number and the statement hash the next bundle chains to."""
+    top = db.execute("SELECT max(seq) FROM outbox").fetchone()[0] or 0
+    row = db.execute(
+        "SELECT statement_hash FROM outbox WHERE state IN ('pending', 'delivered') "
+        "ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    prev = bytes.fromhex(row[0]) if row else bytes(32)
+    return top + 1, prev
+
+
+def reserve(db: Database, seq: int, name: str, prev: bytes, created: int) -> None:
+    """Step 1 of a volume: the sequence number is taken, committed, before sealing."""
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO outbox (seq, file_name, statement_hash, prev, created_at, size, "
+            "record_count, state) VALUES (?, ?, '', ?, ?, 0, 0, 'writing')",
+            (seq, name, prev.hex(), created),
+        )
+
+
+def finalized_records(db: Database) -> list[str]:
+    rows = db.execute(
+        "SELECT id FROM records WHERE status = ? ORDER BY created_at, id",
+        (RecordStatus.FINALIZED.value,),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def finalized_attachment_bytes(db: Database) -> int:
+    return int(db.execute(
+        "SELECT coalesce(sum(size), 0) FROM attachments WHERE complete = 1 AND record_id IN "
+        "(SELECT id FROM records WHERE status = ?)", (RecordStatus.FINALIZED.value,)
+    ).fetchone()[0])  # fmt: skip
+
+
+def export_header(db: Database, record_id: str) -> tuple[str, str, int, int]:
+    """(form id, form version, created_at, last exported revision) of a record."""
+    row = db.execute(
+        "SELECT form_id, form_version, created_at, exported_rev FROM records WHERE id = ?",
+        (record_id,),
+    ).fetchone()
+    return str(row[0]), str(row[1]), int(row[2]), int(row[3])
+
+
+def revisions_after(db: Database, record_id: str, rev: int) -> list[tuple[int, int, str]]:
+    """(rev, saved_at, data) of every revision after ``rev``, in order."""
+    return [(int(r[0]), int(r[1]), str(r[2])) for r in db.execute(
+        "SELECT rev, saved_at, data FROM revisions WHERE record_id = ? AND rev > ? "
+        "ORDER BY rev", (record_id, rev)).fetchall()]  # fmt: skip
+
+
+def complete_attachments(db: Database, record_id: str) -> list[tuple[str, str, str, int, str]]:
+    """(id, name, mime, size, sha256) of a record's complete attachments, in order."""
+    return [tuple(r) for r in db.execute(
+        "SELECT id, name, mime, size, sha256 FROM attachments WHERE record_id = ? AND "
+        "complete = 1 ORDER BY created_at, id", (record_id,)
+    ).fetchall()]  # fmt: skip
+
+
+def commit_volume(db: Database, seq: int, statement_hash: str, size: int, record_count: int,
+                  touched: list[str], finished: list[str], *, purge: bool) -> None:
+    """Step 3 of a volume, one transaction: the row becomes 'pending', the records whose
+    last item it holds become 'sealed' and, if ``purge``, lose their readable content."""
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE outbox SET state = 'pending', statement_hash = ?, size = ?, record_count = ?"
+            " WHERE seq = ?", (statement_hash, size, record_count, seq))  # fmt: skip
+        for rid in touched:
+            conn.execute("INSERT OR IGNORE INTO bundle_records (seq, record_id) VALUES (?, ?)",
+                         (seq, rid))
+        for rid in finished:
+            conn.execute(
+                "UPDATE records SET status = ?, exported_rev = current_rev, updated_at = ? "
+                "WHERE id = ?", (RecordStatus.SEALED.value, now_ms(), rid))  # fmt: skip
+            if purge:
+                purge_content(conn, rid)
+    if finished and purge:
+        db.checkpoint()  # secure_delete's overwrites reach the main file now
+
+
+def entries(db: Database) -> list[OutboxEntry]:
+    rows = db.execute(
+        "SELECT seq, file_name, statement_hash, created_at, size, record_count, state, "
+        "delivered_at FROM outbox WHERE state != 'writing' ORDER BY seq"
+    ).fetchall()
+    return [OutboxEntry(sequence=r[0], file_name=r[1], statement_hash=r[2], created_at=r[3],
+                        size=r[4], record_count=r[5], state=r[6], delivered_at=r[7])
+            for r in rows]
+
+
+def file_name(db: Database, seq: int) -> str:
+    return str(db.execute("SELECT file_name FROM outbox WHERE seq = ?", (seq,)).fetchone()[0])
+
+
+def apply_receipt(db: Database, listed: list[tuple[int, str]]
+                  ) -> tuple[list[int], list[int], list[int], int]:
+    """Mark the listed (sequence, statement hash) delivered and delete every record all of
+    whose bundles are delivered, in one transaction.
+
+    Returns (delivered, already delivered, unknown, records purged)."""
+    delivered: list[int] = []
+    already: list[int] = []
+    unknown: list[int] = []
+    purged = 0
+    with db.transaction() as conn:
+        for seq, digest in listed:
+            row = conn.execute("SELECT statement_hash, state FROM outbox WHERE seq = ?",
+                               (seq,)).fetchone()
+            if row is None or row[0] != digest:
+                unknown.append(seq)
+                continue
+            if row[1] == "delivered":
+                already.append(seq)
+                continue
+            conn.execute("UPDATE outbox SET state = 'delivered', delivered_at = ? WHERE seq = ?",
+                         (now_ms(), seq))
+            delivered.append(seq)
+        # A record is gone from the laptop once every bundle holding it is delivered.
+        for (rid,) in conn.execute(
+            "SELECT DISTINCT b.record_id FROM bundle_records b JOIN records r ON r.id = "
+            "b.record_id WHERE r.status = ? AND NOT EXISTS (SELECT 1 FROM bundle_records b2 "
+            "JOIN outbox o ON o.seq = b2.seq WHERE b2.record_id = b.record_id AND o.state != "
+            "'delivered')", (RecordStatus.SEALED.value,)
+        ).fetchall():  # fmt: skip
+            delete_record_in(conn, rid)
+            purged += 1
+    if purged:
+        db.checkpoint()
+    return delivered, already, unknown, purged

@@ -1,0 +1,173 @@
+"""Writing what a decrypted bundle carries into the HQ store.
+
+Runs inside the caller's transaction, which commits only after the bundle's
+end of stream is confirmed; a BundleError raised here rolls everything back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
+
+from intake_app.errors import BundleError
+from intake_app.models import RecordStatus
+from intake_app.store.attachments import (
+    CHUNK_SIZE,
+    chunk_key,
+    new_chunk_key,
+    read_chunk,
+    write_chunk,
+)
+from intake_app.store.ids import now_ms
+from intake_app.textnorm import searchable_text
+
+
+class RevisionIn(Protocol):
+    """A record revision as parsed from a bundle (services.payload.RecordPayload)."""
+
+    @property
+    def record_id(self) -> str: ...
+    @property
+    def form_id(self) -> str: ...
+    @property
+    def form_version(self) -> str: ...
+    @property
+    def created_at(self) -> int: ...
+    @property
+    def rev(self) -> int: ...
+    @property
+    def saved_at(self) -> int: ...
+    @property
+    def values(self) -> dict[str, Any]: ...
+
+
+class PartIn(Protocol):
+    """An attachment part as parsed from a bundle (services.payload.AttachmentPart)."""
+
+    @property
+    def attachment_id(self) -> str: ...
+    @property
+    def record_id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def mime(self) -> str: ...
+    @property
+    def total_size(self) -> int: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def offset(self) -> int: ...
+    @property
+    def size(self) -> int: ...
+
+
+def _dumps(values: dict[str, Any]) -> str:
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def store_revision(conn: Any, r: RevisionIn, device_id: str, seq: int) -> bool:
+    """Add one received revision (validated by the caller); False if HQ holds it already."""
+    data = _dumps(r.values)
+    row = conn.execute("SELECT form_id, form_version, current_rev, seq FROM records WHERE id = ?",
+                       (r.record_id,)).fetchone()
+    current: int | None = None
+    if row is None:  # the common case: a record HQ has never seen
+        rowid = conn.execute(
+            "INSERT INTO records (id, form_id, form_version, status, created_at, updated_at, "
+            "current_rev) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (r.record_id, r.form_id, r.form_version, RecordStatus.RECEIVED.value, r.created_at,
+             r.saved_at, r.rev)).lastrowid  # fmt: skip
+    else:
+        if (row[0], row[1]) != (r.form_id, r.form_version):
+            raise BundleError("payload", f"record {r.record_id} changed form")
+        rowid, current = row[3], row[2]
+        existing = conn.execute("SELECT data FROM revisions WHERE record_id = ? AND rev = ?",
+                                (r.record_id, r.rev)).fetchone()
+        if existing is not None:
+            if existing[0] != data:
+                raise BundleError("payload", f"record {r.record_id} revision {r.rev} conflicts")
+            return False  # the same revision came again (a re-exported record)
+    conn.execute("INSERT INTO revisions (record_id, rev, saved_at, data) VALUES (?, ?, ?, ?)",
+                 (r.record_id, r.rev, r.saved_at, data))
+    conn.execute("INSERT INTO record_sources (record_id, rev, device_id, seq) VALUES (?, ?, ?, ?)",
+                 (r.record_id, r.rev, device_id, seq))
+    if current is None or r.rev > current:
+        if current is not None:
+            conn.execute("UPDATE records SET current_rev = ?, updated_at = ? WHERE id = ?",
+                         (r.rev, max(r.saved_at, 0), r.record_id))
+            conn.execute("DELETE FROM records_fts WHERE rowid = ?", (rowid,))
+        conn.execute("INSERT INTO records_fts (rowid, body) VALUES (?, ?)",
+                     (rowid, searchable_text(r.values)))
+    return True
+
+
+def store_attachment_part(conn: Any, a: PartIn, chunks: Iterable[bytes],
+                          on_bytes: Callable[[int], None]) -> bool:
+    """Add one received attachment part; True if it is the first part of a new one."""
+    owner = conn.execute("SELECT 1 FROM records WHERE id = ?", (a.record_id,)).fetchone()
+    if owner is None:
+        raise BundleError("payload", f"attachment {a.attachment_id} for an unknown record")
+    row = conn.execute("SELECT record_id, size, sha256, complete FROM attachments WHERE id = ?",
+                       (a.attachment_id,)).fetchone()
+    if row is None:
+        conn.execute(
+            "INSERT INTO attachments (id, record_id, name, mime, size, sha256, created_at, "
+            "complete, chunk_key) VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?)",
+            (a.attachment_id, a.record_id, a.name, a.mime, a.total_size, a.sha256, now_ms(),
+             new_chunk_key()))
+    elif (row[0], row[1], row[2]) != (a.record_id, a.total_size, a.sha256):
+        raise BundleError("payload", f"attachment {a.attachment_id} conflicts with a stored one")
+    elif row[3] == 1:
+        for piece in chunks:
+            on_bytes(len(piece))
+        return False  # already complete: a resent part
+    key = chunk_key(conn, a.attachment_id)
+    idx = a.offset // CHUNK_SIZE
+    buf = bytearray()
+    got = 0
+    # The usual case, a whole attachment in one item, is hashed on the way in.
+    whole = hashlib.sha256() if a.offset == 0 and a.size == a.total_size else None
+    for piece in chunks:
+        buf += piece
+        got += len(piece)
+        on_bytes(len(piece))
+        if whole is not None:
+            whole.update(piece)
+        while len(buf) >= CHUNK_SIZE:
+            write_chunk(conn, key, a.attachment_id, idx, bytes(buf[:CHUNK_SIZE]))
+            del buf[:CHUNK_SIZE]
+            idx += 1
+    if buf:
+        write_chunk(conn, key, a.attachment_id, idx, bytes(buf))
+    if got != a.size:
+        raise BundleError("payload", "attachment part shorter than declared")
+    if whole is not None:
+        if whole.hexdigest() != a.sha256:
+            raise BundleError("payload", f"attachment {a.attachment_id} does not match its hash")
+        conn.execute("UPDATE attachments SET complete = 1 WHERE id = ?", (a.attachment_id,))
+    else:
+        _complete_if_whole(conn, a.attachment_id, a.total_size, a.sha256)
+    return a.offset == 0
+
+
+def _complete_if_whole(conn: Any, att_id: str, total: int, sha: str) -> None:
+    need = (total + CHUNK_SIZE - 1) // CHUNK_SIZE
+    have = conn.execute("SELECT count(*) FROM attachment_chunks WHERE attachment_id = ?",
+                        (att_id,)).fetchone()[0]
+    if have < need:
+        return  # more parts come in a later volume
+    digest = hashlib.sha256()
+    size = 0
+    key = chunk_key(conn, att_id)
+    for idx in range(need):
+        data = read_chunk(conn, key, att_id, idx)
+        if data is None:
+            raise BundleError("payload", f"attachment {att_id} is missing a part")
+        digest.update(data)
+        size += len(data)
+    if size != total or digest.hexdigest() != sha:
+        raise BundleError("payload", f"attachment {att_id} does not match its hash")
+    conn.execute("UPDATE attachments SET complete = 1 WHERE id = ?", (att_id,))
