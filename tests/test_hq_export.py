@@ -244,7 +244,9 @@ def test_xlsx_round_trip(hq_with_records: Exported, tmp_path: Path, lang: str,
     assert r.rc == 0, r.err
     assert "leaves the encrypted store" in r.err
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert sorted(p.name for p in out.parent.iterdir()) == ["export.xlsx"], "no parts left"
+    # No parts left; the signed log head goes beside the export (a witness, finding 4).
+    assert sorted(p.name for p in out.parent.iterdir()) == [
+        "export.xlsx", "export.xlsx.log-checkpoint.sig"]
     wb = load_workbook(out, read_only=True)
     expect = expected_tables(e.form, e.records, lang, raw)
     titles = sheet_names([*expect, "hrd_intake__fields"])
@@ -322,7 +324,8 @@ def test_form_filter_and_errors(hq_with_records: Exported, tmp_path: Path) -> No
               "--form", "hrd_intake", "--raw")
     assert r.rc == 0 and len((tmp_path / "f.jsonl").read_text().splitlines()) == 2
     assert "labels" not in json.loads((tmp_path / "f.jsonl").read_text().splitlines()[0])
-    assert sorted(os.listdir(tmp_path)) == ["f.jsonl"], "no temporary files left"
+    assert sorted(os.listdir(tmp_path)) == ["f.jsonl", "f.jsonl.log-checkpoint.sig"], \
+        "no temporary files left"
     # Exports are recorded in HQ's event log.
     log = tmp_path / "log.jsonl"
     assert e.s.h("hq", "log", "--out", log).rc == 0

@@ -102,6 +102,19 @@ def cmd_receipts_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_receipts_witness(args: argparse.Namespace) -> int:
+    svc = field_service(args)
+    try:
+        data = svc.log_witness()
+    finally:
+        svc.close()
+    if data is None:
+        raise IntakeError("no receipt carrying HQ's log head has been imported yet")
+    atomic_write(Path(args.out), data)
+    print(f"log witness written to {args.out}")
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     ring = audit.load_keyring(Path(args.keyring))
     paths = audit.expand_paths([Path(p) for p in args.paths])
@@ -112,7 +125,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     log_check: LogCheck | None = None
     logged: list[LogBundleCheck] = []
     if args.log:
-        log_check, logged = audit.check_log(Path(args.log), ring, outcomes)
+        log_check, logged = audit.check_log(
+            Path(args.log), ring, outcomes,
+            since=[Path(p) for p in args.since or []], kept=not args.no_kept_checkpoint)
         ok = ok and log_check.ok and all(b.entry is not None for b in logged)
     if args.report:
         audit.write_report(Path(args.report), ring, outcomes, log=log_check, log_bundles=logged)
@@ -172,6 +187,10 @@ def register(sub: Any) -> None:
     p = rsub.add_parser("import", help="apply HQ's signed receipt (file or folder)")
     p.add_argument("file")
     p.set_defaults(func=cmd_receipts_import)
+    p = rsub.add_parser("witness", help="write HQ's latest receipt (it carries the log head) "
+                                        "for an auditor")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_receipts_witness)
 
     p = sub.add_parser("verify", help="verify bundles against a public keyring (no keys needed)")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -180,6 +199,12 @@ def register(sub: Any) -> None:
     p.add_argument("--log", metavar="FILE",
                    help="HQ's event log (intake hq log): check its chain and checkpoints and "
                         "that every bundle was recorded as imported")
+    p.add_argument("--since", metavar="FILE", action="append",
+                   help="with --log: an earlier checkpoint, log export or receipt (a witness "
+                        "kept outside HQ); the log must extend it (repeatable)")
+    p.add_argument("--no-kept-checkpoint", action="store_true",
+                   help="with --log: neither check against nor update the checkpoint kept "
+                        "from the last log verified here (e.g. to re-check an older export)")
     p.add_argument("--report", metavar="FILE.html",
                    help="also write a self-contained HTML audit report")
     p.set_defaults(func=cmd_verify)

@@ -80,6 +80,8 @@ class Checkpoint:
     size: int
     head: str
     at: int
+    # The signed document itself, so an auditor can keep it as a witness.
+    document: bytes = field(default=b"", compare=False, repr=False)
 
 
 def entry_hash(seq: int, at: int, kind: str, detail: Mapping[str, Any], prev: str) -> str:
@@ -107,7 +109,7 @@ def read_checkpoint(document: bytes, hq_key: VerifyKey, hq_id: str) -> Checkpoin
             or not isinstance(head, str) or len(head) != 64
             or isinstance(at, bool) or not isinstance(at, int)):
         raise BundleError("header", "checkpoint: malformed size, head or time")
-    return Checkpoint(size, head, at)
+    return Checkpoint(size, head, at, bytes(document))
 
 
 # --------------------------------------------------------------------------- store side
@@ -150,12 +152,17 @@ def append_entry(conn: Any, *, kind: str, detail: Mapping[str, Any], at: int,
     return LogEntry(seq, at, kind, detail, head, h)
 
 
+def current_head(conn: Any) -> tuple[int, str]:
+    """(size, head hash) of the log now, inside the caller's transaction."""
+    return _chain_unchained(conn)
+
+
 def add_checkpoint(conn: Any, signing_key: SigningKey, hq_id: str, at: int) -> Checkpoint:
     """Sign the current head (chaining any legacy rows first)."""
     size, head = _chain_unchained(conn)
     doc = checkpoint_document(signing_key, hq_id, size, head, at)
     store_events.add_checkpoint(conn, size, head, at, doc)
-    return Checkpoint(size, head, at)
+    return Checkpoint(size, head, at, doc)
 
 
 def read_entries(conn: Any) -> list[LogEntry]:
@@ -344,18 +351,79 @@ def verify_log(data: bytes, hq_key: VerifyKey, hq_id: str) -> LogCheck:
     return check
 
 
+# --------------------------------------------------------------------------- witnesses
+#
+# The chain and HQ's checkpoints stop edits by anyone without HQ's key, but not HQ
+# itself: an insider can rewrite the log and sign it again. What catches that is a head
+# someone outside HQ kept: a checkpoint an auditor verified earlier, the log head a
+# receipt carried to a field laptop, the checkpoint beside an export a partner holds.
+# The log is a hash chain, so the new log extends a witnessed head (size n, hash h)
+# exactly when its n-th entry hashes to h: that one check covers entries 1..n.
+
+
+@dataclass(frozen=True)
+class Witness:
+    size: int
+    head: str
+    at: int
+    source: str  # "checkpoint", "receipt" or "log"
+    document: bytes = field(default=b"", compare=False, repr=False)
+
+
+def read_witness(data: bytes, hq_key: VerifyKey, hq_id: str) -> Witness:
+    """A signed log head from a checkpoint document, a receipt or an exported log.
+    BundleError when the bytes are none of these (or not HQ's)."""
+    from intake_app.crypto.receipt import read_receipt
+
+    if data.startswith(b"{") and LOG_TYPE.encode() in data[:200]:
+        check = verify_log(data, hq_key, hq_id)
+        if not check.ok or not check.checkpoints:
+            raise BundleError("header", "the earlier log does not verify: " + check.summary())
+        cp = check.checkpoints[-1]
+        return Witness(cp.size, cp.head, cp.at, "log", cp.document)
+    try:
+        cp = read_checkpoint(data, hq_key, hq_id)
+        return Witness(cp.size, cp.head, cp.at, "checkpoint", cp.document)
+    except BundleError as first:
+        try:
+            receipt = read_receipt(data, hq_key)
+        except BundleError:
+            raise first from None
+    if receipt.hq_id != hq_id:
+        raise BundleError("recipient", f"receipt is from {receipt.hq_id}, not {hq_id}")
+    if receipt.log is None:
+        raise BundleError("header", "this receipt carries no log head (made by an older HQ)")
+    return Witness(receipt.log[0], receipt.log[1], 0, "receipt", receipt.raw)
+
+
+def extension_problem(check: LogCheck, w: Witness) -> str | None:
+    """Why the verified log does not extend the witnessed head (None: it does)."""
+    if w.size > check.size:
+        return (f"the log has {check.size} entries, but a {w.source} kept outside HQ "
+                f"witnessed {w.size}: entries were deleted")
+    got = GENESIS if w.size == 0 else check.entries[w.size - 1].hash
+    if got != w.head:
+        return (f"entries 1..{w.size} are not those a {w.source} kept outside HQ witnessed: "
+                "the log was rewritten")
+    return None
+
+
 __all__ = [
     "CHECKPOINT_EVERY",
     "GENESIS",
     "Checkpoint",
     "LogCheck",
     "LogEntry",
+    "Witness",
     "add_checkpoint",
     "append_entry",
     "checkpoint_document",
+    "current_head",
     "entry_hash",
     "export_lines",
+    "extension_problem",
     "read_checkpoint",
     "read_entries",
+    "read_witness",
     "verify_log",
 ]

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import platformdirs
 
 from intake_app.crypto import Keyring, VerifiedBundle, check_chain, fingerprint, verify_bundle
 from intake_app.errors import BundleError, IntakeError, UsageError
-from intake_app.hq.eventlog import LogCheck, verify_log
+from intake_app.hq.eventlog import (
+    LogCheck,
+    Witness,
+    extension_problem,
+    read_witness,
+    verify_log,
+)
 from intake_app.hq.files import write_private
 from intake_app.hq.report import LogBundleCheck, render_report
 from intake_app.models import VerifyOutcome
@@ -94,15 +103,60 @@ def verify_paths(paths: list[Path], ring: Keyring) -> list[VerifyOutcome]:
 # -- the HQ event log and the audit report (intake verify --log / --report) -----------
 
 
-def check_log(path: Path, ring: Keyring, outcomes: list[VerifyOutcome]) -> tuple[
+WITNESS_DIR_ENV = "INTAKE_AUDITOR_DIR"
+
+
+def witness_dir() -> Path:
+    """Where this auditor keeps the last checkpoint of each HQ's log it verified."""
+    env = os.environ.get(WITNESS_DIR_ENV)
+    return Path(env) if env else Path(platformdirs.user_data_dir("intake-auditor",
+                                                                 appauthor=False))
+
+
+def _kept_path(hq_id: str) -> Path:
+    return witness_dir() / f"{hq_id}.log-checkpoint.sig"
+
+
+def _read_witness_file(path: Path, ring: Keyring) -> Witness:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IntakeError(f"cannot read witness {path}: {exc.strerror}") from None
+    try:
+        return read_witness(data, ring.hq_signing_key, ring.hq_id)
+    except BundleError as exc:
+        raise IntakeError(f"{path} is not a checkpoint, log or receipt of this HQ "
+                          f"({exc})") from None
+
+
+def check_log(path: Path, ring: Keyring, outcomes: list[VerifyOutcome], *,
+              since: list[Path] | None = None, kept: bool = False) -> tuple[
         LogCheck, list[LogBundleCheck]]:
     """Verify HQ's exported event log against the keyring, and find the "import" entry
-    of every bundle that verified. Bad log content is reported, never raised."""
+    of every bundle that verified. Bad log content is reported, never raised.
+
+    The log must also extend every witness: the files in ``since`` and the checkpoint
+    this auditor kept from the last log it verified (``witness_dir()``), when ``kept``;
+    then a log that passes also becomes the kept witness."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise IntakeError(f"cannot read log {path}: {exc.strerror}") from None
     check = verify_log(data, ring.hq_signing_key, ring.hq_id)
+    witnesses = [_read_witness_file(p, ring) for p in since or []]
+    kept_file = _kept_path(ring.hq_id)
+    held = _read_witness_file(kept_file, ring) if kept and kept_file.exists() else None
+    if held is not None:
+        witnesses.append(held)
+    for w in witnesses:
+        problem = extension_problem(check, w)
+        if problem is not None:
+            check.problems.append(problem)
+    if kept and check.ok and check.checkpoints:
+        last = check.checkpoints[-1]
+        if held is None or last.size >= held.size:
+            witness_dir().mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_private(kept_file, last.document)
     bundles = []
     for o in outcomes:
         if o.ok:

@@ -239,3 +239,9 @@ class FieldService(ProfileService):
     @locked
     def import_receipt(self, data: bytes) -> ReceiptResult:
         return outbox.import_receipt(self, data)
+
+    @locked
+    def log_witness(self) -> bytes | None:
+        """HQ's latest receipt carrying its log head: hand it to an auditor
+        (``intake verify --log LOG --since FILE``)."""
+        return outbox.log_witness(self)

@@ -51,6 +51,9 @@ from intake_app.store.ids import now_ms
 QUARANTINE_DIR = "quarantine"
 
 
+LOG_WITNESS_SUFFIX = ".log-checkpoint.sig"
+
+
 class HQService(ProfileService):
     kind = "hq"
 
@@ -277,8 +280,12 @@ class HQService(ProfileService):
                 if device_id:
                     raise NotFound(f"no bundles received from {device_id}")
                 continue
-            out[dev] = make_receipt(self.signing_key(), self.hq_id, dev, entries)
-            self._log("receipt", {"device_id": dev, "through": entries[-1][0]})
+            with self.db.transaction() as conn:
+                # The log head goes with the receipt: the laptop keeps it as a witness
+                # that a later, rewritten log would contradict (eventlog.Witness).
+                head = eventlog.current_head(conn)
+                out[dev] = make_receipt(self.signing_key(), self.hq_id, dev, entries, log=head)
+                self._log_in(conn, "receipt", {"device_id": dev, "through": entries[-1][0]})
         return out
 
     # -- records --------------------------------------------------------------------
@@ -357,8 +364,16 @@ class HQService(ProfileService):
         total = store_hq.record_count(self.db, form_id)
         summary = export_records(self._export_rows(form_id), forms, fmt, Path(out), lang=lang,
                                  raw=raw, progress=progress, total=int(total))
-        self._log("export", {"format": fmt, "form": form_id or "", "records": summary.records,
-                             "labels": "raw" if raw else (lang or "default")})
+        sk = self.signing_key()
+        with self.db.transaction() as conn:
+            self._log_in(conn, "export", {"format": fmt, "form": form_id or "",
+                                          "records": summary.records,
+                                          "labels": "raw" if raw else (lang or "default")})
+            cp = eventlog.add_checkpoint(conn, sk, self.hq_id, now_ms())
+        # The signed log head travels with the export: whoever receives it holds a
+        # witness of HQ's log (``intake verify --log LOG --since FILE``).
+        out = Path(out)
+        atomic_write(out.with_name(out.name + LOG_WITNESS_SUFFIX), cp.document)
         return summary
 
     @locked

@@ -13,6 +13,7 @@ a fork); its records were not touched and go into the next export.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
@@ -280,6 +281,27 @@ def resend(svc: FieldService, dest: Path) -> ExportResult:
                         attachment_count=0, bytes_written=size)
 
 
+LOG_WITNESS_META = "hq.log_witness"
+
+
+def _keep_log_witness(svc: FieldService, log: tuple[int, str] | None, raw: bytes) -> None:
+    """Keep the receipt with the longest HQ log head seen: a witness for auditors."""
+    if log is None:
+        return
+    held = log_witness(svc)
+    if held is not None:
+        old = read_receipt(held, verify_key_from_hex(svc.meta("hq_signing_key") or "")).log
+        if old is not None and old[0] > log[0]:
+            return
+    svc.set_meta(LOG_WITNESS_META, base64.b64encode(raw).decode("ascii"))
+
+
+def log_witness(svc: FieldService) -> bytes | None:
+    """The kept receipt carrying HQ's log head (``intake receipts witness``), if any."""
+    value = svc.meta(LOG_WITNESS_META)
+    return base64.b64decode(value) if value else None
+
+
 def import_receipt(svc: FieldService, data: bytes) -> ReceiptResult:
     """Check HQ's signature; mark listed bundles delivered; purge what HQ now holds."""
     device_id, hq_id, _key, _r = _require_enrollment(svc)
@@ -292,6 +314,7 @@ def import_receipt(svc: FieldService, data: bytes) -> ReceiptResult:
     delivered, already, unknown, purged = store_outbox.apply_receipt(
         svc.db, list(receipt.entries))
     folder = outbox_dir(svc)
+    _keep_log_witness(svc, receipt.log, receipt.raw)
     for seq in delivered:
         with contextlib.suppress(FileNotFoundError):
             (folder / store_outbox.file_name(svc.db, seq)).unlink()
