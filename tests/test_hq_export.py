@@ -221,7 +221,8 @@ def test_csv_round_trip(hq_with_records: Exported, tmp_path: Path, lang: str, ra
     main = list(csv.DictReader(open(out / "hrd_intake.csv", encoding="utf-8-sig", newline="")))
     assert {m["_device_id"] for m in main} == {e.s.device_id}
     assert {m["_bundle_seq"] for m in main} == {"1"}
-    assert {m["device_id"] for m in main} == {"", "laptop-7"}  # the form's own field
+    # The form's own deviceid field: as given, else filled by the laptop that made it.
+    assert {m["device_id"] for m in main} == {e.s.device_id, "laptop-7"}
     # Arabic-script text intact, and formula injection neutralised.
     text = (out / "hrd_intake.csv").read_text(encoding="utf-8-sig")
     assert "مریم احمدی" in text and "نسرین" in text

@@ -281,15 +281,13 @@ NEGATIVE: dict[str, tuple[Sheets, str]] = {
                    ["integer", "a", "A"],
                    ["text", "b", "B", "${nothere} > 1"]],
     }, "row 3"),
-    "rank": ({
-        "survey": [["type", "name", "label"], ["rank opts", "r", "Rank"]],
-        "choices": [["list_name", "name", "label"], ["opts", "a", "A"], ["opts", "b", "B"]],
-    }, "row 2"),
-    "duplicate_names": ({
-        "survey": [["type", "name", "label"],
+    # The same name in two groups is valid XLSForm; a reference to it is ambiguous.
+    "ambiguous_reference": ({
+        "survey": [["type", "name", "label", "relevant"],
                    ["begin group", "g1", "G1"], ["text", "x", "X"], ["end group"],
-                   ["begin group", "g2", "G2"], ["text", "x", "X again"], ["end group"]],
-    }, "'x'"),
+                   ["begin group", "g2", "G2"], ["text", "x", "X again"], ["end group"],
+                   ["text", "y", "Y", "${x} = 'a'"]],
+    }, "row 8"),
     "circular": ({
         "survey": [["type", "name", "label", "calculation"],
                    ["calculate", "c1", "", "${c2} + 1"],

@@ -1,4 +1,4 @@
-"""``intake forms import|list|show``."""
+"""``intake forms import|check|export|list|show``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from typing import Any
 
 from intake_app.cli.common import print_json, print_table
 from intake_app.cli.field_cmds import field_service
+from intake_app.errors import FormError, UsageError
 from intake_app.forms import Form, FormRegistry, import_xlsform
+from intake_app.forms.xlsform_export import export_xlsform
 from intake_app.paths import atomic_write
 
 
@@ -26,8 +28,21 @@ def _registry(args: argparse.Namespace) -> FormRegistry:
         svc.close()
 
 
+def _given_files(args: argparse.Namespace) -> dict[str, Path]:
+    """``--file x.csv``: choice files by their plain name (what the form refers to)."""
+    out: dict[str, Path] = {}
+    for text in args.extra_files or []:
+        path = Path(text)
+        if not path.is_file():
+            raise UsageError(f"--file {text}: no such file")
+        if path.name in out:
+            raise UsageError(f"--file {path.name} given twice")
+        out[path.name] = path
+    return out
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    form, warnings = import_xlsform(Path(args.file))
+    form, warnings = import_xlsform(Path(args.file), _given_files(args))
     for w in warnings:
         print(f"intake: warning: {w}", file=sys.stderr)
     if args.out:
@@ -40,6 +55,41 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         svc.close()
     print(f"installed {form.id} version {form.version}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """What import would do, without installing anything."""
+    try:
+        form, warnings = import_xlsform(Path(args.file), _given_files(args))
+    except FormError as exc:
+        if args.json_out:
+            print_json({"ok": False, "file": Path(args.file).name, "error": str(exc),
+                        "warnings": []})
+            return 1
+        raise
+    fields = list(form.walk())
+    summary = {"ok": True, "file": Path(args.file).name, "id": form.id,
+               "version": form.version, "languages": form.language_codes(),
+               "fields": len(fields), "choice_lists": len(form.choice_lists),
+               "choices": sum(len(v) for v in form.choice_lists.values()),
+               "data_files": sorted(form.metadata.get("data_files") or {}),
+               "warnings": warnings}
+    if args.json_out:
+        print_json(summary)
+        return 0
+    for w in warnings:
+        print(f"warning: {w}")
+    print(f"ok: {form.id} version {form.version} would import: {len(fields)} fields, "
+          f"{summary['choices']} choices in {len(form.choice_lists)} lists, languages "
+          f"{', '.join(form.language_codes())}; nothing was installed")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    form = _registry(args).get(args.id, args.version)
+    written = export_xlsform(form, Path(args.out))
+    print(f"wrote {form.id} version {form.version} to {', '.join(str(p) for p in written)}")
     return 0
 
 
@@ -75,7 +125,22 @@ def register(sub: Any) -> None:
     p = fsub.add_parser("import", help="convert an XLSForm (.xlsx) and install it")
     p.add_argument("file")
     p.add_argument("--out", metavar="FILE", help="write the canonical JSON here instead")
+    p.add_argument("--file", dest="extra_files", action="append", metavar="FILE",
+                   help="a choices file the form names (select_one_from_file, itemsets.csv)")
     p.set_defaults(func=cmd_import)
+
+    p = fsub.add_parser("check", help="say what importing an XLSForm would do (installs "
+                        "nothing)")
+    p.add_argument("file")
+    p.add_argument("--file", dest="extra_files", action="append", metavar="FILE")
+    p.add_argument("--json", dest="json_out", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = fsub.add_parser("export", help="write an installed form back as an XLSForm")
+    p.add_argument("id")
+    p.add_argument("--version")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.set_defaults(func=cmd_export)
 
     p = fsub.add_parser("list", help="list installed forms")
     p.add_argument("--json", dest="json_out", action="store_true")

@@ -115,9 +115,27 @@ class _FieldPlan:
     """Everything a run needs about one field, worked out once per form."""
 
     __slots__ = (
-        "calculation", "choice_filter", "choice_rows", "choices", "coerce", "constraint",
-        "conv", "default", "field", "has_default", "info", "is_select", "kind", "name",
-        "parent_group", "relevant", "repeat_count", "repeats", "required", "required_expr",
+        "calculation",
+        "choice_dups",
+        "choice_filter",
+        "choice_rows",
+        "choices",
+        "coerce",
+        "constraint",
+        "conv",
+        "default",
+        "field",
+        "has_default",
+        "info",
+        "is_select",
+        "kind",
+        "name",
+        "parent_group",
+        "relevant",
+        "repeat_count",
+        "repeats",
+        "required",
+        "required_expr",
         "scope",
     )
 
@@ -143,9 +161,11 @@ class _FieldPlan:
         self.has_default = f.default is not None
         self.default: Any = None
         self.required = f.required is True
-        self.is_select = f.type in ("select_one", "select_multiple")
+        self.is_select = f.type in ("select_one", "select_multiple", "rank")
         self.choices: frozenset[str] = frozenset()
         self.choice_rows: dict[str, dict[str, str]] = {}
+        # Names that appear more than once (under different filters): every row of each.
+        self.choice_dups: dict[str, list[dict[str, str]]] = {}
         self.relevant: _BoolExpr | None = None
         self.calculation: _ValueExpr | None = None
         self.constraint: _BoolExpr | None = None
@@ -333,6 +353,10 @@ def _build_plan(form: Form) -> _Plan:
             choices = form.choice_lists.get(f.choices or "", [])
             p.choices = frozenset(c.name for c in choices)
             p.choice_rows = {c.name: {**c.filters, "name": c.name} for c in choices}
+            if len(p.choice_rows) != len(choices):
+                for c in choices:
+                    p.choice_dups.setdefault(c.name, []).append({**c.filters, "name": c.name})
+                p.choice_dups = {k: v for k, v in p.choice_dups.items() if len(v) > 1}
         plan.fields[f.name] = p
 
     refs_by_scope: dict[tuple[str, ...], Callable[[str], Compiled]] = {}
@@ -686,6 +710,17 @@ class _Run:
                 if row is None:
                     wrong.append(c)
                     continue
+                dups = p.choice_dups.get(c) if p.choice_dups else None
+                if dups is not None:
+                    ok = False
+                    for drow in dups:
+                        env.choice_row = drow
+                        if filt.fn(env):
+                            ok = True
+                            break
+                    if not ok:
+                        wrong.append(c)
+                    continue
                 env.choice_row = row
                 if not filt.fn(env):
                     wrong.append(c)
@@ -699,12 +734,12 @@ class _Run:
         f = info.field
         choices = self.form.choice_lists.get(f.choices or "", [])
         if info.choice_filter is None:
-            return [c.name for c in choices]
+            return list(dict.fromkeys(c.name for c in choices))
         env = self.env(ctx, "", pos)
         out = []
         for c in choices:
             env.choice_row = {**c.filters, "name": c.name}
-            if to_bool(info.choice_filter.evaluate(env)):
+            if c.name not in out and to_bool(info.choice_filter.evaluate(env)):
                 out.append(c.name)
         return out
 

@@ -25,6 +25,7 @@ FORMAT_VERSION = 1
 FieldType = Literal[
     "text", "long_text", "integer", "decimal", "date", "select_one", "select_multiple",
     "yes_no", "note", "group", "repeat", "attachment", "calculate", "hidden",
+    "rank", "geopoint", "geotrace", "geoshape",
 ]
 FIELD_TYPES: tuple[str, ...] = get_args(FieldType)
 DatePrecision = Literal["exact", "month", "year", "approximate"]
@@ -34,8 +35,12 @@ AttachmentKind = Literal["file", "photo", "audio", "video"]
 
 VALUE_TYPES: frozenset[str] = frozenset(
     {"text", "long_text", "integer", "decimal", "date", "select_one", "select_multiple",
-     "yes_no", "attachment", "calculate", "hidden"}
+     "yes_no", "attachment", "calculate", "hidden", "rank", "geopoint", "geotrace",
+     "geoshape"}
 )
+# Fields whose value is chosen from a choice list (rank: all of them, in order).
+SELECT_TYPES: frozenset[str] = frozenset({"select_one", "select_multiple", "rank"})
+GEO_TYPES: frozenset[str] = frozenset({"geopoint", "geotrace", "geoshape"})
 CONTAINER_TYPES: frozenset[str] = frozenset({"group", "repeat"})
 
 # XML-style names: a letter or _ (any script), then letters, digits, _ . -
@@ -93,6 +98,9 @@ class FormField(_Model):
     metadata: str | None = None
     sensitive: bool = False
     appearance: str | None = None
+    # What an imported XLSForm said that this app does not act on (parameters, media,
+    # guidance_hint, trigger, unknown columns ...): kept so an export loses nothing.
+    xlsform: dict[str, str] = Field(default_factory=dict)
     children: list[FormField] = Field(default_factory=list)
 
     def text(self, what: Literal["label", "hint"], lang: str, default_lang: str = "en") -> str:
@@ -320,14 +328,17 @@ def _build_index_inner(form: Form) -> FormIndex:
     for list_name, choices in form.choice_lists.items():
         if not NAME_RE.match(list_name) and not list_name.strip():
             raise FormError(f"invalid choice list name {list_name!r}")
-        seen: set[str] = set()
+        # A name may repeat only under different filter values (cascading lists with
+        # allow_choice_duplicates): the chosen name still means one thing per filter.
+        seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
         for c in choices:
-            if c.name in seen:
+            key = (c.name, tuple(sorted(c.filters.items())))
+            if key in seen:
                 raise FormError(f"choice list {list_name!r}: choice {c.name!r} appears twice")
             if not c.name or any(ch.isspace() for ch in c.name):
                 raise FormError(f"choice list {list_name!r}: choice name {c.name!r} "
                                 "must be non-empty without spaces")
-            seen.add(c.name)
+            seen.add(key)
             _check_translated(f"choice {list_name}/{c.name}", c.label, langs)
 
     infos: dict[str, FieldInfo] = {}
@@ -412,7 +423,7 @@ def _check_field(f: FormField, form: Form, langs: set[str]) -> None:
                         ("constraint_message", f.constraint_message),
                         ("required_message", f.required_message)):
         _check_translated(f"field {f.name!r} {what}", texts, langs)
-    is_select = f.type in ("select_one", "select_multiple")
+    is_select = f.type in SELECT_TYPES
     if is_select:
         if not f.choices:
             raise _fail(f.name, f"{f.type} needs a choice list ('choices')")
@@ -437,8 +448,8 @@ def _check_field(f: FormField, form: Form, langs: set[str]) -> None:
         raise _fail(f.name, "a date field needs at least one allowed precision")
     if not f.has_value and (f.required is not False or f.constraint or f.default is not None):
         raise _fail(f.name, f"a {f.type} holds no value: no required/constraint/default")
-    if f.type == "calculate" and (f.required is not False or f.default is not None):
-        raise _fail(f.name, "a calculate field cannot be required or have a default")
+    if f.type == "calculate" and f.default is not None:
+        raise _fail(f.name, "a calculate field cannot have a default")
     if f.default is not None:
         _check_default(f, form)
 

@@ -81,8 +81,10 @@ def coerce_value(f: FormField, raw: object, lang: str, form: Form) -> Result:
         if isinstance(raw, bool) or not isinstance(raw, str | int):
             return message("not_text", lang), None
         return None, _choice_name(str(raw).strip(), f, form)
-    if t == "select_multiple":
+    if t == "select_multiple" or t == "rank":
         return _multi(f, raw, lang, form)
+    if t in ("geopoint", "geotrace", "geoshape"):
+        return _geo(t, raw, lang)
     if t == "yes_no":
         return _yes_no(raw, lang)
     if t == "attachment":
@@ -192,6 +194,34 @@ def _multi(f: FormField, raw: object, lang: str, form: Form) -> Result:
     return None, out or None
 
 
+_GEO_MIN_POINTS = {"geopoint": 1, "geotrace": 2, "geoshape": 3}
+
+
+def _geo(kind: str, raw: object, lang: str) -> Result:
+    """Manually entered positions, stored as ODK writes them: "lat lon [alt [acc]]", points
+    of a trace/shape separated by ";"."""
+    if not isinstance(raw, str):
+        return message("not_geo", lang), None
+    points = [p.strip() for p in normalize_numeric(raw).split(";") if p.strip()]
+    if not points or len(points) < _GEO_MIN_POINTS[kind] or (kind == "geopoint"
+                                                             and len(points) > 1):
+        return message("not_geo", lang), None
+    out = []
+    for point in points:
+        parts = point.replace(",", " ").split()
+        if not 2 <= len(parts) <= 4:
+            return message("not_geo", lang), None
+        try:
+            nums = [float(x) for x in parts]
+        except ValueError:
+            return message("not_geo", lang), None
+        if not all(math.isfinite(n) for n in nums) or not -90 <= nums[0] <= 90 \
+                or not -180 <= nums[1] <= 180 or (len(nums) == 4 and nums[3] < 0):
+            return message("not_geo", lang), None
+        out.append(" ".join(parts))
+    return None, ";".join(out)
+
+
 def _yes_no(raw: object, lang: str) -> Result:
     if isinstance(raw, bool):
         return None, raw
@@ -280,7 +310,15 @@ def make_coercer(f: FormField, form: Form) -> Coercer:
             return _date(f, raw, lang)
 
         return date
-    if t in ("select_one", "select_multiple"):
+    if t in ("geopoint", "geotrace", "geoshape"):
+
+        def geo(raw: object, lang: str) -> Result:
+            if is_empty(raw):
+                return None, None
+            return _geo(t, raw, lang)
+
+        return geo
+    if t in ("select_one", "select_multiple", "rank"):
         names: frozenset[str] | None = None
         if f.choices is not None:
             names = frozenset(c.name for c in form.choice_lists.get(f.choices, []))

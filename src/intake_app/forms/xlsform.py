@@ -9,28 +9,46 @@ means are refused with :class:`FormError`; harmless ones give a warning.
 from __future__ import annotations
 
 import csv
+import hashlib
+import io
+import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
+from defusedxml import ElementTree as DET
 
 from intake_app.errors import FormError
 from intake_app.forms.expr import ExprError, compile_expression
 from intake_app.forms.i18n import parse_language_label, text_direction
 from intake_app.forms.model import Form
+from intake_app.forms.xlsform_guard import check_form_file, find_data_file
 
-_TRUE = frozenset({"yes", "true", "true()", "1"})
-_FALSE = frozenset({"no", "false", "false()", "0", ""})
+# Spellings of yes/no in required/read_only as ODK and pyxform accept them.
+_TRUE = frozenset({"yes", "true", "true()", "1", "t", "y"})
+_FALSE = frozenset({"no", "false", "false()", "0", "", "f", "n"})
+_BARE_WORD = re.compile(r"^[^\W\d][\w\-]*$")
 _KNOWN_KEYS = frozenset({
     "type", "name", "label", "hint", "bind", "children", "choices", "itemset", "list_name",
     "parameters", "choice_filter", "default", "control", "media", "guidance_hint", "trigger",
     "sms_field", "instance", "flat", "query", "intent", "body", "sms_option",
 })
-_META_KEEP = {"start", "end", "today", "deviceid", "username", "email", "start-geopoint"}
-_META_DROP = {"subscriberid": "SIM subscriber id", "simserial": "SIM serial number",
-              "phonenumber": "phone number", "audit": "audit log",
-              "start-geopoint": "GPS position", "background-audio": "background audio recording",
-              "background-geopoint": "GPS position"}
+# Metadata questions: what a laptop can honestly fill in (see forms.metadata), and the
+# rest, kept in the form but left empty.
+METADATA_FILLED = {"start": "text", "end": "text", "today": "date", "deviceid": "text"}
+METADATA_EMPTY = {"username": "user name; profiles here have no user accounts",
+                  "email": "e-mail address", "phonenumber": "phone number",
+                  "simserial": "SIM serial number", "subscriberid": "SIM subscriber id",
+                  "audit": "audit log", "start-geopoint": "GPS position at start",
+                  "background-audio": "background audio recording",
+                  "background-geopoint": "GPS track", "uri:deviceid": "device id",
+                  "uri:username": "user name", "uri:email": "e-mail address",
+                  "uri:phonenumber": "phone number", "uri:simserial": "SIM serial number",
+                  "uri:subscriberid": "SIM subscriber id"}
+_GEO = ("geopoint", "geotrace", "geoshape")
 _ATTACH = {"image": "photo", "photo": "photo", "audio": "audio", "video": "video",
            "file": "file"}
 _PARENT_REF = re.compile(r"\.\./([A-Za-z_][\w.\-]*)")
@@ -38,8 +56,14 @@ _FIELD_IN_MSG = re.compile(r"field '([^']+)'")
 
 
 class _Importer:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, files: Mapping[str, Path] | None = None) -> None:
         self.path = path
+        self.files = dict(files or {})
+        self.used_files: dict[str, str] = {}  # file name -> sha256 of what was read
+        self.kept: dict[str, list[int]] = {}  # unacted-on column -> rows
+        self.external: dict[str, list[dict[str, Any]]] = {}
+        self.instance_name: str | None = None
+        self.side_sheets: dict[str, list[dict[str, str]]] = {}
         self.warnings: list[str] = []
         self.rows: dict[str, int] = {}
         self.lang_codes: dict[str, str] = {}
@@ -47,7 +71,7 @@ class _Importer:
         self.choice_lists: dict[str, list[dict[str, Any]]] = {}
         self.used_lists: set[str] = set()
         self.names: dict[str, int] = {}
-        self.unknown_columns: dict[str, int] = {}
+        self.pending_meta: list[dict[str, Any]] | None = []
 
     # ------------------------------------------------------------ helpers
 
@@ -57,6 +81,15 @@ class _Importer:
 
     def warn(self, name: str, msg: str) -> None:
         self.warnings.append(f"{self.where(name)}: {msg}")
+
+    def keep(self, name: str, out: dict[str, Any], key: str, value: object) -> None:
+        """Keep a column the app does not act on (exported back unchanged)."""
+        if isinstance(value, Mapping):
+            text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+        else:
+            text = str(value)
+        out.setdefault("xlsform", {})[key] = text
+        self.kept.setdefault(key, []).append(self.rows.get(name, 0))
 
     def fail(self, name: str, msg: str) -> FormError:
         return FormError(f"{self.path.name}: {self.where(name)}: {msg}")
@@ -108,47 +141,75 @@ class _Importer:
 
     # ------------------------------------------------------------ fields
 
-    def convert_children(self, items: list[Any], in_repeat: bool) -> list[dict[str, Any]]:
+    def convert_children(self, items: list[Any], in_repeat: bool,
+                         parent: str = "") -> list[dict[str, Any]]:
         out = []
         for item in items:
             if not isinstance(item, Mapping):
                 continue
-            f = self.convert(item, in_repeat)
+            f = self.convert(item, in_repeat, parent)
             if f is not None:
                 out.append(f)
         return out
 
-    def convert(self, q: Mapping[str, Any], in_repeat: bool) -> dict[str, Any] | None:
+    def convert(self, q: Mapping[str, Any], in_repeat: bool,
+                parent: str = "") -> dict[str, Any] | None:
         name = str(q.get("name", ""))
         qtype = str(q.get("type", ""))
         control = q.get("control") if isinstance(q.get("control"), Mapping) else {}
         assert isinstance(control, Mapping)
         if qtype == "group" and name == "meta" and control.get("bodyless"):
-            return None  # pyxform's generated instanceID/instanceName group
+            # pyxform's generated group: instanceID, instanceName, and meta rows it moved
+            # there (audit). The instance name becomes a setting; audit stays a question.
+            for child in q.get("children") or []:
+                if not isinstance(child, Mapping):
+                    continue
+                cname = str(child.get("name", ""))
+                cbind = child.get("bind") if isinstance(child.get("bind"), Mapping) else {}
+                assert isinstance(cbind, Mapping)
+                if cname == "instanceName" and cbind.get("calculate"):
+                    self.instance_name = str(cbind["calculate"])
+                elif cname != "instanceID" and self.pending_meta is not None:
+                    f = self.convert(child, in_repeat)
+                    if f is not None:
+                        self.pending_meta.append(f)
+            return None
+        out: dict[str, Any] = {"name": name}
         if name in self.names:
-            raise self.fail(name, "name used twice; field names must be unique in a form "
-                            "(expressions refer to fields as ${name})")
+            # XLSForm allows one name in different groups/repeats (pyxform refuses any
+            # ${name} reference to it, so none exists). Field names here are unique in
+            # the form: the later one becomes "<group>.<name>"; the sheet's name is kept
+            # for export.
+            base = f"{parent}.{name}" if parent else f"{name}.2"
+            new, n = base, 2
+            while new in self.names:
+                n += 1
+                new = f"{base}.{n}"
+            out["name"] = new
+            out["xlsform"] = {"name": name}
+            self.rows.setdefault(new, self.rows.get(name, 0))
+            name = new
         self.names[name] = self.rows.get(name, 0)
-        for key in q:
-            if key not in _KNOWN_KEYS and key not in self.unknown_columns:
-                self.unknown_columns[key] = self.rows.get(name, 0)
         bind = q.get("bind") if isinstance(q.get("bind"), Mapping) else {}
         assert isinstance(bind, Mapping)
         params = q.get("parameters") if isinstance(q.get("parameters"), Mapping) else {}
         assert isinstance(params, Mapping)
-        out: dict[str, Any] = {"name": name}
         label = self.texts(q.get("label"))
         hint = self.texts(q.get("hint"))
         if label:
             out["label"] = label
         if hint:
             out["hint"] = hint
-        if q.get("guidance_hint"):
-            self.warn(name, "guidance_hint is not shown by this app (ignored)")
-        if q.get("media"):
-            self.warn(name, "media (image/audio/video columns) is not supported (ignored)")
-        if q.get("trigger"):
-            self.warn(name, "trigger column is not supported (ignored)")
+        for key in ("guidance_hint", "media", "trigger", "sms_field", "intent", "body",
+                    "query", "instance", "flat"):
+            if q.get(key):
+                self.keep(name, out, key, q[key])
+        for key, value in q.items():
+            if key not in _KNOWN_KEYS and value not in (None, "", {}):
+                self.keep(name, out, str(key), value)
+        if params:
+            self.keep(name, out, "parameters",
+                      " ".join(f"{k}={v}" for k, v in sorted(params.items())))
         appearance = q.get("appearance") or control.get("appearance")
         if appearance:
             out["appearance"] = str(appearance)
@@ -159,7 +220,7 @@ class _Importer:
         out["type"] = kind
         if kind in ("group", "repeat"):
             out["children"] = self.convert_children(list(q.get("children") or []),
-                                                    in_repeat or kind == "repeat")
+                                                    in_repeat or kind == "repeat", name)
             if kind == "repeat":
                 count = control.get("jr:count")
                 if count:
@@ -169,7 +230,7 @@ class _Importer:
                     else:
                         out["repeat_count"] = self.expr(name, "repeat_count", text)
                 if control.get("jr:noAddRemove"):
-                    self.warn(name, "jr:noAddRemove is not enforced (ignored)")
+                    self.keep(name, out, "jr:noAddRemove", control["jr:noAddRemove"])
         self.apply_bind(name, kind, bind, q, out)
         return out
 
@@ -186,14 +247,18 @@ class _Importer:
             return "decimal"
         if low == "date":
             return "date"
-        if low in ("select one", "select all that apply"):
-            out["choices"] = self.select_list(name, q)
+        if low in ("select one", "select all that apply", "rank", "select one external"):
+            out["choices"] = self.select_list(name, q, params, external=low.endswith("external"))
             if q.get("choice_filter"):
                 out["choice_filter"] = self.expr(name, "choice_filter", q["choice_filter"],
                                                  names_ok=True)
-            if params.get("randomize"):
-                self.warn(name, "randomize is not supported; choices keep sheet order")
-            return "select_one" if low == "select one" else "select_multiple"
+            if low == "select one external":
+                out.setdefault("xlsform", {})["type"] = "select_one_external"
+            itemset = str(q.get("itemset") or "")
+            if re.search(r"\.(csv|xml|geojson)$", itemset, re.IGNORECASE):
+                out.setdefault("xlsform", {})["itemset"] = itemset
+            return {"select one": "select_one", "select all that apply": "select_multiple",
+                    "rank": "rank"}.get(low, "select_one")
         if low == "note":
             return "note"
         if low == "group":
@@ -204,20 +269,24 @@ class _Importer:
             return "calculate"
         if low == "hidden":
             return "hidden"
+        if low in _GEO:
+            return low
         if low in _ATTACH:
             out["attachment_kind"] = _ATTACH[low]
+            if low == "photo":
+                out.setdefault("xlsform", {})["type"] = "photo"
             return "attachment"
         if low in ("acknowledge", "trigger"):
+            out.setdefault("xlsform", {})["type"] = low
             self.warn(name, f"{t} imported as a yes/no question")
             return "yes_no"
-        if low in ("time", "datetime"):
-            self.warn(name, f"{t} imported as text (no {t} field type here)")
-            return "text"
-        if low == "barcode":
-            self.warn(name, "barcode imported as text (no scanner)")
+        if low in ("time", "datetime", "barcode"):
+            out.setdefault("xlsform", {})["type"] = low
+            self.warn(name, f"{t} imported as text (no {t} field here)")
             return "text"
         if low == "range":
-            start, end, step = (params.get(k) for k in ("start", "end", "step"))
+            start, end = params.get("start"), params.get("end")
+            step = params.get("step")
             numbers = [str(v) for v in (start, end, step) if v is not None]
             decimal = any("." in v for v in numbers)
             parts = []
@@ -227,78 +296,117 @@ class _Importer:
                 parts.append(f". <= {end}")
             if parts:
                 out["_range_constraint"] = " and ".join(parts)
+            out.setdefault("xlsform", {})["type"] = "range"
             self.warn(name, "range imported as a number with its bounds as a constraint")
             return "decimal" if decimal else "integer"
-        if low in _META_DROP and low not in _META_KEEP:
-            self.warn(name, f"{t} ({_META_DROP[low]}) is not recorded by this app "
-                      "(data minimisation); field dropped")
-            return None
+        if low in METADATA_FILLED or low in METADATA_EMPTY:
+            out["metadata"] = low
+            out["value_type"] = "date" if low == "today" else "text"
+            if low in METADATA_EMPTY:
+                self.warn(name, f"{t} ({METADATA_EMPTY[low]}): kept in the form but left "
+                          "empty (a laptop cannot record it honestly)")
+            return "hidden"
         if low == "osm":
             raise self.fail(name, "osm (OpenStreetMap) questions are not supported")
-        if low == "start-geopoint" or low.startswith("geo"):
-            self.warn(name, f"{t} is not supported: this app records no GPS positions "
-                      "(data minimisation); field dropped")
-            return None
-        if low in _META_KEEP:
-            out["metadata"] = low
-            if low in ("start", "end"):
-                out["value_type"] = "text"
-            elif low == "today":
-                out["value_type"] = "date"
-            return "hidden"
         if low in ("xml-external", "csv-external"):
-            self.warn(name, f"{t} declares an external data file, which is not supported; "
-                      "ignored (expressions using it will be refused)")
-            return None
-        if low == "rank":
-            raise self.fail(name, "rank questions are not supported (the order of choices "
-                            "would be lost)")
-        if low.startswith("select one external") or "external" in low:
-            raise self.fail(name, f"{t} (choices from an external file) is not supported")
+            out.setdefault("xlsform", {})["type"] = low
+            self.warn(name, f"{t} declares an external data file; kept in the form but not "
+                      "used (pulldata/instance() are refused)")
+            return "hidden"
         raise self.fail(name, f"question type {t!r} is not supported")
 
-    def select_list(self, name: str, q: Mapping[str, Any]) -> str:
+    def select_list(self, name: str, q: Mapping[str, Any], params: Mapping[str, Any], *,
+                    external: bool = False) -> str:
         itemset = str(q.get("itemset") or q.get("list_name") or "")
         if re.search(r"\.(csv|xml|geojson)$", itemset, re.IGNORECASE):
-            return self.file_list(name, itemset)
+            return self.file_list(name, itemset, params)
+        if external:
+            return self.external_list(name, itemset)
+        if itemset.startswith("${"):
+            raise self.fail(name, f"choices from earlier answers ({itemset}) are not "
+                            "supported")
         if itemset not in self.choice_lists:
             raise self.fail(name, f"choice list {itemset!r} is not in the choices sheet")
         self.used_lists.add(itemset)
         return itemset
 
-    def file_list(self, name: str, filename: str) -> str:
-        file = self.path.parent / filename
-        if not filename.lower().endswith(".csv"):
-            raise self.fail(name, f"select_one_from_file {filename}: only CSV choice files "
-                            "are supported")
-        if not file.is_file():
-            raise self.fail(name, f"select_one_from_file {filename}: the choices file was "
-                            f"not found next to {self.path.name}; put it there and import "
-                            "again")
+    def read_file(self, name: str, filename: str, what: str) -> bytes:
         try:
-            with file.open(encoding="utf-8-sig", newline="") as fh:
-                rows = list(csv.DictReader(fh))
-        except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            raise self.fail(name, f"cannot read {filename}: {exc}") from None
-        list_name = re.sub(r"[^\w]", "_", Path(filename).stem) + "_file"
+            path = find_data_file(self.path, filename, self.files, what)
+        except FormError as exc:
+            raise FormError(f"{self.path.name}: {self.where(name)}: {exc}") from None
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise self.fail(name, f"cannot read {filename}: {exc.strerror or exc}") from None
+        self.used_files[filename] = hashlib.sha256(data).hexdigest()
+        return data
+
+    def external_list(self, name: str, list_name: str) -> str:
+        key = f"{list_name}"
+        rows = self.external.get(list_name)
+        if rows is None:
+            data = self.read_file(name, "itemsets.csv", "select_one_external")
+            rows = [r for r in _csv_rows(self, name, "itemsets.csv", data)
+                    if (r.get("list_name") or r.get("list name")) == list_name]
         choices = []
         for r in rows:
-            choice_name = (r.get("name") or "").strip()
+            choices.append({k: v for k, v in r.items() if k not in ("list_name", "list name")})
+        self.choice_lists[key] = choices
+        self.used_lists.add(key)
+        return key
+
+    def file_list(self, name: str, filename: str, params: Mapping[str, Any]) -> str:
+        what = f"select_one_from_file {filename}"
+        data = self.read_file(name, filename, what)
+        value_col = str(params.get("value") or "")
+        label_col = str(params.get("label") or "")
+        ext = filename.rsplit(".", 1)[-1].lower()
+        if ext == "csv":
+            rows = _csv_rows(self, name, filename, data)
+            value_col, label_col = value_col or "name", label_col or "label"
+        elif ext == "xml":
+            rows = _xml_rows(self, name, filename, data)
+            value_col, label_col = value_col or "name", label_col or "label"
+        else:
+            rows = _geojson_rows(self, name, filename, data)
+            value_col, label_col = value_col or "id", label_col or "title"
+        list_name = re.sub(r"[^\w]", "_", filename)
+        choices = []
+        for r in rows:
+            choice_name = str(r.get(value_col) or "").strip()
             if not choice_name:
                 continue
-            labels = {k: v for k, v in r.items() if k and k.startswith("label") and v}
             label: dict[str, str] = {}
-            for k, v in labels.items():
-                lang = k.split("::", 1)[1] if "::" in k else "default"
-                label[lang] = v
+            for k, v in r.items():
+                if k == label_col and v:
+                    label["default"] = str(v)
+                elif k.startswith(label_col + "::") and v:
+                    label[k.split("::", 1)[1]] = str(v)
             extra = {k: v for k, v in r.items()
-                     if k and k != "name" and not k.startswith("label") and v is not None}
-            choices.append({"name": choice_name, "label": label, **extra})
+                     if k != value_col and k != label_col and not k.startswith(label_col + "::")
+                     and v is not None and not isinstance(v, dict | list)}
+            choices.append({**extra, "name": choice_name, "label": label})
+        if not choices:
+            raise self.fail(name, f"{filename} has no choices (no {value_col!r} column "
+                            "values)")
         self.choice_lists[list_name] = choices
         self.used_lists.add(list_name)
         self.warn(name, f"choices read from {filename} ({len(choices)} choices) and stored "
                   "in the form")
         return list_name
+
+    def yes_no_rule(self, name: str, what: str, value: object) -> bool | str:
+        """required/read_only: a yes/no spelling ODK accepts, or an expression."""
+        text = str(value).strip()
+        if text.lower() in _TRUE:
+            return True
+        if text.lower() in _FALSE:
+            return False
+        if _BARE_WORD.match(text):
+            raise self.fail(name, f"{what} {text!r} is not a yes/no value (write yes, no, "
+                            "or an expression such as ${other} = 'yes')")
+        return self.expr(name, what, text) or False
 
     def apply_bind(self, name: str, kind: str, bind: Mapping[str, Any], q: Mapping[str, Any],
                    out: dict[str, Any]) -> None:
@@ -309,6 +417,7 @@ class _Importer:
         constraint = self.expr(name, "constraint", bind.get("constraint"))
         range_c = out.pop("_range_constraint", None)
         if range_c:
+            out.setdefault("xlsform", {})["constraint"] = constraint or ""
             constraint = f"({constraint}) and {range_c}" if constraint else range_c
         if constraint:
             if has_value:
@@ -317,18 +426,12 @@ class _Importer:
                 if msg:
                     out["constraint_message"] = msg
             else:
-                self.warn(name, f"constraint on a {kind} has no effect (ignored)")
+                self.keep(name, out, "constraint", constraint)
         required = bind.get("required")
         if required is not None:
-            text = str(required).strip()
-            if text.lower() in _TRUE:
-                req: bool | str = True
-            elif text.lower() in _FALSE:
-                req = False
-            else:
-                req = self.expr(name, "required", text) or False
+            req = self.yes_no_rule(name, "required", required)
             if req is not False:
-                if has_value and kind != "calculate":
+                if has_value:
                     out["required"] = req
                     msg = self.texts(bind.get("jr:requiredMsg"))
                     if msg:
@@ -336,34 +439,42 @@ class _Importer:
                 elif kind == "repeat" and req is True:
                     out.setdefault("min_rows", 1)
                 else:
-                    self.warn(name, f"required on a {kind} has no effect (ignored)")
+                    self.keep(name, out, "required", required)
         calc = self.expr(name, "calculation", bind.get("calculate"))
         if calc:
             if kind in ("calculate", "hidden"):
                 out["calculation"] = calc
             elif has_value:
+                # ODK recomputes such a value; here it becomes a calculated field that
+                # keeps its required rule and constraint (checked on the computed value).
                 self.warn(name, f"calculation on a {kind} question: imported as a "
-                          "calculated (read-only) field")
+                          "calculated (read-only) field; its constraint and required rule "
+                          "are checked on the calculated value")
                 value_type = {"integer": "integer", "decimal": "decimal", "date": "date",
                               "yes_no": "boolean"}.get(kind, "text")
-                for k in ("required", "required_message", "constraint",
-                          "constraint_message", "choices", "choice_filter", "appearance",
-                          "attachment_kind"):
+                out.setdefault("xlsform", {}).setdefault("type", str(q.get("type", kind)))
+                for k in ("choices", "choice_filter", "attachment_kind", "metadata"):
                     out.pop(k, None)
+                if out.get("choices") is None and q.get("itemset"):
+                    self.used_lists.discard(str(q.get("itemset")))
                 out.update(type="calculate", calculation=calc, value_type=value_type)
                 kind = "calculate"
             else:
-                self.warn(name, f"calculation on a {kind} has no effect (ignored)")
-        if str(bind.get("readonly", "")).strip().lower() in _TRUE and has_value:
-            out["read_only"] = True
+                self.keep(name, out, "calculation", calc)
+        readonly = bind.get("readonly")
+        if readonly is not None and str(readonly).strip():
+            ro = self.yes_no_rule(name, "read_only", readonly)
+            if ro is True and has_value:
+                out["read_only"] = True
+            elif isinstance(ro, str):
+                self.keep(name, out, "read_only", ro)
         default = q.get("default")
         if default is not None and str(default).strip() != "":
             text = str(default).strip()
-            if "${" in text or "(" in text:
-                self.warn(name, f"dynamic default {text!r} is not supported (ignored)")
-            elif kind in ("calculate", "group", "repeat", "note"):
-                self.warn(name, f"default on a {kind} has no effect (ignored)")
-            elif kind == "select_multiple":
+            if "${" in text or "(" in text or kind in ("calculate", "group", "repeat",
+                                                          "note"):
+                self.keep(name, out, "default", text)
+            elif kind in ("select_multiple", "rank"):
                 out["default"] = text.split()
             elif kind == "yes_no":
                 out["default"] = text.lower() in _TRUE
@@ -382,9 +493,11 @@ class _Importer:
             raise FormError(f"pyxform is not installed: {exc}") from None
         if not self.path.is_file():
             raise FormError(f"{self.path.name}: no such file")
+        check_form_file(self.path)  # size bombs are refused before any parser runs
         pyx_warnings: list[str] = []
         try:
             wb = get_xlsform(xlsform=str(self.path))
+            self.read_side_sheets(wb)
             survey_rows = list(getattr(wb, "survey", None) or [])
             for i, row in enumerate(survey_rows):
                 n = row.get("name")
@@ -402,6 +515,31 @@ class _Importer:
         self.warnings.extend(" ".join(w.split()) for w in pyx_warnings)
         headers = [str(h) for h in (getattr(wb, "survey_header", None) or [{}])[0]]
         return self.build(data, headers, list(getattr(wb, "settings", None) or []))
+
+    def read_side_sheets(self, wb: Any) -> None:
+        for row in getattr(wb, "external_choices", None) or []:
+            list_name = str(row.get("list_name") or row.get("list name") or "").strip()
+            if not list_name:
+                continue
+            choice: dict[str, Any] = {}
+            label: dict[str, str] = {}
+            for k, v in row.items():
+                key = str(k).strip()
+                if v is None or key in ("list_name", "list name"):
+                    continue
+                if key == "label":
+                    label["default"] = str(v)
+                elif key.startswith("label::"):
+                    label[key.split("::", 1)[1].strip()] = str(v)
+                else:
+                    choice[key] = str(v)
+            choice["label"] = label
+            self.external.setdefault(list_name, []).append(choice)
+        for sheet in ("entities", "osm"):
+            rows = getattr(wb, sheet, None)
+            if rows:
+                self.side_sheets[sheet] = [{str(k): str(v) for k, v in r.items()}
+                                           for r in rows]
 
     def prescan(self, rows: list[dict[str, Any]]) -> None:
         for i, row in enumerate(rows):
@@ -447,23 +585,50 @@ class _Importer:
             self.choice_lists[str(list_name)] = [dict(c) for c in items
                                                  if isinstance(c, Mapping)]
         fields = self.convert_children(list(data.get("children") or []), False)
-        for col, row in sorted(self.unknown_columns.items()):
-            self.warnings.append(f"survey column {col!r} (first used in row {row}) is not "
-                                 "part of XLSForm; ignored")
+        if self.pending_meta:
+            fields.extend(self.pending_meta)
+        self.pending_meta = None
         choice_lists: dict[str, list[dict[str, Any]]] = {}
+        media_lists: list[str] = []
         for list_name in sorted(self.used_lists):
             items = []
+            seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
+            dropped = 0
             for c in self.choice_lists[list_name]:
                 cname = str(c.get("name", "")).strip()
-                if c.get("media"):
-                    self.warnings.append(f"choice list {list_name!r}: media for {cname!r} "
-                                         "ignored")
+                if c.get("media") and list_name not in media_lists:
+                    media_lists.append(list_name)
                 filters = {str(k): str(v) for k, v in c.items()
                            if k not in ("name", "label", "media") and v is not None
                            and not isinstance(v, Mapping)}
+                key = (cname, tuple(sorted(filters.items())))
+                if key in seen:
+                    # allow_choice_duplicates: the same value twice under the same filter
+                    # means one answer; the first label is kept.
+                    dropped += 1
+                    continue
+                seen.add(key)
                 items.append({"name": cname, "label": self.texts(c.get("label")),
                               "filters": filters})
+            if dropped:
+                self.warnings.append(f"choice list {list_name!r}: {dropped} repeated "
+                                     "choice(s) with the same name and filters merged "
+                                     "(first label kept)")
             choice_lists[list_name] = items
+        if media_lists:
+            self.warnings.append("choice images/audio are not shown by this app (lists: "
+                                 f"{', '.join(media_lists)})")
+        if self.kept:
+            listed = "; ".join(
+                f"{key} (row{'s' if len(rows) > 1 else ''} "
+                f"{', '.join(str(r) for r in sorted(set(rows))[:8])}"
+                f"{' …' if len(set(rows)) > 8 else ''})"
+                for key, rows in sorted(self.kept.items()))
+            self.warnings.append("kept in the form but not acted on by this app (exported "
+                                 f"back unchanged): {listed}")
+        if self.side_sheets:
+            self.warnings.append("sheets kept in the form but not acted on: "
+                                 + ", ".join(sorted(self.side_sheets)))
         unused = sorted(set(self.choice_lists) - self.used_lists)
         if unused:
             self.warnings.append(f"choice lists not used by any question (kept out): "
@@ -475,17 +640,25 @@ class _Importer:
         if not version:
             version = "1"
             self.warnings.append("settings sheet has no version; using version '1'")
+        from pyxform import aliases
+
         extra_settings = {str(k): str(v) for k, v in setting.items()
-                          if k not in ("form_id", "id_string", "version", "form_title",
-                                       "default_language")}
-        for key in ("public_key", "submission_url"):
-            if key in extra_settings:
-                self.warnings.append(f"settings {key} is not used by this app (ignored)")
+                          if aliases.settings_header.get(str(k), str(k))
+                          not in ("id_string", "version", "title", "default_language")}
+        for skey in ("public_key", "submission_url"):
+            if skey in extra_settings:
+                self.warnings.append(f"settings {skey} is not used by this app (ignored)")
         title = self.texts(data.get("title"))
         form_id = str(data.get("id_string") or self.path.stem)
         form_id = re.sub(r"[^A-Za-z0-9_.\-]", "_", form_id)
         if not re.match(r"^[A-Za-z_]", form_id):
             form_id = "f_" + form_id
+        meta: dict[str, Any] = {"source": "xlsform", "source_file": self.path.name,
+                                "xlsform_settings": extra_settings}
+        if self.used_files:
+            meta["data_files"] = dict(sorted(self.used_files.items()))
+        if self.side_sheets:
+            meta["xlsform_sheets"] = self.side_sheets
         raw = {
             "id": form_id,
             "version": version,
@@ -494,8 +667,7 @@ class _Importer:
             "languages": languages,
             "fields": fields,
             "choice_lists": choice_lists,
-            "metadata": {"source": "xlsform", "source_file": self.path.name,
-                         "xlsform_settings": extra_settings},
+            "metadata": meta,
         }
         try:
             return Form.from_dict(raw)
@@ -507,6 +679,59 @@ class _Importer:
             raise FormError(f"{self.path.name}: {where}{text}") from None
 
 
+def _csv_rows(imp: _Importer, name: str, filename: str, data: bytes) -> list[dict[str, str]]:
+    try:
+        text = data.decode("utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise imp.fail(name, f"cannot read {filename}: {exc}") from None
+    return [{str(k).strip(): (v or "").strip() for k, v in r.items()
+             if k is not None and isinstance(v, str)} for r in rows]
+
+
+def _xml_rows(imp: _Importer, name: str, filename: str, data: bytes) -> list[dict[str, str]]:
+    # ODK's choice XML: <root><item><name>..</name><label>..</label>...</item></root>.
+    # defusedxml (a pyxform dependency) refuses DTDs, entities and external references.
+    try:
+        root = DET.fromstring(data, forbid_dtd=True)
+    except (ET.ParseError, DefusedXmlException) as exc:
+        raise imp.fail(name, f"cannot read {filename}: {exc}") from None
+    rows = []
+    for item in root.iter("item"):
+        rows.append({child.tag: (child.text or "").strip() for child in item})
+    return rows
+
+
+def _geojson_rows(imp: _Importer, name: str, filename: str,
+                  data: bytes) -> list[dict[str, Any]]:
+    # pyxform/ODK: each feature is a choice; its id (or properties.id) the value,
+    # properties.title the label; the geometry is kept as a "geometry" filter column.
+    try:
+        doc = json.loads(data)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise imp.fail(name, f"cannot read {filename}: {exc}") from None
+    feats = doc.get("features") if isinstance(doc, dict) else None
+    if not isinstance(feats, list):
+        raise imp.fail(name, f"{filename} is not a GeoJSON FeatureCollection")
+    rows = []
+    for feat in feats:
+        if not isinstance(feat, dict):
+            continue
+        props = feat.get("properties") if isinstance(feat.get("properties"), dict) else {}
+        assert isinstance(props, dict)
+        row: dict[str, Any] = {str(k): str(v) for k, v in props.items()
+                               if isinstance(v, str | int | float) and not isinstance(v, bool)}
+        if feat.get("id") is not None and "id" not in row:
+            row["id"] = str(feat["id"])
+        geom = feat.get("geometry")
+        if isinstance(geom, dict) and geom.get("type") == "Point":
+            coords = geom.get("coordinates")
+            if isinstance(coords, list) and len(coords) >= 2:
+                row["geometry"] = f"{coords[1]} {coords[0]}"
+        rows.append(row)
+    return rows
+
+
 def _lang_name(code: str, names: Mapping[str, str]) -> str:
     for label, c in names.items():
         if c == code:
@@ -514,12 +739,15 @@ def _lang_name(code: str, names: Mapping[str, str]) -> str:
     return {"en": "English", "fa-AF": "Dari", "ps": "Pashto", "ur": "Urdu"}.get(code, code)
 
 
-def import_xlsform(path: Path) -> tuple[Form, list[str]]:
+def import_xlsform(path: Path, files: Mapping[str, Path] | None = None
+                   ) -> tuple[Form, list[str]]:
     """Convert an XLSForm (.xlsx/.xls) into a canonical :class:`Form`, plus warnings.
 
-    Raises ``FormError`` naming the file and sheet row for anything that cannot
-    be imported without changing what the form means.
+    ``files``: choice files given with the form (``--file``), by plain file name;
+    others are looked up next to the form. Raises ``FormError`` naming the file
+    and sheet row for anything that cannot be imported without changing what the
+    form means.
     """
-    importer = _Importer(Path(path))
+    importer = _Importer(Path(path), files)
     form = importer.run()
     return form, importer.warnings

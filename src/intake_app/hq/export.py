@@ -196,7 +196,7 @@ def render_value(f: FormField | None, form: Form, value: Any, lang: str, raw: bo
     if f.type == "select_one" and isinstance(value, str | int) and not isinstance(value, bool):
         return str(value) if raw or not f.choices else form.choice_label(f.choices, str(value),
                                                                          lang)
-    if f.type == "select_multiple" and isinstance(value, list):
+    if f.type in ("select_multiple", "rank") and isinstance(value, list):
         names = [str(v) for v in value]
         if raw or not f.choices:
             return " ".join(names)
@@ -215,7 +215,7 @@ def display_values(form: Form, values: Mapping[str, Any], lang: str) -> dict[str
         if f is not None and f.type == "repeat" and isinstance(value, list):
             out[key] = [display_values(form, row, lang) if isinstance(row, Mapping) else row
                         for row in value]
-        elif f is not None and f.type == "select_multiple" and isinstance(value, list):
+        elif f is not None and f.type in ("select_multiple", "rank") and isinstance(value, list):
             out[key] = [form.choice_label(f.choices, str(v), lang) if f.choices else v
                         for v in value]
         else:

@@ -11,6 +11,7 @@ from typing import Any, BinaryIO
 from intake_app.crypto import fingerprint, generate_device_key
 from intake_app.errors import FieldError, IntakeError, InvalidState, NotFound, ValidationFailed
 from intake_app.forms import Form, attachment_refs, validate_record
+from intake_app.forms.metadata import fill_metadata
 from intake_app.models import (
     AttachmentInfo,
     EnrollInfo,
@@ -62,6 +63,7 @@ class FieldService(ProfileService):
                    partial: bool = False) -> str:
         """Validate and save a new draft; returns its id. ``partial``: see save_draft."""
         form = self.get_form(form_id)
+        values = fill_metadata(form, values, device_id=self.meta("device_id"))
         clean = validate_record(form, values, lang, partial=partial)
         self._check_attachment_refs(form, clean, None)
         return rec_store.create_record(self.db, form.id, form.version, clean)
@@ -75,6 +77,8 @@ class FieldService(ProfileService):
         if summary.status not in allowed:
             raise InvalidState(f"record {record_id} is {summary.status.value} and cannot be edited")
         form = self.get_form(summary.form_id, summary.form_version)
+        values = fill_metadata(form, values, device_id=self.meta("device_id"),
+                               previous=rec_store.get_values(self.db, record_id))
         clean = validate_record(form, values, lang, partial=partial)
         self._check_attachment_refs(form, clean, record_id)
         return rec_store.update_record(self.db, record_id, clean, allowed)

@@ -1,4 +1,4 @@
-"""select_one, select_multiple and yes/no."""
+"""select_one, select_multiple, rank and yes/no."""
 
 from __future__ import annotations
 
@@ -159,6 +159,32 @@ class SelectMultipleField(FieldWidget):
         if choices != self._choices:
             self._choices = choices
             self._populate()
+
+
+class RankField(SelectMultipleField):
+    """rank: tick the choices in order of preference; the order ticked is the value."""
+
+    def _toggled(self, name: str, on: bool) -> None:
+        super()._toggled(name, on)
+        self._number()
+
+    def _number(self) -> None:
+        for name, label in self._choices:
+            b = self.checks.get(name)
+            if b is not None:
+                pos = self._selected.index(name) + 1 if name in self._selected else 0
+                b.setText(f"{pos}. {label}" if pos else label)
+
+    def _populate(self) -> None:
+        super()._populate()
+        self._number()
+
+    def value(self) -> Any:
+        return list(self._selected) or None
+
+    def set_value(self, value: Any) -> None:
+        super().set_value(value)
+        self._number()
 
 
 class YesNoField(FieldWidget):

@@ -11,7 +11,12 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 from intake_app.forms import FormField
 from intake_app.gui.editor.attachment_fields import AttachmentField
 from intake_app.gui.editor.base import EditorContext, FieldWidget
-from intake_app.gui.editor.choice_fields import SelectMultipleField, SelectOneField, YesNoField
+from intake_app.gui.editor.choice_fields import (
+    RankField,
+    SelectMultipleField,
+    SelectOneField,
+    YesNoField,
+)
 from intake_app.gui.editor.date_fields import DateField
 from intake_app.gui.editor.text_fields import (
     CalculatedField,
@@ -34,6 +39,11 @@ WIDGETS: dict[str, type[FieldWidget]] = {
     "attachment": AttachmentField,
     "calculate": CalculatedField,
     "hidden": HiddenField,
+    "rank": RankField,
+    # No GPS on a laptop: positions are typed ("lat lon [alt [accuracy]]", ";" between).
+    "geopoint": LineField,
+    "geotrace": LineField,
+    "geoshape": LineField,
 }
 
 

@@ -28,6 +28,9 @@ class LineField(FieldWidget):
         if self.field.type in ("integer", "decimal"):
             self.edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
             self.edit.setMaximumWidth(240)
+        elif self.field.type in ("geopoint", "geotrace", "geoshape"):
+            self.edit.setPlaceholderText("34.5281 69.1723" if self.field.type == "geopoint"
+                                         else "34.52 69.17; 34.53 69.18; …")
         self.edit.setReadOnly(self.field.read_only)
         self.edit.textEdited.connect(self.user_changed)
         return self.edit

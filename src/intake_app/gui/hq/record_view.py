@@ -226,7 +226,7 @@ class _Renderer:
     def answer(self, f: FormField, value: Any) -> str:
         if f.type == "select_one" and f.choices:
             return self.form.choice_label(f.choices, str(value), self.lang)
-        if f.type == "select_multiple" and f.choices and isinstance(value, list):
+        if f.type in ("select_multiple", "rank") and f.choices and isinstance(value, list):
             return ", ".join(self.form.choice_label(f.choices, str(v), self.lang)
                              for v in value)
         if f.type == "yes_no" or isinstance(value, bool):
