@@ -46,7 +46,7 @@ from intake_app.forms.expr import (
     uses_current,
 )
 from intake_app.forms.i18n import message, pick
-from intake_app.forms.model import FieldInfo, Form, FormField
+from intake_app.forms.model import Choice, FieldInfo, Form, FormField
 from intake_app.forms.values import Coercer, is_empty, make_coercer
 
 _Instance = tuple[dict[str, Any], dict[str, dict[str, Any]], str, int, dict[str, bool]]
@@ -731,17 +731,25 @@ class _Run:
     def allowed_choices(self, info: FieldInfo, ctx: dict[str, dict[str, Any]],
                         pos: int) -> list[str]:
         """Every choice offered now, for any ``ctx`` (used by :func:`choices_for`)."""
+        return [c.name for c in self.allowed_rows(info, ctx, pos)]
+
+    def allowed_rows(self, info: FieldInfo, ctx: dict[str, dict[str, Any]],
+                     pos: int) -> list[Choice]:
+        """The choice rows offered now; a name listed under several filters once, with
+        the row whose filter matched (its label)."""
         f = info.field
         choices = self.form.choice_lists.get(f.choices or "", [])
+        out: dict[str, Choice] = {}
         if info.choice_filter is None:
-            return list(dict.fromkeys(c.name for c in choices))
+            for c in choices:
+                out.setdefault(c.name, c)
+            return list(out.values())
         env = self.env(ctx, "", pos)
-        out = []
         for c in choices:
             env.choice_row = {**c.filters, "name": c.name}
             if c.name not in out and to_bool(info.choice_filter.evaluate(env)):
-                out.append(c.name)
-        return out
+                out[c.name] = c
+        return list(out.values())
 
     # ------------------------------------------------------------ output
 
@@ -861,12 +869,10 @@ def choices_for(form: Form, field_path: str, values: Mapping[str, Any], lang: st
             container = rows[int(idx)]
             ctx[rep] = container
             pos = int(idx) + 1
-        allowed = set(run.allowed_choices(info, ctx, pos))
+        rows = run.allowed_rows(info, ctx, pos)
     finally:
         run.close()
-    list_name = info.field.choices
-    return [(c.name, pick(c.label, lang, form.default_language) or c.name)
-            for c in form.choice_lists[list_name] if c.name in allowed]
+    return [(c.name, pick(c.label, lang, form.default_language) or c.name) for c in rows]
 
 
 def attachment_refs(form: Form, values: Mapping[str, Any]) -> list[tuple[str, str]]:

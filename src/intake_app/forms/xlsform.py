@@ -30,7 +30,7 @@ from intake_app.forms.xlsform_guard import check_form_file, find_data_file
 # Spellings of yes/no in required/read_only as ODK and pyxform accept them.
 _TRUE = frozenset({"yes", "true", "true()", "1", "t", "y"})
 _FALSE = frozenset({"no", "false", "false()", "0", "", "f", "n"})
-_BARE_WORD = re.compile(r"^[^\W\d][\w\-]*$")
+_BARE_WORD = re.compile(r"^[^\W\d][\w\-]*(?:\s+[^\W\d][\w\-]*)*$")
 _KNOWN_KEYS = frozenset({
     "type", "name", "label", "hint", "bind", "children", "choices", "itemset", "list_name",
     "parameters", "choice_filter", "default", "control", "media", "guidance_hint", "trigger",
@@ -178,13 +178,13 @@ class _Importer:
         if name in self.names:
             # XLSForm allows one name in different groups/repeats (pyxform refuses any
             # ${name} reference to it, so none exists). Field names here are unique in
-            # the form: the later one becomes "<group>.<name>"; the sheet's name is kept
-            # for export.
-            base = f"{parent}.{name}" if parent else f"{name}.2"
+            # the form: the later one becomes "<group>_<name>" (not a dot: record paths
+            # use dots); the sheet's name is kept for export.
+            base = f"{parent}_{name}" if parent else f"{name}_2"
             new, n = base, 2
-            while new in self.names:
+            while new in self.names or new in self.rows:
                 n += 1
-                new = f"{base}.{n}"
+                new = f"{base}_{n}"
             out["name"] = new
             out["xlsform"] = {"name": name}
             self.rows.setdefault(new, self.rows.get(name, 0))

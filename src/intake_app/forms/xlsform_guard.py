@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import stat
+import struct
 import zipfile
 import zlib
 from collections.abc import Mapping
@@ -73,8 +74,10 @@ def check_form_file(path: Path) -> None:
 def _check_xlsx(path: Path) -> None:
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return  # not a workbook; the reader reports it
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
+            RuntimeError, struct.error) as exc:
+        raise FormError(f"{path.name}: not a readable workbook "
+                        f"({' '.join(str(exc).split()) or type(exc).__name__})") from None
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
@@ -126,7 +129,7 @@ def _check_xlsx(path: Path) -> None:
             except FormError:
                 raise
             except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
-                    NotImplementedError, RuntimeError) as exc:
+                    NotImplementedError, RuntimeError, struct.error) as exc:
                 raise FormError(f"{path.name}: not a readable workbook "
                                 f"({' '.join(str(exc).split()) or type(exc).__name__})"
                                 ) from None
