@@ -86,7 +86,7 @@ def _fill_finalized(field: Path, n: int) -> None:
 
     clean = validate_record(values, example_values())
     data = _json.dumps(clean, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    with svc.db.transaction() as conn:
+    with svc._store.transaction() as conn:
         for _ in range(n):
             rid, ts = new_id(), now_ms()
             seq = conn.execute(

@@ -52,7 +52,7 @@ def main() -> None:
         block = rng.randbytes(1 << 20)
         for i in range(max(0, args.attachment_mib) // 16):
             svc.attach(rid, io.BytesIO(block * 16), f"video{i}.mp4")
-        svc.db.checkpoint()
+        svc._store.checkpoint()
         svc.lock()
         print(f"built {args.records} records + {args.attachment_mib} MiB attachments in "
               f"{time.perf_counter() - t:.1f} s; store {_size(src) / 1e6:.0f} MB")

@@ -51,7 +51,7 @@ def fill(svc: FieldService, n: int, rng: random.Random) -> None:
     base = _values(rng)
     batch = 5000
     for start in range(0, n, batch):
-        with svc.db.transaction() as conn:
+        with svc._store.transaction() as conn:
             for _ in range(min(batch, n - start)):
                 base["interviewer_notes"] = " ".join(rng.choice(WORDS) for _ in range(30))
                 rid, ts = new_id(), now_ms()

@@ -25,18 +25,18 @@ def main() -> None:
     out = sys.stdout
     while True:
         n += 1
-        rid = rec.create_record(svc.db, "f", "1", {"n": n, "text": "x" * (n % 500)})
+        rid = rec.create_record(svc._store, "f", "1", {"n": n, "text": "x" * (n % 500)})
         out.write(f"R {rid} {n}\n")
         out.flush()
         if n % 3 == 0:
             size = (n * 7919) % (3 * att.CHUNK_SIZE)
             payload = os.urandom(size)
-            info = att.add_attachment(svc.db, rid, io.BytesIO(payload), f"f{n}.bin")
+            info = att.add_attachment(svc._store, rid, io.BytesIO(payload), f"f{n}.bin")
             assert info.sha256 == hashlib.sha256(payload).hexdigest()
             out.write(f"A {rid} {info.id} {info.sha256}\n")
             out.flush()
         if n % 5 == 0:
-            rec.update_record(svc.db, rid, {"n": n, "edited": True}, (rec.RecordStatus.DRAFT,))
+            rec.update_record(svc._store, rid, {"n": n, "edited": True}, (rec.RecordStatus.DRAFT,))
             out.write(f"E {rid} {n}\n")
             out.flush()
 

@@ -34,8 +34,8 @@ def hq_state(hq_dir: Path) -> dict[str, Any]:
     try:
         tables = ["records", "revisions", "attachments", "attachment_chunks", "received_bundles",
                   "record_sources", "devices"]
-        return {t: sorted(map(tuple, svc.db.execute(f"SELECT * FROM {t}").fetchall()))
-                for t in tables} | {"fts": svc.db.execute(
+        return {t: sorted(map(tuple, svc._store.execute(f"SELECT * FROM {t}").fetchall()))
+                for t in tables} | {"fts": svc._store.execute(
                     "SELECT count(*) FROM records_fts").fetchone()[0]}  # fmt: skip
     finally:
         svc.lock()

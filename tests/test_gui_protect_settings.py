@@ -13,10 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from intake_app.errors import IntakeError
 from intake_app.gui import dialogs
-from intake_app.protect import drafts, guard
-from intake_app.protect import settings as protect_settings
-from intake_app.protect import unlock as protect_unlock
-from intake_app.services.field import FieldService
+from intake_app.protect import guard
+from intake_app.services.field import DAY_MS, FieldService
 from intake_app.store.records import now_ms
 from tests.test_gui_support import (
     PASS,
@@ -88,7 +86,7 @@ def test_duress_set_in_settings_then_typed_at_the_unlock_screen(qtbot: Any,
     unlock(qtbot, window, DURESS)
     model = window.workspace.records.model
     qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5_000)  # the practice drafts
-    assert protect_unlock.is_decoy_session(window.session.service)
+    assert window.session.service.is_decoy_session()
     wait_idle(qtbot, window)
     assert "decoy" not in _notices(window).lower() and "erase" not in _notices(window).lower()
     window.lock()
@@ -123,7 +121,7 @@ def test_protection_options_are_saved_and_wipe_after_erases(qtbot: Any, data_dir
     page.clipboard_seconds.setValue(45)
     dlg.accept()
     svc = window.session.service
-    assert protect_settings.get_settings(svc) == guard.ProtectSettings(
+    assert svc.protect_settings() == guard.ProtectSettings(
         wipe_after=2, keep_outbox_on_panic=True, clipboard_clear_seconds=45)
     window.lock()
     # One wrong passphrase, then the right one: the count is shown, then it starts again.
@@ -143,7 +141,7 @@ def test_settings_file_removed_is_reported(qtbot: Any, data_dir: Path) -> None:
     make_profile(data_dir)
     svc = FieldService(data_dir)
     svc.unlock(PASS)
-    protect_settings.update_settings(svc, wipe_after=5)
+    svc.update_protect_settings(wipe_after=5)
     svc.lock()
     guard.aux_path(data_dir).unlink()  # someone resets the wrong-passphrase counter
     window = open_window(qtbot, data_dir)
@@ -192,8 +190,8 @@ def test_clipboard_cleared_after_the_policy_seconds_and_on_lock(qtbot: Any,
 
 
 def _age(svc: FieldService, rid: str, days: int) -> None:
-    then = now_ms() - days * drafts.DAY_MS
-    with svc.db.transaction() as conn:
+    then = now_ms() - days * DAY_MS
+    with svc._store.transaction() as conn:
         conn.execute("UPDATE records SET updated_at = ?, created_at = ? WHERE id = ?",
                      (then, then, rid))
 
@@ -226,13 +224,13 @@ def test_stale_drafts_warning_then_purge_after_confirmation(qtbot: Any, data_dir
     qtbot.mouseClick(bar.purge_button, Qt.MouseButton.LeftButton)
     assert asked and "2 old draft(s)" in asked[0]
     wait_idle(qtbot, window)
-    assert len(drafts.stale_drafts(window.session.service)) == 2  # "No": nothing deleted
+    assert len(window.session.service.stale_drafts()) == 2  # "No": nothing deleted
 
     monkeypatch.setattr(dialogs, "confirm", lambda *_a: True)
     qtbot.mouseClick(bar.purge_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.stale.text() == "2 old draft(s) deleted.", timeout=5_000)
     qtbot.waitUntil(lambda: model.rowCount() == 2 and not model.is_loading, timeout=5_000)
-    assert drafts.stale_drafts(window.session.service) == []
+    assert window.session.service.stale_drafts() == []
     assert not bar.purge_button.isVisibleTo(bar)
 
 

@@ -32,7 +32,7 @@ def vector_hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     svc = HQService(d)
     svc.create(HQ_PASS)
     ring = mv.keyring()
-    with svc.db.transaction() as conn:
+    with svc._store.transaction() as conn:
         conn.execute("INSERT INTO meta VALUES ('hq_id', ?)", (ring.hq_id,))
         conn.execute("INSERT INTO meta VALUES ('org_name', ?)", (ring.org_name,))
         conn.execute("INSERT INTO hq_keys (purpose, label, secret, public_hex, created_at) "
@@ -55,7 +55,7 @@ def vector_hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def _set_known(hq_dir: Path, known: dict[str, list[list[object]]]) -> None:
     svc = HQService(hq_dir)
     svc.unlock(HQ_PASS)
-    with svc.db.transaction() as conn:
+    with svc._store.transaction() as conn:
         conn.execute("DELETE FROM received_bundles")
         for dev, entries in known.items():
             for seq, h in entries:

@@ -9,18 +9,17 @@ from pathlib import Path
 import pytest
 
 from intake_app.errors import InvalidState
-from intake_app.protect import drafts
-from intake_app.services.field import FieldService
+from intake_app.services.field import DAY_MS, FieldService
 from intake_app.store.records import now_ms
 from tests.cli_helpers import example_values, ok, run
 from tests.conftest import PASSPHRASE, scan_for
 
-DAY = drafts.DAY_MS
+DAY = DAY_MS
 CANARY = "CANARY-stale-77aa-پشاور"
 
 
 def _age(svc: FieldService, rid: str, days: int) -> None:
-    with svc.db.transaction() as conn:
+    with svc._store.transaction() as conn:
         conn.execute("UPDATE records SET updated_at = ?, created_at = ? WHERE id = ?",
                      (now_ms() - days * DAY, now_ms() - days * DAY, rid))
 
@@ -40,17 +39,17 @@ def test_stale_drafts_are_listed_and_purged(svc: FieldService) -> None:
     done = svc.new_record("hrd_intake", example_values())
     svc.finalize(done)
     _age(svc, done, 90)  # finalized records wait for export, they are not drafts
-    assert drafts.max_age_days(svc) == 30
-    assert [r.id for r in drafts.stale_drafts(svc)] == [old]
-    assert [r.id for r in drafts.stale_drafts(svc, 0)] == [old, fresh]
-    assert drafts.purge_stale_drafts(svc) == 1
+    assert svc.draft_max_age_days() == 30
+    assert [r.id for r in svc.stale_drafts()] == [old]
+    assert [r.id for r in svc.stale_drafts(0)] == [old, fresh]
+    assert svc.purge_stale_drafts() == 1
     assert {r.id for r in svc.list_records()} == {fresh, done}
     assert svc.search(CANARY) == []
-    assert svc.db.execute("SELECT count(*) FROM attachment_chunks").fetchone()[0] == 0
-    assert svc.db.execute("SELECT count(*) FROM revisions WHERE record_id = ?",
+    assert svc._store.execute("SELECT count(*) FROM attachment_chunks").fetchone()[0] == 0
+    assert svc._store.execute("SELECT count(*) FROM revisions WHERE record_id = ?",
                           (old,)).fetchone()[0] == 0
     with pytest.raises(InvalidState):
-        drafts.purge_drafts(svc, [done])
+        svc.purge_drafts([done])
     svc.lock()
     assert scan_for(svc.data_dir, CANARY) == []
 

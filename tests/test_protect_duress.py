@@ -10,7 +10,6 @@ import pytest
 from intake_app.errors import IntakeError, ProfileError, StoreCorrupt, WrongPassphrase
 from intake_app.forms import validate_record
 from intake_app.models import RecordStatus
-from intake_app.protect import duress, settings
 from intake_app.protect import unlock as protect_unlock
 from intake_app.services.field import FieldService
 from intake_app.store import profile
@@ -39,14 +38,14 @@ def test_files_have_the_same_names_and_sizes_with_or_without_duress(tmp_path: Pa
     plain = _profile(tmp_path / "plain", records=0)
     plain.lock()
     erasing = _profile(tmp_path / "erasing", records=0)
-    duress.set_duress(erasing, DURESS)
+    erasing.set_duress(DURESS)
     erasing.lock()
     keeping = _profile(tmp_path / "keeping", records=0)
-    duress.set_duress(keeping, DURESS, erase_real=False)
+    keeping.set_duress(DURESS, erase_real=False)
     keeping.lock()
     cleared = _profile(tmp_path / "cleared", records=0)
-    duress.set_duress(cleared, DURESS)
-    duress.clear_duress(cleared)
+    cleared.set_duress(DURESS)
+    cleared.clear_duress()
     cleared.lock()
     shapes = {name: _shape(tmp_path / name) for name in ("plain", "erasing", "keeping",
                                                           "cleared")}
@@ -66,7 +65,7 @@ def test_files_have_the_same_names_and_sizes_with_or_without_duress(tmp_path: Pa
 def test_duress_passphrase_opens_the_decoy(data_dir: Path) -> None:
     svc = _profile(data_dir, records=2)
     created = svc.meta("created_at")
-    duress.set_duress(svc, DURESS, erase_real=False)
+    svc.set_duress(DURESS, erase_real=False)
     svc.lock()
     decoy = FieldService(data_dir)
     decoy.unlock(DURESS)
@@ -82,20 +81,20 @@ def test_duress_passphrase_opens_the_decoy(data_dir: Path) -> None:
             values = decoy.record(row.id).values
             assert values["interviewer_code"] == "TRAINING"
             assert validate_record(form, values, "en") == values
-        assert protect_unlock.is_decoy_session(decoy)
+        assert decoy.is_decoy_session()
     finally:
         decoy.lock()
     # Kept (erase off): the real store still opens, untouched.
     real = FieldService(data_dir)
     real.unlock(PASSPHRASE)
     assert len(real.search(CANARY)) == 2
-    assert not protect_unlock.is_decoy_session(real)
+    assert not real.is_decoy_session()
     real.lock()
 
 
 def test_duress_erases_the_real_store_silently(data_dir: Path) -> None:
     svc = _profile(data_dir, records=2)
-    duress.set_duress(svc, DURESS)  # erase on duress is the default
+    svc.set_duress(DURESS)  # erase on duress is the default
     svc.lock()
     old_header = (data_dir / profile.HEADER_NAME).read_bytes()
     shape_before = _shape(data_dir)
@@ -103,7 +102,7 @@ def test_duress_erases_the_real_store_silently(data_dir: Path) -> None:
     decoy = FieldService(data_dir)
     decoy.unlock(DURESS)  # no error, no message: it just opens
     assert len(decoy.list_records()) == 3
-    report = protect_unlock.last_report(decoy)
+    report = decoy.unlock_report()
     assert report is not None and report.decoy and report.erased_real
     decoy.lock()
 
@@ -121,7 +120,7 @@ def test_duress_erases_the_real_store_silently(data_dir: Path) -> None:
     # The decoy keeps working; a second use does not erase again.
     inode = (data_dir / profile.DB_NAME).stat().st_ino
     decoy.unlock(DURESS)
-    report = protect_unlock.last_report(decoy)
+    report = decoy.unlock_report()
     assert report is not None and not report.erased_real
     decoy.lock()
     assert (data_dir / profile.DB_NAME).stat().st_ino == inode
@@ -131,8 +130,8 @@ def test_erase_on_duress_removes_the_outbox_unless_kept(tmp_path: Path) -> None:
     for keep in (False, True):
         d = tmp_path / f"keep-{keep}"
         svc = _profile(d, records=0)
-        settings.update_settings(svc, keep_outbox_on_panic=keep)
-        duress.set_duress(svc, DURESS)
+        svc.update_protect_settings(keep_outbox_on_panic=keep)
+        svc.set_duress(DURESS)
         (d / "outbox").mkdir()
         (d / "outbox" / "dev-1-000001.intake").write_bytes(os.urandom(64))
         svc.lock()
@@ -143,30 +142,30 @@ def test_erase_on_duress_removes_the_outbox_unless_kept(tmp_path: Path) -> None:
 def test_duress_passphrase_must_differ(data_dir: Path) -> None:
     svc = _profile(data_dir, records=0)
     with pytest.raises(ProfileError, match="different"):
-        duress.set_duress(svc, PASSPHRASE)
+        svc.set_duress(PASSPHRASE)
     with pytest.raises(ProfileError, match="too short"):
-        duress.set_duress(svc, "short")
-    duress.set_duress(svc, DURESS)
-    duress.set_duress(svc, DURESS, erase_real=False)  # setting it again replaces it
+        svc.set_duress("short")
+    svc.set_duress(DURESS)
+    svc.set_duress(DURESS, erase_real=False)  # setting it again replaces it
     svc.lock()
     # Changing the real passphrase to the duress one would hide the duress slot.
     with pytest.raises(ProfileError):
-        profile.change_passphrase(data_dir, PASSPHRASE, DURESS)
+        protect_unlock.change_passphrase(data_dir, PASSPHRASE, DURESS)
 
 
 def test_set_and_clear_from_the_decoy_pretend(data_dir: Path) -> None:
     svc = _profile(data_dir, records=1)
-    duress.set_duress(svc, DURESS, erase_real=False)
+    svc.set_duress(DURESS, erase_real=False)
     svc.lock()
     before = {n: (data_dir / n).read_bytes() for n in ("profile.hdr", "store.db")}
     decoy = FieldService(data_dir)
     decoy.unlock(DURESS)
-    duress.set_duress(decoy, "another one entirely")
-    duress.clear_duress(decoy)
+    decoy.set_duress("another one entirely")
+    decoy.clear_duress()
     decoy.lock()
     assert (data_dir / "profile.hdr").read_bytes() == before["profile.hdr"]
     decoy.unlock(DURESS)  # still the duress passphrase
-    assert protect_unlock.is_decoy_session(decoy)
+    assert decoy.is_decoy_session()
     decoy.lock()
     real = FieldService(data_dir)
     real.unlock(PASSPHRASE)
@@ -176,8 +175,8 @@ def test_set_and_clear_from_the_decoy_pretend(data_dir: Path) -> None:
 
 def test_clear_makes_the_duress_passphrase_wrong(data_dir: Path) -> None:
     svc = _profile(data_dir, records=0)
-    duress.set_duress(svc, DURESS)
-    duress.clear_duress(svc)
+    svc.set_duress(DURESS)
+    svc.clear_duress()
     svc.lock()
     with pytest.raises(WrongPassphrase):
         FieldService(data_dir).unlock(DURESS)
@@ -186,9 +185,9 @@ def test_clear_makes_the_duress_passphrase_wrong(data_dir: Path) -> None:
 
 def test_changing_the_duress_passphrase_keeps_its_setting(data_dir: Path) -> None:
     svc = _profile(data_dir, records=1)
-    duress.set_duress(svc, DURESS)
+    svc.set_duress(DURESS)
     svc.lock()
-    profile.change_passphrase(data_dir, DURESS, "the new duress phrase")
+    protect_unlock.change_passphrase(data_dir, DURESS, "the new duress phrase")
     with pytest.raises(WrongPassphrase):
         FieldService(data_dir).unlock(DURESS)
     FieldService(data_dir).unlock("the new duress phrase")  # erases the real store
@@ -198,22 +197,22 @@ def test_changing_the_duress_passphrase_keeps_its_setting(data_dir: Path) -> Non
 
 def test_crash_between_decoy_and_header_heals(data_dir: Path) -> None:
     svc = _profile(data_dir, records=0)
-    duress.set_duress(svc, DURESS, erase_real=False)
+    svc.set_duress(DURESS, erase_real=False)
     # What a crash after writing store-b.db but before the header leaves: a decoy file
     # the slot's key does not open.
     profile.install_filler_decoy(data_dir, "field", 0)
     svc.lock()
     decoy = FieldService(data_dir)
     decoy.unlock(DURESS)
-    assert protect_unlock.is_decoy_session(decoy)
+    assert decoy.is_decoy_session()
     decoy.lock()
 
 
 def test_real_store_does_not_reveal_duress(data_dir: Path) -> None:
     svc = _profile(data_dir, records=0)
-    before = dict(svc.db.execute("SELECT key, value FROM meta").fetchall())
-    duress.set_duress(svc, DURESS)
-    after = dict(svc.db.execute("SELECT key, value FROM meta").fetchall())
+    before = dict(svc._store.execute("SELECT key, value FROM meta").fetchall())
+    svc.set_duress(DURESS)
+    after = dict(svc._store.execute("SELECT key, value FROM meta").fetchall())
     assert before == after
     svc.lock()
 
@@ -242,7 +241,7 @@ def test_cli_duress_set_and_clear(data_dir: Path) -> None:
 
 def test_nothing_on_disk_holds_the_canary_after_duress(data_dir: Path) -> None:
     svc = _profile(data_dir, records=3)
-    duress.set_duress(svc, DURESS)
+    svc.set_duress(DURESS)
     svc.lock()
     FieldService(data_dir).unlock(DURESS)
     assert scan_for(data_dir, CANARY) == []

@@ -8,8 +8,6 @@ from typing import Any
 import pytest
 
 from intake_app.errors import IntakeError
-from intake_app.protect import duress
-from intake_app.protect import unlock as protect_unlock
 from intake_app.services.field import FieldService
 from intake_app.store import profile
 from tests.conftest import scan_for
@@ -24,13 +22,13 @@ def test_duress_passphrase_typed_in_the_unlock_screen(qtbot: Any, data_dir: Path
     make_profile(data_dir, records=4)
     svc = FieldService(data_dir)
     svc.unlock(PASS)
-    duress.set_duress(svc, DURESS)
+    svc.set_duress(DURESS)
     svc.lock()
     window = open_window(qtbot, data_dir)
     unlock(qtbot, window, DURESS)
     model = window.workspace.records.model
     qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5_000)  # the practice drafts
-    assert protect_unlock.is_decoy_session(window.session.service)
+    assert window.session.service.is_decoy_session()
     window.close()
     with pytest.raises(IntakeError):
         FieldService(data_dir).unlock(PASS)  # the real store was erased on the way in

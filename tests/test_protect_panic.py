@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from intake_app.errors import IntakeError, ProfileError, StoreCorrupt, WrongPassphrase
-from intake_app.protect import erase, panic, settings
+from intake_app.protect import erase, panic
+from intake_app.protect import unlock as protect_unlock
 from intake_app.services.field import FieldService
 from intake_app.store import profile
 from intake_app.store.keyslots import ProfileHeader
@@ -188,7 +189,7 @@ def test_keep_outbox_setting_and_override(tmp_path: Path) -> None:
 def test_panic_from_locked_app_reads_keep_setting(data_dir: Path) -> None:
     svc = FieldService(data_dir)
     svc.create(PASSPHRASE)
-    settings.update_settings(svc, keep_outbox_on_panic=True)
+    svc.update_protect_settings(keep_outbox_on_panic=True)
     (data_dir / "outbox").mkdir()
     (data_dir / "outbox" / "x-000001.intake").write_bytes(b"sealed")
     svc.lock()
@@ -204,7 +205,7 @@ def test_passphrase_change_overwrites_the_old_header_bytes(data_dir: Path) -> No
     old = path.read_bytes()
     fd = os.open(path, os.O_RDONLY)  # hold the old inode, as a forensic tool would read it
     try:
-        profile.change_passphrase(data_dir, PASSPHRASE, "a brand new passphrase")
+        protect_unlock.change_passphrase(data_dir, PASSPHRASE, "a brand new passphrase")
         left = os.pread(fd, len(old) + 16, 0)
     finally:
         os.close(fd)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from intake_app.errors import ProfileError, UsageError, WrongPassphrase
-from intake_app.protect import guard, settings
+from intake_app.protect import guard
 from intake_app.protect import unlock as protect_unlock
 from intake_app.services.field import FieldService
 from intake_app.store import profile
@@ -21,7 +21,7 @@ def _svc(data_dir: Path, **changes: object) -> FieldService:
     svc = FieldService(data_dir)
     svc.create(PASSPHRASE)
     if changes:
-        settings.update_settings(svc, **changes)
+        svc.update_protect_settings(**changes)
     svc.lock()
     return svc
 
@@ -42,7 +42,7 @@ def test_off_by_default_and_wrong_passphrase_changes_nothing(data_dir: Path) -> 
             svc.unlock("not the passphrase")
     assert _files(data_dir) == before
     svc.unlock(PASSPHRASE)
-    report = protect_unlock.last_report(svc)
+    report = svc.unlock_report()
     assert report == protect_unlock.UnlockReport()
 
 
@@ -52,7 +52,7 @@ def test_wipe_after_n_wrong_passphrases(data_dir: Path) -> None:
         with pytest.raises(WrongPassphrase):
             svc.unlock("wrong wrong wrong")
     svc.unlock(PASSPHRASE)  # a success resets the count, and says how many there were
-    report = protect_unlock.last_report(svc)
+    report = svc.unlock_report()
     assert report is not None and report.failed_attempts == 2
     svc.lock()
     state = _state(data_dir)
@@ -103,7 +103,7 @@ def test_deleting_the_aux_file_is_reported_and_undone(data_dir: Path) -> None:
         with pytest.raises(WrongPassphrase):
             svc.unlock("guessing")
     svc.unlock(PASSPHRASE)  # ...but the owner is told, and the file is back
-    report = protect_unlock.last_report(svc)
+    report = svc.unlock_report()
     assert report is not None and report.settings_restored
     svc.lock()
     state = _state(data_dir)
@@ -114,45 +114,44 @@ def test_rolled_back_aux_file_is_reported(data_dir: Path) -> None:
     svc = _svc(data_dir)
     old = (data_dir / guard.AUX_NAME).read_bytes()
     svc.unlock(PASSPHRASE)
-    settings.update_settings(svc, wipe_after=2)
+    svc.update_protect_settings(wipe_after=2)
     svc.lock()
     (data_dir / guard.AUX_NAME).write_bytes(old)  # an older copy, wipe off
     svc.unlock(PASSPHRASE)
-    report = protect_unlock.last_report(svc)
+    report = svc.unlock_report()
     assert report is not None and report.settings_restored
-    assert settings.get_settings(svc).wipe_after == 2
+    assert svc.protect_settings().wipe_after == 2
 
 
 def test_settings_changed_from_the_decoy_are_restored(data_dir: Path) -> None:
-    from intake_app.protect import duress
 
     svc = FieldService(data_dir)
     svc.create(PASSPHRASE)
-    settings.update_settings(svc, wipe_after=5)
-    duress.set_duress(svc, "coerced passphrase", erase_real=False)
+    svc.update_protect_settings(wipe_after=5)
+    svc.set_duress("coerced passphrase", erase_real=False)
     svc.lock()
     svc.unlock("coerced passphrase")
-    assert settings.get_settings(svc).wipe_after == 5  # the decoy shows the same settings
-    settings.update_settings(svc, wipe_after=0)
+    assert svc.protect_settings().wipe_after == 5  # the decoy shows the same settings
+    svc.update_protect_settings(wipe_after=0)
     svc.lock()
     svc.unlock(PASSPHRASE)
-    report = protect_unlock.last_report(svc)
+    report = svc.unlock_report()
     assert report is not None and report.settings_restored
-    assert settings.get_settings(svc).wipe_after == 5
+    assert svc.protect_settings().wipe_after == 5
 
 
 def test_settings_are_checked(data_dir: Path) -> None:
     svc = FieldService(data_dir)
     svc.create(PASSPHRASE)
     with pytest.raises(UsageError):
-        settings.update_settings(svc, wipe_after=1000)
+        svc.update_protect_settings(wipe_after=1000)
     with pytest.raises(UsageError):
-        settings.update_settings(svc, clipboard_clear_seconds=0)
+        svc.update_protect_settings(clipboard_clear_seconds=0)
     svc.lock()
     from intake_app.errors import InvalidState
 
     with pytest.raises(InvalidState):
-        settings.get_settings(svc)
+        svc.protect_settings()
 
 
 def test_old_profile_without_new_files_is_completed(data_dir: Path) -> None:
@@ -160,7 +159,7 @@ def test_old_profile_without_new_files_is_completed(data_dir: Path) -> None:
     (data_dir / profile.DECOY_NAME).unlink()
     (data_dir / guard.AUX_NAME).unlink()
     svc.unlock(PASSPHRASE)
-    report = protect_unlock.last_report(svc)
+    report = svc.unlock_report()
     assert report is not None and not report.settings_restored  # defaults: nothing to say
     svc.lock()
     assert (data_dir / profile.DECOY_NAME).exists() and (data_dir / guard.AUX_NAME).exists()

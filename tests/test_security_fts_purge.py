@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from intake_app.protect import drafts
 from intake_app.services.field import FieldService
 from intake_app.store import db as store_db
 from intake_app.store import records as rec
@@ -73,28 +72,28 @@ def _fill(svc: FieldService) -> str:
     rid = svc.new_record("hrd_intake", example_values(interviewer_notes=SECRET))
     for i in range(5):
         svc.new_record("hrd_intake", example_values(interviewer_notes=f"{OTHER} after {i}"))
-    assert find_words(svc.db), "the test must see the words while the record exists"
+    assert find_words(svc._store), "the test must see the words while the record exists"
     return rid
 
 
 def test_draft_purge_leaves_no_words(svc: FieldService) -> None:
     rid = _fill(svc)
-    assert drafts.purge_drafts(svc, [rid]) == 1
+    assert svc.purge_drafts([rid]) == 1
     assert svc.search("Qzorvexa") == []
-    assert find_words(svc.db) == []
+    assert find_words(svc._store) == []
 
 
 def test_record_deletion_leaves_no_words(svc: FieldService) -> None:
     rid = _fill(svc)
-    rec.delete_record(svc.db, rid)
-    assert find_words(svc.db) == []
+    rec.delete_record(svc._store, rid)
+    assert find_words(svc._store) == []
 
 
 def test_edit_leaves_no_words_of_the_old_text_in_the_index(svc: FieldService) -> None:
     rid = _fill(svc)
     svc.edit_record(rid, example_values(interviewer_notes=OTHER))
     # The old revision is history (kept in ``revisions``); only the index must forget it.
-    hits = [h for h in find_words(svc.db) if not h.startswith("revisions.")]
+    hits = [h for h in find_words(svc._store) if not h.startswith("revisions.")]
     assert hits == []
 
 
@@ -114,7 +113,7 @@ def test_seal_and_receipt_purge_leave_no_words(tmp_path: Path) -> None:
     assert s.f("export", "--to", usb).rc == 0
     svc.unlock(FIELD_PASS)
     try:
-        assert find_words(svc.db) == []
+        assert find_words(svc._store) == []
     finally:
         svc.lock()
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from intake_app.errors import ProfileError, StoreCorrupt, WrongPassphrase
+from intake_app.protect import unlock as protect_unlock
 from intake_app.services.field import FieldService
 from intake_app.store import keyslots
 from intake_app.store import profile as sp
@@ -82,7 +83,7 @@ def test_crash_before_the_commit_point_keeps_the_old_passphrase(
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
-        sp.change_passphrase(svc.data_dir, PASSPHRASE, NEW)
+        protect_unlock.change_passphrase(svc.data_dir, PASSPHRASE, NEW)
     monkeypatch.setattr(os, "replace", real_replace)
     assert any(sp.REKEY_MARK in p.name for p in svc.data_dir.iterdir())
     with pytest.raises(WrongPassphrase):
@@ -104,7 +105,7 @@ def test_crash_after_the_commit_point_gives_the_new_passphrase(
 
     monkeypatch.setattr(sp, "write_header", crash)
     with pytest.raises(KeyboardInterrupt):
-        sp.change_passphrase(svc.data_dir, PASSPHRASE, NEW)
+        protect_unlock.change_passphrase(svc.data_dir, PASSPHRASE, NEW)
     monkeypatch.setattr(sp, "write_header", real_write)
     # The database is already under the new key; the header still has the old one.
     # Whichever passphrase the user tries first, the change is completed.
@@ -117,13 +118,11 @@ def test_crash_after_the_commit_point_gives_the_new_passphrase(
 
 
 def test_decoy_passwd_rekeys_the_decoy(svc: FieldService) -> None:
-    from intake_app.protect import duress
-
-    duress.set_duress(svc, "the duress passphrase", erase_real=False)
+    svc.set_duress("the duress passphrase", erase_real=False)
     svc.lock()
     saved = sp.header_path(svc.data_dir).read_bytes()
     old_token = sp.ProfileHeader.parse(saved).unlock("the duress passphrase")[1]
-    sp.change_passphrase(svc.data_dir, "the duress passphrase", "another duress one")
+    protect_unlock.change_passphrase(svc.data_dir, "the duress passphrase", "another duress one")
     with pytest.raises(StoreCorrupt):
         Database(sp.decoy_path(svc.data_dir), keyslots.decoy_key(old_token)[0])
     svc.unlock("another duress one")
@@ -175,7 +174,7 @@ def test_interrupted_rekey_of_a_copied_folder(svc: FieldService, tmp_path: Path)
     svc.lock()
     copy = tmp_path / "copy"
     shutil.copytree(svc.data_dir, copy)
-    sp.change_passphrase(copy, PASSPHRASE, NEW)
+    protect_unlock.change_passphrase(copy, PASSPHRASE, NEW)
     other = FieldService(copy)
     other.unlock(NEW)
     other.lock()

@@ -56,7 +56,7 @@ def test_sigkill_loop(data_dir: Path) -> None:
     assert len(saved) > 50, "the writer never got going"
     svc = ProfileService(data_dir)
     svc.unlock(PASSPHRASE)
-    db = svc.db
+    db = svc._store
     assert svc.check() == []
     for rid, n in saved.items():
         values = rec.get_values(db, rid)

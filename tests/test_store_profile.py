@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from intake_app.errors import ProfileError, StoreCorrupt, WrongPassphrase
+from intake_app.protect import unlock as protect_unlock
 from intake_app.store import profile
 from intake_app.store.keyslots import (
     HEADER_SIZE,
@@ -57,13 +58,13 @@ def test_short_passphrase_refused(data_dir: Path) -> None:
 
 def test_change_passphrase(data_dir: Path) -> None:
     profile.create_profile(data_dir, PASSPHRASE, "field").close()
-    profile.change_passphrase(data_dir, PASSPHRASE, "a brand new passphrase")
+    protect_unlock.change_passphrase(data_dir, PASSPHRASE, "a brand new passphrase")
     with pytest.raises(WrongPassphrase):
         profile.open_profile(data_dir, PASSPHRASE)
     db, _ = profile.open_profile(data_dir, "a brand new passphrase")
     db.close()
     with pytest.raises(WrongPassphrase):
-        profile.change_passphrase(data_dir, PASSPHRASE, "whatever else")
+        protect_unlock.change_passphrase(data_dir, PASSPHRASE, "whatever else")
 
 
 def test_header_roundtrip_and_shape() -> None:

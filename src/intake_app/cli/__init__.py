@@ -18,7 +18,7 @@ from intake_app.cli import (
 )
 from intake_app.cli.common import ArgumentParser
 from intake_app.errors import IntakeError
-from intake_app.protect.hardening import harden_process
+from intake_app.services.protection import harden_process
 
 
 def build_parser() -> ArgumentParser:

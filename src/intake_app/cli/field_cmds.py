@@ -18,7 +18,6 @@ from intake_app.cli.common import (
 )
 from intake_app.errors import IntakeError, StoreCorrupt, UsageError
 from intake_app.models import RecordFilter, RecordStatus, RecordSummary, ms_to_iso
-from intake_app.protect.unlock import last_report
 from intake_app.services.field import FieldService
 
 FIELD_SUBDIR = "field"
@@ -36,7 +35,7 @@ def field_service(args: argparse.Namespace, *, unlock: bool = True) -> FieldServ
 
 def _warn_after_unlock(svc: FieldService) -> None:
     """Tell the owner about guessing attempts (never about duress: see protect.unlock)."""
-    report = last_report(svc)
+    report = svc.unlock_report()
     if report is None:
         return
     if report.failed_attempts:

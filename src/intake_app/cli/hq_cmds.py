@@ -12,7 +12,6 @@ from intake_app.cli.field_cmds import _filter, _print_summaries, add_filters
 from intake_app.errors import IntakeError
 from intake_app.models import Policy, ms_to_iso
 from intake_app.paths import atomic_write, ensure_private_dir
-from intake_app.protect.unlock import last_report
 from intake_app.services import audit
 from intake_app.services.hq import HQService
 
@@ -25,7 +24,7 @@ def hq_service(args: argparse.Namespace, *, unlock: bool = True) -> HQService:
         if not svc.exists():
             raise IntakeError(f"no HQ profile in {svc.data_dir} (run 'intake hq init' first)")
         svc.unlock(read_passphrase(args))
-        report = last_report(svc)
+        report = svc.unlock_report()
         if report is not None and report.weak_kdf:
             print("intake: warning: this profile's passphrase protection is weaker than it "
                   "should be; change its passphrase to strengthen it", file=sys.stderr)

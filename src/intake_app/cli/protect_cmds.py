@@ -20,15 +20,14 @@ from intake_app.cli.common import ArgumentParser, data_dir, print_json, print_ta
 from intake_app.cli.field_cmds import FIELD_SUBDIR, field_service
 from intake_app.errors import UsageError
 from intake_app.models import ms_to_iso
-from intake_app.protect import drafts, duress, panic, settings
-from intake_app.protect import unlock as protect_unlock
+from intake_app.services import protection
 
 
 def cmd_panic(args: argparse.Namespace) -> int:
     if not args.yes:
         raise UsageError("panic destroys this laptop's store for good; add --yes to do it")
     target = data_dir(args, FIELD_SUBDIR)
-    report = panic.panic(target, keep_outbox=args.keep_outbox)
+    report = protection.panic_profile(target, keep_outbox=args.keep_outbox)
     if not report.had_profile and not report.removed:
         print(f"no profile in {target}; nothing to erase")
         return 0
@@ -38,7 +37,7 @@ def cmd_panic(args: argparse.Namespace) -> int:
 
 
 def _duress_passphrase() -> str:
-    env = os.environ.get(duress.DURESS_PASSPHRASE_ENV)
+    env = os.environ.get(protection.DURESS_PASSPHRASE_ENV)
     if env is not None:
         return env
     return prompt_secret("Duress passphrase: ", confirm=True)
@@ -48,7 +47,7 @@ def cmd_duress_set(args: argparse.Namespace) -> int:
     svc = field_service(args)
     try:
         secret = _duress_passphrase()
-        duress.set_duress(svc, secret, erase_real=not args.keep_real)
+        svc.set_duress(secret, erase_real=not args.keep_real)
     finally:
         svc.close()
     print("duress passphrase set" + ("" if args.keep_real else
@@ -59,7 +58,7 @@ def cmd_duress_set(args: argparse.Namespace) -> int:
 def cmd_duress_clear(args: argparse.Namespace) -> int:
     svc = field_service(args)
     try:
-        duress.clear_duress(svc)
+        svc.clear_duress()
     finally:
         svc.close()
     print("no duress passphrase is set now")
@@ -75,9 +74,9 @@ def _print_settings(s: Any) -> None:
 def cmd_protect_status(args: argparse.Namespace) -> int:
     svc = field_service(args)
     try:
-        current = settings.get_settings(svc)
-        report = protect_unlock.last_report(svc)
-        max_age = drafts.max_age_days(svc)
+        current = svc.protect_settings()
+        report = svc.unlock_report()
+        max_age = svc.draft_max_age_days()
     finally:
         svc.close()
     _print_settings(current)
@@ -102,7 +101,7 @@ def cmd_protect_set(args: argparse.Namespace) -> int:
         raise UsageError("nothing to change (see 'intake protect set --help')")
     svc = field_service(args)
     try:
-        new = settings.update_settings(svc, **changes)
+        new = svc.update_protect_settings(**changes)
     finally:
         svc.close()
     _print_settings(new)
@@ -112,7 +111,7 @@ def cmd_protect_set(args: argparse.Namespace) -> int:
 def cmd_drafts_list(args: argparse.Namespace) -> int:
     svc = field_service(args)
     try:
-        rows = drafts.stale_drafts(svc, args.older_than)
+        rows = svc.stale_drafts(args.older_than)
     finally:
         svc.close()
     if args.json_out:
@@ -126,8 +125,8 @@ def cmd_drafts_list(args: argparse.Namespace) -> int:
 def cmd_drafts_purge(args: argparse.Namespace) -> int:
     svc = field_service(args)
     try:
-        rows = drafts.stale_drafts(svc, args.older_than)
-        days = drafts.max_age_days(svc) if args.older_than is None else args.older_than
+        rows = svc.stale_drafts(args.older_than)
+        days = svc.draft_max_age_days() if args.older_than is None else args.older_than
         if not rows:
             print(f"no drafts older than {days} days")
             return 0
@@ -137,7 +136,7 @@ def cmd_drafts_purge(args: argparse.Namespace) -> int:
             print(f"{len(rows)} draft(s) older than {days} days; run again with --yes to "
                   "delete them for good", file=sys.stderr)
             return 1
-        n = drafts.purge_drafts(svc, [r.id for r in rows])
+        n = svc.purge_drafts([r.id for r in rows])
     finally:
         svc.close()
     print(f"purged {n} draft(s) older than {days} days")

@@ -103,7 +103,7 @@ def _special_window(mode: str, data_dir: Path, languages: object) -> object:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from intake_app.protect.hardening import harden_process
+    from intake_app.services.protection import harden_process
 
     harden_process()  # no core dumps, no ptrace: before any key is derived
     mode = "auditor" if args.auditor else "hq" if args.hq else "field"

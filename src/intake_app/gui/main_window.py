@@ -18,7 +18,7 @@ from intake_app.gui.unlock import UnlockPage
 from intake_app.gui.unlock_notices import check_after_unlock
 from intake_app.gui.wizard import FirstRunWizard, SetupOutcome
 from intake_app.gui.workspace import Workspace
-from intake_app.protect.panic import PanicReport
+from intake_app.services.protection import PanicReport
 
 
 class MainWindow(QMainWindow):

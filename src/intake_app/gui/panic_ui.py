@@ -12,7 +12,7 @@ under stress people release early, it cannot be done from the keyboard and it
 shows no feedback about what is about to happen.
 
 ``run_panic`` (no confirmation; ``MainWindow.panic``): stop the sender and the
-idle timer, drop pending results, ``protect.panic.panic`` (the header with the
+idle timer, drop pending results, ``ProfileService.panic`` (the header with the
 wrapped keys is overwritten and synced first, then the files), clear the
 clipboard, throw away every view and window, and exit the process at once
 (``os._exit``: a worker still inside a long service call must not keep the
@@ -29,7 +29,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from intake_app.gui.session import Session, clear_clipboard
-from intake_app.protect import panic as protect_panic
+from intake_app.services.protection import PanicReport
 
 if TYPE_CHECKING:
     from intake_app.gui.main_window import MainWindow
@@ -88,15 +88,15 @@ class PanicConfirm(QMessageBox):
         self.erase_button.setFocus()
 
 
-def run_panic(window: MainWindow) -> protect_panic.PanicReport | None:
+def run_panic(window: MainWindow) -> PanicReport | None:
     """Erase now, then close everything and exit. Never asks, never waits for a worker."""
     session: Session = window.session
     session.sending.stop()
     session.idle_timer.stop()
     session.runner.invalidate()
-    report: protect_panic.PanicReport | None = None
+    report: PanicReport | None = None
     try:
-        report = protect_panic.panic(session.service.data_dir, service=session.service)
+        report = session.service.panic()
     finally:
         clear_clipboard()
         session.clipboard_guard.forget()

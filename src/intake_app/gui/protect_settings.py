@@ -3,7 +3,7 @@ the outbox on panic, and how long copied text stays on the clipboard.
 
 Whether a duress passphrase is set is never shown (the design hides it: see
 docs/threat-model.md §4.2). "Set" and "Remove" report only that they ran.
-The other options are written on OK with ``protect.settings.update_settings``.
+The other options are written on OK with ``FieldService.update_protect_settings``.
 """
 
 from __future__ import annotations
@@ -25,8 +25,7 @@ from intake_app.errors import IntakeError
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.passphrase import PassphraseFields
 from intake_app.gui.session import Session
-from intake_app.protect import duress, guard
-from intake_app.protect import settings as protect_settings
+from intake_app.services import protection as guard
 
 
 class ProtectionPage(QWidget):
@@ -35,7 +34,7 @@ class ProtectionPage(QWidget):
         self.setObjectName("protectionPage")
         self.session = session
         try:
-            current = protect_settings.get_settings(session.service)
+            current = session.service.protect_settings()
         except IntakeError:
             current = guard.ProtectSettings()
 
@@ -113,7 +112,7 @@ class ProtectionPage(QWidget):
         self.set_duress_button.setEnabled(False)
         self.duress_result.setText(self.tr("Setting the duress passphrase…"))
         self.session.runner.start(
-            lambda: duress.set_duress(svc, text, erase_real=erase_real),
+            lambda: svc.set_duress(text, erase_real=erase_real),
             lambda _r: self._duress_done(self.tr(
                 "Duress passphrase set. Never write it next to your passphrase.")),
             self._duress_failed)
@@ -123,7 +122,7 @@ class ProtectionPage(QWidget):
         self.clear_duress_button.setEnabled(False)
         self.duress_result.setText(self.tr("Removing…"))
         self.session.runner.start(
-            lambda: duress.clear_duress(svc),
+            lambda: svc.clear_duress(),
             lambda _r: self._duress_done(self.tr("No duress passphrase is set now.")),
             self._duress_failed)
 
@@ -141,8 +140,8 @@ class ProtectionPage(QWidget):
     def apply(self) -> str | None:
         """Write the options (OK). Returns an error to show, or None."""
         try:
-            protect_settings.update_settings(
-                self.session.service, wipe_after=self.wipe_after.value(),
+            self.session.service.update_protect_settings(
+                wipe_after=self.wipe_after.value(),
                 keep_outbox_on_panic=bool(self.panic_outbox.currentData()),
                 clipboard_clear_seconds=self.clipboard_seconds.value())
         except IntakeError as exc:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent
 from intake_app.gui import adapter
 from intake_app.gui.sender import Sender
 from intake_app.gui.workers import TaskRunner
-from intake_app.protect import clipboard as clip_policy
+from intake_app.services import protection as clip_policy
 from intake_app.services.field import FieldService
 
 _ACTIVITY = frozenset({
@@ -132,7 +132,7 @@ class ClipboardGuard(QObject):
                 self.forget()
             return
         self.copied = clip_policy.digest(text)
-        self.timer.start(max(1000, clip_policy.clipboard_policy(self.session.service)
+        self.timer.start(max(1000, self.session.service.clipboard_policy()
                              .clear_after_ms))
 
     def expire(self) -> None:

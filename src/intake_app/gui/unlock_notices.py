@@ -4,7 +4,7 @@
 - the protection settings file had been removed or changed and was restored
   (``settings_restored``: someone may have tried to reset the attempt counter);
 - drafts not saved for longer than the policy's age, with "Delete them…", which
-  asks for confirmation before ``protect.drafts.purge_drafts``.
+  asks for confirmation before ``FieldService.purge_drafts``.
 
 ``decoy`` and ``erased_real`` are never shown: the person at the keyboard may
 not be the one the laptop belongs to.
@@ -20,9 +20,8 @@ from intake_app.gui.dialogs import error_text
 from intake_app.gui.session import Session
 from intake_app.gui.workspace import Workspace
 from intake_app.models import RecordSummary
-from intake_app.protect import drafts
-from intake_app.protect import unlock as protect_unlock
 from intake_app.services.field import FieldService
+from intake_app.services.protection import UnlockReport
 
 
 class NoticeBar(QFrame):
@@ -63,7 +62,7 @@ class NoticeBar(QFrame):
         label.setVisible(True)
         self.setVisible(True)
 
-    def show_report(self, report: protect_unlock.UnlockReport | None) -> None:
+    def show_report(self, report: UnlockReport | None) -> None:
         if report is None:
             return
         if report.failed_attempts:
@@ -96,7 +95,7 @@ class NoticeBar(QFrame):
         svc = self.session.service
         assert isinstance(svc, FieldService)
         self.purge_button.setEnabled(False)
-        self.session.runner.start(lambda: drafts.purge_drafts(svc, ids), self._purged,
+        self.session.runner.start(lambda: svc.purge_drafts(ids), self._purged,
                                   self._purge_failed)
 
     def _purged(self, count: object) -> None:
@@ -119,11 +118,11 @@ def check_after_unlock(session: Session, workspace: Workspace) -> NoticeBar:
         layout.insertWidget(0, bar)
     workspace.notices = bar
     svc = session.service
-    bar.show_report(protect_unlock.last_report(svc))
+    bar.show_report(svc.unlock_report())
     bar.purged.connect(lambda _n: workspace.refresh())
     if isinstance(svc, FieldService):
         def find() -> tuple[list[RecordSummary], int]:
-            return drafts.stale_drafts(svc), drafts.max_age_days(svc)
+            return svc.stale_drafts(), svc.draft_max_age_days()
 
         def found(result: object) -> None:
             assert isinstance(result, tuple)

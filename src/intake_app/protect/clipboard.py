@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from intake_app.protect import guard
-from intake_app.services.base import ProfileService
 from intake_app.store import profile as store_profile
 
 
@@ -21,13 +21,13 @@ class ClipboardPolicy:
     clear_on_lock: bool = True
 
 
-def clipboard_policy(svc: ProfileService) -> ClipboardPolicy:
+def clipboard_policy(data_dir: Path) -> ClipboardPolicy:
     """Read from profile.aux, so it works while locked too."""
     try:
-        header = store_profile.read_header(svc.data_dir)
+        header = store_profile.read_header(data_dir)
     except Exception:
         return ClipboardPolicy()
-    state = guard.read_state(svc.data_dir, header.salt)
+    state = guard.read_state(data_dir, header.salt)
     seconds = state.settings.clipboard_clear_seconds if state else guard.CLIPBOARD_DEFAULT_S
     return ClipboardPolicy(clear_after_ms=seconds * 1000)
 

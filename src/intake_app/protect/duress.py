@@ -1,6 +1,7 @@
 """Duress passphrase: a second passphrase that opens a plausible decoy store.
 
-Set and clear both need the profile open with the real passphrase. Each one
+Set and clear both need the profile open with the real passphrase
+(``ProfileService.set_duress`` / ``clear_duress`` check that). Each one
 rebuilds ``store-b.db`` (same code, same size class: practice drafts only)
 under a new key, then rewrites the header: slot 1 wraps the new decoy token
 (set) or becomes random bytes again (clear), and the old header's bytes are
@@ -14,42 +15,26 @@ would tell the person at the keyboard that this is not the real store.
 
 from __future__ import annotations
 
-import time
+from pathlib import Path
 
-from intake_app.errors import InvalidState, ProfileError, WrongPassphrase
-from intake_app.protect import unlock as protect_unlock
-from intake_app.services.base import ProfileService
+from intake_app.errors import ProfileError, WrongPassphrase
 from intake_app.store import profile as store_profile
 from intake_app.store.keyslots import DECOY_SLOT, REAL_SLOT, decoy_key, new_decoy_token
 
 DURESS_PASSPHRASE_ENV = "INTAKE_DURESS_PASSPHRASE"
 
 
-def _created_at(svc: ProfileService) -> int:
-    raw = svc.meta("created_at")
-    try:
-        return int(raw) if raw else int(time.time())
-    except ValueError:
-        return int(time.time())
-
-
-def _require_unlocked(svc: ProfileService) -> protect_unlock.UnlockReport:
-    report = protect_unlock.last_report(svc)
-    if report is None:
-        raise InvalidState("profile is locked")
-    return report
-
-
-def set_duress(svc: ProfileService, duress_passphrase: str, *, erase_real: bool = True) -> None:
-    """Make ``duress_passphrase`` open a fresh decoy store.
+def set_duress(data_dir: Path, kind: str, duress_passphrase: str, *, erase_real: bool,
+               decoy_session: bool, created_at: int) -> None:
+    """Make ``duress_passphrase`` open a fresh decoy store (the caller holds the profile
+    open with the real passphrase, or ``decoy_session``: then nothing changes).
 
     ``erase_real``: when the duress passphrase is used, first crypto-erase the
     real store (silently). The setting travels inside slot 1 (see keyslots)."""
-    report = _require_unlocked(svc)
     store_profile.check_new_passphrase(duress_passphrase)
-    header = store_profile.read_header(svc.data_dir)
+    header = store_profile.read_header(data_dir)
     kek = header.kek(duress_passphrase)
-    if report.decoy:
+    if decoy_session:
         return
     try:
         slot, _ = header.unlock_kek(kek)
@@ -57,23 +42,19 @@ def set_duress(svc: ProfileService, duress_passphrase: str, *, erase_real: bool 
         slot = DECOY_SLOT
     if slot == REAL_SLOT:
         raise ProfileError("the duress passphrase must be different from your passphrase")
-    with svc._lock:
-        token = new_decoy_token(erase_real)
-        key, _ = decoy_key(token)
-        # The decoy first, the header second: a crash in between leaves slot 1
-        # pointing at a decoy key that no file uses, and the next unlock with the
-        # duress passphrase rebuilds the decoy (store.profile.open_db).
-        store_profile.install_store_file(store_profile.decoy_path(svc.data_dir), key, svc.kind,
-                                         _created_at(svc))
-        store_profile.write_header(svc.data_dir, header.with_slot_kek(DECOY_SLOT, kek, token))
+    token = new_decoy_token(erase_real)
+    key, _ = decoy_key(token)
+    # The decoy first, the header second: a crash in between leaves slot 1
+    # pointing at a decoy key that no file uses, and the next unlock with the
+    # duress passphrase rebuilds the decoy (store.profile.open_db).
+    store_profile.install_store_file(store_profile.decoy_path(data_dir), key, kind, created_at)
+    store_profile.write_header(data_dir, header.with_slot_kek(DECOY_SLOT, kek, token))
 
 
-def clear_duress(svc: ProfileService) -> None:
+def clear_duress(data_dir: Path, kind: str, *, decoy_session: bool, created_at: int) -> None:
     """Forget any duress passphrase: slot 1 random again, a new filler ``store-b.db``."""
-    report = _require_unlocked(svc)
-    header = store_profile.read_header(svc.data_dir)
-    if report.decoy:
+    header = store_profile.read_header(data_dir)
+    if decoy_session:
         return
-    with svc._lock:
-        store_profile.install_filler_decoy(svc.data_dir, svc.kind, _created_at(svc))
-        store_profile.write_header(svc.data_dir, header.with_random_slot(DECOY_SLOT))
+    store_profile.install_filler_decoy(data_dir, kind, created_at)
+    store_profile.write_header(data_dir, header.with_random_slot(DECOY_SLOT))

@@ -20,18 +20,24 @@ panic delete anything else. Nothing here needs or reads a passphrase.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from intake_app.protect import guard
 from intake_app.protect.erase import fsync_dir, overwrite_in_place, shred, unlink
 from intake_app.store import profile as store_profile
 from intake_app.store.keyslots import HEADER_SIZE, REAL_SLOT, ProfileHeader
 
-if TYPE_CHECKING:
-    from intake_app.services.base import ProfileService
+
+class Closable(Protocol):
+    """What panic needs of the running app's service: close it (no import of services)."""
+
+    _lock: threading.RLock
+
+    def lock(self) -> None: ...
 
 OUTBOX_DIR = "outbox"
 
@@ -57,7 +63,7 @@ def _keep_outbox_setting(data_dir: Path) -> bool:
     return bool(state and state.settings.keep_outbox_on_panic)
 
 
-def _close_without_waiting(service: ProfileService | None) -> bool:
+def _close_without_waiting(service: Closable | None) -> bool:
     if service is None:
         return True
     lock = getattr(service, "_lock", None)
@@ -93,7 +99,7 @@ def _only_bundles(outbox: Path) -> bool:
     return bool(names) and all(n.endswith((".intake", ".intake.part")) for n in names)
 
 
-def panic(data_dir: Path, *, service: ProfileService | None = None,
+def panic(data_dir: Path, *, service: Closable | None = None,
           keep_outbox: bool | None = None) -> PanicReport:
     """Crypto-erase the profile in ``data_dir``; see the module docstring.
 

@@ -19,7 +19,7 @@ import contextlib
 import os
 import re
 import time
-import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -53,21 +53,10 @@ class UnlockReport:
     weak_kdf: bool = False
 
 
-_CREATED = UnlockReport()
-_REPORTS: weakref.WeakKeyDictionary[Any, UnlockReport] = weakref.WeakKeyDictionary()
-
-
-def remember(service: Any, report: UnlockReport) -> None:
-    _REPORTS[service] = report
-
-
 def last_report(service: Any) -> UnlockReport | None:
-    """The report of the unlock that opened ``service`` (None while it is locked).
-
-    A service opened by ``create`` has no report: it holds the real store."""
-    if not getattr(service, "is_unlocked", False):
-        return None
-    return _REPORTS.get(service, _CREATED)
+    """``service.unlock_report()``: the report travels with the service that was unlocked."""
+    report: UnlockReport | None = service.unlock_report()
+    return report
 
 
 def is_decoy_session(service: Any) -> bool:
@@ -77,6 +66,19 @@ def is_decoy_session(service: Any) -> bool:
 
 def read_settings(db: Database) -> guard.ProtectSettings:
     return guard.ProtectSettings.from_json(get_meta(db, SETTINGS_META))
+
+
+def aux_settings(data_dir: Path) -> guard.ProtectSettings:
+    """The settings in profile.aux (defaults when it is missing)."""
+    header = store_profile.read_header(data_dir)
+    state = guard.read_state(data_dir, header.salt)
+    return state.settings if state else guard.ProtectSettings()
+
+
+def write_aux_settings(data_dir: Path, settings: guard.ProtectSettings) -> None:
+    """New settings in profile.aux (the attempt counter starts again from 0)."""
+    header = store_profile.read_header(data_dir)
+    guard.write_state(data_dir, header.salt, guard.AuxState(settings=settings))
 
 
 def _touch(path: Path) -> None:
@@ -183,3 +185,14 @@ def _weak(params: KdfParams) -> bool:
     except ProfileError:
         testing = False
     return below_floor(params) and not testing
+
+
+def change_passphrase(data_dir: Path, old: str, new: str, *,
+                      release: Callable[[Path], object] | None = None) -> tuple[Path, bytes]:
+    """Change the passphrase of the slot ``old`` opens *and* the key of its database
+    (``store.profile.rekey``). Returns (database file, its new key)."""
+    store_profile.check_new_passphrase(new)
+    store_profile.recover_interrupted_rekey(data_dir)
+    # Counted like an unlock: passphrase change is no way around the wipe-after-N rule.
+    opened = counted_unlock(data_dir, old).opened
+    return store_profile.rekey(data_dir, opened, new, release=release)

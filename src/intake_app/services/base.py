@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from intake_app.errors import InvalidState, ProfileError
 from intake_app.forms import Form, FormRegistry
+from intake_app.protect import clipboard, duress
+from intake_app.protect import panic as protect_panic
 from intake_app.protect import unlock as protect_unlock
+from intake_app.protect.clipboard import ClipboardPolicy
+from intake_app.protect.guard import ProtectSettings
+from intake_app.protect.panic import PanicReport
+from intake_app.protect.unlock import UnlockReport
 from intake_app.store import meta as store_meta
 from intake_app.store import profile as store_profile
 from intake_app.store.attachments import purge_incomplete
@@ -40,6 +48,8 @@ class ProfileService:
         self._db: Database | None = None
         self._lock = threading.RLock()
         self._registry: FormRegistry | None = None
+        # What the unlock that opened this service found (None while locked).
+        self._unlock_report: UnlockReport | None = None
 
     # -- lifecycle -----------------------------------------------------------
     def exists(self) -> bool:
@@ -48,6 +58,7 @@ class ProfileService:
     @locked
     def create(self, passphrase: str) -> None:
         self._db = store_profile.create_profile(self.data_dir, passphrase, self.kind)
+        self._unlock_report = UnlockReport()  # a new profile holds the real store
         self._after_create()
 
     def _after_create(self) -> None:
@@ -72,16 +83,18 @@ class ProfileService:
                 )
             purge_incomplete(db)
             self._db = db
-            protect_unlock.remember(self, report)
+            self._unlock_report = report
             self._after_unlock()
         except BaseException:
             self._db = None
+            self._unlock_report = None
             db.close()
             raise
 
     @locked
     def lock(self) -> None:
         self._registry = None  # the next unlock may open another store (the decoy)
+        self._unlock_report = None
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -92,8 +105,25 @@ class ProfileService:
     def is_unlocked(self) -> bool:
         return self._db is not None
 
+    def unlock_report(self) -> UnlockReport | None:
+        """What the unlock found (failed attempts, restored settings...); None while locked.
+
+        ``decoy`` and ``erased_real`` must never reach the screen."""
+        return self._unlock_report if self._db is not None else None
+
+    def is_decoy_session(self) -> bool:
+        report = self.unlock_report()
+        return bool(report and report.decoy)
+
+    def _require_report(self) -> UnlockReport:
+        report = self.unlock_report()
+        if report is None:
+            raise InvalidState("profile is locked")
+        return report
+
     @property
-    def db(self) -> Database:
+    def _store(self) -> Database:
+        """The open database, for the services only: callers get snapshots, never this."""
         if self._db is None:
             raise InvalidState("profile is locked")
         return self._db
@@ -101,7 +131,7 @@ class ProfileService:
     @locked
     def check(self) -> list[str]:
         """Integrity problems found (empty list: the store is sound)."""
-        return self.db.integrity_problems()
+        return self._store.integrity_problems()
 
     @locked
     def change_passphrase(self, old: str, new: str) -> None:
@@ -115,7 +145,7 @@ class ProfileService:
                 self._db = None
                 released.append(path)
 
-        path, key = store_profile.change_passphrase(self.data_dir, old, new, release=release)
+        path, key = protect_unlock.change_passphrase(self.data_dir, old, new, release=release)
         if released:
             self._db = Database(path, key)
 
@@ -125,7 +155,7 @@ class ProfileService:
         """Built-in forms plus those installed in the store (HQ's provisioning, imports)."""
         if self._registry is None:
             reg = FormRegistry.default_registry()
-            for definition in store_meta.form_definitions(self.db):
+            for definition in store_meta.form_definitions(self._store):
                 reg.add(Form.from_json(definition))
             self._registry = reg
         return self._registry
@@ -136,15 +166,69 @@ class ProfileService:
 
     @locked
     def install_form(self, form: Form) -> None:
-        with self.db.transaction() as conn:
+        with self._store.transaction() as conn:
             self._store_form(conn, form)
         self._registry = None
 
     @locked
     def meta(self, key: str) -> str | None:
-        return store_meta.get_meta(self.db, key)
+        return store_meta.get_meta(self._store, key)
 
     @locked
     def set_meta(self, key: str, value: str) -> None:
-        with self.db.transaction() as conn:
+        with self._store.transaction() as conn:
             store_meta.put_meta(conn, {key: value})
+
+    # -- protection: settings, clipboard, duress, panic (mechanisms in intake_app.protect) --
+    def protect_settings(self) -> ProtectSettings:
+        """The settings in force (from profile.aux; the unlock restored it from the store)."""
+        self._require_report()
+        return protect_unlock.aux_settings(self.data_dir)
+
+    def update_protect_settings(self, **changes: Any) -> ProtectSettings:
+        """Change ``wipe_after``, ``keep_outbox_on_panic``, ``clipboard_clear_seconds``.
+
+        Written to the open store (authoritative copy) and to profile.aux (what the
+        locked app reads). From a decoy session only the decoy store and profile.aux
+        change; the next unlock with the real passphrase restores the real settings
+        and reports that they had been changed."""
+        self._require_report()
+        new = replace(self.protect_settings(), **changes).check()
+        with self._lock:
+            self.set_meta(protect_unlock.SETTINGS_META, new.to_json())
+            protect_unlock.write_aux_settings(self.data_dir, new)
+        return new
+
+    def clipboard_policy(self) -> ClipboardPolicy:
+        """Read from profile.aux, so it works while locked too."""
+        return clipboard.clipboard_policy(self.data_dir)
+
+    def _created_at(self) -> int:
+        raw = self.meta("created_at")
+        try:
+            return int(raw) if raw else int(time.time())
+        except ValueError:
+            return int(time.time())
+
+    def set_duress(self, duress_passphrase: str, *, erase_real: bool = True) -> None:
+        """Make ``duress_passphrase`` open a fresh decoy store (protect.duress).
+
+        ``erase_real``: when the duress passphrase is used, first crypto-erase the
+        real store (silently). From a decoy session nothing changes and no error is
+        shown: refusing would tell the person at the keyboard this is not the real store."""
+        report = self._require_report()
+        with self._lock:
+            duress.set_duress(self.data_dir, self.kind, duress_passphrase,
+                              erase_real=erase_real, decoy_session=report.decoy,
+                              created_at=self._created_at())
+
+    def clear_duress(self) -> None:
+        """Forget any duress passphrase: slot 1 random again, a new filler ``store-b.db``."""
+        report = self._require_report()
+        with self._lock:
+            duress.clear_duress(self.data_dir, self.kind, decoy_session=report.decoy,
+                                created_at=self._created_at())
+
+    def panic(self, *, keep_outbox: bool | None = None) -> PanicReport:
+        """Crypto-erase this profile now (closing the store without waiting for it)."""
+        return protect_panic.panic(self.data_dir, service=self, keep_outbox=keep_outbox)

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from intake_app.crypto import fingerprint, generate_device_key
-from intake_app.errors import FieldError, IntakeError, InvalidState, NotFound, ValidationFailed
+from intake_app.errors import (
+    FieldError,
+    IntakeError,
+    InvalidState,
+    NotFound,
+    UsageError,
+    ValidationFailed,
+)
 from intake_app.forms import Form, attachment_refs, validate_record
 from intake_app.forms.metadata import fill_metadata
 from intake_app.models import (
@@ -31,6 +38,7 @@ from intake_app.store import meta as store_meta
 from intake_app.store import records as rec_store
 
 EDITABLE = (RecordStatus.DRAFT, RecordStatus.FINALIZED)
+DAY_MS = 86_400_000
 
 
 class FieldService(ProfileService):
@@ -47,9 +55,8 @@ class FieldService(ProfileService):
     def _check_attachment_refs(
         self, form: Form, values: Mapping[str, Any], record_id: str | None
     ) -> None:
-        owned = (
-            {a.id for a in rec_store.list_attachments(self.db, record_id)} if record_id else set()
-        )
+        atts = rec_store.list_attachments(self._store, record_id) if record_id else ()
+        owned = {a.id for a in atts}
         errors = [
             FieldError(path, f"no attachment {att_id} on this record")
             for path, att_id in attachment_refs(form, values)
@@ -66,13 +73,13 @@ class FieldService(ProfileService):
         values = fill_metadata(form, values, device_id=self.meta("device_id"))
         clean = validate_record(form, values, lang, partial=partial)
         self._check_attachment_refs(form, clean, None)
-        return rec_store.create_record(self.db, form.id, form.version, clean)
+        return rec_store.create_record(self._store, form.id, form.version, clean)
 
     @locked
     def edit_record(self, record_id: str, values: Mapping[str, Any], lang: str = "en", *,
                     partial: bool = False) -> int:
         """Validate and save a new revision; returns its number."""
-        summary = rec_store.get_summary(self.db, record_id)
+        summary = rec_store.get_summary(self._store, record_id)
         allowed = (RecordStatus.DRAFT,) if partial else EDITABLE
         if summary.status not in allowed:
             raise InvalidState(f"record {record_id} is {summary.status.value} and cannot be edited")
@@ -81,7 +88,7 @@ class FieldService(ProfileService):
                                previous=rec_store.get_values(self.db, record_id))
         clean = validate_record(form, values, lang, partial=partial)
         self._check_attachment_refs(form, clean, record_id)
-        return rec_store.update_record(self.db, record_id, clean, allowed)
+        return rec_store.update_record(self._store, record_id, clean, allowed)
 
     @locked
     def save_draft(self, record_id: str | None, form_id: str, values: Mapping[str, Any],
@@ -96,54 +103,86 @@ class FieldService(ProfileService):
 
     @locked
     def finalize(self, record_id: str, lang: str = "en") -> None:
-        summary = rec_store.get_summary(self.db, record_id)
+        summary = rec_store.get_summary(self._store, record_id)
         if summary.status is not RecordStatus.DRAFT:
             raise InvalidState(f"record {record_id} is {summary.status.value}, not a draft")
         form = self.get_form(summary.form_id, summary.form_version)
         # Re-check against the form: the definition may have been reinstalled.
-        validate_record(form, rec_store.get_values(self.db, record_id), lang)
-        rec_store.set_status(self.db, record_id, RecordStatus.FINALIZED, (RecordStatus.DRAFT,))
+        validate_record(form, rec_store.get_values(self._store, record_id), lang)
+        rec_store.set_status(self._store, record_id, RecordStatus.FINALIZED, (RecordStatus.DRAFT,))
 
     @locked
     def record(self, record_id: str, rev: int | None = None) -> RecordDetail:
-        summary = rec_store.get_summary(self.db, record_id)
+        summary = rec_store.get_summary(self._store, record_id)
         if summary.status in (RecordStatus.SEALED, RecordStatus.DELIVERED) and not (
-            rec_store.list_revisions(self.db, record_id)
+            rec_store.list_revisions(self._store, record_id)
         ):
             raise InvalidState(
                 f"record {record_id} was sealed for HQ; this laptop keeps no readable copy"
             )
-        return rec_store.get_detail(self.db, record_id, rev)
+        return rec_store.get_detail(self._store, record_id, rev)
 
     @locked
     def summary(self, record_id: str) -> RecordSummary:
-        return rec_store.get_summary(self.db, record_id)
+        return rec_store.get_summary(self._store, record_id)
 
     @locked
     def list_records(
         self, flt: RecordFilter | None = None, *, limit: int = -1, offset: int = 0
     ) -> list[RecordSummary]:
-        return rec_store.list_records(self.db, flt, limit=limit, offset=offset)
+        return rec_store.list_records(self._store, flt, limit=limit, offset=offset)
 
     @locked
     def count_records(self, flt: RecordFilter | None = None) -> int:
-        return rec_store.count_records(self.db, flt)
+        return rec_store.count_records(self._store, flt)
 
     @locked
     def search(
         self, query: str, flt: RecordFilter | None = None, *, limit: int = 200
     ) -> list[RecordSummary]:
-        return rec_store.search_records(self.db, query, flt, limit=limit)
+        return rec_store.search_records(self._store, query, flt, limit=limit)
+
+    # -- stale drafts (data minimisation) -----------------------------------------
+    # A draft is "stale" when it has not been saved for Policy.draft_max_age_days
+    # days. The GUI lists them after unlock and purges them once the user confirms;
+    # ``intake drafts purge`` does the same.
+    def draft_max_age_days(self) -> int:
+        return int(self.policy().draft_max_age_days)
+
+    @locked
+    def stale_drafts(self, older_than_days: int | None = None, *,
+                     now_ms: int | None = None) -> list[RecordSummary]:
+        """Drafts not saved for ``older_than_days`` (default: the policy's age), oldest first."""
+        days = self.draft_max_age_days() if older_than_days is None else older_than_days
+        if days < 0:
+            raise UsageError("the age must be 0 days or more")
+        now = rec_store.now_ms() if now_ms is None else now_ms
+        rows = self.list_records(RecordFilter(status=RecordStatus.DRAFT,
+                                              until_ms=now - days * DAY_MS))
+        return sorted(rows, key=lambda r: (r.updated_at, r.id))
+
+    @locked
+    def purge_drafts(self, record_ids: Iterable[str]) -> int:
+        """Delete these drafts and everything readable about them (store.records.delete_drafts:
+        one transaction, then a checkpoint). Refuses non-drafts."""
+        ids = list(dict.fromkeys(record_ids))
+        if ids:
+            rec_store.delete_drafts(self._store, ids)
+        return len(ids)
+
+    @locked
+    def purge_stale_drafts(self, older_than_days: int | None = None) -> int:
+        return self.purge_drafts([r.id for r in self.stale_drafts(older_than_days)])
 
     # -- attachments ---------------------------------------------------------
     @locked
     def attach(
         self, record_id: str, src: BinaryIO, name: str, mime: str | None = None
     ) -> AttachmentInfo:
-        summary = rec_store.get_summary(self.db, record_id)
+        summary = rec_store.get_summary(self._store, record_id)
         if summary.status not in EDITABLE:
             raise InvalidState(f"record {record_id} is {summary.status.value}; cannot attach files")
-        return att_store.add_attachment(self.db, record_id, src, name, mime)
+        return att_store.add_attachment(self._store, record_id, src, name, mime)
 
     def attach_file(self, record_id: str, path: Path) -> AttachmentInfo:
         try:
@@ -157,12 +196,12 @@ class FieldService(ProfileService):
 
     @locked
     def attachment(self, att_id: str) -> AttachmentInfo:
-        return att_store.get_attachment(self.db, att_id)
+        return att_store.get_attachment(self._store, att_id)
 
     def attachment_bytes(self, att_id: str) -> bytes:
         """Whole attachment in memory: for viewers of photos and audio, never to disk."""
         with self._lock:
-            return b"".join(att_store.iter_attachment(self.db, att_id))
+            return b"".join(att_store.iter_attachment(self._store, att_id))
 
     # -- enrollment, export, outbox, receipts (see services/outbox.py) -------------
     def _after_unlock(self) -> None:
@@ -214,7 +253,7 @@ class FieldService(ProfileService):
             "device_id": device_id, "device_key": key_hex,
             "enrolled_at": str(rec_store.now_ms()),
         }  # fmt: skip
-        with self.db.transaction() as conn:
+        with self._store.transaction() as conn:
             store_meta.put_meta(conn, values)
             for form in prov.forms:
                 self._store_form(conn, form)

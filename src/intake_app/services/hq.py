@@ -63,7 +63,7 @@ class HQService(ProfileService):
         self.create(passphrase)
         hq_id = "hq-" + secrets.token_hex(6)
         ts = now_ms()
-        with self.db.transaction() as conn:
+        with self._store.transaction() as conn:
             store_meta.insert_meta(conn, {"hq_id": hq_id, "org_name": org_name})
             sk = SigningKey.generate()
             store_hq.add_key(conn, "signing", "signing", bytes(sk), bytes(sk.verify_key).hex(),
@@ -80,17 +80,17 @@ class HQService(ProfileService):
         return self.meta("hq_id") or ""
 
     def signing_key(self) -> SigningKey:
-        secret = store_hq.signing_secret(self.db)
+        secret = store_hq.signing_secret(self._store)
         if secret is None:
             raise IntakeError("HQ profile has no signing key")
         return SigningKey(secret)
 
     def recipient_private_keys(self) -> list[PrivateKey]:
         """Every recipient key, retired ones too: old bundles must still open."""
-        return [PrivateKey(secret) for _l, secret, _r in store_hq.recipient_secrets(self.db)]
+        return [PrivateKey(secret) for _l, secret, _r in store_hq.recipient_secrets(self._store)]
 
     def _active_recipients(self) -> list[tuple[str, str]]:
-        return store_hq.active_recipients(self.db)
+        return store_hq.active_recipients(self._store)
 
     @locked
     def fingerprint(self) -> str:
@@ -115,7 +115,7 @@ class HQService(ProfileService):
         card = enrollment.read_device_card(card_bytes)
         if card.hq_id != self.hq_id:
             raise IntakeError(f"device card is for {card.hq_id}, not this HQ ({self.hq_id})")
-        row = store_hq.device_row(self.db, card.device_id)
+        row = store_hq.device_row(self._store, card.device_id)
         pub = bytes(card.public_key).hex()
         if row is not None:
             if row[2] != pub:
@@ -123,29 +123,29 @@ class HQService(ProfileService):
             if row[4] is not None:
                 raise IntakeError(f"device {card.device_id} was revoked; it cannot re-enroll")
         else:
-            if store_hq.device_with_key(self.db, pub) is not None:
+            if store_hq.device_with_key(self._store, pub) is not None:
                 raise IntakeError("that device key is already enrolled under another id")
-            with self.db.transaction() as conn:
+            with self._store.transaction() as conn:
                 store_hq.add_device(conn, card.device_id, pub, card.label, now_ms())
             self._log("enroll", {"device_id": card.device_id, "fingerprint": card.fingerprint})
         return self._device_info(card.device_id)
 
     @locked
     def revoke_device(self, device_id: str) -> DeviceInfo:
-        row = store_hq.device_row(self.db, device_id)
+        row = store_hq.device_row(self._store, device_id)
         if row is None:
             raise NotFound(f"no device {device_id}")
         if row[4] is None:
-            with self.db.transaction() as conn:
+            with self._store.transaction() as conn:
                 store_hq.revoke_device(conn, device_id)
             self._log("revoke", {"device_id": device_id})
         return self._device_info(device_id)
 
     def _device_info(self, device_id: str) -> DeviceInfo:
-        row = store_hq.device_row(self.db, device_id)
+        row = store_hq.device_row(self._store, device_id)
         if row is None:
             raise NotFound(f"no device {device_id}")
-        seqs = store_hq.received_sequences(self.db, device_id)
+        seqs = store_hq.received_sequences(self._store, device_id)
         top = max(seqs, default=0)
         missing = sorted(set(range(1, top + 1)) - set(seqs))
         return DeviceInfo(device_id=row[0], label=row[1],
@@ -155,12 +155,12 @@ class HQService(ProfileService):
 
     @locked
     def devices(self) -> list[DeviceInfo]:
-        return [self._device_info(row[0]) for row in store_hq.device_rows(self.db)]
+        return [self._device_info(row[0]) for row in store_hq.device_rows(self._store)]
 
     @locked
     def keyring(self) -> Keyring:
         devices = []
-        for dev_id, _label, pub, enrolled, revoked in store_hq.device_rows(self.db):
+        for dev_id, _label, pub, enrolled, revoked in store_hq.device_rows(self._store):
             devices.append(DeviceEntry(dev_id, VerifyKey(bytes.fromhex(pub)),
                                        "revoked" if revoked is not None else "enrolled",
                                        enrolled // 1000,
@@ -183,7 +183,7 @@ class HQService(ProfileService):
 
     # -- import -------------------------------------------------------------------
     def _known_chains(self) -> dict[str, list[tuple[int, str]]]:
-        return store_hq.known_chains(self.db)
+        return store_hq.known_chains(self._store)
 
     def _quarantine(self, path: Path, reason: str) -> None:
         folder = ensure_private_dir(self.data_dir / QUARANTINE_DIR)
@@ -245,7 +245,7 @@ class HQService(ProfileService):
             except (NotFound, ValidationFailed) as exc:
                 raise BundleError("payload", f"record does not validate: {exc}") from None
 
-        with self.db.transaction() as conn:
+        with self._store.transaction() as conn:
             counts = import_items(conn, open_bundle(fh, self.recipient_private_keys(), ring,
                                                    verified=v),
                                   device_id=v.device_id, seq=v.sequence, check=check,
@@ -263,7 +263,7 @@ class HQService(ProfileService):
     def _check_forward_link(self, v: VerifiedBundle, seqs: dict[int, str]) -> None:
         nxt = v.sequence + 1
         if nxt in seqs:
-            prev = store_hq.received_prev(self.db, v.device_id, nxt)
+            prev = store_hq.received_prev(self._store, v.device_id, nxt)
             if prev is not None and prev != v.statement_hash.hex():
                 raise BundleError("chain", f"wrong-prev: device {v.device_id} #{nxt} does not "
                                            f"chain to this #{v.sequence}")
@@ -273,9 +273,9 @@ class HQService(ProfileService):
     def receipts(self, device_id: str | None = None) -> dict[str, bytes]:
         """One signed receipt per device that has sent bundles: {device_id: receipt}."""
         out: dict[str, bytes] = {}
-        ids = [device_id] if device_id else store_hq.sending_devices(self.db)
+        ids = [device_id] if device_id else store_hq.sending_devices(self._store)
         for dev in ids:
-            entries = store_hq.receipt_entries(self.db, dev)
+            entries = store_hq.receipt_entries(self._store, dev)
             if not entries:
                 if device_id:
                     raise NotFound(f"no bundles received from {device_id}")
@@ -292,30 +292,30 @@ class HQService(ProfileService):
     @locked
     def list_records(self, flt: RecordFilter | None = None, *, limit: int = -1,
                      offset: int = 0) -> list[RecordSummary]:
-        return rec_store.list_records(self.db, flt, limit=limit, offset=offset)
+        return rec_store.list_records(self._store, flt, limit=limit, offset=offset)
 
     @locked
     def count_records(self, flt: RecordFilter | None = None) -> int:
-        return rec_store.count_records(self.db, flt)
+        return rec_store.count_records(self._store, flt)
 
     @locked
     def search(self, query: str, flt: RecordFilter | None = None, *,
                limit: int = 200) -> list[RecordSummary]:
-        return rec_store.search_records(self.db, query, flt, limit=limit)
+        return rec_store.search_records(self._store, query, flt, limit=limit)
 
     @locked
     def record(self, record_id: str, rev: int | None = None) -> RecordDetail:
-        return rec_store.get_detail(self.db, record_id, rev)
+        return rec_store.get_detail(self._store, record_id, rev)
 
     @locked
     def attachment_chunks(self, att_id: str) -> list[bytes]:
-        return list(iter_attachment(self.db, att_id))
+        return list(iter_attachment(self._store, att_id))
 
     # -- event log ------------------------------------------------------------------
     def _log(self, kind: str, detail: dict[str, Any]) -> None:
         """Append to the hash-chained event log (intake_app.hq.eventlog); every
         CHECKPOINT_EVERY entries HQ signs a checkpoint over the head."""
-        with self.db.transaction() as conn:
+        with self._store.transaction() as conn:
             self._log_in(conn, kind, detail)
 
     def _log_in(self, conn: Any, kind: str, detail: dict[str, Any]) -> None:
@@ -332,7 +332,7 @@ class HQService(ProfileService):
     def export_forms(self, form_id: str | None = None) -> dict[str, list[Form]]:
         """Every form version that HQ records use, by form id (for exports)."""
         reg = self.registry()
-        rows = store_hq.form_versions_in_use(self.db, form_id)
+        rows = store_hq.form_versions_in_use(self._store, form_id)
         out: dict[str, list[Form]] = {}
         for fid, version in rows:
             out.setdefault(fid, []).append(reg.get(fid, version))
@@ -342,12 +342,12 @@ class HQService(ProfileService):
         return out
 
     def _export_rows(self, form_id: str | None) -> Iterator[ExportRecord]:
-        for rid in store_hq.record_ids(self.db, form_id):
-            row = store_hq.export_row(self.db, rid)
+        for rid in store_hq.record_ids(self._store, form_id):
+            row = store_hq.export_row(self._store, rid)
             if row is None:
                 continue
             atts = tuple(a.model_dump(mode="json", exclude={"record_id"})
-                         for a in rec_store.list_attachments(self.db, rid))
+                         for a in rec_store.list_attachments(self._store, rid))
             yield ExportRecord(record_id=rid, form_id=row[0], form_version=row[1],
                                status=row[2], revision=row[3], created_at=row[4],
                                updated_at=row[5], values=json.loads(row[6]),
@@ -361,7 +361,7 @@ class HQService(ProfileService):
         intake_app.hq.export. The files are NOT encrypted: show EXPORT_WARNING first.
         Returns an ExportSummary; the export is recorded in the event log."""
         forms = self.export_forms(form_id)
-        total = store_hq.record_count(self.db, form_id)
+        total = store_hq.record_count(self._store, form_id)
         summary = export_records(self._export_rows(form_id), forms, fmt, Path(out), lang=lang,
                                  raw=raw, progress=progress, total=int(total))
         sk = self.signing_key()
@@ -381,7 +381,7 @@ class HQService(ProfileService):
         """HQ's private keys as intake_app.hq.keybackup.KeyMaterial (handle with care)."""
         recips = tuple(
             RecipientSecret(label, PrivateKey(secret), retired is not None)
-            for label, secret, retired in store_hq.recipient_secrets(self.db))
+            for label, secret, retired in store_hq.recipient_secrets(self._store))
         return KeyMaterial(self.hq_id, self.meta("org_name") or "", self.signing_key(), recips)
 
     @locked
@@ -414,7 +414,7 @@ class HQService(ProfileService):
                 raise IntakeError(f"the keyring is for {ring.hq_id}, not {km.hq_id}")
         self.create(passphrase)
         ts = now_ms()
-        with self.db.transaction() as conn:
+        with self._store.transaction() as conn:
             store_meta.insert_meta(conn, {"hq_id": km.hq_id, "org_name": km.org_name})
             store_hq.add_key(conn, "signing", "signing", bytes(km.signing_key),
                              bytes(km.signing_key.verify_key).hex(), created_at=ts)
@@ -439,7 +439,7 @@ class HQService(ProfileService):
         checkpoint signed now over the whole log (the export itself is an entry)."""
         sk = self.signing_key()
         at = now_ms()
-        with self.db.transaction() as conn:
+        with self._store.transaction() as conn:
             eventlog.append_entry(conn, kind="log-export", detail={}, at=at, signing_key=sk,
                                   hq_id=self.hq_id, every=0)
             eventlog.add_checkpoint(conn, sk, self.hq_id, at)
@@ -450,7 +450,7 @@ class HQService(ProfileService):
     @locked
     def log_entries(self) -> list[LogEntry]:
         """Every event log entry (intake_app.hq.eventlog.LogEntry), oldest first."""
-        return eventlog.read_entries(self.db)
+        return eventlog.read_entries(self._store)
 
 
 __all__ = ["HQService", "RecordStatus"]

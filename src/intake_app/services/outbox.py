@@ -60,14 +60,14 @@ def bundle_name(device_id: str, seq: int) -> str:
 
 def recover(svc: FieldService) -> None:
     """Abandon volumes whose writing was interrupted (see module docstring)."""
-    names = store_outbox.writing_files(svc.db)
+    names = store_outbox.writing_files(svc._store)
     if not names:
         return
     folder = outbox_dir(svc)
     for name in names:
         (folder / name).unlink(missing_ok=True)
         (folder / (name + ".part")).unlink(missing_ok=True)
-    store_outbox.abandon_writing(svc.db)
+    store_outbox.abandon_writing(svc._store)
 
 
 def _require_enrollment(svc: FieldService) -> tuple[str, str, SigningKey, list[str]]:
@@ -81,7 +81,7 @@ def _require_enrollment(svc: FieldService) -> tuple[str, str, SigningKey, list[s
 
 
 def _items_for(svc: FieldService, record_id: str, part_max: int) -> list[PayloadItem]:
-    db = svc.db
+    db = svc._store
     form_id, form_version, created_at, exported_rev = store_outbox.export_header(db, record_id)
     items = [
         payload.record_item(record_id=record_id, form_id=form_id, form_version=form_version,
@@ -153,11 +153,11 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
     recipients = [public_key_from_hex(r) for r in recips]
     policy = svc.policy()
     part_max = max(1 << 20, policy.max_volume_bytes - _VOLUME_SLACK)
-    record_ids = store_outbox.finalized_records(svc.db)
+    record_ids = store_outbox.finalized_records(svc._store)
     if not record_ids:
         return ExportResult(paths=(), sequences=(), record_count=0, attachment_count=0,
                             bytes_written=0)
-    total = store_outbox.finalized_attachment_bytes(svc.db) + len(record_ids)
+    total = store_outbox.finalized_attachment_bytes(svc._store) + len(record_ids)
     done = 0
     # (record id, is this the record's last item?) for every item, in order.
     queue: list[tuple[str, PayloadItem, bool]] = []
@@ -183,10 +183,10 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
     while pos < len(queue):
         if cancel is not None and cancel.is_set():
             raise ExportCancelled()
-        seq, prev = store_outbox.last_link(svc.db)
+        seq, prev = store_outbox.last_link(svc._store)
         name = bundle_name(device_id, seq)
         created = now_ms()
-        store_outbox.reserve(svc.db, seq, name, prev, created)
+        store_outbox.reserve(svc._store, seq, name, prev, created)
         start = pos
         in_volume: list[tuple[str, bool, PayloadItem]] = []
 
@@ -230,7 +230,7 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
             if dest_tmp is not None:
                 with contextlib.suppress(OSError):
                     dest_tmp.unlink(missing_ok=True)
-            store_outbox.abandon(svc.db, seq)
+            store_outbox.abandon(svc._store, seq)
             if isinstance(exc, OSError):
                 raise IntakeError(f"export failed, nothing was lost: {exc.strerror or exc}"
                                   ) from None
@@ -240,7 +240,7 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
         pos = start + len(in_volume)
         finished = [rid for rid, last, _ in in_volume if last]
         touched = sorted({rid for rid, _, _ in in_volume})
-        store_outbox.commit_volume(svc.db, seq, info.statement_hash, info.size, len(finished),
+        store_outbox.commit_volume(svc._store, seq, info.statement_hash, info.size, len(finished),
                                    touched, finished,
                                    purge=not policy.keep_readable_until_receipt)
         seqs.append(seq)
@@ -260,7 +260,7 @@ def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = 
 
 
 def outbox(svc: FieldService) -> list[OutboxEntry]:
-    return store_outbox.entries(svc.db)
+    return store_outbox.entries(svc._store)
 
 
 def resend(svc: FieldService, dest: Path) -> ExportResult:
@@ -312,11 +312,11 @@ def import_receipt(svc: FieldService, data: bytes) -> ReceiptResult:
     if receipt.device_id != device_id:
         raise IntakeError(f"this receipt is for device {receipt.device_id}, not this laptop")
     delivered, already, unknown, purged = store_outbox.apply_receipt(
-        svc.db, list(receipt.entries))
+        svc._store, list(receipt.entries))
     folder = outbox_dir(svc)
     _keep_log_witness(svc, receipt.log, receipt.raw)
     for seq in delivered:
         with contextlib.suppress(FileNotFoundError):
-            (folder / store_outbox.file_name(svc.db, seq)).unlink()
+            (folder / store_outbox.file_name(svc._store, seq)).unlink()
     return ReceiptResult(delivered=tuple(delivered), already_delivered=tuple(already),
                          unknown=tuple(unknown), purged_records=purged)

@@ -258,7 +258,7 @@ def leftover_temp_files(data_dir: Path) -> list[Path]:
 
 def create_profile(data_dir: Path, passphrase: str, kind: str) -> Database:
     """Create header and databases; returns the open (real) database."""
-    from intake_app.protect import guard
+    from intake_app.store import aux as guard
 
     if kind not in PROFILE_KINDS:
         raise ValueError(kind)
@@ -386,7 +386,7 @@ def recover_interrupted_rekey(data_dir: Path) -> None:
     and the pending header go and the old passphrase works. Once it is gone, the
     rename happened and the pending header (the new passphrase, the new key) is
     installed. Changes by a live process are left alone."""
-    from intake_app.protect.erase import shred
+    from intake_app.store.erase import shred
 
     if not data_dir.is_dir():
         return
@@ -435,9 +435,12 @@ def _export_rekeyed(src: Path, old_key: bytes, dest: Path, new_key: bytes) -> No
         os.close(fd)
 
 
-def change_passphrase(data_dir: Path, old: str, new: str, *,
-                      release: Callable[[Path], object] | None = None) -> tuple[Path, bytes]:
-    """Change the passphrase of the slot ``old`` opens *and* the key of its database.
+def rekey(data_dir: Path, opened: Opened, new: str, *,
+          release: Callable[[Path], object] | None = None) -> tuple[Path, bytes]:
+    """Give the slot ``opened`` came from the passphrase ``new`` *and* its database a new key.
+
+    ``protect.unlock.change_passphrase`` is the entry point: it checks ``new``, finishes
+    an interrupted re-key and opens the slot under the failed-attempt rule first.
 
     Re-wrapping the old key would leave a disclosed old passphrase plus any earlier
     copy of the header able to open everything written afterwards; so the database
@@ -449,14 +452,9 @@ def change_passphrase(data_dir: Path, old: str, new: str, *,
 
     ``release(path)`` is called just before the rename so an open connection to that
     file can be closed. Returns (database file, its new key)."""
-    from intake_app.protect import guard
-    from intake_app.protect.erase import shred
-    from intake_app.protect.unlock import counted_unlock
+    from intake_app.store import aux as guard
+    from intake_app.store.erase import shred
 
-    check_new_passphrase(new)
-    recover_interrupted_rekey(data_dir)
-    # Counted like an unlock: passphrase change is no way around the wipe-after-N rule.
-    opened = counted_unlock(data_dir, old).opened
     header = opened.header
     new_kek = header.kek(new)
     try:
