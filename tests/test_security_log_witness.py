@@ -30,10 +30,10 @@ def _insider_rewrites_log(hq: Path, drop_kind: str) -> None:
     svc = HQService(hq)
     svc.unlock(HQ_PASS)
     try:
-        entries = eventlog.read_entries(svc.db)
+        entries = eventlog.read_entries(svc._store)
         dropped = next(e for e in entries if e.kind == drop_kind)
         sk = svc.signing_key()
-        with svc.db.transaction() as conn:
+        with svc._store.transaction() as conn:
             conn.execute("DROP TRIGGER hq_events_no_delete")
             conn.execute("DROP TRIGGER hq_events_chained_final")
             conn.execute("DELETE FROM hq_events")

@@ -280,7 +280,7 @@ class HQService(ProfileService):
                 if device_id:
                     raise NotFound(f"no bundles received from {device_id}")
                 continue
-            with self.db.transaction() as conn:
+            with self._store.transaction() as conn:
                 # The log head goes with the receipt: the laptop keeps it as a witness
                 # that a later, rewritten log would contradict (eventlog.Witness).
                 head = eventlog.current_head(conn)
@@ -365,7 +365,7 @@ class HQService(ProfileService):
         summary = export_records(self._export_rows(form_id), forms, fmt, Path(out), lang=lang,
                                  raw=raw, progress=progress, total=int(total))
         sk = self.signing_key()
-        with self.db.transaction() as conn:
+        with self._store.transaction() as conn:
             self._log_in(conn, "export", {"format": fmt, "form": form_id or "",
                                           "records": summary.records,
                                           "labels": "raw" if raw else (lang or "default")})
