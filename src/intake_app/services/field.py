@@ -85,7 +85,7 @@ class FieldService(ProfileService):
             raise InvalidState(f"record {record_id} is {summary.status.value} and cannot be edited")
         form = self.get_form(summary.form_id, summary.form_version)
         values = fill_metadata(form, values, device_id=self.meta("device_id"),
-                               previous=rec_store.get_values(self.db, record_id))
+                               previous=rec_store.get_values(self._store, record_id))
         clean = validate_record(form, values, lang, partial=partial)
         self._check_attachment_refs(form, clean, record_id)
         return rec_store.update_record(self._store, record_id, clean, allowed)
