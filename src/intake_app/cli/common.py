@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from intake_app import boundedjson
 from intake_app.errors import IntakeError, UsageError
 from intake_app.paths import resolve_data_dir
 
@@ -89,9 +90,18 @@ def load_json_file(path: str) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise IntakeError(f"cannot read {path}: {exc}") from None
     try:
-        return json.loads(text)
+        # Bounded before parsing: a value nested thousands deep would make json.loads
+        # raise RecursionError (an internal error) instead of a clear refusal.
+        if len(text) > boundedjson.MAX_TEXT:
+            raise boundedjson.JsonBoundsError(f"larger than {boundedjson.MAX_TEXT} characters")
+        boundedjson.check_depth(text)
+        value = json.loads(text)
+        boundedjson.check_values(value)
     except json.JSONDecodeError as exc:
         raise IntakeError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except boundedjson.JsonBoundsError as exc:
+        raise IntakeError(f"{path}: refused: {exc}") from None
+    return value
 
 
 def print_json(value: Any) -> None:

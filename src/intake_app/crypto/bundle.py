@@ -1029,8 +1029,9 @@ def open_bundle(
 
     Default: a full verify pass first (unless ``verified`` is given for this same open
     file). ``single_pass=True``: everything but the stream hash is checked before any
-    decryption, and the hash of exactly the bytes being decrypted is checked before the
-    iterator can complete. Chunks are authenticated by the AEAD under a key bound to
+    decryption (or ``verified`` is a ``verify_bundle`` result for this file), and the
+    hash of exactly the bytes being decrypted is checked against the statement before
+    the iterator can complete. Chunks are authenticated by the AEAD under a key bound to
     the signed header either way; single pass reads the file once (about 1.6x faster
     at HQ, and no window for the file to change between passes)."""
     if verified is not None:
@@ -1050,7 +1051,9 @@ def open_bundle(
         sodium.crypto_secretstream_xchacha20poly1305_init_pull(state, ss_header, key)
     except (CryptoError, ValueError):
         raise BundleError("payload", "bad stream header") from None
-    expect = st.stream_hash if (single_pass and verified is None) else None
+    # Single pass checks the stream hash of the bytes it decrypts, also against a
+    # statement verified earlier (the caller's chain checks used that statement).
+    expect = st.stream_hash if single_pass else None
     dec = _Decryptor(fh, state, hdr.hash, n_chunks, last_len, hdr.chunk_size, ss_header, expect)
     dec.start()
     try:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import secrets
 import shutil
+import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from nacl.public import PrivateKey, PublicKey
 from nacl.signing import SigningKey, VerifyKey
 
@@ -23,7 +27,7 @@ from intake_app.crypto import (
     open_bundle,
     verify_bundle,
 )
-from intake_app.errors import BundleError, IntakeError, NotFound, ValidationFailed
+from intake_app.errors import BundleError, IntakeError, NotFound, StoreCorrupt, ValidationFailed
 from intake_app.forms import Form, validate_record
 from intake_app.hq import eventlog, keybackup
 from intake_app.hq.eventlog import LogEntry
@@ -38,7 +42,7 @@ from intake_app.models import (
     RecordStatus,
     RecordSummary,
 )
-from intake_app.paths import atomic_write, ensure_private_dir
+from intake_app.paths import FILE_MODE, atomic_write, ensure_private_dir
 from intake_app.services import enrollment
 from intake_app.services.base import ProfileService, locked
 from intake_app.services.hq_import import import_items
@@ -49,6 +53,10 @@ from intake_app.store.attachments import iter_attachment
 from intake_app.store.ids import now_ms
 
 QUARANTINE_DIR = "quarantine"
+# Failures of HQ's own store or disk: not the bundle's fault, so they propagate
+# instead of quarantining a good bundle (everything else inside a bundle is refused).
+_STORE_FAILURES = (StoreCorrupt, MemoryError, sqlcipher3.OperationalError,
+                   sqlcipher3.InterfaceError)
 
 
 LOG_WITNESS_SUFFIX = ".log-checkpoint.sig"
@@ -185,33 +193,61 @@ class HQService(ProfileService):
     def _known_chains(self) -> dict[str, list[tuple[int, str]]]:
         return store_hq.known_chains(self._store)
 
-    def _quarantine(self, path: Path, reason: str) -> None:
+    def _quarantine(self, path: Path, reason: str, fh: Any | None = None) -> None:
+        """Keep a private copy (0600) of a refused bundle and the reason beside it.
+
+        The copy is made from the already opened regular file, never by path: a
+        symlink or a file swapped since it was opened is not followed."""
         folder = ensure_private_dir(self.data_dir / QUARANTINE_DIR)
         stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
         base = f"{stamp}-{secrets.token_hex(3)}-{path.name}"
-        try:
-            shutil.copyfile(path, folder / base)
-        except OSError:
-            pass  # the reason file still records what happened
+        if fh is not None:
+            try:
+                fh.seek(0)
+                fd = os.open(folder / base, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+                with os.fdopen(fd, "wb") as out:
+                    shutil.copyfileobj(fh, out, 1 << 20)
+            except OSError:
+                pass  # the reason file still records what happened
         atomic_write(folder / (base + ".reason.txt"), (reason + "\n").encode("utf-8"))
+
+    def _reject(self, path: Path, exc: BundleError, fh: Any | None) -> ImportOutcome:
+        self._quarantine(path, str(exc), fh)
+        self._log("reject", {"file": path.name, "reason": str(exc)})
+        return ImportOutcome(path=str(path), verdict="rejected", kind=exc.kind,
+                             reason=str(exc), quarantined=fh is not None)
 
     @locked
     def import_bundle(self, path: Path,
                       progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
-        """Verify, check the chain, decrypt and commit one bundle (all or nothing)."""
+        """Verify, check the chain, decrypt and commit one bundle (all or nothing).
+
+        Whatever goes wrong inside one bundle is that bundle's rejection (quarantined,
+        logged, reported), so one bad file never stalls the others; only failures of
+        HQ's own store or disk propagate. Only regular files are read: the name is
+        opened without following a symlink and checked with fstat."""
         try:
-            fh = open(path, "rb")
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return self._reject(path, BundleError(
+                    "header", "not a regular file (a symbolic link): not read"), None)
             return ImportOutcome(path=str(path), verdict="rejected", kind="header",
                                  reason=f"cannot read: {exc.strerror}")
-        with fh:
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return self._reject(path, BundleError(
+                    "header", "not a regular file: not read"), None)
             try:
                 return self._import_open(path, fh, progress)
             except BundleError as exc:
-                self._quarantine(path, str(exc))
-                self._log("reject", {"file": path.name, "reason": str(exc)})
-                return ImportOutcome(path=str(path), verdict="rejected", kind=exc.kind,
-                                     reason=str(exc), quarantined=True)
+                return self._reject(path, exc, fh)
+            except _STORE_FAILURES:
+                raise
+            except Exception as exc:  # anything else is this bundle's fault
+                detail = f"{type(exc).__name__}: {exc}"[:300]
+                return self._reject(path, BundleError(
+                    "payload", f"bundle could not be imported ({detail})"), fh)
 
     def _import_open(self, path: Path, fh: Any,
                      progress: Callable[[int, int], None] | None) -> ImportOutcome:
@@ -246,8 +282,12 @@ class HQService(ProfileService):
                 raise BundleError("payload", f"record does not validate: {exc}") from None
 
         with self._store.transaction() as conn:
+            # single_pass with verified=v: the decrypt pass hashes exactly the bytes it
+            # decrypts and checks them against v's statement before anything commits
+            # (finding 7: a file changed between the verify pass and this one was
+            # stored under the first file's hash).
             counts = import_items(conn, open_bundle(fh, self.recipient_private_keys(), ring,
-                                                   verified=v),
+                                                   verified=v, single_pass=True),
                                   device_id=v.device_id, seq=v.sequence, check=check,
                                   progress=progress, total=v.size)
             store_hq.add_received(conn, device_id=v.device_id, seq=v.sequence,

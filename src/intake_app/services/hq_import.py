@@ -37,5 +37,6 @@ def import_items(conn: Any, items: Iterator[OpenedItem], *, device_id: str, seq:
             records += store_revision(conn, r, device_id, seq)
         else:
             part = parse_attachment_meta(item.meta)
-            attachments += store_attachment_part(conn, part, item.chunks(), on_bytes)
+            attachments += store_attachment_part(conn, part, item.chunks(), on_bytes,
+                                                 device_id)
     return records, attachments

@@ -17,11 +17,11 @@ attachment item meta:
 from __future__ import annotations
 
 import io
-import json
 import re
 from dataclasses import dataclass
 from typing import Any, BinaryIO, cast
 
+from intake_app import boundedjson
 from intake_app.crypto import PayloadItem, safe_attachment_name
 from intake_app.crypto.canonical import canonical_json
 from intake_app.errors import BundleError
@@ -132,10 +132,10 @@ def parse_record_meta(meta: dict[str, Any]) -> RecordPayload:
     text = _field(meta, "values_json", str)
     if len(text) > MAX_VALUES_JSON:
         raise BundleError("payload", "record values too large")
-    try:
-        values = json.loads(text)
-    except ValueError:
-        raise BundleError("payload", "record values are not valid JSON") from None
+    try:  # bounded: depth, string sizes and value count (boundedjson)
+        values = boundedjson.loads(text, max_text=MAX_VALUES_JSON)
+    except boundedjson.JsonBoundsError as exc:
+        raise BundleError("payload", f"record values refused: {exc}") from None
     if not isinstance(values, dict):
         raise BundleError("payload", "record values must be a JSON object")
     return RecordPayload(rid, form_id, form_version, created, rev, saved, values)

@@ -81,6 +81,7 @@ def store_revision(conn: Any, r: RevisionIn, device_id: str, seq: int) -> bool:
             (r.record_id, r.form_id, r.form_version, RecordStatus.RECEIVED.value, r.created_at,
              r.saved_at, r.rev)).lastrowid  # fmt: skip
     else:
+        _check_owner(conn, r.record_id, device_id)
         if (row[0], row[1]) != (r.form_id, r.form_version):
             raise BundleError("payload", f"record {r.record_id} changed form")
         rowid, current = row[3], row[2]
@@ -90,6 +91,13 @@ def store_revision(conn: Any, r: RevisionIn, device_id: str, seq: int) -> bool:
             if existing[0] != data:
                 raise BundleError("payload", f"record {r.record_id} revision {r.rev} conflicts")
             return False  # the same revision came again (a re-exported record)
+        top = conn.execute("SELECT max(rev) FROM revisions WHERE record_id = ?",
+                           (r.record_id,)).fetchone()[0]
+        # A record's history continues one revision at a time (a late volume may fill
+        # an earlier hole); a jump past it would let a bundle bury the real history.
+        if top is not None and r.rev > int(top) + 1:
+            raise BundleError("payload", f"record {r.record_id} revision {r.rev} does not "
+                                         f"continue its history (HQ holds up to {top})")
     conn.execute("INSERT INTO revisions (record_id, rev, saved_at, data) VALUES (?, ?, ?, ?)",
                  (r.record_id, r.rev, r.saved_at, data))
     conn.execute("INSERT INTO record_sources (record_id, rev, device_id, seq) VALUES (?, ?, ?, ?)",
@@ -104,12 +112,23 @@ def store_revision(conn: Any, r: RevisionIn, device_id: str, seq: int) -> bool:
     return True
 
 
+def _check_owner(conn: Any, record_id: str, device_id: str) -> None:
+    """A record belongs to the device that first sent it: refuse any other sender."""
+    owners = [r[0] for r in conn.execute(
+        "SELECT DISTINCT device_id FROM record_sources WHERE record_id = ?", (record_id,))]
+    if owners != [device_id]:
+        owner = owners[0] if owners else "HQ"
+        raise BundleError("payload", f"record {record_id} belongs to {owner}; device "
+                                     f"{device_id} may not change it")
+
+
 def store_attachment_part(conn: Any, a: PartIn, chunks: Iterable[bytes],
-                          on_bytes: Callable[[int], None]) -> bool:
+                          on_bytes: Callable[[int], None], device_id: str) -> bool:
     """Add one received attachment part; True if it is the first part of a new one."""
     owner = conn.execute("SELECT 1 FROM records WHERE id = ?", (a.record_id,)).fetchone()
     if owner is None:
         raise BundleError("payload", f"attachment {a.attachment_id} for an unknown record")
+    _check_owner(conn, a.record_id, device_id)
     row = conn.execute("SELECT record_id, size, sha256, complete FROM attachments WHERE id = ?",
                        (a.attachment_id,)).fetchone()
     if row is None:

@@ -1,0 +1,1 @@
+"""Fuzz targets for every parser that takes untrusted bytes (see fuzz/targets.py)."""
