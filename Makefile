@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest translations bench package clean
+.PHONY: run test lint typecheck pytest translations bench package clean fuzz
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ run: $(STAMP) translations
 	$(BIN)/intake-app $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench packaging
+	$(BIN)/ruff check src tests bench packaging fuzz
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -32,6 +32,16 @@ test: lint typecheck pytest
 
 package: $(STAMP) translations
 	$(BIN)/python packaging/build.py
+
+# Coverage-guided fuzzing (atheris) of every parser of untrusted bytes; FUZZ_RUNS inputs
+# per target. CI runs the same targets through hypothesis (tests/test_fuzz_targets.py).
+FUZZ_RUNS ?= 20000
+FUZZ_TARGETS := bundle receipt provisioning keyring dropbox payload
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[fuzz]'
+	set -e; for t in $(FUZZ_TARGETS); do \
+	  echo "== fuzz $$t"; $(BIN)/python fuzz/run.py $$t -atheris_runs=$(FUZZ_RUNS); done
+	echo "== fuzz xlsform"; $(BIN)/python fuzz/fuzz_xlsform.py -atheris_runs=$(FUZZ_RUNS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -31,14 +31,15 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     expect = args.expect_fingerprint
     if expect is None:
         if sys.stdin.isatty():
-            print(f"HQ fingerprint: {fp}")
-            answer = input("Does it match what HQ told you (yes/no)? ").strip().lower()
-            if answer not in ("y", "yes"):
+            # The user types what HQ told them: a yes/no would be clicked through.
+            print(f"The file names HQ fingerprint {fp}.")
+            expect = input("Type the HQ fingerprint HQ gave you: ").strip()
+            if not expect:
                 raise IntakeError("enrollment cancelled: fingerprint not confirmed")
-            expect = fp
         else:
-            print(f"intake: warning: HQ fingerprint {fp} not confirmed "
-                  "(use --expect-fingerprint)", file=sys.stderr)
+            # First enrolment refuses without it (the service checks); later ones trust
+            # the HQ key the laptop already holds.
+            print(f"HQ fingerprint in the file: {fp}", file=sys.stderr)
     svc = field_service(args)
     try:
         info, card = svc.enroll(data, expect, label=args.label)

@@ -43,7 +43,7 @@ class Provisioning:
 
 def build_provisioning(*, signing_key: SigningKey, hq_id: str, org_name: str,
                        recipients: list[tuple[str, str]], forms: list[Form],
-                       policy: Policy) -> bytes:
+                       policy: Policy, issued_at: int | None = None) -> bytes:
     body: dict[str, Any] = {
         "type": PROVISIONING_TYPE,
         "hq_id": hq_id,
@@ -52,7 +52,7 @@ def build_provisioning(*, signing_key: SigningKey, hq_id: str, org_name: str,
         "recipients": [{"label": lbl, "public_key": pk} for lbl, pk in recipients],
         "forms": [f.canonical_json().decode("utf-8") for f in forms],
         "policy": policy.model_dump(),
-        "issued_at": int(time.time()),
+        "issued_at": int(time.time()) if issued_at is None else issued_at,
     }
     return sign_document("provisioning", body, signing_key)
 

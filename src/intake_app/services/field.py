@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections.abc import Callable, Iterable, Mapping
@@ -234,12 +235,25 @@ class FieldService(ProfileService):
         """Trust HQ's provisioning file; returns the enrollment and the device card bytes.
 
         Enrolling again with the same HQ updates forms and policy and keeps the
-        device key; another HQ is refused."""
+        device key; another HQ is refused. The first enrolment needs the HQ
+        fingerprint the user got from HQ (the file alone proves nothing about who
+        made it). A provisioning file older than the one applied is refused: an old
+        file would bring back old recipients, forms and policy (a replay)."""
         prov = enrollment.read_provisioning(data)
-        enrollment.check_expected_fingerprint(prov, expect_fingerprint)
         current = self.meta("hq_signing_key")
+        if current is None and expect_fingerprint is None:
+            raise UsageError("first enrolment: give the HQ fingerprint HQ told you "
+                             "(--expect-fingerprint) so this file can be checked against it")
+        enrollment.check_expected_fingerprint(prov, expect_fingerprint)
         if current is not None and current != bytes(prov.hq_signing_key).hex():
             raise IntakeError("this laptop is enrolled with another HQ")
+        digest = hashlib.sha256(data).hexdigest()
+        applied_at = int(self.meta("provisioning_issued_at") or -1)
+        if prov.issued_at < applied_at or (
+                prov.issued_at == applied_at and digest != self.meta("provisioning_sha256")):
+            raise IntakeError("this provisioning file is older than the one already applied "
+                              f"(issued {prov.issued_at}, applied {applied_at}); ask HQ for "
+                              "the current one")
         device_id = self.meta("device_id") or enrollment.new_device_id()
         key_hex = self.meta("device_key") or bytes(generate_device_key()).hex()
         from nacl.signing import SigningKey
@@ -252,6 +266,7 @@ class FieldService(ProfileService):
             "policy": enrollment.policy_json(prov.policy),
             "device_id": device_id, "device_key": key_hex,
             "enrolled_at": str(rec_store.now_ms()),
+            "provisioning_issued_at": str(prov.issued_at), "provisioning_sha256": digest,
         }  # fmt: skip
         with self._store.transaction() as conn:
             store_meta.put_meta(conn, values)

@@ -111,10 +111,14 @@ class HQService(ProfileService):
         latest: dict[str, Form] = {}
         for f in reg.list():
             latest[f.id] = reg.get(f.id)
+        # Strictly increasing issue times: laptops refuse a file older than the one they
+        # applied (finding 10), so two files made in one second must still be ordered.
+        issued = max(int(time.time()), int(self.meta("provisioning_issued_at") or 0) + 1)
+        self.set_meta("provisioning_issued_at", str(issued))
         return enrollment.build_provisioning(
             signing_key=self.signing_key(), hq_id=self.hq_id, org_name=self.meta("org_name") or "",
             recipients=self._active_recipients(), forms=list(latest.values()),
-            policy=policy or Policy(),
+            policy=policy or Policy(), issued_at=issued,
         )
 
     # -- devices --------------------------------------------------------------------
