@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from intake_app.gui.sender import SendConfig, load_config
 from intake_app.services.field import FieldService
 from intake_app.services.hq import HQService
+from intake_app.services.sending import UploadProgress, backoff_delays
 from intake_app.sync.config import Limits
 from intake_app.sync.server import BackgroundServer
-from intake_app.sync.uploader import UploadProgress, backoff_delays
 from tests.cli_helpers import FIELD_PASS, HQ_PASS, Setup, enrolled_pair
 from tests.test_gui_support import (
     _no_modal_dialogs,

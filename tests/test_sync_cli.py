@@ -21,10 +21,10 @@ import pytest
 
 from intake_app.services.field import FieldService
 from intake_app.services.hq import HQService
+from intake_app.services.sending import Uploader, UploadProgress
 from intake_app.sync.client import Unreachable
 from intake_app.sync.config import Limits
 from intake_app.sync.server import BackgroundServer
-from intake_app.sync.uploader import Uploader, UploadProgress
 from tests.cli_helpers import FIELD_PASS, HQ_PASS, Setup, enrolled_pair, example_values
 from tests.test_sync_dropbox import check_storage_is_public
 
@@ -137,8 +137,8 @@ def test_uploader_api_progress_and_cancel(pair: tuple[Setup, BackgroundServer]) 
 
 def test_background_sender_backs_off_then_sends(tmp_path: Path) -> None:
     """run_with_backoff: unreachable -> wait (cancel-aware) -> try again -> sent."""
+    from intake_app.services.sending import device_credentials, run_with_backoff
     from intake_app.sync.client import Cancelled, DropboxClient
-    from intake_app.sync.uploader import device_credentials, run_with_backoff
 
     s = enrolled_pair(tmp_path)
     _seal(s, 1)

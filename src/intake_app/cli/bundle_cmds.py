@@ -10,11 +10,9 @@ from typing import Any
 from intake_app.cli.common import print_json, print_table
 from intake_app.cli.field_cmds import field_service
 from intake_app.errors import IntakeError
-from intake_app.hq.eventlog import LogCheck
-from intake_app.hq.report import LogBundleCheck
 from intake_app.models import ms_to_iso
-from intake_app.paths import atomic_write
 from intake_app.services import audit
+from intake_app.services.files import atomic_write
 
 
 def _read(path: str, what: str) -> bytes:
@@ -123,8 +121,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise IntakeError("no bundle files given")
     outcomes = audit.verify_paths(paths, ring)
     ok = all(o.ok for o in outcomes)
-    log_check: LogCheck | None = None
-    logged: list[LogBundleCheck] = []
+    log_check: audit.LogCheck | None = None
+    logged: list[audit.LogBundleCheck] = []
     if args.log:
         log_check, logged = audit.check_log(
             Path(args.log), ring, outcomes,

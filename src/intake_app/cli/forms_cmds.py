@@ -13,7 +13,7 @@ from intake_app.cli.field_cmds import field_service
 from intake_app.errors import FormError, UsageError
 from intake_app.forms import Form, FormRegistry, import_xlsform
 from intake_app.forms.xlsform_export import export_xlsform
-from intake_app.paths import atomic_write
+from intake_app.services.files import atomic_write
 
 
 def _registry(args: argparse.Namespace) -> FormRegistry:

@@ -11,8 +11,8 @@ from intake_app.cli.common import data_dir, print_json, print_table, read_passph
 from intake_app.cli.field_cmds import _filter, _print_summaries, add_filters
 from intake_app.errors import IntakeError
 from intake_app.models import Policy, ms_to_iso
-from intake_app.paths import atomic_write, ensure_private_dir
 from intake_app.services import audit
+from intake_app.services.files import atomic_write, ensure_private_dir
 from intake_app.services.hq import HQService
 
 HQ_SUBDIR = "hq"

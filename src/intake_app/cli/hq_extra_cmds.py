@@ -27,7 +27,7 @@ def _share_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from intake_app.hq.export import EXPORT_WARNING
+    from intake_app.services.hq import EXPORT_WARNING
 
     out = Path(args.out)
     svc = hq_service(args)
@@ -44,8 +44,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_backup_keys(args: argparse.Namespace) -> int:
-    from intake_app.hq import keybackup
-    from intake_app.hq.files import write_private
+    from intake_app.services.files import write_private
+    from intake_app.services.hq import keybackup
 
     if not 2 <= args.threshold <= args.shares <= keybackup.MAX_SHARES:
         raise UsageError(f"need 2 <= --threshold <= --shares <= {keybackup.MAX_SHARES}")
@@ -70,7 +70,7 @@ def cmd_backup_keys(args: argparse.Namespace) -> int:
 
 
 def _read_share_lines(args: argparse.Namespace) -> list[str]:
-    from intake_app.hq import keybackup
+    from intake_app.services.hq import keybackup
 
     shares: list[str] = []
     for name in args.shares_file or []:
@@ -124,7 +124,7 @@ def cmd_restore_keys(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    from intake_app.hq.files import write_private
+    from intake_app.services.files import write_private
 
     svc = hq_service(args)
     try:

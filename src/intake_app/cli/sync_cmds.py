@@ -13,7 +13,7 @@ from intake_app.cli.common import print_json
 
 
 def _proxy(args: argparse.Namespace) -> str | None:
-    from intake_app.sync.client import check_proxy
+    from intake_app.services.sending import check_proxy
 
     return check_proxy(args.proxy)
 
@@ -23,8 +23,7 @@ def _ca(args: argparse.Namespace) -> Path | None:
 
 
 def cmd_dropbox_serve(args: argparse.Namespace) -> int:
-    from intake_app.sync.config import build_config, load_config
-    from intake_app.sync.server import serve
+    from intake_app.services.dropbox import build_config, load_config, serve
 
     file_values = load_config(Path(args.config)) if args.config else {}
     mib = 1024 * 1024
@@ -51,7 +50,7 @@ def cmd_dropbox_serve(args: argparse.Namespace) -> int:
 
 def cmd_upload(args: argparse.Namespace) -> int:
     from intake_app.cli.field_cmds import field_service
-    from intake_app.sync.uploader import Uploader, UploadProgress
+    from intake_app.services.sending import Uploader, UploadProgress
 
     proxy = _proxy(args)
 
@@ -90,7 +89,7 @@ def cmd_upload(args: argparse.Namespace) -> int:
 
 def cmd_hq_fetch(args: argparse.Namespace) -> int:
     from intake_app.cli.hq_cmds import hq_service
-    from intake_app.sync import hq_sync
+    from intake_app.services import hq_sync
 
     proxy = _proxy(args)
     svc = hq_service(args)
@@ -125,7 +124,7 @@ def cmd_hq_fetch(args: argparse.Namespace) -> int:
 
 def cmd_hq_publish_receipts(args: argparse.Namespace) -> int:
     from intake_app.cli.hq_cmds import hq_service
-    from intake_app.sync import hq_sync
+    from intake_app.services import hq_sync
 
     proxy = _proxy(args)
     svc = hq_service(args)
@@ -144,7 +143,7 @@ def cmd_hq_publish_receipts(args: argparse.Namespace) -> int:
 
 def cmd_hq_publish_keyring(args: argparse.Namespace) -> int:
     from intake_app.cli.hq_cmds import hq_service
-    from intake_app.sync import hq_sync
+    from intake_app.services import hq_sync
 
     proxy = _proxy(args)
     svc = hq_service(args)

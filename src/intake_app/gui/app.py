@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def resolve_field_dir(cli_value: str | None) -> Path:
     """As the CLI: --data-dir / INTAKE_DATA_DIR name the profile; else <default>/field."""
-    from intake_app.paths import resolve_data_dir
+    from intake_app.services.files import resolve_data_dir
 
     explicit = cli_value or os.environ.get("INTAKE_DATA_DIR")
     if explicit:
@@ -48,7 +48,7 @@ def resolve_field_dir(cli_value: str | None) -> Path:
 
 def resolve_hq_dir(cli_value: str | None) -> Path:
     """As ``intake hq``: --data-dir / INTAKE_DATA_DIR name the profile; else <default>/hq."""
-    from intake_app.paths import resolve_data_dir
+    from intake_app.services.files import resolve_data_dir
 
     explicit = cli_value or os.environ.get("INTAKE_DATA_DIR")
     if explicit:

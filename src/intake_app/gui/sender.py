@@ -29,8 +29,7 @@ from PySide6.QtCore import QObject, Signal
 
 from intake_app.errors import IntakeError, UsageError
 from intake_app.services.field import FieldService
-from intake_app.sync.client import check_proxy
-from intake_app.sync.uploader import (
+from intake_app.services.sending import (
     Cancelled,
     DropboxError,
     Unreachable,
@@ -38,6 +37,7 @@ from intake_app.sync.uploader import (
     UploadProgress,
     UploadReport,
     backoff_delays,
+    check_proxy,
     run_with_backoff,
 )
 

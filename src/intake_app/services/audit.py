@@ -20,6 +20,9 @@ from intake_app.hq.files import write_private
 from intake_app.hq.report import LogBundleCheck, render_report
 from intake_app.models import VerifyOutcome
 
+# Types the GUI and the CLI show (they import services only).
+__all__ = ["Keyring", "LogBundleCheck", "LogCheck"]
+
 
 def load_keyring(path: Path) -> Keyring:
     try:

@@ -31,7 +31,7 @@ from intake_app.errors import BundleError, IntakeError, NotFound, StoreCorrupt, 
 from intake_app.forms import Form, validate_record
 from intake_app.hq import eventlog, keybackup
 from intake_app.hq.eventlog import LogEntry
-from intake_app.hq.export import ExportRecord, ExportSummary, export_records
+from intake_app.hq.export import EXPORT_WARNING, ExportRecord, ExportSummary, export_records
 from intake_app.hq.keybackup import KeyMaterial, RecipientSecret
 from intake_app.models import (
     DeviceInfo,
@@ -497,4 +497,4 @@ class HQService(ProfileService):
         return eventlog.read_entries(self._store)
 
 
-__all__ = ["HQService", "RecordStatus"]
+__all__ = ["EXPORT_WARNING", "ExportSummary", "HQService", "RecordStatus", "keybackup"]

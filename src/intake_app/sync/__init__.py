@@ -5,8 +5,11 @@ sealed bundles and signed receipts) and its clients. No Qt.
 * ``intake_app.sync.storage``  the drop box's disk layout, atomic commits, quotas
 * ``intake_app.sync.auth``     signed requests (Ed25519, keyring-checked)
 * ``intake_app.sync.client``   ``DropboxClient``: resumable uploads, retries, SOCKS5
-* ``intake_app.sync.uploader`` ``Uploader`` for the field laptop (CLI and GUI)
-* ``intake_app.sync.hq_sync``  HQ: fetch bundles, publish receipts and keyrings
+
+The service-level users of the client live in the services: ``services.sending``
+(``Uploader`` for the field laptop, CLI and GUI) and ``services.hq_sync`` (HQ:
+fetch bundles, publish receipts and keyrings). ``services.dropbox`` re-exports
+the server's entry points for the CLI.
 
 HTTP API: docs/sync.md. Deployment: sync/README.md at the top of the repository.
 """

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_app.crypto import Keyring
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.hq.common import (
     BAD,
@@ -41,10 +40,9 @@ from intake_app.gui.hq.common import (
 )
 from intake_app.gui.i18n import LanguageManager, ltr
 from intake_app.gui.workers import TaskRunner
-from intake_app.hq.eventlog import LogCheck
-from intake_app.hq.report import LogBundleCheck
 from intake_app.models import VerifyOutcome
 from intake_app.services import audit
+from intake_app.services.audit import Keyring, LogBundleCheck, LogCheck
 
 
 @dataclass

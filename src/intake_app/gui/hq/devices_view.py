@@ -34,7 +34,7 @@ from intake_app.gui.hq.common import (
 )
 from intake_app.gui.i18n import ltr
 from intake_app.models import DeviceInfo
-from intake_app.paths import atomic_write
+from intake_app.services.files import atomic_write
 
 
 def ranges(seqs: tuple[int, ...]) -> str:

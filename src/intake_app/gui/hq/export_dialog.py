@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.hq.common import HQSession, choose_folder, choose_save, number
 from intake_app.gui.i18n import UI_LANGUAGES, ltr
-from intake_app.hq.export import ExportSummary
+from intake_app.services.hq import ExportSummary
 
 FORMATS = ("csv", "xlsx", "jsonl")
 

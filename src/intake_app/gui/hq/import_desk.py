@@ -152,7 +152,7 @@ class ImportDesk(QWidget):
         url = self.url.text().strip()
         if not url or self._running:
             return
-        from intake_app.sync import hq_sync
+        from intake_app.services import hq_sync
 
         svc = self.session.hq
         dest = svc.data_dir / INCOMING_DIR
@@ -164,7 +164,7 @@ class ImportDesk(QWidget):
             self._fetched, self._fetch_failed)
 
     def _fetched(self, report: object) -> None:
-        from intake_app.sync.hq_sync import FetchReport
+        from intake_app.services.hq_sync import FetchReport
 
         assert isinstance(report, FetchReport)
         self._set_running(False)

@@ -24,7 +24,7 @@ from intake_app.gui.hq.common import HQSession, choose_folder, item, number, rea
 from intake_app.gui.hq.devices_view import ranges
 from intake_app.gui.i18n import ltr
 from intake_app.models import DeviceInfo
-from intake_app.paths import atomic_write
+from intake_app.services.files import atomic_write
 
 
 def receipt_name(device_id: str) -> str:
@@ -110,7 +110,7 @@ class ReceiptsView(QWidget):
         url = self.url.text().strip()
         if not url:
             return
-        from intake_app.sync import hq_sync
+        from intake_app.services import hq_sync
 
         svc = self.session.hq
         self.session.runner.start(

@@ -31,7 +31,7 @@ from intake_app.gui.editor.attachment_fields import AttachmentViewer, human_size
 from intake_app.gui.hq.common import HQSession, choose_save, item, read_only_table, set_row, when
 from intake_app.gui.i18n import form_language, ltr
 from intake_app.models import AttachmentInfo, RecordDetail
-from intake_app.paths import atomic_write
+from intake_app.services.files import atomic_write
 
 SKIPPED = frozenset({"note", "hidden"})
 

@@ -31,6 +31,7 @@ from intake_app.sync.client import (
     DropboxError,
     Unreachable,
     backoff_delays,
+    check_proxy,
 )
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "UploadReport",
     "Uploader",
     "backoff_delays",
+    "check_proxy",
     "device_credentials",
     "run_with_backoff",
 ]
