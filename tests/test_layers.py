@@ -174,7 +174,7 @@ def _fake_package(tmp_path: Path, files: dict[str, str]) -> Path:
         "from intake_app.store.db import Database\n",
         "import intake_app.store.records\n",
         "def f():\n    from intake_app.store import records\n",  # lazy
-        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from intake_app.store import db\n",
+        "import typing\nif typing.TYPE_CHECKING:\n    from intake_app.store import db\n",
         "from ..store import db\n",  # relative
         "from intake_app import store\n",
         "import importlib\nimportlib.import_module('intake_app.store.db')\n",

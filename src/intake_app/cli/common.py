@@ -16,9 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from intake_app import boundedjson
 from intake_app.errors import IntakeError, UsageError
-from intake_app.services.files import resolve_data_dir
+from intake_app.services.files import boundedjson, resolve_data_dir
 
 PASSPHRASE_ENV = "INTAKE_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "INTAKE_NEW_PASSPHRASE"
