@@ -33,9 +33,14 @@ from typing import Any, Final
 
 from intake_app.errors import FieldError, NotFound, ValidationFailed
 from intake_app.forms.expr import (
+    BinOp,
+    Call,
     Compiled,
     Env,
     Expression,
+    Neg,
+    Node,
+    Ref,
     Value,
     compile_fast,
     parse_date_text,
@@ -130,6 +135,7 @@ class _FieldPlan:
         "is_select",
         "kind",
         "name",
+        "once",
         "parent_group",
         "relevant",
         "repeat_count",
@@ -166,6 +172,9 @@ class _FieldPlan:
         self.choice_rows: dict[str, dict[str, str]] = {}
         # Names that appear more than once (under different filters): every row of each.
         self.choice_dups: dict[str, list[dict[str, str]]] = {}
+        # calculation = once(...): like ODK, a value the record already has is kept.
+        self.once = bool(info.calculation is not None and isinstance(info.calculation.ast, Call)
+                         and info.calculation.ast.name == "once")
         self.relevant: _BoolExpr | None = None
         self.calculation: _ValueExpr | None = None
         self.constraint: _BoolExpr | None = None
@@ -250,11 +259,34 @@ def _make_conv(f: FormField) -> Callable[[Any], Value]:
     return conv
 
 
+_ALL_ROWS = "\x00"  # marks a reference meaning every row (indexed-repeat's first argument)
+
+
+def _whole_repeat_refs(node: Node) -> Node:
+    """``indexed-repeat(${v}, ${r}, i)`` picks row i of every row's ``v``, also from inside
+    the repeat (ODK evaluates the first argument as an absolute path)."""
+    if isinstance(node, Call):
+        args = tuple(_whole_repeat_refs(a) for a in node.args)
+        if node.name == "indexed-repeat" and args and isinstance(args[0], Ref):
+            args = (Ref(_ALL_ROWS + args[0].name), *args[1:])
+        return Call(node.name, args) if args != node.args else node
+    if isinstance(node, BinOp):
+        left, right = _whole_repeat_refs(node.left), _whole_repeat_refs(node.right)
+        return node if (left is node.left and right is node.right) else BinOp(node.op, left,
+                                                                              right)
+    if isinstance(node, Neg):
+        inner = _whole_repeat_refs(node.operand)
+        return node if inner is node.operand else Neg(inner)
+    return node
+
+
 def _ref_compiler(plan: _Plan, scope: tuple[str, ...]) -> Callable[[str], Compiled]:
     """References as seen from a field inside the repeats ``scope`` (``ctx`` keys)."""
     in_scope = set(scope)
 
     def ref(name: str) -> Compiled:
+        if name.startswith(_ALL_ROWS):
+            return _ref_compiler(plan, ())(name[len(_ALL_ROWS):])
         target = plan.fields[name]
         conv = target.conv
         reps = target.repeats
@@ -365,7 +397,7 @@ def _build_plan(form: Form) -> _Plan:
         ref = refs_by_scope.get(scope)
         if ref is None:
             ref = refs_by_scope[scope] = _ref_compiler(plan, scope)
-        fn, is_bool = compile_fast(e.ast, ref)
+        fn, is_bool = compile_fast(_whole_repeat_refs(e.ast), ref)
         return fn, is_bool, uses_current(e.ast)
 
     def pred(e: Expression | None, scope: tuple[str, ...]) -> _BoolExpr | None:
@@ -507,7 +539,11 @@ class _Run:
                 continue
             if kind == _NO_VALUE and not is_empty(value):
                 self.error(f"{prefix}{key}", message("no_value", lang))
-            # _CALCULATE: always recomputed
+            elif kind == _CALCULATE and p.once and not is_empty(value):
+                err, clean = p.coerce(value, lang)  # type: ignore[misc]
+                if err is None and clean is not None:
+                    out[key] = clean
+            # other _CALCULATE values: always recomputed
         # Defaults apply only where the field is absent.
         for p in self.plan.defaults.get(scope, ()):
             name = p.name
@@ -605,7 +641,7 @@ class _Run:
                     if p.kind == _REPEAT:
                         for i in range(len(container.get(name) or [])):
                             paths.add(f"{prefix}{name}[{i}]")
-                if calc is not None:
+                if calc is not None and not (p.once and container.get(name) is not None):
                     env.ctx = ctx
                     env.position = pos
                     if calc.current:

@@ -17,6 +17,7 @@ import datetime as dt
 import math
 import operator
 import re
+import secrets
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -646,6 +647,8 @@ def _format_date(env: Env, a: list[Value]) -> Value:
 
 def _format_date_text(v: Value, fmt: str) -> Value:
     t: dt.datetime | None
+    if isinstance(v, str) and "T" in v:
+        v = _parse_datetime_text(v) or v  # a stored dateTime keeps its time of day
     if isinstance(v, dt.datetime):
         t = v
     else:
@@ -664,6 +667,17 @@ def _format_date_text(v: Value, fmt: str) -> Value:
             out.append(ch)
             i += 1
     return "".join(out)
+
+
+def _uuid(env: Env, a: list[Value]) -> Value:
+    """``uuid()``: a random RFC 4122 UUID; ``uuid(n)``: n random alphanumerics (ODK)."""
+    if not a:
+        return str(uuid.uuid4())
+    n = to_num(a[0])
+    if math.isnan(n) or n < 1:
+        return ""
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    return "".join(secrets.choice(alphabet) for _ in range(min(int(n), 1000)))
 
 
 def _choice_name(env: Env, a: list[Value]) -> Value:
@@ -765,7 +779,7 @@ FUNCTIONS: Final[dict[str, tuple[int, int | None, _Impl]]] = {
     "decimal-date": (1, 1, lambda e, a: to_num(a[0])),
     "format-date": (2, 2, _format_date),
     "format-date-time": (2, 2, _format_date),
-    "uuid": (0, 1, lambda e, a: str(uuid.uuid4())),
+    "uuid": (0, 1, _uuid),
 }
 
 # Functions that exist in ODK but cannot work here, with the reason shown to the author.
