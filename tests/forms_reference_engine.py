@@ -620,7 +620,7 @@ def _text(f: FormField, raw: object, lang: str) -> Result:
         return message("not_text", lang), None
     text = raw.strip()
     if len(text) > MAX_TEXT:
-        return message("not_text", lang), None
+        return message("too_long", lang, n=MAX_TEXT), None
     if f.appearance and "numbers" in f.appearance.split():
         text = normalize_numeric(text)
     return None, text

@@ -14,6 +14,8 @@ MAX_DEPTH = 32  # forms nest repeats a few levels; 32 leaves room and stays far 
 MAX_TEXT = 768 * 1024  # one record's values, as text
 MAX_STRING = 256 * 1024  # one string (key or value), in characters
 MAX_NODES = 100_000  # values and keys in one record
+# Python refuses int() of more than 4300 digits with a bare ValueError; no answer needs 300.
+MAX_INT_DIGITS = 300
 
 # A JSON string (unrolled loop: linear time, no backtracking) and the brackets outside.
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
@@ -22,6 +24,14 @@ _BRACKET = re.compile(r"[\[\]{}]")
 
 class JsonBoundsError(ValueError):
     """The text is not JSON within the bounds (the message says which)."""
+
+
+def parse_int(literal: str) -> int:
+    """``json.loads(parse_int=...)``: a huge integer literal is named, not an internal error."""
+    digits = len(literal.lstrip("-"))
+    if digits > MAX_INT_DIGITS:
+        raise JsonBoundsError(f"a number has {digits} digits (at most {MAX_INT_DIGITS})")
+    return int(literal)
 
 
 def check_depth(text: str, max_depth: int = MAX_DEPTH) -> None:
@@ -71,7 +81,9 @@ def loads(text: str | bytes, *, max_depth: int = MAX_DEPTH, max_text: int = MAX_
         raise JsonBoundsError(f"larger than {max_text} characters")
     check_depth(text, max_depth)
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_int=parse_int)
+    except JsonBoundsError:
+        raise
     except (ValueError, RecursionError) as exc:
         raise JsonBoundsError(f"not valid JSON ({exc})") from None
     check_values(value, max_string, max_nodes)

@@ -45,6 +45,9 @@ def _read_secret_file(path: str) -> str:
             line = fh.readline()
     except OSError as exc:
         raise IntakeError(f"cannot read passphrase file {path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise IntakeError(f"passphrase file {path} is not UTF-8 text (bad byte at offset "
+                          f"{exc.start}); save it as UTF-8") from None
     return line.rstrip("\r\n")
 
 
@@ -94,7 +97,7 @@ def load_json_file(path: str) -> Any:
         if len(text) > boundedjson.MAX_TEXT:
             raise boundedjson.JsonBoundsError(f"larger than {boundedjson.MAX_TEXT} characters")
         boundedjson.check_depth(text)
-        value = json.loads(text)
+        value = json.loads(text, parse_int=boundedjson.parse_int)
         boundedjson.check_values(value)
     except json.JSONDecodeError as exc:
         raise IntakeError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from None

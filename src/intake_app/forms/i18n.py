@@ -112,6 +112,13 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "ps": "باید متن وي",
         "ur": "متن ہونا چاہیے",
     },
+    # A length limit, not a type: "must be text" hid the rule (translations await review).
+    "too_long": {
+        "en": "is longer than {n} characters",
+        "fa-AF": "بیش از {n} نویسه است",
+        "ps": "له {n} تورو څخه اوږد دی",
+        "ur": "{n} حروف سے زیادہ لمبا ہے",
+    },
     "not_date": {
         "en": "must be a date (YYYY-MM-DD)",
         "fa-AF": "باید تاریخ باشد (YYYY-MM-DD)",

@@ -107,7 +107,7 @@ def _text(f: FormField, raw: object, lang: str) -> Result:
         return message("not_text", lang), None
     text = raw.strip()
     if len(text) > MAX_TEXT:
-        return message("not_text", lang), None
+        return message("too_long", lang, n=MAX_TEXT), None
     if f.appearance and "numbers" in f.appearance.split():
         text = normalize_numeric(text)
     return None, text
@@ -275,7 +275,7 @@ def make_coercer(f: FormField, form: Form) -> Coercer:
                 if not s:
                     return None, None
                 if len(s) > MAX_TEXT:
-                    return message("not_text", lang), None
+                    return message("too_long", lang, n=MAX_TEXT), None
                 return None, (normalize_numeric(s) if numbers else s)
             if is_empty(raw):
                 return None, None

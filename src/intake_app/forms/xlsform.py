@@ -491,7 +491,13 @@ class _Importer:
             from pyxform.xls2json_backends import get_xlsform
         except ImportError as exc:  # pragma: no cover - pyxform is a dependency
             raise FormError(f"pyxform is not installed: {exc}") from None
+        if self.path.is_dir():
+            raise FormError(f"{self.path}: is a folder; give the XLSForm file itself "
+                            "(a .xlsx or .xls file)")
         if not self.path.is_file():
+            if self.path.exists():
+                raise FormError(f"{self.path}: not a regular file; an XLSForm is a .xlsx "
+                                "or .xls file")
             raise FormError(f"{self.path.name}: no such file")
         check_form_file(self.path)  # size bombs are refused before any parser runs
         pyx_warnings: list[str] = []
