@@ -22,9 +22,9 @@ _TMP = Path(tempfile.mkdtemp(prefix="fuzz-xlsform-"))
 
 
 def test_one_input(data: bytes) -> None:
-    fdp = atheris.FuzzedDataProvider(data)
-    csv_part = fdp.ConsumeBytes(fdp.ConsumeIntInRange(0, 512))
-    book = fdp.ConsumeBytes(fdp.remaining_bytes())
+    # Layout: one length byte n, n bytes of choices CSV, then the workbook.
+    n = data[0] if data else 0
+    csv_part, book = data[1:1 + n], data[1 + n:]
     form = _TMP / "form.xlsx"
     form.write_bytes(book)
     (_TMP / "list.csv").write_bytes(csv_part)
@@ -34,6 +34,24 @@ def test_one_input(data: bytes) -> None:
         pass
 
 
+def _seed_corpus() -> Path:
+    """Valid workbooks (the test fixtures) to start mutating from: random bytes alone
+    rarely get past the zip reader."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "xlsforms"))
+    import make_fixtures
+
+    corpus = Path(tempfile.mkdtemp(prefix="fuzz-xlsform-corpus-"))
+    for name, (sheets, _) in make_fixtures.POSITIVE.items():
+        book = make_fixtures.write_xlsx(sheets, corpus / f"{name}.xlsx").read_bytes()
+        csv_part = b"name,label\nx,X\n"
+        (corpus / f"seed-{name}").write_bytes(bytes([len(csv_part)]) + csv_part + book)
+        (corpus / f"{name}.xlsx").unlink()
+    return corpus
+
+
 if __name__ == "__main__":
-    atheris.Setup(sys.argv, test_one_input)
+    args = list(sys.argv)
+    if not any(not a.startswith("-") for a in args[1:]):
+        args.append(str(_seed_corpus()))
+    atheris.Setup(args, test_one_input)
     atheris.Fuzz()
