@@ -25,12 +25,15 @@ DURESS_PASSPHRASE_ENV = "INTAKE_DURESS_PASSPHRASE"
 
 
 def set_duress(data_dir: Path, kind: str, duress_passphrase: str, *, erase_real: bool,
-               decoy_session: bool, created_at: int) -> None:
+               decoy_session: bool, created_at: int,
+               decoy_meta: dict[str, str] | None = None) -> None:
     """Make ``duress_passphrase`` open a fresh decoy store (the caller holds the profile
     open with the real passphrase, or ``decoy_session``: then nothing changes).
 
     ``erase_real``: when the duress passphrase is used, first crypto-erase the
-    real store (silently). The setting travels inside slot 1 (see keyslots)."""
+    real store (silently). The setting travels inside slot 1 (see keyslots).
+    ``decoy_meta``: the real store's enrollment (never its device key), so the decoy
+    tells the same story as the device-named bundles a searcher finds in outbox/."""
     store_profile.check_new_passphrase(duress_passphrase)
     header = store_profile.read_header(data_dir)
     kek = header.kek(duress_passphrase)
@@ -47,7 +50,8 @@ def set_duress(data_dir: Path, kind: str, duress_passphrase: str, *, erase_real:
     # The decoy first, the header second: a crash in between leaves slot 1
     # pointing at a decoy key that no file uses, and the next unlock with the
     # duress passphrase rebuilds the decoy (store.profile.open_db).
-    store_profile.install_store_file(store_profile.decoy_path(data_dir), key, kind, created_at)
+    store_profile.install_store_file(store_profile.decoy_path(data_dir), key, kind, created_at,
+                                     decoy_meta)
     store_profile.write_header(data_dir, header.with_slot_kek(DECOY_SLOT, kek, token))
 
 

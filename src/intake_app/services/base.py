@@ -220,7 +220,11 @@ class ProfileService:
         with self._lock:
             duress.set_duress(self.data_dir, self.kind, duress_passphrase,
                               erase_real=erase_real, decoy_session=report.decoy,
-                              created_at=self._created_at())
+                              created_at=self._created_at(), decoy_meta=self._decoy_meta())
+
+    def _decoy_meta(self) -> dict[str, str]:
+        """What the decoy copies from the real store (see FieldService)."""
+        return {}
 
     def clear_duress(self) -> None:
         """Forget any duress passphrase: slot 1 random again, a new filler ``store-b.db``."""

@@ -206,7 +206,24 @@ class FieldService(ProfileService):
 
     # -- enrollment, export, outbox, receipts (see services/outbox.py) -------------
     def _after_unlock(self) -> None:
+        if self.is_decoy_session():
+            # Finding 13: the sealed files beside the decoy name this device; the
+            # decoy's enrollment and outbox must tell the same story.
+            outbox.reconcile_decoy(self)
+            return
         outbox.recover(self)
+
+    # Enrollment the duress decoy copies (never the device key: the decoy gets its own).
+    _DECOY_META = ("device_id", "hq_id", "org_name", "hq_signing_key", "recipients",
+                   "policy", "enrolled_at", "provisioning_issued_at")
+
+    def _decoy_meta(self) -> dict[str, str]:
+        out = {k: v for k in self._DECOY_META if (v := self.meta(k)) is not None}
+        if out:
+            from nacl.signing import SigningKey
+
+            out["device_key"] = bytes(SigningKey.generate()).hex()
+        return out
 
     def is_enrolled(self) -> bool:
         return self.meta("device_id") is not None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -52,6 +53,53 @@ class ExportCancelled(IntakeError):
 
 def outbox_dir(svc: FieldService) -> Path:
     return ensure_private_dir(svc.data_dir / OUTBOX_DIR)
+
+
+def reconcile_decoy(svc: FieldService) -> None:
+    """The duress decoy's view of the sealed bundles beside it (finding 13).
+
+    A searcher who holds the duress passphrase sees both the decoy and the files in
+    outbox/, whose names and plaintext headers name this device and HQ. The decoy
+    therefore shows them as its own sealed, unacknowledged bundles (sealed records
+    are never readable on a laptop, so this is what a real profile shows too), and
+    takes this device's identity from them when the enrollment was not copied at
+    ``duress set``. Nothing is verified or decrypted: the decoy has no key for them."""
+    from nacl.signing import SigningKey
+
+    from intake_app.crypto.bundle import STATEMENT_LEN, TRAILER_LEN, Statement
+    from intake_app.crypto.bundle import parse_bundle_unverified as parse_header
+    from intake_app.errors import BundleError
+
+    folder = svc.data_dir / OUTBOX_DIR
+    rows: list[tuple[int, str, str, str, int, int, int]] = []
+    ident: tuple[str, str] | None = None
+    first_at: int | None = None
+    names = sorted(p for p in folder.glob("*" + BUNDLE_SUFFIX)) if folder.is_dir() else []
+    for path in names:
+        try:
+            with open(path, "rb") as fh:
+                hdr = parse_header(fh)
+                size = fh.seek(0, 2)
+                fh.seek(max(0, size - TRAILER_LEN))
+                stmt = fh.read(TRAILER_LEN)[:STATEMENT_LEN]
+            st = Statement.decode(stmt)
+        except (OSError, BundleError, ValueError):
+            continue
+        if ident is None:
+            ident = (hdr.device_id, hdr.hq_id)
+        if (hdr.device_id, hdr.hq_id) != ident:
+            continue
+        first_at = hdr.created_at if first_at is None else min(first_at, hdr.created_at)
+        rows.append((hdr.sequence, path.name, hashlib.sha256(stmt).hexdigest(), hdr.prev.hex(),
+                     hdr.created_at * 1000, size, st.record_count))
+    if ident is not None and svc.meta("device_id") is None:
+        svc.set_meta("device_id", ident[0])
+        svc.set_meta("hq_id", ident[1])
+        svc.set_meta("org_name", ident[1])
+        svc.set_meta("device_key", bytes(SigningKey.generate()).hex())
+        svc.set_meta("enrolled_at", str((first_at or 0) * 1000))
+    if rows or svc.meta("device_id") is not None:
+        store_outbox.adopt_files(svc._store, rows)
 
 
 def bundle_name(device_id: str, seq: int) -> str:

@@ -158,3 +158,21 @@ def apply_receipt(db: Database, listed: list[tuple[int, str]]
     if purged:
         db.checkpoint()
     return delivered, already, unknown, purged
+
+
+def adopt_files(db: Database, rows: list[tuple[int, str, str, str, int, int, int]]) -> None:
+    """Outbox rows for bundle files the store did not write (the duress decoy's view of
+    the sealed files beside it): (seq, file name, statement hash, prev, created_at ms,
+    size, record count). Rows of files that are gone become 'delivered'."""
+    seqs = {r[0] for r in rows}
+    with db.transaction() as conn:
+        for seq, name, digest, prev, created, size, count in rows:
+            conn.execute(
+                "INSERT OR IGNORE INTO outbox (seq, file_name, statement_hash, prev, "
+                "created_at, size, record_count, state) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                "'pending')", (seq, name, digest, prev, created, size, count))  # fmt: skip
+        for (seq,) in conn.execute(
+                "SELECT seq FROM outbox WHERE state = 'pending'").fetchall():
+            if seq not in seqs:
+                conn.execute("UPDATE outbox SET state = 'delivered', delivered_at = ? "
+                             "WHERE seq = ?", (now_ms(), seq))

@@ -156,8 +156,12 @@ def _sample_form_version() -> str:
         return "1"
 
 
-def _fill_store(db: Database, kind: str, created_at: int) -> None:
-    """Metadata (and, for field profiles, the practice drafts) of a second database."""
+def _fill_store(db: Database, kind: str, created_at: int,
+                extra_meta: dict[str, str] | None = None) -> None:
+    """Metadata (and, for field profiles, the practice drafts) of a second database.
+
+    ``extra_meta``: what the decoy copies from the real store so that its story
+    matches the files a searcher sees (the enrollment the outbox's bundles show)."""
     from intake_app.store.ids import new_id
     from intake_app.textnorm import searchable_text
 
@@ -165,6 +169,8 @@ def _fill_store(db: Database, kind: str, created_at: int) -> None:
     with db.transaction() as conn:
         conn.execute("INSERT INTO meta VALUES ('kind', ?)", (kind,))
         conn.execute("INSERT INTO meta VALUES ('created_at', ?)", (str(created_at),))
+        for k, v in (extra_meta or {}).items():
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (k, v))
         if kind != "field":
             return
         version = _sample_form_version()
@@ -187,7 +193,8 @@ def _fill_store(db: Database, kind: str, created_at: int) -> None:
                          (seq, searchable_text(values)))
 
 
-def install_store_file(path: Path, key: bytes, kind: str, created_at: int) -> None:
+def install_store_file(path: Path, key: bytes, kind: str, created_at: int,
+                       extra_meta: dict[str, str] | None = None) -> None:
     """Build a second-database file under a temporary name and rename it over ``path``.
 
     Used for ``store-b.db`` (decoy or filler: same code, same size class) and for
@@ -197,7 +204,7 @@ def install_store_file(path: Path, key: bytes, kind: str, created_at: int) -> No
     try:
         db = Database(tmp, key, create=True)
         try:
-            _fill_store(db, kind, created_at)
+            _fill_store(db, kind, created_at, extra_meta)
             db.checkpoint()
         finally:
             db.close()
