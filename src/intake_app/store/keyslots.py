@@ -6,8 +6,9 @@ Argon2id(passphrase, salt, params) gives a key-encryption key (KEK) that
 opens a key slot (XSalsa20-Poly1305 secretbox of the master key).
 
 Why wrap instead of handing the Argon2id output to SQLCipher directly:
-- changing the passphrase rewrites one small file atomically (rename), never
-  the database, so a crash leaves the old or the new passphrase working;
+- the key slots are small and rewritten atomically (rename); a passphrase change
+  also re-keys the database under a new master key (store.profile.change_passphrase),
+  so an old header plus a disclosed old passphrase opens nothing written later;
 - destroying the header destroys the only copy of the wrapped key
   (crypto-erase), which is what overwriting a database on flash cannot do;
 - the header always holds two slots of identical size, the unused one filled
