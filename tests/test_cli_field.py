@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import FIELD_PASS, example_values, ok, run
+from tests.cli_helpers import FIELD_PASS, HQ_PASS, example_values, ok, run
 from tests.conftest import scan_for
 
 
@@ -212,3 +212,32 @@ def test_owner_is_told_about_wrong_passphrases(field: Path) -> None:
     assert "1 wrong passphrase(s)" in r.err
     r = ok("--data-dir", field, "record", "list", passphrase=FIELD_PASS)
     assert r.err == ""
+
+
+def test_services_are_context_managers(tmp_path: Path) -> None:
+    from intake_app.services.field import FieldService
+
+    with FieldService(tmp_path / "p") as svc:
+        svc.create(FIELD_PASS)
+        assert svc.is_unlocked
+    assert not svc.is_unlocked
+
+
+def test_one_factory_warns_of_failed_unlocks_for_both_kinds(tmp_path: Path) -> None:
+    field, hq = tmp_path / "f", tmp_path / "h"
+    ok("--data-dir", field, "init", passphrase=FIELD_PASS)
+    ok("--data-dir", hq, "hq", "init", "--org", "Org", passphrase=HQ_PASS)
+    from intake_app.services.base import ProfileService
+    from intake_app.services.field import FieldService
+    from intake_app.services.hq import HQService
+
+    cases: list[tuple[type[ProfileService], Path, str, tuple[str, ...]]] = [
+        (FieldService, field, FIELD_PASS, ("record", "list")),
+        (HQService, hq, HQ_PASS, ("hq", "records", "list"))]
+    for cls, where, good, listing in cases:
+        with cls(where) as svc:  # wipe-after on: failures are counted
+            svc.unlock(good)
+            svc.update_protect_settings(wipe_after=5)
+        assert run("--data-dir", where, *listing, passphrase="wrong guess").rc == 1
+        r = ok("--data-dir", where, *listing, passphrase=good)
+        assert "1 wrong passphrase(s) were tried" in r.err

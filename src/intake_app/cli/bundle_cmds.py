@@ -38,11 +38,8 @@ def cmd_enroll(args: argparse.Namespace) -> int:
             # First enrolment refuses without it (the service checks); later ones trust
             # the HQ key the laptop already holds.
             print(f"HQ fingerprint in the file: {fp}", file=sys.stderr)
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         info, card = svc.enroll(data, expect, label=args.label)
-    finally:
-        svc.close()
     atomic_write(Path(args.card_out), card, mode=0o644)
     print(f"enrolled with {info.org_name} ({info.hq_id}) as {info.device_id}")
     print(f"device fingerprint: {info.device_fingerprint}")
@@ -52,11 +49,8 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     dest = Path(args.to)
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         result = svc.resend(dest) if args.resend else svc.export(dest)
-    finally:
-        svc.close()
     for p in result.paths:
         print(p)
     if not result.paths:
@@ -65,11 +59,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         entries = svc.outbox()
-    finally:
-        svc.close()
     if args.json_out:
         print_json([e.model_dump(mode="json") for e in entries])
         return 0
@@ -82,8 +73,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
 def cmd_receipts_import(args: argparse.Namespace) -> int:
     src = Path(args.file)
     files = sorted(p for p in src.iterdir() if p.is_file()) if src.is_dir() else [src]
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         device_id = svc.meta("device_id")
         applied = 0
         for f in files:
@@ -94,19 +84,14 @@ def cmd_receipts_import(args: argparse.Namespace) -> int:
             print(f"{f.name}: delivered {len(result.delivered)} bundle(s), "
                   f"{len(result.already_delivered)} already, {len(result.unknown)} unknown; "
                   f"purged {result.purged_records} record(s)")
-    finally:
-        svc.close()
     if not applied:
         raise IntakeError(f"no receipt for this laptop in {src}")
     return 0
 
 
 def cmd_receipts_witness(args: argparse.Namespace) -> int:
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         data = svc.log_witness()
-    finally:
-        svc.close()
     if data is None:
         raise IntakeError("no receipt carrying HQ's log head has been imported yet")
     atomic_write(Path(args.out), data)

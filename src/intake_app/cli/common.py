@@ -12,11 +12,12 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from intake_app.errors import IntakeError, UsageError
+from intake_app.services.base import ProfileService
 from intake_app.services.files import boundedjson, resolve_data_dir
 
 PASSPHRASE_ENV = "INTAKE_PASSPHRASE"
@@ -125,3 +126,42 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
     for row in rows:
         sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
                          + "\n")
+
+
+# -- the one way a command opens a profile ----------------------------------------------
+
+S = TypeVar("S", bound=ProfileService)
+_INIT = {"field": ("profile", "intake init"), "hq": ("HQ profile", "intake hq init")}
+_STRENGTHEN = {
+    "field": "run 'intake passwd' to strengthen it (then set any duress passphrase again)",
+    "hq": "change its passphrase to strengthen it",
+}
+
+
+def open_service(args: argparse.Namespace, cls: type[S], *, unlock: bool = True) -> S:
+    """The service of ``cls.kind`` for ``--data-dir``, unlocked unless ``unlock=False``;
+    use it as a context manager (``with open_service(...) as svc:``) so it is closed."""
+    svc = cls(data_dir(args, cls.kind))
+    if unlock:
+        if not svc.exists():
+            what, init = _INIT[cls.kind]
+            raise IntakeError(f"no {what} in {svc.data_dir} (run '{init}' first)")
+        svc.unlock(read_passphrase(args))
+        warn_after_unlock(svc)
+    return svc
+
+
+def warn_after_unlock(svc: ProfileService) -> None:
+    """Tell the owner about guessing attempts (never about duress: see protect.unlock)."""
+    report = svc.unlock_report()
+    if report is None:
+        return
+    if report.failed_attempts:
+        print(f"intake: warning: {report.failed_attempts} wrong passphrase(s) were tried "
+              "since the last unlock", file=sys.stderr)
+    if report.settings_restored:
+        print("intake: warning: the protection settings file had been removed or changed "
+              "and was restored", file=sys.stderr)
+    if report.weak_kdf:
+        print("intake: warning: this profile's passphrase protection is weaker than it "
+              f"should be; {_STRENGTHEN[svc.kind]}", file=sys.stderr)

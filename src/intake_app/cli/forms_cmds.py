@@ -21,11 +21,8 @@ def _registry(args: argparse.Namespace) -> FormRegistry:
     svc = field_service(args, unlock=False)
     if not svc.exists():
         return FormRegistry.default_registry()
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         return svc.registry()
-    finally:
-        svc.close()
 
 
 def _given_files(args: argparse.Namespace) -> dict[str, Path]:
@@ -49,11 +46,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         atomic_write(Path(args.out), form.canonical_json() + b"\n", mode=0o644)
         print(f"wrote {form.id} version {form.version} to {args.out}")
         return 0
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         svc.install_form(form)
-    finally:
-        svc.close()
     print(f"installed {form.id} version {form.version}")
     return 0
 

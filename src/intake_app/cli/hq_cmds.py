@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from intake_app.cli.common import data_dir, print_json, print_table, read_passphrase
-from intake_app.cli.field_cmds import _filter, _print_summaries, add_filters
+from intake_app.cli import record_cmds
+from intake_app.cli.common import open_service, print_json, print_table, read_passphrase
 from intake_app.errors import IntakeError
 from intake_app.models import Policy, ms_to_iso
 from intake_app.services import audit
@@ -19,36 +18,21 @@ HQ_SUBDIR = "hq"
 
 
 def hq_service(args: argparse.Namespace, *, unlock: bool = True) -> HQService:
-    svc = HQService(data_dir(args, HQ_SUBDIR))
-    if unlock:
-        if not svc.exists():
-            raise IntakeError(f"no HQ profile in {svc.data_dir} (run 'intake hq init' first)")
-        svc.unlock(read_passphrase(args))
-        report = svc.unlock_report()
-        if report is not None and report.weak_kdf:
-            print("intake: warning: this profile's passphrase protection is weaker than it "
-                  "should be; change its passphrase to strengthen it", file=sys.stderr)
-    return svc
+    return open_service(args, HQService, unlock=unlock)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    svc = hq_service(args, unlock=False)
-    svc.init_hq(read_passphrase(args, prompt="New passphrase: ", confirm=True), args.org,
-                recipient_keys=args.recipient_keys)
-    try:
+    with hq_service(args, unlock=False) as svc:
+        svc.init_hq(read_passphrase(args, prompt="New passphrase: ", confirm=True), args.org,
+                    recipient_keys=args.recipient_keys)
         print(f"created HQ profile {svc.hq_id} for {args.org} in {svc.data_dir}")
         print(f"HQ fingerprint: {svc.fingerprint()}")
-    finally:
-        svc.close()
     return 0
 
 
 def cmd_fingerprint(args: argparse.Namespace) -> int:
-    svc = hq_service(args)
-    try:
+    with hq_service(args) as svc:
         print(svc.fingerprint())
-    finally:
-        svc.close()
     return 0
 
 
@@ -56,8 +40,7 @@ def cmd_provision(args: argparse.Namespace) -> int:
     policy = Policy(auto_lock_minutes=args.auto_lock_minutes,
                     max_volume_bytes=args.max_volume_mb * 1_000_000,
                     keep_readable_until_receipt=args.keep_readable)
-    svc = hq_service(args)
-    try:
+    with hq_service(args) as svc:
         if args.form_file:
             from intake_app.forms import load_form_file
 
@@ -65,8 +48,6 @@ def cmd_provision(args: argparse.Namespace) -> int:
                 svc.install_form(load_form_file(Path(f)))
         data = svc.provisioning(policy)
         fp = svc.fingerprint()
-    finally:
-        svc.close()
     atomic_write(Path(args.out), data, mode=0o644)
     print(f"wrote {args.out}; HQ fingerprint {fp}")
     return 0
@@ -78,31 +59,22 @@ def cmd_enroll_device(args: argparse.Namespace) -> int:
         data = card.read_bytes()
     except OSError as exc:
         raise IntakeError(f"cannot read device card {card}: {exc.strerror}") from None
-    svc = hq_service(args)
-    try:
+    with hq_service(args) as svc:
         info = svc.enroll_device(data)
-    finally:
-        svc.close()
     print(f"enrolled {info.device_id} ({info.label}); fingerprint {info.fingerprint}")
     return 0
 
 
 def cmd_revoke_device(args: argparse.Namespace) -> int:
-    svc = hq_service(args)
-    try:
+    with hq_service(args) as svc:
         info = svc.revoke_device(args.id)
-    finally:
-        svc.close()
     print(f"revoked {info.device_id}")
     return 0
 
 
 def cmd_keyring(args: argparse.Namespace) -> int:
-    svc = hq_service(args)
-    try:
+    with hq_service(args) as svc:
         data = svc.keyring_bytes()
-    finally:
-        svc.close()
     atomic_write(Path(args.out), data, mode=0o644)
     print(f"wrote {args.out}")
     return 0
@@ -112,13 +84,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     paths = audit.expand_paths([Path(p) for p in args.paths])
     if not paths:
         raise IntakeError("no bundle files given")
-    svc = hq_service(args)
-    outcomes = []
-    try:
-        for p in paths:
-            outcomes.append(svc.import_bundle(p))
-    finally:
-        svc.close()
+    with hq_service(args) as svc:
+        outcomes = [svc.import_bundle(p) for p in paths]
     if args.json_out:
         print_json([o.model_dump(mode="json") for o in outcomes])
     else:
@@ -136,11 +103,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_receipts(args: argparse.Namespace) -> int:
-    svc = hq_service(args)
-    try:
+    with hq_service(args) as svc:
         receipts = svc.receipts(args.device)
-    finally:
-        svc.close()
     if not receipts:
         raise IntakeError("no bundles imported yet: nothing to acknowledge")
     out = Path(args.out)
@@ -157,11 +121,8 @@ def cmd_receipts(args: argparse.Namespace) -> int:
 
 
 def cmd_devices(args: argparse.Namespace) -> int:
-    svc = hq_service(args)
-    try:
+    with hq_service(args) as svc:
         devices = svc.devices()
-    finally:
-        svc.close()
     if args.json_out:
         print_json([d.model_dump(mode="json") for d in devices])
         return 0
@@ -171,44 +132,6 @@ def cmd_devices(args: argparse.Namespace) -> int:
           ",".join(map(str, d.missing)) or "-", ms_to_iso(d.enrolled_at), d.fingerprint]
          for d in devices],
     )
-    return 0
-
-
-def cmd_records_list(args: argparse.Namespace) -> int:
-    svc = hq_service(args)
-    try:
-        rows = svc.list_records(_filter(args), limit=args.limit)
-    finally:
-        svc.close()
-    _print_summaries(rows, args.json_out)
-    return 0
-
-
-def cmd_records_search(args: argparse.Namespace) -> int:
-    svc = hq_service(args)
-    try:
-        rows = svc.search(args.query, _filter(args), limit=args.limit)
-    finally:
-        svc.close()
-    _print_summaries(rows, args.json_out)
-    return 0
-
-
-def cmd_records_show(args: argparse.Namespace) -> int:
-    svc = hq_service(args)
-    try:
-        detail = svc.record(args.id, args.rev)
-    finally:
-        svc.close()
-    if args.json_out:
-        print_json(detail.model_dump(mode="json"))
-        return 0
-    s = detail.summary
-    sys.stdout.write(f"id:       {s.id}\nform:     {s.form_id} {s.form_version}\n"
-                     f"revision: {args.rev or s.revision} of {s.revision}\n")
-    for a in detail.attachments:
-        sys.stdout.write(f"attachment: {a.id}  {a.name}  {a.mime}  {a.size} bytes\n")
-    print_json(detail.values)
     return 0
 
 
@@ -268,16 +191,5 @@ def register(sub: Any) -> Any:
     rec = hsub.add_parser("records", help="read imported records")
     rsub = rec.add_subparsers(dest="hq_records_command", metavar="ACTION", parser_class=type(rec))
     rsub.required = True
-    p = rsub.add_parser("list")
-    add_filters(p)
-    p.set_defaults(func=cmd_records_list)
-    p = rsub.add_parser("search")
-    p.add_argument("query")
-    add_filters(p)
-    p.set_defaults(func=cmd_records_search)
-    p = rsub.add_parser("show")
-    p.add_argument("id")
-    p.add_argument("--rev", type=int)
-    p.add_argument("--json", dest="json_out", action="store_true")
-    p.set_defaults(func=cmd_records_show)
+    record_cmds.register(rsub, "hq")
     return hsub

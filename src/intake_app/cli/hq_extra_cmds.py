@@ -30,13 +30,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from intake_app.services.hq import EXPORT_WARNING
 
     out = Path(args.out)
-    svc = hq_service(args)
-    try:
+    with hq_service(args) as svc:
         print(f"intake: warning: {EXPORT_WARNING}", file=sys.stderr)
         summary = svc.export_records(args.format, out, form_id=args.form, lang=args.lang,
                                      raw=args.raw)
-    finally:
-        svc.close()
     for p in summary.paths:
         print(p)
     print(f"exported {summary.records} record(s) as {summary.format}", file=sys.stderr)
@@ -49,13 +46,10 @@ def cmd_backup_keys(args: argparse.Namespace) -> int:
 
     if not 2 <= args.threshold <= args.shares <= keybackup.MAX_SHARES:
         raise UsageError(f"need 2 <= --threshold <= --shares <= {keybackup.MAX_SHARES}")
-    svc = hq_service(args)
-    try:
+    with hq_service(args) as svc:
         passphrase = _share_passphrase(args, confirm=True)
         km = svc.key_material()
         mnemonics = svc.backup_keys(args.shares, args.threshold, passphrase)
-    finally:
-        svc.close()
     text = keybackup.format_sheets(mnemonics, args.threshold, km,
                                    dt.datetime.now(dt.UTC).strftime("%Y-%m-%d"))
     print("intake: warning: these shares ARE HQ's private keys once "
@@ -108,12 +102,10 @@ def cmd_restore_keys(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise IntakeError(f"cannot read keyring {args.keyring}: {exc.strerror}") from None
     passphrase = read_passphrase(args, prompt="New passphrase: ", confirm=True)
-    km = svc.restore_keys(passphrase, shares, share_passphrase=share_pass, keyring=keyring,
-                          expect_fingerprint=args.expect_fingerprint)
-    try:
+    with svc:
+        km = svc.restore_keys(passphrase, shares, share_passphrase=share_pass, keyring=keyring,
+                              expect_fingerprint=args.expect_fingerprint)
         devices = len(svc.devices())
-    finally:
-        svc.close()
     print(f"restored HQ profile {km.hq_id} for {km.org_name} in {svc.data_dir}")
     print(f"HQ fingerprint: {km.fingerprint}")
     print(f"{len(km.recipients)} recipient key(s), {devices} device(s) from the keyring")
@@ -126,11 +118,8 @@ def cmd_restore_keys(args: argparse.Namespace) -> int:
 def cmd_log(args: argparse.Namespace) -> int:
     from intake_app.services.files import write_private
 
-    svc = hq_service(args)
-    try:
+    with hq_service(args) as svc:
         data = svc.log_bytes()
-    finally:
-        svc.close()
     write_private(Path(args.out), data)
     entries = data.count(b'"type":"entry"')
     print(f"wrote {args.out}: {entries} entries, ending with a signed checkpoint")

@@ -44,23 +44,17 @@ def _duress_passphrase() -> str:
 
 
 def cmd_duress_set(args: argparse.Namespace) -> int:
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         secret = _duress_passphrase()
         svc.set_duress(secret, erase_real=not args.keep_real)
-    finally:
-        svc.close()
     print("duress passphrase set" + ("" if args.keep_real else
                                      "; using it will erase this store first"))
     return 0
 
 
 def cmd_duress_clear(args: argparse.Namespace) -> int:
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         svc.clear_duress()
-    finally:
-        svc.close()
     print("no duress passphrase is set now")
     return 0
 
@@ -72,13 +66,10 @@ def _print_settings(s: Any) -> None:
 
 
 def cmd_protect_status(args: argparse.Namespace) -> int:
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         current = svc.protect_settings()
         report = svc.unlock_report()
         max_age = svc.draft_max_age_days()
-    finally:
-        svc.close()
     _print_settings(current)
     print(f"drafts flagged after:         {max_age} days")
     if report is not None and report.failed_attempts:
@@ -99,21 +90,15 @@ def cmd_protect_set(args: argparse.Namespace) -> int:
         changes["clipboard_clear_seconds"] = args.clipboard_seconds
     if not changes:
         raise UsageError("nothing to change (see 'intake protect set --help')")
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         new = svc.update_protect_settings(**changes)
-    finally:
-        svc.close()
     _print_settings(new)
     return 0
 
 
 def cmd_drafts_list(args: argparse.Namespace) -> int:
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         rows = svc.stale_drafts(args.older_than)
-    finally:
-        svc.close()
     if args.json_out:
         print_json([r.model_dump(mode="json") for r in rows])
         return 0
@@ -123,8 +108,7 @@ def cmd_drafts_list(args: argparse.Namespace) -> int:
 
 
 def cmd_drafts_purge(args: argparse.Namespace) -> int:
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         rows = svc.stale_drafts(args.older_than)
         days = svc.draft_max_age_days() if args.older_than is None else args.older_than
         if not rows:
@@ -137,8 +121,6 @@ def cmd_drafts_purge(args: argparse.Namespace) -> int:
                   "delete them for good", file=sys.stderr)
             return 1
         n = svc.purge_drafts([r.id for r in rows])
-    finally:
-        svc.close()
     print(f"purged {n} draft(s) older than {days} days")
     return 0
 

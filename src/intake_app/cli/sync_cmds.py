@@ -58,16 +58,13 @@ def cmd_upload(args: argparse.Namespace) -> int:
         if args.verbose and p.phase == "uploading":
             print(f"  {p.file_name}: {p.bytes_done}/{p.bytes_total} bytes", file=sys.stderr)
 
-    svc = field_service(args)
-    try:
+    with field_service(args) as svc:
         up = Uploader(svc, args.to, proxy=proxy, ca_cert=_ca(args), progress=show,
                       timeout=args.timeout, retries=args.retries)
         try:
             report = up.run()
         finally:
             up.close()
-    finally:
-        svc.close()
     for name in report.stored:
         print(f"sent       {name}")
     for name in report.already:
@@ -92,13 +89,10 @@ def cmd_hq_fetch(args: argparse.Namespace) -> int:
     from intake_app.services import hq_sync
 
     proxy = _proxy(args)
-    svc = hq_service(args)
-    try:
-        with hq_sync.hq_client(svc, args.from_url, proxy=proxy, ca_cert=_ca(args),
-                               timeout=args.timeout, retries=args.retries) as client:
-            report = hq_sync.fetch(svc, client, Path(args.to), do_import=args.do_import)
-    finally:
-        svc.close()
+    with hq_service(args) as svc, hq_sync.hq_client(
+            svc, args.from_url, proxy=proxy, ca_cert=_ca(args), timeout=args.timeout,
+            retries=args.retries) as client:
+        report = hq_sync.fetch(svc, client, Path(args.to), do_import=args.do_import)
     if args.json_out:
         print_json({"fetched": [str(p) for p in report.fetched], "skipped": report.skipped,
                     "failed": [{"name": n, "reason": r} for n, r in report.failed],
@@ -127,13 +121,10 @@ def cmd_hq_publish_receipts(args: argparse.Namespace) -> int:
     from intake_app.services import hq_sync
 
     proxy = _proxy(args)
-    svc = hq_service(args)
-    try:
-        with hq_sync.hq_client(svc, args.to, proxy=proxy, ca_cert=_ca(args),
-                               timeout=args.timeout, retries=args.retries) as client:
-            results = hq_sync.publish_receipts(svc, client, args.device)
-    finally:
-        svc.close()
+    with hq_service(args) as svc, hq_sync.hq_client(
+            svc, args.to, proxy=proxy, ca_cert=_ca(args), timeout=args.timeout,
+            retries=args.retries) as client:
+        results = hq_sync.publish_receipts(svc, client, args.device)
     for r in results:
         pruned = r.get("pruned") or []
         print(f"published receipt for {r['device']} through #{r['through']}; "
@@ -146,13 +137,10 @@ def cmd_hq_publish_keyring(args: argparse.Namespace) -> int:
     from intake_app.services import hq_sync
 
     proxy = _proxy(args)
-    svc = hq_service(args)
-    try:
-        with hq_sync.hq_client(svc, args.to, proxy=proxy, ca_cert=_ca(args),
-                               timeout=args.timeout, retries=args.retries) as client:
-            r = hq_sync.publish_keyring(svc, client)
-    finally:
-        svc.close()
+    with hq_service(args) as svc, hq_sync.hq_client(
+            svc, args.to, proxy=proxy, ca_cert=_ca(args), timeout=args.timeout,
+            retries=args.retries) as client:
+        r = hq_sync.publish_keyring(svc, client)
     print(f"published keyring serial {r['serial']} ({r['devices']} device(s))")
     return 0
 

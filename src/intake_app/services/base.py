@@ -12,6 +12,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from intake_app.errors import InvalidState, ProfileError
 from intake_app.forms import Form, FormRegistry
+from intake_app.models import AttachmentInfo, RecordDetail, RecordFilter, RecordSummary
 from intake_app.protect import clipboard, duress
 from intake_app.protect import panic as protect_panic
 from intake_app.protect import unlock as protect_unlock
@@ -19,8 +20,10 @@ from intake_app.protect.clipboard import ClipboardPolicy
 from intake_app.protect.guard import ProtectSettings
 from intake_app.protect.panic import PanicReport
 from intake_app.protect.unlock import UnlockReport
+from intake_app.store import attachments as att_store
 from intake_app.store import meta as store_meta
 from intake_app.store import profile as store_profile
+from intake_app.store import records as rec_store
 from intake_app.store.attachments import purge_incomplete
 from intake_app.store.db import Database
 
@@ -148,6 +151,49 @@ class ProfileService:
         path, key = protect_unlock.change_passphrase(self.data_dir, old, new, release=release)
         if released:
             self._db = Database(path, key)
+
+    # -- records: the one read API for every profile kind ----------------------------
+    def __enter__(self: S) -> S:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_readable(self, summary: RecordSummary) -> None:
+        """Hook: refuse to show a record this profile keeps no readable copy of."""
+
+    @locked
+    def list_records(self, flt: RecordFilter | None = None, *, limit: int = -1,
+                     offset: int = 0) -> list[RecordSummary]:
+        """Newest first; ``limit``/``offset`` let a view load lazily."""
+        return rec_store.list_records(self._store, flt, limit=limit, offset=offset)
+
+    @locked
+    def count_records(self, flt: RecordFilter | None = None) -> int:
+        return rec_store.count_records(self._store, flt)
+
+    @locked
+    def search(self, query: str, flt: RecordFilter | None = None, *,
+               limit: int = 200) -> list[RecordSummary]:
+        return rec_store.search_records(self._store, query, flt, limit=limit)
+
+    @locked
+    def summary(self, record_id: str) -> RecordSummary:
+        return rec_store.get_summary(self._store, record_id)
+
+    @locked
+    def record(self, record_id: str, rev: int | None = None) -> RecordDetail:
+        self._check_readable(rec_store.get_summary(self._store, record_id))
+        return rec_store.get_detail(self._store, record_id, rev)
+
+    @locked
+    def attachment(self, att_id: str) -> AttachmentInfo:
+        return att_store.get_attachment(self._store, att_id)
+
+    def attachment_bytes(self, att_id: str) -> bytes:
+        """Whole attachment in memory: for viewers of photos and audio, never to disk."""
+        with self._lock:
+            return b"".join(att_store.iter_attachment(self._store, att_id))
 
     # -- forms: built in, plus those installed in this store -----------------------
     @locked

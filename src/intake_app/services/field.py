@@ -27,7 +27,6 @@ from intake_app.models import (
     OutboxEntry,
     Policy,
     ReceiptResult,
-    RecordDetail,
     RecordFilter,
     RecordStatus,
     RecordSummary,
@@ -112,36 +111,13 @@ class FieldService(ProfileService):
         validate_record(form, rec_store.get_values(self._store, record_id), lang)
         rec_store.set_status(self._store, record_id, RecordStatus.FINALIZED, (RecordStatus.DRAFT,))
 
-    @locked
-    def record(self, record_id: str, rev: int | None = None) -> RecordDetail:
-        summary = rec_store.get_summary(self._store, record_id)
+    def _check_readable(self, summary: RecordSummary) -> None:
         if summary.status in (RecordStatus.SEALED, RecordStatus.DELIVERED) and not (
-            rec_store.list_revisions(self._store, record_id)
+            rec_store.list_revisions(self._store, summary.id)
         ):
             raise InvalidState(
-                f"record {record_id} was sealed for HQ; this laptop keeps no readable copy"
+                f"record {summary.id} was sealed for HQ; this laptop keeps no readable copy"
             )
-        return rec_store.get_detail(self._store, record_id, rev)
-
-    @locked
-    def summary(self, record_id: str) -> RecordSummary:
-        return rec_store.get_summary(self._store, record_id)
-
-    @locked
-    def list_records(
-        self, flt: RecordFilter | None = None, *, limit: int = -1, offset: int = 0
-    ) -> list[RecordSummary]:
-        return rec_store.list_records(self._store, flt, limit=limit, offset=offset)
-
-    @locked
-    def count_records(self, flt: RecordFilter | None = None) -> int:
-        return rec_store.count_records(self._store, flt)
-
-    @locked
-    def search(
-        self, query: str, flt: RecordFilter | None = None, *, limit: int = 200
-    ) -> list[RecordSummary]:
-        return rec_store.search_records(self._store, query, flt, limit=limit)
 
     # -- stale drafts (data minimisation) -----------------------------------------
     # A draft is "stale" when it has not been saved for Policy.draft_max_age_days
@@ -194,15 +170,6 @@ class FieldService(ProfileService):
             raise NotFound(f"not a file: {path}") from None
         with fh:
             return self.attach(record_id, fh, path.name)
-
-    @locked
-    def attachment(self, att_id: str) -> AttachmentInfo:
-        return att_store.get_attachment(self._store, att_id)
-
-    def attachment_bytes(self, att_id: str) -> bytes:
-        """Whole attachment in memory: for viewers of photos and audio, never to disk."""
-        with self._lock:
-            return b"".join(att_store.iter_attachment(self._store, att_id))
 
     # -- enrollment, export, outbox, receipts (see services/outbox.py) -------------
     def _after_unlock(self) -> None:

@@ -37,10 +37,7 @@ from intake_app.models import (
     DeviceInfo,
     ImportOutcome,
     Policy,
-    RecordDetail,
-    RecordFilter,
     RecordStatus,
-    RecordSummary,
 )
 from intake_app.paths import FILE_MODE, atomic_write, ensure_private_dir
 from intake_app.services import enrollment
@@ -332,25 +329,7 @@ class HQService(ProfileService):
                 self._log_in(conn, "receipt", {"device_id": dev, "through": entries[-1][0]})
         return out
 
-    # -- records --------------------------------------------------------------------
-    @locked
-    def list_records(self, flt: RecordFilter | None = None, *, limit: int = -1,
-                     offset: int = 0) -> list[RecordSummary]:
-        return rec_store.list_records(self._store, flt, limit=limit, offset=offset)
-
-    @locked
-    def count_records(self, flt: RecordFilter | None = None) -> int:
-        return rec_store.count_records(self._store, flt)
-
-    @locked
-    def search(self, query: str, flt: RecordFilter | None = None, *,
-               limit: int = 200) -> list[RecordSummary]:
-        return rec_store.search_records(self._store, query, flt, limit=limit)
-
-    @locked
-    def record(self, record_id: str, rev: int | None = None) -> RecordDetail:
-        return rec_store.get_detail(self._store, record_id, rev)
-
+    # -- records: list, count, search, show live on ProfileService --------------------
     @locked
     def attachment_chunks(self, att_id: str) -> list[bytes]:
         return list(iter_attachment(self._store, att_id))
