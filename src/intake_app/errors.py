@@ -9,6 +9,8 @@ is what the CLI exits with. Anything else escaping the core is a bug.
     ├── WrongPassphrase              "wrong passphrase"
     ├── ProfileError                 no profile, profile exists, bad header
     ├── StoreCorrupt                 HMAC / integrity failure in the database
+    ├── DiskFull                     the disk holding the profile has no room
+    ├── CannotVerify                 check could not run to the end (not damage)
     ├── NotFound                     unknown record, form, bundle, device ...
     ├── InvalidState                 e.g. editing a finalized record
     ├── FormError                    a form definition that cannot be loaded
@@ -50,6 +52,15 @@ class ProfileError(IntakeError):
 
 class StoreCorrupt(IntakeError):
     pass
+
+
+class DiskFull(IntakeError):
+    """The disk holding the profile is full; the write was not done (SQLite rolled back)."""
+
+
+class CannotVerify(IntakeError):
+    """``check`` could not read the store as committed (e.g. the write-ahead log cannot be
+    checkpointed on a full disk): not evidence of damage."""
 
 
 class NotFound(IntakeError):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -36,9 +38,19 @@ from intake_app.services.base import ProfileService, locked
 from intake_app.store import attachments as att_store
 from intake_app.store import meta as store_meta
 from intake_app.store import records as rec_store
+from intake_app.store.db import require_space
 
 EDITABLE = (RecordStatus.DRAFT, RecordStatus.FINALIZED)
 DAY_MS = 86_400_000
+# An attachment passes through the WAL (checkpointed every 128 MiB) into the main file.
+_WAL_PEAK = 160 << 20
+
+
+def _source_size(src: BinaryIO) -> int | None:
+    try:
+        return os.fstat(src.fileno()).st_size
+    except (AttributeError, OSError, ValueError):
+        return None  # an in-memory stream: its size is unknown here
 
 
 class FieldService(ProfileService):
@@ -73,6 +85,7 @@ class FieldService(ProfileService):
         values = fill_metadata(form, values, device_id=self.meta("device_id"))
         clean = validate_record(form, values, lang, partial=partial)
         self._check_attachment_refs(form, clean, None)
+        require_space(self._store.path, 0)
         return rec_store.create_record(self._store, form.id, form.version, clean)
 
     @locked
@@ -88,6 +101,7 @@ class FieldService(ProfileService):
                                previous=rec_store.get_values(self._store, record_id))
         clean = validate_record(form, values, lang, partial=partial)
         self._check_attachment_refs(form, clean, record_id)
+        require_space(self._store.path, 0)
         return rec_store.update_record(self._store, record_id, clean, allowed)
 
     @locked
@@ -109,6 +123,7 @@ class FieldService(ProfileService):
         form = self.get_form(summary.form_id, summary.form_version)
         # Re-check against the form: the definition may have been reinstalled.
         validate_record(form, rec_store.get_values(self._store, record_id), lang)
+        require_space(self._store.path, 0)
         rec_store.set_status(self._store, record_id, RecordStatus.FINALIZED, (RecordStatus.DRAFT,))
 
     def _check_readable(self, summary: RecordSummary) -> None:
@@ -159,16 +174,28 @@ class FieldService(ProfileService):
         summary = rec_store.get_summary(self._store, record_id)
         if summary.status not in EDITABLE:
             raise InvalidState(f"record {record_id} is {summary.status.value}; cannot attach files")
+        size = _source_size(src)
+        if size is not None:  # fail before writing, not after filling the disk (finding 2)
+            need = size + min(size, _WAL_PEAK)
+            require_space(self._store.path, need,
+                          f"the file needs about {need / (1 << 20):.1f} MB; nothing was saved")
         return att_store.add_attachment(self._store, record_id, src, name, mime)
 
     def attach_file(self, record_id: str, path: Path) -> AttachmentInfo:
         try:
-            fh = open(path, "rb")
+            # O_NONBLOCK: opening a FIFO must not hang before it can be refused.
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except FileNotFoundError:
             raise NotFound(f"no such file: {path}") from None
-        except IsADirectoryError:
-            raise NotFound(f"not a file: {path}") from None
-        with fh:
+        except OSError as exc:
+            raise IntakeError(f"cannot read {path}: {exc.strerror}") from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            # /dev/zero would be read until the disk is full (finding 2).
+            raise NotFound(f"not a file: {path} (folders, devices and pipes cannot be "
+                           "attached)")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as fh:
             return self.attach(record_id, fh, path.name)
 
     # -- enrollment, export, outbox, receipts (see services/outbox.py) -------------

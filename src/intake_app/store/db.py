@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 import sqlcipher3
 
-from intake_app.errors import StoreCorrupt
+from intake_app.errors import CannotVerify, DiskFull, StoreCorrupt
 from intake_app.paths import FILE_MODE
 from intake_app.store import schema
 
@@ -20,6 +21,49 @@ PAGE_SIZE = 32768
 DB_ERRORS = (sqlcipher3.DatabaseError,)
 # FTS5's secure-delete option (purged words leave the search index) arrived in 3.42.
 MIN_SQLITE = (3, 42, 0)
+SQLITE_IOERR = 10
+SQLITE_FULL = 13
+# With less than this free, an I/O error on the profile's disk is the full disk (tmpfs and
+# some USB file systems report a short write as EIO, and a full disk cannot map -shm).
+LOW_SPACE = 1 << 20
+# A record save or finalize writes a few dozen 32 KiB pages to the WAL and later to the
+# main file: refuse to start one with less room than this (finding 2: fail before writing).
+WRITE_RESERVE = 4 << 20
+
+
+def free_bytes(path: Path) -> int:
+    """Free bytes on the file system holding ``path`` (a file or folder); -1 if unknown."""
+    target = path if path.is_dir() else path.parent
+    try:
+        return shutil.disk_usage(target).free
+    except OSError:
+        return -1
+
+
+def _mb(n: int) -> str:
+    return f"{max(n, 0) / (1 << 20):.1f}"
+
+
+def disk_full(path: Path, what: str) -> DiskFull:
+    return DiskFull(f"the disk holding the profile is full ({_mb(free_bytes(path))} MB free): "
+                    f"{what}")
+
+
+def require_space(path: Path, nbytes: int, what: str = "nothing was saved") -> None:
+    """Refuse a write of about ``nbytes`` (plus the reserve) that cannot fit on the disk."""
+    free = free_bytes(path)
+    if 0 <= free < nbytes + WRITE_RESERVE:
+        raise disk_full(path, what)
+
+
+def is_disk_full(exc: BaseException, path: Path) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc)
+    if primary == SQLITE_FULL or "disk is full" in text:
+        return True
+    ioerr = primary == SQLITE_IOERR or "disk I/O error" in text
+    return ioerr and 0 <= free_bytes(path) < LOW_SPACE
 
 
 def check_sqlite_version(version: str | None = None) -> None:
@@ -61,6 +105,8 @@ class Database:
         try:
             self.conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         except DB_ERRORS as exc:
+            if is_disk_full(exc, path):
+                raise disk_full(path, "cannot open the store; free some space") from exc
             raise StoreCorrupt(f"cannot open store: {exc}") from exc
         try:
             self.conn.execute(_key_pragma(key))
@@ -85,6 +131,8 @@ class Database:
             self.migrate(schema_version)
         except DB_ERRORS as exc:
             self.conn.close()
+            if is_disk_full(exc, path):
+                raise disk_full(path, "cannot open the store; free some space") from exc
             raise StoreCorrupt(f"store is damaged or unreadable: {exc}") from exc
         except BaseException:
             self.conn.close()
@@ -114,14 +162,39 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlcipher3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception.
+
+        A full disk becomes ``DiskFull``. After SQLITE_FULL, SQLite may already have
+        rolled back; an unconditional ROLLBACK then raised "no transaction is active"
+        over the real error (finding 2), so roll back only what is still open."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except DB_ERRORS as exc:
+            self._raise_if_full(exc)
+            raise
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback_open()
+            self._raise_if_full(exc)
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except DB_ERRORS as exc:
+            self._rollback_open()
+            self._raise_if_full(exc)
+            raise
+
+    def _rollback_open(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except DB_ERRORS:
+                pass  # the original error is the one to report
+
+    def _raise_if_full(self, exc: BaseException) -> None:
+        if isinstance(exc, DB_ERRORS) and is_disk_full(exc, self.path):
+            raise disk_full(self.path, "nothing was saved") from exc
 
     def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
         try:
@@ -131,8 +204,39 @@ class Database:
                 raise
             raise StoreCorrupt(f"store is damaged: {exc}") from exc
 
+    def _checkpoint_for_check(self) -> bool:
+        """Checkpoint before checking; True if the whole WAL reached the main file.
+
+        ``cipher_integrity_check`` reads the main file: a checkpoint cut short by a full
+        disk leaves a short last page there while the WAL still holds the committed data,
+        which is not damage (finding 2)."""
+        try:
+            row = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except DB_ERRORS as exc:
+            if is_disk_full(exc, self.path):
+                raise self._cannot_verify() from exc
+            return False
+        return row is not None and int(row[0]) == 0 and int(row[1]) <= int(row[2])
+
+    def _cannot_verify(self) -> CannotVerify:
+        free = free_bytes(self.path)
+        if 0 <= free < LOW_SPACE:
+            why = f"the disk holding the profile is full ({_mb(free)} MB free)"
+        else:
+            why = "another program has the store open"
+        return CannotVerify(f"cannot verify: {why} and the write-ahead log is not "
+                            "checkpointed; this is not damage: free some space (or close the "
+                            "app) and run check again")
+
     def integrity_problems(self) -> list[str]:
         """SQLCipher's page HMAC check, then SQLite's structural check."""
+        checkpointed = self._checkpoint_for_check()
+        problems = self._integrity_problems()
+        if problems and not checkpointed and all("invalid size" in p for p in problems):
+            raise self._cannot_verify()
+        return problems
+
+    def _integrity_problems(self) -> list[str]:
         problems: list[str] = []
         try:
             for (row,) in self.conn.execute("PRAGMA cipher_integrity_check"):
