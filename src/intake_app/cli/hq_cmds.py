@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -84,8 +85,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     paths = audit.expand_paths([Path(p) for p in args.paths])
     if not paths:
         raise IntakeError("no bundle files given")
+    told: list[bool] = []
+
+    def waiting() -> None:
+        if not told:
+            told.append(True)
+            print("intake: another import into this HQ store is running; waiting for it to "
+                  "finish", file=sys.stderr)
+
     with hq_service(args) as svc:
-        outcomes = [svc.import_bundle(p) for p in paths]
+        outcomes = [svc.import_bundle(p, on_wait=waiting) for p in paths]
     if args.json_out:
         print_json([o.model_dump(mode="json") for o in outcomes])
     else:

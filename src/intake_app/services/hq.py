@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -27,7 +28,14 @@ from intake_app.crypto import (
     open_bundle,
     verify_bundle,
 )
-from intake_app.errors import BundleError, IntakeError, NotFound, StoreCorrupt, ValidationFailed
+from intake_app.errors import (
+    BundleError,
+    DiskFull,
+    IntakeError,
+    NotFound,
+    StoreCorrupt,
+    ValidationFailed,
+)
 from intake_app.forms import Form, validate_record
 from intake_app.hq import eventlog, keybackup
 from intake_app.hq.eventlog import LogEntry
@@ -52,8 +60,23 @@ from intake_app.store.ids import now_ms
 QUARANTINE_DIR = "quarantine"
 # Failures of HQ's own store or disk: not the bundle's fault, so they propagate
 # instead of quarantining a good bundle (everything else inside a bundle is refused).
-_STORE_FAILURES = (StoreCorrupt, MemoryError, sqlcipher3.OperationalError,
+_STORE_FAILURES = (StoreCorrupt, DiskFull, MemoryError, sqlcipher3.OperationalError,
                    sqlcipher3.InterfaceError)
+# Held by whoever imports into this HQ store (CLI, GUI, drop box fetch), so two runs at
+# once do not both decide a bundle is new (finding 3 of issue 14).
+IMPORT_LOCK = "import.lock"
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: the in-transaction check still holds
+    fcntl = None  # type: ignore[assignment]
+
+
+class _AlreadyImported(Exception):
+    """Another import committed this (device, sequence) after our chain check."""
+
+    def __init__(self, statement_hash: str) -> None:
+        self.statement_hash = statement_hash
 
 
 LOG_WITNESS_SUFFIX = ".log-checkpoint.sig"
@@ -218,9 +241,28 @@ class HQService(ProfileService):
         return ImportOutcome(path=str(path), verdict="rejected", kind=exc.kind,
                              reason=str(exc), quarantined=fh is not None)
 
+    @contextlib.contextmanager
+    def _import_lock(self, on_wait: Callable[[], None] | None) -> Iterator[None]:
+        if fcntl is None:
+            yield
+            return
+        fd = os.open(self.data_dir / IMPORT_LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC,
+                     FILE_MODE)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait is not None:
+                    on_wait()
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
     @locked
     def import_bundle(self, path: Path,
-                      progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
+                      progress: Callable[[int, int], None] | None = None,
+                      on_wait: Callable[[], None] | None = None) -> ImportOutcome:
         """Verify, check the chain, decrypt and commit one bundle (all or nothing).
 
         Whatever goes wrong inside one bundle is that bundle's rejection (quarantined,
@@ -235,7 +277,7 @@ class HQService(ProfileService):
                     "header", "not a regular file (a symbolic link): not read"), None)
             return ImportOutcome(path=str(path), verdict="rejected", kind="header",
                                  reason=f"cannot read: {exc.strerror}")
-        with os.fdopen(fd, "rb") as fh:
+        with os.fdopen(fd, "rb") as fh, self._import_lock(on_wait):
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
                 return self._reject(path, BundleError(
                     "header", "not a regular file: not read"), None)
@@ -282,7 +324,27 @@ class HQService(ProfileService):
             except (NotFound, ValidationFailed) as exc:
                 raise BundleError("payload", f"record does not validate: {exc}") from None
 
+        try:
+            counts = self._commit_import(fh, ring, v, check, progress)
+        except _AlreadyImported as dup:
+            if dup.statement_hash != v.statement_hash.hex():
+                raise BundleError("chain", f"fork: device {v.device_id} #{v.sequence} was "
+                                           "imported with different content") from None
+            return ImportOutcome(path=str(path), verdict="duplicate", device_id=v.device_id,
+                                 sequence=v.sequence, reason="already imported")
+        return ImportOutcome(path=str(path), verdict="imported", device_id=v.device_id,
+                             sequence=v.sequence, records=counts[0], attachments=counts[1],
+                             notes=tuple(notes))
+
+    def _commit_import(self, fh: Any, ring: Keyring, v: VerifiedBundle,
+                       check: Callable[[str, str, dict[str, Any]], None],
+                       progress: Callable[[int, int], None] | None) -> tuple[int, int]:
         with self._store.transaction() as conn:
+            # The duplicate check again, inside the write transaction: whatever another
+            # process committed since the chain check is seen here, not as a UNIQUE error.
+            existing = store_hq.received_hash_in(conn, v.device_id, v.sequence)
+            if existing is not None:
+                raise _AlreadyImported(existing)
             # single_pass with verified=v: the decrypt pass hashes exactly the bytes it
             # decrypts and checks them against v's statement before anything commits
             # (finding 7: a file changed between the verify pass and this one was
@@ -297,9 +359,7 @@ class HQService(ProfileService):
                                   created_at=v.header.created_at)
             self._log_in(conn, "import", {"device_id": v.device_id, "seq": v.sequence,
                                           "statement_hash": v.statement_hash.hex()})
-        return ImportOutcome(path=str(path), verdict="imported", device_id=v.device_id,
-                             sequence=v.sequence, records=counts[0], attachments=counts[1],
-                             notes=tuple(notes))
+        return counts[0], counts[1]
 
     def _check_forward_link(self, v: VerifiedBundle, seqs: dict[int, str]) -> None:
         nxt = v.sequence + 1

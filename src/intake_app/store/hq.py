@@ -96,6 +96,13 @@ def received_prev(db: Database, device_id: str, seq: int) -> str | None:
     return None if row is None else str(row[0])
 
 
+def received_hash_in(conn: Any, device_id: str, seq: int) -> str | None:
+    """Inside an import's transaction: the statement hash already received, if any."""
+    row = conn.execute("SELECT statement_hash FROM received_bundles WHERE device_id = ? "
+                       "AND seq = ?", (device_id, seq)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def add_received(conn: Any, *, device_id: str, seq: int, statement_hash: str, prev: str,
                  size: int, record_count: int, created_at: int) -> None:
     conn.execute(
