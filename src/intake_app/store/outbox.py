@@ -29,19 +29,28 @@ def abandon(db: Database, seq: int) -> None:
 
 
 def last_link(db: Database) -> tuple[int, bytes]:
-    """Next sequence number and the statement hash the next bundle chains to."""
-    top = db.execute("SELECT max(seq) FROM outbox").fetchone()[0] or 0
+    """Next sequence number and the statement hash the next bundle chains to.
+
+    The next number follows the last *sealed* volume: sequences abandoned after it
+    (an interrupted or failed write) are taken again. An abandoned volume never got
+    its final name anywhere (only a hidden .part, removed at the next export), so
+    HQ and the auditor see one gap-free chain; skipping it instead left a gap, and
+    after a failed first volume an impossible sequence 2 with an all-zero prev
+    (issue 14, finding 1)."""
     row = db.execute(
-        "SELECT statement_hash FROM outbox WHERE state IN ('pending', 'delivered') "
+        "SELECT seq, statement_hash FROM outbox WHERE state IN ('pending', 'delivered') "
         "ORDER BY seq DESC LIMIT 1"
     ).fetchone()
-    prev = bytes.fromhex(row[0]) if row else bytes(32)
-    return top + 1, prev
+    if row is None:
+        return 1, bytes(32)
+    return int(row[0]) + 1, bytes.fromhex(row[1])
 
 
 def reserve(db: Database, seq: int, name: str, prev: bytes, created: int) -> None:
-    """Step 1 of a volume: the sequence number is taken, committed, before sealing."""
+    """Step 1 of a volume: the sequence number is taken, committed, before sealing
+    (an abandoned attempt at this number or later is replaced: see ``last_link``)."""
     with db.transaction() as conn:
+        conn.execute("DELETE FROM outbox WHERE seq >= ? AND state = 'abandoned'", (seq,))
         conn.execute(
             "INSERT INTO outbox (seq, file_name, statement_hash, prev, created_at, size, "
             "record_count, state) VALUES (?, ?, '', ?, ?, 0, 0, 'writing')",
