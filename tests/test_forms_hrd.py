@@ -54,7 +54,7 @@ def test_example_is_valid(form: Form) -> None:
     assert out["days_remaining"] == (dt.date(2024, 12, 31) - TODAY).days
     assert out["age_years"] == 34
     assert out["imminent_risk"] is True
-    assert out["consent_scope"] == "store send_hq refer legal"
+    assert out["consent_scope"] == "store send_hq refer statistics legal"
     assert out["threats"][0]["threat_date"] == "2022-09"
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 FORM_ID = "hrd_intake"
-VERSION = "2025.1"
+VERSION = "2025.2"
 CONSENTED = "${consent_store} = true()"
 
 
@@ -444,6 +444,61 @@ CHOICES: dict[str, list[dict[str, Any]]] = {
 NEED_URGENCY = [c["name"] for c in CHOICES["need"]]
 
 
+# How HQ's case desk reads this form (intake_app.hq.casework): which fields name the
+# person, hold each consent, raise the priority and give follow-up dates. Other forms
+# declare their own; nothing in the desk names these fields.
+CASEWORK: dict[str, Any] = {
+    "names": ["name_native", "name_latin", "aliases"],
+    "display_name": ["name_latin", "name_native"],
+    "birth_date": "birth_date",
+    "age": "approximate_age",
+    "interview_date": "interview_date",
+    "phones": ["contact_detail", "intermediary_contact"],
+    "province": "province_of_origin",
+    "needs": "needs",
+    "document_expiry": "document_expiry",
+    "follow_ups": [
+        {"field": "next_review", "label": "next risk review"},
+        {"field": "follow_up_date", "label": "follow-up date"},
+        {"field": "document_expiry", "label": "visa or PoR card expires", "days_before": 30},
+    ],
+    "consent": {
+        "store": "consent_store", "send_hq": "consent_send_hq",
+        "referral": "consent_refer_partners", "advocacy": "consent_advocacy",
+        "statistics": "consent_statistics", "legal": "consent_legal",
+    },
+    "priority": {
+        "levels": ["low", "medium", "high", "urgent"],
+        "default": "low",
+        "rules": [
+            {"field": "risk_level", "in": ["extreme"], "priority": "urgent"},
+            {"field": "risk_level", "in": ["high"], "priority": "high"},
+            {"field": "risk_level", "in": ["medium"], "priority": "medium"},
+            {"field": "imminence_flags", "priority": "urgent",
+             "in": ["deportation_order", "recent_raid_or_arrest", "located_by_perpetrators",
+                    "health_emergency"]},
+            {"field": "imminence_flags", "priority": "high",
+             "in": ["documents_expiring", "recent_threats", "family_targeted",
+                    "no_safe_shelter"]},
+            *[{"field": f"urgency_{n}", "in": ["urgent"], "priority": "high"}
+              for n in NEED_URGENCY],
+            {"field": "detained_in_pakistan", "in": [True], "priority": "urgent"},
+            {"field": "document_expiry", "within_days": 14, "priority": "urgent"},
+            {"field": "document_expiry", "within_days": 60, "priority": "high"},
+        ],
+    },
+    # A referral package carries only these fields, and only with referral consent.
+    "referral_fields": ["name_latin", "name_native", "gender", "approximate_age", "pk_city",
+                        "safe_channel", "contact_detail", "needs", "relocation_preference",
+                        "medical_details", "risk_level", "document_expiry", "unhcr_status"],
+    # Advocacy: no names, no contact details, no place more precise than a province.
+    "advocacy_fields": ["gender", "approximate_age", "province_of_origin", "hrd_work",
+                        "public_profile", "threats.threat_date", "threats.threat_province",
+                        "threats.act_type", "threats.perpetrator_type", "threats.target"],
+    "statistics_dimensions": ["province_of_origin", "gender", "risk_level", "needs"],
+}
+
+
 def section(name: str, label: dict[str, str], children: list[dict[str, Any]],
             **kw: Any) -> dict[str, Any]:
     return F(name, "group", label, children=children, **kw)
@@ -509,6 +564,12 @@ SESSION = section("session", T("Session and consent", "جلسه و رضایت", 
         "آیا موافقید که اطلاعات بی‌نام برای دادخواهی استفاده شود؟",
         "ایا موافق یاست چې بې نومه معلومات د مدافعې لپاره وکارول شي؟",
         "کیا آپ متفق ہیں کہ گمنام معلومات وکالت کے لیے استعمال ہوں؟")),
+    F("consent_statistics", "yes_no", T(
+        "Do you agree that your answers are counted, without names, in statistics?",
+        "آیا موافقید که پاسخ‌های شما بدون نام در آمار شمرده شود؟",
+        "ایا موافق یاست چې ستاسو ځوابونه بې له نوم په احصایو کې وشمېرل شي؟",
+        "کیا آپ متفق ہیں کہ آپ کے جوابات نام کے بغیر اعداد و شمار میں گنے جائیں؟"),
+      relevant=CONSENTED),
     consent("consent_legal", T(
         "Do you agree that this information is used in legal proceedings?",
         "آیا موافقید که این اطلاعات در روندهای حقوقی استفاده شود؟",
@@ -882,6 +943,7 @@ CLOSING = section("closing", T("Closing", "پایان", "پای", "اختتام"
                   "if(${consent_send_hq} = true(), 'send_hq ', ''), "
                   "if(${consent_refer_partners} = true(), 'refer ', ''), "
                   "if(${consent_advocacy} = true(), 'advocacy ', ''), "
+                  "if(${consent_statistics} = true(), 'statistics ', ''), "
                   "if(${consent_legal} = true(), 'legal', '')))"),
 ], relevant=CONSENTED)
 
@@ -919,6 +981,7 @@ def build() -> dict[str, Any]:
                            "fields optional and marked. Vocabulary after HURIDOCS.",
             "translation_status": {"en": "source", "fa-AF": review, "ps": review, "ur": review},
             "source": "forms/source/hrd_intake.py",
+            "casework": CASEWORK,
         },
     }
 

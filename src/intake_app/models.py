@@ -156,3 +156,103 @@ class VerifyOutcome(Snapshot):
     sequence: int = 0
     statement_hash: str = ""
     notes: tuple[str, ...] = ()
+
+
+# -- HQ's case desk (services.cases) -------------------------------------------------
+
+
+class CaseSummary(Snapshot):
+    id: str
+    status: str
+    priority: str
+    priority_rank: int
+    priority_override: bool
+    assignee: str | None
+    display_name: str  # the person's name as the newest record gives it
+    province: str
+    needs: tuple[str, ...]
+    form_id: str
+    doc_expiry: str | None  # ISO date
+    next_due: str | None  # ISO date of the earliest open follow-up
+    interviews: int
+    created_at: int
+    updated_at: int
+    status_at: int
+    merged_into: str | None
+
+
+class CaseNote(Snapshot):
+    id: int
+    case_id: str
+    at: int
+    author: str
+    text: str
+
+
+class FollowUp(Snapshot):
+    id: int
+    case_id: str
+    due: str
+    label: str
+    source: str  # "form" (a date field of a record) or "analyst"
+    record_id: str | None
+    created_at: int
+    created_by: str
+    done_at: int | None
+    done_by: str | None
+
+
+class Referral(Snapshot):
+    id: int
+    case_id: str
+    at: int
+    actor: str
+    partner: str
+    need: str
+    reason: str
+    records: tuple[str, ...]
+
+
+class CaseEvent(Snapshot):
+    id: int
+    case_id: str
+    at: int
+    actor: str
+    action: str
+    detail: dict[str, Any]
+    reason: str
+
+
+class CaseDetail(Snapshot):
+    summary: CaseSummary
+    priority_auto: str
+    priority_reasons: tuple[str, ...]
+    names: tuple[str, ...]
+    records: tuple[RecordSummary, ...]
+    merged_cases: tuple[str, ...]
+    notes: tuple[CaseNote, ...]
+    follow_ups: tuple[FollowUp, ...]
+    referrals: tuple[Referral, ...]
+    history: tuple[CaseEvent, ...]
+
+    @property
+    def id(self) -> str:
+        return self.summary.id
+
+
+class CaseFilter(Snapshot):
+    """A queue and filters. Queues: all (open cases), new, priority, overdue,
+    expiring (documents within ``within_days``), mine (assignee = ``me``), closed."""
+
+    queue: str = "all"
+    status: str | None = None
+    priority: str | None = None
+    assignee: str | None = None
+    province: str | None = None
+    need: str | None = None
+    form_id: str | None = None
+    since_ms: int | None = None  # created_at bounds, inclusive
+    until_ms: int | None = None
+    within_days: int = 30
+    me: str | None = None
+    today: str | None = None  # ISO date; None: today (UTC)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from intake_app import __version__
 from intake_app.cli import (
     bundle_cmds,
+    case_cmds,
     field_cmds,
     forms_cmds,
     hq_cmds,
@@ -38,7 +39,7 @@ def build_parser() -> ArgumentParser:
     forms_cmds.register(sub)
     bundle_cmds.register(sub)
     hq_sub = hq_cmds.register(sub)
-    for extra in (hq_extra_cmds, protect_cmds, sync_cmds):
+    for extra in (hq_extra_cmds, case_cmds, protect_cmds, sync_cmds):
         extra.register(sub, hq_sub)
     return parser
 

@@ -49,7 +49,8 @@ from intake_app.models import (
 )
 from intake_app.paths import FILE_MODE, atomic_write, ensure_private_dir
 from intake_app.services import enrollment
-from intake_app.services.base import ProfileService, locked
+from intake_app.services.base import locked
+from intake_app.services.cases import CaseDesk
 from intake_app.services.hq_import import import_items
 from intake_app.store import hq as store_hq
 from intake_app.store import meta as store_meta
@@ -82,7 +83,7 @@ class _AlreadyImported(Exception):
 LOG_WITNESS_SUFFIX = ".log-checkpoint.sig"
 
 
-class HQService(ProfileService):
+class HQService(CaseDesk):
     kind = "hq"
 
     # -- creation and keys ----------------------------------------------------------
@@ -332,6 +333,7 @@ class HQService(ProfileService):
                                            "imported with different content") from None
             return ImportOutcome(path=str(path), verdict="duplicate", device_id=v.device_id,
                                  sequence=v.sequence, reason="already imported")
+        self._sync_cases()  # the new records join cases (services.cases)
         return ImportOutcome(path=str(path), verdict="imported", device_id=v.device_id,
                              sequence=v.sequence, records=counts[0], attachments=counts[1],
                              notes=tuple(notes))

@@ -1,0 +1,265 @@
+"""``intake hq cases ...`` and ``intake hq duplicates``: HQ's case desk
+(intake_app.services.cases). Every change needs ``--as NAME`` (or $INTAKE_USER, else
+the login name) and, where the desk asks for one, ``--reason``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from intake_app.cli.common import print_json, print_table
+from intake_app.cli.hq_cmds import hq_service
+from intake_app.errors import UsageError
+from intake_app.models import CaseDetail, CaseFilter, CaseSummary, ms_to_iso
+from intake_app.services.hq import HQService
+
+USER_ENV = "INTAKE_USER"
+QUEUES = ("all", "new", "priority", "overdue", "expiring", "mine", "closed")
+STATUSES = ("new", "triaged", "in_progress", "referred", "closed")
+
+
+def actor(args: argparse.Namespace) -> str:
+    who = getattr(args, "actor", None) or os.environ.get(USER_ENV)
+    if not who:
+        try:
+            who = getpass.getuser()
+        except (KeyError, OSError):
+            who = ""
+    if not who:
+        raise UsageError(f"who is acting? give --as NAME (or set ${USER_ENV})")
+    return who
+
+
+def _ms(text: str | None, end: bool = False) -> int | None:
+    if text is None:
+        return None
+    try:
+        d = dt.datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=dt.UTC)
+    except ValueError:
+        raise UsageError(f"date {text!r}: expected YYYY-MM-DD") from None
+    return int(d.timestamp() * 1000) + (86_399_999 if end else 0)
+
+
+def with_hq(args: argparse.Namespace, fn: Callable[[HQService], Any]) -> Any:
+    svc = hq_service(args)
+    try:
+        return fn(svc)
+    finally:
+        svc.close()
+
+
+def print_cases(rows: list[CaseSummary], as_json: bool) -> None:
+    if as_json:
+        print_json([r.model_dump(mode="json") for r in rows])
+        return
+    print_table(["CASE", "NAME", "STATUS", "PRIORITY", "CASEWORKER", "PROVINCE", "NEXT DUE",
+                 "DOC EXPIRES"],
+                [[r.id, r.display_name, r.status, r.priority + ("*" if r.priority_override
+                                                                else ""),
+                  r.assignee or "-", r.province or "-", r.next_due or "-",
+                  r.doc_expiry or "-"] for r in rows])
+
+
+def print_case(d: CaseDetail, as_json: bool) -> None:
+    if as_json:
+        print_json(d.model_dump(mode="json"))
+        return
+    s = d.summary
+    w = sys.stdout.write
+    w(f"case:       {s.id}  {s.display_name}\n")
+    w(f"names:      {' / '.join(d.names) or '-'}\n")
+    w(f"status:     {s.status}\npriority:   {s.priority}"
+      f"{' (override; form says ' + d.priority_auto + ')' if s.priority_override else ''}\n")
+    for r in d.priority_reasons:
+        w(f"  because   {r}\n")
+    w(f"caseworker: {s.assignee or '-'}\nprovince:   {s.province or '-'}\n"
+      f"needs:      {', '.join(s.needs) or '-'}\n")
+    for rec in d.records:
+        w(f"record:     {rec.id}  {rec.form_id} {rec.form_version}  "
+          f"{ms_to_iso(rec.created_at)}\n")
+    for c in d.merged_cases:
+        w(f"merged in:  {c}\n")
+    for f in d.follow_ups:
+        state = f"done {ms_to_iso(f.done_at)} by {f.done_by}" if f.done_at else "open"
+        w(f"follow-up:  #{f.id} {f.due} {f.label} ({f.source}; {state})\n")
+    for ref in d.referrals:
+        w(f"referral:   #{ref.id} {ms_to_iso(ref.at)} to {ref.partner} for {ref.need} "
+          f"by {ref.actor}\n")
+    for n in d.notes:
+        w(f"note:       {ms_to_iso(n.at)} {n.author}: {n.text}\n")
+    for h in d.history:
+        w(f"history:    {ms_to_iso(h.at)} {h.actor} {h.action} "
+          f"{' '.join(f'{k}={v}' for k, v in sorted(h.detail.items()))}"
+          f"{' — ' + h.reason if h.reason else ''}\n")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    flt = CaseFilter(queue=args.queue, status=args.status, priority=args.priority,
+                     assignee=args.caseworker, province=args.province, need=args.need,
+                     form_id=args.form, since_ms=_ms(args.since), until_ms=_ms(args.until, True),
+                     within_days=args.within_days,
+                     me=actor(args) if args.queue == "mine" else None)
+    if args.search:
+        rows = with_hq(args, lambda s: s.search_cases(args.search, limit=args.limit))
+    else:
+        rows = with_hq(args, lambda s: s.cases(flt, limit=args.limit, offset=args.offset))
+    print_cases(rows, args.json_out)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    print_case(with_hq(args, lambda s: s.case(args.case)), args.json_out)
+    return 0
+
+
+def _done(args: argparse.Namespace, summary: CaseSummary) -> int:
+    if args.json_out:
+        print_json(summary.model_dump(mode="json"))
+    else:
+        print(f"{summary.id}: {summary.status}, priority {summary.priority}, "
+              f"caseworker {summary.assignee or '-'}")
+    return 0
+
+
+def cmd_triage(args: argparse.Namespace) -> int:
+    who = actor(args)
+    return _done(args, with_hq(args, lambda s: s.triage(
+        args.case, actor=who, reason=args.reason, priority=args.priority,
+        assignee=args.caseworker)))
+
+
+def cmd_priority(args: argparse.Namespace) -> int:
+    who = actor(args)
+    return _done(args, with_hq(args, lambda s: s.set_priority(args.case, args.level, actor=who,
+                                                              reason=args.reason)))
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    who = actor(args)
+    return _done(args, with_hq(args, lambda s: s.assign(
+        args.case, None if args.unassign else args.caseworker, actor=who,
+        reason=args.reason or "")))
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    who = actor(args)
+    return _done(args, with_hq(args, lambda s: s.set_status(args.case, args.status, actor=who,
+                                                            reason=args.reason)))
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    who = actor(args)
+    text = sys.stdin.read() if args.text == "-" else args.text
+    note = with_hq(args, lambda s: s.add_note(args.case, text, actor=who))
+    if args.json_out:
+        print_json(note.model_dump(mode="json"))
+    else:
+        print(f"{args.case}: note #{note.id} added")
+    return 0
+
+
+def cmd_follow_up(args: argparse.Namespace) -> int:
+    who = actor(args)
+    if args.done is not None:
+        with_hq(args, lambda s: s.complete_follow_up(args.done, actor=who,
+                                                     reason=args.reason or ""))
+        if args.json_out:
+            print_json({"follow_up": args.done, "done": True})
+        else:
+            print(f"follow-up #{args.done} done")
+        return 0
+    if not args.case or not args.due or not args.label:
+        raise UsageError("follow-up needs CASE --due YYYY-MM-DD --label TEXT (or --done ID)")
+    fu = with_hq(args, lambda s: s.add_follow_up(args.case, args.due, args.label, actor=who))
+    if args.json_out:
+        print_json(fu.model_dump(mode="json"))
+    else:
+        print(f"{args.case}: follow-up #{fu.id} due {fu.due}")
+    return 0
+
+
+def _common(p: argparse.ArgumentParser, *, reason: bool = False) -> None:
+    p.add_argument("--as", dest="actor", metavar="NAME",
+                   help=f"who is acting (default ${USER_ENV} or the login name)")
+    p.add_argument("--json", dest="json_out", action="store_true")
+    if reason:
+        p.add_argument("--reason", required=True, help="why (kept in the case history)")
+
+
+def register(sub: Any, hq_sub: Any) -> None:
+    cases = hq_sub.add_parser("cases", help="the case desk: queues, triage, follow-ups")
+    csub = cases.add_subparsers(dest="hq_cases_command", metavar="ACTION",
+                                parser_class=type(cases))
+    csub.required = True
+
+    p = csub.add_parser("list", help="a queue of cases, most urgent first")
+    p.add_argument("--queue", choices=QUEUES, default="all")
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--priority", metavar="LEVEL")
+    p.add_argument("--caseworker", metavar="NAME")
+    p.add_argument("--province")
+    p.add_argument("--need")
+    p.add_argument("--form", metavar="FORM_ID")
+    p.add_argument("--since", metavar="DATE", help="opened on or after (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="opened on or before (YYYY-MM-DD)")
+    p.add_argument("--within-days", type=int, default=30,
+                   help="the expiring queue: documents expiring within N days (default 30)")
+    p.add_argument("--search", metavar="WORDS", help="full-text search (names, any script)")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--offset", type=int, default=0)
+    _common(p)
+    p.set_defaults(func=cmd_list)
+
+    p = csub.add_parser("show", help="one case: records, follow-ups, notes, history")
+    p.add_argument("case")
+    _common(p)
+    p.set_defaults(func=cmd_show)
+
+    p = csub.add_parser("triage", help="mark a new case triaged")
+    p.add_argument("case")
+    p.add_argument("--priority", metavar="LEVEL", help="override the form's priority")
+    p.add_argument("--caseworker", metavar="NAME")
+    _common(p, reason=True)
+    p.set_defaults(func=cmd_triage)
+
+    p = csub.add_parser("priority", help="override the priority ('auto': the form's again)")
+    p.add_argument("case")
+    p.add_argument("level")
+    _common(p, reason=True)
+    p.set_defaults(func=cmd_priority)
+
+    p = csub.add_parser("assign", help="give the case to a caseworker")
+    p.add_argument("case")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("caseworker", nargs="?")
+    g.add_argument("--unassign", action="store_true")
+    p.add_argument("--reason")
+    _common(p)
+    p.set_defaults(func=cmd_assign)
+
+    p = csub.add_parser("status", help="move the case (new, triaged, in_progress, referred, "
+                                       "closed; closed -> in_progress reopens)")
+    p.add_argument("case")
+    p.add_argument("status", choices=STATUSES)
+    _common(p, reason=True)
+    p.set_defaults(func=cmd_status)
+
+    p = csub.add_parser("note", help="append a note ('-' reads it from standard input)")
+    p.add_argument("case")
+    p.add_argument("text")
+    _common(p)
+    p.set_defaults(func=cmd_note)
+
+    p = csub.add_parser("follow-up", help="add a follow-up with a due date, or mark one done")
+    p.add_argument("case", nargs="?")
+    p.add_argument("--due", metavar="YYYY-MM-DD")
+    p.add_argument("--label", metavar="TEXT")
+    p.add_argument("--done", type=int, metavar="ID", help="mark this follow-up done")
+    p.add_argument("--reason")
+    _common(p)
+    p.set_defaults(func=cmd_follow_up)

@@ -1,0 +1,379 @@
+"""HQ's case desk: cases, triage, caseworkers, follow-ups, notes, history.
+
+Store-agnostic: every row goes through ``intake_app.store.cases``; what a form
+declares (names, consent, priority rules, follow-up dates) is read by
+``intake_app.hq.casework``. Every change records who, when and why in the case's
+history (in the encrypted store) and appends an entry to HQ's signed event log.
+The log is read by auditors without keys, so its entries stay content-free: case
+ids, statuses, levels, the actor, and the SHA-256 of the reason or note text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from intake_app.errors import IntakeError, NotFound, UsageError
+from intake_app.forms import Form
+from intake_app.hq.casework import Casework, check_transition, parse_casework, parse_date
+from intake_app.hq.namekeys import name_keys
+from intake_app.models import (
+    CaseDetail,
+    CaseEvent,
+    CaseFilter,
+    CaseNote,
+    CaseSummary,
+    FollowUp,
+    Referral,
+)
+from intake_app.services.base import ProfileService, locked
+from intake_app.store import cases as store_cases
+from intake_app.store import records as rec_store
+from intake_app.store.ids import now_ms
+
+SYSTEM = "system"
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def case_summary(row: tuple[Any, ...]) -> CaseSummary:
+    needs = tuple(n for n in str(row[8]).split("|") if n)
+    return CaseSummary(
+        id=row[0], status=row[1], priority_rank=row[2], priority=row[3],
+        priority_override=bool(row[4]), assignee=row[5], display_name=row[6], province=row[7],
+        needs=needs, form_id=row[9], doc_expiry=row[10], next_due=row[11], interviews=row[12],
+        created_at=row[13], updated_at=row[14], status_at=row[15], merged_into=row[16])
+
+
+def _need(text: str, what: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise UsageError(f"{what} is required")
+    return text
+
+
+class CaseDesk(ProfileService):
+    """Mixed into HQService; needs its event log (``_log_in``)."""
+
+    _casework_cache: dict[tuple[str, str], Casework]
+    _cases_synced = False
+
+    def _log_in(self, conn: Any, kind: str, detail: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    # -- what forms declare -------------------------------------------------------
+    def casework(self, form_id: str, version: str) -> Casework:
+        """The declaration of that form version, else of the newest version of the
+        same form that has one (older versions keep their field names)."""
+        cache: dict[tuple[str, str], Casework] = self.__dict__.setdefault(
+            "_casework_cache", {})
+        key = (form_id, version)
+        if key not in cache:
+            reg = self.registry()
+            forms: list[Form] = []
+            try:
+                forms.append(reg.get(form_id, version))
+            except NotFound:
+                pass
+            forms += sorted((f for f in reg.list() if f.id == form_id),
+                            key=lambda f: f.version == version)[::-1]
+            cw = Casework()
+            for f in forms:
+                cw = parse_casework(f.metadata)
+                if cw.declared:
+                    break
+            cache[key] = cw
+        return cache[key]
+
+    # -- records join cases ----------------------------------------------------------
+    def _sync_cases(self, today: dt.date | None = None) -> int:
+        """Open a case for each received record not in one yet; re-read new revisions.
+        Returns the number of records read."""
+        today = today or dt.datetime.now(dt.UTC).date()
+        with self._store.transaction() as conn:
+            rows = store_cases.records_to_sync(conn)
+            if not rows:
+                return 0
+            at = now_ms()
+            touched: dict[str, None] = {}
+            opened = 0
+            for rid, fid, ver, rev, case_id in rows:
+                cw = self.casework(fid, ver)
+                values = json.loads(store_cases.current_data(conn, rid) or "{}")
+                if case_id is None:
+                    rank, _ = cw.priority(values, today)
+                    case_id = store_cases.new_case(conn, status="new", priority=rank,
+                                                   level=cw.levels[rank], form_id=fid, at=at)
+                    store_cases.add_history(conn, case_id, at, SYSTEM, "opened",
+                                            {"record": rid}, "record received")
+                    opened += 1
+                store_cases.link_record(conn, rid, case_id, rev)
+                year, age = cw.age_of(values)
+                if year is None and age is not None:
+                    when = _date_of(cw.text_of(values, cw.interview_date)) or today
+                    year = when.year - age
+                store_cases.put_person_keys(conn, rid, name_keys(cw.names_of(values)), year,
+                                            cw.phones_of(values),
+                                            cw.text_of(values, cw.province))
+                for label, due in cw.follow_up_dates(values):
+                    store_cases.add_follow_up(conn, case_id, due.isoformat(), label, "form",
+                                              rid, at, SYSTEM)
+                touched[case_id] = None
+            for cid in touched:
+                self._refresh_in(conn, cid, today, at)
+            store_cases.refresh_next_due(conn, list(touched))
+            self._log_in(conn, "case-sync", {"records": len(rows), "opened": opened,
+                                             "cases": len(touched)})
+        return len(rows)
+
+    def _refresh_in(self, conn: Any, case_id: str, today: dt.date, at: int) -> None:
+        members = store_cases.member_data(conn, case_id)
+        if not members:
+            return
+        best, level = -1, ""
+        reasons: list[str] = []
+        needs: dict[str, None] = {}
+        name = province = ""
+        expiry: str | None = None
+        for _rid, fid, ver, data, _created in members:  # oldest first: newest wins
+            cw = self.casework(fid, ver)
+            values = json.loads(data)
+            rank, why = cw.priority(values, today)
+            if rank > best:
+                best, level, reasons = rank, cw.levels[rank], list(why)
+            elif rank == best:
+                reasons += [w for w in why if w not in reasons]
+            name = cw.display_of(values) or name
+            province = cw.text_of(values, cw.province) or province
+            for n in cw.needs_of(values):
+                needs.setdefault(n, None)
+            d = _date_of(cw.text_of(values, cw.document_expiry))
+            expiry = d.isoformat() if d else expiry
+        store_cases.set_derived(conn, case_id, auto=best, auto_level=level, reasons=reasons,
+                                display_name=name, province=province, needs=list(needs),
+                                doc_expiry=expiry, interviews=len(members), at=at)
+
+    def _ensure_cases(self) -> None:
+        if not self.__dict__.get("_cases_synced"):
+            self._sync_cases()
+            self.__dict__["_cases_synced"] = True
+
+    # -- reading ----------------------------------------------------------------------
+    @locked
+    def cases(self, flt: CaseFilter | None = None, *, limit: int = 50,
+              offset: int = 0) -> list[CaseSummary]:
+        """A queue's page (see CaseFilter), most urgent first."""
+        self._ensure_cases()
+        flt = flt or CaseFilter()
+        return [case_summary(r) for r in store_cases.list_cases(
+            self._store, flt, _today(flt), limit, offset)]
+
+    @locked
+    def count_cases(self, flt: CaseFilter | None = None) -> int:
+        self._ensure_cases()
+        flt = flt or CaseFilter()
+        return store_cases.count_cases(self._store, flt, _today(flt))
+
+    @locked
+    def search_cases(self, query: str, *, limit: int = 50) -> list[CaseSummary]:
+        """Cases any of whose records match every word (names in either script)."""
+        self._ensure_cases()
+        ids = store_cases.search_case_ids(self._store, query, limit)
+        return [case_summary(r) for r in store_cases.cases_by_ids(self._store, ids)]
+
+    def _summary(self, case_id: str) -> CaseSummary:
+        row = store_cases.case_row(self._store, case_id)
+        if row is None:
+            raise NotFound(f"no case {case_id}")
+        return case_summary(row)
+
+    @locked
+    def case(self, case_id: str) -> CaseDetail:
+        self._ensure_cases()
+        row = store_cases.case_row(self._store, case_id)
+        if row is None:
+            raise NotFound(f"no case {case_id}")
+        summary = case_summary(row)
+        children = store_cases.merged_children(self._store, case_id)
+        ids = [case_id, *children]
+        records = tuple(rec_store.get_summary(self._store, r)
+                        for r in store_cases.member_ids(self._store, case_id))
+        names: dict[str, None] = {}
+        for r in records:
+            cw = self.casework(r.form_id, r.form_version)
+            for n in cw.names_of(rec_store.get_values(self._store, r.id)):
+                names.setdefault(n, None)
+        auto_rank = int(row[17])
+        cw0 = self.casework(summary.form_id, records[0].form_version) if records else None
+        auto = cw0.levels[auto_rank] if cw0 and auto_rank < len(cw0.levels) else str(auto_rank)
+        return CaseDetail(
+            summary=summary, priority_auto=auto,
+            priority_reasons=tuple(json.loads(row[18])), names=tuple(names), records=records,
+            merged_cases=tuple(children),
+            notes=tuple(CaseNote(id=n[0], case_id=n[1], at=n[2], author=n[3], text=n[4])
+                        for n in store_cases.notes(self._store, ids)),
+            follow_ups=tuple(_follow_up(f) for f in store_cases.follow_ups(self._store, ids)),
+            referrals=tuple(Referral(id=r[0], case_id=r[1], at=r[2], actor=r[3], partner=r[4],
+                                     need=r[5], reason=r[6], records=tuple(json.loads(r[7])))
+                            for r in store_cases.referrals(self._store, ids)),
+            history=tuple(CaseEvent(id=h[0], case_id=h[1], at=h[2], actor=h[3], action=h[4],
+                                    detail=json.loads(h[5]), reason=h[6])
+                          for h in store_cases.history(self._store, ids)))
+
+    # -- changing -----------------------------------------------------------------------
+    def _change(self, conn: Any, case_id: str, actor: str, action: str,
+                detail: dict[str, Any], reason: str, at: int) -> None:
+        """History (full reason) and the event log (its hash), in one transaction."""
+        store_cases.add_history(conn, case_id, at, actor, action, detail, reason)
+        self._log_in(conn, "case-" + action, {"case": case_id, "by": actor, **detail,
+                                              "reason_sha256": digest(reason)})
+
+    def _live(self, case_id: str) -> CaseSummary:
+        s = self._summary(case_id)
+        if s.merged_into is not None:
+            raise IntakeError(f"case {case_id} is merged into {s.merged_into}; "
+                              "work on that case, or unmerge it")
+        return s
+
+    @locked
+    def set_status(self, case_id: str, status: str, *, actor: str, reason: str) -> CaseSummary:
+        """new -> triaged -> in_progress -> referred -> closed; closed -> in_progress
+        reopens. The reason is required."""
+        actor, reason = _need(actor, "who (--as)"), _need(reason, "a reason")
+        self._ensure_cases()
+        s = self._live(case_id)
+        check_transition(s.status, status)
+        at = now_ms()
+        with self._store.transaction() as conn:
+            store_cases.update_case(conn, case_id, at, status=status, prev_status=s.status,
+                                    status_at=at)
+            action = "reopen" if s.status == "closed" else "status"
+            self._change(conn, case_id, actor, action, {"from": s.status, "to": status},
+                         reason, at)
+        return self._summary(case_id)
+
+    @locked
+    def set_priority(self, case_id: str, level: str, *, actor: str,
+                     reason: str) -> CaseSummary:
+        """Override the form's priority (``auto`` returns to it); a reason is required."""
+        actor, reason = _need(actor, "who (--as)"), _need(reason, "a reason")
+        self._ensure_cases()
+        s = self._live(case_id)
+        row = store_cases.case_row(self._store, case_id)
+        assert row is not None
+        at = now_ms()
+        with self._store.transaction() as conn:
+            if level == "auto":
+                self._set_auto_priority(conn, case_id, s, int(row[17]), at)
+                new_level = "auto"
+            else:
+                cw = self._case_casework(case_id, s.form_id)
+                rank = cw.level_rank(level)
+                store_cases.update_case(conn, case_id, at, priority=rank, priority_level=level,
+                                        priority_override=1)
+                new_level = level
+            self._change(conn, case_id, actor, "priority",
+                         {"from": s.priority, "to": new_level}, reason, at)
+        return self._summary(case_id)
+
+    def _set_auto_priority(self, conn: Any, case_id: str, s: CaseSummary, auto: int,
+                           at: int) -> None:
+        cw = self._case_casework(case_id, s.form_id)
+        level = cw.levels[auto] if auto < len(cw.levels) else cw.default_level
+        store_cases.update_case(conn, case_id, at, priority=auto, priority_level=level,
+                                priority_override=0)
+
+    def _case_casework(self, case_id: str, form_id: str) -> Casework:
+        ids = store_cases.member_ids(self._store, case_id)
+        version = rec_store.get_summary(self._store, ids[-1]).form_version if ids else ""
+        return self.casework(form_id, version)
+
+    @locked
+    def triage(self, case_id: str, *, actor: str, reason: str, priority: str | None = None,
+               assignee: str | None = None) -> CaseSummary:
+        """Mark a new case triaged, optionally overriding its priority and assigning it."""
+        if priority is not None:
+            self.set_priority(case_id, priority, actor=actor, reason=reason)
+        if assignee is not None:
+            self.assign(case_id, assignee, actor=actor, reason=reason)
+        return self.set_status(case_id, "triaged", actor=actor, reason=reason)
+
+    @locked
+    def assign(self, case_id: str, assignee: str | None, *, actor: str,
+               reason: str = "") -> CaseSummary:
+        """Give the case to a caseworker (None or empty: unassign)."""
+        actor = _need(actor, "who (--as)")
+        self._ensure_cases()
+        s = self._live(case_id)
+        who = " ".join((assignee or "").split()) or None
+        at = now_ms()
+        with self._store.transaction() as conn:
+            store_cases.update_case(conn, case_id, at, assignee=who)
+            self._change(conn, case_id, actor, "assign", {"from": s.assignee, "to": who},
+                         reason, at)
+        return self._summary(case_id)
+
+    @locked
+    def add_note(self, case_id: str, text: str, *, actor: str) -> CaseNote:
+        """Append a note (notes are never edited or removed, except by a retention purge)."""
+        actor, text = _need(actor, "who (--as)"), text.strip()
+        if not text:
+            raise UsageError("the note is empty")
+        self._ensure_cases()
+        self._live(case_id)
+        at = now_ms()
+        with self._store.transaction() as conn:
+            nid = store_cases.add_note(conn, case_id, at, actor, text)
+            self._change(conn, case_id, actor, "note", {"note": nid}, text, at)
+        return CaseNote(id=nid, case_id=case_id, at=at, author=actor, text=text)
+
+    @locked
+    def add_follow_up(self, case_id: str, due: str, label: str, *, actor: str) -> FollowUp:
+        actor, label = _need(actor, "who (--as)"), _need(label, "what to follow up")
+        d = _date_of(due)
+        if d is None:
+            raise UsageError(f"due date {due!r}: expected YYYY-MM-DD")
+        self._ensure_cases()
+        self._live(case_id)
+        at = now_ms()
+        with self._store.transaction() as conn:
+            fid = store_cases.add_follow_up(conn, case_id, d.isoformat(), label, "analyst",
+                                            None, at, actor)
+            assert fid is not None
+            store_cases.refresh_next_due(conn, [case_id])
+            self._change(conn, case_id, actor, "follow-up",
+                         {"follow_up": fid, "due": d.isoformat()}, label, at)
+        return next(f for f in self.case(case_id).follow_ups if f.id == fid)
+
+    @locked
+    def complete_follow_up(self, follow_up_id: int, *, actor: str, reason: str = "") -> None:
+        actor = _need(actor, "who (--as)")
+        self._ensure_cases()
+        at = now_ms()
+        with self._store.transaction() as conn:
+            done = store_cases.close_follow_up(conn, follow_up_id, at, actor)
+            if done is None:
+                raise NotFound(f"no open follow-up {follow_up_id}")
+            case_id = done[0]
+            row = store_cases.case_row(self._store, case_id)
+            target = row[16] if row is not None and row[16] else case_id
+            store_cases.refresh_next_due(conn, [target])
+            self._change(conn, case_id, actor, "follow-up-done", {"follow_up": follow_up_id},
+                         reason, at)
+
+
+def _follow_up(f: tuple[Any, ...]) -> FollowUp:
+    return FollowUp(id=f[0], case_id=f[1], due=f[2], label=f[3], source=f[4], record_id=f[5],
+                    created_at=f[6], created_by=f[7], done_at=f[8], done_by=f[9])
+
+
+def _date_of(text: str) -> dt.date | None:
+    return parse_date(text)
+
+
+def _today(flt: CaseFilter) -> str:
+    return flt.today or dt.datetime.now(dt.UTC).date().isoformat()

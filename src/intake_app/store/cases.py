@@ -1,0 +1,330 @@
+"""HQ's case desk tables (schema migration 6): cases, the records that joined them,
+follow-ups, append-only notes, referrals, history and the duplicate finder's keys.
+
+Only rows live here; what a case is and may become is ``intake_app.services.cases``'.
+Writers run inside the caller's transaction (``conn``); readers take the Database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from intake_app.errors import IntakeError
+from intake_app.models import CaseFilter
+from intake_app.textnorm import fts_query
+
+CASE_COLS = ("id, status, priority, priority_level, priority_override, assignee, "
+             "display_name, province, needs, form_id, doc_expiry, next_due, interviews, "
+             "created_at, updated_at, status_at, merged_into")
+_C_COLS = ", ".join("c." + c.strip() for c in CASE_COLS.split(","))
+
+
+# -- joining records to cases --------------------------------------------------------
+
+
+def records_to_sync(conn: Any) -> list[tuple[Any, ...]]:
+    """(record_id, form_id, form_version, current_rev, case_id or None) of records that
+    joined no case yet or have a revision the desk has not read."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT r.id, r.form_id, r.form_version, r.current_rev, cr.case_id FROM records r "
+        "LEFT JOIN case_records cr ON cr.record_id = r.id "
+        "WHERE r.status = 'received' AND (cr.record_id IS NULL OR cr.seen_rev < r.current_rev) "
+        "ORDER BY r.seq").fetchall()]  # fmt: skip
+
+
+def current_data(conn: Any, record_id: str) -> str | None:
+    row = conn.execute(
+        "SELECT v.data FROM records r JOIN revisions v ON v.record_id = r.id AND "
+        "v.rev = r.current_rev WHERE r.id = ?", (record_id,)).fetchone()  # fmt: skip
+    return None if row is None else str(row[0])
+
+
+def new_case(conn: Any, *, status: str, priority: int, level: str, form_id: str,
+             at: int) -> str:
+    seq = conn.execute(
+        "INSERT INTO cases (id, status, priority, priority_level, priority_auto, form_id, "
+        "created_at, updated_at, status_at) VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?)",
+        (status, priority, level, priority, form_id, at, at, at)).lastrowid
+    case_id = f"C-{seq:06d}"
+    conn.execute("UPDATE cases SET id = ? WHERE seq = ?", (case_id, seq))
+    return case_id
+
+
+def link_record(conn: Any, record_id: str, case_id: str, rev: int) -> None:
+    conn.execute(
+        "INSERT INTO case_records (record_id, case_id, home_case, seen_rev) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(record_id) DO UPDATE SET seen_rev = excluded.seen_rev",
+        (record_id, case_id, case_id, rev))
+
+
+def put_person_keys(conn: Any, record_id: str, names: Sequence[str], birth_year: int | None,
+                    phones: Sequence[str], province: str) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO person_keys (record_id, names, birth_year, phones, province) "
+        "VALUES (?, ?, ?, ?, ?)", (record_id, " ".join(names), birth_year, " ".join(phones),
+                                   province))
+
+
+def person_keys(db: Any) -> Iterator[tuple[str, str, str, int | None, str, str]]:
+    """(record_id, case_id, names, birth_year, phones, province) of every record in a
+    live case, streaming."""
+    yield from db.execute(
+        "SELECT k.record_id, cr.case_id, k.names, k.birth_year, k.phones, k.province "
+        "FROM person_keys k JOIN case_records cr ON cr.record_id = k.record_id")
+
+
+def member_data(conn: Any, case_id: str) -> list[tuple[str, str, str, str, int]]:
+    """(record_id, form_id, form_version, data, created_at) of the case's records."""
+    return [(str(r[0]), str(r[1]), str(r[2]), str(r[3]), int(r[4])) for r in conn.execute(
+        "SELECT r.id, r.form_id, r.form_version, v.data, r.created_at FROM case_records cr "
+        "JOIN records r ON r.id = cr.record_id "
+        "JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev "
+        "WHERE cr.case_id = ? ORDER BY r.created_at, r.id", (case_id,)).fetchall()]
+
+
+def member_ids(db: Any, case_id: str) -> list[str]:
+    return [str(r[0]) for r in db.execute(
+        "SELECT cr.record_id FROM case_records cr JOIN records r ON r.id = cr.record_id "
+        "WHERE cr.case_id = ? ORDER BY r.created_at, r.id", (case_id,))]
+
+
+def home_members(db: Any, case_id: str) -> list[str]:
+    return [str(r[0]) for r in db.execute(
+        "SELECT record_id FROM case_records WHERE home_case = ?", (case_id,))]
+
+
+def move_records(conn: Any, record_ids: Sequence[str], case_id: str) -> None:
+    conn.executemany("UPDATE case_records SET case_id = ? WHERE record_id = ?",
+                     [(case_id, r) for r in record_ids])
+
+
+def set_derived(conn: Any, case_id: str, *, auto: int, auto_level: str, reasons: list[str],
+                display_name: str, province: str, needs: Sequence[str],
+                doc_expiry: str | None, interviews: int, at: int) -> None:
+    """Refresh what the case's records say; an analyst's priority override stays."""
+    conn.execute(
+        "UPDATE cases SET priority_auto = ?, priority_reasons = ?, display_name = ?, "
+        "province = ?, needs = ?, doc_expiry = ?, interviews = ?, updated_at = ?, "
+        "priority = CASE priority_override WHEN 1 THEN priority ELSE ? END, "
+        "priority_level = CASE priority_override WHEN 1 THEN priority_level ELSE ? END "
+        "WHERE id = ?",
+        (auto, json.dumps(reasons, ensure_ascii=False), display_name, province,
+         ("|" + "|".join(needs) + "|") if needs else "", doc_expiry, interviews, at, auto,
+         auto_level, case_id))
+
+
+def case_row(db: Any, case_id: str) -> tuple[Any, ...] | None:
+    row: tuple[Any, ...] | None = db.execute(
+        f"SELECT {CASE_COLS}, priority_auto, priority_reasons, prev_status "
+        "FROM cases WHERE id = ?", (case_id,)).fetchone()
+    return row
+
+
+def update_case(conn: Any, case_id: str, at: int, **cols: Any) -> None:
+    allowed = {"status", "prev_status", "priority", "priority_level", "priority_override",
+               "assignee", "merged_into", "status_at", "next_due"}
+    if not cols or set(cols) - allowed:
+        raise ValueError(f"cannot set {sorted(set(cols) - allowed)}")
+    sets = ", ".join(f"{k} = ?" for k in cols)
+    conn.execute(f"UPDATE cases SET {sets}, updated_at = ? WHERE id = ?",
+                 (*cols.values(), at, case_id))
+
+
+# -- queues --------------------------------------------------------------------------
+
+
+def _where(flt: CaseFilter, today: str) -> tuple[list[str], list[Any], str]:
+    """SQL clauses (alias ``c``), parameters and the order for a queue and filters."""
+    where: list[str] = ["c.merged_into IS NULL"]
+    params: list[Any] = []
+    order = "priority"
+    q = flt.queue
+    if q == "new":
+        where.append("c.status = 'new'")
+        order = "newest"
+    elif q == "closed":
+        where.append("c.status = 'closed'")
+        order = "newest"
+    elif q in ("all", "priority", "overdue", "expiring", "mine"):
+        if flt.status is None:
+            where.append("c.status != 'closed'")
+        if q == "overdue":
+            where.append("c.next_due IS NOT NULL AND c.next_due < ?")
+            params.append(today)
+            order = "due"
+        elif q == "expiring":
+            limit = (dt.date.fromisoformat(today) + dt.timedelta(days=flt.within_days))
+            where.append("c.doc_expiry IS NOT NULL AND c.doc_expiry <= ?")
+            params.append(limit.isoformat())
+            order = "expiry"
+        elif q == "mine":
+            where.append("c.assignee = ?")
+            params.append(flt.me or "")
+    else:
+        raise IntakeError(f"unknown queue {q!r} (one of: {', '.join(QUEUES)})")
+    for col, value in (("status", flt.status), ("priority_level", flt.priority),
+                       ("assignee", flt.assignee), ("province", flt.province),
+                       ("form_id", flt.form_id)):
+        if value is not None:
+            where.append(f"c.{col} = ?")
+            params.append(value)
+    if flt.need is not None:
+        where.append("c.needs LIKE ?")
+        params.append(f"%|{flt.need}|%")
+    if flt.since_ms is not None:
+        where.append("c.created_at >= ?")
+        params.append(flt.since_ms)
+    if flt.until_ms is not None:
+        where.append("c.created_at <= ?")
+        params.append(flt.until_ms)
+    return where, params, order
+
+
+QUEUES = ("all", "new", "priority", "overdue", "expiring", "mine", "closed")
+
+
+def list_cases(db: Any, flt: CaseFilter, today: str, limit: int,
+               offset: int) -> list[tuple[Any, ...]]:
+    where, params, order = _where(flt, today)
+    return [tuple(r) for r in db.execute(
+        f"SELECT {_C_COLS} FROM cases c WHERE {' AND '.join(where)} "
+        f"ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()]
+
+
+def count_cases(db: Any, flt: CaseFilter, today: str) -> int:
+    where, params, _ = _where(flt, today)
+    return int(db.execute(f"SELECT count(*) FROM cases c WHERE {' AND '.join(where)}",
+                          tuple(params)).fetchone()[0])
+
+
+ORDERS = {
+    "priority": "c.priority DESC, c.updated_at DESC",
+    "newest": "c.created_at DESC",
+    "due": "c.next_due, c.priority DESC",
+    "expiry": "c.doc_expiry, c.priority DESC",
+}
+
+
+def search_case_ids(db: Any, query: str, limit: int) -> list[str]:
+    """Live cases whose records match every word, newest record first, each case once."""
+    match = fts_query(query)
+    if match is None:
+        return []
+    out: list[str] = []
+    seen: set[str] = set()
+    cur = db.execute(
+        "SELECT c.id FROM records_fts f JOIN records r ON r.seq = f.rowid "
+        "JOIN case_records cr ON cr.record_id = r.id JOIN cases c ON c.id = cr.case_id "
+        "WHERE records_fts MATCH ? AND c.merged_into IS NULL ORDER BY f.rowid DESC", (match,))
+    for (cid,) in cur:
+        if cid not in seen:
+            seen.add(cid)
+            out.append(cid)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def cases_by_ids(db: Any, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = {r[0]: tuple(r) for r in db.execute(
+        f"SELECT {CASE_COLS} FROM cases WHERE id IN ({marks})", tuple(ids))}
+    return [rows[i] for i in ids if i in rows]
+
+
+def merged_children(db: Any, case_id: str) -> list[str]:
+    return [str(r[0]) for r in db.execute(
+        "SELECT id FROM cases WHERE merged_into = ? ORDER BY seq", (case_id,))]
+
+
+# -- notes, follow-ups, referrals, history -------------------------------------------
+
+
+def add_note(conn: Any, case_id: str, at: int, author: str, text: str) -> int:
+    return int(conn.execute("INSERT INTO case_notes (case_id, at, author, text) VALUES "
+                            "(?, ?, ?, ?)", (case_id, at, author, text)).lastrowid)
+
+
+def notes(db: Any, case_ids: Sequence[str]) -> list[tuple[int, str, int, str, str]]:
+    marks = ",".join("?" * len(case_ids))
+    return [tuple(r) for r in db.execute(
+        f"SELECT id, case_id, at, author, text FROM case_notes WHERE case_id IN ({marks}) "
+        "ORDER BY id", tuple(case_ids)).fetchall()]
+
+
+def add_follow_up(conn: Any, case_id: str, due: str, label: str, source: str,
+                  record_id: str | None, at: int, actor: str) -> int | None:
+    """A new open follow-up; None if the form already gave this one."""
+    if record_id is not None and conn.execute(
+            "SELECT 1 FROM case_followups WHERE record_id = ? AND label = ? AND due = ?",
+            (record_id, label, due)).fetchone() is not None:
+        return None
+    return int(conn.execute(
+        "INSERT INTO case_followups (case_id, due, label, source, record_id, created_at, "
+        "created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (case_id, due, label, source, record_id, at, actor)).lastrowid)
+
+
+def close_follow_up(conn: Any, fid: int, at: int, actor: str) -> tuple[str, str] | None:
+    """(case_id, due) of the follow-up just marked done; None if no such open one."""
+    row = conn.execute("SELECT case_id, due FROM case_followups WHERE id = ? AND "
+                       "done_at IS NULL", (fid,)).fetchone()
+    if row is None:
+        return None
+    conn.execute("UPDATE case_followups SET done_at = ?, done_by = ? WHERE id = ?",
+                 (at, actor, fid))
+    return str(row[0]), str(row[1])
+
+
+def follow_ups(db: Any, case_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """(id, case_id, due, label, source, record_id, created_at, created_by, done_at,
+    done_by), by due date."""
+    marks = ",".join("?" * len(case_ids))
+    return [tuple(r) for r in db.execute(
+        "SELECT id, case_id, due, label, source, record_id, created_at, created_by, "
+        f"done_at, done_by FROM case_followups WHERE case_id IN ({marks}) "
+        "ORDER BY due, id", tuple(case_ids)).fetchall()]
+
+
+def refresh_next_due(conn: Any, case_ids: Sequence[str]) -> None:
+    """The earliest open follow-up of each case (records merged in count too)."""
+    for cid in case_ids:
+        conn.execute(
+            "UPDATE cases SET next_due = (SELECT min(f.due) FROM case_followups f WHERE "
+            "f.done_at IS NULL AND (f.case_id = ?1 OR f.case_id IN (SELECT id FROM cases "
+            "WHERE merged_into = ?1))) WHERE id = ?1", (cid,))
+
+
+def add_referral(conn: Any, case_id: str, at: int, actor: str, partner: str, need: str,
+                 reason: str, record_ids: Sequence[str]) -> int:
+    return int(conn.execute(
+        "INSERT INTO case_referrals (case_id, at, actor, partner, need, reason, records) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (case_id, at, actor, partner, need, reason, json.dumps(list(record_ids)))).lastrowid)
+
+
+def referrals(db: Any, case_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    marks = ",".join("?" * len(case_ids))
+    return [tuple(r) for r in db.execute(
+        "SELECT id, case_id, at, actor, partner, need, reason, records FROM case_referrals "
+        f"WHERE case_id IN ({marks}) ORDER BY id", tuple(case_ids)).fetchall()]
+
+
+def add_history(conn: Any, case_id: str, at: int, actor: str, action: str,
+                detail: dict[str, Any], reason: str) -> None:
+    conn.execute(
+        "INSERT INTO case_history (case_id, at, actor, action, detail, reason) VALUES "
+        "(?, ?, ?, ?, ?, ?)", (case_id, at, actor, action,
+                               json.dumps(detail, ensure_ascii=False, sort_keys=True), reason))
+
+
+def history(db: Any, case_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    marks = ",".join("?" * len(case_ids))
+    return [tuple(r) for r in db.execute(
+        "SELECT id, case_id, at, actor, action, detail, reason FROM case_history "
+        f"WHERE case_id IN ({marks}) ORDER BY id", tuple(case_ids)).fetchall()]
