@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from intake_app.gui.hq import devices_view
-from tests.cli_helpers import FIELD_PASS, example_values, ok
+from tests.cli_helpers import FIELD_PASS, HQ_PASS, example_values, ok
 from tests.test_gui_hq_support import (
     hq_service_import,
     make_hq_data,
@@ -57,8 +57,9 @@ def test_enroll_from_card_and_revoke(qtbot, tmp_path: Path, monkeypatch) -> None
     data = make_hq_data(tmp_path, records=1)
     second = tmp_path / "field2"
     ok("--data-dir", second, "init", passphrase=FIELD_PASS)
+    fp = ok("--data-dir", data.hq, "hq", "fingerprint", passphrase=HQ_PASS).out.strip()
     ok("--data-dir", second, "enroll", tmp_path / "prov.sig", "--card-out",
-       tmp_path / "card2.sig", passphrase=FIELD_PASS)
+       tmp_path / "card2.sig", "--expect-fingerprint", fp, passphrase=FIELD_PASS)
     window = open_hq_window(qtbot, data.hq)
     ws = unlock_hq(qtbot, window)
     view = ws.devices
