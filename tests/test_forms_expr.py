@@ -72,7 +72,7 @@ def test_parse_errors_are_form_errors(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("frobnicate(1)", "unknown function frobnicate()"),
-    ("pulldata('a', 'b', 'c', 'd')", "pulldata"),
+    ("pulldata(${a}, 'b', 'c', 'd')", "pulldata() needs the table"),
     ("selected(${a})", "takes 2 argument"),
     ("today(1)", "takes 0 argument"),
     ("regex(., '[unclosed')", "invalid regular expression"),

@@ -7,6 +7,7 @@ XLSForm spec are each either supported or refused at load by name.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -103,6 +104,28 @@ def test_uuid_and_once() -> None:
     # once(): a value the record already has is kept on the next save (ODK keeps it).
     again = validate_record(form, {**first, "x": "b"}, today=TODAY)
     assert again["kept"] == first["kept"] and again["u"] != first["u"]
+
+
+def test_pulldata_from_a_csv_given_with_the_form() -> None:
+    people = [{"id": "p1", "name": "Zarmina", "age": "34"}, {"id": "p2", "name": "Gul",
+                                                             "age": "51"}]
+    form = Form.from_dict({
+        "id": "pd", "version": "1",
+        "languages": [{"code": "en", "name": "English", "direction": "ltr"}],
+        "fields": [{"name": "pid", "type": "text"},
+                   {"name": "n", "type": "calculate",
+                    "calculation": "pulldata('people', 'name', 'id', ${pid})"},
+                   {"name": "older", "type": "calculate", "value_type": "boolean",
+                    "calculation": "pulldata('people', 'age', 'id', ${pid}) > 40"}],
+        "metadata": {"pulldata": {"people": people}}})
+    assert validate_record(form, {"pid": "p2"}, today=TODAY) == {"pid": "p2", "n": "Gul",
+                                                                  "older": True}
+    out = validate_record(form, {"pid": "p7"}, today=TODAY)  # no such row: empty (ODK)
+    assert "n" not in out
+    with pytest.raises(FormError, match=r"no table places\.csv"):
+        Form.from_dict({**json.loads(form.canonical_json()), "fields": [
+            {"name": "c", "type": "calculate",
+             "calculation": "pulldata('places', 'a', 'b', 'c')"}]})
 
 
 # Every function of the XLSForm spec (xlsform.org, "Functions"; ODK XForms spec).

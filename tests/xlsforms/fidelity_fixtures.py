@@ -378,6 +378,19 @@ FIXTURES["kobo_mixed"] = Fixture({
     files={"cities.csv": "name,label::English (en),label::Arabic (ar)\n"
                          "quetta,Quetta,كويتا\npeshawar,Peshawar,بيشاور\n"})
 
+# 22. pulldata() from a CSV given with the form.
+FIXTURES["pulldata_people"] = Fixture({
+    "survey": [
+        ["type", "name", "label", "calculation", "constraint", "required"],
+        ["text", "pid", "Case id", "", "", "yes"],
+        ["calculate", "pname", "", "pulldata('people', 'name', 'id', ${pid})"],
+        ["calculate", "pcity", "", "pulldata('people', 'city', 'id', ${pid})", "", "yes"],
+        ["note", "show", "Name on file: ${pname}"],
+    ],
+    "settings": [["form_id", "version"], ["pulldata_people", "1"]],
+}, {"pid": "p2"}, [({"pid": "p9"}, "pcity"), ({}, "pid")],
+    files={"people.csv": "id,name,city\np1,Zarmina,Quetta\np2,Gul Ahmad,Peshawar\n"})
+
 
 def big_form(questions: int = 700, lists: int = 60, per_list: int = 55) -> Sheets:
     """A 700-row form with 3,300 choices (60 lists of 55), in two languages."""

@@ -51,7 +51,7 @@ from intake_app.forms.expr import (
     uses_current,
 )
 from intake_app.forms.i18n import message, pick
-from intake_app.forms.model import Choice, FieldInfo, Form, FormField
+from intake_app.forms.model import Choice, FieldInfo, Form, FormField, pulldata_tables
 from intake_app.forms.values import Coercer, is_empty, make_coercer
 
 _Instance = tuple[dict[str, Any], dict[str, dict[str, Any]], str, int, dict[str, bool]]
@@ -187,7 +187,7 @@ class _Plan:
     """A form prepared for fast evaluation (see the module docstring)."""
 
     __slots__ = ("check_order", "defaults", "eval_order", "eval_steps", "fields", "out_names",
-                 "out_repeats")
+                 "out_repeats", "pulldata")
 
     def __init__(self) -> None:
         self.fields: dict[str, _FieldPlan] = {}
@@ -200,6 +200,8 @@ class _Plan:
         self.defaults: dict[str | None, tuple[_FieldPlan, ...]] = {}
         self.out_names: dict[str | None, tuple[str, ...]] = {}
         self.out_repeats: dict[str | None, tuple[str, ...]] = {}
+        # pulldata() lookups: (table, key column) -> key value -> first matching row.
+        self.pulldata: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
 
 
 _PLANS: dict[int, tuple[weakref.ref[Form], _Plan]] = {}
@@ -372,6 +374,12 @@ def _resolve_generic(plan: _Plan, env: Env, name: str) -> Value:
 def _build_plan(form: Form) -> _Plan:
     index = form.index
     plan = _Plan()
+    for table, rows in pulldata_tables(form).items():
+        for key in (rows[0] if rows else {}):
+            lookup: dict[str, dict[str, str]] = {}
+            for row in rows:
+                lookup.setdefault(str(row.get(key, "")).strip(), row)
+            plan.pulldata[(table, key)] = lookup
     for info in index.order:
         f = info.field
         parent_group = None
@@ -468,7 +476,7 @@ class _Run:
         self._instances: dict[tuple[str, ...], list[_Instance]] = {}
         self._top_instances: list[_Instance] = []
         env = _FastEnv(resolve=self._resolve, today=self.today, now=self.now,
-                       choice_label=self.choice_label)
+                       choice_label=self.choice_label, extra={"pulldata": self.plan.pulldata})
         env.top = self.top
         env.ctx = {}
         self.fenv = env
@@ -603,7 +611,8 @@ class _Run:
             return _xpath_value(target.field, containers[0].get(name))
 
         return Env(resolve=resolve, today=self.today, now=self.now, current=current,
-                   position=position, choice_label=self.choice_label)
+                   position=position, choice_label=self.choice_label,
+                   extra={"pulldata": self.plan.pulldata})
 
     def choice_label(self, value: str, field_name: str) -> str:
         p = self.plan.fields.get(field_name)

@@ -669,6 +669,21 @@ def _format_date_text(v: Value, fmt: str) -> Value:
     return "".join(out)
 
 
+def _pulldata(env: Env, a: list[Value]) -> Value:
+    """``pulldata('table', 'column', 'key column', value)``: from a CSV stored in the form
+    (the engine puts an index of each table in ``env.extra['pulldata']``)."""
+    tables = env.extra.get("pulldata")
+    if not isinstance(tables, Mapping):
+        return ""
+    index = tables.get((to_str(a[0]), to_str(a[2])))
+    if not isinstance(index, Mapping):
+        return ""
+    row = index.get(to_str(a[3]).strip())
+    if not isinstance(row, Mapping):
+        return ""
+    return str(row.get(to_str(a[1]), ""))
+
+
 def _uuid(env: Env, a: list[Value]) -> Value:
     """``uuid()``: a random RFC 4122 UUID; ``uuid(n)``: n random alphanumerics (ODK)."""
     if not a:
@@ -780,11 +795,11 @@ FUNCTIONS: Final[dict[str, tuple[int, int | None, _Impl]]] = {
     "format-date": (2, 2, _format_date),
     "format-date-time": (2, 2, _format_date),
     "uuid": (0, 1, _uuid),
+    "pulldata": (4, 4, _pulldata),
 }
 
 # Functions that exist in ODK but cannot work here, with the reason shown to the author.
 UNSUPPORTED_FUNCTIONS: Final[dict[str, str]] = {
-    "pulldata": "pulldata() reads an external CSV file at interview time, which is not supported",
     "instance": "instance() lookups into secondary instances are not supported",
     "random": "random() is not reproducible, so records could not be re-validated",
     "randomize": "randomize() is not supported",
@@ -865,6 +880,9 @@ def _check_call(n: Call) -> None:
     if k < lo or (hi is not None and k > hi):
         want = str(lo) if hi == lo else (f"{lo} or more" if hi is None else f"{lo} to {hi}")
         raise ExprError(f"{n.name}() takes {want} argument(s), got {k}")
+    if n.name == "pulldata" and not all(isinstance(x, Str) for x in n.args[:3]):
+        raise ExprError("pulldata() needs the table, column and key column as quoted text, "
+                        "e.g. pulldata('people', 'name', 'id', ${pid})")
     if n.name == "regex" and isinstance(n.args[1], Str) and _regex(n.args[1].value) is None:
         raise ExprError(f"regex(): invalid regular expression {n.args[1].value!r}")
 

@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from intake_app.errors import FormError
-from intake_app.forms.expr import ExprError, Expression, compile_expression
+from intake_app.forms.expr import Call, ExprError, Expression, Str, compile_expression, walk
 from intake_app.forms.i18n import Direction, pick, text_direction
 
 FORMAT_VERSION = 1
@@ -375,6 +375,8 @@ def _build_index_inner(form: Form) -> FormIndex:
         for ref in sorted(e.refs):
             if ref not in names:
                 raise _fail(f.name, f"{what} {text!r} refers to unknown field ${{{ref}}}")
+        if "pulldata" in e.functions:
+            _check_pulldata(f, what, text, e, form)
         return e
 
     for f, parent, repeats in raw:
@@ -416,6 +418,30 @@ def _build_index_inner(form: Form) -> FormIndex:
     eval_order = tuple(infos[n] for n in topo)
     return FormIndex(fields=infos, order=tuple(order), eval_order=eval_order,
                      top=tuple(f.name for f in form.fields))
+
+
+def pulldata_tables(form: Form) -> dict[str, list[dict[str, str]]]:
+    """The CSV tables stored in the form for pulldata() (``metadata.pulldata``)."""
+    raw = form.metadata.get("pulldata")
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): [r for r in v if isinstance(r, dict)] for k, v in raw.items()
+            if isinstance(v, list)}
+
+
+def _check_pulldata(f: FormField, what: str, text: str, e: Expression, form: Form) -> None:
+    tables = pulldata_tables(form)
+    for node in walk(e.ast):
+        if isinstance(node, Call) and node.name == "pulldata":
+            table, column, key = (a.value for a in node.args[:3]
+                                  if isinstance(a, Str))
+            rows = tables.get(table)
+            if rows is None:
+                raise _fail(f.name, f"{what} {text!r}: pulldata('{table}') has no table "
+                            f"{table}.csv in the form (give the file with the form)")
+            if rows and (column not in rows[0] or key not in rows[0]):
+                raise _fail(f.name, f"{what} {text!r}: {table}.csv has no column "
+                            f"{column if column not in rows[0] else key!r}")
 
 
 def _check_field(f: FormField, form: Form, langs: set[str]) -> None:

@@ -52,6 +52,7 @@ _GEO = ("geopoint", "geotrace", "geoshape")
 _ATTACH = {"image": "photo", "photo": "photo", "audio": "audio", "video": "video",
            "file": "file"}
 _PARENT_REF = re.compile(r"\.\./([A-Za-z_][\w.\-]*)")
+_PULLDATA = re.compile(r"pulldata\s*\(\s*['\"]([^'\"]{1,200})['\"]")
 _FIELD_IN_MSG = re.compile(r"field '([^']+)'")
 
 
@@ -64,6 +65,7 @@ class _Importer:
         self.external: dict[str, list[dict[str, Any]]] = {}
         self.instance_name: str | None = None
         self.side_sheets: dict[str, list[dict[str, str]]] = {}
+        self.pulldata: dict[str, list[dict[str, str]]] = {}
         self.warnings: list[str] = []
         self.rows: dict[str, int] = {}
         self.lang_codes: dict[str, str] = {}
@@ -548,13 +550,20 @@ class _Importer:
                                            for r in rows]
 
     def prescan(self, rows: list[dict[str, Any]]) -> None:
+        """pulldata('people', ...) reads people.csv: beside the form or given with --file;
+        its rows are stored in the form (metadata.pulldata) like choice files."""
         for i, row in enumerate(rows):
-            for col, value in row.items():
-                if isinstance(value, str) and "pulldata(" in value.replace(" (", "("):
-                    raise FormError(
-                        f"{self.path.name}: survey row {i + 2} ({row.get('name', '')!r}), "
-                        f"column {col}: pulldata() reads an external CSV at interview time, "
-                        "which is not supported; replace it with a question or a select")
+            for value in row.values():
+                if not isinstance(value, str) or "pulldata" not in value:
+                    continue
+                for m in _PULLDATA.finditer(value):
+                    table = m.group(1)
+                    if table in self.pulldata:
+                        continue
+                    name = str(row.get("name", "")).strip()
+                    self.rows.setdefault(name, i + 2)
+                    data = self.read_file(name, f"{table}.csv", f"pulldata('{table}')")
+                    self.pulldata[table] = _csv_rows(self, name, f"{table}.csv", data)
 
     def build(self, data: Mapping[str, Any], headers: list[str],
               settings: list[dict[str, Any]]) -> Form:
@@ -665,6 +674,8 @@ class _Importer:
             meta["data_files"] = dict(sorted(self.used_files.items()))
         if self.side_sheets:
             meta["xlsform_sheets"] = self.side_sheets
+        if self.pulldata:
+            meta["pulldata"] = dict(sorted(self.pulldata.items()))
         raw = {
             "id": form_id,
             "version": version,

@@ -4,7 +4,7 @@ The workbook has the questions, choices, logic and languages of the form, and
 what the import kept without acting on it (``FormField.xlsform``, extra
 settings and sheets), so importing the export gives the same canonical form
 and pyxform converts it. Choice lists that came from files are written back as
-those files next to the workbook.
+those files next to the workbook, and pulldata() tables as their CSV files.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from intake_app.errors import FormError
-from intake_app.forms.model import Choice, Form, FormField
+from intake_app.forms.model import Choice, Form, FormField, pulldata_tables
 
 _TYPE = {"text": "text", "long_text": "text", "integer": "integer", "decimal": "decimal",
          "date": "date", "note": "note", "calculate": "calculate", "hidden": "hidden",
@@ -283,5 +283,15 @@ def export_xlsform(form: Form, out: Path) -> list[Path]:
     for filename, (list_name, choices) in sorted(w.files.items()):
         path = out.parent / filename
         path.write_bytes(_choice_file(filename, list_name, choices, w.lang_cols))
+        written.append(path)
+    for table, table_rows in sorted(pulldata_tables(form).items()):
+        path = out.parent / f"{table}.csv"
+        cols = list(dict.fromkeys(k for r in table_rows for k in r))
+        buf = io.StringIO()
+        cw = csv.writer(buf, lineterminator="\n")
+        cw.writerow(cols)
+        for trow in table_rows:
+            cw.writerow([trow.get(c, "") for c in cols])
+        path.write_bytes(buf.getvalue().encode("utf-8"))
         written.append(path)
     return written
