@@ -318,3 +318,26 @@ def test_cli_check_and_file_option(built: dict[str, tuple[Path, Form, list[str]]
     r = _cli("forms", "import", lone, "--file", path.parent / "cities.csv", "--out",
              tmp_path / "k.json")
     assert r.rc == 0, r.err
+
+
+def test_kobo_instance_lookup_and_entities(tmp_path: Path) -> None:
+    path = FX.write_xlsx({
+        "survey": [["type", "name", "label", "calculation", "save_to"],
+                   ["select_one camp", "camp", "Camp"],
+                   ["calculate", "camp_label", "",
+                    "instance('camp')/root/item[name = ${camp}]/label"],
+                   ["calculate", "camp_prov", "",
+                    "instance('camp')/root/item[name=${camp}]/province"],
+                   ["text", "tree", "Tree", "", "species"]],
+        "choices": [["list_name", "name", "label", "province"],
+                    ["camp", "jalozai", "Jalozai", "kp"], ["camp", "pishin", "Pishin", "bal"]],
+        "entities": [["list_name", "label"], ["trees", "${tree}"]],
+        "settings": [["form_id", "version"], ["lookup", "1"]],
+    }, tmp_path / "lookup.xlsx")
+    form, _ = import_xlsform(path)
+    out = validate_record(form, {"camp": "pishin", "tree": "oak"}, today=TODAY)
+    assert out["camp_label"] == "Pishin" and out["camp_prov"] == "bal"
+    assert form.metadata["xlsform_sheets"]["entities"][0]["list_name"] == "trees"
+    assert form.field("tree").xlsform["save_to"] == "species"
+    again, _ = import_xlsform(export_xlsform(form, tmp_path / "out" / "lookup.xlsx")[0])
+    assert _canonical(again) == _canonical(form)

@@ -53,6 +53,14 @@ _ATTACH = {"image": "photo", "photo": "photo", "audio": "audio", "video": "video
            "file": "file"}
 _PARENT_REF = re.compile(r"\.\./([A-Za-z_][\w.\-]*)")
 _PULLDATA = re.compile(r"pulldata\s*\(\s*['\"]([^'\"]{1,200})['\"]")
+_INSTANCE_LOOKUP = re.compile(
+    r"instance\(\s*'([^']+)'\s*\)/root/item\[\s*([A-Za-z_][\w\-]*)\s*=\s*"
+    r"(\$\{[^}]+\}|'[^']*'|\.)\s*\]/([A-Za-z_][\w\-]*)")
+# Bind attributes the importer maps (the rest is kept under its sheet column name).
+_BIND_ACTED = frozenset({"relevant", "constraint", "required", "calculate", "readonly",
+                         "jr:constraintMsg", "jr:requiredMsg", "type", "jr:preload",
+                         "jr:preloadParams"})
+_BIND_COLUMNS = {"entities:saveto": "save_to"}
 _FIELD_IN_MSG = re.compile(r"field '([^']+)'")
 
 
@@ -66,6 +74,8 @@ class _Importer:
         self.instance_name: str | None = None
         self.side_sheets: dict[str, list[dict[str, str]]] = {}
         self.pulldata: dict[str, list[dict[str, str]]] = {}
+        self.derived_tables: set[str] = set()  # pulldata tables made from choice lists
+        self.original_exprs: dict[str, dict[str, str]] = {}
         self.warnings: list[str] = []
         self.rows: dict[str, int] = {}
         self.lang_codes: dict[str, str] = {}
@@ -135,11 +145,39 @@ class _Importer:
             raise self.fail(name, f"{what} {src!r}: relative paths beyond the parent are "
                             "not supported; use ${name}")
         src = _PARENT_REF.sub(r"${\1}", src)
+        if "instance(" in src:
+            new = _INSTANCE_LOOKUP.sub(self.instance_lookup, src)
+            if new != src:
+                # Export writes the sheet's expression back (XLSForm column names).
+                column = {"calculation": "calculation"}.get(what, what)
+                self.original_exprs.setdefault(name, {})[column] = src
+                src = new
         try:
             compile_expression(src, allow_names=names_ok)
         except ExprError as exc:
             raise self.fail(name, f"{what} {src!r}: {exc}") from None
         return src
+
+    def instance_lookup(self, m: re.Match[str]) -> str:
+        """Kobo's ``instance('list')/root/item[name = ${q}]/label``: a lookup in a choice
+        list, kept as pulldata() over a table made from that list (stored in the form)."""
+        list_name, key, value, column = m.group(1), m.group(2), m.group(3), m.group(4)
+        table = f"choices_{list_name}"
+        if table not in self.pulldata and list_name in self.choice_lists:
+            rows = []
+            for c in self.choice_lists[list_name]:
+                row = {str(k): str(v) for k, v in c.items()
+                       if v is not None and not isinstance(v, Mapping)}
+                label = c.get("label")
+                if isinstance(label, Mapping):
+                    first = next((str(v) for v in label.values() if v), "")
+                    row["label"] = str(label.get("default") or first)
+                rows.append(row)
+            self.pulldata[table] = rows
+            self.derived_tables.add(table)
+        if table not in self.pulldata:
+            return m.group(0)  # not a choice list: refused by the parser, with the row
+        return f"pulldata('{table}', '{column}', '{key}', {value})"
 
     # ------------------------------------------------------------ fields
 
@@ -171,6 +209,8 @@ class _Importer:
                 assert isinstance(cbind, Mapping)
                 if cname == "instanceName" and cbind.get("calculate"):
                     self.instance_name = str(cbind["calculate"])
+                elif child.get("type") == "entity":
+                    continue  # the entities sheet, kept as a side sheet
                 elif cname != "instanceID" and self.pending_meta is not None:
                     f = self.convert(child, in_repeat)
                     if f is not None:
@@ -207,7 +247,7 @@ class _Importer:
             if q.get(key):
                 self.keep(name, out, key, q[key])
         for key, value in q.items():
-            if key not in _KNOWN_KEYS and value not in (None, "", {}):
+            if key not in _KNOWN_KEYS and key != "actions" and value not in (None, "", {}):
                 self.keep(name, out, str(key), value)
         if params:
             self.keep(name, out, "parameters",
@@ -234,6 +274,8 @@ class _Importer:
                 if control.get("jr:noAddRemove"):
                     self.keep(name, out, "jr:noAddRemove", control["jr:noAddRemove"])
         self.apply_bind(name, kind, bind, q, out)
+        if name in self.original_exprs:
+            out.setdefault("xlsform", {}).update(self.original_exprs[name])
         return out
 
     def field_type(self, name: str, qtype: str, q: Mapping[str, Any], out: dict[str, Any],
@@ -313,7 +355,7 @@ class _Importer:
         if low in ("xml-external", "csv-external"):
             out.setdefault("xlsform", {})["type"] = low
             self.warn(name, f"{t} declares an external data file; kept in the form but not "
-                      "used (pulldata/instance() are refused)")
+                      "used (pulldata() reads its CSV; instance() lookups are refused)")
             return "hidden"
         raise self.fail(name, f"question type {t!r} is not supported")
 
@@ -413,6 +455,10 @@ class _Importer:
     def apply_bind(self, name: str, kind: str, bind: Mapping[str, Any], q: Mapping[str, Any],
                    out: dict[str, Any]) -> None:
         has_value = kind not in ("group", "repeat", "note")
+        for key, value in bind.items():
+            if key not in _BIND_ACTED and value not in (None, ""):
+                # e.g. entities:saveto (save_to), bind::odk:length: kept for the export
+                self.keep(name, out, _BIND_COLUMNS.get(key, f"bind::{key}"), value)
         relevant = self.expr(name, "relevant", bind.get("relevant"))
         if relevant:
             out["relevant"] = relevant
@@ -676,6 +722,8 @@ class _Importer:
             meta["xlsform_sheets"] = self.side_sheets
         if self.pulldata:
             meta["pulldata"] = dict(sorted(self.pulldata.items()))
+        if self.derived_tables:
+            meta["pulldata_from_choices"] = sorted(self.derived_tables)
         raw = {
             "id": form_id,
             "version": version,

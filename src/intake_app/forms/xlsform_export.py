@@ -284,7 +284,10 @@ def export_xlsform(form: Form, out: Path) -> list[Path]:
         path = out.parent / filename
         path.write_bytes(_choice_file(filename, list_name, choices, w.lang_cols))
         written.append(path)
+    derived = form.metadata.get("pulldata_from_choices") or []
     for table, table_rows in sorted(pulldata_tables(form).items()):
+        if table in derived:
+            continue  # made from a choice list at import; the sheet's instance() is kept
         path = out.parent / f"{table}.csv"
         cols = list(dict.fromkeys(k for r in table_rows for k in r))
         buf = io.StringIO()
