@@ -67,6 +67,10 @@ class NotFound(IntakeError):
     pass
 
 
+class ConsentRefused(IntakeError):
+    """A purpose (referral, advocacy, statistics) the person did not consent to."""
+
+
 class InvalidState(IntakeError):
     pass
 

@@ -256,3 +256,24 @@ class CaseFilter(Snapshot):
     within_days: int = 30
     me: str | None = None
     today: str | None = None  # ISO date; None: today (UTC)
+
+
+class PurposeExport(Snapshot):
+    """What a purpose-bound export or referral wrote (services.case_exports)."""
+
+    purpose: str
+    paths: tuple[str, ...]
+    cases: int
+    records: int
+    excluded: int  # records left out for want of consent (only with only_consenting)
+    k: int | None = None
+
+
+class DuplicatePair(Snapshot):
+    """Two cases that are likely the same person, and why (services.duplicates)."""
+
+    a: CaseSummary
+    b: CaseSummary
+    score: float
+    reasons: tuple[str, ...]
+    records: tuple[str, str]

@@ -10,6 +10,7 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from intake_app.cli.common import print_json, print_table
@@ -183,6 +184,75 @@ def cmd_follow_up(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_refer(args: argparse.Namespace) -> int:
+    who = actor(args)
+    ref = with_hq(args, lambda s: s.refer(args.case, args.partner, args.need, actor=who,
+                                          reason=args.reason,
+                                          out=Path(args.out) if args.out else None,
+                                          lang=args.lang))
+    if args.json_out:
+        print_json(ref.model_dump(mode="json"))
+    else:
+        print(f"{args.case}: referral #{ref.id} to {ref.partner} ({len(ref.records)} "
+              f"record(s)){'; package in ' + args.out if args.out else ''}")
+    return 0
+
+
+def cmd_export_purpose(args: argparse.Namespace) -> int:
+    from intake_app.services.hq import EXPORT_WARNING
+
+    who = actor(args)
+    print(f"intake: warning: {EXPORT_WARNING}", file=sys.stderr)
+    res = with_hq(args, lambda s: s.export_purpose(
+        args.purpose, Path(args.out), actor=who, case_ids=args.case,
+        only_consenting=args.only_consenting, k=args.k, lang=args.lang))
+    if args.json_out:
+        print_json(res.model_dump(mode="json"))
+    else:
+        for p in res.paths:
+            print(p)
+        print(f"exported {res.records} record(s) of {res.cases} case(s) for {res.purpose}"
+              f"{f'; {res.excluded} left out for want of consent' if res.excluded else ''}",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    who = actor(args)
+    with_hq(args, lambda s: s.merge(args.target, args.source, actor=who, reason=args.reason))
+    if args.json_out:
+        print_json({"merged": args.source, "into": args.target})
+    else:
+        print(f"{args.source} merged into {args.target}")
+    return 0
+
+
+def cmd_unmerge(args: argparse.Namespace) -> int:
+    who = actor(args)
+    with_hq(args, lambda s: s.unmerge(args.case, actor=who, reason=args.reason))
+    if args.json_out:
+        print_json({"unmerged": args.case})
+    else:
+        print(f"{args.case} unmerged")
+    return 0
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    if args.case:
+        pairs = with_hq(args, lambda s: s.duplicates_of(args.case, limit=args.limit,
+                                                        threshold=args.threshold))
+    else:
+        pairs = with_hq(args, lambda s: s.duplicates(limit=args.limit,
+                                                     threshold=args.threshold))
+    if args.json_out:
+        print_json([p.model_dump(mode="json") for p in pairs])
+        return 0
+    print_table(["SCORE", "CASE", "NAME", "CASE", "NAME", "WHY"],
+                [[f"{p.score:.2f}", p.a.id, p.a.display_name, p.b.id, p.b.display_name,
+                  "; ".join(p.reasons)] for p in pairs])
+    return 0
+
+
 def _common(p: argparse.ArgumentParser, *, reason: bool = False) -> None:
     p.add_argument("--as", dest="actor", metavar="NAME",
                    help=f"who is acting (default ${USER_ENV} or the login name)")
@@ -263,3 +333,31 @@ def register(sub: Any, hq_sub: Any) -> None:
     p.add_argument("--reason")
     _common(p)
     p.set_defaults(func=cmd_follow_up)
+
+    p = csub.add_parser("refer", help="refer to a partner (only records that consent to "
+                                      "referral, only the form's referral fields)")
+    p.add_argument("case")
+    p.add_argument("--partner", required=True)
+    p.add_argument("--need", required=True)
+    p.add_argument("--out", metavar="FILE", help="write the referral package here (0600)")
+    p.add_argument("--lang", metavar="CODE", help="language of choice labels")
+    _common(p, reason=True)
+    p.set_defaults(func=cmd_refer)
+
+    p = csub.add_parser("merge", help="merge case SOURCE into TARGET (the same person)")
+    p.add_argument("target")
+    p.add_argument("source")
+    _common(p, reason=True)
+    p.set_defaults(func=cmd_merge)
+
+    p = csub.add_parser("unmerge", help="undo the merge of a case")
+    p.add_argument("case")
+    _common(p, reason=True)
+    p.set_defaults(func=cmd_unmerge)
+
+    p = hq_sub.add_parser("duplicates", help="likely duplicate cases, with the reasons")
+    p.add_argument("--case", metavar="ID", help="only duplicates of this case")
+    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--threshold", type=float, default=0.6)
+    _common(p)
+    p.set_defaults(func=cmd_duplicates)

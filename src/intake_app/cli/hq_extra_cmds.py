@@ -30,6 +30,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from intake_app.services.hq import EXPORT_WARNING
 
     out = Path(args.out)
+    if args.purpose:
+        from intake_app.cli.case_cmds import cmd_export_purpose
+
+        return cmd_export_purpose(args)
+    if not args.format:
+        raise UsageError("--format is required (or give --purpose)")
     with hq_service(args) as svc:
         print(f"intake: warning: {EXPORT_WARNING}", file=sys.stderr)
         summary = svc.export_records(args.format, out, form_id=args.form, lang=args.lang,
@@ -131,7 +137,19 @@ def register(sub: Any, hq_sub: Any) -> None:
     del sub  # only HQ commands here
     p = hq_sub.add_parser("export", help="export records to CSV, XLSX or JSON lines "
                           "(leaves the encrypted store)")
-    p.add_argument("--format", required=True, choices=("csv", "xlsx", "jsonl"))
+    p.add_argument("--format", choices=("csv", "xlsx", "jsonl"))
+    p.add_argument("--purpose", choices=("referral", "advocacy", "statistics"),
+                   help="consent-bound export (docs/hq-guide.md): only records whose "
+                        "consent allows the purpose, only the form's listed fields")
+    p.add_argument("--case", action="append", metavar="ID",
+                   help="with --purpose: only these cases (repeatable; default all)")
+    p.add_argument("--only-consenting", action="store_true",
+                   help="with --purpose: leave out records without consent instead of "
+                        "refusing")
+    p.add_argument("--k", type=int, metavar="N",
+                   help="statistics: smallest count shown (default HQ policy, 5)")
+    p.add_argument("--as", dest="actor", metavar="NAME")
+    p.add_argument("--json", dest="json_out", action="store_true")
     p.add_argument("--out", required=True, metavar="PATH",
                    help="a folder for csv (one file per table), else a file")
     p.add_argument("--form", metavar="ID", help="only this form")

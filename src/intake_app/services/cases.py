@@ -18,6 +18,7 @@ from typing import Any
 from intake_app.errors import IntakeError, NotFound, UsageError
 from intake_app.forms import Form
 from intake_app.hq.casework import Casework, check_transition, parse_casework, parse_date
+from intake_app.hq.duplicates import Person, block_keys
 from intake_app.hq.namekeys import name_keys
 from intake_app.models import (
     CaseDetail,
@@ -116,9 +117,11 @@ class CaseDesk(ProfileService):
                 if year is None and age is not None:
                     when = _date_of(cw.text_of(values, cw.interview_date)) or today
                     year = when.year - age
-                store_cases.put_person_keys(conn, rid, name_keys(cw.names_of(values)), year,
-                                            cw.phones_of(values),
-                                            cw.text_of(values, cw.province))
+                keys, phones = name_keys(cw.names_of(values)), cw.phones_of(values)
+                province = cw.text_of(values, cw.province)
+                store_cases.put_person_keys(conn, rid, keys, year, phones, province)
+                store_cases.put_blocks(conn, rid, block_keys(Person(
+                    rid, case_id, tuple(keys), year, tuple(phones), province)))
                 for label, due in cw.follow_up_dates(values):
                     store_cases.add_follow_up(conn, case_id, due.isoformat(), label, "form",
                                               rid, at, SYSTEM)

@@ -68,6 +68,37 @@ def put_person_keys(conn: Any, record_id: str, names: Sequence[str], birth_year:
                                    province))
 
 
+def put_blocks(conn: Any, record_id: str, keys: Sequence[str]) -> None:
+    conn.execute("DELETE FROM person_blocks WHERE record_id = ?", (record_id,))
+    conn.executemany("INSERT OR IGNORE INTO person_blocks (key, record_id) VALUES (?, ?)",
+                     [(k, record_id) for k in keys])
+
+
+def block_people(db: Any, keys: Sequence[str], max_block: int
+                 ) -> list[tuple[str, str, str, int | None, str, str]]:
+    """person_keys rows (as ``person_keys``) of records sharing a block with ``keys``,
+    skipping blocks larger than ``max_block``."""
+    out: dict[str, tuple[str, str, str, int | None, str, str]] = {}
+    for key in keys:
+        rows = db.execute(
+            "SELECT k.record_id, cr.case_id, k.names, k.birth_year, k.phones, k.province "
+            "FROM person_blocks b JOIN person_keys k ON k.record_id = b.record_id "
+            "JOIN case_records cr ON cr.record_id = b.record_id WHERE b.key = ? LIMIT ?",
+            (key, max_block + 1)).fetchall()
+        if len(rows) <= max_block:
+            for r in rows:
+                out[r[0]] = tuple(r)
+    return list(out.values())
+
+
+def record_person(db: Any, record_id: str) -> tuple[str, str, str, int | None, str, str] | None:
+    row = db.execute(
+        "SELECT k.record_id, cr.case_id, k.names, k.birth_year, k.phones, k.province "
+        "FROM person_keys k JOIN case_records cr ON cr.record_id = k.record_id "
+        "WHERE k.record_id = ?", (record_id,)).fetchone()
+    return None if row is None else tuple(row)
+
+
 def person_keys(db: Any) -> Iterator[tuple[str, str, str, int | None, str, str]]:
     """(record_id, case_id, names, birth_year, phones, province) of every record in a
     live case, streaming."""

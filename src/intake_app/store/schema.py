@@ -234,6 +234,15 @@ MIGRATIONS: list[list[str]] = [
             phones TEXT NOT NULL,
             province TEXT NOT NULL) WITHOUT ROWID""",
     ],
+    # 7: the duplicate finder's blocks (intake_app.hq.duplicates.block_keys), so the
+    # likely duplicates of one new record are a few index lookups.
+    [
+        """CREATE TABLE person_blocks (
+            key TEXT NOT NULL,
+            record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, record_id)) WITHOUT ROWID""",
+        "CREATE INDEX person_blocks_record ON person_blocks(record_id)",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -1,0 +1,109 @@
+"""Likely duplicates (``hq.duplicates``) and the analyst's merge and unmerge.
+
+A merge moves the records of one case into another; the merged case stays (status
+kept, ``merged_into`` set) so an unmerge can give back exactly the records that
+first joined it (``case_records.home_case``), with its notes, follow-ups and
+history, which never move. Both are logged with who, when and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from intake_app.errors import IntakeError
+from intake_app.hq import duplicates as hq_dups
+from intake_app.models import DuplicatePair
+from intake_app.services.base import locked
+from intake_app.services.case_exports import ConsentDesk
+from intake_app.services.cases import _need, case_summary
+from intake_app.store import cases as store_cases
+from intake_app.store.ids import now_ms
+
+
+class DuplicateDesk(ConsentDesk):
+    """Mixed into HQService after ConsentDesk."""
+
+    def _pairs(self, found: Sequence[hq_dups.Candidate], limit: int) -> list[DuplicatePair]:
+        found = list(found)[:limit]
+        ids = list(dict.fromkeys(i for c in found for i in (c.a, c.b)))
+        rows = {r[0]: case_summary(r) for r in store_cases.cases_by_ids(self._store, ids)}
+        return [DuplicatePair(a=rows[c.a], b=rows[c.b], score=c.score, reasons=c.reasons,
+                              records=c.records)
+                for c in found if c.a in rows and c.b in rows]
+
+    @locked
+    def duplicates(self, *, limit: int = 200,
+                   threshold: float = hq_dups.THRESHOLD) -> list[DuplicatePair]:
+        """Likely duplicate pairs among all live cases, best first."""
+        self._ensure_cases()
+        people = (hq_dups.person(r) for r in store_cases.person_keys(self._store))
+        return self._pairs(hq_dups.candidates(people, threshold), limit)
+
+    @locked
+    def duplicates_of(self, case_id: str, *, limit: int = 20,
+                      threshold: float = hq_dups.THRESHOLD) -> list[DuplicatePair]:
+        """Likely duplicates of one case (each of its records looked up by its blocks)."""
+        self._ensure_cases()
+        self._summary(case_id)
+        found: dict[tuple[str, str], hq_dups.Candidate] = {}
+        for rid in store_cases.member_ids(self._store, case_id):
+            found.update({(c.a, c.b): c for c in self.duplicates_of_record(rid, threshold)})
+        return self._pairs(sorted(found.values(), key=lambda c: -c.score), limit)
+
+    def duplicates_of_record(self, record_id: str,
+                             threshold: float = hq_dups.THRESHOLD) -> list[hq_dups.Candidate]:
+        row = store_cases.record_person(self._store, record_id)
+        if row is None:
+            return []
+        me = hq_dups.person(row)
+        others = [hq_dups.person(r) for r in store_cases.block_people(
+            self._store, hq_dups.block_keys(me), hq_dups.MAX_BLOCK)]
+        return hq_dups.candidates_for(me, others, threshold)
+
+    @locked
+    def merge(self, target: str, source: str, *, actor: str, reason: str) -> None:
+        """Merge case ``source`` into ``target`` (never automatic)."""
+        actor, reason = _need(actor, "who (--as)"), _need(reason, "a reason")
+        self._ensure_cases()
+        if target == source:
+            raise IntakeError("a case cannot be merged into itself")
+        self._live(target)
+        s = self._live(source)
+        moved = store_cases.member_ids(self._store, source)
+        at = now_ms()
+        today = dt.datetime.now(dt.UTC).date()
+        with self._store.transaction() as conn:
+            store_cases.move_records(conn, moved, target)
+            store_cases.update_case(conn, source, at, merged_into=target)
+            self._refresh_in(conn, target, today, at)
+            store_cases.refresh_next_due(conn, [target])
+            self._change(conn, target, actor, "merge", {"source": source,
+                                                        "records": len(moved)}, reason, at)
+            store_cases.add_history(conn, source, at, actor, "merged-into",
+                                    {"target": target, "status": s.status}, reason)
+
+    @locked
+    def unmerge(self, source: str, *, actor: str, reason: str) -> None:
+        """Undo a merge: ``source`` gets back the records that first joined it."""
+        actor, reason = _need(actor, "who (--as)"), _need(reason, "a reason")
+        self._ensure_cases()
+        s = self._summary(source)
+        if s.merged_into is None:
+            raise IntakeError(f"case {source} is not merged into another case")
+        target = s.merged_into
+        homes = [source, *store_cases.merged_children(self._store, source)]
+        # Records of cases merged into source earlier go back with it.
+        back = [r for h in homes for r in store_cases.home_members(self._store, h)]
+        at = now_ms()
+        today = dt.datetime.now(dt.UTC).date()
+        with self._store.transaction() as conn:
+            store_cases.move_records(conn, back, source)
+            store_cases.update_case(conn, source, at, merged_into=None)
+            for cid in (source, target):
+                self._refresh_in(conn, cid, today, at)
+            store_cases.refresh_next_due(conn, [source, target])
+            self._change(conn, target, actor, "unmerge", {"source": source,
+                                                          "records": len(back)}, reason, at)
+            store_cases.add_history(conn, source, at, actor, "unmerged-from",
+                                    {"target": target}, reason)

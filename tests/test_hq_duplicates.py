@@ -1,0 +1,150 @@
+"""Likely duplicates across scripts, with reasons; analyst merge and unmerge, logged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intake_app.errors import IntakeError
+from intake_app.hq.duplicates import Person, candidates, score
+from intake_app.hq.namekeys import name_keys
+from intake_app.models import CaseFilter
+from intake_app.services.hq import HQService
+from tests.case_helpers import PASS, example, make_hq, seed
+from tests.cli_helpers import run
+
+
+@pytest.fixture
+def hq(tmp_path: Path) -> HQService:
+    svc = make_hq(tmp_path)
+    yield svc
+    svc.close()
+
+
+@pytest.mark.parametrize("a,b", [
+    ("مریم احمدی", "Maryam Ahmadi"), ("Maryam Ahmadi", "Mariam Ahmady"),
+    ("محمد یوسف", "Muhammad Yusuf"), ("فاطمه حسینی", "Fatima Hosseini"),
+    ("عبدالله", "Abdullah"), ("خالد", "Khalid"), ("قاسم", "Qasim"), ("ښکلا", "Shkula"),
+])
+def test_name_keys_meet_across_scripts_and_spellings(a: str, b: str) -> None:
+    assert name_keys([a]) == name_keys([b])
+
+
+@pytest.mark.parametrize("a,b", [("Maryam Ahmadi", "Zahra Rezaei"), ("Khalid", "Karim"),
+                                 ("مریم", "Mohammad")])
+def test_different_names_do_not_meet(a: str, b: str) -> None:
+    assert not set(name_keys([a])) & set(name_keys([b]))
+
+
+def p(rid: str, names: str, year: int | None = None, phone: str = "",
+      prov: str = "herat") -> Person:
+    return Person(rid, "C-" + rid, tuple(name_keys([names])), year,
+                  (phone,) if phone else (), prov)
+
+
+def test_score_and_reasons() -> None:
+    s, why = score(p("1", "مریم احمدی", 1991), p("2", "Mariam Ahmady", 1991))
+    assert s >= 0.9 and "same birth year (1991)" in why and any("names match" in w for w in why)
+    s2, why2 = score(p("1", "Maryam Ahmadi", 1991), p("2", "Maryam Ahmadi", 1970,
+                                                       prov="kabul"))
+    assert s2 < 0.6 and "birth years 21 apart (against)" in why2
+    s3, why3 = score(p("1", "Ali", phone="3001234567"), p("2", "Zahra", phone="3001234567"))
+    assert "same phone number" in why3 and s3 >= 0.4
+
+
+def test_candidates_over_a_small_set() -> None:
+    people = [p("1", "مریم احمدی", 1991), p("2", "Mariam Ahmady", 1992),
+              p("3", "Zahra Rezaei", 1985), p("4", "Maryam Ahmadi", 1960, prov="kabul")]
+    found = candidates(people)
+    assert [(c.a, c.b) for c in found] == [("C-1", "C-2")]
+
+
+def test_duplicates_found_in_the_store_with_reasons(hq: HQService) -> None:
+    seed(hq, [example(),
+              example(name_native=None, name_latin="Mariam Ahmady", birth_date="1991-03-02",
+                      contact_detail="0300 0000000"),
+              example(name_native="زهرا رضایی", name_latin="Zahra Rezaei",
+                      birth_date="1970", contact_detail="+92 311 1111111")])
+    pairs = hq.duplicates()
+    assert len(pairs) == 1
+    pair = pairs[0]
+    assert {pair.a.display_name, pair.b.display_name} == {"Maryam Ahmadi", "Mariam Ahmady"}
+    assert "same phone number" in pair.reasons and "same province (herat)" in pair.reasons
+    of = hq.duplicates_of(pair.a.id)
+    assert [(x.a.id, x.b.id) for x in of] == [(pair.a.id, pair.b.id)]
+
+
+def test_age_instead_of_a_birth_date(hq: HQService) -> None:
+    seed(hq, [example(birth_date="1990", contact_detail=None),
+              example(birth_date=None, approximate_age=35, interview_date="2025-06-14",
+                      name_latin="Mariam Ahmadi", name_native=None, contact_detail=None)])
+    (pair,) = hq.duplicates()
+    assert "same birth year (1990)" in pair.reasons
+
+
+def test_merge_and_unmerge(hq: HQService) -> None:
+    a, b = seed(hq, [example(next_review="2031-01-01"),
+                     example(name_latin="Mariam Ahmady", risk_level="extreme")])
+    ca = next(c.id for c in hq.cases(limit=10) if a in [r.id for r in hq.case(c.id).records])
+    cb = next(c.id for c in hq.cases(limit=10) if c.id != ca)
+    hq.add_note(cb, "note on b", actor="x")
+    hq.merge(ca, cb, actor="analyst", reason="same person: same phone")
+    d = hq.case(ca)
+    assert {r.id for r in d.records} == {a, b} and d.merged_cases == (cb,)
+    assert d.summary.interviews == 2 and d.summary.priority == "urgent"
+    assert "note on b" in [n.text for n in d.notes]
+    assert [c.id for c in hq.cases(limit=10)] == [ca]  # merged cases leave the queues
+    assert hq.duplicates() == []
+    with pytest.raises(IntakeError, match="merged into"):
+        hq.set_status(cb, "triaged", actor="x", reason="y")
+    with pytest.raises(IntakeError, match="itself"):
+        hq.merge(ca, ca, actor="x", reason="y")
+    hq.unmerge(cb, actor="analyst", reason="different mothers' names")
+    assert [r.id for r in hq.case(ca).records] == [a]
+    assert [r.id for r in hq.case(cb).records] == [b]
+    assert hq.case(ca).summary.interviews == 1
+    assert hq.case(cb).summary.merged_into is None
+    assert sorted(c.id for c in hq.cases(limit=10)) == sorted([ca, cb])
+    with pytest.raises(IntakeError, match="not merged"):
+        hq.unmerge(cb, actor="x", reason="y")
+    log = [e for e in hq.log_entries() if e.kind in ("case-merge", "case-unmerge")]
+    assert [(e.kind, e.detail["source"], e.detail["by"]) for e in log] == [
+        ("case-merge", cb, "analyst"), ("case-unmerge", cb, "analyst")]
+    assert [h.action for h in hq.case(cb).history][-2:] == ["merged-into", "unmerged-from"]
+
+
+def test_unmerge_returns_cases_merged_into_the_source_too(hq: HQService) -> None:
+    ids = seed(hq, [example(), example(), example()])
+    cases = [c.id for c in hq.cases(CaseFilter(queue="new"), limit=10)]
+    x, y, z = sorted(cases)
+    hq.merge(y, z, actor="a", reason="r")
+    hq.merge(x, y, actor="a", reason="r")
+    assert len(hq.case(x).records) == 3
+    hq.unmerge(y, actor="a", reason="r")
+    assert len(hq.case(x).records) == 1 and len(hq.case(y).records) == 2
+    assert set(ids) == {r.id for c in (x, y) for r in hq.case(c).records}
+
+
+def test_cli_duplicates_merge_unmerge(tmp_path: Path) -> None:
+    svc = make_hq(tmp_path)
+    seed(svc, [example(), example(name_latin="Mariam Ahmady")])
+    svc.close()
+
+    def h(*argv: object) -> tuple[int, str, str]:
+        r = run("--data-dir", tmp_path / "hq", "hq", *argv, passphrase=PASS)
+        return r.rc, r.out, r.err
+
+    rc, out, _ = h("duplicates")
+    assert rc == 0 and "Mariam Ahmady" in out and "same phone number" in out
+    import json
+
+    rc, out, _ = h("duplicates", "--json")
+    pair = json.loads(out)[0]
+    a, b = pair["a"]["id"], pair["b"]["id"]
+    assert h("cases", "merge", a, b, "--as", "an", "--reason", "same")[0] == 0
+    assert json.loads(h("duplicates", "--json")[1]) == []
+    rc, _, err = h("cases", "merge", a, b, "--as", "an", "--reason", "again")
+    assert rc == 1 and "merged into" in err
+    assert h("cases", "unmerge", b, "--as", "an", "--reason", "not the same")[0] == 0
+    assert len(json.loads(h("duplicates", "--json")[1])) == 1
