@@ -341,3 +341,26 @@ def test_kobo_instance_lookup_and_entities(tmp_path: Path) -> None:
     assert form.field("tree").xlsform["save_to"] == "species"
     again, _ = import_xlsform(export_xlsform(form, tmp_path / "out" / "lookup.xlsx")[0])
     assert _canonical(again) == _canonical(form)
+
+
+def test_cli_install_with_files_then_export(tmp_path: Path) -> None:
+    from tests.cli_helpers import FIELD_PASS, ok
+
+    fx = FX.FIXTURES["from_file_csv"]
+    src = FX.write_fixture("from_file_csv", fx, tmp_path / "src")
+    lone = tmp_path / "lone" / "from_file_csv.xlsx"
+    lone.parent.mkdir()
+    lone.write_bytes(src.read_bytes())
+    data = tmp_path / "field"
+    ok("--data-dir", data, "init", passphrase=FIELD_PASS)
+    files = [a for f in sorted(fx.files) for a in ("--file", str(src.parent / f))]
+    ok("--data-dir", data, "forms", "import", lone, *files, passphrase=FIELD_PASS)
+    out = tmp_path / "exported" / "again.xlsx"
+    r = ok("--data-dir", data, "forms", "export", "from_file_csv", "--out", out,
+           passphrase=FIELD_PASS)
+    assert "again.xlsx" in r.out and "communities.csv" in r.out
+    installed = Form.from_json(json.dumps(ok(
+        "--data-dir", data, "forms", "show", "from_file_csv", "--json",
+        passphrase=FIELD_PASS).json()))
+    again, _ = import_xlsform(out)  # the choice files were written beside it
+    assert _canonical(again) == _canonical(installed)
