@@ -428,6 +428,7 @@ def _export_rekeyed(src: Path, old_key: bytes, dest: Path, new_key: bytes) -> No
         version = db.user_version
         db.conn.execute(f"ATTACH DATABASE ? AS rekey KEY \"x'{new_key.hex()}'\"", (str(dest),))
         db.conn.execute(f"PRAGMA rekey.cipher_page_size = {PAGE_SIZE}")
+        db.conn.execute("PRAGMA rekey.auto_vacuum = INCREMENTAL")  # older stores gain it here
         db.conn.execute("SELECT sqlcipher_export('rekey')")
         db.conn.execute(f"PRAGMA rekey.user_version = {int(version)}")
         db.conn.execute("DETACH DATABASE rekey")
