@@ -339,7 +339,7 @@ def test_single_pass_round_trip_and_early_stop() -> None:
 
 def test_public_binding_fallback_opens_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     """_pull_into's fallback (PyNaCl's public binding) gives the same plaintext."""
-    from intake_app.crypto import bundle
+    from intake_app.crypto.bundle import stream as bundle
 
     blob = os.urandom(3000)
     data, _ = seal([att(blob), rec(1)])

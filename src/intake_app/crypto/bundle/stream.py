@@ -1,0 +1,347 @@
+"""The secretstream in motion: cffi push/pull into reusable buffers, and the threads
+that hash, decrypt and read ahead so the work overlaps on two cores."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib
+import queue
+import threading
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+import nacl.bindings as sodium
+from nacl.exceptions import CryptoError
+
+from intake_app.crypto.bundle.format import (
+    ABYTES,
+    TAG_FINAL,
+    TAG_MESSAGE,
+    chunk_ad,
+)
+from intake_app.errors import BundleError
+
+try:  # PyNaCl's own cffi binding of libsodium, to pull into reusable buffers
+    _sodium_lib: Any = importlib.import_module("nacl._sodium")
+    _LIB, _FFI = _sodium_lib.lib, _sodium_lib.ffi
+except (ImportError, AttributeError):  # pragma: no cover - other PyNaCl builds
+    _LIB = _FFI = None
+
+
+def _push_into(state: Any, out: bytearray, m: bytearray, mlen: int, ad: bytes, tag: int) -> int:
+    """crypto_secretstream_xchacha20poly1305_push of m[:mlen] into ``out``; returns the
+    ciphertext length. Same reason as _pull_into: no fresh 1 MiB objects per chunk."""
+    if _LIB is None:
+        ct = sodium.crypto_secretstream_xchacha20poly1305_push(state, bytes(m[:mlen]), ad, tag)
+        out[: len(ct)] = ct
+        return len(ct)
+    if mlen > len(m) or mlen + ABYTES > len(out):
+        raise ValueError("chunk larger than its buffer")
+    rc = _LIB.crypto_secretstream_xchacha20poly1305_push(
+        state.statebuf, _FFI.from_buffer(out), _FFI.NULL, _FFI.from_buffer(m), mlen,
+        ad, len(ad), tag,
+    )  # fmt: skip
+    if rc != 0:
+        raise RuntimeError("secretstream push failed")
+    return mlen + ABYTES
+
+
+class _HashWriter(threading.Thread):
+    """Hashes and writes ciphertext on a second core while the caller encrypts the next
+    chunk. Works on a small ring of reused buffers, which also bounds memory."""
+
+    def __init__(self, out: BinaryIO, slot_size: int) -> None:
+        super().__init__(daemon=True, name="bundle-writer")
+        self.out = out
+        self.jobs: queue.Queue[tuple[bytearray, int] | None] = queue.Queue()
+        self.free: queue.Queue[bytearray] = queue.Queue()
+        for _ in range(4):
+            self.free.put(bytearray(slot_size))
+        self.sha = hashlib.sha256()
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            buf, n = job
+            if self.error is None:
+                try:
+                    mv = memoryview(buf)[:n]
+                    self.sha.update(mv)
+                    self.out.write(mv)
+                except BaseException as e:  # re-raised in the caller's thread
+                    self.error = e
+            self.free.put(buf)  # always recycle, so the producer never blocks forever
+
+    def slot(self) -> bytearray:
+        if self.error is not None:
+            raise self.error
+        return self.free.get()
+
+    def put(self, buf: bytearray, n: int) -> None:
+        self.jobs.put((buf, n))
+
+    def finish(self) -> bytes:
+        self.jobs.put(None)
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.sha.digest()
+
+
+
+def _hash_region(fh: BinaryIO, start: int, length: int) -> bytes:
+    """SHA-256 of fh[start:start+length]; reading and hashing overlap on two cores."""
+    fh.seek(start)
+    bufsize = 1 << 20
+    free: queue.Queue[bytearray] = queue.Queue()
+    full: queue.Queue[tuple[bytearray, int] | None] = queue.Queue()
+    for _ in range(3):
+        free.put(bytearray(bufsize))
+    sha = hashlib.sha256()
+
+    def hasher() -> None:
+        while (job := full.get()) is not None:
+            buf, n = job
+            sha.update(memoryview(buf)[:n])
+            free.put(buf)
+
+    t = threading.Thread(target=hasher, daemon=True, name="bundle-hasher")
+    t.start()
+    left = length
+    short = False
+    try:
+        while left:
+            buf = free.get()
+            mv = memoryview(buf)[: min(bufsize, left)]
+            got = fh.readinto(mv) if hasattr(fh, "readinto") else 0
+            if not got:
+                short = True
+                break
+            full.put((buf, got))
+            left -= got
+    finally:
+        full.put(None)
+        t.join()
+    if short:
+        raise BundleError("signature", "file shorter than its signed stream length")
+    return sha.digest()
+
+
+
+class _Stop(Exception):
+    pass
+
+
+_END = object()
+_SLOTS = 4  # decrypted chunks in flight: bounds memory to a few MiB
+
+
+def _pull_into(state: Any, out: bytearray, c: bytearray, clen: int, ad: bytes) -> tuple[int, int]:
+    """crypto_secretstream_xchacha20poly1305_pull into ``out``: (plaintext length, tag).
+
+    The public binding allocates two fresh 1 MiB objects per chunk and the page faults
+    that follow cost more than the decryption; this calls the same libsodium function
+    on reused buffers. Raises BundleError('payload') on failure."""
+    if _LIB is None:
+        try:
+            m, tag = sodium.crypto_secretstream_xchacha20poly1305_pull(state, bytes(c[:clen]), ad)
+        except CryptoError:
+            raise BundleError("payload", "chunk does not decrypt") from None
+        out[: len(m)] = m
+        return len(m), tag
+    if clen < ABYTES or clen - ABYTES > len(out) or clen > len(c):
+        raise BundleError("payload", "chunk length out of range")
+    mlen = _FFI.new("unsigned long long *")
+    tag_p = _FFI.new("unsigned char *")
+    rc = _LIB.crypto_secretstream_xchacha20poly1305_pull(
+        state.statebuf, _FFI.from_buffer(out), mlen, tag_p, _FFI.from_buffer(c), clen,
+        ad, len(ad),
+    )  # fmt: skip
+    if rc != 0:
+        raise BundleError("payload", "chunk does not decrypt")
+    return int(mlen[0]), int(tag_p[0])
+
+
+class _RingHasher(threading.Thread):
+    """SHA-256 over (buffer, length) jobs on another core; hands buffers back."""
+
+    def __init__(self, recycle: queue.Queue[bytearray]) -> None:
+        super().__init__(daemon=True, name="bundle-hasher")
+        self.jobs: queue.Queue[tuple[bytearray, int] | None] = queue.Queue()
+        self.recycle = recycle
+        self.sha = hashlib.sha256()
+
+    def run(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            buf, n = job
+            self.sha.update(memoryview(buf)[:n])
+            self.recycle.put(buf)
+
+    def finish(self) -> bytes:
+        self.jobs.put(None)
+        self.join()
+        return self.sha.digest()
+
+
+class _Decryptor(threading.Thread):
+    """Reads and decrypts chunks ahead of the consumer, so decryption overlaps whatever
+    the caller does with the plaintext. Enforces MESSAGE ... MESSAGE FINAL with FINAL
+    exactly on the last chunk. With ``expect_hash`` it also hashes the ciphertext on a
+    third thread and signals the end of the stream only once the hash matched."""
+
+    def __init__(self, fh: BinaryIO, state: Any, h: bytes, n_chunks: int, last_len: int,
+                 chunk: int, ss_header: bytes, expect_hash: bytes | None) -> None:  # fmt: skip
+        super().__init__(daemon=True, name="bundle-decrypt")
+        self.fh, self.state, self.h = fh, state, h
+        self.n, self.last_len, self.full_len = n_chunks, last_len, chunk + ABYTES
+        self.ss_header, self.expect_hash = ss_header, expect_hash
+        self.q: queue.Queue[object] = queue.Queue(maxsize=_SLOTS)
+        self.free_pt: queue.Queue[bytearray] = queue.Queue()
+        self.free_ct: queue.Queue[bytearray] = queue.Queue()
+        for _ in range(_SLOTS + 2):
+            self.free_pt.put(bytearray(chunk))
+        for _ in range(3):
+            self.free_ct.put(bytearray(self.full_len))
+        self.stop = threading.Event()
+
+    def _put(self, x: object) -> None:
+        while True:
+            try:
+                self.q.put(x, timeout=0.05)
+                return
+            except queue.Full:
+                if self.stop.is_set():
+                    raise _Stop from None
+
+    def _get(self, q: queue.Queue[bytearray]) -> bytearray:
+        while True:
+            try:
+                return q.get(timeout=0.05)
+            except queue.Empty:
+                if self.stop.is_set():
+                    raise _Stop from None
+
+    def _read_into(self, buf: bytearray, size: int) -> int:
+        mv = memoryview(buf)[:size]
+        got = 0
+        readinto = getattr(self.fh, "readinto", None)
+        while got < size:
+            if readinto is not None:
+                k = readinto(mv[got:])
+            else:
+                b = self.fh.read(size - got)
+                k = len(b)
+                mv[got : got + k] = b
+            if not k:
+                break
+            got += k
+        return got
+
+    def run(self) -> None:
+        hasher: _RingHasher | None = None
+        try:
+            if self.expect_hash is not None:
+                hasher = _RingHasher(self.free_ct)
+                hasher.start()
+                hasher.sha.update(self.ss_header)
+            for i in range(self.n):
+                if self.stop.is_set():
+                    raise _Stop
+                final = i == self.n - 1
+                size = self.last_len if final else self.full_len
+                ct = self._get(self.free_ct)
+                if self._read_into(ct, size) != size:
+                    raise BundleError("payload", "stream truncated while decrypting")
+                if hasher is not None:
+                    hasher.jobs.put((ct, size))  # hashing and decryption read ct together
+                pt = self._get(self.free_pt)
+                try:
+                    mlen, tag = _pull_into(self.state, pt, ct, size, chunk_ad(self.h, i))
+                except BundleError:
+                    raise BundleError("payload", f"chunk {i} does not decrypt") from None
+                if hasher is None:
+                    self.free_ct.put(ct)
+                if tag != (TAG_FINAL if final else TAG_MESSAGE):
+                    raise BundleError("payload", f"chunk {i} has the wrong stream tag")
+                self._put((pt, mlen))
+            if hasher is not None:
+                digest, hasher = hasher.finish(), None
+                if digest != self.expect_hash:
+                    raise BundleError("signature", "ciphertext does not match the signed hash")
+            self._put(_END)
+        except _Stop:
+            pass
+        except BaseException as e:  # handed to the consumer's thread
+            with contextlib.suppress(_Stop):
+                self._put(e)
+        finally:
+            if hasher is not None:
+                hasher.finish()
+
+    def close(self) -> None:
+        self.stop.set()
+        self.join()
+
+
+class _PlainReader:
+    """The plaintext byte stream over the decrypted chunks. Hands out copies, so the
+    caller owns what it gets; the ring buffer goes back when the reader moves on."""
+
+    def __init__(self, dec: _Decryptor) -> None:
+        self.dec = dec
+        self.buf: bytearray | None = None
+        self.cur = memoryview(b"")
+        self.pos = 0
+        self.ended = False
+
+    def _take(self) -> object:
+        if self.buf is not None:
+            self.dec.free_pt.put(self.buf)
+            self.buf, self.cur, self.pos = None, memoryview(b""), 0
+        x = self.dec.q.get()
+        if isinstance(x, BaseException):
+            self.ended = True
+            raise x
+        return x
+
+    def _next(self) -> None:
+        if self.ended:
+            raise BundleError("payload", "payload ends in the middle of an item")
+        x = self._take()
+        if x is _END:
+            self.ended = True
+            raise BundleError("payload", "payload ends in the middle of an item")
+        assert isinstance(x, tuple)
+        self.buf, n = x
+        self.cur, self.pos = memoryview(self.buf)[:n], 0
+
+    def read(self, n: int) -> bytes:
+        parts = []
+        while n:
+            if self.pos == len(self.cur):
+                self._next()
+            k = min(n, len(self.cur) - self.pos)
+            parts.append(bytes(self.cur[self.pos : self.pos + k]))
+            self.pos += k
+            n -= k
+        return b"".join(parts)
+
+    def pieces(self, n: int) -> Iterator[bytes]:
+        while n:
+            if self.pos == len(self.cur):
+                self._next()
+            k = min(n, len(self.cur) - self.pos)
+            piece = bytes(self.cur[self.pos : self.pos + k])
+            self.pos += k
+            n -= k
+            yield piece
+
+    def at_end(self) -> bool:
+        """True iff the plaintext is used up and the stream ended cleanly (and, in
+        single-pass mode, the ciphertext hash matched)."""
+        if self.pos != len(self.cur) or self.ended:
+            return False
+        x = self._take()
+        self.ended = True
+        return x is _END

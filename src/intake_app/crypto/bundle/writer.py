@@ -1,0 +1,295 @@
+"""Sealing: ``BundleWriter`` streams items into a signed, chained volume."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import BinaryIO
+
+import nacl.bindings as sodium
+import nacl.utils
+from nacl.public import PublicKey
+from nacl.signing import SigningKey
+
+from intake_app.crypto.bundle.format import (
+    ABYTES,
+    DEFAULT_CHUNK_LOG2,
+    ITEM_ATTACHMENT,
+    ITEM_END,
+    ITEM_HEAD,
+    ITEM_KINDS,
+    ITEM_RECORD,
+    MAX_CHUNK_LOG2,
+    MAX_ITEMS,
+    MAX_META,
+    MAX_RECIPIENTS,
+    MAX_SEQUENCE,
+    MIN_CHUNK_LOG2,
+    RNG,
+    SS_HEADER_LEN,
+    TAG_FINAL,
+    TAG_MESSAGE,
+    TRAILER_LEN,
+    TRAILER_MAGIC,
+    ZERO_HASH,
+    PayloadItem,
+    Recipient,
+    Statement,
+    chunk_ad,
+    encode_header,
+    header_hash,
+    seal_file_key,
+    stream_key,
+    stream_length,
+    validate_attachment_meta,
+)
+from intake_app.crypto.bundle.stream import (
+    _HashWriter,
+    _push_into,
+)
+from intake_app.crypto.canonical import parse_canonical_object
+from intake_app.crypto.keyring import check_id
+from intake_app.crypto.keys import fingerprint_bytes
+from intake_app.errors import IntakeError
+
+
+@dataclass(frozen=True)
+class BundleInfo:
+    statement_hash: str
+    sequence: int
+    prev: bytes
+    size: int
+    item_count: int
+    record_count: int
+    device_id: str
+    unwritten: PayloadItem | None = None  # first item that did not fit in max_bytes
+
+
+
+class BundleWriter:
+    """Streams one bundle into ``out`` (opened by the caller; it does temp+fsync+rename).
+
+    ``add()`` items, then ``close()``. ``size_if_added(item)`` gives the exact final
+    file size if ``item`` were added next, so a caller can stop before a volume limit.
+    If ``add()`` raises, the bundle is unusable: call ``abort()`` and delete the file.
+    """
+
+    def __init__(
+        self,
+        out: BinaryIO,
+        *,
+        signing_key: SigningKey,
+        device_id: str,
+        hq_id: str,
+        sequence: int,
+        prev: bytes,
+        recipients: Sequence[PublicKey],
+        created_at: int,
+        chunk_log2: int = DEFAULT_CHUNK_LOG2,
+        rng: RNG | None = None,
+    ) -> None:
+        check_id(device_id, "device_id")
+        check_id(hq_id, "hq_id")
+        if not 1 <= sequence <= MAX_SEQUENCE:
+            raise ValueError("sequence must be >= 1")
+        if len(prev) != 32 or (sequence == 1) != (prev == ZERO_HASH):
+            raise ValueError("prev must be 32 bytes, all zero exactly for sequence 1")
+        if not 0 <= created_at <= MAX_SEQUENCE:
+            raise ValueError("created_at out of range")
+        if not MIN_CHUNK_LOG2 <= chunk_log2 <= MAX_CHUNK_LOG2:
+            raise ValueError("chunk_log2 out of range")
+        fps = {fingerprint_bytes(bytes(pk)): pk for pk in recipients}
+        if not 1 <= len(fps) <= MAX_RECIPIENTS or len(fps) != len(recipients):
+            raise ValueError("1-16 distinct recipients required")
+        rand: RNG = rng if rng is not None else nacl.utils.random
+        file_key = rand(32)
+        stanzas = [Recipient(fp, seal_file_key(file_key, fps[fp], rng)) for fp in sorted(fps)]
+        self._key = signing_key
+        self._hdr = encode_header(
+            chunk_log2=chunk_log2, hq_id=hq_id, device_id=device_id,
+            device_key=bytes(signing_key.verify_key), sequence=sequence, prev=prev,
+            created_at=created_at, recipients=stanzas,
+        )  # fmt: skip
+        self._h = header_hash(self._hdr)
+        self._device_id, self._sequence, self._prev = device_id, sequence, prev
+        self._c = 1 << chunk_log2
+        self._log2 = chunk_log2
+        self._state = sodium.crypto_secretstream_xchacha20poly1305_state()
+        key = stream_key(file_key, self._h)
+        if rng is None:
+            ss_header = sodium.crypto_secretstream_xchacha20poly1305_init_push(self._state, key)
+        else:
+            # init_pull derives the same state from a chosen header as init_push does
+            # from a random one; only the vector generator takes this path.
+            ss_header = rand(SS_HEADER_LEN)
+            sodium.crypto_secretstream_xchacha20poly1305_init_pull(self._state, ss_header, key)
+        out.write(self._hdr)
+        self._out = out
+        self._sink = _HashWriter(out, self._c + ABYTES)
+        self._sink.start()
+        slot = self._sink.slot()
+        slot[:SS_HEADER_LEN] = ss_header
+        self._sink.put(slot, SS_HEADER_LEN)
+        self._buf = bytearray(self._c)
+        self._mv = memoryview(self._buf)
+        self._fill = 0
+        self._index = 0
+        self._plain_len = 0
+        self.item_count = 0
+        self.record_count = 0
+        self._closed = False
+
+    # -- sizes ----------------------------------------------------------------------
+    @property
+    def bytes_written(self) -> int:
+        """Size the file would have if closed now."""
+        return self.size_if_added(None)
+
+    def size_if_added(self, item: PayloadItem | None) -> int:
+        extra = 0 if item is None else ITEM_HEAD.size + len(item.meta) + item.data_len
+        plain = self._plain_len + extra + 1  # + end-of-items byte
+        return len(self._hdr) + stream_length(plain, self._log2) + TRAILER_LEN
+
+    # -- plaintext plumbing -------------------------------------------------------------
+    def _flush_full(self) -> None:
+        self._push(TAG_MESSAGE)
+        self._fill = 0
+
+    def _push(self, tag: int) -> None:
+        slot = self._sink.slot()
+        n = _push_into(
+            self._state, slot, self._buf, self._fill, chunk_ad(self._h, self._index), tag
+        )
+        self._index += 1
+        self._sink.put(slot, n)
+
+    def _write(self, data: bytes) -> None:
+        mv = memoryview(data)
+        while mv:
+            if self._fill == self._c:  # flush only when more data follows: last chunk is FINAL
+                self._flush_full()
+            k = min(self._c - self._fill, len(mv))
+            self._mv[self._fill : self._fill + k] = mv[:k]
+            self._fill += k
+            mv = mv[k:]
+        self._plain_len += len(data)
+
+    def _copy_stream(self, src: BinaryIO, n: int) -> None:
+        readinto = getattr(src, "readinto", None)
+        left = n
+        while left:
+            if self._fill == self._c:
+                self._flush_full()
+            k = min(self._c - self._fill, left)
+            if readinto is not None:
+                got = readinto(self._mv[self._fill : self._fill + k])
+            else:
+                b = src.read(k)
+                got = len(b)
+                self._mv[self._fill : self._fill + got] = b
+            if not got:
+                raise IntakeError("attachment stream ended before its declared length")
+            self._fill += got
+            left -= got
+        self._plain_len += n
+        if src.read(1):
+            raise IntakeError("attachment stream is longer than its declared length")
+
+    # -- public --------------------------------------------------------------------------
+    def add(self, item: PayloadItem) -> None:
+        if self._closed:
+            raise ValueError("bundle already closed")
+        kind = {v: k for k, v in ITEM_KINDS.items()}.get(item.kind)
+        if kind is None:
+            raise ValueError(f"unknown item kind {item.kind!r}")
+        meta = parse_canonical_object(bytes(item.meta), kind="payload", what="item metadata")
+        if not 0 < len(item.meta) <= MAX_META:
+            raise ValueError("item metadata size out of range")
+        if kind == ITEM_RECORD and (item.data is not None or item.data_len):
+            raise ValueError("records carry no data stream")
+        if kind == ITEM_ATTACHMENT:
+            validate_attachment_meta(meta, item.data_len)
+            if item.data is None and item.data_len:
+                raise ValueError("attachment without a data stream")
+        if self.item_count >= MAX_ITEMS:
+            raise ValueError("too many items")
+        self._write(ITEM_HEAD.pack(kind, len(item.meta), item.data_len) + bytes(item.meta))
+        if item.data is not None:
+            self._copy_stream(item.data, item.data_len)
+        self.item_count += 1
+        self.record_count += kind == ITEM_RECORD
+
+    def close(self) -> BundleInfo:
+        if self._closed:
+            raise ValueError("bundle already closed")
+        self._closed = True
+        self._write(bytes([ITEM_END]))
+        self._push(TAG_FINAL)
+        stream_hash = self._sink.finish()
+        st = Statement(
+            self._h, stream_hash, stream_length(self._plain_len, self._log2),
+            self.item_count, self.record_count,
+        )  # fmt: skip
+        stmt = st.encode()
+        sig = self._key.sign(stmt).signature
+        self._out.write(stmt + sig + TRAILER_MAGIC)
+        self._out.flush()
+        return BundleInfo(
+            statement_hash=st.hash.hex(), sequence=self._sequence, prev=self._prev,
+            size=len(self._hdr) + st.stream_len + TRAILER_LEN, item_count=self.item_count,
+            record_count=self.record_count, device_id=self._device_id,
+        )  # fmt: skip
+
+    def abort(self) -> None:
+        """Stop the background writer; the caller deletes its temp file."""
+        if not self._closed:
+            self._closed = True
+            # already failing; the caller discards the file
+            with contextlib.suppress(Exception):
+                self._sink.finish()
+
+
+def write_bundle(
+    out: BinaryIO,
+    *,
+    signing_key: SigningKey,
+    device_id: str,
+    hq_id: str,
+    sequence: int,
+    prev: bytes,
+    recipients: Sequence[PublicKey],
+    items: Iterable[PayloadItem],
+    created_at: int,
+    record_count: int | None = None,
+    max_bytes: int | None = None,
+    chunk_log2: int = DEFAULT_CHUNK_LOG2,
+    rng: RNG | None = None,
+) -> BundleInfo:
+    """Seal ``items`` into ``out``. With ``max_bytes``, stops before the first item that
+    would make the file larger and returns it as ``BundleInfo.unwritten`` (the items after
+    it were not consumed from the iterable). ``record_count``, if given, must match."""
+    w = BundleWriter(
+        out, signing_key=signing_key, device_id=device_id, hq_id=hq_id, sequence=sequence,
+        prev=prev, recipients=recipients, created_at=created_at, chunk_log2=chunk_log2, rng=rng,
+    )  # fmt: skip
+    unwritten: PayloadItem | None = None
+    try:
+        if max_bytes is not None and w.bytes_written > max_bytes:
+            raise IntakeError("volume size limit is smaller than an empty bundle")
+        for item in items:
+            if max_bytes is not None and w.size_if_added(item) > max_bytes:
+                if w.item_count == 0:
+                    raise IntakeError("item does not fit in an empty volume")
+                unwritten = item
+                break
+            w.add(item)
+        if record_count is not None and record_count != w.record_count:
+            raise ValueError("record_count does not match the records written")
+        info = w.close()
+    except BaseException:
+        w.abort()
+        raise
+    if unwritten is not None:
+        info = BundleInfo(**{**info.__dict__, "unwritten": unwritten})
+    return info
