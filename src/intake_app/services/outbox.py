@@ -21,22 +21,34 @@ import os
 import shutil
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, cast
+from typing import BinaryIO, Protocol, cast
 
+from nacl.public import PublicKey
 from nacl.signing import SigningKey
 
-from intake_app.crypto import PayloadItem, read_receipt, write_bundle
+from intake_app.crypto import BundleInfo, PayloadItem, read_receipt, write_bundle
 from intake_app.crypto.keys import public_key_from_hex, verify_key_from_hex
 from intake_app.errors import IntakeError, InvalidState
-from intake_app.models import ExportResult, OutboxEntry, ReceiptResult
+from intake_app.models import ExportResult, OutboxEntry, Policy, ReceiptResult
 from intake_app.paths import FILE_MODE, ensure_private_dir, fsync_dir
 from intake_app.services import payload
 from intake_app.store import outbox as store_outbox
+from intake_app.store.db import Database
 from intake_app.store.ids import now_ms
 
-if TYPE_CHECKING:
-    from intake_app.services.field import FieldService
+
+class OutboxOwner(Protocol):
+    """What the outbox needs of ``services.field.FieldService`` (no import back to it)."""
+
+    data_dir: Path
+
+    @property
+    def _store(self) -> Database: ...
+    def meta(self, key: str) -> str | None: ...
+    def set_meta(self, key: str, value: str) -> None: ...
+    def policy(self) -> Policy: ...
 
 OUTBOX_DIR = "outbox"
 BUNDLE_SUFFIX = ".intake"
@@ -51,11 +63,11 @@ class ExportCancelled(IntakeError):
         super().__init__("export cancelled; nothing was lost (finished volumes are kept)")
 
 
-def outbox_dir(svc: FieldService) -> Path:
+def outbox_dir(svc: OutboxOwner) -> Path:
     return ensure_private_dir(svc.data_dir / OUTBOX_DIR)
 
 
-def reconcile_decoy(svc: FieldService) -> None:
+def reconcile_decoy(svc: OutboxOwner) -> None:
     """The duress decoy's view of the sealed bundles beside it (finding 13).
 
     A searcher who holds the duress passphrase sees both the decoy and the files in
@@ -106,7 +118,7 @@ def bundle_name(device_id: str, seq: int) -> str:
     return f"{device_id}-{seq:06d}{BUNDLE_SUFFIX}"
 
 
-def recover(svc: FieldService) -> None:
+def recover(svc: OutboxOwner) -> None:
     """Abandon volumes whose writing was interrupted (see module docstring)."""
     names = store_outbox.writing_files(svc._store)
     if not names:
@@ -118,7 +130,7 @@ def recover(svc: FieldService) -> None:
     store_outbox.abandon_writing(svc._store)
 
 
-def _require_enrollment(svc: FieldService) -> tuple[str, str, SigningKey, list[str]]:
+def _require_enrollment(svc: OutboxOwner) -> tuple[str, str, SigningKey, list[str]]:
     device_id = svc.meta("device_id")
     key_hex = svc.meta("device_key")
     hq_id = svc.meta("hq_id")
@@ -128,7 +140,7 @@ def _require_enrollment(svc: FieldService) -> tuple[str, str, SigningKey, list[s
     return device_id, hq_id, SigningKey(bytes.fromhex(key_hex)), json.loads(recips)
 
 
-def _items_for(svc: FieldService, record_id: str, part_max: int) -> list[PayloadItem]:
+def _items_for(svc: OutboxOwner, record_id: str, part_max: int) -> list[PayloadItem]:
     db = svc._store
     form_id, form_version, created_at, exported_rev = store_outbox.export_header(db, record_id)
     items = [
@@ -192,126 +204,177 @@ def _check_dest(dest: Path) -> Path:
     return dest
 
 
-def export(svc: FieldService, dest: Path | None, *, progress: Progress | None = None,
+@dataclass(frozen=True)
+class ExportPlan:
+    """What an export will seal, in order; computed before anything is written."""
+
+    # (record id, item, is it the record's last item?) for every item.
+    queue: list[tuple[str, PayloadItem, bool]]
+    # Each volume must stand alone at HQ: a volume that carries attachment parts of a
+    # record whose revisions went into an earlier volume carries them again (HQ treats
+    # a revision it already holds as a no-op).
+    revisions_of: dict[str, list[PayloadItem]]
+    record_count: int
+    attachment_count: int
+
+
+def plan_export(items_by_record: list[tuple[str, list[PayloadItem]]]) -> ExportPlan:
+    """The pure planning step: the item queue and what each record must repeat."""
+    queue = [(rid, it, i == len(items) - 1)
+             for rid, items in items_by_record for i, it in enumerate(items)]
+    revisions_of: dict[str, list[PayloadItem]] = {}
+    for rid, it, _last in queue:
+        if it.kind == "record":
+            revisions_of.setdefault(rid, []).append(it)
+    attachments = sum(1 for _, it, _ in queue
+                      if it.kind == "attachment" and json.loads(it.meta)["offset"] == 0)
+    return ExportPlan(queue, revisions_of, len(items_by_record), attachments)
+
+
+@dataclass
+class _Run:
+    """One export in progress: who signs, where it goes, how far it got."""
+
+    svc: OutboxOwner
+    device_id: str
+    hq_id: str
+    key: SigningKey
+    recipients: list[PublicKey]
+    policy: Policy
+    folder: Path
+    dest: Path | None
+    progress: Progress | None
+    cancel: threading.Event | None
+    total: int
+    done: int = 0
+
+    def check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise ExportCancelled()
+
+
+@dataclass(frozen=True)
+class _Sealed:
+    seq: int
+    name: str
+    info: BundleInfo
+    in_volume: list[tuple[str, bool, PayloadItem]]  # (record id, last of record, item)
+    dest_tmp: Path | None
+
+
+def _seal_volume(run: _Run, plan: ExportPlan, start: int) -> _Sealed:
+    """Steps 1-2: reserve the next sequence, seal the items from ``start`` that fit into
+    the outbox folder (and the destination's temporary name) in one pass, fsync, rename."""
+    svc = run.svc
+    seq, prev = store_outbox.last_link(svc._store)
+    name = bundle_name(run.device_id, seq)
+    created = now_ms()
+    store_outbox.reserve(svc._store, seq, name, prev, created)
+    in_volume: list[tuple[str, bool, PayloadItem]] = []
+
+    def volume_items() -> Iterator[PayloadItem]:
+        records_here: set[str] = set()
+        for rid, it, last in plan.queue[start:]:
+            run.check_cancel()
+            if it.kind == "record":
+                records_here.add(rid)
+            elif rid not in records_here:
+                records_here.add(rid)
+                yield from plan.revisions_of[rid]
+            in_volume.append((rid, last, it))
+            yield it
+            run.done += it.data_len or 1
+            if run.progress is not None:
+                run.progress(run.done, run.total)
+
+    tmp = run.folder / (name + ".part")
+    dest_tmp = run.dest / f".{name}.part" if run.dest is not None else None
+    try:
+        with open(tmp, "wb") as out, _open_dest(dest_tmp) as copy:
+            os.chmod(tmp, FILE_MODE)
+            # One pass writes the outbox copy and the stick's copy together.
+            sink = out if copy is None else cast(BinaryIO, _Tee(out, copy))
+            info = write_bundle(sink, signing_key=run.key, device_id=run.device_id,
+                                hq_id=run.hq_id, sequence=seq, prev=prev,
+                                recipients=run.recipients, items=volume_items(),
+                                created_at=created // 1000,
+                                max_bytes=run.policy.max_volume_bytes)
+            for fh in (out, copy):
+                if fh is not None:
+                    fh.flush()
+                    os.fsync(fh.fileno())
+        os.replace(tmp, run.folder / name)
+        fsync_dir(run.folder)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if dest_tmp is not None:
+            with contextlib.suppress(OSError):
+                dest_tmp.unlink(missing_ok=True)
+        store_outbox.abandon(svc._store, seq)
+        if isinstance(exc, OSError):
+            raise IntakeError(f"export failed, nothing was lost: {exc.strerror or exc}"
+                              ) from None
+        raise
+    if in_volume and info.unwritten is in_volume[-1][2]:
+        in_volume.pop()  # the generator handed it over but it did not fit
+    return _Sealed(seq, name, info, in_volume, dest_tmp)
+
+
+def _commit_volume(run: _Run, vol: _Sealed) -> str:
+    """Steps 3-4: the outbox row, the records' state and purge in one transaction; then
+    the destination's copy takes its final name. Returns the volume's path."""
+    finished = [rid for rid, last, _ in vol.in_volume if last]
+    touched = sorted({rid for rid, _, _ in vol.in_volume})
+    store_outbox.commit_volume(run.svc._store, vol.seq, vol.info.statement_hash, vol.info.size,
+                               len(finished), touched, finished,
+                               purge=not run.policy.keep_readable_until_receipt)
+    if run.dest is None or vol.dest_tmp is None:
+        return str(run.folder / vol.name)
+    try:
+        os.replace(vol.dest_tmp, run.dest / vol.name)
+        fsync_dir(run.dest)
+    except OSError as exc:
+        raise IntakeError(f"sealed, but not written to {run.dest} ({exc.strerror}); "
+                          "use 'intake export --resend'") from None
+    return str(run.dest / vol.name)
+
+
+def export(svc: OutboxOwner, dest: Path | None, *, progress: Progress | None = None,
            cancel: threading.Event | None = None) -> ExportResult:
     """Seal every finalized record into new volume(s); copy them to ``dest`` if given."""
     if dest is not None:
         _check_dest(dest)
     device_id, hq_id, key, recips = _require_enrollment(svc)
-    recipients = [public_key_from_hex(r) for r in recips]
     policy = svc.policy()
     part_max = max(1 << 20, policy.max_volume_bytes - _VOLUME_SLACK)
     record_ids = store_outbox.finalized_records(svc._store)
     if not record_ids:
         return ExportResult(paths=(), sequences=(), record_count=0, attachment_count=0,
                             bytes_written=0)
-    total = store_outbox.finalized_attachment_bytes(svc._store) + len(record_ids)
-    done = 0
-    # (record id, is this the record's last item?) for every item, in order.
-    queue: list[tuple[str, PayloadItem, bool]] = []
-    for rid in record_ids:
-        items = _items_for(svc, rid, part_max)
-        queue.extend((rid, it, i == len(items) - 1) for i, it in enumerate(items))
-
-    # Each volume must stand alone at HQ: a volume that carries attachment parts
-    # of a record whose revisions went into an earlier volume carries them again
-    # (HQ treats a revision it already holds as a no-op).
-    revisions_of: dict[str, list[PayloadItem]] = {}
-    for rid, it, _last in queue:
-        if it.kind == "record":
-            revisions_of.setdefault(rid, []).append(it)
-
-    folder = outbox_dir(svc)
+    plan = plan_export([(rid, _items_for(svc, rid, part_max)) for rid in record_ids])
+    run = _Run(svc, device_id, hq_id, key, [public_key_from_hex(r) for r in recips], policy,
+               outbox_dir(svc), dest, progress, cancel,
+               total=store_outbox.finalized_attachment_bytes(svc._store) + len(record_ids))
     paths: list[str] = []
     seqs: list[int] = []
     written = 0
-    attachments = sum(1 for _, it, _ in queue if it.kind == "attachment"
-                      and json.loads(it.meta)["offset"] == 0)
     pos = 0
-    while pos < len(queue):
-        if cancel is not None and cancel.is_set():
-            raise ExportCancelled()
-        seq, prev = store_outbox.last_link(svc._store)
-        name = bundle_name(device_id, seq)
-        created = now_ms()
-        store_outbox.reserve(svc._store, seq, name, prev, created)
-        start = pos
-        in_volume: list[tuple[str, bool, PayloadItem]] = []
-
-        def volume_items(first: int = start, vol: list[tuple[str, bool, PayloadItem]] = in_volume
-                  ) -> Iterator[PayloadItem]:
-            nonlocal done
-            records_here: set[str] = set()
-            for rid, it, last in queue[first:]:
-                if cancel is not None and cancel.is_set():
-                    raise ExportCancelled()
-                if it.kind == "record":
-                    records_here.add(rid)
-                elif rid not in records_here:
-                    records_here.add(rid)
-                    yield from revisions_of[rid]
-                vol.append((rid, last, it))
-                yield it
-                done += it.data_len or 1
-                if progress is not None:
-                    progress(done, total)
-
-        tmp = folder / (name + ".part")
-        dest_tmp = dest / f".{name}.part" if dest is not None else None
-        try:
-            with open(tmp, "wb") as out, _open_dest(dest_tmp) as copy:
-                os.chmod(tmp, FILE_MODE)
-                # One pass writes the outbox copy and the stick's copy together.
-                sink = out if copy is None else cast(BinaryIO, _Tee(out, copy))
-                info = write_bundle(sink, signing_key=key, device_id=device_id, hq_id=hq_id,
-                                    sequence=seq, prev=prev, recipients=recipients,
-                                    items=volume_items(), created_at=created // 1000,
-                                    max_bytes=policy.max_volume_bytes)
-                for fh in (out, copy):
-                    if fh is not None:
-                        fh.flush()
-                        os.fsync(fh.fileno())
-            os.replace(tmp, folder / name)
-            fsync_dir(folder)
-        except BaseException as exc:
-            tmp.unlink(missing_ok=True)
-            if dest_tmp is not None:
-                with contextlib.suppress(OSError):
-                    dest_tmp.unlink(missing_ok=True)
-            store_outbox.abandon(svc._store, seq)
-            if isinstance(exc, OSError):
-                raise IntakeError(f"export failed, nothing was lost: {exc.strerror or exc}"
-                                  ) from None
-            raise
-        if in_volume and info.unwritten is in_volume[-1][2]:
-            in_volume.pop()  # the generator handed it over but it did not fit
-        pos = start + len(in_volume)
-        finished = [rid for rid, last, _ in in_volume if last]
-        touched = sorted({rid for rid, _, _ in in_volume})
-        store_outbox.commit_volume(svc._store, seq, info.statement_hash, info.size, len(finished),
-                                   touched, finished,
-                                   purge=not policy.keep_readable_until_receipt)
-        seqs.append(seq)
-        written += info.size
-        if dest is not None and dest_tmp is not None:
-            try:
-                os.replace(dest_tmp, dest / name)
-                fsync_dir(dest)
-            except OSError as exc:
-                raise IntakeError(f"sealed, but not written to {dest} ({exc.strerror}); "
-                                  "use 'intake export --resend'") from None
-            paths.append(str(dest / name))
-        else:
-            paths.append(str(folder / name))
-    return ExportResult(paths=tuple(paths), sequences=tuple(seqs), record_count=len(record_ids),
-                        attachment_count=attachments, bytes_written=written)
+    while pos < len(plan.queue):
+        run.check_cancel()
+        vol = _seal_volume(run, plan, pos)
+        pos += len(vol.in_volume)
+        paths.append(_commit_volume(run, vol))
+        seqs.append(vol.seq)
+        written += vol.info.size
+    return ExportResult(paths=tuple(paths), sequences=tuple(seqs), record_count=plan.record_count,
+                        attachment_count=plan.attachment_count, bytes_written=written)
 
 
-def outbox(svc: FieldService) -> list[OutboxEntry]:
+def outbox(svc: OutboxOwner) -> list[OutboxEntry]:
     return store_outbox.entries(svc._store)
 
 
-def resend(svc: FieldService, dest: Path) -> ExportResult:
+def resend(svc: OutboxOwner, dest: Path) -> ExportResult:
     """Write every bundle HQ has not acknowledged to ``dest`` again."""
     _check_dest(dest)
     folder = outbox_dir(svc)
@@ -332,7 +395,7 @@ def resend(svc: FieldService, dest: Path) -> ExportResult:
 LOG_WITNESS_META = "hq.log_witness"
 
 
-def _keep_log_witness(svc: FieldService, log: tuple[int, str] | None, raw: bytes) -> None:
+def _keep_log_witness(svc: OutboxOwner, log: tuple[int, str] | None, raw: bytes) -> None:
     """Keep the receipt with the longest HQ log head seen: a witness for auditors."""
     if log is None:
         return
@@ -344,13 +407,13 @@ def _keep_log_witness(svc: FieldService, log: tuple[int, str] | None, raw: bytes
     svc.set_meta(LOG_WITNESS_META, base64.b64encode(raw).decode("ascii"))
 
 
-def log_witness(svc: FieldService) -> bytes | None:
+def log_witness(svc: OutboxOwner) -> bytes | None:
     """The kept receipt carrying HQ's log head (``intake receipts witness``), if any."""
     value = svc.meta(LOG_WITNESS_META)
     return base64.b64decode(value) if value else None
 
 
-def import_receipt(svc: FieldService, data: bytes) -> ReceiptResult:
+def import_receipt(svc: OutboxOwner, data: bytes) -> ReceiptResult:
     """Check HQ's signature; mark listed bundles delivered; purge what HQ now holds."""
     device_id, hq_id, _key, _r = _require_enrollment(svc)
     hq_key = verify_key_from_hex(svc.meta("hq_signing_key") or "")
