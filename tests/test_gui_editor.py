@@ -84,7 +84,7 @@ def test_incomplete_draft(qtbot, data_dir: Path) -> None:
     wait_idle(qtbot, window)
     # A draft may miss required answers: it is saved, and finalize will ask for them.
     assert editor.record_id is not None
-    assert editor.status_label.text().startswith("Saved at")
+    assert editor.save_state.text().startswith("All changes saved at")
     assert window.session.service.summary(editor.record_id).status is RecordStatus.DRAFT
 
 
@@ -176,8 +176,9 @@ def test_attachment_bytes_stay_in_memory_until_saved(qtbot, data_dir: Path) -> N
     assert w["photo"].value() == detail.attachments[0].id
 
 
-def test_close_with_unsaved_answers_asks_first(qtbot, data_dir: Path, monkeypatch) -> None:
-    make_profile(data_dir)
+def test_close_saves_the_answers_and_asks_only_if_it_cannot(qtbot, data_dir: Path,
+                                                           monkeypatch) -> None:
+    svc = make_profile(data_dir)
     window, editor, w = _editor(qtbot, data_dir)
     type_text(w["full_name"].edit, "x")
     asked: list[str] = []
@@ -187,6 +188,20 @@ def test_close_with_unsaved_answers_asks_first(qtbot, data_dir: Path, monkeypatc
         return False
 
     monkeypatch.setattr(dialogs, "confirm", no)
+    editor.request_close()
+    assert asked == [] and window.workspace.editor is None
+    rid = editor.record_id
+    assert rid is not None and window.session.service.record(rid).values["full_name"] == "x"
+    # A finalized record whose required answer was emptied cannot be stored: then it asks.
+    svc = window.session.service
+    done = svc.new_record("gui_all_types", complete_values(), "en")
+    svc.finalize(done)
+    window.workspace.open_record(done)
+    qtbot.waitUntil(lambda: window.workspace.editor is not None, timeout=5_000)
+    editor = window.workspace.editor
+    w = {x.field.name: x for x in editor.field_widgets()}
+    w["full_name"].edit.clear()
+    w["full_name"].user_changed()
     editor.request_close()
     assert asked == ["Close record"] and window.workspace.editor is editor
     monkeypatch.setattr(dialogs, "confirm", lambda *a: True)

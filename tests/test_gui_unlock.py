@@ -94,10 +94,12 @@ def test_auto_lock_after_idle_minutes(qtbot, profile: Path) -> None:
     unlock(qtbot, window)
     timer = window.session.idle_timer
     assert timer.isActive()
-    assert timer.interval() == 10 * 60_000  # the default policy's 10 minutes
-    # Activity restarts the countdown; silence lets it fire.
-    timer.setInterval(300)
-    timer.start()
+    assert window.session.idle_ms == 10 * 60_000  # the default policy's 10 minutes
+    assert timer.interval() == 10 * 60_000 - 30_000  # then a 30 s warning
+    # Activity restarts the countdown; silence lets it fire (warning shortened here).
+    window.session.warn_ms = 200
+    window.session.tick_ms = 50
+    window.session.set_idle_ms(500)
     qtbot.wait(150)
     qtbot.keyClick(window.workspace.records.search, Qt.Key.Key_A)
     assert timer.remainingTime() > 200

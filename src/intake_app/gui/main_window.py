@@ -7,7 +7,15 @@ import gc
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmapCache
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from intake_app.gui.export_view import ExportWizard
 from intake_app.gui.i18n import LanguageManager, save_geometry, save_language, saved_geometry
@@ -19,6 +27,9 @@ from intake_app.gui.unlock_notices import check_after_unlock
 from intake_app.gui.wizard import FirstRunWizard, SetupOutcome
 from intake_app.gui.workspace import Workspace
 from intake_app.services.protection import PanicReport
+
+LOCK_BANNER_STYLE = ("background: #fff3cd; color: #5c4400; border-bottom: 2px solid #c99a00;"
+                     " padding: 8px; font-weight: bold;")
 
 
 class MainWindow(QMainWindow):
@@ -35,7 +46,18 @@ class MainWindow(QMainWindow):
         self.panic_confirm: PanicConfirm | None = None
         self.panicked = False
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        self.lock_banner = QLabel()
+        self.lock_banner.setObjectName("lockBanner")
+        self.lock_banner.setWordWrap(True)
+        self.lock_banner.setStyleSheet(LOCK_BANNER_STYLE)
+        self.lock_banner.setVisible(False)
+        central = QWidget()
+        central_lay = QVBoxLayout(central)
+        central_lay.setContentsMargins(0, 0, 0, 0)
+        central_lay.setSpacing(0)
+        central_lay.addWidget(self.lock_banner)
+        central_lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.unlock_page = self._new_unlock_page()
         self.stack.addWidget(self.unlock_page)
         self.toolbar = QToolBar()
@@ -45,6 +67,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self._make_actions()
         session.locked.connect(self._on_locked)
+        session.about_to_lock.connect(self.save_work)
+        session.lock_warning.connect(self._lock_warning)
+        session.lock_warning_cancelled.connect(self._lock_warning_cancelled)
         # Ctrl+Shift+Delete on every screen and in every dialog of this app.
         self.panic_filter = PanicFilter(self)
         app = QApplication.instance()
@@ -174,6 +199,23 @@ class MainWindow(QMainWindow):
         self.workspace = None
 
     # -------------------------------------------------------------- lock
+    def save_work(self) -> bool:
+        """Store what is typed in the open editor (before lock, close, language change)."""
+        if self.panicked or self.workspace is None or not self.session.is_unlocked:
+            return True
+        return self.workspace.flush()
+
+    def _lock_warning(self, seconds: int) -> None:
+        self.lock_banner.setText(self.tr(
+            "Locking in %n second(s) because nothing was typed. Press any key or move "
+            "the mouse to stay unlocked.", "", seconds))
+        self.lock_banner.setVisible(True)
+        if seconds * 1000 >= self.session.warn_ms - self.session.tick_ms:
+            self.save_work()  # the answers are safe even if nobody comes back
+
+    def _lock_warning_cancelled(self) -> None:
+        self.lock_banner.setVisible(False)
+
     def lock(self) -> None:
         if self.session.is_unlocked:
             self.session.lock()
@@ -200,6 +242,8 @@ class MainWindow(QMainWindow):
 
     def _panic_confirm_closed(self, _result: int) -> None:
         self.panic_confirm = None
+        if not self.panicked:  # cancelled: save what is typed
+            QTimer.singleShot(0, self.save_work)
 
     def _panic_soon(self) -> None:
         # Out of the dialog's (or the event filter's) handler: panic closes that dialog.
@@ -227,6 +271,7 @@ class MainWindow(QMainWindow):
         for w in QApplication.topLevelWidgets():
             if w is not self and w.isVisible() and w.isWindow():
                 w.close()
+        self.lock_banner.setVisible(False)
         self._drop_workspace()
         QPixmapCache.clear()  # attachment previews
         gc.collect()
@@ -282,6 +327,7 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         if code == self.languages.code:
             return
+        self.save_work()
         self.languages.apply(code)
         save_language(code)
         self.retranslate()
@@ -299,7 +345,11 @@ class MainWindow(QMainWindow):
             self.show_wizard()
         elif self.workspace is not None and (self.workspace.editor is None
                                              or not self.workspace.editor.dirty):
+            editor = self.workspace.editor
+            reopen = editor.record_id if editor is not None else None
             self._build_workspace()
+            if reopen is not None and self.workspace is not None:
+                self.workspace.open_record(reopen)  # same section and question
         elif current_is_unlock:
             self.show_unlock()
         self._set_unlocked_ui(self.session.is_unlocked and self.workspace is not None)

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,7 @@ from intake_app.errors import IntakeError
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.passphrase import PassphraseFields
 from intake_app.gui.session import Session
+from intake_app.gui.wheel import WheelSafeCombo, WheelSafeSpin
 from intake_app.services import protection as guard
 
 
@@ -38,17 +37,17 @@ class ProtectionPage(QWidget):
         except IntakeError:
             current = guard.ProtectSettings()
 
-        self.wipe_after = QSpinBox()
+        self.wipe_after = WheelSafeSpin()
         self.wipe_after.setRange(0, guard.WIPE_AFTER_MAX)
         self.wipe_after.setSpecialValueText(self.tr("Never"))
         self.wipe_after.setValue(current.wipe_after)
         self.wipe_after.setAccessibleName(self.tr("Erase after this many wrong passphrases"))
-        self.panic_outbox = QComboBox()
+        self.panic_outbox = WheelSafeCombo()
         self.panic_outbox.addItem(self.tr("Erase them too"), False)
         self.panic_outbox.addItem(self.tr("Keep them (only HQ can open them)"), True)
         self.panic_outbox.setCurrentIndex(1 if current.keep_outbox_on_panic else 0)
         self.panic_outbox.setAccessibleName(self.tr("Sealed bundles when erasing"))
-        self.clipboard_seconds = QSpinBox()
+        self.clipboard_seconds = WheelSafeSpin()
         self.clipboard_seconds.setRange(1, guard.CLIPBOARD_MAX_S)
         self.clipboard_seconds.setValue(current.clipboard_clear_seconds)
         self.clipboard_seconds.setSuffix(self.tr(" s"))

@@ -25,11 +25,21 @@ _ACTIVITY = frozenset({
 })
 
 
+WARN_MS = 30_000  # auto-lock warns this long ahead
+
+
 class Session(QObject):
-    """One profile, opened and closed by the user."""
+    """One profile, opened and closed by the user.
+
+    ``about_to_lock`` is emitted (directly, while the store is still open) before
+    every lock, so open work is saved first. Auto-lock warns ``warn_ms`` ahead with
+    ``lock_warning(seconds_left)`` every ``tick_ms``; any input cancels it."""
 
     locked = Signal()
     unlocked = Signal()
+    about_to_lock = Signal()
+    lock_warning = Signal(int)
+    lock_warning_cancelled = Signal()
 
     def __init__(self, service: FieldService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +47,13 @@ class Session(QObject):
         self.runner = TaskRunner(self)
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
-        self.idle_timer.timeout.connect(self.lock)
+        self.idle_timer.timeout.connect(self._warn)
+        self.warn_ms = WARN_MS
+        self.tick_ms = 1000
+        self.countdown = QTimer(self)
+        self.countdown.timeout.connect(self._tick)
+        self._left_ms = 0
+        self._idle_total = 0
         self._filter_installed = False
         self.clipboard_guard = ClipboardGuard(self)
         self.sending = Sender(self)
@@ -55,20 +71,62 @@ class Session(QObject):
 
     def start_idle_timer(self) -> None:
         minutes = adapter.auto_lock_minutes(self.service)
-        self.idle_timer.setInterval(minutes * 60_000)
-        self.idle_timer.start()
+        self.set_idle_ms(minutes * 60_000)
         app = QGuiApplication.instance()
         if app is not None and not self._filter_installed:
             app.installEventFilter(self)
             self._filter_installed = True
+
+    def set_idle_ms(self, total_ms: int) -> None:
+        """Lock after ``total_ms`` without input; the warning takes its last ``warn_ms``."""
+        self.countdown.stop()
+        self._idle_total = max(0, int(total_ms))
+        self.idle_timer.setInterval(max(0, self._idle_total - self.warn_ms))
+        self.idle_timer.start()
+
+    @property
+    def idle_ms(self) -> int:
+        """Input-free time before the lock, warning included."""
+        return self._idle_total
+
+    @property
+    def warning_active(self) -> bool:
+        return self.countdown.isActive()
+
+    def _warn(self) -> None:
+        self._left_ms = min(self.warn_ms, self._idle_total)
+        if self._left_ms <= 0:
+            self.lock()
+            return
+        self.countdown.start(self.tick_ms)
+        self.lock_warning.emit(self._seconds_left())
+
+    def _seconds_left(self) -> int:
+        return max(1, -(-self._left_ms // 1000))
+
+    def _tick(self) -> None:
+        self._left_ms -= self.tick_ms
+        if self._left_ms <= 0:
+            self.lock()
+            return
+        self.lock_warning.emit(self._seconds_left())
+
+    def cancel_warning(self) -> None:
+        if self.countdown.isActive():
+            self.countdown.stop()
+            self.lock_warning_cancelled.emit()
+            self.idle_timer.start()
 
     def after_unlock(self) -> None:
         self.start_idle_timer()
         self.unlocked.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY and self.idle_timer.isActive():
-            self.idle_timer.start()  # restart the countdown
+        if event.type() in _ACTIVITY:
+            if self.countdown.isActive():
+                self.cancel_warning()
+            elif self.idle_timer.isActive():
+                self.idle_timer.start()  # restart the countdown
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() == Qt.Key.Key_L
                 and event.modifiers() == Qt.KeyboardModifier.ControlModifier
@@ -80,7 +138,12 @@ class Session(QObject):
 
     # -------------------------------------------------------------- lock
     def lock(self) -> None:
+        if self.is_unlocked:
+            self.about_to_lock.emit()  # save open work while the store is open
         self.idle_timer.stop()
+        if self.countdown.isActive():
+            self.countdown.stop()
+            self.lock_warning_cancelled.emit()
         self.sending.forget()
         self.runner.invalidate()
         clear_clipboard()

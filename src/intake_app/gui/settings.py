@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from intake_app.gui.passphrase import PassphraseFields
 from intake_app.gui.protect_settings import ProtectionPage
 from intake_app.gui.sending_settings import SendingPage
 from intake_app.gui.session import Session
+from intake_app.gui.wheel import WheelSafeSpin
 
 
 def group_fingerprint(fp: str) -> str:
@@ -53,7 +53,7 @@ class SettingsDialog(QDialog):
         for lang in UI_LANGUAGES:
             self.language.addItem(lang.name, lang.code)
         self.language.setCurrentIndex(max(0, self.language.findData(ui_lang)))
-        self.auto_lock = QSpinBox()
+        self.auto_lock = WheelSafeSpin()
         self.auto_lock.setAccessibleName(self.tr("Lock after minutes without use"))
         self.auto_lock.setRange(1, max(1, pol.auto_lock_minutes))
         self.auto_lock.setValue(adapter.auto_lock_minutes(svc))

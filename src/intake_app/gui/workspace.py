@@ -110,10 +110,18 @@ class Workspace(QWidget):
 
     def open_record(self, record_id: str) -> None:
         svc = self.session.service
-        self.session.runner.start(lambda: svc.record(record_id), self._opened,
-                                  lambda exc: dialogs.show_error(self, exc))
 
-    def _opened(self, detail: object) -> None:
+        def work() -> tuple[RecordDetail, tuple[int, str] | None]:
+            detail = svc.record(record_id)
+            position = (svc.draft_position(record_id)
+                        if detail.summary.status is RecordStatus.DRAFT else None)
+            return detail, position
+
+        self.session.runner.start(work, self._opened, lambda exc: dialogs.show_error(self, exc))
+
+    def _opened(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        detail, position = result
         assert isinstance(detail, RecordDetail)
         if detail.summary.status in (RecordStatus.SEALED, RecordStatus.DELIVERED):
             dialogs.inform(self, self.tr("Record sealed"),
@@ -124,7 +132,9 @@ class Workspace(QWidget):
             return
         svc = self.session.service
         form = svc.get_form(detail.summary.form_id, detail.summary.form_version)
-        self._show_editor(form, detail)
+        editor = self._show_editor(form, detail)
+        if position is not None:
+            editor.restore_position(*position)
 
     def _show_editor(self, form: Form, detail: RecordDetail | None) -> RecordEditor:
         editor = RecordEditor(self.session, form, self.form_lang(form), detail)
@@ -134,14 +144,14 @@ class Workspace(QWidget):
         self.records_stack.addWidget(editor)
         self.records_stack.setCurrentWidget(editor)
         self.tabs.setCurrentIndex(0)
-        editor.page_list.setFocus()
+        editor.focus_first_field()
         return editor
 
     def close_editor(self) -> bool:
         if self.editor is None:
             return True
         editor = self.editor
-        if editor.dirty and not dialogs.confirm(
+        if not editor.flush() and not dialogs.confirm(
                 self, self.tr("Close record"),
                 self.tr("Close without saving? The answers since the last save will be lost.")):
             return False
@@ -159,6 +169,10 @@ class Workspace(QWidget):
         self.records.table.setFocus()
 
     # -------------------------------------------------------------- lock
+    def flush(self) -> bool:
+        """Save the open editor's unsaved answers (before lock, close, language change)."""
+        return self.editor.flush() if self.editor is not None else True
+
     def clear(self) -> None:
         """Drop every snapshot and widget content (on lock)."""
         if self.editor is not None:

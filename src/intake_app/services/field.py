@@ -51,6 +51,7 @@ def _source_size(src: BinaryIO) -> int | None:
         return os.fstat(src.fileno()).st_size
     except (AttributeError, OSError, ValueError):
         return None  # an in-memory stream: its size is unknown here
+DRAFT_POSITIONS_META = "gui.draft_positions"
 
 
 class FieldService(ProfileService):
@@ -116,6 +117,40 @@ class FieldService(ProfileService):
         return record_id
 
     @locked
+    def set_draft_position(self, record_id: str, section: int, field: str) -> None:
+        """Where the interviewer was in this draft (section index, field path), so the
+        draft reopens there. Ids and field names only; entries of records that are no
+        longer drafts are dropped on every write."""
+        drafts = {r.id for r in self.list_records(RecordFilter(status=RecordStatus.DRAFT))}
+        if record_id not in drafts:
+            raise InvalidState(f"record {record_id} is not a draft")
+        positions = {k: v for k, v in self._draft_positions().items() if k in drafts}
+        positions[record_id] = [int(section), str(field)]
+        self.set_meta(DRAFT_POSITIONS_META, json.dumps(positions, sort_keys=True))
+
+    @locked
+    def draft_position(self, record_id: str) -> tuple[int, str] | None:
+        entry = self._draft_positions().get(record_id)
+        if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], int)
+                and isinstance(entry[1], str)):
+            return None
+        return entry[0], entry[1]
+
+    def _draft_positions(self) -> dict[str, Any]:
+        raw = self.meta(DRAFT_POSITIONS_META)
+        try:
+            data = json.loads(raw) if raw else {}
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _forget_positions(self, record_ids: Iterable[str]) -> None:
+        positions = self._draft_positions()
+        kept = {k: v for k, v in positions.items() if k not in set(record_ids)}
+        if kept != positions:
+            self.set_meta(DRAFT_POSITIONS_META, json.dumps(kept, sort_keys=True))
+
+    @locked
     def finalize(self, record_id: str, lang: str = "en") -> None:
         summary = rec_store.get_summary(self._store, record_id)
         if summary.status is not RecordStatus.DRAFT:
@@ -125,6 +160,7 @@ class FieldService(ProfileService):
         validate_record(form, rec_store.get_values(self._store, record_id), lang)
         require_space(self._store.path, 0)
         rec_store.set_status(self._store, record_id, RecordStatus.FINALIZED, (RecordStatus.DRAFT,))
+        self._forget_positions([record_id])
 
     def _check_readable(self, summary: RecordSummary) -> None:
         if summary.status in (RecordStatus.SEALED, RecordStatus.DELIVERED) and not (
@@ -160,6 +196,7 @@ class FieldService(ProfileService):
         ids = list(dict.fromkeys(record_ids))
         if ids:
             rec_store.delete_drafts(self._store, ids)
+            self._forget_positions(ids)
         return len(ids)
 
     @locked

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.gui.editor.base import FieldWidget
+from intake_app.gui.wheel import WheelSafeCombo
 
 RADIO_MAX = 6  # more choices than this: a drop-down list
 
@@ -51,7 +52,7 @@ class SelectOneField(FieldWidget):
         self.buttons.clear()
         self.combo, self.group = None, None
         if len(self._choices) > RADIO_MAX:
-            self.combo = QComboBox()
+            self.combo = WheelSafeCombo()
             self.combo.addItem("—", None)
             for name, label in self._choices:
                 self.combo.addItem(label, name)
@@ -189,7 +190,7 @@ class RankField(SelectMultipleField):
 
 class YesNoField(FieldWidget):
     def build(self) -> QWidget:
-        self.combo = QComboBox()
+        self.combo = WheelSafeCombo()
         self.combo.addItem("—", None)
         self.combo.addItem(self.tr("Yes"), True)
         self.combo.addItem(self.tr("No"), False)

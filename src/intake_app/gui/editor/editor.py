@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,7 +24,9 @@ from intake_app.gui import adapter, dialogs
 from intake_app.gui.editor.attachment_fields import AttachmentField
 from intake_app.gui.editor.base import ERROR_STYLE, EditorContext, FieldWidget
 from intake_app.gui.editor.panel import FieldsPanel
+from intake_app.gui.editor.saving import DraftSaver
 from intake_app.gui.session import Session
+from intake_app.gui.wheel import WheelSafeCombo
 from intake_app.models import RecordDetail, RecordStatus
 
 
@@ -75,7 +76,7 @@ class RecordEditor(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.title.setFont(font)
-        self.lang_box = QComboBox()
+        self.lang_box = WheelSafeCombo()
         self.lang_box.setAccessibleName(self.tr("Form language"))
         for language in form.languages:
             self.lang_box.addItem(language.name, language.code)
@@ -103,10 +104,14 @@ class RecordEditor(QWidget):
         self.save_button.setToolTip(self.tr("Save the answers so far (Ctrl+S)"))
         self.finalize_button = QPushButton(self.tr("&Finalize…"))
         self.close_button = QPushButton(self.tr("&Close"))
+        self.save_state = QLabel()
+        self.save_state.setObjectName("saveState")
+        self.save_state.setAccessibleName(self.tr("Save state"))
         foot = QHBoxLayout()
         foot.addWidget(self.prev_button)
         foot.addWidget(self.next_button)
         foot.addStretch(1)
+        foot.addWidget(self.save_state)
         foot.addWidget(self.save_button)
         foot.addWidget(self.finalize_button)
         foot.addWidget(self.close_button)
@@ -117,6 +122,8 @@ class RecordEditor(QWidget):
         lay.addWidget(self.status_label)
         lay.addLayout(foot)
 
+        self.saver = DraftSaver(self)
+        self.saver.state_changed.connect(self.save_state.setText)
         self.panels: list[FieldsPanel] = []
         self.page_fields: list[FormField | None] = []
         self._eval_timer = QTimer(self)
@@ -138,6 +145,8 @@ class RecordEditor(QWidget):
 
         self._build(detail.values if detail else {})
         self._update_buttons()
+        if detail is not None:
+            self.save_state.setText(self.tr("All changes saved."))
 
     # -------------------------------------------------------------- building
     @property
@@ -186,6 +195,7 @@ class RecordEditor(QWidget):
         code = self.lang_box.currentData()
         if not code or code == self.ctx.lang:
             return
+        self.saver.flush()
         values = self.collect()
         self.ctx.lang = code
         page = self.page_list.currentRow()
@@ -199,6 +209,35 @@ class RecordEditor(QWidget):
             row += step
         if 0 <= row < self.page_list.count():
             self.page_list.setCurrentRow(row)
+            self.focus_first_field()
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the current section's first answerable question."""
+        row = self.page_list.currentRow()
+        if not 0 <= row < len(self.panels):
+            return
+        for w in self.panels[row].field_widgets():
+            target = w.focus_widget()
+            if w.isVisibleTo(self.panels[row]) and target.isEnabled() \
+                    and target.focusPolicy() != Qt.FocusPolicy.NoFocus \
+                    and w.field.type not in ("note", "calculate", "hidden"):
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+
+    def restore_position(self, section: int, field: str) -> None:
+        """Reopen where the interviewer was: that section, that question."""
+        if 0 <= section < self.page_list.count():
+            self.page_list.setCurrentRow(section)
+        w = next((x for x in self.field_widgets() if x.path == field), None) if field else None
+        if w is None:
+            self.focus_first_field()
+            return
+        self.show_field(w.path)
+        area = self.pages.currentWidget()
+        if isinstance(area, QScrollArea):
+            area.ensureWidgetVisible(w)
+        w.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.saver.last_field = w.path
 
     def _update_nav(self, row: int = -1) -> None:
         row = self.page_list.currentRow() if row < 0 else row
@@ -228,6 +267,7 @@ class RecordEditor(QWidget):
         self.dirty = True
         self._extra_errors.clear()
         self._eval_timer.start()
+        self.saver.schedule()
 
     def reevaluate(self) -> FormState:
         self._eval_timer.stop()
@@ -270,15 +310,24 @@ class RecordEditor(QWidget):
         self.lang_box.setEnabled(not self.busy)
 
     def save_draft(self) -> None:
-        if not self.busy:
-            self._save(finalize=False)
+        """The Save button: save now (drafts also save themselves as they change)."""
+        if self.busy:
+            return
+        if self.status is RecordStatus.DRAFT or self.dirty:
+            self.dirty = True
+            self.saver.flush()
+
+    def flush(self) -> bool:
+        """Save whatever is unsaved now (before lock, close, language change)."""
+        return self.saver.flush()
 
     def finalize(self) -> None:
         if self.busy:
             return
+        self.saver.flush()
         state = self.reevaluate()
         if state.errors:
-            self._show_errors(state.errors)
+            self._show_errors(state.errors, saved=not self.dirty)
             return
         if not dialogs.confirm(self, self.tr("Finalize record"),
                                self.tr("Finalize this record? It will be ready to send to HQ. "
@@ -303,7 +352,7 @@ class RecordEditor(QWidget):
         self.status_label.setText(self.tr("Saving…"))
         self.session.runner.start(work, lambda r: self._saved(r, finalize), self._save_failed)
 
-    def _absorb(self, record_id: str | None, stored: dict[str, Any]) -> None:
+    def absorb(self, record_id: str | None, stored: dict[str, Any]) -> None:
         if record_id is not None:
             self.record_id = record_id
         for placeholder, info in stored.items():
@@ -316,7 +365,7 @@ class RecordEditor(QWidget):
     def _saved(self, result: object, finalized: bool) -> None:
         assert isinstance(result, adapter.SaveResult)
         self.busy = False
-        self._absorb(result.record_id, result.attachments)
+        self.absorb(result.record_id, result.attachments)
         self.dirty = False
         time = QTime.currentTime().toString("HH:mm")
         if finalized:
@@ -332,7 +381,7 @@ class RecordEditor(QWidget):
         self.busy = False
         cause: BaseException = exc
         if isinstance(exc, adapter.SaveFailed):
-            self._absorb(exc.record_id, exc.attachments)
+            self.absorb(exc.record_id, exc.attachments)
             cause = exc.cause
         self._update_buttons()
         if isinstance(cause, ValidationFailed):
@@ -343,12 +392,27 @@ class RecordEditor(QWidget):
             self.status_label.setText(self.tr("Not saved: {reason}").format(
                 reason=dialogs.error_text(cause)))
 
-    def _show_errors(self, errors: tuple[FieldError, ...]) -> None:
+    def set_extra_errors(self, errors: dict[str, str]) -> None:
+        """Answers the store refused (shown like the form's own errors)."""
+        self._extra_errors = dict(errors)
+        self._show_all = True
+        self.reevaluate()
+
+    def show_save_errors(self, errors: tuple[FieldError, ...]) -> None:
+        self._extra_errors = {e.path: e.message for e in errors}
+        self._show_errors(errors, saved=False)
+
+    def _show_errors(self, errors: tuple[FieldError, ...], *, saved: bool = False) -> None:
         self._show_all = True
         self.reevaluate()
         self.status_label.setStyleSheet(ERROR_STYLE)
-        self.status_label.setText(self.tr("Not saved: %n answer(s) need attention (marked in "
-                                          "red).", "", len(errors)))
+        if saved:
+            self.status_label.setText(self.tr(
+                "Draft saved; %n answer(s) needed before finalizing (marked in red).", "",
+                len(errors)))
+        else:
+            self.status_label.setText(self.tr(
+                "Not saved: %n answer(s) need attention (marked in red).", "", len(errors)))
         first = errors[0].path.split("[")[0].split(".")[0] if errors else ""
         w = self.show_field(errors[0].path) or self.show_field(first) if errors else None
         if w is not None:
@@ -356,7 +420,7 @@ class RecordEditor(QWidget):
 
     # -------------------------------------------------------------- closing
     def request_close(self) -> None:
-        if self.dirty and not dialogs.confirm(
+        if not self.flush() and not dialogs.confirm(
                 self, self.tr("Close record"),
                 self.tr("Close without saving? The answers since the last save will be lost.")):
             return
@@ -366,6 +430,7 @@ class RecordEditor(QWidget):
     def clear(self) -> None:
         """Forget everything shown (on lock or close)."""
         self._eval_timer.stop()
+        self.saver.stop()
         for w in self.field_widgets():
             w.clear_sensitive()
         self.ctx.clear()

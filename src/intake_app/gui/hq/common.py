@@ -34,8 +34,7 @@ class HQSession(Session):
             minutes = int(raw) if raw else HQ_AUTO_LOCK_MINUTES
         except (IntakeError, ValueError):
             minutes = HQ_AUTO_LOCK_MINUTES
-        self.idle_timer.setInterval(max(1, minutes) * 60_000)
-        self.idle_timer.start()
+        self.set_idle_ms(max(1, minutes) * 60_000)
         app = QCoreApplication.instance()
         if app is not None and not self._filter_installed:
             app.installEventFilter(self)

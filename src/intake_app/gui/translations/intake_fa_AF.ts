@@ -1081,6 +1081,13 @@
             <source>Intake — locked</source>
             <translation>ثبت مصاحبه — قفل است</translation>
         </message>
+        <message numerus="yes">
+            <source>Locking in %n second(s) because nothing was typed. Press any key or move the mouse to stay unlocked.</source>
+            <translation>
+                <numerusform>چون چیزی تایپ نشد، تا %n ثانیه دیگر قفل می‌شود. برای باز ماندن، یک کلید را فشار دهید یا ماوس را حرکت دهید.</numerusform>
+                <numerusform>چون چیزی تایپ نشد، تا %n ثانیه دیگر قفل می‌شود. برای باز ماندن، یک کلید را فشار دهید یا ماوس را حرکت دهید.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>NoticeBar</name>
@@ -1641,6 +1648,21 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../editor/editor.py" line="361" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>بدون ذخیره بسته شود؟ پاسخ‌های بعد از آخرین ذخیره از بین می‌روند.</translation>
+        </message>
+        <message>
+            <source>Save state</source>
+            <translation>وضعیت ذخیره</translation>
+        </message>
+        <message>
+            <source>All changes saved.</source>
+            <translation>همه تغییرات ذخیره شد.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
+            <translation>
+                <numerusform>پیش‌نویس ذخیره شد؛ پیش از نهایی ساختن %n پاسخ لازم است (با رنگ سرخ نشانی شده).</numerusform>
+                <numerusform>پیش‌نویس ذخیره شد؛ پیش از نهایی ساختن %n پاسخ لازم است (با رنگ سرخ نشانی شده).</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2404,6 +2426,28 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../editor/choice_fields.py" line="169" />
             <source>No</source>
             <translation>نخیر</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftSaver</name>
+        <message>
+            <source>Unsaved changes…</source>
+            <translation>تغییرات ذخیره نشده…</translation>
+        </message>
+        <message>
+            <source>Not saved: {reason}</source>
+            <translation>ذخیره نشد: {reason}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved at {time}, except %n answer(s) to fix (marked in red).</source>
+            <translation>
+                <numerusform>در {time} ذخیره شد، به جز %n پاسخ که باید اصلاح شود (با رنگ سرخ نشانی شده).</numerusform>
+                <numerusform>در {time} ذخیره شد، به جز %n پاسخ که باید اصلاح شود (با رنگ سرخ نشانی شده).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All changes saved at {time}.</source>
+            <translation>همه تغییرات در {time} ذخیره شد.</translation>
         </message>
     </context>
 </TS>

@@ -1084,6 +1084,13 @@
             <source>Intake — locked</source>
             <translation>د مرکې ثبت — قلف دی</translation>
         </message>
+        <message numerus="yes">
+            <source>Locking in %n second(s) because nothing was typed. Press any key or move the mouse to stay unlocked.</source>
+            <translation>
+                <numerusform>څه ونه لیکل شول، نو په %n ثانیو کې قفلېږي. د خلاص پاتې کېدو لپاره کومه تڼۍ کېکاږئ یا موږک وخوځوئ.</numerusform>
+                <numerusform>څه ونه لیکل شول، نو په %n ثانیو کې قفلېږي. د خلاص پاتې کېدو لپاره کومه تڼۍ کېکاږئ یا موږک وخوځوئ.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>NoticeBar</name>
@@ -1652,6 +1659,21 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../editor/editor.py" line="361" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>پرته له خوندي کولو بنده شي؟ له وروستي خوندي کولو وروسته ځوابونه به ورک شي.</translation>
+        </message>
+        <message>
+            <source>Save state</source>
+            <translation>د خوندي کولو حالت</translation>
+        </message>
+        <message>
+            <source>All changes saved.</source>
+            <translation>ټول بدلونونه خوندي شول.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
+            <translation>
+                <numerusform>مسوده خوندي شوه؛ د وروستي کولو مخکې %n ځوابونه اړین دي (په سور نښه شوي).</numerusform>
+                <numerusform>مسوده خوندي شوه؛ د وروستي کولو مخکې %n ځوابونه اړین دي (په سور نښه شوي).</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2422,6 +2444,28 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../editor/choice_fields.py" line="169" />
             <source>No</source>
             <translation>نه</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftSaver</name>
+        <message>
+            <source>Unsaved changes…</source>
+            <translation>نا خوندي شوي بدلونونه…</translation>
+        </message>
+        <message>
+            <source>Not saved: {reason}</source>
+            <translation>خوندي نه شو: {reason}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved at {time}, except %n answer(s) to fix (marked in red).</source>
+            <translation>
+                <numerusform>په {time} خوندي شو، پرته له %n ځوابونو چې باید سم شي (په سور نښه شوي).</numerusform>
+                <numerusform>په {time} خوندي شو، پرته له %n ځوابونو چې باید سم شي (په سور نښه شوي).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All changes saved at {time}.</source>
+            <translation>ټول بدلونونه په {time} خوندي شول.</translation>
         </message>
     </context>
 </TS>

@@ -1084,6 +1084,13 @@
             <source>Intake — locked</source>
             <translation>انٹیک — لاک ہے</translation>
         </message>
+        <message numerus="yes">
+            <source>Locking in %n second(s) because nothing was typed. Press any key or move the mouse to stay unlocked.</source>
+            <translation>
+                <numerusform>کچھ نہ لکھنے کی وجہ سے %n سیکنڈ میں لاک ہو جائے گا۔ کھلا رکھنے کے لیے کوئی کلید دبائیں یا ماؤس ہلائیں۔</numerusform>
+                <numerusform>کچھ نہ لکھنے کی وجہ سے %n سیکنڈ میں لاک ہو جائے گا۔ کھلا رکھنے کے لیے کوئی کلید دبائیں یا ماؤس ہلائیں۔</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>NoticeBar</name>
@@ -1652,6 +1659,21 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../editor/editor.py" line="361" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>محفوظ کیے بغیر بند کریں؟ آخری بار محفوظ کرنے کے بعد کے جوابات ضائع ہو جائیں گے۔</translation>
+        </message>
+        <message>
+            <source>Save state</source>
+            <translation>محفوظ کرنے کی حالت</translation>
+        </message>
+        <message>
+            <source>All changes saved.</source>
+            <translation>تمام تبدیلیاں محفوظ ہو گئیں۔</translation>
+        </message>
+        <message numerus="yes">
+            <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
+            <translation>
+                <numerusform>مسودہ محفوظ ہو گیا؛ حتمی کرنے سے پہلے %n جوابات درکار ہیں (سرخ نشان زدہ)۔</numerusform>
+                <numerusform>مسودہ محفوظ ہو گیا؛ حتمی کرنے سے پہلے %n جوابات درکار ہیں (سرخ نشان زدہ)۔</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2422,6 +2444,28 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../editor/choice_fields.py" line="169" />
             <source>No</source>
             <translation>نہیں</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftSaver</name>
+        <message>
+            <source>Unsaved changes…</source>
+            <translation>غیر محفوظ تبدیلیاں…</translation>
+        </message>
+        <message>
+            <source>Not saved: {reason}</source>
+            <translation>محفوظ نہیں ہوا: {reason}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved at {time}, except %n answer(s) to fix (marked in red).</source>
+            <translation>
+                <numerusform>{time} پر محفوظ ہو گیا، سوائے %n جوابات کے جنہیں درست کرنا ہے (سرخ نشان زدہ)۔</numerusform>
+                <numerusform>{time} پر محفوظ ہو گیا، سوائے %n جوابات کے جنہیں درست کرنا ہے (سرخ نشان زدہ)۔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All changes saved at {time}.</source>
+            <translation>تمام تبدیلیاں {time} پر محفوظ ہو گئیں۔</translation>
         </message>
     </context>
 </TS>
