@@ -45,10 +45,10 @@ def p(rid: str, names: str, year: int | None = None, phone: str = "",
 
 def test_score_and_reasons() -> None:
     s, why = score(p("1", "مریم احمدی", 1991), p("2", "Mariam Ahmady", 1991))
-    assert s >= 0.9 and "same birth year (1991)" in why and any("names match" in w for w in why)
+    assert s >= 0.75 and "same birth year (1991)" in why and any("names match" in w for w in why)
     s2, why2 = score(p("1", "Maryam Ahmadi", 1991), p("2", "Maryam Ahmadi", 1970,
                                                        prov="kabul"))
-    assert s2 < 0.6 and "birth years 21 apart (against)" in why2
+    assert s2 < 0.75 and "birth years 21 apart (against)" in why2
     s3, why3 = score(p("1", "Ali", phone="3001234567"), p("2", "Zahra", phone="3001234567"))
     assert "same phone number" in why3 and s3 >= 0.4
 

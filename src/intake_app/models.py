@@ -277,3 +277,14 @@ class DuplicatePair(Snapshot):
     score: float
     reasons: tuple[str, ...]
     records: tuple[str, str]
+
+
+class RetentionItem(Snapshot):
+    """A case a retention purge would erase (services.retention)."""
+
+    case_id: str
+    status: str
+    status_at: int
+    records: int
+    attachments: int
+    merged_cases: tuple[str, ...]

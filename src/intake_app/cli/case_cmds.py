@@ -253,6 +253,37 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_retention(args: argparse.Namespace) -> int:
+    if args.retention_command == "set":
+        who = actor(args)
+        months = None if args.months == "forever" else _int(args.months)
+        policy = with_hq(args, lambda s: s.set_retention(args.status, months, actor=who))
+        print_json(policy) if args.json_out else print(
+            ", ".join(f"{k}: {v} months" for k, v in sorted(policy.items())) or "no purges")
+        return 0
+    if args.retention_command == "preview":
+        items = with_hq(args, lambda s: s.retention_preview())
+    else:
+        who = actor(args)
+        items = with_hq(args, lambda s: s.purge_retained(actor=who))
+    if args.json_out:
+        print_json([i.model_dump(mode="json") for i in items])
+    else:
+        print_table(["CASE", "STATUS", "SINCE", "RECORDS", "ATTACHMENTS"],
+                    [[i.case_id, i.status, ms_to_iso(i.status_at), str(i.records),
+                      str(i.attachments)] for i in items])
+        if args.retention_command == "purge":
+            print(f"purged {len(items)} case(s)", file=sys.stderr)
+    return 0
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise UsageError(f"months: expected a number or 'forever', not {text!r}") from None
+
+
 def _common(p: argparse.ArgumentParser, *, reason: bool = False) -> None:
     p.add_argument("--as", dest="actor", metavar="NAME",
                    help=f"who is acting (default ${USER_ENV} or the login name)")
@@ -354,6 +385,23 @@ def register(sub: Any, hq_sub: Any) -> None:
     p.add_argument("case")
     _common(p, reason=True)
     p.set_defaults(func=cmd_unmerge)
+
+    ret = hq_sub.add_parser("retention", help="per-status retention: policy, preview, purge")
+    rsub = ret.add_subparsers(dest="retention_command", metavar="ACTION",
+                              parser_class=type(ret))
+    rsub.required = True
+    p = rsub.add_parser("set", help="keep cases in STATUS for MONTHS ('forever': never purge)")
+    p.add_argument("status", choices=STATUSES)
+    p.add_argument("months")
+    _common(p)
+    p.set_defaults(func=cmd_retention)
+    p = rsub.add_parser("preview", help="the cases a purge would erase now")
+    _common(p)
+    p.set_defaults(func=cmd_retention)
+    p = rsub.add_parser("purge", help="crypto-erase them; a content-free tombstone stays "
+                                      "in the log")
+    _common(p)
+    p.set_defaults(func=cmd_retention)
 
     p = hq_sub.add_parser("duplicates", help="likely duplicate cases, with the reasons")
     p.add_argument("--case", metavar="ID", help="only duplicates of this case")

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-MAX_BLOCK = 60
-THRESHOLD = 0.6
+MAX_BLOCK = 200
+THRESHOLD = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +48,12 @@ def person(row: Sequence[object]) -> Person:
 
 
 def block_keys(p: Person) -> list[str]:
-    keys = [f"n:{a}|{b}" for a, b in combinations(sorted(p.names[:5]), 2)]
+    """Two name keys and the province, or a phone number. The province keeps blocks
+    of common names small; a phone number finds the rest."""
+    keys = [f"n:{a}|{b}|{p.province}" for a, b in combinations(sorted(p.names[:5]), 2)]
     keys += [f"p:{ph}" for ph in p.phones]
-    if len(p.names) == 1 and p.birth_year is not None:
-        keys.append(f"y:{p.names[0]}|{p.birth_year}")
+    if len(p.names) == 1:
+        keys.append(f"y:{p.names[0]}|{p.birth_year}|{p.province}")
     return keys
 
 
@@ -68,36 +70,38 @@ def _close(a: str, b: str) -> bool:
 
 
 def score(p: Person, q: Person) -> tuple[float, tuple[str, ...]]:
+    """0..1 and the reasons. A shared name alone is not enough (common names are
+    common): it takes the birth year, a phone number or both to reach the threshold."""
     reasons: list[str] = []
     s = 0.0
     if p.names and q.names:
         matched = [k for k in p.names if any(_close(k, m) for m in q.names)]
         overlap = len(matched) / min(len(p.names), len(q.names))
-        s += 0.6 * overlap
+        # Three or more words in common are rarer than a first and a last name.
+        s += 0.5 * overlap + 0.15 * max(0, len(matched) - 2)
         if matched:
             reasons.append(f"names match ({' '.join(matched)}; {overlap:.0%} of the "
                            "shorter name)")
-    shared_phone = set(p.phones) & set(q.phones)
-    if shared_phone:
+    if set(p.phones) & set(q.phones):
         s += 0.4
         reasons.append("same phone number")
     if p.birth_year is not None and q.birth_year is not None:
         d = abs(p.birth_year - q.birth_year)
         if d == 0:
-            s += 0.2
+            s += 0.25
             reasons.append(f"same birth year ({p.birth_year})")
-        elif d <= 2:
-            s += 0.1
-            reasons.append(f"birth years {d} apart")
-        elif d > 5:
+        elif d == 1:
+            s += 0.15
+            reasons.append("birth years 1 apart")
+        elif d > 2:
             s -= 0.5
             reasons.append(f"birth years {d} apart (against)")
     if p.province and q.province:
         if p.province == q.province:
-            s += 0.15
+            s += 0.1
             reasons.append(f"same province ({p.province})")
         else:
-            s -= 0.15
+            s -= 0.2
             reasons.append("different province (against)")
     return round(min(s, 1.0), 3), tuple(reasons)
 

@@ -63,14 +63,17 @@ def word_key(word: str) -> str:
     folded = fold_for_search(word)
     if _is_arabic(folded):
         classes = "".join(_AR.get(ch, "") for ch in folded)
+        # A final yeh is a sounded -i (Ahmadi, Ali): it tells Karimi from Karim.
+        final_i = len(folded) > 2 and folded.endswith("ی")
     else:
         w = _latin_letters(folded)
         w = re.sub(r"[^a-z]", "", w)
+        final_i = len(w) > 2 and w.endswith(("i", "y"))
         for a, b in _LATIN_DIGRAPHS:
             w = w.replace(a, b)
         classes = w.translate(_LATIN_SINGLE)
-        # Latin "y" between letters is a vowel (Ahmady, Maryam); first it is a consonant.
-    return _skeleton(classes)
+    key = _skeleton(classes)
+    return key + "I" if final_i and key else key
 
 
 def name_keys(names: list[str] | tuple[str, ...]) -> list[str]:

@@ -359,3 +359,31 @@ def history(db: Any, case_ids: Sequence[str]) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in db.execute(
         "SELECT id, case_id, at, actor, action, detail, reason FROM case_history "
         f"WHERE case_id IN ({marks}) ORDER BY id", tuple(case_ids)).fetchall()]
+
+
+# -- retention ---------------------------------------------------------------------
+
+
+def retention_due(db: Any, status: str, before_ms: int) -> list[tuple[str, str, int]]:
+    """(case id, status, status_at) of live cases in ``status`` since before the cutoff."""
+    return [(str(r[0]), str(r[1]), int(r[2])) for r in db.execute(
+        "SELECT id, status, status_at FROM cases WHERE merged_into IS NULL AND status = ? "
+        "AND status_at < ? ORDER BY status_at", (status, before_ms)).fetchall()]
+
+
+def attachment_count(db: Any, record_ids: Sequence[str]) -> int:
+    if not record_ids:
+        return 0
+    marks = ",".join("?" * len(record_ids))
+    return int(db.execute(f"SELECT count(*) FROM attachments WHERE record_id IN ({marks})",
+                          tuple(record_ids)).fetchone()[0])
+
+
+def delete_cases(conn: Any, case_ids: Sequence[str]) -> None:
+    """Every row of these cases (their records are purged by store.records first)."""
+    for cid in case_ids:
+        for table in ("case_notes", "case_followups", "case_referrals", "case_history"):
+            conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (cid,))
+        conn.execute("DELETE FROM case_records WHERE case_id = ? OR home_case = ?",
+                     (cid, cid))
+        conn.execute("DELETE FROM cases WHERE id = ?", (cid,))
