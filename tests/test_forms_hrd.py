@@ -272,3 +272,14 @@ def test_acceptance_record_new_with_example(tmp_path: Path) -> None:
     r = _intake(data, "record", "new", "--form", "hrd_intake", "--json", str(bad))
     assert r.returncode == 1
     assert "name_native" in r.stderr and "years_active" in r.stderr
+
+
+def test_consent_refused_note_only_on_an_actual_no(form: Form) -> None:
+    """Unanswered is not "No": the refusal note waits for the answer (issue 16)."""
+    from intake_app.forms import evaluate
+
+    def shown(consent: Any) -> bool:
+        values = {} if consent is None else {"consent_store": consent}
+        return "consent_refused_note" in evaluate(form, values, "en").relevant
+
+    assert (shown(None), shown(True), shown(False)) == (False, False, True)

@@ -172,3 +172,29 @@ def test_nothing_to_seal(qtbot, tmp_path: Path) -> None:
     out.mkdir()
     wiz = _export(qtbot, window, out)
     assert wiz.summary_page.summary.text() == "There was nothing to seal: finalize records first."
+
+
+def test_opening_a_sealed_record_speaks_the_interface_language(qtbot, tmp_path: Path,
+                                                               monkeypatch) -> None:
+    from intake_app.gui import dialogs
+
+    setup = _field_with_finalized(tmp_path, 1)
+    svc = FieldService(setup.field)
+    svc.unlock(FIELD_PASS)
+    rid = svc.list_records()[0].id
+    (tmp_path / "stick").mkdir()
+    svc.export(tmp_path / "stick")
+    svc.lock()
+    said: list[str] = []
+    monkeypatch.setattr(dialogs, "inform", lambda _p, title, text: said.append(text))
+    shown: list[object] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, exc: shown.append(exc))
+    window = open_window(qtbot, setup.field, "ur")
+    window.unlock_page.passphrase.setText(FIELD_PASS)
+    window.unlock_page.try_unlock()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    window.workspace.open_record(rid)
+    qtbot.waitUntil(lambda: bool(said or shown), timeout=5_000)
+    assert shown == [] and len(said) == 1
+    assert rid not in said[0] and "sealed" not in said[0]
+    assert window.workspace.editor is None

@@ -548,7 +548,7 @@ SESSION = section("session", T("Session and consent", "جلسه و رضایت", 
         "رضایت برای ذخیره داده نشد. مصاحبه را همین حالا پایان دهید و از فرد تشکر کنید.",
         "د ساتلو رضایت ورنه کړل شو. مرکه همدا اوس پای ته ورسوئ او له کس څخه مننه وکړئ.",
         "محفوظ کرنے کی رضامندی نہیں دی گئی۔ انٹرویو ابھی ختم کریں اور شکریہ ادا کریں۔"),
-      relevant="${consent_store} = false()"),
+      relevant="string(${consent_store}) = 'false'"),
     consent("consent_send_hq", T(
         "Do you agree that we send it, encrypted, to our headquarters?",
         "آیا موافقید که آن را به‌صورت رمزگذاری‌شده به دفتر مرکزی ما بفرستیم؟",

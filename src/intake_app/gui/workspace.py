@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake_app.errors import InvalidState
 from intake_app.forms import Form
 from intake_app.gui import dialogs
 from intake_app.gui.editor import RecordEditor
@@ -111,8 +112,14 @@ class Workspace(QWidget):
     def open_record(self, record_id: str) -> None:
         svc = self.session.service
 
-        def work() -> tuple[RecordDetail, tuple[int, str] | None]:
-            detail = svc.record(record_id)
+        def work() -> tuple[RecordDetail | None, tuple[int, str] | None]:
+            try:
+                detail = svc.record(record_id)
+            except InvalidState:
+                if svc.summary(record_id).status in (RecordStatus.SEALED,
+                                                     RecordStatus.DELIVERED):
+                    return None, None  # said below in the interface's language
+                raise
             position = (svc.draft_position(record_id)
                         if detail.summary.status is RecordStatus.DRAFT else None)
             return detail, position
@@ -122,8 +129,8 @@ class Workspace(QWidget):
     def _opened(self, result: object) -> None:
         assert isinstance(result, tuple)
         detail, position = result
-        assert isinstance(detail, RecordDetail)
-        if detail.summary.status in (RecordStatus.SEALED, RecordStatus.DELIVERED):
+        if detail is None or detail.summary.status in (RecordStatus.SEALED,
+                                                       RecordStatus.DELIVERED):
             dialogs.inform(self, self.tr("Record sealed"),
                            self.tr("This record is sealed for HQ. No readable copy is kept "
                                    "on this laptop."))
