@@ -184,3 +184,24 @@ def test_cli_export_purpose_and_refer(tmp_path: Path) -> None:
     assert json.loads(out)["k"] == 5
     rc, _, err = h("export", "--out", tmp_path / "x")
     assert rc == 2 and "--format" in err
+
+
+def test_uwazi_csv_is_consent_bound(hq: HQService, tmp_path: Path) -> None:
+    seed(hq, [example(consent_advocacy=True), example(consent_advocacy=False)])
+    out = tmp_path / "uwazi.csv"
+    with pytest.raises(ConsentRefused):
+        hq.export_purpose("advocacy", out, actor="lead", fmt="uwazi")
+    hq.export_purpose("advocacy", out, actor="lead", fmt="uwazi", only_consenting=True)
+    with open(out, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["title"] == "advocacy 1" and "Maryam" not in out.read_text(encoding="utf-8")
+    assert "|" in row["threats_act_type"]  # multi-values joined with '|'
+    assert set(row) == {"title", *(f.replace(".", "_") for f in
+                                   hq.casework("hrd_intake", "2025.2").advocacy_fields)}
+    ref = tmp_path / "ref.csv"
+    seed(hq, [example(consent_refer_partners=True, name_latin="Ali Rezaei")])
+    cid = next(c.id for c in hq.search_cases("Rezaei"))
+    hq.export_purpose("referral", ref, actor="lead", fmt="uwazi", case_ids=[cid])
+    assert "Ali Rezaei" in ref.read_text(encoding="utf-8")

@@ -205,7 +205,8 @@ def cmd_export_purpose(args: argparse.Namespace) -> int:
     print(f"intake: warning: {EXPORT_WARNING}", file=sys.stderr)
     res = with_hq(args, lambda s: s.export_purpose(
         args.purpose, Path(args.out), actor=who, case_ids=args.case,
-        only_consenting=args.only_consenting, k=args.k, lang=args.lang))
+        only_consenting=args.only_consenting, k=args.k, lang=args.lang,
+        fmt="uwazi" if args.format == "uwazi" else "jsonl"))
     if args.json_out:
         print_json(res.model_dump(mode="json"))
     else:

@@ -34,8 +34,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         from intake_app.cli.case_cmds import cmd_export_purpose
 
         return cmd_export_purpose(args)
-    if not args.format:
-        raise UsageError("--format is required (or give --purpose)")
+    if not args.format or args.format == "uwazi":
+        raise UsageError("--format csv, xlsx or jsonl is required (uwazi needs --purpose)")
     with hq_service(args) as svc:
         print(f"intake: warning: {EXPORT_WARNING}", file=sys.stderr)
         summary = svc.export_records(args.format, out, form_id=args.form, lang=args.lang,
@@ -137,7 +137,8 @@ def register(sub: Any, hq_sub: Any) -> None:
     del sub  # only HQ commands here
     p = hq_sub.add_parser("export", help="export records to CSV, XLSX or JSON lines "
                           "(leaves the encrypted store)")
-    p.add_argument("--format", choices=("csv", "xlsx", "jsonl"))
+    p.add_argument("--format", choices=("csv", "xlsx", "jsonl", "uwazi"),
+                   help="uwazi (with --purpose): Uwazi's CSV import format")
     p.add_argument("--purpose", choices=("referral", "advocacy", "statistics"),
                    help="consent-bound export (docs/hq-guide.md): only records whose "
                         "consent allows the purpose, only the form's listed fields")

@@ -114,3 +114,41 @@ def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]]) -> int:
     lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows]
     write_private(path, ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))
     return len(lines)
+
+
+def uwazi_key(field_name: str) -> str:
+    """Uwazi template property keys: lower case, words joined by '_'."""
+    return field_name.replace(".", "_").lower()
+
+
+def _uwazi_cell(value: Any) -> str:
+    if isinstance(value, list):
+        return "|".join(_uwazi_cell(v) for v in value if v not in (None, ""))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value).replace("|", "/")
+
+
+def write_uwazi(path: Path, rows: Sequence[Mapping[str, Any]], fields: Sequence[str]) -> int:
+    """Uwazi's CSV import: ``title`` then one column per template property key, '|'
+    between the values of a multi-value property (a repeat's field across its rows
+    too). ``rows``: {"title": ..., "values": pick_fields(...)}."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(["title", *(uwazi_key(f) for f in fields)])
+    for row in rows:
+        vals = row["values"]
+        cells = [str(row["title"])]
+        for f in fields:
+            if "." in f:
+                rep, sub = f.split(".", 1)
+                got: list[Any] = []
+                for r in vals.get(rep) or []:
+                    v = r.get(sub)
+                    got += v if isinstance(v, list) else [v]
+                cells.append(_uwazi_cell(got))
+            else:
+                cells.append(_uwazi_cell(vals.get(f)))
+        w.writerow([c if not c.startswith(("=", "+", "-", "@")) else "'" + c for c in cells])
+    write_private(path, buf.getvalue().encode("utf-8"))
+    return len(rows)

@@ -149,11 +149,13 @@ class ConsentDesk(CaseDesk):
     def export_purpose(self, purpose: str, out: Path, *, actor: str,
                        case_ids: Sequence[str] | None = None, flt: CaseFilter | None = None,
                        only_consenting: bool = False, k: int | None = None,
-                       lang: str | None = None) -> PurposeExport:
+                       lang: str | None = None, fmt: str = "jsonl") -> PurposeExport:
         """Export the selected cases (``case_ids``, else the filter's, closed included)
-        for one purpose. ``out``: a JSON Lines file (referral, advocacy) or a folder of
-        CSV tables (statistics)."""
+        for one purpose. ``out``: a JSON Lines file (referral, advocacy; ``fmt="uwazi"``:
+        Uwazi's CSV import format) or a folder of CSV tables (statistics)."""
         actor = _need(actor, "who (--as)")
+        if fmt not in ("jsonl", "uwazi") or (fmt == "uwazi" and purpose == "statistics"):
+            raise UsageError(f"format {fmt!r}: jsonl or uwazi (referral, advocacy)")
         if purpose not in EXPORT_PURPOSES:
             raise UsageError(f"unknown purpose {purpose!r} (one of: "
                              f"{', '.join(EXPORT_PURPOSES)})")
@@ -193,7 +195,18 @@ class ConsentDesk(CaseDesk):
                 if purpose == "referral":  # advocacy: no ids that lead back to a person
                     row = {"case": m.case_id, "record_id": m.record_id, **row}
                 rows.append(row)
-            hq_purpose.write_jsonl(out, rows)
+            if fmt == "uwazi":
+                cols = list(dict.fromkeys(
+                    f for m in allowed for f in (
+                        self.casework(m.form_id, m.version).referral_fields
+                        if purpose == "referral" else
+                        self.casework(m.form_id, m.version).advocacy_fields)))
+                titled = [{"title": self._summary(r["case"]).display_name if
+                           purpose == "referral" else f"{purpose} {i + 1}", **r}
+                          for i, r in enumerate(rows)]
+                hq_purpose.write_uwazi(out, titled, cols)
+            else:
+                hq_purpose.write_jsonl(out, rows)
             paths = [str(out)]
         cases = len({m.case_id for m in allowed})
         with self._store.transaction() as conn:
