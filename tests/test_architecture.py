@@ -86,3 +86,35 @@ def test_sql_checker_catches_an_injected_call() -> None:
     src = "def f(svc):\n    return svc.db.execute('SELECT 1').fetchone()\n"
     assert _sql_calls(src) == [2]
     assert _sql_calls("def f(c):\n    c.executemany('x', [])\n") == [2]
+
+
+def test_every_user_facing_error_is_in_the_error_tree() -> None:
+    """Public exception classes live in errors.py and appear in its docstring tree."""
+    from intake_app import errors
+
+    names = {n for n, c in vars(errors).items() if isinstance(c, type)
+             and issubclass(c, errors.IntakeError)}
+    outside = []
+    for path in PKG.rglob("*.py"):
+        if path.name == "errors.py" and path.parent == PKG:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                getattr(b, "id", getattr(b, "attr", "")) in names | {"Exception"}
+                for b in node.bases
+            ) and not node.name.startswith("_"):
+                outside.append(f"{path.relative_to(PKG)}: {node.name}")
+    assert outside == []
+    tree = errors.__doc__ or ""
+    subclasses = [c for c in vars(errors).values()
+                  if isinstance(c, type) and issubclass(c, errors.IntakeError)]
+    assert len(subclasses) > 15
+    assert [c.__name__ for c in subclasses if c.__name__ not in tree] == []
+
+
+def test_outbox_states_and_bundle_kinds_are_enums() -> None:
+    from intake_app.errors import BundleError, BundleErrorKind
+    from intake_app.models import OutboxState
+
+    assert BundleError("chain", "x").kind is BundleErrorKind.CHAIN
+    assert OutboxState("pending") == "pending"

@@ -13,15 +13,29 @@ is what the CLI exits with. Anything else escaping the core is a bug.
     ├── CannotVerify                 check could not run to the end (not damage)
     ├── NotFound                     unknown record, form, bundle, device ...
     ├── InvalidState                 e.g. editing a finalized record
+    ├── ConsentRefused               a purpose the person did not consent to
     ├── FormError                    a form definition that cannot be loaded
+    │   ├── ExprError                an expression that cannot be parsed or is unsupported
+    │   └── CaseworkError            a form's casework declaration is malformed
     ├── ValidationFailed             record values rejected by their form
-    └── BundleError                  sealed bundle rejected (``kind`` says why)
+    │   (SaveFailed wraps any of these: what the GUI stored before the failure)
+    ├── SaveFailed                   the editor's save failed part-way
+    ├── ExportCancelled              the user cancelled an export (nothing lost)
+    ├── BackupError                  key-backup shares that do not restore
+    ├── DropboxError                 the drop box answered with an error (client side)
+    ├── Unreachable                  no answer from the drop box after retries
+    ├── Cancelled                    an upload or fetch stopped on request
+    ├── AuthError                    drop box: request not authenticated (401) / allowed (403)
+    ├── Problem                      drop box: an HTTP error answer (status, code, detail)
+    └── BundleError                  sealed bundle rejected (``kind``: a BundleErrorKind)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
 
 class IntakeError(Exception):
@@ -98,8 +112,18 @@ class ValidationFailed(IntakeError):
         super().__init__(head + ": " + "; ".join(str(e) for e in self.errors))
 
 
-# Failure classes of a rejected bundle, shared by verify, import and the test corpus.
-BUNDLE_ERROR_KINDS = ("header", "signature", "signer", "recipient", "payload", "chain")
+class BundleErrorKind(StrEnum):
+    """Failure classes of a rejected bundle, shared by verify, import and the test corpus."""
+
+    HEADER = "header"
+    SIGNATURE = "signature"
+    SIGNER = "signer"
+    RECIPIENT = "recipient"
+    PAYLOAD = "payload"
+    CHAIN = "chain"
+
+
+BUNDLE_ERROR_KINDS = tuple(k.value for k in BundleErrorKind)
 
 
 class BundleError(IntakeError):
@@ -114,5 +138,70 @@ class BundleError(IntakeError):
     def __init__(self, kind: str, message: str) -> None:
         if kind not in BUNDLE_ERROR_KINDS:
             raise ValueError(f"unknown bundle error kind {kind!r}")
-        self.kind = kind
-        super().__init__(f"{kind}: {message}")
+        self.kind = BundleErrorKind(kind)
+        super().__init__(f"{self.kind.value}: {message}")
+
+
+class ExprError(FormError):
+    """An expression that cannot be parsed or uses something unsupported."""
+
+
+class CaseworkError(FormError):
+    """A form's casework declaration is malformed."""
+
+
+class SaveFailed(IntakeError):
+    """Saving failed; ``record_id``/``attachments`` say what was stored before the failure."""
+
+    def __init__(self, cause: IntakeError, record_id: str | None,
+                 attachments: Mapping[str, Any]) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+        self.record_id = record_id
+        self.attachments = dict(attachments)
+
+
+class ExportCancelled(IntakeError):
+    def __init__(self) -> None:
+        super().__init__("export cancelled; nothing was lost (finished volumes are kept)")
+
+
+class BackupError(IntakeError):
+    """Shares that do not restore (too few, mixed sets, mistyped, wrong passphrase)."""
+
+
+class DropboxError(IntakeError):
+    """The drop box answered with an error (``status``, ``code`` as in docs/sync.md)."""
+
+    def __init__(self, status: int, code: str, detail: str,
+                 body: dict[str, Any] | None = None) -> None:
+        self.status, self.code, self.detail = status, code, detail
+        self.body = body or {}
+        super().__init__(f"drop box refused ({status} {code}): {detail}")
+
+
+class Unreachable(IntakeError):
+    """No answer from the drop box (network down, proxy down, timeouts) after retries."""
+
+
+class Cancelled(IntakeError):
+    """An upload or fetch stopped because the caller asked it to."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled; nothing was lost (the upload resumes next time)")
+
+
+class AuthError(IntakeError):
+    """A drop box request is not authenticated (401) or not allowed (403)."""
+
+    def __init__(self, message: str, status: int = 401) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class Problem(IntakeError):
+    """An HTTP error answer of the drop box: status, a short machine code, one line."""
+
+    def __init__(self, status: int, code: str, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.status, self.code, self.detail, self.extra = status, code, detail, extra

@@ -88,6 +88,15 @@ class Policy(Snapshot):
     draft_max_age_days: int = 30
 
 
+class OutboxState(StrEnum):
+    """A volume in the field outbox (store/outbox.py)."""
+
+    WRITING = "writing"  # sequence reserved, file not sealed yet (never listed)
+    PENDING = "pending"  # sealed; HQ has not acknowledged it
+    DELIVERED = "delivered"  # listed in a signed receipt
+    ABANDONED = "abandoned"  # an interrupted write: HQ sees a gap, never a fork
+
+
 class OutboxEntry(Snapshot):
     sequence: int
     file_name: str
@@ -95,7 +104,7 @@ class OutboxEntry(Snapshot):
     created_at: int
     size: int
     record_count: int
-    state: str  # "pending" until HQ's receipt arrives, then "delivered"
+    state: OutboxState  # pending until HQ's receipt arrives, then delivered
     delivered_at: int | None = None
 
 

@@ -25,16 +25,12 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Final, TypeAlias
 
-from intake_app.errors import FormError
+from intake_app.errors import ExprError as ExprError  # re-exported
 
 Value: TypeAlias = str | float | bool | dt.date | dt.datetime | list["Value"]
 
 MAX_DEPTH: Final = 64
 MAX_LENGTH: Final = 4000
-
-
-class ExprError(FormError):
-    """An expression that cannot be parsed or uses something unsupported."""
 
 
 # ------------------------------------------------------------------ AST

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from intake_app.errors import IntakeError, InvalidState
+from intake_app.errors import IntakeError, InvalidState, SaveFailed
 from intake_app.forms import Form, attachment_refs
 from intake_app.models import AttachmentInfo
 from intake_app.services.field import FieldService
@@ -148,17 +148,6 @@ def save(svc: FieldService, form: Form, record_id: str | None, values: Mapping[s
         # The editor keeps what did get stored, so a retry does not duplicate it.
         raise SaveFailed(exc, record_id, added) from exc
     return SaveResult(rid, final, added)
-
-
-class SaveFailed(IntakeError):
-    """Saving failed; ``record_id``/``attachments`` say what was stored before the failure."""
-
-    def __init__(self, cause: IntakeError, record_id: str | None,
-                 attachments: Mapping[str, AttachmentInfo]) -> None:
-        super().__init__(str(cause))
-        self.cause = cause
-        self.record_id = record_id
-        self.attachments = dict(attachments)
 
 
 def finalize(svc: FieldService, record_id: str, lang: str) -> None:

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QObject, Signal
 
 from intake_app.errors import IntakeError, UsageError
+from intake_app.models import OutboxState
 from intake_app.services.field import FieldService
 from intake_app.services.sending import (
     Cancelled,
@@ -233,7 +234,7 @@ class Sender(QObject):
     def _loop(self, job: int, svc: FieldService, cfg: SendConfig,
               cancel: threading.Event) -> None:
         while not cancel.is_set():
-            if not any(e.state == "pending" for e in svc.outbox()):
+            if not any(e.state == OutboxState.PENDING for e in svc.outbox()):
                 return
             up = self._uploader(job, svc, cfg, cancel, _ProbingUploader)
             assert isinstance(up, _ProbingUploader)
@@ -245,7 +246,7 @@ class Sender(QObject):
             finally:
                 up.close()
             self._bridge.round_done.emit(job, report)
-            if not any(e.state == "pending" for e in svc.outbox()):
+            if not any(e.state == OutboxState.PENDING for e in svc.outbox()):
                 return
             self._bridge.waiting.emit(job, self.poll_seconds, "")
             if cancel.wait(self.poll_seconds):

@@ -14,16 +14,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from intake_app.errors import IntakeError
+from intake_app.errors import CaseworkError, IntakeError
 
 PURPOSES = ("store", "send_hq", "referral", "advocacy", "statistics", "legal")
 EXPORT_PURPOSES = ("referral", "advocacy", "statistics")
 DEFAULT_LEVELS = ("low", "medium", "high", "urgent")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-class CaseworkError(IntakeError):
-    """A form's casework declaration is malformed."""
 
 
 def parse_date(value: Any) -> dt.date | None:

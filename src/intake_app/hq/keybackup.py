@@ -40,15 +40,11 @@ from nacl.public import PrivateKey
 from nacl.signing import SigningKey
 
 from intake_app.crypto import fingerprint
-from intake_app.errors import IntakeError, UsageError
+from intake_app.errors import BackupError, UsageError
 
 VERSION = 1
 MAX_SHARES = 16
 _HQ_ID_COMPACT = re.compile(r"hq-[0-9a-f]{12}")
-
-
-class BackupError(IntakeError):
-    """Shares that do not restore (too few, mixed sets, mistyped, wrong passphrase)."""
 
 
 @dataclass(frozen=True)

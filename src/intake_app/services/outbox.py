@@ -30,8 +30,8 @@ from nacl.signing import SigningKey
 
 from intake_app.crypto import BundleInfo, PayloadItem, read_receipt, write_bundle
 from intake_app.crypto.keys import public_key_from_hex, verify_key_from_hex
-from intake_app.errors import IntakeError, InvalidState
-from intake_app.models import ExportResult, OutboxEntry, Policy, ReceiptResult
+from intake_app.errors import ExportCancelled, IntakeError, InvalidState
+from intake_app.models import ExportResult, OutboxEntry, OutboxState, Policy, ReceiptResult
 from intake_app.paths import FILE_MODE, ensure_private_dir, fsync_dir
 from intake_app.services import payload
 from intake_app.store import outbox as store_outbox
@@ -56,11 +56,6 @@ BUNDLE_SUFFIX = ".intake"
 _VOLUME_SLACK = 4 * 1024 * 1024
 
 Progress = Callable[[int, int], None]
-
-
-class ExportCancelled(IntakeError):
-    def __init__(self) -> None:
-        super().__init__("export cancelled; nothing was lost (finished volumes are kept)")
 
 
 def outbox_dir(svc: OutboxOwner) -> Path:
@@ -380,7 +375,7 @@ def resend(svc: OutboxOwner, dest: Path) -> ExportResult:
     folder = outbox_dir(svc)
     paths, seqs, size = [], [], 0
     for entry in outbox(svc):
-        if entry.state != "pending":
+        if entry.state != OutboxState.PENDING:
             continue
         src = folder / entry.file_name
         if not src.exists():

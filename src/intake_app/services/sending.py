@@ -20,19 +20,12 @@ from pathlib import Path
 
 from nacl.signing import SigningKey
 
-from intake_app.errors import IntakeError, InvalidState
-from intake_app.models import ReceiptResult
+from intake_app.errors import Cancelled, DropboxError, IntakeError, InvalidState, Unreachable
+from intake_app.models import OutboxState, ReceiptResult
 from intake_app.services import outbox
 from intake_app.services.field import FieldService
 from intake_app.sync.auth import Credentials
-from intake_app.sync.client import (
-    Cancelled,
-    DropboxClient,
-    DropboxError,
-    Unreachable,
-    backoff_delays,
-    check_proxy,
-)
+from intake_app.sync.client import DropboxClient, backoff_delays, check_proxy
 
 __all__ = [
     "Cancelled",
@@ -114,7 +107,7 @@ class Uploader:
         reached raises ``Unreachable`` (try later, with ``backoff_delays``), a set
         ``cancel`` raises ``Cancelled``, a refused device (401/403) ``DropboxError``."""
         report = UploadReport()
-        pending = [e for e in self.svc.outbox() if e.state == "pending"]
+        pending = [e for e in self.svc.outbox() if e.state == OutboxState.PENDING]
         folder = outbox.outbox_dir(self.svc)
         total = sum(e.size for e in pending)
         self.progress(UploadProgress("connecting", file_count=len(pending),

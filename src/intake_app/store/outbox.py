@@ -7,7 +7,7 @@ HQ has not acknowledged it), 'delivered' (in a signed receipt), 'abandoned'
 
 from __future__ import annotations
 
-from intake_app.models import OutboxEntry, RecordStatus
+from intake_app.models import OutboxEntry, OutboxState, RecordStatus
 from intake_app.store.db import Database
 from intake_app.store.ids import now_ms
 from intake_app.store.records import delete_record_in, purge_content
@@ -124,7 +124,7 @@ def entries(db: Database) -> list[OutboxEntry]:
         "delivered_at FROM outbox WHERE state != 'writing' ORDER BY seq"
     ).fetchall()
     return [OutboxEntry(sequence=r[0], file_name=r[1], statement_hash=r[2], created_at=r[3],
-                        size=r[4], record_count=r[5], state=r[6], delivered_at=r[7])
+                        size=r[4], record_count=r[5], state=OutboxState(r[6]), delivered_at=r[7])
             for r in rows]
 
 
@@ -149,7 +149,7 @@ def apply_receipt(db: Database, listed: list[tuple[int, str]]
             if row is None or row[0] != digest:
                 unknown.append(seq)
                 continue
-            if row[1] == "delivered":
+            if row[1] == OutboxState.DELIVERED:
                 already.append(seq)
                 continue
             conn.execute("UPDATE outbox SET state = 'delivered', delivered_at = ? WHERE seq = ?",

@@ -35,6 +35,7 @@ from nacl.signing import SigningKey, VerifyKey
 
 from intake_app.crypto import labels
 from intake_app.crypto.keyring import ID_RE, Keyring
+from intake_app.errors import AuthError as AuthError  # re-exported
 
 # A new context label, kept here rather than in crypto/labels.py (which defines the
 # bundle format): it is only ever used to sign drop box requests.
@@ -48,14 +49,6 @@ Role = Literal["device", "hq"]
 _NONCE_RE = re.compile(r"[0-9a-f]{32}")
 _HEX64_RE = re.compile(r"[0-9a-f]{64}")
 _PARAM_RE = re.compile(r"\s*([a-z]+)=([^,\s]+)\s*")
-
-
-class AuthError(Exception):
-    """The request is not authenticated (401) or not allowed (403)."""
-
-    def __init__(self, message: str, status: int = 401) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 @dataclass(frozen=True)

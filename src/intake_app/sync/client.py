@@ -17,7 +17,13 @@ from urllib.parse import urlsplit
 import httpx
 
 from intake_app.crypto import Keyring, verify_bundle
-from intake_app.errors import BundleError, IntakeError, UsageError
+from intake_app.errors import (
+    BundleError,
+    Cancelled,
+    DropboxError,
+    Unreachable,
+    UsageError,
+)
 from intake_app.paths import fsync_dir
 from intake_app.sync.auth import Credentials, sign_headers
 from intake_app.sync.storage import statement_hash_of
@@ -27,24 +33,6 @@ FIRST_CHUNK = 256 * 1024
 MAX_CHUNK = 8 * 1024 * 1024  # below the drop box's default 16 MiB request limit
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 PROXY_SCHEMES = ("socks5", "socks5h")
-
-
-class DropboxError(IntakeError):
-    """The drop box answered with an error (``status``, ``code`` as in docs/sync.md)."""
-
-    def __init__(self, status: int, code: str, detail: str, body: dict[str, Any] | None = None):
-        self.status, self.code, self.detail = status, code, detail
-        self.body = body or {}
-        super().__init__(f"drop box refused ({status} {code}): {detail}")
-
-
-class Unreachable(IntakeError):
-    """No answer from the drop box (network down, proxy down, timeouts) after retries."""
-
-
-class Cancelled(IntakeError):
-    def __init__(self) -> None:
-        super().__init__("cancelled; nothing was lost (the upload resumes next time)")
 
 
 def backoff_delays(base: float = 2.0, cap: float = 900.0, factor: float = 2.0,

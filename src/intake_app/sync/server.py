@@ -23,7 +23,7 @@ from starlette.routing import Route
 
 from intake_app.crypto import Keyring, VerifiedBundle, read_receipt
 from intake_app.crypto.keyring import ID_RE
-from intake_app.errors import BundleError
+from intake_app.errors import BundleError, Problem
 from intake_app.sync.auth import (
     DIGEST_HEADER,
     EMPTY_SHA256,
@@ -50,17 +50,11 @@ API_VERSION = 1
 WORKER_THREADS = 8
 
 
-class Problem(Exception):
-    """An HTTP error answer: status, a short machine code and a one-line message."""
-
-    def __init__(self, status: int, code: str, detail: str, **extra: Any) -> None:
-        super().__init__(detail)
-        self.status, self.code, self.detail, self.extra = status, code, detail, extra
-
-    def response(self) -> JSONResponse:
-        headers = {"WWW-Authenticate": SCHEME} if self.status == 401 else None
-        return JSONResponse({"error": self.code, "detail": self.detail, **self.extra},
-                            status_code=self.status, headers=headers)
+def _answer(p: Problem) -> JSONResponse:
+    """The JSON error answer of a Problem (errors.Problem: status, code, detail)."""
+    headers = {"WWW-Authenticate": SCHEME} if p.status == 401 else None
+    return JSONResponse({"error": p.code, "detail": p.detail, **p.extra},
+                        status_code=p.status, headers=headers)
 
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -74,11 +68,11 @@ def _guard(fn: Handler) -> Handler:
             if p.status in (413, 422, 507) or p.code == "chain":
                 log.warning("refused %s %s: %s (%s)", request.method, request.url.path,
                             p.code, p.detail)
-            return p.response()
+            return _answer(p)
         except AuthError as e:
             code = {400: "bad-request", 401: "unauthorized", 403: "forbidden",
                     429: "too-many-failures"}.get(e.status, "busy")
-            return Problem(e.status, code, str(e)).response()
+            return _answer(Problem(e.status, code, str(e)))
 
     return wrapper
 
@@ -530,7 +524,7 @@ def create_app(storage_dir: Path, keyring_path: Path, limits: Limits | None = No
     async def http_error(request: Request, exc: Exception) -> Response:
         status = int(getattr(exc, "status_code", 500))
         code = {404: "not-found", 405: "method-not-allowed"}.get(status, "http-error")
-        return Problem(status, code, str(getattr(exc, "detail", "error"))).response()
+        return _answer(Problem(status, code, str(getattr(exc, "detail", "error"))))
 
     app = Starlette(routes=routes, lifespan=lifespan,
                     exception_handlers={404: http_error, 405: http_error})

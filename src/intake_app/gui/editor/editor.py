@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_app.errors import FieldError, ValidationFailed
+from intake_app.errors import FieldError, SaveFailed, ValidationFailed
 from intake_app.forms import Form, FormField, FormState, evaluate
 from intake_app.gui import adapter, dialogs
 from intake_app.gui.editor.attachment_fields import AttachmentField
@@ -380,7 +380,7 @@ class RecordEditor(QWidget):
     def _save_failed(self, exc: BaseException) -> None:
         self.busy = False
         cause: BaseException = exc
-        if isinstance(exc, adapter.SaveFailed):
+        if isinstance(exc, SaveFailed):
             self.absorb(exc.record_id, exc.attachments)
             cause = exc.cause
         self._update_buttons()
