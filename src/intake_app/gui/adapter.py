@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from intake_app.errors import IntakeError, InvalidState, SaveFailed
+from intake_app.errors import IntakeError, InvalidState
+from intake_app.errors import SaveFailed as SaveFailed  # re-exported for the editor
 from intake_app.forms import Form, attachment_refs
 from intake_app.models import AttachmentInfo
 from intake_app.services.field import FieldService
