@@ -23,6 +23,10 @@ def main() -> None:
     svc.unlock(passphrase)
     n = 0
     out = sys.stdout
+    # Tells the parent the store is open, so its kill times do not depend on
+    # how long the imports took on a loaded machine.
+    out.write("READY\n")
+    out.flush()
     while True:
         n += 1
         rid = rec.create_record(svc._store, "f", "1", {"n": n, "text": "x" * (n % 500)})

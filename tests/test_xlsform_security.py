@@ -161,3 +161,19 @@ def test_a_large_real_form_is_within_the_limits(tmp_path: Path) -> None:
     form, _ = import_xlsform(path)
     assert len(list(form.walk())) == 2000
     assert MAX_ROWS > 2000
+
+
+CRASH_HEX = (
+    "00000000504b0607000a000000000000004deb4d4d4d4d4d504b05064d4d"
+    "4d00000001000000000000000a00000000060000014d4d4d0000"
+)
+
+
+def test_unreadable_multi_disk_zip_is_a_form_error(tmp_path: Path) -> None:
+    # Found by `make fuzz`: zipfile.is_zipfile raised BadZipFile ("zipfiles that
+    # span multiple disks are not supported") out of the size guard.
+    crash = bytes.fromhex(CRASH_HEX)
+    path = tmp_path / "form.xlsx"
+    path.write_bytes(crash)
+    with pytest.raises(FormError, match="not a readable workbook"):
+        import_xlsform(path)

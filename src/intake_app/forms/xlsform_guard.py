@@ -67,6 +67,10 @@ def check_form_file(path: Path) -> None:
         is_zip = zipfile.is_zipfile(path)
     except OSError:
         is_zip = False
+    except zipfile.BadZipFile:
+        # is_zipfile raises for some archives it recognises but cannot read
+        # (e.g. multi-disk): a workbook in name only, refused by _check_xlsx.
+        is_zip = True
     if is_zip:
         _check_xlsx(path)
 
