@@ -364,3 +364,14 @@ def test_cli_install_with_files_then_export(tmp_path: Path) -> None:
         passphrase=FIELD_PASS).json()))
     again, _ = import_xlsform(out)  # the choice files were written beside it
     assert _canonical(again) == _canonical(installed)
+
+
+def test_metadata_inside_a_group_is_filled(tmp_path: Path) -> None:
+    path = FX.write_xlsx({"survey": [["type", "name", "label"],
+                                     ["begin_group", "g", "G"], ["start", "started"],
+                                     ["text", "q", "Q"], ["end_group"]]},
+                         tmp_path / "meta_in_group.xlsx")
+    form, _ = import_xlsform(path)
+    out = fill_metadata(form, {"q": "a"}, device_id="d",
+                        now=dt.datetime(2025, 6, 1, 8, tzinfo=dt.UTC))
+    assert out["started"] == "2025-06-01T08:00:00Z"

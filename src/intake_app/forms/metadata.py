@@ -18,9 +18,12 @@ from intake_app.forms.model import Form
 def fill_metadata(form: Form, values: Mapping[str, Any], *, device_id: str | None,
                   previous: Mapping[str, Any] | None = None,
                   now: dt.datetime | None = None) -> dict[str, Any]:
-    """``values`` with the top-level metadata fields filled (a new dict)."""
+    """``values`` with the metadata fields filled (a new dict)."""
     out = dict(values)
-    kinds = [(f.name, f.metadata) for f in form.fields if f.metadata]
+    # Groups are transparent in a record, so metadata inside a group sits at the top too;
+    # inside a repeat it has no single value to fill and is left alone.
+    kinds = [(info.field.name, info.field.metadata) for info in form.index.order
+             if info.field.metadata and not info.repeats]
     if not kinds:
         return out
     when = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
