@@ -53,7 +53,7 @@ def test_sections_markers_and_accessible_names(qtbot, data_dir: Path) -> None:
     make_profile(data_dir)
     _window, editor, w = _editor(qtbot, data_dir)
     assert [editor.page_list.item(i).text() for i in range(editor.page_list.count())] == [
-        "Basics", "Details"]
+        "Basics  0/7", "Details  0/2"]
     assert w["full_name"].label.text() == "Full name *  (sensitive — only if needed)"
     assert w["height"].label.text() == "Height (m)"
     assert w["full_name"].edit.accessibleName() == "Full name"
@@ -141,7 +141,7 @@ def test_form_language_switch_mirrors_and_translates(qtbot, data_dir: Path) -> N
     assert editor.pages.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert w["full_name"].label.text().startswith("نام کامل *")
     assert w["full_name"].edit.text() == "نام آزمایشی"  # answers survive the switch
-    assert editor.page_list.item(0).text() == "معلومات پایه"
+    assert editor.page_list.item(0).text().startswith("معلومات پایه  ")
     type_text(w["age"].edit, "۵")
     editor.reevaluate()
     assert w["age"].error.text() == "سن باید بین ۱۰ و ۱۱۰ باشد"
@@ -207,3 +207,27 @@ def test_close_saves_the_answers_and_asks_only_if_it_cannot(qtbot, data_dir: Pat
     monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
     editor.request_close()
     assert window.workspace.editor is None
+
+
+def test_sections_count_answers_and_mark_errors_after_finalize(qtbot, data_dir: Path) -> None:
+    make_profile(data_dir)
+    window, editor, w = _editor(qtbot, data_dir)
+    type_text(w["full_name"].edit, "Zarghuna")
+    editor.reevaluate()
+    assert editor.page_list.item(0).text() == "Basics  1/7"
+    editor.finalize()  # age and gender are still missing
+    assert editor.page_list.item(0).text() == "⚠ Basics  1/7"
+    assert editor.status_label.text().startswith("Draft saved;")
+    assert window.session.service.record(editor.record_id).values["full_name"] == "Zarghuna"
+    # The first error is on screen and has the cursor.
+    assert editor.page_list.currentRow() == 0 and w["age"].edit.hasFocus() or \
+        w["age"].error.isVisible()
+
+
+def test_repeat_buttons_use_the_repeat_label(qtbot, data_dir: Path) -> None:
+    make_profile(data_dir)
+    _window, editor, _w = _editor(qtbot, data_dir)
+    repeat = next(r for p in editor.panels for r in p.repeats())
+    assert repeat.add_button.text() == "Add to Incidents"
+    row = repeat.add_row()
+    assert row.title.text() == "Incidents 1"

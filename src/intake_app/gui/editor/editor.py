@@ -166,6 +166,7 @@ class RecordEditor(QWidget):
             w.deleteLater()
         self.page_list.clear()
         self.panels, self.page_fields = [], []
+        self.page_titles: list[str] = []
         for group, fields in sections(self.form):
             panel = FieldsPanel(fields, self.ctx, "")
             panel.changed.connect(self._changed)
@@ -177,6 +178,7 @@ class RecordEditor(QWidget):
             self.page_fields.append(group)
             title = self.ctx.text(group.label) if group else self._loose_title(fields)
             self.page_list.addItem(title or (group.name if group else self.tr("General")))
+            self.page_titles.append(title or (group.name if group else self.tr("General")))
         for panel in self.panels:
             panel.load(values)
         self.page_list.setCurrentRow(0)
@@ -288,6 +290,7 @@ class RecordEditor(QWidget):
             item = self.page_list.item(i)
             if item is None:
                 continue
+            item.setText(self._section_text(i, panel, state.relevant, errors))
             if group is not None:
                 item.setHidden(group.name not in state.relevant)
             else:
@@ -295,6 +298,17 @@ class RecordEditor(QWidget):
                                        for f, _w in panel.items))
         self._update_nav()
         return state
+
+    def _section_text(self, i: int, panel: FieldsPanel, relevant: frozenset[str],
+                      errors: dict[str, str]) -> str:
+        """"Basics  3/7", marked when answers there need fixing (once errors are shown)."""
+        asked = [w for w in panel.field_widgets() if w.path in relevant
+                 and w.field.type not in ("note", "calculate", "hidden")]
+        answered = sum(1 for w in asked if w.value() not in (None, "", [], {}))
+        text = f"{self.page_titles[i]}  {answered}/{len(asked)}"
+        if self._show_all and any(w.path in errors for w in panel.field_widgets()):
+            text = "⚠ " + text
+        return text
 
     def visible_errors(self) -> dict[str, str]:
         return {w.path: w.error.text() for w in self.field_widgets() if w.error.text()}

@@ -27,6 +27,7 @@ class RepeatRow(QFrame):
     def __init__(self, f: FormField, ctx: EditorContext, prefix: str, number: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.item_name = ctx.text(f.label) or f.name
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel()
         self.remove_button = QPushButton(self.tr("Remove row"))
@@ -41,7 +42,8 @@ class RepeatRow(QFrame):
         self.set_number(number)
 
     def set_number(self, number: int) -> None:
-        self.title.setText(self.tr("Row {n}").format(n=number))
+        # The repeat's own label ("Incidents 2"), not a generic "Row 2".
+        self.title.setText(self.tr("{name} {n}").format(name=self.item_name, n=number))
         self.remove_button.setAccessibleName(self.tr("Remove row {n}").format(n=number))
 
 
@@ -64,7 +66,7 @@ class RepeatWidget(QGroupBox):
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setVisible(False)
-        self.add_button = QPushButton(self.tr("Add row"))
+        self.add_button = QPushButton(self.tr("Add to {name}").format(name=self.title()))
         self.add_button.setAccessibleName(
             self.tr("Add a row to {name}").format(name=self.title()))
         lay = QVBoxLayout(self)

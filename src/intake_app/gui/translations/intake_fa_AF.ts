@@ -1916,6 +1916,10 @@ Enter: erase. Escape: cancel.</source>
             <source>Remove row {n}</source>
             <translation>حذف ردیف {n}</translation>
         </message>
+        <message>
+            <source>{name} {n}</source>
+            <translation>{name} {n}</translation>
+        </message>
     </context>
     <context>
         <name>RepeatWidget</name>
@@ -1928,6 +1932,10 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../editor/repeat.py" line="69" />
             <source>Add a row to {name}</source>
             <translation>افزودن ردیف به {name}</translation>
+        </message>
+        <message>
+            <source>Add to {name}</source>
+            <translation>افزودن به {name}</translation>
         </message>
     </context>
     <context>

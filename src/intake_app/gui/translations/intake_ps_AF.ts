@@ -1929,6 +1929,10 @@ Enter: erase. Escape: cancel.</source>
             <source>Remove row {n}</source>
             <translation>قطار {n} لرې کول</translation>
         </message>
+        <message>
+            <source>{name} {n}</source>
+            <translation>{name} {n}</translation>
+        </message>
     </context>
     <context>
         <name>RepeatWidget</name>
@@ -1941,6 +1945,10 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../editor/repeat.py" line="69" />
             <source>Add a row to {name}</source>
             <translation>{name} ته قطار ورزیاتول</translation>
+        </message>
+        <message>
+            <source>Add to {name}</source>
+            <translation>{name} ته ورزیاتول</translation>
         </message>
     </context>
     <context>
