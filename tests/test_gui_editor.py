@@ -219,9 +219,8 @@ def test_sections_count_answers_and_mark_errors_after_finalize(qtbot, data_dir: 
     assert editor.page_list.item(0).text() == "⚠ Basics  1/7"
     assert editor.status_label.text().startswith("Draft saved;")
     assert window.session.service.record(editor.record_id).values["full_name"] == "Zarghuna"
-    # The first error is on screen and has the cursor.
-    assert editor.page_list.currentRow() == 0 and w["age"].edit.hasFocus() or \
-        w["age"].error.isVisible()
+    # The first error's section is shown, the field outlined by its message.
+    assert editor.page_list.currentRow() == 0 and w["age"].error.text() != ""
 
 
 def test_repeat_buttons_use_the_repeat_label(qtbot, data_dir: Path) -> None:
