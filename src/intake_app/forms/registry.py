@@ -9,23 +9,19 @@ from pathlib import Path
 
 from intake_app.errors import FormError, NotFound
 from intake_app.forms.model import Form
+from intake_app.resources import package_path
 
 FORMS_DIR_ENV = "INTAKE_FORMS_DIR"
+# The repository's forms/ folder, mapped into the package by pyproject.toml.
+BUILTIN_FORMS_PACKAGE = "intake_app.builtin_forms"
 
 
 def builtin_forms_dir() -> Path:
-    """``$INTAKE_FORMS_DIR``, else the repository's ``forms/``, else the packaged copy."""
+    """``$INTAKE_FORMS_DIR``, else the forms shipped in the package (``intake_app.builtin_forms``)."""
     env = os.environ.get(FORMS_DIR_ENV)
     if env:
         return Path(env).expanduser()
-    here = Path(__file__).resolve()
-    repo = here.parents[3] / "forms"
-    if repo.is_dir():
-        return repo
-    packaged = here.parents[1] / "_forms"
-    if packaged.is_dir():
-        return packaged
-    return repo
+    return package_path(BUILTIN_FORMS_PACKAGE)
 
 
 def load_form_file(path: Path) -> Form:

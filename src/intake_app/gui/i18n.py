@@ -23,10 +23,10 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from intake_app.forms.i18n import LANGUAGE_NAMES
+from intake_app.resources import package_path
 
-HERE = Path(__file__).resolve().parent
-FONTS_DIR = HERE / "fonts"
-TRANSLATIONS_DIR = HERE / "translations"
+FONTS_DIR = package_path("intake_app.gui", "fonts")
+TRANSLATIONS_DIR = package_path("intake_app.gui", "translations")
 
 NASKH = "Noto Naskh Arabic"
 NASTALIQ = "Noto Nastaliq Urdu"

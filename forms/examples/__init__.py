@@ -1,0 +1,1 @@
+"""Example answers for the built-in forms (the demo and the README use them)."""
