@@ -151,9 +151,9 @@ def test_artifacts_and_checksums(build: Build) -> None:
     for exe in ("intake", "intake-app"):
         assert os.access(app / exe, os.X_OK), exe
     internal = app / "_internal"
-    assert (internal / "intake_app" / "_forms" / "hrd_intake.json").is_file()
-    assert (internal / "intake_app" / "_forms" / "examples" / "hrd_intake.json").is_file(), \
-        "the first-run demo's sample records"
+    assert (internal / "intake_app" / "builtin_forms" / "hrd_intake.json").is_file()
+    examples = internal / "intake_app" / "builtin_forms" / "examples"
+    assert (examples / "hrd_intake.json").is_file(), "the first-run demo's sample records"
     qms = {p.name for p in (internal / "intake_app" / "gui" / "translations").glob("*.qm")}
     assert {"intake_fa_AF.qm", "intake_ps_AF.qm", "intake_ur_PK.qm"} <= qms
     fonts = {p.name for p in (internal / "intake_app" / "gui" / "fonts").iterdir()}
