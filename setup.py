@@ -35,7 +35,7 @@ def find_lrelease() -> str:
     raise SystemExit("setup.py: pyside6-lrelease not found (build requires pyside6-essentials)")
 
 
-class build_py_with_translations(build_py):  # noqa: N801 - setuptools' naming
+class build_py_with_translations(build_py):
     def run(self) -> None:
         super().run()
         if getattr(self, "editable_mode", False):

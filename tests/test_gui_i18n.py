@@ -69,7 +69,8 @@ def test_rtl_languages_translate_and_mirror(qtbot, built: Path, code: str, word:
 
 
 def test_missing_qm_starts_in_english(qtbot, tmp_path: Path, profile: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+                                      monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
     empty = tmp_path / "none"
     empty.mkdir()
     monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", empty)
@@ -78,8 +79,25 @@ def test_missing_qm_starts_in_english(qtbot, tmp_path: Path, profile: Path,
         assert window.unlock_page.title.text() == "Intake is locked"
         assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert window.stack.currentWidget() is window.unlock_page
+        # Never silent English: a warning on stderr and on screen names the missing file.
+        assert "intake_fa_AF.qm" in capsys.readouterr().err
+        boxes = [b for b in i18n._open_boxes if b.isVisible()]
+        assert boxes and "intake_fa_AF.qm" in boxes[-1].text()
     finally:
         window.languages.apply("en")
+        for box in list(i18n._open_boxes):
+            box.close()
+
+
+def test_missing_font_is_a_warning(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(i18n, "FONTS_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "_loaded_families", [])
+    i18n.load_fonts()
+    assert "Noto Nastaliq Urdu" in capsys.readouterr().err
+    assert any("Noto Naskh Arabic" in w for w in i18n.WARNINGS)
+    for box in list(i18n._open_boxes):
+        box.close()
 
 
 def test_dari_window_is_right_to_left_and_translated(qtbot, built: Path, profile: Path) -> None:

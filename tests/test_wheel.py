@@ -220,10 +220,12 @@ def test_gui_self_test_from_the_wheel(installed: Installed, tmp_path: Path, lang
     report = json.loads(report_path.read_text(encoding="utf-8"))
     assert report["language"] == lang and report["layout_direction"] == "rtl"
     assert report["screen"] == "unlockPage"
-    assert Path(report["bundled_fonts"]["dir"]).resolve().is_relative_to(installed.venv.resolve())
+    fonts_dir = Path(report["bundled_fonts"]["dir"]).resolve()
+    assert fonts_dir.is_relative_to(installed.venv.resolve()), fonts_dir
     texts = [label["text"] for label in report["labels"]]
     # A UI string of the app itself (not a form label), translated from the shipped .qm.
-    expected = _translation(REPO / "src" / "intake_app" / "gui" / "translations" / ts, "Welcome")
+    tsfile = REPO / "src" / "intake_app" / "gui" / "translations" / ts
+    expected = _translation(tsfile, "Intake is locked")
     assert expected in texts, texts
     for text in texts:
         assert any(ord(c) in ARABIC_SCRIPT for c in text), f"untranslated: {text!r}"

@@ -17,7 +17,7 @@ BUILTIN_FORMS_PACKAGE = "intake_app.builtin_forms"
 
 
 def builtin_forms_dir() -> Path:
-    """``$INTAKE_FORMS_DIR``, else the forms shipped in the package (``intake_app.builtin_forms``)."""
+    """``$INTAKE_FORMS_DIR``, else the forms shipped in the package (``builtin_forms``)."""
     env = os.environ.get(FORMS_DIR_ENV)
     if env:
         return Path(env).expanduser()

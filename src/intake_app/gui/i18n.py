@@ -7,8 +7,8 @@ the locale, never from a translated ``QT_LAYOUT_DIRECTION`` entry.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import (
     QByteArray,
@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from intake_app.forms.i18n import LANGUAGE_NAMES
 from intake_app.resources import package_path
@@ -84,7 +84,11 @@ _loaded_families: list[str] = []
 
 
 def load_fonts() -> list[str]:
-    """Register the bundled fonts once per process; returns their families."""
+    """Register the bundled fonts once per process; returns their families.
+
+    A missing font is a visible warning: Dari, Pashto and Urdu would otherwise be
+    drawn in whatever the system has (often boxes), silently.
+    """
     if _loaded_families:
         return list(_loaded_families)
     for path in sorted(FONTS_DIR.glob("*.ttf")):
@@ -93,7 +97,31 @@ def load_fonts() -> list[str]:
             for fam in QFontDatabase.applicationFontFamilies(font_id):
                 if fam not in _loaded_families:
                     _loaded_families.append(fam)
+    missing = [fam for fam in (NASKH, NASTALIQ) if fam not in _loaded_families]
+    if missing:
+        warn(f"bundled font(s) missing from {FONTS_DIR}: {', '.join(missing)}; "
+             "Arabic-script text may not display correctly")
     return list(_loaded_families)
+
+
+# ---------------------------------------------------------------- warnings
+
+# Every warning shown in this process (the self-test report lists them).
+WARNINGS: list[str] = []
+_open_boxes: list[QMessageBox] = []
+
+
+def warn(message: str) -> None:
+    """A broken install is said out loud: stderr and a non-modal message box."""
+    WARNINGS.append(message)
+    print(f"intake-app: warning: {message}", file=sys.stderr)
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, "Intake", message)
+    box.setModal(False)
+    box.finished.connect(lambda _r, b=box: _open_boxes.remove(b) if b in _open_boxes else None)
+    _open_boxes.append(box)
+    box.show()
 
 
 def ui_font(code: str, base: QFont) -> QFont:
@@ -145,6 +173,8 @@ class LanguageManager:
                 self._translators.append(ours)
             else:
                 found = False
+                warn(f"the {lang.name} translation is missing ({qm.name} not in "
+                     f"{TRANSLATIONS_DIR}); the interface stays in English")
             qt_base = QTranslator()
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt_base.load(QLocale(lang.qt_locale), "qtbase", "_", qt_dir):

@@ -20,7 +20,13 @@ from PySide6.QtGui import QGuiApplication, QTextLayout
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from intake_app import __version__
-from intake_app.gui.i18n import FONTS_DIR, TRANSLATIONS_DIR, LanguageManager, load_fonts
+from intake_app.gui.i18n import (
+    FONTS_DIR,
+    TRANSLATIONS_DIR,
+    WARNINGS,
+    LanguageManager,
+    load_fonts,
+)
 
 
 def shaping_families(label: QLabel) -> list[str]:
@@ -52,6 +58,7 @@ def report(window: QMainWindow, languages: LanguageManager) -> dict[str, Any]:
         "bundled_fonts": {"dir": str(FONTS_DIR), "families": load_fonts(),
                           "files": sorted(p.name for p in FONTS_DIR.glob("*.ttf"))},
         "translations": sorted(p.name for p in TRANSLATIONS_DIR.glob("*.qm")),
+        "warnings": list(WARNINGS),
         "labels": [{"text": lab.text(), "families": shaping_families(lab)} for lab in labels],
     }
 
