@@ -212,7 +212,13 @@ def _stored_drafts_open(window: Any) -> list[dict[str, Any]]:
     return [svc.record(r).values for r in _stored_ids(window)]
 
 
-def test_panic_cancel_saves_and_panic_erases_at_once(qtbot, data_dir: Path) -> None:
+def test_panic_cancel_saves_and_panic_erases_at_once(
+    qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Panic quits the application: keep the test session's QApplication alive,
+    # or every later GUI test's worker results are never delivered.
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: None))
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda *_: None))
     window, editor, w = _new_editor(qtbot, data_dir)
     type_text(w["full_name"].edit, CANARY)
     editor.saver.timer.stop()
