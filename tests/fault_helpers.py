@@ -25,6 +25,20 @@ def cli_proc(data_dir: Path, *argv: str | Path, passphrase: str = FIELD_PASS,
                             stderr=subprocess.PIPE, text=True)
 
 
+KILL_HOOK = str(Path(__file__).with_name("kill_hook.py"))
+
+
+def hooked_run(data_dir: Path, kill: str, *argv: str | Path, passphrase: str = FIELD_PASS,
+               env: dict[str, str] | None = None, timeout: float = 120.0
+               ) -> subprocess.CompletedProcess[str]:
+    """``intake --data-dir DIR ARGV`` killed by itself as ``INTAKE_TEST_KILL=kill`` says
+    (see tests/kill_hook.py); returncode -9 when the kill landed."""
+    full = dict(os.environ, INTAKE_PASSPHRASE=passphrase, INTAKE_TEST_KILL=kill, **(env or {}))
+    return subprocess.run([sys.executable, KILL_HOOK, "--data-dir", str(data_dir),
+                           *map(str, argv)], env=full, capture_output=True, text=True,
+                          timeout=timeout)
+
+
 def kill_when(proc: subprocess.Popen[str], ready: Callable[[], bool], *,
               timeout: float = 60.0) -> bool:
     """SIGKILL ``proc`` as soon as ``ready()``; False if it finished first."""

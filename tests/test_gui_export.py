@@ -198,3 +198,36 @@ def test_opening_a_sealed_record_speaks_the_interface_language(qtbot, tmp_path: 
     assert shown == [] and len(said) == 1
     assert rid not in said[0] and "sealed" not in said[0]
     assert window.workspace.editor is None
+
+
+def test_export_page_shows_volumes_a_cut_export_never_wrote(qtbot, tmp_path: Path) -> None:
+    """Issue 14 finding 4: a CLI export SIGKILLed between sealing and the stick's rename;
+    the GUI's export page then says one sealed volume never reached a stick, and the
+    export writes it (no record left to seal: it used to say 'nothing to seal')."""
+    from tests.fault_helpers import hooked_run
+
+    setup = _field_with_finalized(tmp_path / "org", 1)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    r = hooked_run(setup.field, f"replace:1:{stick}/", "export", "--to", stick)
+    assert r.returncode == -9, (r.returncode, r.stderr)
+    assert not list(stick.glob("*.intake"))
+    window = open_window(qtbot, setup.field)
+    unlock(qtbot, window, FIELD_PASS)
+    wiz = window.open_export()
+    page = wiz.destination_page
+    qtbot.waitUntil(lambda: page.estimate_label.text() != "", timeout=10_000)
+    assert page.unwritten_label.isVisible()
+    assert page.unwritten_label.text().startswith("1 sealed volume(s) never reached a stick")
+    assert page.estimate_label.text().startswith("0 finalized record(s) to seal")
+    wiz.set_folder(stick)
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.currentPage() is wiz.summary_page, timeout=30_000)
+    text = wiz.summary_page.summary.text()
+    assert text.startswith("1 sealed volume(s) that never reached a stick were written"), text
+    assert [p.name for p in stick.glob("*.intake")] == [f"{setup.device_id}-000001.intake"]
+    assert not list(stick.glob(".*.part"))
+    wiz.close()
+    wiz2 = window.open_export()
+    qtbot.waitUntil(lambda: wiz2.destination_page.estimate_label.text() != "", timeout=10_000)
+    assert not wiz2.destination_page.unwritten_label.isVisible()

@@ -130,6 +130,9 @@ class ExportResult(Snapshot):
     record_count: int
     attachment_count: int
     bytes_written: int
+    # Volumes sealed by an earlier export that was cut before they reached its stick,
+    # written first by this one (in ``paths``, not in ``sequences``).
+    rewritten: tuple[int, ...] = ()
 
 
 class DeviceInfo(Snapshot):

@@ -51,6 +51,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     dest = Path(args.to)
     with field_service(args) as svc:
         result = svc.resend(dest) if args.resend else svc.export(dest)
+    if result.rewritten:
+        n = len(result.rewritten)
+        print(f"{n} sealed volume{'s' if n != 1 else ''} never reached a stick (an earlier "
+              f"export was cut off): written to {dest} now", file=sys.stderr)
     for p in result.paths:
         print(p)
     if not result.paths:

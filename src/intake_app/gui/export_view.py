@@ -102,6 +102,13 @@ class DestinationPage(QWizardPage):
         self.estimate_label.setObjectName("exportEstimate")
         self.estimate_label.setWordWrap(True)
         lay.insertWidget(lay.indexOf(self.limit_label), self.estimate_label)
+        # Volumes sealed by an export cut before they reached its stick (issue 14 #4).
+        self.unwritten_label = QLabel()
+        self.unwritten_label.setObjectName("exportUnwritten")
+        self.unwritten_label.setWordWrap(True)
+        self.unwritten_label.setStyleSheet("font-weight: bold;")
+        self.unwritten_label.hide()
+        lay.insertWidget(lay.indexOf(self.estimate_label), self.unwritten_label)
         self.needed = MIN_FREE
         self.rescan.clicked.connect(self.scan)
         self.folder_button.clicked.connect(self.choose_folder)
@@ -113,17 +120,23 @@ class DestinationPage(QWizardPage):
         """Roughly how much the finalized records will take, to check the free space."""
         svc = self.wiz.session.service
 
-        def work() -> tuple[int, int]:
+        def work() -> tuple[int, int, int]:
             flt = RecordFilter(status=RecordStatus.FINALIZED)
             ids = [r.id for r in svc.list_records(flt)]
             size = sum(a.size for rid in ids for a in svc.record(rid).attachments)
-            return len(ids), size + len(ids) * PER_RECORD
+            unwritten = svc.unwritten_volumes()
+            again = sum(e.size for e in svc.outbox() if e.sequence in unwritten)
+            return len(ids), size + len(ids) * PER_RECORD + again, len(unwritten)
 
         self.wiz.session.runner.start(work, self._estimated)
 
     def _estimated(self, result: object) -> None:
         assert isinstance(result, tuple)
-        count, size = result
+        count, size, unwritten = result
+        self.unwritten_label.setVisible(unwritten > 0)
+        self.unwritten_label.setText(self.tr(
+            "%n sealed volume(s) never reached a stick (an earlier export was cut off). "
+            "They will be written to this destination too.", "", unwritten))
         self.needed = max(MIN_FREE, int(size * 1.05))
         self.estimate_label.setText(self.tr("%n finalized record(s) to seal, about {size}.", "",
                                             count).format(size=ltr(human_size(size))))
@@ -293,10 +306,12 @@ class SummaryPage(QWizardPage):
             return
         self.setTitle(self.tr("Sealed"))
         files = "\n".join(Path(p).name for p in r.paths)
-        self.summary.setText(self.tr(
+        again = self.tr("%n sealed volume(s) that never reached a stick were written too.",
+                        "", len(r.rewritten)) + "\n" if r.rewritten else ""
+        self.summary.setText(again + self.tr(
             "%n record(s) sealed, with {att} attachment(s), into {files} file(s) "
             "({size}) in {dest}:", "", r.record_count).format(
-                att=r.attachment_count, files=len(r.paths),
+                att=r.attachment_count, files=len(r.paths) - len(r.rewritten),
                 size=ltr(human_size(r.bytes_written)),
                 dest=ltr(str(self.wiz.destination.path if self.wiz.destination else "")))
             + "\n" + files)

@@ -339,6 +339,11 @@ class FieldService(ProfileService):
         return outbox.resend(self, dest)
 
     @locked
+    def unwritten_volumes(self) -> list[int]:
+        """Sealed volumes an interrupted export never put on its stick."""
+        return outbox.unwritten_volumes(self)
+
+    @locked
     def outbox(self) -> list[OutboxEntry]:
         return outbox.outbox(self)
 

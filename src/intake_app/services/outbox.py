@@ -9,12 +9,16 @@ Order of work for each volume (crash-safe, never loses a record):
 A crash between 1 and 3 leaves a 'writing' row: at the next unlock its files
 are deleted and the sequence is marked 'abandoned' (HQ will see a gap, never
 a fork); its records were not touched and go into the next export.
+A crash between 3 and 4 leaves the row marked 'unwritten' (issue 14, finding 4):
+the next export to a stick writes it before sealing anything new. Every export to a
+stick first removes this device's stale hidden ``.part`` files there.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import glob
 import hashlib
 import json
 import os
@@ -320,9 +324,11 @@ def _commit_volume(run: _Run, vol: _Sealed) -> str:
     the destination's copy takes its final name. Returns the volume's path."""
     finished = [rid for rid, last, _ in vol.in_volume if last]
     touched = sorted({rid for rid, _, _ in vol.in_volume})
+    to_stick = run.dest is not None and vol.dest_tmp is not None
     store_outbox.commit_volume(run.svc._store, vol.seq, vol.info.statement_hash, vol.info.size,
                                len(finished), touched, finished,
-                               purge=not run.policy.keep_readable_until_receipt)
+                               purge=not run.policy.keep_readable_until_receipt,
+                               unwritten=to_stick)
     if run.dest is None or vol.dest_tmp is None:
         return str(run.folder / vol.name)
     try:
@@ -330,8 +336,37 @@ def _commit_volume(run: _Run, vol: _Sealed) -> str:
         fsync_dir(run.dest)
     except OSError as exc:
         raise IntakeError(f"sealed, but not written to {run.dest} ({exc.strerror}); "
-                          "use 'intake export --resend'") from None
+                          "the next export writes it") from None
+    store_outbox.mark_written(run.svc._store, [vol.seq])
     return str(run.dest / vol.name)
+
+
+def unwritten_volumes(svc: OutboxOwner) -> list[int]:
+    """Sequences of sealed volumes whose export was cut before the stick's copy was
+    in place: the next export to a stick writes them (finding 4)."""
+    return [seq for seq, _ in store_outbox.unwritten(svc._store)]
+
+
+def _remove_stale_parts(dest: Path, device_id: str) -> None:
+    """This device's hidden temporary copies left on ``dest`` by a killed export (no
+    other export of this profile runs: the service lock is held)."""
+    pattern = f".{glob.escape(device_id)}-*{BUNDLE_SUFFIX}.part"
+    for part in dest.glob(pattern):
+        with contextlib.suppress(OSError):
+            part.unlink()
+
+
+def _write_unwritten(svc: OutboxOwner, dest: Path) -> list[tuple[int, str]]:
+    """Write the volumes sealed by a cut export to ``dest``; (sequence, path) each."""
+    folder = outbox_dir(svc)
+    done: list[tuple[int, str]] = []
+    for seq, name in store_outbox.unwritten(svc._store):
+        src = folder / name
+        if not src.exists():
+            raise IntakeError(f"outbox bundle {name} is missing from {folder}")
+        done.append((seq, str(_copy_atomic(src, dest))))
+        store_outbox.mark_written(svc._store, [seq])
+    return done
 
 
 def export(svc: OutboxOwner, dest: Path | None, *, progress: Progress | None = None,
@@ -340,17 +375,22 @@ def export(svc: OutboxOwner, dest: Path | None, *, progress: Progress | None = N
     if dest is not None:
         _check_dest(dest)
     device_id, hq_id, key, recips = _require_enrollment(svc)
+    again: list[tuple[int, str]] = []
+    if dest is not None:
+        _remove_stale_parts(dest, device_id)
+        again = _write_unwritten(svc, dest)
     policy = svc.policy()
     part_max = max(1 << 20, policy.max_volume_bytes - _VOLUME_SLACK)
     record_ids = store_outbox.finalized_records(svc._store)
     if not record_ids:
-        return ExportResult(paths=(), sequences=(), record_count=0, attachment_count=0,
-                            bytes_written=0)
+        return ExportResult(paths=tuple(p for _, p in again), sequences=(), record_count=0,
+                            attachment_count=0, bytes_written=0,
+                            rewritten=tuple(s for s, _ in again))
     plan = plan_export([(rid, _items_for(svc, rid, part_max)) for rid in record_ids])
     run = _Run(svc, device_id, hq_id, key, [public_key_from_hex(r) for r in recips], policy,
                outbox_dir(svc), dest, progress, cancel,
                total=store_outbox.finalized_attachment_bytes(svc._store) + len(record_ids))
-    paths: list[str] = []
+    paths: list[str] = [p for _, p in again]
     seqs: list[int] = []
     written = 0
     pos = 0
@@ -362,7 +402,8 @@ def export(svc: OutboxOwner, dest: Path | None, *, progress: Progress | None = N
         seqs.append(vol.seq)
         written += vol.info.size
     return ExportResult(paths=tuple(paths), sequences=tuple(seqs), record_count=plan.record_count,
-                        attachment_count=plan.attachment_count, bytes_written=written)
+                        attachment_count=plan.attachment_count, bytes_written=written,
+                        rewritten=tuple(s for s, _ in again))
 
 
 def outbox(svc: OutboxOwner) -> list[OutboxEntry]:
@@ -381,6 +422,7 @@ def resend(svc: OutboxOwner, dest: Path) -> ExportResult:
         if not src.exists():
             raise IntakeError(f"outbox bundle {entry.file_name} is missing from {folder}")
         paths.append(str(_copy_atomic(src, dest)))
+        store_outbox.mark_written(svc._store, [entry.sequence])
         seqs.append(entry.sequence)
         size += entry.size
     return ExportResult(paths=tuple(paths), sequences=tuple(seqs), record_count=0,

@@ -98,13 +98,16 @@ def complete_attachments(db: Database, record_id: str) -> list[tuple[str, str, s
 
 
 def commit_volume(db: Database, seq: int, statement_hash: str, size: int, record_count: int,
-                  touched: list[str], finished: list[str], *, purge: bool) -> None:
+                  touched: list[str], finished: list[str], *, purge: bool,
+                  unwritten: bool = False) -> None:
     """Step 3 of a volume, one transaction: the row becomes 'pending', the records whose
-    last item it holds become 'sealed' and, if ``purge``, lose their readable content."""
+    last item it holds become 'sealed' and, if ``purge``, lose their readable content.
+    ``unwritten``: a stick's copy is still to be renamed into place (``mark_written``)."""
     with db.transaction() as conn:
         conn.execute(
-            "UPDATE outbox SET state = 'pending', statement_hash = ?, size = ?, record_count = ?"
-            " WHERE seq = ?", (statement_hash, size, record_count, seq))  # fmt: skip
+            "UPDATE outbox SET state = 'pending', statement_hash = ?, size = ?, record_count = ?,"
+            " unwritten = ? WHERE seq = ?",
+            (statement_hash, size, record_count, int(unwritten), seq))  # fmt: skip
         for rid in touched:
             conn.execute("INSERT OR IGNORE INTO bundle_records (seq, record_id) VALUES (?, ?)",
                          (seq, rid))
@@ -116,6 +119,20 @@ def commit_volume(db: Database, seq: int, statement_hash: str, size: int, record
                 purge_content(conn, rid)
     if finished and purge:
         db.checkpoint()  # secure_delete's overwrites reach the main file now
+
+
+def mark_written(db: Database, seqs: list[int]) -> None:
+    """The stick's copies of ``seqs`` have their final names."""
+    with db.transaction() as conn:
+        conn.executemany("UPDATE outbox SET unwritten = 0 WHERE seq = ?", [(s,) for s in seqs])
+
+
+def unwritten(db: Database) -> list[tuple[int, str]]:
+    """(sequence, file name) of sealed, unacknowledged volumes whose export was cut
+    after sealing and before the stick's copy got its final name (finding 4)."""
+    return [(int(r[0]), str(r[1])) for r in db.execute(
+        "SELECT seq, file_name FROM outbox WHERE unwritten = 1 AND state = 'pending' "
+        "ORDER BY seq").fetchall()]  # fmt: skip
 
 
 def entries(db: Database) -> list[OutboxEntry]:

@@ -243,6 +243,12 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (key, record_id)) WITHOUT ROWID""",
         "CREATE INDEX person_blocks_record ON person_blocks(record_id)",
     ],
+    # 8: a sealed volume exported to a stick but killed before the stick's copy got its
+    # final name (issue 14, finding 4): 1 until that copy is renamed into place, so the
+    # next export writes it. Earlier rows are taken as written (unknowable now).
+    [
+        "ALTER TABLE outbox ADD COLUMN unwritten INTEGER NOT NULL DEFAULT 0",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -311,6 +311,13 @@
     </context>
     <context>
         <name>DestinationPage</name>
+        <message numerus="yes">
+            <location filename="../export_view.py" line="1" />
+            <source>%n sealed volume(s) never reached a stick (an earlier export was cut off). They will be written to this destination too.</source>
+            <translation>
+                <numerusform>%Ln بستهٔ مهر و موم‌شده هرگز به حافظهٔ USB نرسید (یک صدور قبلی قطع شد). این‌ها هم در این مقصد نوشته می‌شوند.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../export_view.py" line="73" />
             <source>Where should the sealed bundle go?</source>
@@ -2235,6 +2242,13 @@ Enter: erase. Escape: cancel.</source>
     </context>
     <context>
         <name>SummaryPage</name>
+        <message numerus="yes">
+            <location filename="../export_view.py" line="1" />
+            <source>%n sealed volume(s) that never reached a stick were written too.</source>
+            <translation>
+                <numerusform>%Ln بستهٔ مهر و موم‌شده که هرگز به حافظهٔ USB نرسیده بود نیز نوشته شد.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../export_view.py" line="264" />
             <source>Done</source>

@@ -312,6 +312,14 @@
     </context>
     <context>
         <name>DestinationPage</name>
+        <message numerus="yes">
+            <location filename="../export_view.py" line="1" />
+            <source>%n sealed volume(s) never reached a stick (an earlier export was cut off). They will be written to this destination too.</source>
+            <translation>
+                <numerusform>%Ln مهر شوې برخه هېڅکله USB ته ونه رسېده (پخوانی صادرول پرې شو). دا به هم دې ځای ته ولیکل شي.</numerusform>
+                <numerusform>%Ln مهر شوې برخه هېڅکله USB ته ونه رسېده (پخوانی صادرول پرې شو). دا به هم دې ځای ته ولیکل شي.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../export_view.py" line="73" />
             <source>Where should the sealed bundle go?</source>
@@ -2252,6 +2260,14 @@ Enter: erase. Escape: cancel.</source>
     </context>
     <context>
         <name>SummaryPage</name>
+        <message numerus="yes">
+            <location filename="../export_view.py" line="1" />
+            <source>%n sealed volume(s) that never reached a stick were written too.</source>
+            <translation>
+                <numerusform>%Ln مهر شوې برخې چې هېڅکله USB ته نه وې رسېدلې هم ولیکل شوې.</numerusform>
+                <numerusform>%Ln مهر شوې برخې چې هېڅکله USB ته نه وې رسېدلې هم ولیکل شوې.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../export_view.py" line="264" />
             <source>Done</source>

@@ -312,6 +312,14 @@
     </context>
     <context>
         <name>DestinationPage</name>
+        <message numerus="yes">
+            <location filename="../export_view.py" line="1" />
+            <source>%n sealed volume(s) never reached a stick (an earlier export was cut off). They will be written to this destination too.</source>
+            <translation>
+                <numerusform>%Ln مہر بند حصہ کبھی USB تک نہیں پہنچا (پچھلی برآمد بیچ میں رک گئی تھی)۔ یہ بھی اسی جگہ لکھا جائے گا۔</numerusform>
+                <numerusform>%Ln مہر بند حصے کبھی USB تک نہیں پہنچے (پچھلی برآمد بیچ میں رک گئی تھی)۔ یہ بھی اسی جگہ لکھے جائیں گے۔</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../export_view.py" line="73" />
             <source>Where should the sealed bundle go?</source>
@@ -2252,6 +2260,14 @@ Enter: erase. Escape: cancel.</source>
     </context>
     <context>
         <name>SummaryPage</name>
+        <message numerus="yes">
+            <location filename="../export_view.py" line="1" />
+            <source>%n sealed volume(s) that never reached a stick were written too.</source>
+            <translation>
+                <numerusform>%Ln مہر بند حصہ جو کبھی USB تک نہیں پہنچا تھا، وہ بھی لکھ دیا گیا۔</numerusform>
+                <numerusform>%Ln مہر بند حصے جو کبھی USB تک نہیں پہنچے تھے، وہ بھی لکھ دیے گئے۔</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../export_view.py" line="264" />
             <source>Done</source>
