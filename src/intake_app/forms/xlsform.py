@@ -4,28 +4,25 @@ pyxform reads and de-aliases the workbook; this module maps pyxform's JSON
 onto :class:`Form`, keeping every meaning it can and saying (with the sheet
 row) what it changes or cannot keep. Features that would change what a record
 means are refused with :class:`FormError`; harmless ones give a warning.
+
+The importer is built in layers: ``xlsform_base`` (its state, messages, label
+texts and language codes, expressions), ``xlsform_choices`` (choice lists from the
+workbook and from CSV / XML / GeoJSON files, pulldata tables) and this module
+(questions, binds, the whole form).
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
-import json
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
-from defusedxml import ElementTree as DET
-
 from intake_app.errors import FormError
-from intake_app.forms.expr import ExprError, compile_expression
 from intake_app.forms.i18n import parse_language_label, text_direction
 from intake_app.forms.model import Form
-from intake_app.forms.xlsform_guard import check_form_file, find_data_file
+from intake_app.forms.xlsform_choices import _ChoiceReader
+from intake_app.forms.xlsform_guard import check_form_file
 
 # Spellings of yes/no in required/read_only as ODK and pyxform accept them.
 _TRUE = frozenset({"yes", "true", "true()", "1", "t", "y"})
@@ -51,11 +48,6 @@ METADATA_EMPTY = {"username": "user name; profiles here have no user accounts",
 _GEO = ("geopoint", "geotrace", "geoshape")
 _ATTACH = {"image": "photo", "photo": "photo", "audio": "audio", "video": "video",
            "file": "file"}
-_PARENT_REF = re.compile(r"\.\./([A-Za-z_][\w.\-]*)")
-_PULLDATA = re.compile(r"pulldata\s*\(\s*['\"]([^'\"]{1,200})['\"]")
-_INSTANCE_LOOKUP = re.compile(
-    r"instance\(\s*'([^']+)'\s*\)/root/item\[\s*([A-Za-z_][\w\-]*)\s*=\s*"
-    r"(\$\{[^}]+\}|'[^']*'|\.)\s*\]/([A-Za-z_][\w\-]*)")
 # Bind attributes the importer maps (the rest is kept under its sheet column name).
 _BIND_ACTED = frozenset({"relevant", "constraint", "required", "calculate", "readonly",
                          "jr:constraintMsg", "jr:requiredMsg", "type", "jr:preload",
@@ -64,121 +56,7 @@ _BIND_COLUMNS = {"entities:saveto": "save_to"}
 _FIELD_IN_MSG = re.compile(r"field '([^']+)'")
 
 
-class _Importer:
-    def __init__(self, path: Path, files: Mapping[str, Path] | None = None) -> None:
-        self.path = path
-        self.files = dict(files or {})
-        self.used_files: dict[str, str] = {}  # file name -> sha256 of what was read
-        self.kept: dict[str, list[int]] = {}  # unacted-on column -> rows
-        self.external: dict[str, list[dict[str, Any]]] = {}
-        self.instance_name: str | None = None
-        self.side_sheets: dict[str, list[dict[str, str]]] = {}
-        self.pulldata: dict[str, list[dict[str, str]]] = {}
-        self.derived_tables: set[str] = set()  # pulldata tables made from choice lists
-        self.original_exprs: dict[str, dict[str, str]] = {}
-        self.warnings: list[str] = []
-        self.rows: dict[str, int] = {}
-        self.lang_codes: dict[str, str] = {}
-        self.default_code = "en"
-        self.choice_lists: dict[str, list[dict[str, Any]]] = {}
-        self.used_lists: set[str] = set()
-        self.names: dict[str, int] = {}
-        self.pending_meta: list[dict[str, Any]] | None = []
-
-    # ------------------------------------------------------------ helpers
-
-    def where(self, name: str) -> str:
-        row = self.rows.get(name)
-        return f"survey row {row} ({name!r})" if row else f"field {name!r}"
-
-    def warn(self, name: str, msg: str) -> None:
-        self.warnings.append(f"{self.where(name)}: {msg}")
-
-    def keep(self, name: str, out: dict[str, Any], key: str, value: object) -> None:
-        """Keep a column the app does not act on (exported back unchanged)."""
-        if isinstance(value, Mapping):
-            text = json.dumps(value, sort_keys=True, ensure_ascii=False)
-        else:
-            text = str(value)
-        out.setdefault("xlsform", {})[key] = text
-        self.kept.setdefault(key, []).append(self.rows.get(name, 0))
-
-    def fail(self, name: str, msg: str) -> FormError:
-        return FormError(f"{self.path.name}: {self.where(name)}: {msg}")
-
-    def texts(self, value: object) -> dict[str, str]:
-        if value is None:
-            return {}
-        if isinstance(value, str):
-            return {self.default_code: value} if value.strip() else {}
-        if isinstance(value, Mapping):
-            out: dict[str, str] = {}
-            for lang_name, text in value.items():
-                if not isinstance(text, str) or not text.strip():
-                    continue
-                out[self.code(str(lang_name))] = text
-            return out
-        return {self.default_code: str(value)}
-
-    def code(self, lang_name: str) -> str:
-        if lang_name == "default":
-            return self.default_code
-        known = self.lang_codes.get(lang_name)
-        if known:
-            return known
-        _, code = parse_language_label(lang_name)
-        if code is None:
-            letters = re.sub(r"[^a-z]", "", lang_name.lower())[:8]
-            code = letters if len(letters) >= 2 else "und"
-            self.warnings.append(f"language {lang_name!r} has no code in brackets; "
-                                 f"using {code!r} (write it as 'Name (code)')")
-        self.lang_codes[lang_name] = code
-        return code
-
-    def expr(self, name: str, what: str, text: object, *, names_ok: bool = False) -> str | None:
-        if text is None:
-            return None
-        src = str(text).strip()
-        if not src:
-            return None
-        if "../.." in src:
-            raise self.fail(name, f"{what} {src!r}: relative paths beyond the parent are "
-                            "not supported; use ${name}")
-        src = _PARENT_REF.sub(r"${\1}", src)
-        if "instance(" in src:
-            new = _INSTANCE_LOOKUP.sub(self.instance_lookup, src)
-            if new != src:
-                # Export writes the sheet's expression back (XLSForm column names).
-                column = {"calculation": "calculation"}.get(what, what)
-                self.original_exprs.setdefault(name, {})[column] = src
-                src = new
-        try:
-            compile_expression(src, allow_names=names_ok)
-        except ExprError as exc:
-            raise self.fail(name, f"{what} {src!r}: {exc}") from None
-        return src
-
-    def instance_lookup(self, m: re.Match[str]) -> str:
-        """Kobo's ``instance('list')/root/item[name = ${q}]/label``: a lookup in a choice
-        list, kept as pulldata() over a table made from that list (stored in the form)."""
-        list_name, key, value, column = m.group(1), m.group(2), m.group(3), m.group(4)
-        table = f"choices_{list_name}"
-        if table not in self.pulldata and list_name in self.choice_lists:
-            rows = []
-            for c in self.choice_lists[list_name]:
-                row = {str(k): str(v) for k, v in c.items()
-                       if v is not None and not isinstance(v, Mapping)}
-                label = c.get("label")
-                if isinstance(label, Mapping):
-                    first = next((str(v) for v in label.values() if v), "")
-                    row["label"] = str(label.get("default") or first)
-                rows.append(row)
-            self.pulldata[table] = rows
-            self.derived_tables.add(table)
-        if table not in self.pulldata:
-            return m.group(0)  # not a choice list: refused by the parser, with the row
-        return f"pulldata('{table}', '{column}', '{key}', {value})"
-
+class _Importer(_ChoiceReader):
     # ------------------------------------------------------------ fields
 
     def convert_children(self, items: list[Any], in_repeat: bool,
@@ -359,87 +237,6 @@ class _Importer:
             return "hidden"
         raise self.fail(name, f"question type {t!r} is not supported")
 
-    def select_list(self, name: str, q: Mapping[str, Any], params: Mapping[str, Any], *,
-                    external: bool = False) -> str:
-        itemset = str(q.get("itemset") or q.get("list_name") or "")
-        if re.search(r"\.(csv|xml|geojson)$", itemset, re.IGNORECASE):
-            return self.file_list(name, itemset, params)
-        if external:
-            return self.external_list(name, itemset)
-        if itemset.startswith("${"):
-            raise self.fail(name, f"choices from earlier answers ({itemset}) are not "
-                            "supported")
-        if itemset not in self.choice_lists:
-            raise self.fail(name, f"choice list {itemset!r} is not in the choices sheet")
-        self.used_lists.add(itemset)
-        return itemset
-
-    def read_file(self, name: str, filename: str, what: str) -> bytes:
-        try:
-            path = find_data_file(self.path, filename, self.files, what)
-        except FormError as exc:
-            raise FormError(f"{self.path.name}: {self.where(name)}: {exc}") from None
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise self.fail(name, f"cannot read {filename}: {exc.strerror or exc}") from None
-        self.used_files[filename] = hashlib.sha256(data).hexdigest()
-        return data
-
-    def external_list(self, name: str, list_name: str) -> str:
-        key = f"{list_name}"
-        rows = self.external.get(list_name)
-        if rows is None:
-            data = self.read_file(name, "itemsets.csv", "select_one_external")
-            rows = [r for r in _csv_rows(self, name, "itemsets.csv", data)
-                    if (r.get("list_name") or r.get("list name")) == list_name]
-        choices = []
-        for r in rows:
-            choices.append({k: v for k, v in r.items() if k not in ("list_name", "list name")})
-        self.choice_lists[key] = choices
-        self.used_lists.add(key)
-        return key
-
-    def file_list(self, name: str, filename: str, params: Mapping[str, Any]) -> str:
-        what = f"select_one_from_file {filename}"
-        data = self.read_file(name, filename, what)
-        value_col = str(params.get("value") or "")
-        label_col = str(params.get("label") or "")
-        ext = filename.rsplit(".", 1)[-1].lower()
-        if ext == "csv":
-            rows = _csv_rows(self, name, filename, data)
-            value_col, label_col = value_col or "name", label_col or "label"
-        elif ext == "xml":
-            rows = _xml_rows(self, name, filename, data)
-            value_col, label_col = value_col or "name", label_col or "label"
-        else:
-            rows = _geojson_rows(self, name, filename, data)
-            value_col, label_col = value_col or "id", label_col or "title"
-        list_name = re.sub(r"[^\w]", "_", filename)
-        choices = []
-        for r in rows:
-            choice_name = str(r.get(value_col) or "").strip()
-            if not choice_name:
-                continue
-            label: dict[str, str] = {}
-            for k, v in r.items():
-                if k == label_col and v:
-                    label["default"] = str(v)
-                elif k.startswith(label_col + "::") and v:
-                    label[k.split("::", 1)[1]] = str(v)
-            extra = {k: v for k, v in r.items()
-                     if k != value_col and k != label_col and not k.startswith(label_col + "::")
-                     and v is not None and not isinstance(v, dict | list)}
-            choices.append({**extra, "name": choice_name, "label": label})
-        if not choices:
-            raise self.fail(name, f"{filename} has no choices (no {value_col!r} column "
-                            "values)")
-        self.choice_lists[list_name] = choices
-        self.used_lists.add(list_name)
-        self.warn(name, f"choices read from {filename} ({len(choices)} choices) and stored "
-                  "in the form")
-        return list_name
-
     def yes_no_rule(self, name: str, what: str, value: object) -> bool | str:
         """required/read_only: a yes/no spelling ODK accepts, or an expression."""
         text = str(value).strip()
@@ -569,47 +366,6 @@ class _Importer:
         self.warnings.extend(" ".join(w.split()) for w in pyx_warnings)
         headers = [str(h) for h in (getattr(wb, "survey_header", None) or [{}])[0]]
         return self.build(data, headers, list(getattr(wb, "settings", None) or []))
-
-    def read_side_sheets(self, wb: Any) -> None:
-        for row in getattr(wb, "external_choices", None) or []:
-            list_name = str(row.get("list_name") or row.get("list name") or "").strip()
-            if not list_name:
-                continue
-            choice: dict[str, Any] = {}
-            label: dict[str, str] = {}
-            for k, v in row.items():
-                key = str(k).strip()
-                if v is None or key in ("list_name", "list name"):
-                    continue
-                if key == "label":
-                    label["default"] = str(v)
-                elif key.startswith("label::"):
-                    label[key.split("::", 1)[1].strip()] = str(v)
-                else:
-                    choice[key] = str(v)
-            choice["label"] = label
-            self.external.setdefault(list_name, []).append(choice)
-        for sheet in ("entities", "osm"):
-            rows = getattr(wb, sheet, None)
-            if rows:
-                self.side_sheets[sheet] = [{str(k): str(v) for k, v in r.items()}
-                                           for r in rows]
-
-    def prescan(self, rows: list[dict[str, Any]]) -> None:
-        """pulldata('people', ...) reads people.csv: beside the form or given with --file;
-        its rows are stored in the form (metadata.pulldata) like choice files."""
-        for i, row in enumerate(rows):
-            for value in row.values():
-                if not isinstance(value, str) or "pulldata" not in value:
-                    continue
-                for m in _PULLDATA.finditer(value):
-                    table = m.group(1)
-                    if table in self.pulldata:
-                        continue
-                    name = str(row.get("name", "")).strip()
-                    self.rows.setdefault(name, i + 2)
-                    data = self.read_file(name, f"{table}.csv", f"pulldata('{table}')")
-                    self.pulldata[table] = _csv_rows(self, name, f"{table}.csv", data)
 
     def build(self, data: Mapping[str, Any], headers: list[str],
               settings: list[dict[str, Any]]) -> Form:
@@ -742,59 +498,6 @@ class _Importer:
             row_no = self.rows.get(m.group(1)) if m else None
             where = f"survey row {row_no}: " if row_no else ""
             raise FormError(f"{self.path.name}: {where}{text}") from None
-
-
-def _csv_rows(imp: _Importer, name: str, filename: str, data: bytes) -> list[dict[str, str]]:
-    try:
-        text = data.decode("utf-8-sig")
-        rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise imp.fail(name, f"cannot read {filename}: {exc}") from None
-    return [{str(k).strip(): (v or "").strip() for k, v in r.items()
-             if k is not None and isinstance(v, str)} for r in rows]
-
-
-def _xml_rows(imp: _Importer, name: str, filename: str, data: bytes) -> list[dict[str, str]]:
-    # ODK's choice XML: <root><item><name>..</name><label>..</label>...</item></root>.
-    # defusedxml (a pyxform dependency) refuses DTDs, entities and external references.
-    try:
-        root = DET.fromstring(data, forbid_dtd=True)
-    except (ET.ParseError, DefusedXmlException) as exc:
-        raise imp.fail(name, f"cannot read {filename}: {exc}") from None
-    rows = []
-    for item in root.iter("item"):
-        rows.append({child.tag: (child.text or "").strip() for child in item})
-    return rows
-
-
-def _geojson_rows(imp: _Importer, name: str, filename: str,
-                  data: bytes) -> list[dict[str, Any]]:
-    # pyxform/ODK: each feature is a choice; its id (or properties.id) the value,
-    # properties.title the label; the geometry is kept as a "geometry" filter column.
-    try:
-        doc = json.loads(data)
-    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-        raise imp.fail(name, f"cannot read {filename}: {exc}") from None
-    feats = doc.get("features") if isinstance(doc, dict) else None
-    if not isinstance(feats, list):
-        raise imp.fail(name, f"{filename} is not a GeoJSON FeatureCollection")
-    rows = []
-    for feat in feats:
-        if not isinstance(feat, dict):
-            continue
-        props = feat.get("properties") if isinstance(feat.get("properties"), dict) else {}
-        assert isinstance(props, dict)
-        row: dict[str, Any] = {str(k): str(v) for k, v in props.items()
-                               if isinstance(v, str | int | float) and not isinstance(v, bool)}
-        if feat.get("id") is not None and "id" not in row:
-            row["id"] = str(feat["id"])
-        geom = feat.get("geometry")
-        if isinstance(geom, dict) and geom.get("type") == "Point":
-            coords = geom.get("coordinates")
-            if isinstance(coords, list) and len(coords) >= 2:
-                row["geometry"] = f"{coords[1]} {coords[0]}"
-        rows.append(row)
-    return rows
 
 
 def _lang_name(code: str, names: Mapping[str, str]) -> str:
