@@ -354,7 +354,7 @@ def bad_cases(goods: dict[str, bytes]) -> list[Case]:
     add("h-bad-magic", flip(base, 0), "verify", "header", "wrong magic")
     add("h-magic-age", b"age-encryption.org/v1\n" + base[22:], "verify", "header", "an age file")
     add("h-version-0", put(base, 8, b"\x00\x00"), "verify", "header", "version 0")
-    add("h-version-2", put(base, 8, b"\x00\x02"), "verify", "header", "unknown version 2")
+    add("h-version-3", put(base, 8, b"\x00\x03"), "verify", "header", "unknown version 3")
     add("h-suite-0", put(base, 10, b"\x00\x00"), "verify", "header", "suite 0 (downgrade)")
     add("h-suite-2", put(base, 10, b"\x00\x02"), "verify", "header", "unknown suite 2")
     add("h-len-max", put(base, 12, b"\xff\xff\xff\xff"), "verify", "header", "header_len 2^32-1")

@@ -2,7 +2,7 @@
 
 Every label is distinct ASCII without NUL. Wherever a label prefixes data it is
 followed by a single 0x00 byte, so no label/data pair can be read as another.
-Changing any of these changes the format: bump FORMAT_VERSION in bundle.py.
+Changing any of these changes the format: bump the version in crypto/bundle/format.py.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ PREFIX: Final = b"intake_app/v1 "
 # Bundle
 BUNDLE_HEADER: Final = PREFIX + b"bundle-header"  # H = SHA-256(label 0x00 header)
 BUNDLE_STATEMENT: Final = PREFIX + b"bundle-statement"  # what the device signs
+BUNDLE_STATEMENT_V2: Final = PREFIX + b"bundle-statement-v2"  # what it signs in a v2 bundle
 PAYLOAD_KEY: Final = PREFIX + b"payload-key"  # stream key = BLAKE2b(key=file_key, label 0x00 H)
 
 # Keys
@@ -40,6 +41,7 @@ DOCUMENT_PURPOSES: Final[dict[str, bytes]] = {
 ALL_LABELS: Final = (
     BUNDLE_HEADER,
     BUNDLE_STATEMENT,
+    BUNDLE_STATEMENT_V2,
     PAYLOAD_KEY,
     FINGERPRINT,
     DOC_KEYRING,

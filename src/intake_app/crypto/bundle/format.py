@@ -7,7 +7,7 @@ import hashlib
 import itertools
 import struct
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -22,6 +22,8 @@ from intake_app.errors import BundleError
 # --- format constants (see docs/bundle-format.md) ----------------------------------
 MAGIC = b"INTKBNDL"
 FORMAT_VERSION = 1
+FORMAT_VERSION_2 = 2  # v2: attachment chunk ciphertexts carried as stored (BLOBS region)
+VERSIONS = (FORMAT_VERSION, FORMAT_VERSION_2)
 SUITE = 1  # X25519 sealed box + XChaCha20-Poly1305 secretstream + Ed25519 + SHA-256
 PREFIX_LEN = 16  # magic, version, suite, header_len
 MAX_HEADER = 64 * 1024
@@ -40,13 +42,24 @@ MAX_META = 1024 * 1024
 MAX_ATTACHMENT = 1 << 40
 MAX_ITEMS = 2**32 - 1
 MAX_SEQUENCE = 2**63 - 1
-ITEM_END, ITEM_RECORD, ITEM_ATTACHMENT = 0, 1, 2
+ITEM_END, ITEM_RECORD, ITEM_ATTACHMENT, ITEM_SEALED = 0, 1, 2, 3
 ITEM_KINDS = {ITEM_RECORD: "record", ITEM_ATTACHMENT: "attachment"}
+ITEM_KINDS_V2 = {**ITEM_KINDS, ITEM_SEALED: "sealed"}
 ITEM_HEAD = struct.Struct(">BIQ")  # kind, meta_len, data_len -- then meta, then data
 TRAILER_MAGIC = b"INTKEND1"
+TRAILER_MAGIC_V2 = b"INTKEND2"
 STATEMENT_LEN = len(labels.BUNDLE_STATEMENT) + 1 + 32 + 32 + 8 + 4 + 4
+STATEMENT_LEN_V2 = len(labels.BUNDLE_STATEMENT_V2) + 1 + 32 + 32 + 32 + 8 + 8 + 4 + 4
 SIGNATURE_LEN = 64
 TRAILER_LEN = STATEMENT_LEN + SIGNATURE_LEN + len(TRAILER_MAGIC)
+TRAILER_LEN_V2 = STATEMENT_LEN_V2 + SIGNATURE_LEN + len(TRAILER_MAGIC_V2)
+# v2 sealed part: stored chunk = nonce (24) || XChaCha20-Poly1305-IETF ciphertext (+16)
+PART_NONCE = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+PART_OVERHEAD = PART_NONCE + sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES  # 40
+PART_KEY_LEN = 32
+MAX_BLOB_ID = 64
+MAX_PART_INDEX = 2**62
+EMPTY_SHA256 = hashlib.sha256(b"").digest()
 ZERO_HASH = bytes(32)
 MIN_STREAM = SS_HEADER_LEN + ABYTES + 1  # the end-of-items byte is always there
 
@@ -86,6 +99,27 @@ def stream_length(plain_len: int, chunk_log2: int) -> int:
     return SS_HEADER_LEN + plain_len + ABYTES * ((plain_len + c - 1) // c)
 
 
+def sealed_ref_len(blob_id_len: int) -> int:
+    """Bytes after the metadata of a v2 sealed item: chunk_log2, blob id, index, key."""
+    return 1 + 1 + blob_id_len + 8 + PART_KEY_LEN
+
+
+def part_layout(data_len: int, chunk_log2: int) -> tuple[int, int]:
+    """(number of stored chunks, BLOBS bytes) of a sealed part of ``data_len`` >= 1 bytes."""
+    c = 1 << chunk_log2
+    n = (data_len + c - 1) // c
+    return n, data_len + PART_OVERHEAD * n
+
+
+def part_ad(blob_id: bytes, index: int) -> bytes:
+    """AEAD associated data of stored chunk ``index`` of blob ``blob_id``."""
+    return blob_id + index.to_bytes(8, "big")
+
+
+def trailer_len(version: int) -> int:
+    return TRAILER_LEN_V2 if version == FORMAT_VERSION_2 else TRAILER_LEN
+
+
 @dataclass(frozen=True)
 class Statement:
     header_hash: bytes
@@ -93,9 +127,19 @@ class Statement:
     stream_len: int
     item_count: int
     record_count: int
+    version: int = FORMAT_VERSION
+    blob_hash: bytes = EMPTY_SHA256  # v2 only: SHA-256(BLOBS)
+    blob_len: int = 0  # v2 only
 
-    def encode(self, label: bytes = labels.BUNDLE_STATEMENT) -> bytes:
-        return labels.framed(label, self.header_hash + self.stream_hash) + struct.pack(
+    def encode(self, label: bytes | None = None) -> bytes:
+        if self.version == FORMAT_VERSION_2:
+            return labels.framed(
+                label or labels.BUNDLE_STATEMENT_V2,
+                self.header_hash + self.stream_hash + self.blob_hash,
+            ) + struct.pack(">QQII", self.stream_len, self.blob_len, self.item_count,
+                            self.record_count)  # fmt: skip
+        return labels.framed(label or labels.BUNDLE_STATEMENT,
+                             self.header_hash + self.stream_hash) + struct.pack(
             ">QII", self.stream_len, self.item_count, self.record_count
         )
 
@@ -104,7 +148,15 @@ class Statement:
         return hashlib.sha256(self.encode()).digest()
 
     @classmethod
-    def decode(cls, data: bytes) -> Statement:
+    def decode(cls, data: bytes, version: int = FORMAT_VERSION) -> Statement:
+        if version == FORMAT_VERSION_2:
+            head = labels.framed(labels.BUNDLE_STATEMENT_V2)
+            if len(data) != STATEMENT_LEN_V2 or not data.startswith(head):
+                raise BundleError("signature", "trailer does not hold a v2 bundle statement")
+            o = len(head)
+            n, b, items, records = struct.unpack_from(">QQII", data, o + 96)
+            return cls(data[o : o + 32], data[o + 32 : o + 64], n, items, records,
+                       version, data[o + 64 : o + 96], b)  # fmt: skip
         head = labels.framed(labels.BUNDLE_STATEMENT)
         if len(data) != STATEMENT_LEN or not data.startswith(head):
             raise BundleError("signature", "trailer does not hold a bundle statement")
@@ -131,6 +183,7 @@ class BundleHeader:
     recipients: tuple[Recipient, ...]
     raw: bytes = field(repr=False)
     hash: bytes = b""
+    version: int = FORMAT_VERSION
 
     @property
     def chunk_size(self) -> int:
@@ -180,7 +233,7 @@ def parse_header(raw: bytes) -> BundleHeader:
     if len(raw) < PREFIX_LEN or raw[:8] != MAGIC:
         raise BundleError("header", "not an intake bundle (bad magic)")
     version, suite, hlen = struct.unpack_from(">HHI", raw, 8)
-    if version != FORMAT_VERSION:
+    if version not in VERSIONS:
         raise BundleError("header", f"unsupported bundle version {version}")
     if suite != SUITE:
         raise BundleError("header", f"unsupported algorithm suite {suite}")
@@ -227,7 +280,7 @@ def parse_header(raw: bytes) -> BundleHeader:
         raise BundleError("header", "trailing bytes in header")
     return BundleHeader(
         chunk_log2, hq_id, device_id, device_key, sequence, prev, created_at,
-        tuple(recips), raw, header_hash(raw),
+        tuple(recips), raw, header_hash(raw), version,
     )  # fmt: skip
 
 
@@ -256,6 +309,20 @@ def parse_bundle_unverified(fh: BinaryIO) -> BundleHeader:
     return read_header(fh)
 
 
+def read_statement_unverified(fh: BinaryIO) -> tuple[BundleHeader, bytes, int]:
+    """(header, statement bytes, file size) of either version, NOT authenticated: for
+    listing files by the statement hash they claim. Raises BundleError."""
+    hdr = read_header(fh)
+    size = fh.seek(0, 2)
+    tlen = trailer_len(hdr.version)
+    if size < len(hdr.raw) + tlen:
+        raise BundleError("signature", "file too short for a trailer")
+    fh.seek(size - tlen)
+    stmt = _read_exact(fh, tlen)[: tlen - SIGNATURE_LEN - 8]
+    Statement.decode(stmt, hdr.version)
+    return hdr, stmt, size
+
+
 # --- sealing the file key -------------------------------------------------------------
 def seal_file_key(file_key: bytes, recipient: PublicKey, rng: RNG | None = None) -> bytes:
     if rng is None:
@@ -268,14 +335,28 @@ def seal_file_key(file_key: bytes, recipient: PublicKey, rng: RNG | None = None)
 
 
 
+@dataclass(frozen=True)
+class SealedPart:
+    """A v2 sealed part: ``data_len`` bytes already encrypted as stored chunks under
+    ``key``; ``chunks()`` yields the stored chunks (nonce || ciphertext) in order."""
+
+    key: bytes
+    blob_id: bytes
+    first_index: int
+    chunks: Callable[[], Iterable[bytes]] = field(repr=False)
+    chunk_log2: int = 20
+
+
 @dataclass
 class PayloadItem:
-    """One typed item. ``meta`` is canonical JSON; attachments stream ``data_len`` bytes."""
+    """One typed item. ``meta`` is canonical JSON; attachments stream ``data_len`` bytes
+    (``kind == "sealed"``: carried as ``sealed``'s stored chunks, v2 only)."""
 
     kind: str
     meta: bytes
     data: BinaryIO | None = None
     data_len: int = 0
+    sealed: SealedPart | None = None
 
 
 

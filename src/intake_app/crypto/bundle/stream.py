@@ -6,6 +6,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib
+import io
+import os
 import queue
 import threading
 from collections.abc import Iterator
@@ -16,9 +18,12 @@ from nacl.exceptions import CryptoError
 
 from intake_app.crypto.bundle.format import (
     ABYTES,
+    PART_NONCE,
+    PART_OVERHEAD,
     TAG_FINAL,
     TAG_MESSAGE,
     chunk_ad,
+    part_ad,
 )
 from intake_app.errors import BundleError
 
@@ -54,7 +59,8 @@ class _HashWriter(threading.Thread):
     def __init__(self, out: BinaryIO, slot_size: int) -> None:
         super().__init__(daemon=True, name="bundle-writer")
         self.out = out
-        self.jobs: queue.Queue[tuple[bytearray, int] | None] = queue.Queue()
+        # Bounded: a slow target (a USB stick) stalls the producer instead of growing memory.
+        self.jobs: queue.Queue[tuple[bytearray | bytes, int] | None] = queue.Queue(maxsize=8)
         self.free: queue.Queue[bytearray] = queue.Queue()
         for _ in range(4):
             self.free.put(bytearray(slot_size))
@@ -71,7 +77,14 @@ class _HashWriter(threading.Thread):
                     self.out.write(mv)
                 except BaseException as e:  # re-raised in the caller's thread
                     self.error = e
-            self.free.put(buf)  # always recycle, so the producer never blocks forever
+            if isinstance(buf, bytearray):
+                self.free.put(buf)  # always recycle, so the producer never blocks forever
+
+    def put_bytes(self, data: bytes) -> None:
+        """Queue an immutable block (a stored chunk) as it is: no copy."""
+        if self.error is not None:
+            raise self.error
+        self.jobs.put((data, len(data)))
 
     def slot(self) -> bytearray:
         if self.error is not None:
@@ -95,7 +108,7 @@ def _hash_region(fh: BinaryIO, start: int, length: int) -> bytes:
     fh.seek(start)
     bufsize = 1 << 20
     free: queue.Queue[bytearray] = queue.Queue()
-    full: queue.Queue[tuple[bytearray, int] | None] = queue.Queue()
+    full: queue.Queue[tuple[bytearray, int] | None] = queue.Queue(maxsize=4)
     for _ in range(3):
         free.put(bytearray(bufsize))
     sha = hashlib.sha256()
@@ -168,7 +181,7 @@ class _RingHasher(threading.Thread):
 
     def __init__(self, recycle: queue.Queue[bytearray]) -> None:
         super().__init__(daemon=True, name="bundle-hasher")
-        self.jobs: queue.Queue[tuple[bytearray, int] | None] = queue.Queue()
+        self.jobs: queue.Queue[tuple[bytearray, int] | None] = queue.Queue(maxsize=8)
         self.recycle = recycle
         self.sha = hashlib.sha256()
 
@@ -345,3 +358,143 @@ class _PlainReader:
         x = self._take()
         self.ended = True
         return x is _END
+
+
+# --- v2: sealed parts in the BLOBS region -------------------------------------------------
+def _pread(fh: BinaryIO, offset: int, n: int) -> bytes:
+    """n bytes at ``offset`` without moving fh's position (the stream decryptor reads
+    the same file sequentially on another thread)."""
+    fileno = getattr(fh, "fileno", None)
+    fd: int | None = None
+    if fileno is not None:
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+            fd = fileno()
+    if fd is not None:
+        parts, got = [], 0
+        while got < n:
+            b = os.pread(fd, n - got, offset + got)
+            if not b:
+                break
+            parts.append(b)
+            got += len(b)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
+    getbuffer = getattr(fh, "getbuffer", None)
+    if getbuffer is None:
+        raise BundleError("payload", "bundle file does not support positioned reads")
+    with getbuffer() as view:
+        return bytes(view[offset : offset + n])
+
+
+def _aead_check(scratch: bytearray, stored: bytes, ad: bytes, key: bytes) -> bool:
+    """True iff ``stored`` (nonce || ciphertext) authenticates under ``key`` and ``ad``.
+    Decrypts into a reused scratch buffer (libsodium has no verify-only call for this
+    AEAD); the plaintext is dropped."""
+    clen = len(stored) - PART_NONCE
+    if clen < PART_OVERHEAD - PART_NONCE or clen - (PART_OVERHEAD - PART_NONCE) > len(scratch):
+        return False
+    if _LIB is None:
+        try:
+            sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+                stored[PART_NONCE:], ad, stored[:PART_NONCE], key)
+        except CryptoError:
+            return False
+        return True
+    mv = memoryview(stored)
+    mlen = _FFI.new("unsigned long long *")
+    rc = _LIB.crypto_aead_xchacha20poly1305_ietf_decrypt(
+        _FFI.from_buffer(scratch), mlen, _FFI.NULL, _FFI.from_buffer(mv[PART_NONCE:]), clen,
+        ad, len(ad), _FFI.from_buffer(mv[:PART_NONCE]), key,
+    )  # fmt: skip
+    return bool(rc == 0)
+
+
+class BlobPart:
+    """Where one sealed part sits in BLOBS and what its chunks must authenticate under."""
+
+    def __init__(self, offset: int, data_len: int, chunk_log2: int, blob_id: bytes,
+                 first_index: int, key: bytes) -> None:  # fmt: skip
+        self.offset, self.data_len, self.chunk_log2 = offset, data_len, chunk_log2
+        self.blob_id, self.first_index, self.key = blob_id, first_index, key
+
+    def chunk_sizes(self) -> Iterator[int]:
+        c = 1 << self.chunk_log2
+        left = self.data_len
+        while left:
+            k = min(c, left)
+            yield k + PART_OVERHEAD
+            left -= k
+
+
+class _BlobPipe(threading.Thread):
+    """Reads, hashes (SHA-256 of BLOBS, in file order) and authenticates the stored
+    chunks of the sealed parts on a second core, ahead of the consumer that writes them
+    into the store. Bounded: at most a few chunks wait for the consumer."""
+
+    def __init__(self, fh: BinaryIO, base: int, max_chunk: int) -> None:
+        super().__init__(daemon=True, name="bundle-blobs")
+        self.fh, self.base = fh, base
+        self.parts: queue.Queue[BlobPart | None] = queue.Queue(maxsize=2)
+        self.out: queue.Queue[object] = queue.Queue(maxsize=_SLOTS)
+        self.sha = hashlib.sha256()
+        self.consumed = 0
+        self.scratch = bytearray(max_chunk)
+        self.stop = threading.Event()
+
+    def _put(self, x: object) -> None:
+        while True:
+            try:
+                self.out.put(x, timeout=0.05)
+                return
+            except queue.Full:
+                if self.stop.is_set():
+                    raise _Stop from None
+
+    def run(self) -> None:
+        try:
+            while (part := self.parts.get()) is not None:
+                pos = self.base + part.offset
+                for j, size in enumerate(part.chunk_sizes()):
+                    if self.stop.is_set():
+                        raise _Stop
+                    stored = _pread(self.fh, pos, size)
+                    if len(stored) != size:
+                        raise BundleError("payload", "blob region truncated")
+                    self.sha.update(stored)
+                    self.consumed += size
+                    idx = part.first_index + j
+                    if not _aead_check(self.scratch, stored, part_ad(part.blob_id, idx),
+                                       part.key):
+                        raise BundleError("payload", f"sealed chunk {idx} of blob "
+                                          f"{part.blob_id.decode('ascii', 'replace')} does not "
+                                          "authenticate under its key")
+                    self._put((idx, stored))
+                    pos += size
+                self._put(_END)
+        except _Stop:
+            pass
+        except BaseException as e:  # handed to the consumer's thread
+            with contextlib.suppress(_Stop):
+                self._put(e)
+
+    def chunks(self, part: BlobPart) -> Iterator[tuple[int, bytes]]:
+        """(index, stored chunk) of ``part``, each already authenticated."""
+        self.parts.put(part)
+        while True:
+            x = self.out.get()
+            if x is _END:
+                return
+            if isinstance(x, BaseException):
+                raise x
+            assert isinstance(x, tuple)
+            yield x
+
+    def finish(self) -> tuple[bytes, int]:
+        self.parts.put(None)
+        self.join()
+        return self.sha.digest(), self.consumed
+
+    def close(self) -> None:
+        self.stop.set()
+        with contextlib.suppress(queue.Full):
+            self.parts.put_nowait(None)
+        self.join(timeout=5)

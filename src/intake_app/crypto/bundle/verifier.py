@@ -9,16 +9,17 @@ from nacl.exceptions import CryptoError
 from nacl.signing import VerifyKey
 
 from intake_app.crypto.bundle.format import (
+    FORMAT_VERSION_2,
     MIN_STREAM,
     SIGNATURE_LEN,
-    STATEMENT_LEN,
-    TRAILER_LEN,
     TRAILER_MAGIC,
+    TRAILER_MAGIC_V2,
     BundleHeader,
     Statement,
     _read_exact,
     chunk_layout,
     read_header,
+    trailer_len,
 )
 from intake_app.crypto.bundle.stream import (
     _hash_region,
@@ -62,8 +63,12 @@ def verify_bundle(fh: BinaryIO, keyring: Keyring) -> VerifiedBundle:
     -> HQ id (recipient) -> signer enrolled, not revoked (signer) -> stream length
     (signature) -> chunk layout (header) -> stream hash (signature)."""
     v = _verify_statement(fh, keyring)
-    if _hash_region(fh, len(v.header.raw), v.statement.stream_len) != v.statement.stream_hash:
+    st = v.statement
+    if _hash_region(fh, len(v.header.raw), st.stream_len) != st.stream_hash:
         raise BundleError("signature", "ciphertext does not match the signed hash")
+    if (st.version == FORMAT_VERSION_2
+            and _hash_region(fh, len(v.header.raw) + st.stream_len, st.blob_len) != st.blob_hash):
+        raise BundleError("signature", "blob region does not match the signed hash")
     return v
 
 
@@ -71,15 +76,18 @@ def _verify_statement(fh: BinaryIO, keyring: Keyring) -> VerifiedBundle:
     """Every verify check except hashing the stream (the one that reads the whole file)."""
     hdr = read_header(fh)
     size = _file_size(fh)
-    if size < len(hdr.raw) + TRAILER_LEN + MIN_STREAM:
+    tlen = trailer_len(hdr.version)
+    if size < len(hdr.raw) + tlen + MIN_STREAM:
         raise BundleError("signature", "file too short: missing signature trailer or stream")
-    fh.seek(size - TRAILER_LEN)
-    trailer = _read_exact(fh, TRAILER_LEN)
-    if len(trailer) != TRAILER_LEN or trailer[-8:] != TRAILER_MAGIC:
+    fh.seek(size - tlen)
+    trailer = _read_exact(fh, tlen)
+    magic = TRAILER_MAGIC_V2 if hdr.version == FORMAT_VERSION_2 else TRAILER_MAGIC
+    if len(trailer) != tlen or trailer[-8:] != magic:
         raise BundleError("signature", "missing or malformed signature trailer")
-    stmt_bytes = trailer[:STATEMENT_LEN]
-    sig = trailer[STATEMENT_LEN : STATEMENT_LEN + SIGNATURE_LEN]
-    st = Statement.decode(stmt_bytes)
+    slen = tlen - SIGNATURE_LEN - len(magic)
+    stmt_bytes = trailer[:slen]
+    sig = trailer[slen : slen + SIGNATURE_LEN]
+    st = Statement.decode(stmt_bytes, hdr.version)
     if st.header_hash != hdr.hash:
         raise BundleError("signature", "signed statement does not cover this header")
     try:
@@ -91,7 +99,7 @@ def _verify_statement(fh: BinaryIO, keyring: Keyring) -> VerifiedBundle:
     status = keyring.device_status(hdr.device_id, hdr.device_key)
     if status != "enrolled":
         raise BundleError("signer", f"device {hdr.device_id!r} is {status}")
-    stream_len = size - len(hdr.raw) - TRAILER_LEN
+    stream_len = size - len(hdr.raw) - tlen - st.blob_len
     if st.stream_len != stream_len:
         raise BundleError("signature", "file length does not match the signed stream length")
     chunk_layout(stream_len, hdr.chunk_log2)

@@ -15,33 +15,46 @@ from nacl.signing import SigningKey
 from intake_app.crypto.bundle.format import (
     ABYTES,
     DEFAULT_CHUNK_LOG2,
+    EMPTY_SHA256,
+    FORMAT_VERSION,
+    FORMAT_VERSION_2,
     ITEM_ATTACHMENT,
     ITEM_END,
     ITEM_HEAD,
     ITEM_KINDS,
     ITEM_RECORD,
+    ITEM_SEALED,
+    MAX_ATTACHMENT,
+    MAX_BLOB_ID,
     MAX_CHUNK_LOG2,
     MAX_ITEMS,
     MAX_META,
+    MAX_PART_INDEX,
     MAX_RECIPIENTS,
     MAX_SEQUENCE,
     MIN_CHUNK_LOG2,
+    PART_KEY_LEN,
+    PART_OVERHEAD,
     RNG,
     SS_HEADER_LEN,
     TAG_FINAL,
     TAG_MESSAGE,
-    TRAILER_LEN,
     TRAILER_MAGIC,
+    TRAILER_MAGIC_V2,
     ZERO_HASH,
     PayloadItem,
     Recipient,
+    SealedPart,
     Statement,
     chunk_ad,
     encode_header,
     header_hash,
+    part_layout,
     seal_file_key,
+    sealed_ref_len,
     stream_key,
     stream_length,
+    trailer_len,
     validate_attachment_meta,
 )
 from intake_app.crypto.bundle.stream import (
@@ -70,8 +83,11 @@ class BundleInfo:
 class BundleWriter:
     """Streams one bundle into ``out`` (opened by the caller; it does temp+fsync+rename).
 
-    ``add()`` items, then ``close()``. ``size_if_added(item)`` gives the exact final
-    file size if ``item`` were added next, so a caller can stop before a volume limit.
+    ``version=2`` also takes ``sealed`` items: their descriptors (with the part's key)
+    go into the encrypted stream as they are added, and their stored chunks are copied
+    as they are into the BLOBS region at ``close()``. ``add()`` items, then ``close()``.
+    ``size_if_added(item)`` gives the exact final file size if ``item`` were
+    added next, so a caller can stop before a volume limit.
     If ``add()`` raises, the bundle is unusable: call ``abort()`` and delete the file.
     """
 
@@ -88,7 +104,13 @@ class BundleWriter:
         created_at: int,
         chunk_log2: int = DEFAULT_CHUNK_LOG2,
         rng: RNG | None = None,
+        version: int = FORMAT_VERSION,
     ) -> None:
+        if version not in (FORMAT_VERSION, FORMAT_VERSION_2):
+            raise ValueError("unknown bundle format version")
+        self.version = version
+        self._parts: list[tuple[SealedPart, int]] = []
+        self._blob_len = 0
         check_id(device_id, "device_id")
         check_id(hq_id, "hq_id")
         if not 1 <= sequence <= MAX_SEQUENCE:
@@ -109,7 +131,7 @@ class BundleWriter:
         self._hdr = encode_header(
             chunk_log2=chunk_log2, hq_id=hq_id, device_id=device_id,
             device_key=bytes(signing_key.verify_key), sequence=sequence, prev=prev,
-            created_at=created_at, recipients=stanzas,
+            created_at=created_at, recipients=stanzas, version=version,
         )  # fmt: skip
         self._h = header_hash(self._hdr)
         self._device_id, self._sequence, self._prev = device_id, sequence, prev
@@ -147,9 +169,15 @@ class BundleWriter:
         return self.size_if_added(None)
 
     def size_if_added(self, item: PayloadItem | None) -> int:
-        extra = 0 if item is None else ITEM_HEAD.size + len(item.meta) + item.data_len
+        extra = blobs = 0
+        if item is not None and item.sealed is not None:
+            extra = ITEM_HEAD.size + len(item.meta) + sealed_ref_len(len(item.sealed.blob_id))
+            blobs = part_layout(item.data_len, item.sealed.chunk_log2)[1]
+        elif item is not None:
+            extra = ITEM_HEAD.size + len(item.meta) + item.data_len
         plain = self._plain_len + extra + 1  # + end-of-items byte
-        return len(self._hdr) + stream_length(plain, self._log2) + TRAILER_LEN
+        return (len(self._hdr) + stream_length(plain, self._log2) + self._blob_len + blobs
+                + trailer_len(self.version))
 
     # -- plaintext plumbing -------------------------------------------------------------
     def _flush_full(self) -> None:
@@ -201,6 +229,8 @@ class BundleWriter:
         if self._closed:
             raise ValueError("bundle already closed")
         kind = {v: k for k, v in ITEM_KINDS.items()}.get(item.kind)
+        if item.kind == "sealed" and self.version == FORMAT_VERSION_2:
+            kind = ITEM_SEALED
         if kind is None:
             raise ValueError(f"unknown item kind {item.kind!r}")
         meta = parse_canonical_object(bytes(item.meta), kind="payload", what="item metadata")
@@ -214,11 +244,56 @@ class BundleWriter:
                 raise ValueError("attachment without a data stream")
         if self.item_count >= MAX_ITEMS:
             raise ValueError("too many items")
+        if kind == ITEM_SEALED:
+            self._add_sealed(item, meta)
+            return
         self._write(ITEM_HEAD.pack(kind, len(item.meta), item.data_len) + bytes(item.meta))
         if item.data is not None:
             self._copy_stream(item.data, item.data_len)
         self.item_count += 1
         self.record_count += kind == ITEM_RECORD
+
+    def _add_sealed(self, item: PayloadItem, meta: dict[str, object]) -> None:
+        p = item.sealed
+        if p is None:
+            raise ValueError("sealed item without its part")
+        if not 1 <= item.data_len <= MAX_ATTACHMENT or item.data is not None:
+            raise ValueError("a sealed part holds 1 byte to 1 TiB and no inline data")
+        validate_attachment_meta(meta, item.data_len)
+        n, blob = part_layout(item.data_len, p.chunk_log2)
+        if (len(p.key) != PART_KEY_LEN or not 1 <= len(p.blob_id) <= MAX_BLOB_ID
+                or not MIN_CHUNK_LOG2 <= p.chunk_log2 <= MAX_CHUNK_LOG2
+                or not 0 <= p.first_index <= MAX_PART_INDEX - n):
+            raise ValueError("sealed part key, blob id, chunk size or index out of range")
+        ref = (bytes([p.chunk_log2, len(p.blob_id)]) + p.blob_id
+               + p.first_index.to_bytes(8, "big") + p.key)
+        self._write(ITEM_HEAD.pack(ITEM_SEALED, len(item.meta), item.data_len)
+                    + bytes(item.meta) + ref)
+        self._parts.append((p, item.data_len))
+        self._blob_len += blob
+        self.item_count += 1
+
+    def _copy_blobs(self) -> bytes:
+        """The BLOBS region: every sealed part's stored chunks, as they are, in order;
+        read on this thread, hashed and written on the sink's."""
+        sink = _HashWriter(self._out, 0)
+        sink.start()
+        try:
+            for p, data_len in self._parts:
+                c, left = 1 << p.chunk_log2, data_len
+                for stored in p.chunks():
+                    want = min(c, left) + PART_OVERHEAD
+                    if left <= 0 or len(stored) != want:
+                        raise IntakeError("a stored attachment chunk has the wrong length")
+                    sink.put_bytes(bytes(stored))
+                    left -= want - PART_OVERHEAD
+                if left:
+                    raise IntakeError("a stored attachment has fewer chunks than its size")
+        except BaseException:
+            with contextlib.suppress(Exception):
+                sink.finish()
+            raise
+        return sink.finish()
 
     def close(self) -> BundleInfo:
         if self._closed:
@@ -227,18 +302,21 @@ class BundleWriter:
         self._write(bytes([ITEM_END]))
         self._push(TAG_FINAL)
         stream_hash = self._sink.finish()
+        v2 = self.version == FORMAT_VERSION_2
+        blob_hash = self._copy_blobs() if v2 else EMPTY_SHA256
         st = Statement(
             self._h, stream_hash, stream_length(self._plain_len, self._log2),
-            self.item_count, self.record_count,
+            self.item_count, self.record_count, self.version, blob_hash, self._blob_len,
         )  # fmt: skip
         stmt = st.encode()
         sig = self._key.sign(stmt).signature
-        self._out.write(stmt + sig + TRAILER_MAGIC)
+        self._out.write(stmt + sig + (TRAILER_MAGIC_V2 if v2 else TRAILER_MAGIC))
         self._out.flush()
         return BundleInfo(
             statement_hash=st.hash.hex(), sequence=self._sequence, prev=self._prev,
-            size=len(self._hdr) + st.stream_len + TRAILER_LEN, item_count=self.item_count,
-            record_count=self.record_count, device_id=self._device_id,
+            size=len(self._hdr) + st.stream_len + self._blob_len + trailer_len(self.version),
+            item_count=self.item_count, record_count=self.record_count,
+            device_id=self._device_id,
         )  # fmt: skip
 
     def abort(self) -> None:
@@ -265,6 +343,7 @@ def write_bundle(
     max_bytes: int | None = None,
     chunk_log2: int = DEFAULT_CHUNK_LOG2,
     rng: RNG | None = None,
+    version: int = FORMAT_VERSION,
 ) -> BundleInfo:
     """Seal ``items`` into ``out``. With ``max_bytes``, stops before the first item that
     would make the file larger and returns it as ``BundleInfo.unwritten`` (the items after
@@ -272,6 +351,7 @@ def write_bundle(
     w = BundleWriter(
         out, signing_key=signing_key, device_id=device_id, hq_id=hq_id, sequence=sequence,
         prev=prev, recipients=recipients, created_at=created_at, chunk_log2=chunk_log2, rng=rng,
+        version=version,
     )  # fmt: skip
     unwritten: PayloadItem | None = None
     try:
