@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import importlib.util
 import json
 import os
 import platform
@@ -48,25 +49,25 @@ EXECUTABLES = ("intake", "intake-app")
 # Shared libraries the frozen app takes from the system (not bundled), and the
 # Debian/Ubuntu packages that provide them. A new one fails the build until it
 # is named here, so the .deb's Depends never silently lags behind.
+def _qt_system_packages() -> dict[str, str]:
+    """The soname -> Debian package table the app's own xcb check uses (one list)."""
+    path = REPO / "src" / "intake_app" / "gui" / "qtdeps.py"
+    spec = importlib.util.spec_from_file_location("_intake_qtdeps", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return {so: debian for so, (debian, _fedora) in module.PACKAGES.items()}
+
+
 SYSTEM_LIBS = {
+    **_qt_system_packages(),
     "ld-linux-x86-64.so.2": "libc6",
-    "libc.so.6": "libc6",
-    "libm.so.6": "libc6",
-    "libdl.so.2": "libc6",
-    "libpthread.so.0": "libc6",
     "libresolv.so.2": "libc6",
-    "librt.so.1": "libc6",
     "libutil.so.1": "libc6",
-    "libEGL.so.1": "libegl1",
-    "libGL.so.1": "libgl1",
-    "libOpenGL.so.0": "libopengl0",
     "libdrm.so.2": "libdrm2",
     "libwayland-client.so.0": "libwayland-client0",
     "libwayland-cursor.so.0": "libwayland-cursor0",
     "libwayland-egl.so.1": "libwayland-egl1",
-    "libxcb.so.1": "libxcb1",
-    "libxcb-icccm.so.4": "libxcb-icccm4",
-    "libxcb-keysyms.so.1": "libxcb-keysyms1",
 }
 
 

@@ -34,6 +34,7 @@ from pathlib import Path
 import pytest
 
 from intake_app import __version__
+from intake_app.gui import qtdeps
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "forms" / "examples" / "hrd_intake.json"
@@ -201,6 +202,14 @@ def test_deb_package(build: Build, tmp_path: Path) -> None:
                              "Depends"], capture_output=True, text=True, check=True).stdout
     assert "Package: intake-app" in fields and f"Version: {__version__}" in fields
     assert "libc6 (>= 2." in fields and "libxcb1" in fields
+    # Every system library the bundled xcb plugin needs (what intake-app's pre-flight
+    # check looks for) is a Depends: of the package, so apt installs them.
+    depends = {d.split()[0] for d in fields.split("Depends:", 1)[1].splitlines()[0].split(",")}
+    internal = build.app / "_internal"
+    plugin = internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    system = qtdeps.system_sonames(plugin, [internal / "PySide6" / "Qt" / "lib", internal])
+    assert "libxcb.so.1" in system
+    assert {qtdeps.PACKAGES[so][0] for so in system} - depends == set()
     listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True,
                              check=True).stdout
     for path in ("./opt/intake-app/intake-app", "./opt/intake-app/intake",

@@ -115,6 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     existing = QApplication.instance()
     if existing is None:
+        from intake_app.gui.qtdeps import preflight
+
+        problem = preflight()
+        if problem:  # instead of Qt's "could not load the Qt platform plugin" abort
+            print(problem, file=sys.stderr)
+            return 1
         # High-DPI: Qt 6 scales by default; keep fractional factors as they are.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
