@@ -25,13 +25,13 @@ def test_older_provisioning_file_is_refused(tmp_path: Path) -> None:
     ok("--data-dir", s.hq, "hq", "provision", "--out", new, "--auto-lock-minutes", "2",
        passphrase=HQ_PASS)
     card = tmp_path / "c.sig"
-    assert s.f("enroll", new, "--card-out", card).rc == 0
+    assert s.f("enroll", new, "--card-out", card, "--force").rc == 0
     assert _policy(s.field) == 2
-    r = s.f("enroll", old, "--card-out", card)
+    r = s.f("enroll", old, "--card-out", card, "--force")
     assert r.rc == 1 and "older than the one already applied" in r.err
     assert _policy(s.field) == 2  # the old policy did not come back
     # The file already applied may be given again (nothing changes).
-    assert s.f("enroll", new, "--card-out", card).rc == 0
+    assert s.f("enroll", new, "--card-out", card, "--force").rc == 0
 
 
 def test_first_enrolment_needs_the_fingerprint(tmp_path: Path) -> None:
@@ -55,7 +55,7 @@ def test_first_enrolment_needs_the_fingerprint(tmp_path: Path) -> None:
     # Enrolled: the HQ key is pinned, a newer file from the same HQ needs no fingerprint.
     ok("--data-dir", hq, "hq", "provision", "--out", tmp_path / "p2.sig", passphrase=HQ_PASS)
     ok("--data-dir", field, "enroll", tmp_path / "p2.sig", "--card-out", tmp_path / "c",
-       passphrase=FIELD_PASS)
+       "--force", passphrase=FIELD_PASS)
 
 
 def test_provisioning_times_strictly_increase(tmp_path: Path) -> None:

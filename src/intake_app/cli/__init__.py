@@ -46,7 +46,15 @@ def build_parser() -> ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # --debug is accepted anywhere on the line (it is what one adds after a failure),
+    # not only before the command; after "--" it is an operand like any other.
+    end = argv.index("--") if "--" in argv else len(argv)
+    debug = "--debug" in argv[:end]
+    if debug:
+        argv = [a for a in argv[:end] if a != "--debug"] + argv[end:]
     args = parser.parse_args(argv)
+    args.debug = args.debug or debug
     try:
         rc: int = args.func(args)
         return rc

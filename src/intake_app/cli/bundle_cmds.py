@@ -25,23 +25,25 @@ def _read(path: str, what: str) -> bytes:
 def cmd_enroll(args: argparse.Namespace) -> int:
     data = _read(args.file, "provisioning file")
     svc = field_service(args, unlock=False)
-    fp = svc.provisioning_fingerprint(data)
+    svc.provisioning_fingerprint(data)  # a damaged file fails here, before any prompt
     expect = args.expect_fingerprint
-    if expect is None:
-        if sys.stdin.isatty():
-            # The user types what HQ told them: a yes/no would be clicked through.
-            print(f"The file names HQ fingerprint {fp}.")
-            expect = input("Type the HQ fingerprint HQ gave you: ").strip()
-            if not expect:
-                raise IntakeError("enrollment cancelled: fingerprint not confirmed")
-        else:
-            # First enrolment refuses without it (the service checks); later ones trust
-            # the HQ key the laptop already holds.
-            print(f"HQ fingerprint in the file: {fp}", file=sys.stderr)
     with field_service(args) as svc:
+        if svc.is_enrolled() and not args.force:
+            raise IntakeError(f"this laptop is already enrolled with {svc.meta('org_name')} "
+                              "(HQ id " f"{svc.meta('hq_id')}); to apply a new provisioning "
+                              "file from the same HQ, run the command again with --force")
+        if expect is None and not svc.is_enrolled() and sys.stdin.isatty():
+            # The user types what HQ told them. The file's own fingerprint is never shown
+            # first: it would be copied back, and a yes/no would be clicked through.
+            expect = input("Type the HQ fingerprint HQ gave you (by phone or in person): ")
+            if not expect.strip():
+                raise IntakeError("enrollment cancelled: fingerprint not confirmed")
+        # First enrolment refuses without a fingerprint (the service checks); later
+        # ones trust the HQ key the laptop already holds.
         info, card = svc.enroll(data, expect, label=args.label)
     atomic_write(Path(args.card_out), card, mode=0o644)
     print(f"enrolled with {info.org_name} ({info.hq_id}) as {info.device_id}")
+    print(f"HQ fingerprint: {info.hq_fingerprint}")
     print(f"device fingerprint: {info.device_fingerprint}")
     print(f"device card written to {args.card_out}: give it to HQ")
     return 0
@@ -49,6 +51,13 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     dest = Path(args.to)
+    if not dest.exists():
+        if not args.mkdir:
+            raise IntakeError(f"export folder {dest} does not exist: create it, or add --mkdir")
+        try:
+            dest.mkdir(parents=True, mode=0o700)
+        except OSError as exc:
+            raise IntakeError(f"cannot create export folder {dest}: {exc.strerror}") from None
     with field_service(args) as svc:
         result = svc.resend(dest) if args.resend else svc.export(dest)
     if result.rewritten:
@@ -158,10 +167,13 @@ def register(sub: Any) -> None:
     p.add_argument("--card-out", required=True, metavar="CARD", help="where to write the card")
     p.add_argument("--expect-fingerprint", metavar="FP", help="HQ fingerprint to insist on")
     p.add_argument("--label", default="field laptop", help="a name for this laptop at HQ")
+    p.add_argument("--force", action="store_true",
+                   help="enroll again (an enrolled laptop: apply HQ's newer provisioning file)")
     p.set_defaults(func=cmd_enroll)
 
     p = sub.add_parser("export", help="seal finalized records into bundle volume(s)")
     p.add_argument("--to", required=True, metavar="DIR")
+    p.add_argument("--mkdir", action="store_true", help="create DIR if it does not exist")
     p.add_argument("--resend", action="store_true", help="write unacknowledged bundles again")
     p.set_defaults(func=cmd_export)
 

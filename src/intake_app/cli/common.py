@@ -25,10 +25,30 @@ NEW_PASSPHRASE_ENV = "INTAKE_NEW_PASSPHRASE"
 
 
 class ArgumentParser(argparse.ArgumentParser):
-    """argparse that reports usage errors in one line with exit code 2."""
+    """argparse that reports usage errors in one line with exit code 2.
+
+    A command group given without its action (``intake record``) lists the actions
+    instead: a newcomer learns more from the menu than from "required: ACTION"."""
 
     def error(self, message: str) -> Any:
+        actions = self._subcommand_list()
+        if actions and message.startswith("the following arguments are required: "):
+            self.exit(2, f"{self.prog}: choose an action:\n{actions}")
         self.exit(2, f"{self.prog}: error: {message}\n")
+
+    def _subcommand_list(self) -> str:
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                helps = {a.dest: a.help or "" for a in action._choices_actions}
+                width = max(len(name) for name in action.choices)
+                return "".join(f"  {name.ljust(width)}  {helps.get(name, '')}".rstrip() + "\n"
+                               for name in action.choices)
+        return ""
+
+
+def print_id(kind: str, value: str) -> None:
+    """``record 02be...`` on a terminal; the bare id when piped (for ``$(...)``)."""
+    print(f"{kind} {value}" if sys.stdout.isatty() else value)
 
 
 def data_dir(args: argparse.Namespace, default_sub: str) -> Path:
@@ -49,7 +69,11 @@ def _read_secret_file(path: str) -> str:
     except UnicodeDecodeError as exc:
         raise IntakeError(f"passphrase file {path} is not UTF-8 text (bad byte at offset "
                           f"{exc.start}); save it as UTF-8") from None
-    return line.rstrip("\r\n")
+    secret = line.rstrip("\r\n")
+    if not secret:
+        what = "is empty" if not line else "has an empty first line"
+        raise IntakeError(f"passphrase file {path} {what}: the passphrase is its first line")
+    return secret
 
 
 def read_passphrase(args: argparse.Namespace, *, prompt: str = "Passphrase: ",

@@ -10,6 +10,7 @@ from intake_app.cli import record_cmds
 from intake_app.cli.common import (
     load_json_file,
     open_service,
+    print_id,
     read_new_passphrase,
     read_passphrase,
 )
@@ -40,7 +41,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_record_new(args: argparse.Namespace) -> int:
     values = _values(args.json)
     with field_service(args) as svc:
-        print(svc.new_record(args.form, values, args.lang))
+        print_id("record", svc.new_record(args.form, values, args.lang))
     return 0
 
 
@@ -62,7 +63,7 @@ def cmd_record_finalize(args: argparse.Namespace) -> int:
 def cmd_attach(args: argparse.Namespace) -> int:
     with field_service(args) as svc:
         info = svc.attach_file(args.id, Path(args.file))
-    print(info.id)
+    print_id("attachment", info.id)
     return 0
 
 

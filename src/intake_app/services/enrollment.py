@@ -100,8 +100,10 @@ def check_expected_fingerprint(prov: Provisioning, expected: str | None) -> None
     if expected is not None and normalize_fingerprint(expected) != normalize_fingerprint(
         prov.fingerprint
     ):
+        # The file's fingerprint is not shown: it would be pasted back to "fix" this.
         raise IntakeError(
-            f"HQ fingerprint mismatch: the file says {prov.fingerprint}; do not enroll"
+            "HQ fingerprint mismatch: this file was not made by the HQ whose fingerprint "
+            "you were given; do not enroll: call HQ and check the fingerprint with them"
         )
 
 
