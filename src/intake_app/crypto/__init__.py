@@ -15,6 +15,7 @@ from intake_app.crypto.bundle import (
     safe_attachment_name,
     validate_attachment_meta,
     verify_bundle,
+    verify_statement,
     write_bundle,
 )
 from intake_app.crypto.chain import ChainFinding, check_chain, enforce_chain
@@ -49,5 +50,6 @@ __all__ = [
     "sign_document",
     "validate_attachment_meta",
     "verify_bundle",
+    "verify_statement",
     "write_bundle",
 ]

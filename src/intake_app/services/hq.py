@@ -27,7 +27,9 @@ from intake_app.crypto import (
     make_receipt,
     open_bundle,
     verify_bundle,
+    verify_statement,
 )
+from intake_app.crypto.bundle import FORMAT_VERSION_2
 from intake_app.errors import (
     BundleError,
     DiskFull,
@@ -296,13 +298,19 @@ class HQService(RetentionDesk):
     def _import_open(self, path: Path, fh: Any,
                      progress: Callable[[int, int], None] | None) -> ImportOutcome:
         ring = self.keyring()
-        v: VerifiedBundle = verify_bundle(fh, ring)
+        v: VerifiedBundle = verify_statement(fh, ring)
+        if v.header.version < FORMAT_VERSION_2:
+            # v1 keeps its full verify pass before decrypting; a v2 import reads the file
+            # once: the single-pass open below hashes the stream and the blob region as
+            # it reads them and refuses before anything commits (bundle-format.md §8.4).
+            v = verify_bundle(fh, ring)
         if v.header.hq_id != self.hq_id:
             raise BundleError("recipient", f"bundle is for {v.header.hq_id}, not this HQ")
         notes: list[str] = []
         known = self._known_chains()
         for f in check_chain([v], known):
             if f.kind == "duplicate":
+                self._confirm_whole(fh, ring, v)
                 return ImportOutcome(path=str(path), verdict="duplicate", device_id=v.device_id,
                                      sequence=v.sequence, reason="already imported")
             if f.kind == "older":
@@ -331,6 +339,7 @@ class HQService(RetentionDesk):
             if dup.statement_hash != v.statement_hash.hex():
                 raise BundleError("chain", f"fork: device {v.device_id} #{v.sequence} was "
                                            "imported with different content") from None
+            self._confirm_whole(fh, ring, v)
             return ImportOutcome(path=str(path), verdict="duplicate", device_id=v.device_id,
                                  sequence=v.sequence, reason="already imported")
         self._sync_cases()  # the new records join cases (services.cases)
@@ -338,10 +347,17 @@ class HQService(RetentionDesk):
                              sequence=v.sequence, records=counts[0], attachments=counts[1],
                              notes=tuple(notes))
 
+    @staticmethod
+    def _confirm_whole(fh: Any, ring: Keyring, v: VerifiedBundle) -> None:
+        """A v2 bundle is hashed while it is opened; one not opened (a duplicate) is
+        hashed here, so a changed copy of an imported bundle is refused, not 'duplicate'."""
+        if v.header.version >= FORMAT_VERSION_2:
+            verify_bundle(fh, ring)
+
     def _commit_import(self, fh: Any, ring: Keyring, v: VerifiedBundle,
                        check: Callable[[str, str, dict[str, Any]], None],
                        progress: Callable[[int, int], None] | None) -> tuple[int, int]:
-        with self._store.transaction() as conn:
+        with self._store.small_cache(), self._store.transaction() as conn:
             # The duplicate check again, inside the write transaction: whatever another
             # process committed since the chain check is seen here, not as a UNIQUE error.
             existing = store_hq.received_hash_in(conn, v.device_id, v.sequence)

@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from intake_app.crypto import OpenedItem
-from intake_app.services.payload import parse_attachment_meta, parse_record_meta
-from intake_app.store.received import store_attachment_part, store_revision
+from intake_app.errors import BundleError
+from intake_app.services.payload import CHUNK_LOG2, parse_attachment_meta, parse_record_meta
+from intake_app.store.attachments import CHUNK_SIZE
+from intake_app.store.received import store_attachment_part, store_revision, store_sealed_part
 
 Check = Callable[[str, str, dict[str, Any]], None]
 
@@ -35,6 +37,18 @@ def import_items(conn: Any, items: Iterator[OpenedItem], *, device_id: str, seq:
             r = parse_record_meta(item.meta)
             check(r.form_id, r.form_version, r.values)
             records += store_revision(conn, r, device_id, seq)
+        elif item.kind == "sealed":
+            part = parse_attachment_meta(item.meta)
+            ref = item.part
+            # The part's blob must be this attachment's, at this offset, in the store's
+            # chunk size: the opener authenticated the chunks under exactly these.
+            if (ref is None or ref.blob_id != part.attachment_id.encode("ascii")
+                    or ref.first_index != part.offset // CHUNK_SIZE
+                    or ref.chunk_log2 != CHUNK_LOG2):
+                raise BundleError("payload", f"sealed part of attachment {part.attachment_id}"
+                                             " names another blob, offset or chunk size")
+            attachments += store_sealed_part(conn, part, ref.key, item.stored_chunks(),
+                                             on_bytes, device_id)
         else:
             part = parse_attachment_meta(item.meta)
             attachments += store_attachment_part(conn, part, item.chunks(), on_bytes,

@@ -2,7 +2,8 @@
 
 Order of work for each volume (crash-safe, never loses a record):
  1. reserve the sequence number (outbox row in state 'writing', committed);
- 2. seal into the outbox folder under a temporary name, fsync, rename;
+ 2. seal into the outbox folder under a temporary name, fsync, rename (bundle
+    format v2: attachment chunks are copied as stored, never decrypted here);
  3. one transaction: row -> 'pending', records -> 'sealed', readable copies
     purged unless policy keeps them until HQ's receipt;
  4. copy the volume to the destination (temporary name, fsync, rename).
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import glob
 import hashlib
 import json
@@ -33,6 +35,7 @@ from nacl.public import PublicKey
 from nacl.signing import SigningKey
 
 from intake_app.crypto import BundleInfo, PayloadItem, read_receipt, write_bundle
+from intake_app.crypto.bundle import FORMAT_VERSION_2, PART_OVERHEAD
 from intake_app.crypto.keys import public_key_from_hex, verify_key_from_hex
 from intake_app.errors import ExportCancelled, IntakeError, InvalidState
 from intake_app.models import ExportResult, OutboxEntry, OutboxState, Policy, ReceiptResult
@@ -55,6 +58,9 @@ class OutboxOwner(Protocol):
     def policy(self) -> Policy: ...
 
 OUTBOX_DIR = "outbox"
+# Field devices write v2 (attachment ciphertext moved as stored). Tests set 1 to make
+# the bundles this code made before v2 and check that HQ still imports them.
+BUNDLE_VERSION = FORMAT_VERSION_2
 BUNDLE_SUFFIX = ".intake"
 # Room kept in each volume for the header, trailer and record items.
 _VOLUME_SLACK = 4 * 1024 * 1024
@@ -77,8 +83,7 @@ def reconcile_decoy(svc: OutboxOwner) -> None:
     ``duress set``. Nothing is verified or decrypted: the decoy has no key for them."""
     from nacl.signing import SigningKey
 
-    from intake_app.crypto.bundle import STATEMENT_LEN, TRAILER_LEN, Statement
-    from intake_app.crypto.bundle import parse_bundle_unverified as parse_header
+    from intake_app.crypto.bundle import Statement, read_statement_unverified
     from intake_app.errors import BundleError
 
     folder = svc.data_dir / OUTBOX_DIR
@@ -89,11 +94,8 @@ def reconcile_decoy(svc: OutboxOwner) -> None:
     for path in names:
         try:
             with open(path, "rb") as fh:
-                hdr = parse_header(fh)
-                size = fh.seek(0, 2)
-                fh.seek(max(0, size - TRAILER_LEN))
-                stmt = fh.read(TRAILER_LEN)[:STATEMENT_LEN]
-            st = Statement.decode(stmt)
+                hdr, stmt, size = read_statement_unverified(fh)
+            st = Statement.decode(stmt, hdr.version)
         except (OSError, BundleError, ValueError):
             continue
         if ident is None:
@@ -150,7 +152,8 @@ def _items_for(svc: OutboxOwner, record_id: str, part_max: int) -> list[PayloadI
     for att_id, name, mime, size, sha in store_outbox.complete_attachments(db, record_id):
         items.extend(payload.attachment_items(db, att_id=att_id, record_id=record_id, name=name,
                                               mime=mime, total_size=size, sha256=sha,
-                                              part_max=part_max))
+                                              part_max=part_max,
+                                              sealed=BUNDLE_VERSION >= FORMAT_VERSION_2))
     return items
 
 
@@ -226,7 +229,8 @@ def plan_export(items_by_record: list[tuple[str, list[PayloadItem]]]) -> ExportP
         if it.kind == "record":
             revisions_of.setdefault(rid, []).append(it)
     attachments = sum(1 for _, it, _ in queue
-                      if it.kind == "attachment" and json.loads(it.meta)["offset"] == 0)
+                      if it.kind in ("attachment", "sealed")
+                      and json.loads(it.meta)["offset"] == 0)
     return ExportPlan(queue, revisions_of, len(items_by_record), attachments)
 
 
@@ -261,6 +265,23 @@ class _Sealed:
     dest_tmp: Path | None
 
 
+def _with_progress(run: _Run, it: PayloadItem) -> PayloadItem:
+    """A sealed part whose stored chunks report progress as they are copied (at the
+    volume's close, after every item's descriptor is in the stream)."""
+    part = it.sealed
+    assert part is not None
+
+    def chunks() -> Iterator[bytes]:
+        for stored in part.chunks():
+            run.check_cancel()
+            yield stored
+            run.done += len(stored) - PART_OVERHEAD
+            if run.progress is not None:
+                run.progress(run.done, run.total)
+
+    return dataclasses.replace(it, sealed=dataclasses.replace(part, chunks=chunks))
+
+
 def _seal_volume(run: _Run, plan: ExportPlan, start: int) -> _Sealed:
     """Steps 1-2: reserve the next sequence, seal the items from ``start`` that fit into
     the outbox folder (and the destination's temporary name) in one pass, fsync, rename."""
@@ -280,11 +301,13 @@ def _seal_volume(run: _Run, plan: ExportPlan, start: int) -> _Sealed:
             elif rid not in records_here:
                 records_here.add(rid)
                 yield from plan.revisions_of[rid]
+            it = _with_progress(run, it) if it.sealed is not None else it
             in_volume.append((rid, last, it))
             yield it
-            run.done += it.data_len or 1
-            if run.progress is not None:
-                run.progress(run.done, run.total)
+            if it.sealed is None:
+                run.done += it.data_len or 1
+                if run.progress is not None:
+                    run.progress(run.done, run.total)
 
     tmp = run.folder / (name + ".part")
     dest_tmp = run.dest / f".{name}.part" if run.dest is not None else None
@@ -297,7 +320,8 @@ def _seal_volume(run: _Run, plan: ExportPlan, start: int) -> _Sealed:
                                 hq_id=run.hq_id, sequence=seq, prev=prev,
                                 recipients=run.recipients, items=volume_items(),
                                 created_at=created // 1000,
-                                max_bytes=run.policy.max_volume_bytes)
+                                max_bytes=run.policy.max_volume_bytes,
+                                version=BUNDLE_VERSION)
             for fh in (out, copy):
                 if fh is not None:
                     fh.flush()
@@ -394,13 +418,14 @@ def export(svc: OutboxOwner, dest: Path | None, *, progress: Progress | None = N
     seqs: list[int] = []
     written = 0
     pos = 0
-    while pos < len(plan.queue):
-        run.check_cancel()
-        vol = _seal_volume(run, plan, pos)
-        pos += len(vol.in_volume)
-        paths.append(_commit_volume(run, vol))
-        seqs.append(vol.seq)
-        written += vol.info.size
+    with svc._store.small_cache():
+        while pos < len(plan.queue):
+            run.check_cancel()
+            vol = _seal_volume(run, plan, pos)
+            pos += len(vol.in_volume)
+            paths.append(_commit_volume(run, vol))
+            seqs.append(vol.seq)
+            written += vol.info.size
     return ExportResult(paths=tuple(paths), sequences=tuple(seqs), record_count=plan.record_count,
                         attachment_count=plan.attachment_count, bytes_written=written,
                         rewritten=tuple(s for s, _ in again))

@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO, cast
 
 from intake_app import boundedjson
 from intake_app.crypto import PayloadItem, safe_attachment_name
+from intake_app.crypto.bundle import SealedPart
 from intake_app.crypto.canonical import canonical_json
 from intake_app.errors import BundleError
-from intake_app.store.attachments import CHUNK_SIZE, chunk_key, read_chunk
+from intake_app.store.attachments import CHUNK_SIZE, chunk_key, read_chunk, stored_chunks
 from intake_app.store.db import Database
 
 _HEX32 = re.compile(r"[0-9a-f]{32}")
@@ -74,20 +76,39 @@ class AttachmentPartReader(io.RawIOBase):
         return n
 
 
+CHUNK_LOG2 = CHUNK_SIZE.bit_length() - 1
+
+
 def attachment_items(db: Database, *, att_id: str, record_id: str, name: str, mime: str,
-                     total_size: int, sha256: str, part_max: int) -> list[PayloadItem]:
-    """The parts of one attachment, each at most ``part_max`` bytes (a chunk multiple)."""
+                     total_size: int, sha256: str, part_max: int,
+                     sealed: bool = True) -> list[PayloadItem]:
+    """The parts of one attachment, each at most ``part_max`` bytes (a chunk multiple).
+
+    An attachment with its own chunk key travels as v2 ``sealed`` parts: its stored
+    chunk ciphertexts as they are, with the key inside the encrypted payload (nothing
+    is decrypted or encrypted again). Older attachments (no chunk key) and empty ones
+    travel inline, encrypted by the bundle's stream."""
     part_max = max(CHUNK_SIZE, part_max - part_max % CHUNK_SIZE)
     offsets = list(range(0, total_size, part_max)) or [0]
+    key = chunk_key(db, att_id) if sealed else None
     items = []
     for off in offsets:
         size = min(part_max, total_size - off)
-        meta = {
+        meta = canonical_json({
             "type": "attachment", "attachment_id": att_id, "record_id": record_id,
             "name": name, "mime": mime, "total_size": total_size, "sha256": sha256,
             "offset": off, "size": size,
-        }  # fmt: skip
-        items.append(PayloadItem("attachment", canonical_json(meta),
+        })  # fmt: skip
+        if key is not None and size:
+            first, count = off // CHUNK_SIZE, (size + CHUNK_SIZE - 1) // CHUNK_SIZE
+
+            def chunks(first: int = first, count: int = count) -> Iterator[bytes]:
+                return stored_chunks(db, att_id, first, count)
+
+            part = SealedPart(key, att_id.encode("ascii"), first, chunks, CHUNK_LOG2)
+            items.append(PayloadItem("sealed", meta, None, size, part))
+            continue
+        items.append(PayloadItem("attachment", meta,
                                  cast(BinaryIO, AttachmentPartReader(db, att_id, off, size)),
                                  size))
     return items

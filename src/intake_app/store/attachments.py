@@ -59,7 +59,8 @@ def clean_name(name: str) -> str:
 # place). Stored as nonce || ciphertext. The key lives only in the attachment's row.
 KEY_SIZE = 32
 _NONCE = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
-_SEAL_OVERHEAD = _NONCE + sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES
+SEAL_OVERHEAD = _NONCE + sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES
+_SEAL_OVERHEAD = SEAL_OVERHEAD
 _IDX = struct.Struct(">Q")
 
 
@@ -105,6 +106,17 @@ def read_chunk(conn: Any, key: bytes | None, att_id: str, idx: int) -> bytes | N
     row = conn.execute("SELECT data FROM attachment_chunks WHERE attachment_id = ? AND idx = ?",
                        (att_id, idx)).fetchone()
     return None if row is None else open_chunk(key, att_id, idx, row[0])
+
+
+def stored_chunks(conn: Any, att_id: str, first: int, count: int) -> Iterator[bytes]:
+    """Chunks ``first`` .. ``first + count - 1`` exactly as stored (nonce || ciphertext),
+    not decrypted: what a v2 bundle carries (docs/bundle-format.md §8)."""
+    for idx in range(first, first + count):
+        row = conn.execute("SELECT data FROM attachment_chunks WHERE attachment_id = ? AND "
+                           "idx = ?", (att_id, idx)).fetchone()
+        if row is None:
+            raise StoreCorrupt(f"attachment {att_id} is missing chunk {idx}")
+        yield bytes(row[0])
 
 
 def erase_attachments(conn: Any, where: str, params: tuple[Any, ...]) -> None:

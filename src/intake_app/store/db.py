@@ -255,6 +255,16 @@ class Database:
             problems.append(f"unreadable: {exc}")
         return problems
 
+    @contextmanager
+    def small_cache(self) -> Iterator[None]:
+        """A 4 MiB page cache while a bundle's attachment chunks stream through: each is
+        read or written once, so caching them only grows memory (issue 20: <= 64 MiB)."""
+        self.conn.execute("PRAGMA cache_size = -4096")
+        try:
+            yield
+        finally:
+            self.conn.execute("PRAGMA cache_size = -32768")
+
     def checkpoint(self) -> None:
         # Give free pages back first (a no-op for a store made without auto_vacuum);
         # each result row is one step, so the cursor must be drained.

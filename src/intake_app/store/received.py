@@ -15,6 +15,7 @@ from intake_app.errors import BundleError
 from intake_app.models import RecordStatus
 from intake_app.store.attachments import (
     CHUNK_SIZE,
+    SEAL_OVERHEAD,
     chunk_key,
     new_chunk_key,
     read_chunk,
@@ -169,6 +170,50 @@ def store_attachment_part(conn: Any, a: PartIn, chunks: Iterable[bytes],
         conn.execute("UPDATE attachments SET complete = 1 WHERE id = ?", (a.attachment_id,))
     else:
         _complete_if_whole(conn, a.attachment_id, a.total_size, a.sha256)
+    return a.offset == 0
+
+
+def store_sealed_part(conn: Any, a: PartIn, key: bytes,
+                      chunks: Iterable[tuple[int, bytes]], on_bytes: Callable[[int], None],
+                      device_id: str) -> bool:
+    """Add one received v2 sealed part: its stored chunks (already authenticated by the
+    opener under ``key`` with this attachment's id and their index) go in as received,
+    and the attachment keeps the device's key; nothing is decrypted or encrypted again.
+    True if it is the first part of a new attachment."""
+    owner = conn.execute("SELECT 1 FROM records WHERE id = ?", (a.record_id,)).fetchone()
+    if owner is None:
+        raise BundleError("payload", f"attachment {a.attachment_id} for an unknown record")
+    _check_owner(conn, a.record_id, device_id)
+    row = conn.execute("SELECT record_id, size, sha256, complete, chunk_key FROM attachments "
+                       "WHERE id = ?", (a.attachment_id,)).fetchone()
+    if row is None:
+        conn.execute(
+            "INSERT INTO attachments (id, record_id, name, mime, size, sha256, created_at, "
+            "complete, chunk_key) VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?)",
+            (a.attachment_id, a.record_id, a.name, a.mime, a.total_size, a.sha256, now_ms(),
+             key))
+    elif (row[0], row[1], row[2]) != (a.record_id, a.total_size, a.sha256):
+        raise BundleError("payload", f"attachment {a.attachment_id} conflicts with a stored one")
+    elif row[4] is None or bytes(row[4]) != key:
+        raise BundleError("payload", f"attachment {a.attachment_id} comes with another key "
+                                     "than the one HQ holds for it")
+    elif row[3] == 1:
+        for _, stored in chunks:
+            on_bytes(len(stored) - SEAL_OVERHEAD)
+        return False  # already complete: a resent part
+    got = 0
+    for idx, stored in chunks:
+        conn.execute("INSERT OR REPLACE INTO attachment_chunks (attachment_id, idx, data) "
+                     "VALUES (?, ?, ?)", (a.attachment_id, idx, stored))
+        got += len(stored) - SEAL_OVERHEAD
+        on_bytes(len(stored) - SEAL_OVERHEAD)
+    if got != a.size:
+        raise BundleError("payload", "attachment part shorter than declared")
+    need = (a.total_size + CHUNK_SIZE - 1) // CHUNK_SIZE
+    have = conn.execute("SELECT count(*) FROM attachment_chunks WHERE attachment_id = ?",
+                        (a.attachment_id,)).fetchone()[0]
+    if have >= need:
+        conn.execute("UPDATE attachments SET complete = 1 WHERE id = ?", (a.attachment_id,))
     return a.offset == 0
 
 

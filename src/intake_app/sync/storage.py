@@ -30,10 +30,9 @@ from intake_app.crypto.bundle import (
     MAGIC,
     MAX_HEADER,
     PREFIX_LEN,
-    STATEMENT_LEN,
-    TRAILER_LEN,
     BundleHeader,
     parse_header,
+    read_statement_unverified,
 )
 from intake_app.crypto.receipt import Receipt
 from intake_app.errors import BundleError
@@ -66,11 +65,8 @@ def parse_name(name: str) -> tuple[str, int] | None:
 def statement_hash_of(path: Path) -> str:
     """The statement hash a bundle file claims (trailer only, NOT verified)."""
     with open(path, "rb") as fh:
-        size = fh.seek(0, 2)
-        if size < TRAILER_LEN:
-            raise BundleError("signature", "file too short for a trailer")
-        fh.seek(size - TRAILER_LEN)
-        return hashlib.sha256(fh.read(STATEMENT_LEN)).hexdigest()
+        _hdr, stmt, _size = read_statement_unverified(fh)
+        return hashlib.sha256(stmt).hexdigest()
 
 
 @dataclass

@@ -90,6 +90,7 @@ from intake_app.crypto.bundle.opener import (
 from intake_app.crypto.bundle.verifier import (
     VerifiedBundle,
     verify_bundle,
+    verify_statement,
 )
 from intake_app.crypto.bundle.writer import (
     BundleInfo,
@@ -163,5 +164,6 @@ __all__ = [
     "unseal_file_key",
     "validate_attachment_meta",
     "verify_bundle",
+    "verify_statement",
     "write_bundle",
 ]

@@ -72,6 +72,13 @@ def verify_bundle(fh: BinaryIO, keyring: Keyring) -> VerifiedBundle:
     return v
 
 
+def verify_statement(fh: BinaryIO, keyring: Keyring) -> VerifiedBundle:
+    """Every verify check except hashing the stream and blobs (the ones that read the
+    whole file). Only for a caller that then opens with ``single_pass=True``, which
+    hashes exactly the bytes it reads and checks them before the items end."""
+    return _verify_statement(fh, keyring)
+
+
 def _verify_statement(fh: BinaryIO, keyring: Keyring) -> VerifiedBundle:
     """Every verify check except hashing the stream (the one that reads the whole file)."""
     hdr = read_header(fh)
