@@ -2,6 +2,7 @@
 sealed bundles and signed receipts) and its clients. No Qt.
 
 * ``intake_app.sync.server``   the ASGI app (Starlette) and uvicorn runner
+* ``intake_app.sync.handlers`` the drop box's request handlers (``DropBox``)
 * ``intake_app.sync.storage``  the drop box's disk layout, atomic commits, quotas
 * ``intake_app.sync.auth``     signed requests (Ed25519, keyring-checked)
 * ``intake_app.sync.client``   ``DropboxClient``: resumable uploads, retries, SOCKS5
