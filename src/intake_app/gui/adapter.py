@@ -1,8 +1,9 @@
 """GUI-side adapter over the service API.
 
-Every screen calls the service through these helpers, which use the lead's
-methods when they exist and a safe fallback otherwise (noted in each helper).
-Pure Python over ``FieldService``: no Qt, no database handle.
+Helpers the screens share over ``FieldService``: the auto-lock choice within
+the policy's limit, pending attachments and the like. The policy itself is the
+service's ``models.Policy`` (``svc.policy()``). Pure Python: no Qt, no database
+handle.
 """
 
 from __future__ import annotations
@@ -21,27 +22,12 @@ from intake_app.services.field import FieldService
 
 Progress = Callable[[int, int], None]
 DEFAULT_AUTO_LOCK = 10
-DEFAULT_MAX_VOLUME = 2 * 1024**3
 AUTO_LOCK_META = "gui.auto_lock_minutes"
-
-
-@dataclass(frozen=True)
-class PolicyView:
-    auto_lock_minutes: int = DEFAULT_AUTO_LOCK
-    max_volume_bytes: int = DEFAULT_MAX_VOLUME
-    keep_readable_until_receipt: bool = False
-
-
-def policy(svc: FieldService) -> PolicyView:
-    p = svc.policy()
-    return PolicyView(auto_lock_minutes=p.auto_lock_minutes,
-                      max_volume_bytes=p.max_volume_bytes,
-                      keep_readable_until_receipt=p.keep_readable_until_receipt)
 
 
 def auto_lock_minutes(svc: FieldService) -> int:
     """The user's choice (kept in the encrypted store), never above the policy's."""
-    limit = policy(svc).auto_lock_minutes or DEFAULT_AUTO_LOCK
+    limit = svc.policy().auto_lock_minutes or DEFAULT_AUTO_LOCK
     try:
         raw = svc.meta(AUTO_LOCK_META)
     except IntakeError:
@@ -54,7 +40,7 @@ def auto_lock_minutes(svc: FieldService) -> int:
 
 
 def set_auto_lock_minutes(svc: FieldService, minutes: int) -> int:
-    limit = policy(svc).auto_lock_minutes or DEFAULT_AUTO_LOCK
+    limit = svc.policy().auto_lock_minutes or DEFAULT_AUTO_LOCK
     value = max(1, min(int(minutes), limit))
     svc.set_meta(AUTO_LOCK_META, str(value))
     return value

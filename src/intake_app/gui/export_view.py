@@ -84,7 +84,7 @@ class DestinationPage(QWizardPage):
         self.space.setObjectName("exportSpace")
         self.space.setWordWrap(True)
         self.resend = QCheckBox(self.tr("Also write again the bundles HQ has not confirmed"))
-        limit = adapter.policy(wizard.session.service).max_volume_bytes
+        limit = wizard.session.service.policy().max_volume_bytes
         self.limit_label = QLabel(self.tr("Each bundle file is at most {size} (HQ's policy); "
                                           "larger exports are split.")
                                   .format(size=ltr(human_size(limit))))

@@ -46,7 +46,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.session = session
         svc = session.service
-        pol = adapter.policy(svc)
+        pol = svc.policy()
 
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language"))
