@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import io
 import json
 import os
 import subprocess
@@ -24,7 +23,7 @@ from intake_app.forms import (
     load_form_file,
     validate_record,
 )
-from intake_app.forms.cli import run as forms_cli
+from tests.cli_helpers import run
 
 FORMS = builtin_forms_dir()
 EXAMPLE = FORMS / "examples" / "hrd_intake.json"
@@ -210,10 +209,11 @@ def test_speed(form: Form) -> None:
     assert (time.perf_counter() - start) / 20 < 0.05
 
 
-def test_cli_validate_example() -> None:
-    out, err = io.StringIO(), io.StringIO()
-    assert forms_cli(["validate", "--form", "hrd_intake", "--json", str(EXAMPLE)], out, err) == 0
-    assert json.loads(out.getvalue())["name_native"] == "مریم احمدی"
+def test_cli_validate_example(tmp_path: Path) -> None:
+    r = run("--data-dir", tmp_path / "none", "forms", "validate", "--form", "hrd_intake",
+            "--json", EXAMPLE)
+    assert r.rc == 0, r.err
+    assert r.json()["name_native"] == "مریم احمدی"
 
 
 def test_cli_validate_reports_every_error(tmp_path: Path) -> None:
@@ -222,24 +222,23 @@ def test_cli_validate_reports_every_error(tmp_path: Path) -> None:
     values["years_active"] = -1
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(values), encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    assert forms_cli(["validate", "--form", "hrd_intake", "--json", str(bad), "--lang", "ps"],
-                     out, err) == 1
-    assert "name_native:" in err.getvalue() and "years_active:" in err.getvalue()
-    assert out.getvalue() == ""
+    r = run("--data-dir", tmp_path / "none", "forms", "validate", "--form", "hrd_intake",
+            "--json", bad, "--lang", "ps")
+    assert r.rc == 1
+    assert "name_native:" in r.err and "years_active:" in r.err
+    assert r.out == ""
 
 
-def test_cli_list_and_show() -> None:
-    out = io.StringIO()
-    assert forms_cli(["list"], out, io.StringIO()) == 0
-    assert out.getvalue().startswith("hrd_intake\t")
-    out = io.StringIO()
-    assert forms_cli(["show", "hrd_intake", "--lang", "fa-AF"], out, io.StringIO()) == 0
-    assert "ethnicity: select_one(ethnicity)" in out.getvalue()
-    assert "SENSITIVE" in out.getvalue()
-    out = io.StringIO()
-    assert forms_cli(["show", "hrd_intake", "--json"], out, io.StringIO()) == 0
-    assert Form.from_json(out.getvalue()).id == "hrd_intake"
+def test_cli_list_and_show(tmp_path: Path) -> None:
+    none = tmp_path / "none"
+    r = run("--data-dir", none, "forms", "list")
+    assert r.rc == 0 and "hrd_intake" in r.out
+    r = run("--data-dir", none, "forms", "show", "hrd_intake", "--lang", "fa-AF")
+    assert r.rc == 0
+    assert "ethnicity: select_one(ethnicity)" in r.out
+    assert "SENSITIVE" in r.out
+    r = run("--data-dir", none, "forms", "show", "hrd_intake", "--json")
+    assert r.rc == 0 and Form.from_json(r.out).id == "hrd_intake"
 
 
 def test_example_references_no_attachments(form: Form) -> None:

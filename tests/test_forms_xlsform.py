@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import io
 import json
 import re
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 
 from intake_app.errors import FormError, ValidationFailed
 from intake_app.forms import Form, choices_for, import_xlsform, validate_record
-from intake_app.forms.cli import run as forms_cli
+from tests.cli_helpers import example_values, run
 
 TODAY = dt.date(2025, 6, 1)
 
@@ -197,21 +196,35 @@ def test_not_an_xlsform(tmp_path: Path) -> None:
 
 
 def test_cli_import(xdir: Path, tmp_path: Path) -> None:
+    none = tmp_path / "no-profile"
     out_file = tmp_path / "ml.json"
-    err = io.StringIO()
-    assert forms_cli(["import", str(xdir / "multilang_rtl.xlsx"), "--out", str(out_file)],
-                     io.StringIO(), err) == 0
+    r = run("--data-dir", none, "forms", "import", xdir / "multilang_rtl.xlsx",
+            "--out", out_file)
+    assert r.rc == 0, r.err
     assert Form.from_json(out_file.read_bytes()).id == "ml_intake"
-    assert "warning:" in err.getvalue()
-    out = io.StringIO()
-    assert forms_cli(["import", str(xdir / "messy.xlsx")], out, io.StringIO()) == 0
-    assert json.loads(out.getvalue())["id"] == "messy-form"
-    with pytest.raises(FormError, match="row 3"):
-        forms_cli(["import", str(xdir / "bad_pulldata.xlsx")], io.StringIO(), io.StringIO())
-    listing = io.StringIO()
-    assert forms_cli(["--forms-dir", str(tmp_path), "list", "--json"], listing,
-                     io.StringIO()) == 0
-    assert [f["id"] for f in json.loads(listing.getvalue())] == ["ml_intake"]
+    assert "warning:" in r.err
+    r = run("--data-dir", none, "forms", "import", xdir / "bad_pulldata.xlsx", "--out",
+            tmp_path / "bad.json")
+    assert r.rc == 1 and "row 3" in r.err and "Traceback" not in r.err
+    assert not (tmp_path / "bad.json").exists()
+
+
+def test_cli_validate_needs_no_profile(tmp_path: Path) -> None:
+    """``intake forms validate`` (was ``python -m intake_app.forms validate``)."""
+    none = tmp_path / "no-profile"
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(example_values()), encoding="utf-8")
+    r = run("--data-dir", none, "forms", "validate", "--form", "hrd_intake", "--json", good)
+    assert r.rc == 0, r.err
+    assert r.json()["interviewer_code"] == example_values()["interviewer_code"]
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    r = run("--data-dir", none, "forms", "validate", "--form", "hrd_intake", "--json", bad)
+    assert r.rc == 1 and "record is not valid" in r.err and r.out == ""
+    r = run("--data-dir", none, "forms", "validate", "--form", "hrd_intake",
+            "--forms-dir", tmp_path, "--json", good)
+    assert r.rc == 1 and "Traceback" not in r.err
+    assert not none.exists()  # nothing was created or opened
 
 
 def test_plain_label_and_named_languages(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""``intake forms import|check|export|list|show``."""
+"""``intake forms import|check|validate|export|list|show``."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Any
 
 from intake_app.cli.common import print_json, print_table
 from intake_app.cli.field_cmds import field_service
-from intake_app.errors import FormError, UsageError
-from intake_app.forms import Form, FormRegistry, import_xlsform
+from intake_app.errors import FormError, UsageError, ValidationFailed
+from intake_app.forms import Form, FormRegistry, import_xlsform, validate_record
 from intake_app.forms.xlsform_export import export_xlsform
 from intake_app.services.files import atomic_write
 
@@ -80,6 +80,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check a record file against a form without a profile: nothing is opened or saved."""
+    reg = FormRegistry([Path(args.forms_dir)]) if args.forms_dir else \
+        FormRegistry.default_registry()
+    form = reg.get(args.form, args.version)
+    try:
+        raw = json.loads(Path(args.record).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read record {args.record}: {exc}") from None
+    try:
+        clean = validate_record(form, raw, args.lang)
+    except ValidationFailed as exc:
+        print(f"intake: record is not valid ({len(exc.errors)} error(s)):", file=sys.stderr)
+        for e in exc.errors:
+            print(f"  {e.path}: {e.message}", file=sys.stderr)
+        return 1
+    print_json(clean)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     form = _registry(args).get(args.id, args.version)
     written = export_xlsform(form, Path(args.out))
@@ -129,6 +149,16 @@ def register(sub: Any) -> None:
     p.add_argument("--file", dest="extra_files", action="append", metavar="FILE")
     p.add_argument("--json", dest="json_out", action="store_true")
     p.set_defaults(func=cmd_check)
+
+    p = fsub.add_parser("validate", help="check a record file against a form (no profile "
+                        "needed; saves nothing)")
+    p.add_argument("--form", required=True, metavar="ID")
+    p.add_argument("--version")
+    p.add_argument("--json", dest="record", required=True, metavar="RECORD.json")
+    p.add_argument("--lang", default="en")
+    p.add_argument("--forms-dir", metavar="DIR",
+                   help="a folder of form JSON files (default: the built-in forms)")
+    p.set_defaults(func=cmd_validate)
 
     p = fsub.add_parser("export", help="write an installed form back as an XLSForm")
     p.add_argument("id")
