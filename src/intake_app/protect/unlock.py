@@ -115,21 +115,11 @@ def counted_unlock(data_dir: Path, passphrase: str) -> Attempt:
     return Attempt(opened=opened, state=state, counting=counting)
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 def remove_stale_temp_files(data_dir: Path) -> None:
     """Temporary copies an interrupted write left (an old header is key material)."""
     for p in store_profile.leftover_temp_files(data_dir):
         m = re.search(r"\.tmp-(\d+)", p.name)
-        if m is None or int(m.group(1)) == os.getpid() or _pid_alive(int(m.group(1))):
+        if m is None or int(m.group(1)) == os.getpid() or store_profile.pid_alive(int(m.group(1))):
             continue
         if p.name.startswith(f".{store_profile.HEADER_NAME}."):
             shred(p)

@@ -375,7 +375,8 @@ def _rekey_names(data_dir: Path, pid: int) -> tuple[Path, Path, Path]:
             data_dir / f".{DECOY_NAME}{REKEY_MARK}{pid}")
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs (one we may not signal counts as running)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -404,7 +405,7 @@ def recover_interrupted_rekey(data_dir: Path) -> None:
             if tail.isdigit():
                 pids.add(int(tail))
     for pid in pids:
-        if pid != os.getpid() and _pid_alive(pid):
+        if pid != os.getpid() and pid_alive(pid):
             continue
         pending, *dbs = _rekey_names(data_dir, pid)
         if any(d.exists() for d in dbs):
