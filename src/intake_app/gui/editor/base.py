@@ -93,7 +93,9 @@ class FieldWidget(QWidget):
 
     @property
     def is_required(self) -> bool:
-        return self.field.required is not False
+        # Only an unconditional rule earns the marker: a "required if ..." question is
+        # not required now, and the engine names it in the errors when it becomes so.
+        return self.field.required is True
 
     def _set_label(self) -> None:
         text = self.ctx.text(self.field.label) or self.field.name
