@@ -17,6 +17,7 @@ from itertools import combinations
 
 MAX_BLOCK = 200
 THRESHOLD = 0.75
+YEAR_WINDOW = 2  # birth years further apart score -0.5 (see score)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,11 @@ def score(p: Person, q: Person) -> tuple[float, tuple[str, ...]]:
     reasons: list[str] = []
     s = 0.0
     if p.names and q.names:
-        matched = [k for k in p.names if any(_close(k, m) for m in q.names)]
+        # Both ways and the fewer: one key may be close to two of the other's, and
+        # the score must not depend on the order of the pair.
+        mp = [k for k in p.names if any(_close(k, m) for m in q.names)]
+        mq = [k for k in q.names if any(_close(k, m) for m in p.names)]
+        matched = min(mp, mq, key=lambda m: (len(m), m))
         overlap = len(matched) / min(len(p.names), len(q.names))
         # Three or more words in common are rarer than a first and a last name.
         s += 0.5 * overlap + 0.15 * max(0, len(matched) - 2)
@@ -120,6 +125,26 @@ def _best(pairs: dict[tuple[str, str], Candidate], p: Person, q: Person,
         pairs[(a, b)] = Candidate(a, b, sc, why, recs)
 
 
+def _pairs_in(key: str, members: list[Person]) -> Iterable[tuple[Person, Person]]:
+    """The pairs of a block worth scoring. In a name block, birth years more than
+    ``YEAR_WINDOW`` apart cost 0.5: such a pair stays under the threshold unless it
+    shares a phone, and then the phone's own block finds it. Skipping them here is
+    most of the speed (a common name pair spans every birth year)."""
+    if not key.startswith("n:"):
+        return combinations(members, 2)
+    by_year: dict[int, list[Person]] = defaultdict(list)
+    unknown: list[Person] = []
+    for m in members:
+        (unknown if m.birth_year is None else by_year[m.birth_year]).append(m)
+    out: list[tuple[Person, Person]] = list(combinations(unknown, 2))
+    out += [(u, m) for u in unknown for m in members if m.birth_year is not None]
+    for y, group in by_year.items():
+        out += combinations(group, 2)
+        for d in range(1, YEAR_WINDOW + 1):
+            out += [(p, q) for p in group for q in by_year.get(y + d, ())]
+    return out
+
+
 def candidates(people: Iterable[Person], threshold: float = THRESHOLD) -> list[Candidate]:
     """Every likely duplicate pair of cases among ``people``, best first."""
     blocks: dict[str, list[Person]] = defaultdict(list)
@@ -128,10 +153,10 @@ def candidates(people: Iterable[Person], threshold: float = THRESHOLD) -> list[C
             blocks[k].append(p)
     pairs: dict[tuple[str, str], Candidate] = {}
     seen: set[tuple[str, str]] = set()
-    for members in blocks.values():
+    for block, members in blocks.items():
         if len(members) < 2 or len(members) > MAX_BLOCK:
             continue
-        for p, q in combinations(members, 2):
+        for p, q in _pairs_in(block, members):
             key = (p.record_id, q.record_id) if p.record_id < q.record_id else \
                 (q.record_id, p.record_id)
             if key in seen:
