@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# Real PostgreSQL and S3 servers for the team-server tests (session-scoped fixtures).
+pytest_plugins = ["tests.pg_helpers"]
+
 PASSPHRASE = "correct horse battery staple"
 
 # Cheap Argon2id parameters for tests only (real profiles calibrate to ~0.6 s).
