@@ -32,3 +32,16 @@ def test_marker_only_when_required_unconditionally(qtbot) -> None:
     assert "Required" not in w["b"].focus_widget().accessibleDescription()
     assert w["c"].label.text() == "C *"
     assert "Required" in w["c"].focus_widget().accessibleDescription()
+
+
+def test_field_in_error_is_outlined_until_fixed(qtbot) -> None:
+    form = _form()
+    ctx = EditorContext(session=None, form=form, lang="en")  # type: ignore[arg-type]
+    w = LineField(form.fields[2], ctx, "")
+    qtbot.addWidget(w)
+    assert w.input is not None
+    assert w.focus_widget().styleSheet() == ""
+    w.set_error("This answer is required.")
+    assert "border: 2px solid #b00020" in w.focus_widget().styleSheet()
+    w.set_error(None)
+    assert w.focus_widget().styleSheet() == ""

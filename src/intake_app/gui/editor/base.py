@@ -15,6 +15,8 @@ from intake_app.gui.session import Session
 from intake_app.models import AttachmentInfo
 
 ERROR_STYLE = "color: #b00020;"
+# A field in error is outlined, so the eye finds it without reading the message.
+ERROR_OUTLINE = "border: 2px solid #b00020; border-radius: 3px;"
 HINT_STYLE = "color: palette(placeholder-text);"
 
 
@@ -117,6 +119,8 @@ class FieldWidget(QWidget):
     def set_error(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
+        if self.input is not None:  # the control itself, so no style cascades into a container
+            self.focus_widget().setStyleSheet(ERROR_OUTLINE if message else "")
         self._describe(message)
 
     def _describe(self, message: str | None) -> None:
