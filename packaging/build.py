@@ -212,8 +212,8 @@ def build_python(src: Path, work: Path, *, fresh: bool, install_tools: bool) -> 
         log(f"creating {env_dir} from {constraints.name}")
         venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
         py = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-        run([py, "-m", "pip", "install", "--quiet", "-c", constraints, "-r", tools, src],
-            capture=True)
+        run([py, "-m", "pip", "install", "--quiet", "-c", constraints, "-r", tools, "build",
+             src], capture=True)
         return py
     py = Path(sys.executable)
     if not has_pyinstaller(py, read_pins(tools).get("pyinstaller", "")):
@@ -503,6 +503,26 @@ def smoke(folder: Path, version: str) -> None:
         raise SystemExit(f"build: {exe} --version printed {out!r}")
 
 
+def python_dists(py: Path, src: Path, out_dir: Path, version: str, epoch: int) -> list[Path]:
+    """The sdist from the clean source, then the wheel from the sdist alone (as pip and
+    pipx build it), both PEP 517 isolated builds taking the pinned versions."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(PIP_CONSTRAINT=str(src / "constraints.txt"), SOURCE_DATE_EPOCH=str(epoch),
+               PIP_DISABLE_PIP_VERSION_CHECK="1")
+    sdist = out_dir / f"intake_app-{version}.tar.gz"  # not the frozen -<platform>.tar.gz
+    for old in [sdist, *out_dir.glob(f"intake_app-{version}-*.whl")]:
+        old.unlink(missing_ok=True)
+    run([py, "-m", "build", "--sdist", "--outdir", out_dir, src], env=env, capture=True)
+    if not sdist.is_file():
+        raise SystemExit(f"build: the sdist {sdist.name} was not made")
+    run([py, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", out_dir, sdist],
+        env=env, capture=True)
+    wheels = sorted(out_dir.glob(f"intake_app-{version}-*.whl"))
+    if len(wheels) != 1:
+        raise SystemExit(f"build: expected one wheel in {out_dir}, found {len(wheels)}")
+    return [wheels[0], sdist]
+
+
 # ------------------------------------------------------------------ main
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -518,6 +538,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--install-tools", action="store_true",
                    help="pip-install the pinned PyInstaller into this Python if missing")
     p.add_argument("--no-deb", action="store_true", help="skip the .deb")
+    p.add_argument("--no-python-dists", action="store_true",
+                   help="skip the wheel and the sdist")
     p.add_argument("--deb-compression", choices=sorted(DEB_COMPRESSION), default="zstd",
                    help="zstd (default: 9 s here; dpkg >= 1.21.18, i.e. Debian 12 / "
                         "Ubuntu 21.10 and later, which the glibc floor requires anyway), "
@@ -597,6 +619,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if deb is not None:
                 artifacts.append(deb)
             timings["deb"] = time.monotonic() - t
+
+        if not args.no_python_dists:
+            t = time.monotonic()
+            artifacts += python_dists(py, src, out_dir, version, epoch)
+            timings["python_dists"] = time.monotonic() - t
 
         sums = "".join(f"{sha256(a)}  {a.name}\n" for a in artifacts)
         (out_dir / "SHA256SUMS").write_text(sums, encoding="utf-8")

@@ -143,6 +143,9 @@ def test_artifacts_and_checksums(build: Build) -> None:
     sums = (build.out / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
     listed = dict(reversed(line.split("  ", 1)) for line in sums)
     assert f"{build.name}.tar.gz" in listed
+    # The wheel and the sdist are artifacts too, checksummed with the rest.
+    assert any(n.startswith("intake_app-") and n.endswith(".whl") for n in listed), listed
+    assert f"intake_app-{__version__}.tar.gz" in listed, listed
     if shutil.which("dpkg-deb"):
         assert f"intake-app_{__version__}_amd64.deb" in listed
     for name, digest in listed.items():
