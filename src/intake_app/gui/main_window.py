@@ -5,25 +5,18 @@ from __future__ import annotations
 import gc
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmapCache
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QStackedWidget,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from intake_app.gui.export_view import ExportWizard
-from intake_app.gui.i18n import LanguageManager, save_geometry, save_language, saved_geometry
+from intake_app.gui.i18n import LanguageManager, save_language
 from intake_app.gui.panic_ui import BUTTON_STYLE, HOTKEY, PanicConfirm, PanicFilter, run_panic
 from intake_app.gui.session import Session
 from intake_app.gui.settings import SettingsDialog
 from intake_app.gui.unlock import UnlockPage
 from intake_app.gui.unlock_notices import check_after_unlock
+from intake_app.gui.window_base import LockingWindow
 from intake_app.gui.wizard import FirstRunWizard, SetupOutcome
 from intake_app.gui.workspace import Workspace
 from intake_app.services.protection import PanicReport
@@ -32,20 +25,16 @@ LOCK_BANNER_STYLE = ("background: #fff3cd; color: #5c4400; border-bottom: 2px so
                      " padding: 8px; font-weight: bold;")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LockingWindow):
     def __init__(self, session: Session, languages: LanguageManager,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("mainWindow")
-        self.session = session
-        self.languages = languages
+        super().__init__("mainWindow", session, languages, parent)
         self.workspace: Workspace | None = None
         self.wizard: FirstRunWizard | None = None
         self.export_wizard: ExportWizard | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.panic_confirm: PanicConfirm | None = None
         self.panicked = False
-        self.stack = QStackedWidget()
         self.lock_banner = QLabel()
         self.lock_banner.setObjectName("lockBanner")
         self.lock_banner.setWordWrap(True)
@@ -60,13 +49,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.unlock_page = self._new_unlock_page()
         self.stack.addWidget(self.unlock_page)
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(self.toolbar)
-        self._make_actions()
-        session.locked.connect(self._on_locked)
+        self._install_toolbar("mainToolbar")
         session.about_to_lock.connect(self.save_work)
         session.lock_warning.connect(self._lock_warning)
         session.lock_warning_cancelled.connect(self._lock_warning_cancelled)
@@ -75,9 +58,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.panic_filter)
-        geometry = saved_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(QSize(1100, 740))
+        self._restore_geometry()
         self._set_unlocked_ui(False)
 
     # -------------------------------------------------------------- actions
@@ -94,11 +75,7 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
-        self.lock_action = QAction(self.tr("&Lock"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.lock_action.setToolTip(self.tr("Lock now (Ctrl+L)"))
-        self.lock_action.triggered.connect(self.lock)
+        self.lock_action = self._lock_action(self.tr("&Lock"), self.tr("Lock now (Ctrl+L)"))
         self.panic_action = QAction(self.tr("Panic: erase"), self)
         self.panic_action.setObjectName("panicAction")
         self.panic_action.setToolTip(self.tr(
@@ -109,10 +86,7 @@ class MainWindow(QMainWindow):
                   self.settings_action):
             self.toolbar.addAction(a)
             self.addAction(a)
-        spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
-                             spacer.sizePolicy().verticalPolicy())
-        self.toolbar.addWidget(spacer)
+        self._add_toolbar_spacer()
         self.toolbar.addAction(self.panic_action)
         panic_button = self.toolbar.widgetForAction(self.panic_action)
         if panic_button is not None:
@@ -189,14 +163,9 @@ class MainWindow(QMainWindow):
         self.workspace.records.table.setFocus()
 
     def _drop_workspace(self) -> None:
-        ws = self.workspace
-        if ws is None:
-            return
-        ws.clear()
-        self.stack.removeWidget(ws)
-        ws.hide()
-        ws.deleteLater()
-        self.workspace = None
+        if self.workspace is not None:
+            self._remove_view(self.workspace, self.workspace.clear)
+            self.workspace = None
 
     # -------------------------------------------------------------- lock
     def save_work(self) -> bool:
@@ -215,10 +184,6 @@ class MainWindow(QMainWindow):
 
     def _lock_warning_cancelled(self) -> None:
         self.lock_banner.setVisible(False)
-
-    def lock(self) -> None:
-        if self.session.is_unlocked:
-            self.session.lock()
 
     # -------------------------------------------------------------- panic
     def request_panic(self) -> None:
@@ -263,14 +228,7 @@ class MainWindow(QMainWindow):
     def _on_locked(self) -> None:
         dialogs = (self.export_wizard, self.settings_dialog)
         self.export_wizard = self.settings_dialog = None
-        for dlg in dialogs:
-            if dlg is not None:
-                dlg.blockSignals(True)
-                dlg.done(0)
-                dlg.deleteLater()
-        for w in QApplication.topLevelWidgets():
-            if w is not self and w.isVisible() and w.isWindow():
-                w.close()
+        self._close_dialogs_and_windows(*dialogs)
         self.lock_banner.setVisible(False)
         self._drop_workspace()
         QPixmapCache.clear()  # attachment previews
@@ -365,9 +323,6 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.panic_filter)
         if self.panicked:  # the store is gone: never wait for a worker
-            super().closeEvent(event)
+            QMainWindow.closeEvent(self, event)
             return
-        save_geometry(self.saveGeometry())
-        self.lock()
-        self.session.runner.wait(10_000)
         super().closeEvent(event)

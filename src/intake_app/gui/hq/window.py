@@ -7,18 +7,9 @@ from __future__ import annotations
 import gc
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QLabel,
-    QMainWindow,
-    QStackedWidget,
-    QTabWidget,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QWidget
 
 from intake_app.gui.hq.common import HQSession
 from intake_app.gui.hq.devices_view import DevicesView
@@ -26,15 +17,9 @@ from intake_app.gui.hq.export_dialog import ExportDialog
 from intake_app.gui.hq.import_desk import ImportDesk
 from intake_app.gui.hq.receipts_view import ReceiptsView
 from intake_app.gui.hq.records_browser import RecordsBrowser
-from intake_app.gui.i18n import (
-    UI_LANGUAGES,
-    LanguageManager,
-    ltr,
-    save_geometry,
-    save_language,
-    saved_geometry,
-)
+from intake_app.gui.i18n import UI_LANGUAGES, LanguageManager, ltr, save_language
 from intake_app.gui.unlock import UnlockPage
+from intake_app.gui.window_base import LockingWindow
 
 
 class HQWorkspace(QTabWidget):
@@ -63,33 +48,23 @@ class HQWorkspace(QTabWidget):
             view.clear()
 
 
-class HQWindow(QMainWindow):
+class HQWindow(LockingWindow):
+    session: HQSession
+
     def __init__(self, session: HQSession, languages: LanguageManager,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("hqWindow")
-        self.session = session
-        self.languages = languages
+        super().__init__("hqWindow", session, languages, parent)
         self.workspace: HQWorkspace | None = None
         self.export_dialog: ExportDialog | None = None
         self.form_titles: dict[str, str] = {}
-        self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
         self.missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.missing)
         self.unlock_page = self._new_unlock_page()
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("hqToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(self.toolbar)
-        self._make_actions()
-        session.locked.connect(self._on_locked)
-        geometry = saved_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(QSize(1100, 740))
+        self._install_toolbar("hqToolbar")
+        self._restore_geometry()
         self._set_unlocked_ui(False)
 
     def _new_unlock_page(self) -> UnlockPage:
@@ -106,11 +81,7 @@ class HQWindow(QMainWindow):
         self.export_action = QAction(self.tr("&Export records…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.open_export)
-        self.lock_action = QAction(self.tr("&Lock"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.lock_action.setToolTip(self.tr("Lock now (Ctrl+L)"))
-        self.lock_action.triggered.connect(self.lock)
+        self.lock_action = self._lock_action(self.tr("&Lock"), self.tr("Lock now (Ctrl+L)"))
         self.language_box = QComboBox()
         self.language_box.setAccessibleName(self.tr("Language"))
         for lang in UI_LANGUAGES:
@@ -121,10 +92,7 @@ class HQWindow(QMainWindow):
             lambda _i: self.set_language(str(self.language_box.currentData())))
         self.toolbar.addAction(self.export_action)
         self.addAction(self.export_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
-                             spacer.sizePolicy().verticalPolicy())
-        self.toolbar.addWidget(spacer)
+        self._add_toolbar_spacer()
         self.toolbar.addWidget(self.language_box)
         self.toolbar.addAction(self.lock_action)
         self.addAction(self.lock_action)
@@ -174,14 +142,9 @@ class HQWindow(QMainWindow):
         self._set_unlocked_ui(True)
 
     def _drop_workspace(self) -> None:
-        ws = self.workspace
-        if ws is None:
-            return
-        ws.clear()
-        self.stack.removeWidget(ws)
-        ws.hide()
-        ws.deleteLater()
-        self.workspace = None
+        if self.workspace is not None:
+            self._remove_view(self.workspace, self.workspace.clear)
+            self.workspace = None
 
     # -------------------------------------------------------------- screens
     def open_export(self) -> ExportDialog | None:
@@ -199,19 +162,9 @@ class HQWindow(QMainWindow):
             self.export_dialog = None
 
     # -------------------------------------------------------------- lock
-    def lock(self) -> None:
-        if self.session.is_unlocked:
-            self.session.lock()
-
     def _on_locked(self) -> None:
         dlg, self.export_dialog = self.export_dialog, None
-        if dlg is not None:
-            dlg.blockSignals(True)
-            dlg.done(0)
-            dlg.deleteLater()
-        for w in QApplication.topLevelWidgets():
-            if w is not self and w.isVisible() and w.isWindow():
-                w.close()
+        self._close_dialogs_and_windows(dlg)
         self._drop_workspace()
         gc.collect()
         self._set_unlocked_ui(False)
@@ -235,9 +188,3 @@ class HQWindow(QMainWindow):
         else:
             self.start()
         self._set_unlocked_ui(self.session.is_unlocked and self.workspace is not None)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        save_geometry(self.saveGeometry())
-        self.lock()
-        self.session.runner.wait(10_000)
-        super().closeEvent(event)
