@@ -300,3 +300,21 @@ class RetentionItem(Snapshot):
     records: int
     attachments: int
     merged_cases: tuple[str, ...]
+
+
+class DashboardStats(Snapshot):
+    """The case desk in numbers (services.dashboard): the HQ dashboard's charts and
+    the monthly report's tables. Live cases only (a merged case counts in its target)."""
+
+    today: str  # ISO date the figures are for
+    open_cases: int
+    closed_cases: int
+    by_priority: tuple[tuple[str, int], ...]  # open cases per level, most urgent first
+    by_status: tuple[tuple[str, int], ...]  # every status in workflow order
+    new_per_week: tuple[tuple[str, int], ...]  # (ISO date of the week's Monday, cases opened)
+    overdue_follow_ups: int  # open follow-ups past due, on open cases
+    overdue_cases: int  # open cases with at least one
+    expired_documents: int  # open cases whose document expiry is past
+    expiring_documents: int  # open cases whose document expires within ``within_days``
+    within_days: int
+    needs_by_province: tuple[tuple[str, str, int], ...]  # (province, need, open cases)
