@@ -19,6 +19,8 @@ from intake_app.crypto.bundle import read_header
 from intake_app.services import outbox
 from intake_app.services.field import FieldService
 from intake_app.services.hq import HQService
+from intake_app.store import attachments as att_store
+from intake_app.store import blobs
 from tests.cli_helpers import FIELD_PASS, HQ_PASS, Setup, enrolled_pair, example_values
 
 SIZE = 2_500_001  # three stored chunks, the last short
@@ -45,8 +47,8 @@ def _field_chunks(s: Setup, aid: str) -> tuple[bytes | None, list[bytes]]:
     svc.unlock(FIELD_PASS)
     try:
         key = _rows(svc, "SELECT chunk_key FROM attachments WHERE id = ?", aid)
-        chunks = [bytes(r[0]) for r in _rows(
-            svc, "SELECT data FROM attachment_chunks WHERE attachment_id = ? ORDER BY idx", aid)]
+        n = len(_rows(svc, "SELECT idx FROM attachment_chunks WHERE attachment_id = ?", aid))
+        chunks = list(att_store.stored_chunks(svc._store, aid, 0, n))
         return (bytes(key[0][0]) if key else None), chunks
     finally:
         svc.lock()
@@ -80,16 +82,26 @@ def test_export_moves_stored_ciphertext_and_hq_keeps_it(tmp_path: Path) -> None:
     # Write-only outbox: after sealing the laptop holds neither the key nor the chunks.
     key_after, stored_after = _field_chunks(s, aid)
     assert key_after is None and stored_after == []
+    assert list((s.field / blobs.BLOB_DIR).iterdir()) == []  # its blob file went too
 
     r = s.h("hq", "import", path)
     assert r.rc == 0, r.err + r.out
     hq = _hq(s)
     try:
-        (row,) = _rows(hq, "SELECT chunk_key, complete, size FROM attachments WHERE id = ?", aid)
+        (row,) = _rows(hq, "SELECT chunk_key, complete, size, blob FROM attachments "
+                           "WHERE id = ?", aid)
         assert bytes(row[0]) == key and row[1] == 1 and row[2] == SIZE
+        # Stored as received, in a blob file with a random name beside the store, padded
+        # to its size class; the chunk rows are only markers.
         held = [bytes(r[0]) for r in _rows(
             hq, "SELECT data FROM attachment_chunks WHERE attachment_id = ? ORDER BY idx", aid)]
-        assert held == stored  # stored as received
+        assert held == [b"", b"", b""]
+        (f,) = list((s.hq / blobs.BLOB_DIR).iterdir())
+        assert f.name == row[3] and aid not in f.name and blobs.is_blob_name(f.name)
+        on_disk = f.read_bytes()
+        assert len(on_disk) == blobs.size_class(len(b"".join(stored)))
+        assert [on_disk[i * blobs.STRIDE:i * blobs.STRIDE + len(c)]
+                for i, c in enumerate(stored)] == stored
         assert b"".join(hq.attachment_chunks(aid)) == blob
     finally:
         hq.lock()

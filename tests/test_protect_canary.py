@@ -9,6 +9,7 @@ import json
 import os
 from pathlib import Path
 
+from intake_app.store import blobs
 from tests.cli_helpers import FIELD_PASS, enrolled_pair, example_values, ok, run
 from tests.conftest import scan_for
 
@@ -70,6 +71,8 @@ def test_no_canary_outside_the_store_after_a_cli_session(tmp_path: Path) -> None
     # No temporary files at all, and nothing left beside the store's own files.
     assert [p for p in tmpdir.rglob("*") if p.is_file()] == []
     assert sorted(p.name for p in field.iterdir()) == [
-        "outbox", "profile.aux", "profile.hdr", "store-b.db", "store.db"]
+        "blobs", "outbox", "profile.aux", "profile.hdr", "store-b.db", "store.db"]
+    # Attachment blob files: random names only (the scan above found no canary in them).
+    assert all(blobs.is_blob_name(p.name) for p in (field / "blobs").iterdir())
     # The scan can see the canary when it is there in plaintext.
     assert scan_for(outside, CANARY_ASCII)

@@ -9,8 +9,11 @@ Order of work (each step makes the next one matter less):
     export holds the service lock; the caller exits the process anyway);
  4. unlink the header, both databases with their WAL/SHM files, and
     ``profile.aux`` (overwritten first);
- 5. the sealed outbox bundles, unless the setting keeps them (HQ can read
-    them, the laptop cannot; but they show that this laptop sent records);
+ 5. the attachment blob files (store/blobs.py: ciphertext under keys that were in
+    the store, so unreadable since step 2; deleting them is tidiness, after the
+    keys, never before), and the sealed outbox bundles, unless the setting keeps
+    them (HQ can read them, the laptop cannot; but they show that this laptop sent
+    records);
  6. fsync the folder and remove it when empty.
 
 Only names the app creates are touched: a mistaken ``--data-dir`` cannot make
@@ -29,6 +32,7 @@ from typing import Protocol
 from intake_app.protect import guard
 from intake_app.protect.erase import fsync_dir, overwrite_in_place, shred, unlink
 from intake_app.store import profile as store_profile
+from intake_app.store.blobs import blob_dir, is_blob_name
 from intake_app.store.keyslots import HEADER_SIZE, REAL_SLOT, ProfileHeader
 
 
@@ -143,7 +147,9 @@ def panic(data_dir: Path, *, service: Closable | None = None,
             removed.append(tmp.name)
     if shred(guard.aux_path(data_dir)):
         removed.append(guard.AUX_NAME)
-    # 5. The outbox.
+    # 5. Blob files (already undecryptable), then the outbox.
+    for db in (store_profile.db_path(data_dir), store_profile.decoy_path(data_dir)):
+        removed.extend(remove_blobs(db))
     if not keep_outbox:
         removed.extend(remove_outbox(data_dir))
     # 6. Make it durable, and leave no empty folder behind.
@@ -158,6 +164,21 @@ def panic(data_dir: Path, *, service: Closable | None = None,
     return PanicReport(data_dir=str(data_dir), had_profile=had_profile,
                        removed=tuple(removed), kept_outbox=bool(keep_outbox),
                        seconds=time.perf_counter() - start, key_destroyed_after=key_gone)
+
+
+def remove_blobs(db: Path) -> list[str]:
+    """The blob files of the store ``db`` (only names store/blobs.py makes)."""
+    folder = blob_dir(db)
+    removed: list[str] = []
+    if folder.is_dir() and not folder.is_symlink():
+        for p in folder.iterdir():
+            if is_blob_name(p.name) and p.is_file() and unlink(p):
+                removed.append(f"{folder.name}/{p.name}")
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
+    return removed
 
 
 def remove_outbox(data_dir: Path) -> list[str]:

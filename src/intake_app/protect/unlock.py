@@ -29,6 +29,7 @@ from intake_app.protect import guard
 from intake_app.protect.erase import shred
 from intake_app.protect.hardening import disable_core_dumps
 from intake_app.protect.panic import finish_erase_real, panic
+from intake_app.store import blobs
 from intake_app.store import profile as store_profile
 from intake_app.store.db import Database
 from intake_app.store.keyslots import REAL_SLOT, KdfParams, below_floor, fast_kdf_requested
@@ -142,6 +143,9 @@ def unlock_profile(data_dir: Path, passphrase: str,
         if erase:
             finish_erase_real(data_dir, opened, kind=kind, keep_outbox=keep_outbox,
                               created_at=get_meta_int(db, "created_at", int(time.time())))
+            # The real store's blob files: undecryptable now, and the decoy cannot
+            # explain them (store/blobs.py names tell it which files are its own).
+            blobs.remove_foreign(db, db.path)
         restored = False
         if opened.is_decoy:
             if state is None:

@@ -57,7 +57,7 @@ from intake_app.services.hq_import import import_items
 from intake_app.store import hq as store_hq
 from intake_app.store import meta as store_meta
 from intake_app.store import records as rec_store
-from intake_app.store.attachments import iter_attachment
+from intake_app.store.attachments import iter_attachment, sweep_blobs
 from intake_app.store.ids import now_ms
 
 QUARANTINE_DIR = "quarantine"
@@ -285,7 +285,12 @@ class HQService(DashboardDesk):
                 return self._reject(path, BundleError(
                     "header", "not a regular file: not read"), None)
             try:
-                return self._import_open(path, fh, progress)
+                try:
+                    return self._import_open(path, fh, progress)
+                except BaseException:
+                    with contextlib.suppress(Exception):  # the first error is the one
+                        sweep_blobs(self._store)  # a rolled-back import's blob files
+                    raise
             except BundleError as exc:
                 return self._reject(path, exc, fh)
             except _STORE_FAILURES:

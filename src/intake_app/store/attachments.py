@@ -1,14 +1,17 @@
-"""Attachments streamed into the database in fixed-size chunks.
+"""Attachments streamed in fixed-size sealed chunks into a blob file beside the store.
 
-Memory stays constant whatever the file size: a reader thread reads and
-hashes the next chunks while the database encrypts and writes the current one
-(hashlib and SQLite both release the GIL, so the two cores share the work).
-The bytes go from the source file straight into SQLCipher pages: no temp
-file, no thumbnail, nothing in plaintext on disk.
+Memory stays constant whatever the file size: a reader thread reads and hashes
+the next chunks while this thread seals (under the attachment's own key) and
+writes the current one (hashlib, libsodium and file writes release the GIL, so
+the two cores share the work). Only sealed chunks reach the disk: no temp file,
+no thumbnail, nothing in plaintext. The blob file holds them as stored
+(store/blobs.py); the key, name, size and metadata stay in SQLCipher, so destroying
+the store's key erases them all. Attachments written before schema 9 (and v1
+imports at HQ) keep their chunks in ``attachment_chunks`` and read as before.
 
-An attachment is written in several transactions (so the WAL stays small)
-and flagged complete in the last one; incomplete rows left by a crash are
-invisible to readers and removed by ``purge_incomplete`` at the next open.
+The row (complete = 0) commits before the file is written and is flagged
+complete after the file is fsynced; incomplete rows left by a crash are
+invisible to readers and removed, with their files, by ``purge_incomplete``.
 
 attachments.complete: 0 being written here (a crash leftover if seen at open),
 1 complete, 2 received in part at HQ and waiting for the volumes that hold the
@@ -23,6 +26,7 @@ import queue
 import struct
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, BinaryIO
 
 import nacl.bindings as sodium
@@ -31,12 +35,12 @@ import nacl.utils
 
 from intake_app.errors import NotFound, StoreCorrupt
 from intake_app.models import AttachmentInfo
-from intake_app.store.db import Database
+from intake_app.store import blobs
+from intake_app.store.blobs import CHUNK_SIZE as CHUNK_SIZE
+from intake_app.store.blobs import SEAL_OVERHEAD as SEAL_OVERHEAD
+from intake_app.store.db import Database, after_commit
 from intake_app.store.ids import new_id, now_ms
 
-CHUNK_SIZE = 1 << 20
-# Chunks per transaction: 128 MiB of WAL at most between commits.
-CHUNKS_PER_COMMIT = 128
 _QUEUE_DEPTH = 4
 MAX_NAME_LEN = 255
 
@@ -59,8 +63,6 @@ def clean_name(name: str) -> str:
 # place). Stored as nonce || ciphertext. The key lives only in the attachment's row.
 KEY_SIZE = 32
 _NONCE = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
-SEAL_OVERHEAD = _NONCE + sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES
-_SEAL_OVERHEAD = SEAL_OVERHEAD
 _IDX = struct.Struct(">Q")
 
 
@@ -102,21 +104,47 @@ def write_chunk(conn: Any, key: bytes | None, att_id: str, idx: int, data: bytes
                  "VALUES (?, ?, ?)", (att_id, idx, seal_chunk(key, att_id, idx, data)))
 
 
-def read_chunk(conn: Any, key: bytes | None, att_id: str, idx: int) -> bytes | None:
+def _stored(conn: Any, att_id: str, idx: int) -> bytes | None:
+    """Stored chunk ``idx`` from its row, or from the blob file when the row is only
+    the marker (empty data, store/blobs.py)."""
     row = conn.execute("SELECT data FROM attachment_chunks WHERE attachment_id = ? AND idx = ?",
                        (att_id, idx)).fetchone()
-    return None if row is None else open_chunk(key, att_id, idx, row[0])
+    if row is None:
+        return None
+    if len(row[0]):
+        return bytes(row[0])
+    blob, size = conn.execute("SELECT blob, size FROM attachments WHERE id = ?",
+                              (att_id,)).fetchone()
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    data = None if blob is None else blobs.read_stored(
+        Path(path), str(blob), idx, blobs.stored_len(int(size), idx))
+    if data is None:
+        raise StoreCorrupt(f"attachment {att_id} is missing its blob file or chunk {idx}")
+    return data
+
+
+def read_chunk(conn: Any, key: bytes | None, att_id: str, idx: int) -> bytes | None:
+    stored = _stored(conn, att_id, idx)
+    return None if stored is None else open_chunk(key, att_id, idx, stored)
 
 
 def stored_chunks(conn: Any, att_id: str, first: int, count: int) -> Iterator[bytes]:
     """Chunks ``first`` .. ``first + count - 1`` exactly as stored (nonce || ciphertext),
-    not decrypted: what a v2 bundle carries (docs/bundle-format.md §8)."""
-    for idx in range(first, first + count):
-        row = conn.execute("SELECT data FROM attachment_chunks WHERE attachment_id = ? AND "
-                           "idx = ?", (att_id, idx)).fetchone()
-        if row is None:
-            raise StoreCorrupt(f"attachment {att_id} is missing chunk {idx}")
-        yield bytes(row[0])
+    not decrypted: what a v2 bundle carries (docs/bundle-format.md §8). From a blob
+    file: one open, sequential reads."""
+    row = conn.execute("SELECT blob, size FROM attachments WHERE id = ?", (att_id,)).fetchone()
+    have = conn.execute("SELECT count(*) FROM attachment_chunks WHERE attachment_id = ? AND "
+                        "idx >= ? AND idx < ? AND length(data) = 0",
+                        (att_id, first, first + count)).fetchone()[0]
+    if row is None or row[0] is None or have != count:
+        for idx in range(first, first + count):
+            stored = _stored(conn, att_id, idx)
+            if stored is None:
+                raise StoreCorrupt(f"attachment {att_id} is missing chunk {idx}")
+            yield stored
+        return
+    path = Path(conn.execute("PRAGMA database_list").fetchone()[2])
+    yield from blobs.read_run(path, str(row[0]), int(row[1]), first, count, att_id)
 
 
 def erase_attachments(conn: Any, where: str, params: tuple[Any, ...]) -> None:
@@ -125,6 +153,12 @@ def erase_attachments(conn: Any, where: str, params: tuple[Any, ...]) -> None:
     Crypto-erase: the chunks go first without page overwriting (they stay sealed
     under keys about to be destroyed), then the small rows holding the keys are
     deleted with secure_delete on. Runs inside the caller's transaction."""
+    names = blobs.names_in(conn, where, params)
+    if names:
+        # The blob files go once the rows (and keys) are gone for good: after the
+        # commit, so a rollback keeps a readable attachment (store/blobs.py).
+        path = Path(conn.execute("PRAGMA database_list").fetchone()[2])
+        after_commit(conn, lambda: blobs.remove(path, names))
     conn.execute("PRAGMA secure_delete = OFF")
     try:
         conn.execute("DELETE FROM attachment_chunks WHERE attachment_id IN "
@@ -136,18 +170,16 @@ def erase_attachments(conn: Any, where: str, params: tuple[Any, ...]) -> None:
 
 
 def _read_chunks(src: BinaryIO, out: queue.Queue[bytes | BaseException | None],
-                 digest: hashlib._Hash, stop: threading.Event, key: bytes,
-                 att_id: str) -> None:
-    # Hashing and sealing happen here, on the second core, while the database writes.
+                 digest: hashlib._Hash, stop: threading.Event) -> None:
+    # Reading and hashing happen here, on the second core, while the caller's thread
+    # seals and writes (hashlib, libsodium and file writes all release the GIL).
     try:
-        idx = 0
         while not stop.is_set():
             chunk = src.read(CHUNK_SIZE)
             if not chunk:
                 break
             digest.update(chunk)
-            out.put(seal_chunk(key, att_id, idx, chunk))
-            idx += 1
+            out.put(chunk)
         out.put(None)
     except BaseException as exc:  # handed to the writer thread, which re-raises it
         out.put(exc)
@@ -155,6 +187,11 @@ def _read_chunks(src: BinaryIO, out: queue.Queue[bytes | BaseException | None],
 
 def add_attachment(db: Database, record_id: str, src: BinaryIO, name: str,
                    mime: str | None = None) -> AttachmentInfo:
+    """Stream ``src`` into a new blob file (store/blobs.py) sealed chunk by chunk under
+    the attachment's own key. Order: the row (complete = 0, naming the blob) commits
+    first, then the file is written and fsynced, then one transaction marks the chunks
+    and completes the row; a crash before the end leaves a row that
+    ``purge_incomplete`` erases (and its file) at the next open."""
     name = clean_name(name)
     mime = mime or guess_mime(name)
     att_id = new_id()
@@ -163,42 +200,36 @@ def add_attachment(db: Database, record_id: str, src: BinaryIO, name: str,
         raise NotFound(f"no record {record_id}")
     key = new_chunk_key()
     with db.transaction() as conn:
+        blob = blobs.new_name(conn)
         conn.execute(
             "INSERT INTO attachments (id, record_id, name, mime, size, sha256, created_at, "
-            "complete, chunk_key) VALUES (?, ?, ?, ?, 0, '', ?, 0, ?)",
-            (att_id, record_id, name, mime, created, key),
+            "complete, chunk_key, blob) VALUES (?, ?, ?, ?, 0, '', ?, 0, ?, ?)",
+            (att_id, record_id, name, mime, created, key, blob),
         )
     digest = hashlib.sha256()
     chunks: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=_QUEUE_DEPTH)
     stop = threading.Event()
-    reader = threading.Thread(target=_read_chunks, args=(src, chunks, digest, stop, key, att_id),
+    reader = threading.Thread(target=_read_chunks, args=(src, chunks, digest, stop),
                               daemon=True)
-    reader.start()
-    size = 0
-    idx = 0
+    size = idx = 0
+    writer: blobs.BlobWriter | None = None
     try:
-        done = False
-        while not done:
-            with db.transaction() as conn:
-                for _ in range(CHUNKS_PER_COMMIT):
-                    item = chunks.get()
-                    if item is None:
-                        done = True
-                        break
-                    if isinstance(item, BaseException):
-                        raise item
-                    conn.execute(
-                        "INSERT INTO attachment_chunks (attachment_id, idx, data) VALUES (?, ?, ?)",
-                        (att_id, idx, item),
-                    )
-                    idx += 1
-                    size += len(item) - _SEAL_OVERHEAD
-                if done:
-                    reader.join()
-                    conn.execute(
-                        "UPDATE attachments SET size = ?, sha256 = ?, complete = 1 WHERE id = ?",
-                        (size, digest.hexdigest(), att_id),
-                    )
+        writer = blobs.BlobWriter(db.path, blob)
+        reader.start()
+        while (item := chunks.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            writer.write(idx, seal_chunk(key, att_id, idx, item))
+            idx += 1
+            size += len(item)
+        reader.join()
+        w, writer = writer, None
+        w.finish(size)
+        with db.transaction() as conn:
+            conn.executemany("INSERT INTO attachment_chunks (attachment_id, idx, data) "
+                             "VALUES (?, ?, x'')", [(att_id, i) for i in range(idx)])
+            conn.execute("UPDATE attachments SET size = ?, sha256 = ?, complete = 1 "
+                         "WHERE id = ?", (size, digest.hexdigest(), att_id))
     except BaseException:
         stop.set()
         while reader.is_alive():
@@ -206,6 +237,8 @@ def add_attachment(db: Database, record_id: str, src: BinaryIO, name: str,
                 chunks.get(timeout=0.1)
             except queue.Empty:
                 pass
+        if writer is not None:
+            writer.abort()
         delete_attachment(db, att_id)
         raise
     return AttachmentInfo(id=att_id, record_id=record_id, name=name, mime=mime, size=size,
@@ -242,9 +275,19 @@ def delete_attachment(db: Database, att_id: str) -> None:
         erase_attachments(conn, "id = ?", (att_id,))
 
 
+def sweep_blobs(db: Database) -> int:
+    """Delete blob files no attachment row names (store/blobs.py)."""
+    return blobs.sweep(db, db.path)
+
+
 def purge_incomplete(db: Database) -> int:
-    """Remove attachments whose write never finished (a crash mid-write)."""
+    """Remove attachments whose write never finished (a crash mid-write), then the blob
+    files no row names (store/blobs.py: a crash before an import's commit, a purge)."""
     with db.transaction() as conn:
         n = conn.execute("SELECT count(*) FROM attachments WHERE complete = 0").fetchone()[0]
         erase_attachments(conn, "complete = 0", ())
-        return int(n)
+        # The naming key exists before any transaction names a blob with it: a file
+        # named in a rolled-back first transaction is still recognised by the sweep.
+        blobs.name_key(conn)
+    blobs.sweep(db, db.path)
+    return int(n)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,20 @@ import sqlcipher3
 from intake_app.errors import CannotVerify, DiskFull, StoreCorrupt
 from intake_app.paths import FILE_MODE
 from intake_app.store import schema
+
+# Work to do once the transaction on a connection commits (and to drop if it rolls
+# back): deleting blob files whose rows a purge removed (store/blobs.py). Keyed by
+# id(connection); filled and drained on the thread that holds the transaction.
+_ON_COMMIT: dict[int, list[Callable[[], None]]] = {}
+
+
+def after_commit(conn: Any, fn: Callable[[], None]) -> None:
+    """Run ``fn`` after the open transaction on ``conn`` commits; never if it rolls back.
+    Outside ``Database.transaction`` (no one to run it), run it at once."""
+    if id(conn) in _ON_COMMIT:
+        _ON_COMMIT[id(conn)].append(fn)
+    else:
+        fn()
 
 # 32 KiB pages: attachment chunks (1 MiB blobs) write at ~2.5x the speed of 4 KiB
 # pages here, and small record saves stay well inside their latency budget.
@@ -177,18 +191,23 @@ class Database:
         except DB_ERRORS as exc:
             self._raise_if_full(exc)
             raise
+        _ON_COMMIT[id(self.conn)] = []  # SQLite transactions do not nest
         try:
             yield self.conn
         except BaseException as exc:
+            _ON_COMMIT.pop(id(self.conn), None)
             self._rollback_open()
             self._raise_if_full(exc)
             raise
         try:
             self.conn.execute("COMMIT")
         except DB_ERRORS as exc:
+            _ON_COMMIT.pop(id(self.conn), None)
             self._rollback_open()
             self._raise_if_full(exc)
             raise
+        for fn in _ON_COMMIT.pop(id(self.conn), []):
+            fn()
 
     def _rollback_open(self) -> None:
         if self.conn.in_transaction:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, Protocol
 
 from intake_app.errors import BundleError
 from intake_app.models import RecordStatus
+from intake_app.store import blobs
 from intake_app.store.attachments import (
     CHUNK_SIZE,
     SEAL_OVERHEAD,
@@ -177,21 +179,23 @@ def store_sealed_part(conn: Any, a: PartIn, key: bytes,
                       chunks: Iterable[tuple[int, bytes]], on_bytes: Callable[[int], None],
                       device_id: str) -> bool:
     """Add one received v2 sealed part: its stored chunks (already authenticated by the
-    opener under ``key`` with this attachment's id and their index) go in as received,
-    and the attachment keeps the device's key; nothing is decrypted or encrypted again.
+    opener under ``key`` with this attachment's id and their index) go as received into
+    the attachment's blob file (store/blobs.py), fsynced before the caller commits; the
+    attachment keeps the device's key; nothing is decrypted or encrypted again.
     True if it is the first part of a new attachment."""
     owner = conn.execute("SELECT 1 FROM records WHERE id = ?", (a.record_id,)).fetchone()
     if owner is None:
         raise BundleError("payload", f"attachment {a.attachment_id} for an unknown record")
     _check_owner(conn, a.record_id, device_id)
-    row = conn.execute("SELECT record_id, size, sha256, complete, chunk_key FROM attachments "
-                       "WHERE id = ?", (a.attachment_id,)).fetchone()
+    row = conn.execute("SELECT record_id, size, sha256, complete, chunk_key, blob "
+                       "FROM attachments WHERE id = ?", (a.attachment_id,)).fetchone()
     if row is None:
+        blob: str | None = blobs.new_name(conn)
         conn.execute(
             "INSERT INTO attachments (id, record_id, name, mime, size, sha256, created_at, "
-            "complete, chunk_key) VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?)",
+            "complete, chunk_key, blob) VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?, ?)",
             (a.attachment_id, a.record_id, a.name, a.mime, a.total_size, a.sha256, now_ms(),
-             key))
+             key, blob))
     elif (row[0], row[1], row[2]) != (a.record_id, a.total_size, a.sha256):
         raise BundleError("payload", f"attachment {a.attachment_id} conflicts with a stored one")
     elif row[4] is None or bytes(row[4]) != key:
@@ -201,17 +205,31 @@ def store_sealed_part(conn: Any, a: PartIn, key: bytes,
         for _, stored in chunks:
             on_bytes(len(stored) - SEAL_OVERHEAD)
         return False  # already complete: a resent part
+    else:
+        blob = None if row[5] is None else str(row[5])  # None: earlier parts in SQLite
+    db_path = Path(conn.execute("PRAGMA database_list").fetchone()[2])
+    writer = None if blob is None else blobs.BlobWriter(db_path, blob)
     got = 0
-    for idx, stored in chunks:
-        conn.execute("INSERT OR REPLACE INTO attachment_chunks (attachment_id, idx, data) "
-                     "VALUES (?, ?, ?)", (a.attachment_id, idx, stored))
-        got += len(stored) - SEAL_OVERHEAD
-        on_bytes(len(stored) - SEAL_OVERHEAD)
-    if got != a.size:
-        raise BundleError("payload", "attachment part shorter than declared")
-    need = (a.total_size + CHUNK_SIZE - 1) // CHUNK_SIZE
-    have = conn.execute("SELECT count(*) FROM attachment_chunks WHERE attachment_id = ?",
-                        (a.attachment_id,)).fetchone()[0]
+    try:
+        for idx, stored in chunks:
+            if writer is not None:
+                writer.write(idx, stored)
+            conn.execute("INSERT OR REPLACE INTO attachment_chunks (attachment_id, idx, data) "
+                         "VALUES (?, ?, ?)",
+                         (a.attachment_id, idx, b"" if writer is not None else stored))
+            got += len(stored) - SEAL_OVERHEAD
+            on_bytes(len(stored) - SEAL_OVERHEAD)
+        if got != a.size:
+            raise BundleError("payload", "attachment part shorter than declared")
+        need = (a.total_size + CHUNK_SIZE - 1) // CHUNK_SIZE
+        have = conn.execute("SELECT count(*) FROM attachment_chunks WHERE attachment_id = ?",
+                            (a.attachment_id,)).fetchone()[0]
+        if writer is not None:
+            w, writer = writer, None
+            w.finish(a.total_size if have >= need else None)
+    finally:
+        if writer is not None:
+            writer.abort()  # the transaction rolls back; the sweep removes a new file
     if have >= need:
         conn.execute("UPDATE attachments SET complete = 1 WHERE id = ?", (a.attachment_id,))
     return a.offset == 0

@@ -249,6 +249,13 @@ MIGRATIONS: list[list[str]] = [
     [
         "ALTER TABLE outbox ADD COLUMN unwritten INTEGER NOT NULL DEFAULT 0",
     ],
+    # 9: attachment ciphertext in blob files beside the store (store/blobs.py, issue 20):
+    # the random file name; NULL keeps the chunks in attachment_chunks (every attachment
+    # written before this migration, and v1 imports). A chunk row with empty data marks
+    # a chunk held in the blob file.
+    [
+        "ALTER TABLE attachments ADD COLUMN blob TEXT",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)
