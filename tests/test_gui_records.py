@@ -42,16 +42,17 @@ def test_lazy_loading_in_pages(qtbot, data_dir: Path) -> None:
     assert window.workspace.records.count_label.text() == f"{PAGE_SIZE + 50} record(s)"
 
 
-def test_columns_hide_content(qtbot, data_dir: Path) -> None:
+def test_columns_show_label_not_answers(qtbot, data_dir: Path) -> None:
     make_profile(data_dir, records=2)
     window = open_window(qtbot, data_dir)
     unlock(qtbot, window)
     model = window.workspace.records.model
     qtbot.waitUntil(lambda: model.rowCount() == 2)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Record", "Form", "Status", "Created", "Updated", "Revision"]
+    assert headers == ["Name", "Form", "Status", "Interview date", "Updated", "Record"]
     shown = " ".join(str(model.data(model.index(r, c))) for r in range(2)
                      for c in range(model.columnCount()))
+    # this form declares no label: no answer is shown
     assert "Person" not in shown and "Kabul" not in shown
     assert "All field types" in shown and "Draft" in shown
 

@@ -44,7 +44,13 @@ class OutboxView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        # Bundle file names share a long "dev-<id>-" prefix: keep their ends visible,
+        # give the file column the spare width and the full name in a tooltip.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setTabKeyNavigation(False)
         self.import_button = QPushButton(self.tr("&Import HQ receipt…"))
         self.import_button.setAccessibleName(self.tr("Import HQ receipt"))
@@ -76,10 +82,11 @@ class OutboxView(QWidget):
                      "abandoned": self.tr("Abandoned")}.get(e.state, e.state)
             cells = [loc.toString(e.sequence), e.file_name,
                      loc.toString(QDateTime.fromMSecsSinceEpoch(e.created_at),
-                                  QLocale.FormatType.ShortFormat),
+                                  "yyyy-MM-dd HH:mm"),
                      human_size(e.size), loc.toString(e.record_count), state]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if c in (0, 3, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(r, c, item)

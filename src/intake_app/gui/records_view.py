@@ -1,7 +1,9 @@
 """The records list: a lazily loaded model/view with search and filters.
 
-Only metadata is shown (short id, form, status, dates, revision): no names or
-answers, so a glance over the shoulder reveals nothing about anyone. Rows are
+Each row shows the form's display label (its ``label_field``/instance name,
+computed from the stored answers on the worker thread: no plaintext cache),
+the interview date, the full form title, status, the last change (ISO order,
+the locale's digits) and the short id. Rows are
 fetched page by page on worker threads (``count_records`` +
 ``list_records(limit, offset)``), so 100,000 records open instantly.
 """
@@ -41,6 +43,17 @@ SEARCH_LIMIT = 500
 SEARCH_DELAY_MS = 250
 
 Index = QModelIndex | QPersistentModelIndex
+Labels = dict[str, tuple[str, str]]
+
+
+def _with_labels(svc: Any, rows: list[RecordSummary]) -> tuple[list[RecordSummary], Labels]:
+    """Rows plus their labels, on the worker thread (one service call per page)."""
+    return rows, svc.record_labels([r.id for r in rows])
+
+
+def iso_date_text(iso: str) -> str:
+    """An ISO date (YYYY-MM-DD) in the interface locale's digits, order kept."""
+    return "".join(QLocale().toString(int(c)) if c.isdigit() else c for c in iso)
 
 
 class RecordsModel(QAbstractTableModel):
@@ -51,7 +64,7 @@ class RecordsModel(QAbstractTableModel):
     page_loaded = Signal()
     failed = Signal(str)
 
-    COLUMNS = ("record", "form", "status", "created", "updated", "revision")
+    COLUMNS = ("label", "form", "status", "interview", "updated", "record")
 
     def __init__(self, session: Session, form_titles: dict[str, str],
                  parent: QWidget | None = None) -> None:
@@ -59,13 +72,14 @@ class RecordsModel(QAbstractTableModel):
         self.session = session
         self.form_titles = dict(form_titles)
         self._rows: list[RecordSummary] = []
+        self._labels: dict[str, tuple[str, str]] = {}
         self._total = 0
         self._filter: RecordFilter | None = None
         self._query = ""
         self._fetching = False
         self._epoch = 0
-        self._headers = (self.tr("Record"), self.tr("Form"), self.tr("Status"),
-                         self.tr("Created"), self.tr("Updated"), self.tr("Revision"))
+        self._headers = (self.tr("Name"), self.tr("Form"), self.tr("Status"),
+                         self.tr("Interview date"), self.tr("Updated"), self.tr("Record"))
         self._status_names = {
             RecordStatus.DRAFT: self.tr("Draft"),
             RecordStatus.FINALIZED: self.tr("Finalized"),
@@ -92,23 +106,28 @@ class RecordsModel(QAbstractTableModel):
             return None
         rec = self._rows[index.row()]
         col = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == "record":
-                return rec.id[:8]
+                return rec.id[:8] if role == Qt.ItemDataRole.DisplayRole else rec.id
+            if col == "label":
+                return self._labels.get(rec.id, ("", ""))[0]
             if col == "form":
                 return self.form_titles.get(rec.form_id, rec.form_id)
             if col == "status":
                 return self.status_name(rec.status)
-            if col in ("created", "updated"):
-                ms = rec.created_at if col == "created" else rec.updated_at
-                return QLocale().toString(QDateTime.fromMSecsSinceEpoch(ms),
-                                          QLocale.FormatType.ShortFormat)
-            return QLocale().toString(rec.revision)
+            if col == "interview":
+                return iso_date_text(self._labels.get(rec.id, ("", ""))[1])
+            return QLocale().toString(QDateTime.fromMSecsSinceEpoch(rec.updated_at),
+                                      "yyyy-MM-dd HH:mm")
         if role == Qt.ItemDataRole.UserRole:
             return rec.id
         if role == Qt.ItemDataRole.AccessibleTextRole and col == "record":
             return self.tr("Record {id}").format(id=rec.id[:8])
         return None
+
+    def label(self, row: int) -> str:
+        rid = self.record_id(row)
+        return self._labels.get(rid, ("", ""))[0] if rid else ""
 
     def status_name(self, status: RecordStatus) -> str:
         return self._status_names.get(status, status.value)
@@ -124,8 +143,8 @@ class RecordsModel(QAbstractTableModel):
         epoch, flt, offset = self._epoch, self._filter, len(self._rows)
         svc = self.session.service
         self.session.runner.start(
-            lambda: svc.list_records(flt, limit=PAGE_SIZE, offset=offset),
-            lambda rows: self._append(epoch, rows), self._failed)
+            lambda: _with_labels(svc, svc.list_records(flt, limit=PAGE_SIZE, offset=offset)),
+            lambda r: self._append(epoch, *r), self._failed)
 
     # -------------------------------------------------------------- loading
     @property
@@ -148,41 +167,47 @@ class RecordsModel(QAbstractTableModel):
         self._filter, self._query = flt, query.strip()
         self.beginResetModel()
         self._rows, self._total = [], 0
+        self._labels = {}
         self.endResetModel()
         self._set_fetching(True)
         svc = self.session.service
         if self._query:
             q = self._query
-            self.session.runner.start(lambda: svc.search(q, flt, limit=SEARCH_LIMIT),
-                                      lambda rows: self._first(epoch, len(rows), rows),
-                                      self._failed)
+            self.session.runner.start(
+                lambda: _with_labels(svc, svc.search(q, flt, limit=SEARCH_LIMIT)),
+                lambda r: self._first(epoch, len(r[0]), *r), self._failed)
         else:
-            def first_page() -> tuple[int, list[RecordSummary]]:
-                return svc.count_records(flt), svc.list_records(flt, limit=PAGE_SIZE)
+            def first_page() -> tuple[int, list[RecordSummary], Labels]:
+                rows, labels = _with_labels(svc, svc.list_records(flt, limit=PAGE_SIZE))
+                return svc.count_records(flt), rows, labels
 
             self.session.runner.start(first_page,
-                                      lambda r: self._first(epoch, r[0], r[1]), self._failed)
+                                      lambda r: self._first(epoch, *r), self._failed)
 
     def clear(self) -> None:
         """Forget every summary (on lock)."""
         self._epoch += 1
         self.beginResetModel()
         self._rows, self._total = [], 0
+        self._labels = {}
         self.endResetModel()
         self._set_fetching(False)
 
-    def _first(self, epoch: int, total: int, rows: list[RecordSummary]) -> None:
+    def _first(self, epoch: int, total: int, rows: list[RecordSummary],
+               labels: Labels) -> None:
         if not shiboken6.isValid(self) or epoch != self._epoch:
             return
+        self._labels.update(labels)
         self._total = total
         self.total_changed.emit(total)
         self._set_fetching(False)
         self._insert(rows)
         self.page_loaded.emit()
 
-    def _append(self, epoch: int, rows: list[RecordSummary]) -> None:
+    def _append(self, epoch: int, rows: list[RecordSummary], labels: Labels) -> None:
         if not shiboken6.isValid(self) or epoch != self._epoch:
             return
+        self._labels.update(labels)
         self._set_fetching(False)
         if not rows:  # the table shrank meanwhile
             self._total = len(self._rows)
@@ -247,9 +272,13 @@ class RecordsView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for col in ("label", "form"):  # the long texts share the width left over
+            header.setSectionResizeMode(self.model.COLUMNS.index(col),
+                                        QHeaderView.ResizeMode.Stretch)
         self.table.setTabKeyNavigation(False)
 
         filters = QHBoxLayout()

@@ -10,8 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from intake_app.errors import InvalidState, ProfileError
+from intake_app.errors import IntakeError, InvalidState, ProfileError
 from intake_app.forms import Form, FormRegistry
+from intake_app.forms.labels import interview_date, record_label
 from intake_app.models import AttachmentInfo, RecordDetail, RecordFilter, RecordSummary
 from intake_app.protect import clipboard, duress
 from intake_app.protect import panic as protect_panic
@@ -176,6 +177,23 @@ class ProfileService:
     def search(self, query: str, flt: RecordFilter | None = None, *,
                limit: int = 200) -> list[RecordSummary]:
         return rec_store.search_records(self._store, query, flt, limit=limit)
+
+    @locked
+    def record_labels(self, record_ids: list[str]) -> dict[str, tuple[str, str]]:
+        """Display label and interview date per record, computed from the stored
+        answers each time (nothing kept outside the encrypted store)."""
+        out: dict[str, tuple[str, str]] = {}
+        reg = self.registry()
+        for rid in record_ids:
+            try:
+                s = rec_store.get_summary(self._store, rid)
+                self._check_readable(s)
+                form = reg.get(s.form_id, s.form_version)
+                values = rec_store.get_values(self._store, rid)
+            except (IntakeError, KeyError):
+                continue  # no readable copy, purged, or its form is not installed
+            out[rid] = (record_label(form, values), interview_date(form, values))
+        return out
 
     @locked
     def summary(self, record_id: str) -> RecordSummary:

@@ -44,8 +44,8 @@ class HQSession(Session):
 def when(ms: int | None) -> str:
     if not ms:
         return ""
-    return QLocale().toString(QDateTime.fromMSecsSinceEpoch(int(ms)),
-                              QLocale.FormatType.ShortFormat)
+    # ISO order in the interface's digits, never "12/2/26 6:25 AM"
+    return QLocale().toString(QDateTime.fromMSecsSinceEpoch(int(ms)), "yyyy-MM-dd HH:mm")
 
 
 def number(n: int) -> str:

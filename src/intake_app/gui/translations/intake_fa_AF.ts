@@ -109,189 +109,189 @@
     <context>
         <name>AuditorWindow</name>
         <message>
-            <location filename="../auditor/window.py" line="75" />
+            <location filename="../auditor/window.py" line="73" />
             <source>Intake auditor</source>
             <translation>بازرس Intake</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="78" />
+            <location filename="../auditor/window.py" line="76" />
             <source>Open &amp;keyring…</source>
             <translation>باز کردن حلقهٔ کلید…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="79" />
+            <location filename="../auditor/window.py" line="77" />
             <source>Open HQ &amp;log (optional)…</source>
             <translation>باز کردن گزارش رویدادهای دفتر مرکزی (اختیاری)…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="80" />
+            <location filename="../auditor/window.py" line="78" />
             <source>&amp;Add bundles…</source>
             <translation>افزودن بسته‌ها…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="81" />
+            <location filename="../auditor/window.py" line="79" />
             <source>C&amp;lear bundles</source>
             <translation>پاک کردن بسته‌ها</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="82" />
+            <location filename="../auditor/window.py" line="80" />
             <source>&amp;Save report…</source>
             <translation>ذخیرهٔ گزارش…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="83" />
+            <location filename="../auditor/window.py" line="81" />
             <source>No keyring open. Open the keyring HQ published (keyring.sig).</source>
             <translation>هیچ حلقهٔ کلیدی باز نیست. حلقهٔ کلیدی را که دفتر مرکزی منتشر کرده (keyring.sig) باز کنید.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="88" />
+            <location filename="../auditor/window.py" line="86" />
             <source>No HQ log: bundles are checked on their own.</source>
             <translation>گزارش دفتر مرکزی نیست: بسته‌ها به تنهایی بررسی می‌شوند.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="90" />
+            <location filename="../auditor/window.py" line="88" />
             <source>Drop bundle files (*.intake) or folders here. They are verified, never decrypted: no private key is needed.</source>
             <translation>فایل‌های بسته (*.intake) یا پوشه‌ها را اینجا رها کنید. آن‌ها تأیید می‌شوند، هرگز رمزگشایی نمی‌شوند: کلید خصوصی لازم نیست.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="102" />
+            <location filename="../auditor/window.py" line="100" />
             <source>Verdicts</source>
             <translation>نتیجه‌ها</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="101" />
             <source>File</source>
             <translation>فایل</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="101" />
             <source>Verdict</source>
             <translation>نتیجه</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="101" />
             <source>Device</source>
             <translation>دستگاه</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="104" />
+            <location filename="../auditor/window.py" line="102" />
             <source>Sequence</source>
             <translation>شماره ترتیب</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="104" />
+            <location filename="../auditor/window.py" line="102" />
             <source>In HQ's log</source>
             <translation>در گزارش دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="105" />
+            <location filename="../auditor/window.py" line="103" />
             <source>Reason or notes</source>
             <translation>دلیل یا یادداشت</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="135" />
+            <location filename="../auditor/window.py" line="133" />
             <source>HQ's keyring</source>
             <translation>حلقهٔ کلید دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="136" />
+            <location filename="../auditor/window.py" line="134" />
             <source>Keyring (*.sig);;All files (*)</source>
             <translation>حلقهٔ کلید (*.sig);;همه فایل‌ها (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="144" />
+            <location filename="../auditor/window.py" line="142" />
             <source>Cannot open {path}: {error}</source>
             <translation>{path} باز نمی‌شود: {error}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="149" />
+            <location filename="../auditor/window.py" line="147" />
             <source>Keyring of {org} ({hq}), serial {serial}, {n} device(s). HQ fingerprint: {fp}. Compare it with the one HQ gave you in person.</source>
             <translation>حلقهٔ کلید {org} ({hq})، سری {serial}، {n} دستگاه. اثر انگشت دفتر مرکزی: {fp}. آن را با آنچه دفتر مرکزی حضوری به شما داده مقایسه کنید.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="156" />
+            <location filename="../auditor/window.py" line="154" />
             <source>HQ's event log</source>
             <translation>گزارش رویدادهای دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="157" />
+            <location filename="../auditor/window.py" line="155" />
             <source>Event log (*.jsonl *.log);;All files (*)</source>
             <translation>گزارش رویداد (*.jsonl *.log);;همه فایل‌ها (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="163" />
+            <location filename="../auditor/window.py" line="161" />
             <source>HQ log: {path}</source>
             <translation>گزارش دفتر مرکزی: {path}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="167" />
+            <location filename="../auditor/window.py" line="165" />
             <source>Bundles</source>
             <translation>بسته‌ها</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="168" />
+            <location filename="../auditor/window.py" line="166" />
             <source>Bundles (*.intake);;All files (*)</source>
             <translation>بسته‌ها (*.intake);;همه فایل‌ها (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="204" />
+            <location filename="../auditor/window.py" line="202" />
             <source>Open HQ's keyring to check these bundles.</source>
             <translation>برای بررسی این بسته‌ها حلقهٔ کلید دفتر مرکزی را باز کنید.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../auditor/window.py" line="208" />
+            <location filename="../auditor/window.py" line="206" />
             <source>Checking %n bundle(s)…</source>
             <translation>
                 <numerusform>در حال بررسی %n بسته…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="225" />
+            <location filename="../auditor/window.py" line="223" />
             <source>entry {n}</source>
             <translation>مورد {n}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="226" />
+            <location filename="../auditor/window.py" line="224" />
             <source>not recorded</source>
             <translation>ثبت نشده</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="229" />
+            <location filename="../auditor/window.py" line="227" />
             <source>Valid</source>
             <translation>معتبر</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="229" />
+            <location filename="../auditor/window.py" line="227" />
             <source>Refused</source>
             <translation>رد شد</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="234" />
+            <location filename="../auditor/window.py" line="232" />
             <source>{good} valid, {bad} refused.</source>
             <translation>{good} معتبر، {bad} رد شد.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="237" />
+            <location filename="../auditor/window.py" line="235" />
             <source>HQ's log verifies.</source>
             <translation>گزارش دفتر مرکزی تأیید شد.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="238" />
+            <location filename="../auditor/window.py" line="236" />
             <source>HQ's log has problems: {problems}</source>
             <translation>گزارش دفتر مرکزی مشکل دارد: {problems}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="254" />
+            <location filename="../auditor/window.py" line="252" />
             <source>Save the audit report</source>
             <translation>ذخیرهٔ گزارش بازرسی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="255" />
+            <location filename="../auditor/window.py" line="253" />
             <source>HTML report (*.html)</source>
             <translation>گزارش HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="270" />
+            <location filename="../auditor/window.py" line="268" />
             <source>Saved the report to {path}.</source>
             <translation>گزارش در {path} ذخیره شد.</translation>
         </message>
@@ -312,7 +312,7 @@
     <context>
         <name>DestinationPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="1" />
+            <location filename="../export_view.py" line="138" />
             <source>%n sealed volume(s) never reached a stick (an earlier export was cut off). They will be written to this destination too.</source>
             <translation>
                 <numerusform>%Ln بستهٔ مهر و موم‌شده هرگز به حافظهٔ USB نرسید (یک صدور قبلی قطع شد). این‌ها هم در این مقصد نوشته می‌شوند.</numerusform>
@@ -359,39 +359,39 @@
             <translation>درایوهای جداشدنی:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="128" />
+            <location filename="../export_view.py" line="141" />
             <source>%n finalized record(s) to seal, about {size}.</source>
             <translation>
                 <numerusform>%Ln پروندهٔ نهایی برای مهر و موم، حدود {size}.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="136" />
+            <location filename="../export_view.py" line="149" />
             <source>{name} — {free} free</source>
             <translation>{name} — {free} خالی</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="141" />
+            <location filename="../export_view.py" line="154" />
             <source>No removable drive found. Plug one in, or choose a folder.</source>
             <translation>هیچ درایو جداشدنی پیدا نشد. یکی را وصل کنید یا یک پوشه انتخاب کنید.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="152" />
+            <location filename="../export_view.py" line="165" />
             <source>Folder for the sealed bundle</source>
             <translation>پوشه برای بستهٔ مهر و موم‌شده</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="167" />
+            <location filename="../export_view.py" line="180" />
             <source>Destination: {path}</source>
             <translation>مقصد: {path}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="170" />
+            <location filename="../export_view.py" line="183" />
             <source>Not enough free space ({free}). Free some space or use another drive.</source>
             <translation>فضای خالی کافی نیست ({free}). کمی فضا خالی کنید یا از درایو دیگری استفاده کنید.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="174" />
+            <location filename="../export_view.py" line="187" />
             <source>Free space: {free}.</source>
             <translation>فضای خالی: {free}.</translation>
         </message>
@@ -533,6 +533,31 @@
             <location filename="../dialogs.py" line="32" />
             <source>Problem</source>
             <translation>مشکل</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftSaver</name>
+        <message>
+            <location filename="../editor/saving.py" line="81" />
+            <source>Unsaved changes…</source>
+            <translation>تغییرات ذخیره نشده…</translation>
+        </message>
+        <message>
+            <location filename="../editor/saving.py" line="127" />
+            <source>Not saved: {reason}</source>
+            <translation>ذخیره نشد: {reason}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../editor/saving.py" line="137" />
+            <source>Saved at {time}, except %n answer(s) to fix (marked in red).</source>
+            <translation>
+                <numerusform>در {time} ذخیره شد، به جز %n پاسخ که باید اصلاح شود (با رنگ سرخ نشانی شده).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../editor/saving.py" line="140" />
+            <source>All changes saved at {time}.</source>
+            <translation>همه تغییرات در {time} ذخیره شد.</translation>
         </message>
     </context>
     <context>
@@ -685,27 +710,27 @@
     <context>
         <name>ExportWizard</name>
         <message>
-            <location filename="../export_view.py" line="315" />
+            <location filename="../export_view.py" line="330" />
             <source>Export for HQ</source>
             <translation>ارسال برای دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="330" />
+            <location filename="../export_view.py" line="345" />
             <source>&amp;Seal</source>
             <translation>مهر و موم</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="331" />
+            <location filename="../export_view.py" line="346" />
             <source>&amp;Back</source>
             <translation>قبلی</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="332" />
+            <location filename="../export_view.py" line="347" />
             <source>&amp;Close</source>
             <translation>بستن</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="333" />
+            <location filename="../export_view.py" line="348" />
             <source>Cancel</source>
             <translation>لغو</translation>
         </message>
@@ -713,12 +738,12 @@
     <context>
         <name>FieldWidget</name>
         <message>
-            <location filename="../editor/base.py" line="103" />
+            <location filename="../editor/base.py" line="107" />
             <source>(sensitive — only if needed)</source>
             <translation>(حساس — فقط در صورت نیاز)</translation>
         </message>
         <message>
-            <location filename="../editor/base.py" line="108" />
+            <location filename="../editor/base.py" line="112" />
             <source>Required</source>
             <translation>الزامی</translation>
         </message>
@@ -802,17 +827,17 @@
     <context>
         <name>FormChooser</name>
         <message>
-            <location filename="../workspace.py" line="34" />
+            <location filename="../workspace.py" line="35" />
             <source>New record</source>
             <translation>پروندهٔ جدید</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="36" />
+            <location filename="../workspace.py" line="37" />
             <source>Form</source>
             <translation>فورم</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="45" />
+            <location filename="../workspace.py" line="46" />
             <source>Which form?</source>
             <translation>کدام فورم؟</translation>
         </message>
@@ -1039,59 +1064,59 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="61" />
+            <location filename="../main_window.py" line="86" />
             <source>&amp;New record</source>
             <translation>پروندهٔ جدید</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="64" />
+            <location filename="../main_window.py" line="89" />
             <source>&amp;Export for HQ…</source>
             <translation>ارسال برای دفتر مرکزی…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="67" />
+            <location filename="../main_window.py" line="92" />
             <source>Import &amp;receipt…</source>
             <translation>وارد کردن رسید…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="69" />
+            <location filename="../main_window.py" line="94" />
             <source>&amp;Settings…</source>
             <translation>تنظیمات…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="72" />
+            <location filename="../main_window.py" line="97" />
             <source>&amp;Lock</source>
             <translation>قفل</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="75" />
+            <location filename="../main_window.py" line="100" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همین حالا قفل کن (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="77" />
+            <location filename="../main_window.py" line="102" />
             <source>Panic: erase</source>
             <translation>پاک کردن اضطراری</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="80" />
+            <location filename="../main_window.py" line="105" />
             <source>Erase everything on this laptop now and close the app ({keys})</source>
             <translation>همین حالا همه چیز را روی این لپ‌تاپ پاک کن و برنامه را ببند ({keys})</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="105" />
+            <location filename="../main_window.py" line="130" />
             <source>Intake</source>
             <translation>ثبت مصاحبه</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="105" />
+            <location filename="../main_window.py" line="130" />
             <source>Intake — locked</source>
             <translation>ثبت مصاحبه — قفل است</translation>
         </message>
         <message numerus="yes">
+            <location filename="../main_window.py" line="210" />
             <source>Locking in %n second(s) because nothing was typed. Press any key or move the mouse to stay unlocked.</source>
             <translation>
-                <numerusform>چون چیزی تایپ نشد، تا %n ثانیه دیگر قفل می‌شود. برای باز ماندن، یک کلید را فشار دهید یا ماوس را حرکت دهید.</numerusform>
                 <numerusform>چون چیزی تایپ نشد، تا %n ثانیه دیگر قفل می‌شود. برای باز ماندن، یک کلید را فشار دهید یا ماوس را حرکت دهید.</numerusform>
             </translation>
         </message>
@@ -1099,48 +1124,48 @@
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../unlock_notices.py" line="47" />
+            <location filename="../unlock_notices.py" line="46" />
             <source>&amp;Delete old drafts…</source>
             <translation>حذف پیش‌نویس‌های کهنه…</translation>
         </message>
         <message>
-            <location filename="../unlock_notices.py" line="49" />
+            <location filename="../unlock_notices.py" line="48" />
             <source>Dismiss</source>
             <translation>بستن</translation>
         </message>
         <message numerus="yes">
-            <location filename="../unlock_notices.py" line="71" />
+            <location filename="../unlock_notices.py" line="70" />
             <source>%n wrong passphrase(s) were typed since this laptop was last unlocked. If that was not you, someone may have tried to open it.</source>
             <translation>
                 <numerusform>از آخرین باری که قفل این لپ‌تاپ باز شد، %Ln بار رمز عبور نادرست وارد شده است. اگر این کار شما نبوده، ممکن است کسی تلاش کرده باشد آن را باز کند.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../unlock_notices.py" line="76" />
+            <location filename="../unlock_notices.py" line="75" />
             <source>The protection settings file had been removed or changed and was put back. Someone may have tried to reset the wrong-passphrase counter.</source>
             <translation>فایل تنظیمات محافظت حذف یا تغییر داده شده بود و دوباره سر جایش گذاشته شد. ممکن است کسی تلاش کرده باشد شمار رمزهای عبور نادرست را صفر کند.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../unlock_notices.py" line="84" />
+            <location filename="../unlock_notices.py" line="83" />
             <source>%n draft(s) have not been saved for more than {days} days. Old drafts put people at risk if the laptop is taken: finish them or delete them.</source>
             <translation>
                 <numerusform>%Ln پیش‌نویس بیش از {days} روز است که ذخیره نشده است. اگر لپ‌تاپ به دست کسی بیفتد، پیش‌نویس‌های کهنه افراد را در خطر می‌اندازند: آن‌ها را تکمیل یا حذف کنید.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../unlock_notices.py" line="92" />
+            <location filename="../unlock_notices.py" line="91" />
             <source>Delete old drafts</source>
             <translation>حذف پیش‌نویس‌های کهنه</translation>
         </message>
         <message numerus="yes">
-            <location filename="../unlock_notices.py" line="93" />
+            <location filename="../unlock_notices.py" line="92" />
             <source>Delete %n old draft(s) for good? They cannot be recovered.</source>
             <translation>
                 <numerusform>%Ln پیش‌نویس کهنه برای همیشه حذف شود؟ دیگر بازیابی نمی‌شود.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../unlock_notices.py" line="106" />
+            <location filename="../unlock_notices.py" line="105" />
             <source>%n old draft(s) deleted.</source>
             <translation>
                 <numerusform>%Ln پیش‌نویس کهنه حذف شد.</numerusform>
@@ -1190,74 +1215,74 @@
             <translation>تحویل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="49" />
+            <location filename="../outbox_view.py" line="55" />
             <source>&amp;Import HQ receipt…</source>
             <translation>وارد کردن رسید دفتر مرکزی…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="50" />
+            <location filename="../outbox_view.py" line="56" />
             <source>Import HQ receipt</source>
             <translation>وارد کردن رسید دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="75" />
+            <location filename="../outbox_view.py" line="81" />
             <source>Waiting for HQ</source>
             <translation>در انتظار دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="75" />
+            <location filename="../outbox_view.py" line="81" />
             <source>Delivered</source>
             <translation>تحویل شد</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="76" />
+            <location filename="../outbox_view.py" line="82" />
             <source>Abandoned</source>
             <translation>رها شده</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="92" />
+            <location filename="../outbox_view.py" line="99" />
             <source>HQ receipt</source>
             <translation>رسید دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="93" />
+            <location filename="../outbox_view.py" line="100" />
             <source>Receipts (*.sig *.receipt *.rcpt);;All files (*)</source>
             <translation>رسیدها (*.sig *.receipt *.rcpt);;همه فایل‌ها (*)</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="100" />
+            <location filename="../outbox_view.py" line="107" />
             <source>Checking the receipt…</source>
             <translation>بررسی رسید…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="110" />
+            <location filename="../outbox_view.py" line="117" />
             <source>Receipt accepted.</source>
             <translation>رسید پذیرفته شد.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="112" />
+            <location filename="../outbox_view.py" line="119" />
             <source>Delivered: bundle(s) {seqs}.</source>
             <translation>تحویل شد: بسته(های) {seqs}.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="115" />
+            <location filename="../outbox_view.py" line="122" />
             <source>Already confirmed before: {seqs}.</source>
             <translation>قبلاً تأیید شده: {seqs}.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="118" />
+            <location filename="../outbox_view.py" line="125" />
             <source>Not from this laptop's outbox: {seqs}.</source>
             <translation>از صندوق ارسال این لپ‌تاپ نیست: {seqs}.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../outbox_view.py" line="120" />
+            <location filename="../outbox_view.py" line="127" />
             <source>%n record(s) removed from this laptop.</source>
             <translation>
                 <numerusform>%Ln پرونده از این لپ‌تاپ پاک شد.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="128" />
+            <location filename="../outbox_view.py" line="135" />
             <source>Receipt refused: {reason}</source>
             <translation>رسید رد شد: {reason}</translation>
         </message>
@@ -1373,107 +1398,107 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ProtectionPage</name>
         <message>
-            <location filename="../protect_settings.py" line="44" />
+            <location filename="../protect_settings.py" line="42" />
             <source>Never</source>
             <translation>هرگز</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="46" />
+            <location filename="../protect_settings.py" line="44" />
             <source>Erase after this many wrong passphrases</source>
             <translation>پاک کردن پس از این تعداد رمز عبور نادرست</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="48" />
+            <location filename="../protect_settings.py" line="46" />
             <source>Erase them too</source>
             <translation>آن‌ها هم پاک شوند</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="49" />
+            <location filename="../protect_settings.py" line="47" />
             <source>Keep them (only HQ can open them)</source>
             <translation>نگه داشته شوند (فقط دفتر مرکزی می‌تواند آن‌ها را باز کند)</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="51" />
+            <location filename="../protect_settings.py" line="49" />
             <source>Sealed bundles when erasing</source>
             <translation>بسته‌های مهر و موم‌شده هنگام پاک کردن</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="55" />
+            <location filename="../protect_settings.py" line="53" />
             <source> s</source>
             <translation> ثانیه</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="56" />
+            <location filename="../protect_settings.py" line="54" />
             <source>Clear copied text after seconds</source>
             <translation>پاک کردن متن کاپی‌شده پس از چند ثانیه</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="57" />
+            <location filename="../protect_settings.py" line="55" />
             <source>Erasing</source>
             <translation>پاک کردن</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="59" />
+            <location filename="../protect_settings.py" line="57" />
             <source>&amp;Erase everything after this many wrong passphrases:</source>
             <translation>پاک کردن همه چیز پس از این تعداد رمز عبور نادرست:</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="61" />
+            <location filename="../protect_settings.py" line="59" />
             <source>Sealed &amp;bundles in the outbox, on panic or erase:</source>
             <translation>بسته‌های مهر و موم‌شدهٔ صندوق ارسال، هنگام پاک کردن (اضطراری یا خودکار):</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="63" />
+            <location filename="../protect_settings.py" line="61" />
             <source>Clear &amp;copied text after (seconds):</source>
             <translation>پاک کردن متن کاپی‌شده پس از (ثانیه):</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="64" />
+            <location filename="../protect_settings.py" line="62" />
             <source>Panic: Ctrl+Shift+Delete on any screen, or the red button. It erases at once and closes the app.</source>
             <translation>پاک کردن اضطراری: در هر صفحه Ctrl+Shift+Delete، یا دکمهٔ سرخ. فوراً همه چیز را پاک می‌کند و برنامه را می‌بندد.</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="69" />
+            <location filename="../protect_settings.py" line="67" />
             <source>&amp;When it is used, first erase the real records (silently)</source>
             <translation>هنگام استفاده از آن، اول پرونده‌های واقعی را (بی‌صدا) پاک کن</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="71" />
+            <location filename="../protect_settings.py" line="69" />
             <source>Set duress passphrase</source>
             <translation>تعیین رمز عبور زیر فشار</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="72" />
+            <location filename="../protect_settings.py" line="70" />
             <source>Remove any duress passphrase</source>
             <translation>حذف رمز عبور زیر فشار (اگر باشد)</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="77" />
+            <location filename="../protect_settings.py" line="75" />
             <source>A second passphrase to give if you are forced to open the app. It opens a harmless practice profile instead of your records. The app never shows whether one is set.</source>
             <translation>یک رمز عبور دوم، برای وقتی که شما را مجبور کنند برنامه را باز کنید. این رمز به جای پرونده‌های شما یک پروفایل تمرینی بی‌خطر را باز می‌کند. برنامه هرگز نشان نمی‌دهد که چنین رمزی تعیین شده است یا نه.</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="81" />
+            <location filename="../protect_settings.py" line="79" />
             <source>Duress passphrase</source>
             <translation>رمز عبور زیر فشار</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="114" />
+            <location filename="../protect_settings.py" line="112" />
             <source>Setting the duress passphrase…</source>
             <translation>در حال تعیین رمز عبور زیر فشار…</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="118" />
+            <location filename="../protect_settings.py" line="116" />
             <source>Duress passphrase set. Never write it next to your passphrase.</source>
             <translation>رمز عبور زیر فشار تعیین شد. هرگز آن را کنار رمز عبور اصلی خود ننویسید.</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="124" />
+            <location filename="../protect_settings.py" line="122" />
             <source>Removing…</source>
             <translation>در حال حذف…</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="127" />
+            <location filename="../protect_settings.py" line="125" />
             <source>No duress passphrase is set now.</source>
             <translation>اکنون هیچ رمز عبور زیر فشار تعیین نشده است.</translation>
         </message>
@@ -1553,121 +1578,124 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordEditor</name>
         <message>
-            <location filename="../editor/editor.py" line="79" />
+            <location filename="../editor/editor.py" line="80" />
             <source>Form language</source>
             <translation>زبان فورم</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="88" />
+            <location filename="../editor/editor.py" line="89" />
             <source>Form language:</source>
             <translation>زبان فورم:</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="92" />
+            <location filename="../editor/editor.py" line="93" />
             <source>Sections</source>
             <translation>بخش‌ها</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="100" />
+            <location filename="../editor/editor.py" line="101" />
             <source>&amp;Previous</source>
             <translation>قبلی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="101" />
+            <location filename="../editor/editor.py" line="102" />
             <source>Ne&amp;xt</source>
             <translation>بعدی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="102" />
-            <location filename="../editor/editor.py" line="266" />
+            <location filename="../editor/editor.py" line="103" />
+            <location filename="../editor/editor.py" line="320" />
             <source>&amp;Save draft</source>
             <translation>ذخیرهٔ پیش‌نویس</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="103" />
+            <location filename="../editor/editor.py" line="104" />
             <source>Save the answers so far (Ctrl+S)</source>
             <translation>ذخیرهٔ پاسخ‌ها تا اینجا (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="104" />
+            <location filename="../editor/editor.py" line="105" />
             <source>&amp;Finalize…</source>
             <translation>نهایی کردن…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="105" />
+            <location filename="../editor/editor.py" line="106" />
             <source>&amp;Close</source>
             <translation>بستن</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="170" />
+            <location filename="../editor/editor.py" line="180" />
             <location filename="../editor/editor.py" line="181" />
+            <location filename="../editor/editor.py" line="192" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="267" />
+            <location filename="../editor/editor.py" line="321" />
             <source>&amp;Save changes</source>
             <translation>ذخیرهٔ تغییرات</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="283" />
+            <location filename="../editor/editor.py" line="346" />
             <source>Finalize record</source>
             <translation>نهایی کردن پرونده</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="284" />
+            <location filename="../editor/editor.py" line="347" />
             <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
             <translation>این پرونده نهایی شود؟ برای ارسال به دفتر مرکزی آماده می‌شود. اول پاسخ‌ها را با شخص بررسی کنید.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="303" />
+            <location filename="../editor/editor.py" line="366" />
             <source>Saving…</source>
             <translation>در حال ذخیره…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="324" />
+            <location filename="../editor/editor.py" line="387" />
             <source>Record finalized at {time}.</source>
             <translation>پرونده در {time} نهایی شد.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="327" />
+            <location filename="../editor/editor.py" line="390" />
             <source>Saved at {time}.</source>
             <translation>در {time} ذخیره شد.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="343" />
+            <location filename="../editor/editor.py" line="406" />
             <source>Not saved: {reason}</source>
             <translation>ذخیره نشد: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="350" />
+            <location filename="../editor/editor.py" line="429" />
             <source>Not saved: %n answer(s) need attention (marked in red).</source>
             <translation>
                 <numerusform>ذخیره نشد: %Ln پاسخ نیاز به توجه دارد (با رنگ سرخ).</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="360" />
+            <location filename="../editor/editor.py" line="438" />
             <source>Close record</source>
             <translation>بستن پرونده</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="361" />
+            <location filename="../editor/editor.py" line="439" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>بدون ذخیره بسته شود؟ پاسخ‌های بعد از آخرین ذخیره از بین می‌روند.</translation>
         </message>
         <message>
+            <location filename="../editor/editor.py" line="109" />
             <source>Save state</source>
             <translation>وضعیت ذخیره</translation>
         </message>
         <message>
+            <location filename="../editor/editor.py" line="149" />
             <source>All changes saved.</source>
             <translation>همه تغییرات ذخیره شد.</translation>
         </message>
         <message numerus="yes">
+            <location filename="../editor/editor.py" line="425" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
-                <numerusform>پیش‌نویس ذخیره شد؛ پیش از نهایی ساختن %n پاسخ لازم است (با رنگ سرخ نشانی شده).</numerusform>
                 <numerusform>پیش‌نویس ذخیره شد؛ پیش از نهایی ساختن %n پاسخ لازم است (با رنگ سرخ نشانی شده).</numerusform>
             </translation>
         </message>
@@ -1784,62 +1812,62 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordsModel</name>
         <message>
-            <location filename="../records_view.py" line="67" />
+            <location filename="../records_view.py" line="82" />
             <source>Record</source>
             <translation>پرونده</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="67" />
+            <location filename="../records_view.py" line="81" />
             <source>Form</source>
             <translation>فورم</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="67" />
+            <location filename="../records_view.py" line="81" />
             <source>Status</source>
             <translation>وضعیت</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="68" />
-            <source>Created</source>
-            <translation>ایجاد</translation>
-        </message>
-        <message>
-            <location filename="../records_view.py" line="68" />
+            <location filename="../records_view.py" line="82" />
             <source>Updated</source>
             <translation>به‌روزرسانی</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="68" />
-            <source>Revision</source>
-            <translation>نسخه</translation>
+            <location filename="../records_view.py" line="81" />
+            <source>Name</source>
+            <translation>نام</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="70" />
+            <location filename="../records_view.py" line="82" />
+            <source>Interview date</source>
+            <translation>تاریخ مصاحبه</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="84" />
             <source>Draft</source>
             <translation>پیش‌نویس</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="71" />
+            <location filename="../records_view.py" line="85" />
             <source>Finalized</source>
             <translation>نهایی</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="72" />
+            <location filename="../records_view.py" line="86" />
             <source>Sealed</source>
             <translation>مهر و موم‌شده</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="73" />
+            <location filename="../records_view.py" line="87" />
             <source>Delivered</source>
             <translation>تحویل شد</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="74" />
+            <location filename="../records_view.py" line="88" />
             <source>Received</source>
             <translation>دریافت‌شده</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="110" />
+            <location filename="../records_view.py" line="125" />
             <source>Record {id}</source>
             <translation>پرونده {id}</translation>
         </message>
@@ -1847,61 +1875,61 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordsView</name>
         <message>
-            <location filename="../records_view.py" line="226" />
+            <location filename="../records_view.py" line="251" />
             <source>Search records…</source>
             <translation>جستجوی پرونده‌ها…</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="227" />
+            <location filename="../records_view.py" line="252" />
             <source>Search records</source>
             <translation>جستجوی پرونده‌ها</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="230" />
+            <location filename="../records_view.py" line="255" />
             <source>Filter by status</source>
             <translation>فیلتر بر اساس وضعیت</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="231" />
+            <location filename="../records_view.py" line="256" />
             <source>All statuses</source>
             <translation>همه وضعیت‌ها</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="235" />
+            <location filename="../records_view.py" line="260" />
             <source>Filter by form</source>
             <translation>فیلتر بر اساس فورم</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="236" />
+            <location filename="../records_view.py" line="261" />
             <source>All forms</source>
             <translation>همه فورم‌ها</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="240" />
+            <location filename="../records_view.py" line="265" />
             <source>Number of records</source>
             <translation>تعداد پرونده‌ها</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="243" />
+            <location filename="../records_view.py" line="268" />
             <source>Records</source>
             <translation>پرونده‌ها</translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="305" />
+            <location filename="../records_view.py" line="334" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%Ln مورد پیدا شد</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="307" />
+            <location filename="../records_view.py" line="336" />
             <source>%n record(s)</source>
             <translation>
                 <numerusform>%Ln پرونده</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="311" />
+            <location filename="../records_view.py" line="340" />
             <source>Loading…</source>
             <translation>در حال بارگذاری…</translation>
         </message>
@@ -1909,21 +1937,17 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RepeatRow</name>
         <message>
-            <location filename="../editor/repeat.py" line="32" />
+            <location filename="../editor/repeat.py" line="33" />
             <source>Remove row</source>
             <translation>حذف ردیف</translation>
         </message>
         <message>
-            <location filename="../editor/repeat.py" line="44" />
-            <source>Row {n}</source>
-            <translation>ردیف {n}</translation>
-        </message>
-        <message>
-            <location filename="../editor/repeat.py" line="45" />
+            <location filename="../editor/repeat.py" line="47" />
             <source>Remove row {n}</source>
             <translation>حذف ردیف {n}</translation>
         </message>
         <message>
+            <location filename="../editor/repeat.py" line="46" />
             <source>{name} {n}</source>
             <translation>{name} {n}</translation>
         </message>
@@ -1931,16 +1955,12 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RepeatWidget</name>
         <message>
-            <location filename="../editor/repeat.py" line="67" />
-            <source>Add row</source>
-            <translation>افزودن ردیف</translation>
-        </message>
-        <message>
-            <location filename="../editor/repeat.py" line="69" />
+            <location filename="../editor/repeat.py" line="71" />
             <source>Add a row to {name}</source>
             <translation>افزودن ردیف به {name}</translation>
         </message>
         <message>
+            <location filename="../editor/repeat.py" line="69" />
             <source>Add to {name}</source>
             <translation>افزودن به {name}</translation>
         </message>
@@ -1948,37 +1968,37 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SealPage</name>
         <message>
-            <location filename="../export_view.py" line="187" />
+            <location filename="../export_view.py" line="200" />
             <source>Sealing</source>
             <translation>در حال مهر و موم</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="188" />
+            <location filename="../export_view.py" line="201" />
             <source>The finalized records are being encrypted for HQ.</source>
             <translation>پرونده‌های نهایی برای دفتر مرکزی رمزگذاری می‌شوند.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="190" />
+            <location filename="../export_view.py" line="203" />
             <source>Sealing progress</source>
             <translation>پیشرفت مهر و موم</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="193" />
+            <location filename="../export_view.py" line="206" />
             <source>&amp;Cancel sealing</source>
             <translation>لغو مهر و موم</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="207" />
+            <location filename="../export_view.py" line="220" />
             <source>Preparing…</source>
             <translation>در حال آماده‌سازی…</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="230" />
+            <location filename="../export_view.py" line="243" />
             <source>Sealed {done} of {total}.</source>
             <translation>{done} از {total} مهر و موم شد.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="237" />
+            <location filename="../export_view.py" line="250" />
             <source>Cancelling…</source>
             <translation>در حال لغو…</translation>
         </message>
@@ -2243,61 +2263,61 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SummaryPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="1" />
+            <location filename="../export_view.py" line="309" />
             <source>%n sealed volume(s) that never reached a stick were written too.</source>
             <translation>
                 <numerusform>%Ln بستهٔ مهر و موم‌شده که هرگز به حافظهٔ USB نرسیده بود نیز نوشته شد.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="264" />
+            <location filename="../export_view.py" line="277" />
             <source>Done</source>
             <translation>انجام شد</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="282" />
+            <location filename="../export_view.py" line="295" />
             <source>Cancelled</source>
             <translation>لغو شد</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="283" />
+            <location filename="../export_view.py" line="296" />
             <source>Sealing was cancelled. Nothing new was written; the records stay finalized.</source>
             <translation>مهر و موم لغو شد. چیز جدیدی نوشته نشد؛ پرونده‌ها نهایی باقی می‌مانند.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="286" />
+            <location filename="../export_view.py" line="299" />
             <source>Not sealed</source>
             <translation>مهر و موم نشد</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="287" />
+            <location filename="../export_view.py" line="300" />
             <source>Sealing failed: {reason}</source>
             <translation>مهر و موم ناموفق بود: {reason}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="292" />
+            <location filename="../export_view.py" line="305" />
             <source>There was nothing to seal: finalize records first.</source>
             <translation>چیزی برای مهر و موم نبود: اول پرونده‌ها را نهایی کنید.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="294" />
+            <location filename="../export_view.py" line="307" />
             <source>Sealed</source>
             <translation>مهر و موم‌شده</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="297" />
+            <location filename="../export_view.py" line="312" />
             <source>%n record(s) sealed, with {att} attachment(s), into {files} file(s) ({size}) in {dest}:</source>
             <translation>
                 <numerusform>%Ln پرونده با {att} پیوست در {files} فایل ({size}) در {dest} مهر و موم شد:</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="304" />
+            <location filename="../export_view.py" line="319" />
             <source>Remove the USB stick safely: use “Eject” or “Safely remove” before pulling it out, then hand it over.</source>
             <translation>فلش USB را با احتیاط جدا کنید: پیش از بیرون کشیدن «Eject» یا «Safely remove» را بزنید، سپس آن را تحویل دهید.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="307" />
+            <location filename="../export_view.py" line="322" />
             <source>If this folder is on a USB stick, eject it safely before pulling it out.</source>
             <translation>اگر این پوشه روی فلش USB است، پیش از بیرون کشیدن آن را با احتیاط جدا کنید.</translation>
         </message>
@@ -2397,42 +2417,42 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../workspace.py" line="67" />
+            <location filename="../workspace.py" line="68" />
             <source>&amp;Records</source>
             <translation>پرونده‌ها</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="68" />
+            <location filename="../workspace.py" line="69" />
             <source>&amp;Outbox</source>
             <translation>صندوق ارسال</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="97" />
+            <location filename="../workspace.py" line="98" />
             <source>No forms</source>
             <translation>فورمی نیست</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="98" />
+            <location filename="../workspace.py" line="99" />
             <source>No forms are installed. Enroll with HQ first.</source>
             <translation>هیچ فورمی نصب نیست. اول نزد دفتر مرکزی ثبت‌نام کنید.</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="119" />
+            <location filename="../workspace.py" line="134" />
             <source>Record sealed</source>
             <translation>پرونده مهر و موم شده</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="120" />
+            <location filename="../workspace.py" line="135" />
             <source>This record is sealed for HQ. No readable copy is kept on this laptop.</source>
             <translation>این پرونده برای دفتر مرکزی مهر و موم شده است. هیچ نسخهٔ خواندنی روی این لپ‌تاپ نگه داشته نمی‌شود.</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="145" />
+            <location filename="../workspace.py" line="162" />
             <source>Close record</source>
             <translation>بستن پرونده</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="146" />
+            <location filename="../workspace.py" line="163" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>بدون ذخیره بسته شود؟ پاسخ‌های بعد از آخرین ذخیره از بین می‌روند.</translation>
         </message>
@@ -2440,36 +2460,14 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>YesNoField</name>
         <message>
-            <location filename="../editor/choice_fields.py" line="168" />
+            <location filename="../editor/choice_fields.py" line="195" />
             <source>Yes</source>
             <translation>بلی</translation>
         </message>
         <message>
-            <location filename="../editor/choice_fields.py" line="169" />
+            <location filename="../editor/choice_fields.py" line="196" />
             <source>No</source>
             <translation>نخیر</translation>
-        </message>
-    </context>
-    <context>
-        <name>DraftSaver</name>
-        <message>
-            <source>Unsaved changes…</source>
-            <translation>تغییرات ذخیره نشده…</translation>
-        </message>
-        <message>
-            <source>Not saved: {reason}</source>
-            <translation>ذخیره نشد: {reason}</translation>
-        </message>
-        <message numerus="yes">
-            <source>Saved at {time}, except %n answer(s) to fix (marked in red).</source>
-            <translation>
-                <numerusform>در {time} ذخیره شد، به جز %n پاسخ که باید اصلاح شود (با رنگ سرخ نشانی شده).</numerusform>
-                <numerusform>در {time} ذخیره شد، به جز %n پاسخ که باید اصلاح شود (با رنگ سرخ نشانی شده).</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>All changes saved at {time}.</source>
-            <translation>همه تغییرات در {time} ذخیره شد.</translation>
         </message>
     </context>
 </TS>

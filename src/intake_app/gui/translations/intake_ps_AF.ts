@@ -109,137 +109,137 @@
     <context>
         <name>AuditorWindow</name>
         <message>
-            <location filename="../auditor/window.py" line="75" />
+            <location filename="../auditor/window.py" line="73" />
             <source>Intake auditor</source>
             <translation>د Intake پلټونکی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="78" />
+            <location filename="../auditor/window.py" line="76" />
             <source>Open &amp;keyring…</source>
             <translation>د کلیو کړۍ پرانیستل…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="79" />
+            <location filename="../auditor/window.py" line="77" />
             <source>Open HQ &amp;log (optional)…</source>
             <translation>د مرکزي دفتر د پېښو لاګ پرانیستل (اختیاري)…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="80" />
+            <location filename="../auditor/window.py" line="78" />
             <source>&amp;Add bundles…</source>
             <translation>کڅوړې اضافه کول…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="81" />
+            <location filename="../auditor/window.py" line="79" />
             <source>C&amp;lear bundles</source>
             <translation>کڅوړې پاکول</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="82" />
+            <location filename="../auditor/window.py" line="80" />
             <source>&amp;Save report…</source>
             <translation>راپور خوندي کول…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="83" />
+            <location filename="../auditor/window.py" line="81" />
             <source>No keyring open. Open the keyring HQ published (keyring.sig).</source>
             <translation>د کلیو هېڅ کړۍ پرانیستې نه ده. هغه کړۍ پرانیزئ چې مرکزي دفتر خپره کړې (keyring.sig).</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="88" />
+            <location filename="../auditor/window.py" line="86" />
             <source>No HQ log: bundles are checked on their own.</source>
             <translation>د مرکزي دفتر لاګ نشته: کڅوړې یوازې پخپله کتل کېږي.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="90" />
+            <location filename="../auditor/window.py" line="88" />
             <source>Drop bundle files (*.intake) or folders here. They are verified, never decrypted: no private key is needed.</source>
             <translation>د کڅوړو فایلونه (*.intake) یا فولډرونه دلته راکاږئ. هغوی تاییدېږي، هېڅکله نه پرانیستل کېږي: شخصي کلي ته اړتیا نشته.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="102" />
+            <location filename="../auditor/window.py" line="100" />
             <source>Verdicts</source>
             <translation>پرېکړې</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="101" />
             <source>File</source>
             <translation>فایل</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="101" />
             <source>Verdict</source>
             <translation>پرېکړه</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="101" />
             <source>Device</source>
             <translation>وسیله</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="104" />
+            <location filename="../auditor/window.py" line="102" />
             <source>Sequence</source>
             <translation>ترتیب شمېره</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="104" />
+            <location filename="../auditor/window.py" line="102" />
             <source>In HQ's log</source>
             <translation>د مرکزي دفتر په لاګ کې</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="105" />
+            <location filename="../auditor/window.py" line="103" />
             <source>Reason or notes</source>
             <translation>لامل یا یادښتونه</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="135" />
+            <location filename="../auditor/window.py" line="133" />
             <source>HQ's keyring</source>
             <translation>د مرکزي دفتر د کلیو کړۍ</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="136" />
+            <location filename="../auditor/window.py" line="134" />
             <source>Keyring (*.sig);;All files (*)</source>
             <translation>د کلیو کړۍ (*.sig);;ټول فایلونه (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="144" />
+            <location filename="../auditor/window.py" line="142" />
             <source>Cannot open {path}: {error}</source>
             <translation>{path} نه پرانیستل کېږي: {error}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="149" />
+            <location filename="../auditor/window.py" line="147" />
             <source>Keyring of {org} ({hq}), serial {serial}, {n} device(s). HQ fingerprint: {fp}. Compare it with the one HQ gave you in person.</source>
             <translation>د {org} ({hq}) د کلیو کړۍ، لړۍ {serial}، {n} وسیلې. د مرکزي دفتر د ګوتو نښه: {fp}. له هغې سره یې پرتله کړئ چې مرکزي دفتر مخامخ درکړې.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="156" />
+            <location filename="../auditor/window.py" line="154" />
             <source>HQ's event log</source>
             <translation>د مرکزي دفتر د پېښو لاګ</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="157" />
+            <location filename="../auditor/window.py" line="155" />
             <source>Event log (*.jsonl *.log);;All files (*)</source>
             <translation>د پېښو لاګ (*.jsonl *.log);;ټول فایلونه (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="163" />
+            <location filename="../auditor/window.py" line="161" />
             <source>HQ log: {path}</source>
             <translation>د مرکزي دفتر لاګ: {path}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="167" />
+            <location filename="../auditor/window.py" line="165" />
             <source>Bundles</source>
             <translation>کڅوړې</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="168" />
+            <location filename="../auditor/window.py" line="166" />
             <source>Bundles (*.intake);;All files (*)</source>
             <translation>کڅوړې (*.intake);;ټول فایلونه (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="204" />
+            <location filename="../auditor/window.py" line="202" />
             <source>Open HQ's keyring to check these bundles.</source>
             <translation>د دې کڅوړو د کتلو لپاره د مرکزي دفتر د کلیو کړۍ پرانیزئ.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../auditor/window.py" line="208" />
+            <location filename="../auditor/window.py" line="206" />
             <source>Checking %n bundle(s)…</source>
             <translation>
                 <numerusform>د %n کڅوړو کتنه…</numerusform>
@@ -247,52 +247,52 @@
             </translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="225" />
+            <location filename="../auditor/window.py" line="223" />
             <source>entry {n}</source>
             <translation>ننوتنه {n}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="226" />
+            <location filename="../auditor/window.py" line="224" />
             <source>not recorded</source>
             <translation>نه دی ثبت شوی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="229" />
+            <location filename="../auditor/window.py" line="227" />
             <source>Valid</source>
             <translation>سم</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="229" />
+            <location filename="../auditor/window.py" line="227" />
             <source>Refused</source>
             <translation>رد شوه</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="234" />
+            <location filename="../auditor/window.py" line="232" />
             <source>{good} valid, {bad} refused.</source>
             <translation>{good} سم، {bad} رد شوې.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="237" />
+            <location filename="../auditor/window.py" line="235" />
             <source>HQ's log verifies.</source>
             <translation>د مرکزي دفتر لاګ تایید شو.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="238" />
+            <location filename="../auditor/window.py" line="236" />
             <source>HQ's log has problems: {problems}</source>
             <translation>د مرکزي دفتر لاګ ستونزې لري: {problems}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="254" />
+            <location filename="../auditor/window.py" line="252" />
             <source>Save the audit report</source>
             <translation>د پلټنې راپور خوندي کول</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="255" />
+            <location filename="../auditor/window.py" line="253" />
             <source>HTML report (*.html)</source>
             <translation>HTML راپور (*.html)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="270" />
+            <location filename="../auditor/window.py" line="268" />
             <source>Saved the report to {path}.</source>
             <translation>راپور په {path} کې خوندي شو.</translation>
         </message>
@@ -313,7 +313,7 @@
     <context>
         <name>DestinationPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="1" />
+            <location filename="../export_view.py" line="138" />
             <source>%n sealed volume(s) never reached a stick (an earlier export was cut off). They will be written to this destination too.</source>
             <translation>
                 <numerusform>%Ln مهر شوې برخه هېڅکله USB ته ونه رسېده (پخوانی صادرول پرې شو). دا به هم دې ځای ته ولیکل شي.</numerusform>
@@ -361,7 +361,7 @@
             <translation>جلا کېدونکي ډرایوونه:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="128" />
+            <location filename="../export_view.py" line="141" />
             <source>%n finalized record(s) to seal, about {size}.</source>
             <translation>
                 <numerusform>%Ln وروستۍ دوسیې د سربندولو لپاره، شاوخوا {size}.</numerusform>
@@ -369,32 +369,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="136" />
+            <location filename="../export_view.py" line="149" />
             <source>{name} — {free} free</source>
             <translation>{name} — {free} تش</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="141" />
+            <location filename="../export_view.py" line="154" />
             <source>No removable drive found. Plug one in, or choose a folder.</source>
             <translation>هېڅ جلا کېدونکی ډرایو ونه موندل شو. یو ولګوئ، یا فولډر وټاکئ.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="152" />
+            <location filename="../export_view.py" line="165" />
             <source>Folder for the sealed bundle</source>
             <translation>د سربندې کڅوړې لپاره فولډر</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="167" />
+            <location filename="../export_view.py" line="180" />
             <source>Destination: {path}</source>
             <translation>منزل: {path}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="170" />
+            <location filename="../export_view.py" line="183" />
             <source>Not enough free space ({free}). Free some space or use another drive.</source>
             <translation>کافي تش ځای نشته ({free}). یو څه ځای خالي کړئ یا بل ډرایو وکاروئ.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="174" />
+            <location filename="../export_view.py" line="187" />
             <source>Free space: {free}.</source>
             <translation>تش ځای: {free}.</translation>
         </message>
@@ -537,6 +537,32 @@
             <location filename="../dialogs.py" line="32" />
             <source>Problem</source>
             <translation>ستونزه</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftSaver</name>
+        <message>
+            <location filename="../editor/saving.py" line="81" />
+            <source>Unsaved changes…</source>
+            <translation>نا خوندي شوي بدلونونه…</translation>
+        </message>
+        <message>
+            <location filename="../editor/saving.py" line="127" />
+            <source>Not saved: {reason}</source>
+            <translation>خوندي نه شو: {reason}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../editor/saving.py" line="137" />
+            <source>Saved at {time}, except %n answer(s) to fix (marked in red).</source>
+            <translation>
+                <numerusform>په {time} خوندي شو، پرته له %n ځوابونو چې باید سم شي (په سور نښه شوي).</numerusform>
+                <numerusform>په {time} خوندي شو، پرته له %n ځوابونو چې باید سم شي (په سور نښه شوي).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../editor/saving.py" line="140" />
+            <source>All changes saved at {time}.</source>
+            <translation>ټول بدلونونه په {time} خوندي شول.</translation>
         </message>
     </context>
     <context>
@@ -689,27 +715,27 @@
     <context>
         <name>ExportWizard</name>
         <message>
-            <location filename="../export_view.py" line="315" />
+            <location filename="../export_view.py" line="330" />
             <source>Export for HQ</source>
             <translation>مرکزي دفتر ته صادرول</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="330" />
+            <location filename="../export_view.py" line="345" />
             <source>&amp;Seal</source>
             <translation>سربندول</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="331" />
+            <location filename="../export_view.py" line="346" />
             <source>&amp;Back</source>
             <translation>شاته</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="332" />
+            <location filename="../export_view.py" line="347" />
             <source>&amp;Close</source>
             <translation>بندول</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="333" />
+            <location filename="../export_view.py" line="348" />
             <source>Cancel</source>
             <translation>لغوه</translation>
         </message>
@@ -717,12 +743,12 @@
     <context>
         <name>FieldWidget</name>
         <message>
-            <location filename="../editor/base.py" line="103" />
+            <location filename="../editor/base.py" line="107" />
             <source>(sensitive — only if needed)</source>
             <translation>(حساس — یوازې که اړتیا وي)</translation>
         </message>
         <message>
-            <location filename="../editor/base.py" line="108" />
+            <location filename="../editor/base.py" line="112" />
             <source>Required</source>
             <translation>اړین</translation>
         </message>
@@ -806,17 +832,17 @@
     <context>
         <name>FormChooser</name>
         <message>
-            <location filename="../workspace.py" line="34" />
+            <location filename="../workspace.py" line="35" />
             <source>New record</source>
             <translation>نوې دوسیه</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="36" />
+            <location filename="../workspace.py" line="37" />
             <source>Form</source>
             <translation>فورمه</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="45" />
+            <location filename="../workspace.py" line="46" />
             <source>Which form?</source>
             <translation>کومه فورمه؟</translation>
         </message>
@@ -1043,56 +1069,57 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="61" />
+            <location filename="../main_window.py" line="86" />
             <source>&amp;New record</source>
             <translation>نوې دوسیه</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="64" />
+            <location filename="../main_window.py" line="89" />
             <source>&amp;Export for HQ…</source>
             <translation>مرکزي دفتر ته صادرول…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="67" />
+            <location filename="../main_window.py" line="92" />
             <source>Import &amp;receipt…</source>
             <translation>رسید واردول…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="69" />
+            <location filename="../main_window.py" line="94" />
             <source>&amp;Settings…</source>
             <translation>تنظیمات…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="72" />
+            <location filename="../main_window.py" line="97" />
             <source>&amp;Lock</source>
             <translation>قلف</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="75" />
+            <location filename="../main_window.py" line="100" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همدا اوس قلف کړئ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="77" />
+            <location filename="../main_window.py" line="102" />
             <source>Panic: erase</source>
             <translation>بیړني ړنګول</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="80" />
+            <location filename="../main_window.py" line="105" />
             <source>Erase everything on this laptop now and close the app ({keys})</source>
             <translation>همدا اوس په دې لپټاپ کې هر څه ړنګ کړئ او پروګرام بند کړئ ({keys})</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="105" />
+            <location filename="../main_window.py" line="130" />
             <source>Intake</source>
             <translation>د مرکې ثبت</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="105" />
+            <location filename="../main_window.py" line="130" />
             <source>Intake — locked</source>
             <translation>د مرکې ثبت — قلف دی</translation>
         </message>
         <message numerus="yes">
+            <location filename="../main_window.py" line="210" />
             <source>Locking in %n second(s) because nothing was typed. Press any key or move the mouse to stay unlocked.</source>
             <translation>
                 <numerusform>څه ونه لیکل شول، نو په %n ثانیو کې قفلېږي. د خلاص پاتې کېدو لپاره کومه تڼۍ کېکاږئ یا موږک وخوځوئ.</numerusform>
@@ -1103,17 +1130,17 @@
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../unlock_notices.py" line="47" />
+            <location filename="../unlock_notices.py" line="46" />
             <source>&amp;Delete old drafts…</source>
             <translation>زړې مسودې ړنګول…</translation>
         </message>
         <message>
-            <location filename="../unlock_notices.py" line="49" />
+            <location filename="../unlock_notices.py" line="48" />
             <source>Dismiss</source>
             <translation>بندول</translation>
         </message>
         <message numerus="yes">
-            <location filename="../unlock_notices.py" line="71" />
+            <location filename="../unlock_notices.py" line="70" />
             <source>%n wrong passphrase(s) were typed since this laptop was last unlocked. If that was not you, someone may have tried to open it.</source>
             <translation>
                 <numerusform>له هغه وروسته چې دا لپټاپ وروستی ځل خلاص شو، %Ln ځل غلط پټنوم ولیکل شو. که دا تاسو نه وئ، ښايي چا هڅه کړې وي چې دا پرانیزي.</numerusform>
@@ -1121,12 +1148,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../unlock_notices.py" line="76" />
+            <location filename="../unlock_notices.py" line="75" />
             <source>The protection settings file had been removed or changed and was put back. Someone may have tried to reset the wrong-passphrase counter.</source>
             <translation>د ساتنې د تنظیماتو فایل لرې شوی یا بدل شوی و او بېرته خپل ځای ته راوړل شو. ښايي چا هڅه کړې وي چې د غلطو پټنومونو شمېر صفر کړي.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../unlock_notices.py" line="84" />
+            <location filename="../unlock_notices.py" line="83" />
             <source>%n draft(s) have not been saved for more than {days} days. Old drafts put people at risk if the laptop is taken: finish them or delete them.</source>
             <translation>
                 <numerusform>%Ln مسوده له {days} ورځو ډېر وخت راهیسې نه ده خوندي شوې. که لپټاپ چا ونیوه، زړې مسودې خلک له خطر سره مخ کوي: بشپړې یې کړئ یا یې ړنګې کړئ.</numerusform>
@@ -1134,12 +1161,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../unlock_notices.py" line="92" />
+            <location filename="../unlock_notices.py" line="91" />
             <source>Delete old drafts</source>
             <translation>زړې مسودې ړنګول</translation>
         </message>
         <message numerus="yes">
-            <location filename="../unlock_notices.py" line="93" />
+            <location filename="../unlock_notices.py" line="92" />
             <source>Delete %n old draft(s) for good? They cannot be recovered.</source>
             <translation>
                 <numerusform>%Ln زړه مسوده د تل لپاره ړنګه شي؟ بیا نه شي راګرځول کېدای.</numerusform>
@@ -1147,7 +1174,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../unlock_notices.py" line="106" />
+            <location filename="../unlock_notices.py" line="105" />
             <source>%n old draft(s) deleted.</source>
             <translation>
                 <numerusform>%Ln زړه مسوده ړنګه شوه.</numerusform>
@@ -1198,67 +1225,67 @@
             <translation>سپارل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="49" />
+            <location filename="../outbox_view.py" line="55" />
             <source>&amp;Import HQ receipt…</source>
             <translation>د مرکزي دفتر رسید واردول…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="50" />
+            <location filename="../outbox_view.py" line="56" />
             <source>Import HQ receipt</source>
             <translation>د مرکزي دفتر رسید واردول</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="75" />
+            <location filename="../outbox_view.py" line="81" />
             <source>Waiting for HQ</source>
             <translation>د مرکزي دفتر په تمه</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="75" />
+            <location filename="../outbox_view.py" line="81" />
             <source>Delivered</source>
             <translation>وسپارل شوې</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="76" />
+            <location filename="../outbox_view.py" line="82" />
             <source>Abandoned</source>
             <translation>پرېښودل شوې</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="92" />
+            <location filename="../outbox_view.py" line="99" />
             <source>HQ receipt</source>
             <translation>د مرکزي دفتر رسید</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="93" />
+            <location filename="../outbox_view.py" line="100" />
             <source>Receipts (*.sig *.receipt *.rcpt);;All files (*)</source>
             <translation>رسیدونه (*.sig *.receipt *.rcpt);;ټول فایلونه (*)</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="100" />
+            <location filename="../outbox_view.py" line="107" />
             <source>Checking the receipt…</source>
             <translation>د رسید کتنه…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="110" />
+            <location filename="../outbox_view.py" line="117" />
             <source>Receipt accepted.</source>
             <translation>رسید ومنل شو.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="112" />
+            <location filename="../outbox_view.py" line="119" />
             <source>Delivered: bundle(s) {seqs}.</source>
             <translation>وسپارل شوې: کڅوړې {seqs}.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="115" />
+            <location filename="../outbox_view.py" line="122" />
             <source>Already confirmed before: {seqs}.</source>
             <translation>مخکې تایید شوې: {seqs}.</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="118" />
+            <location filename="../outbox_view.py" line="125" />
             <source>Not from this laptop's outbox: {seqs}.</source>
             <translation>د دې لپټاپ د لېږلو له صندوق څخه نه دي: {seqs}.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../outbox_view.py" line="120" />
+            <location filename="../outbox_view.py" line="127" />
             <source>%n record(s) removed from this laptop.</source>
             <translation>
                 <numerusform>%Ln دوسیې له دې لپټاپ څخه لرې شوې.</numerusform>
@@ -1266,7 +1293,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="128" />
+            <location filename="../outbox_view.py" line="135" />
             <source>Receipt refused: {reason}</source>
             <translation>رسید رد شو: {reason}</translation>
         </message>
@@ -1382,107 +1409,107 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ProtectionPage</name>
         <message>
-            <location filename="../protect_settings.py" line="44" />
+            <location filename="../protect_settings.py" line="42" />
             <source>Never</source>
             <translation>هېڅکله</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="46" />
+            <location filename="../protect_settings.py" line="44" />
             <source>Erase after this many wrong passphrases</source>
             <translation>له دومره غلطو پټنومونو وروسته ړنګول</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="48" />
+            <location filename="../protect_settings.py" line="46" />
             <source>Erase them too</source>
             <translation>هغوی هم ړنګ کړئ</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="49" />
+            <location filename="../protect_settings.py" line="47" />
             <source>Keep them (only HQ can open them)</source>
             <translation>وې ساتئ (یوازې مرکزي دفتر یې پرانیستلای شي)</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="51" />
+            <location filename="../protect_settings.py" line="49" />
             <source>Sealed bundles when erasing</source>
             <translation>د ړنګولو پر وخت سربندې کڅوړې</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="55" />
+            <location filename="../protect_settings.py" line="53" />
             <source> s</source>
             <translation> ثانیې</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="56" />
+            <location filename="../protect_settings.py" line="54" />
             <source>Clear copied text after seconds</source>
             <translation>له څو ثانیو وروسته د کاپي شوي متن پاکول</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="57" />
+            <location filename="../protect_settings.py" line="55" />
             <source>Erasing</source>
             <translation>ړنګول</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="59" />
+            <location filename="../protect_settings.py" line="57" />
             <source>&amp;Erase everything after this many wrong passphrases:</source>
             <translation>له دومره غلطو پټنومونو وروسته هر څه ړنګول:</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="61" />
+            <location filename="../protect_settings.py" line="59" />
             <source>Sealed &amp;bundles in the outbox, on panic or erase:</source>
             <translation>د لېږلو په صندوق کې سربندې کڅوړې، د ړنګولو پر وخت (بیړني یا خپلکاره):</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="63" />
+            <location filename="../protect_settings.py" line="61" />
             <source>Clear &amp;copied text after (seconds):</source>
             <translation>د کاپي شوي متن پاکول وروسته له (ثانیو):</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="64" />
+            <location filename="../protect_settings.py" line="62" />
             <source>Panic: Ctrl+Shift+Delete on any screen, or the red button. It erases at once and closes the app.</source>
             <translation>بیړني ړنګول: په هره پاڼه کې Ctrl+Shift+Delete، یا سور تڼی. سمدلاسه هر څه ړنګوي او پروګرام بندوي.</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="69" />
+            <location filename="../protect_settings.py" line="67" />
             <source>&amp;When it is used, first erase the real records (silently)</source>
             <translation>کله چې وکارول شي، لومړی اصلي دوسیې (په پټه) ړنګې کړئ</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="71" />
+            <location filename="../protect_settings.py" line="69" />
             <source>Set duress passphrase</source>
             <translation>د اجبار پټنوم ټاکل</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="72" />
+            <location filename="../protect_settings.py" line="70" />
             <source>Remove any duress passphrase</source>
             <translation>د اجبار پټنوم لرې کول (که وي)</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="77" />
+            <location filename="../protect_settings.py" line="75" />
             <source>A second passphrase to give if you are forced to open the app. It opens a harmless practice profile instead of your records. The app never shows whether one is set.</source>
             <translation>دویم پټنوم، د هغه وخت لپاره چې تاسو د پروګرام پرانیستلو ته اړ کړل شئ. دا ستاسو د دوسیو پر ځای د تمرین یو بې ضرره پروفایل پرانیزي. پروګرام هېڅکله نه ښيي چې داسې پټنوم ټاکل شوی که نه.</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="81" />
+            <location filename="../protect_settings.py" line="79" />
             <source>Duress passphrase</source>
             <translation>د اجبار پټنوم</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="114" />
+            <location filename="../protect_settings.py" line="112" />
             <source>Setting the duress passphrase…</source>
             <translation>د اجبار پټنوم ټاکل کېږي…</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="118" />
+            <location filename="../protect_settings.py" line="116" />
             <source>Duress passphrase set. Never write it next to your passphrase.</source>
             <translation>د اجبار پټنوم وټاکل شو. هېڅکله یې د خپل اصلي پټنوم تر څنګ مه لیکئ.</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="124" />
+            <location filename="../protect_settings.py" line="122" />
             <source>Removing…</source>
             <translation>لرې کېږي…</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="127" />
+            <location filename="../protect_settings.py" line="125" />
             <source>No duress passphrase is set now.</source>
             <translation>اوس هېڅ د اجبار پټنوم نه دی ټاکل شوی.</translation>
         </message>
@@ -1564,94 +1591,95 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordEditor</name>
         <message>
-            <location filename="../editor/editor.py" line="79" />
+            <location filename="../editor/editor.py" line="80" />
             <source>Form language</source>
             <translation>د فورمې ژبه</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="88" />
+            <location filename="../editor/editor.py" line="89" />
             <source>Form language:</source>
             <translation>د فورمې ژبه:</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="92" />
+            <location filename="../editor/editor.py" line="93" />
             <source>Sections</source>
             <translation>برخې</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="100" />
+            <location filename="../editor/editor.py" line="101" />
             <source>&amp;Previous</source>
             <translation>مخکینی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="101" />
+            <location filename="../editor/editor.py" line="102" />
             <source>Ne&amp;xt</source>
             <translation>بل</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="102" />
-            <location filename="../editor/editor.py" line="266" />
+            <location filename="../editor/editor.py" line="103" />
+            <location filename="../editor/editor.py" line="320" />
             <source>&amp;Save draft</source>
             <translation>مسوده خوندي کړئ</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="103" />
+            <location filename="../editor/editor.py" line="104" />
             <source>Save the answers so far (Ctrl+S)</source>
             <translation>تر اوسه ځوابونه خوندي کړئ (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="104" />
+            <location filename="../editor/editor.py" line="105" />
             <source>&amp;Finalize…</source>
             <translation>وروستی کول…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="105" />
+            <location filename="../editor/editor.py" line="106" />
             <source>&amp;Close</source>
             <translation>بندول</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="170" />
+            <location filename="../editor/editor.py" line="180" />
             <location filename="../editor/editor.py" line="181" />
+            <location filename="../editor/editor.py" line="192" />
             <source>General</source>
             <translation>عمومي</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="267" />
+            <location filename="../editor/editor.py" line="321" />
             <source>&amp;Save changes</source>
             <translation>بدلونونه خوندي کړئ</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="283" />
+            <location filename="../editor/editor.py" line="346" />
             <source>Finalize record</source>
             <translation>دوسیه وروستی کول</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="284" />
+            <location filename="../editor/editor.py" line="347" />
             <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
             <translation>دا دوسیه وروستۍ شي؟ مرکزي دفتر ته د لېږلو لپاره به چمتو شي. لومړی ځوابونه له هغه کس سره وګورئ.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="303" />
+            <location filename="../editor/editor.py" line="366" />
             <source>Saving…</source>
             <translation>خوندي کېږي…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="324" />
+            <location filename="../editor/editor.py" line="387" />
             <source>Record finalized at {time}.</source>
             <translation>دوسیه په {time} وروستۍ شوه.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="327" />
+            <location filename="../editor/editor.py" line="390" />
             <source>Saved at {time}.</source>
             <translation>په {time} خوندي شوه.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="343" />
+            <location filename="../editor/editor.py" line="406" />
             <source>Not saved: {reason}</source>
             <translation>خوندي نه شوه: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="350" />
+            <location filename="../editor/editor.py" line="429" />
             <source>Not saved: %n answer(s) need attention (marked in red).</source>
             <translation>
                 <numerusform>خوندي نه شوه: %Ln ځوابونه پاملرنې ته اړتیا لري (په سور رنګ).</numerusform>
@@ -1659,24 +1687,27 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="360" />
+            <location filename="../editor/editor.py" line="438" />
             <source>Close record</source>
             <translation>دوسیه بندول</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="361" />
+            <location filename="../editor/editor.py" line="439" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>پرته له خوندي کولو بنده شي؟ له وروستي خوندي کولو وروسته ځوابونه به ورک شي.</translation>
         </message>
         <message>
+            <location filename="../editor/editor.py" line="109" />
             <source>Save state</source>
             <translation>د خوندي کولو حالت</translation>
         </message>
         <message>
+            <location filename="../editor/editor.py" line="149" />
             <source>All changes saved.</source>
             <translation>ټول بدلونونه خوندي شول.</translation>
         </message>
         <message numerus="yes">
+            <location filename="../editor/editor.py" line="425" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
                 <numerusform>مسوده خوندي شوه؛ د وروستي کولو مخکې %n ځوابونه اړین دي (په سور نښه شوي).</numerusform>
@@ -1796,62 +1827,62 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordsModel</name>
         <message>
-            <location filename="../records_view.py" line="67" />
+            <location filename="../records_view.py" line="82" />
             <source>Record</source>
             <translation>دوسیه</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="67" />
+            <location filename="../records_view.py" line="81" />
             <source>Form</source>
             <translation>فورمه</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="67" />
+            <location filename="../records_view.py" line="81" />
             <source>Status</source>
             <translation>حالت</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="68" />
-            <source>Created</source>
-            <translation>جوړ شوې</translation>
-        </message>
-        <message>
-            <location filename="../records_view.py" line="68" />
+            <location filename="../records_view.py" line="82" />
             <source>Updated</source>
             <translation>تازه شوې</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="68" />
-            <source>Revision</source>
-            <translation>نسخه</translation>
+            <location filename="../records_view.py" line="81" />
+            <source>Name</source>
+            <translation>نوم</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="70" />
+            <location filename="../records_view.py" line="82" />
+            <source>Interview date</source>
+            <translation>د مرکې نېټه</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="84" />
             <source>Draft</source>
             <translation>مسوده</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="71" />
+            <location filename="../records_view.py" line="85" />
             <source>Finalized</source>
             <translation>وروستۍ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="72" />
+            <location filename="../records_view.py" line="86" />
             <source>Sealed</source>
             <translation>سربند شوې</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="73" />
+            <location filename="../records_view.py" line="87" />
             <source>Delivered</source>
             <translation>وسپارل شوې</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="74" />
+            <location filename="../records_view.py" line="88" />
             <source>Received</source>
             <translation>ترلاسه شوې</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="110" />
+            <location filename="../records_view.py" line="125" />
             <source>Record {id}</source>
             <translation>دوسیه {id}</translation>
         </message>
@@ -1859,47 +1890,47 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordsView</name>
         <message>
-            <location filename="../records_view.py" line="226" />
+            <location filename="../records_view.py" line="251" />
             <source>Search records…</source>
             <translation>په دوسیو کې لټون…</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="227" />
+            <location filename="../records_view.py" line="252" />
             <source>Search records</source>
             <translation>په دوسیو کې لټون</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="230" />
+            <location filename="../records_view.py" line="255" />
             <source>Filter by status</source>
             <translation>د حالت له مخې چاڼ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="231" />
+            <location filename="../records_view.py" line="256" />
             <source>All statuses</source>
             <translation>ټول حالتونه</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="235" />
+            <location filename="../records_view.py" line="260" />
             <source>Filter by form</source>
             <translation>د فورمې له مخې چاڼ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="236" />
+            <location filename="../records_view.py" line="261" />
             <source>All forms</source>
             <translation>ټولې فورمې</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="240" />
+            <location filename="../records_view.py" line="265" />
             <source>Number of records</source>
             <translation>د دوسیو شمېر</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="243" />
+            <location filename="../records_view.py" line="268" />
             <source>Records</source>
             <translation>دوسیې</translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="305" />
+            <location filename="../records_view.py" line="334" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%Ln پایلې</numerusform>
@@ -1907,7 +1938,7 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="307" />
+            <location filename="../records_view.py" line="336" />
             <source>%n record(s)</source>
             <translation>
                 <numerusform>%Ln دوسیې</numerusform>
@@ -1915,7 +1946,7 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="311" />
+            <location filename="../records_view.py" line="340" />
             <source>Loading…</source>
             <translation>پورته کېږي…</translation>
         </message>
@@ -1923,21 +1954,17 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RepeatRow</name>
         <message>
-            <location filename="../editor/repeat.py" line="32" />
+            <location filename="../editor/repeat.py" line="33" />
             <source>Remove row</source>
             <translation>قطار لرې کول</translation>
         </message>
         <message>
-            <location filename="../editor/repeat.py" line="44" />
-            <source>Row {n}</source>
-            <translation>قطار {n}</translation>
-        </message>
-        <message>
-            <location filename="../editor/repeat.py" line="45" />
+            <location filename="../editor/repeat.py" line="47" />
             <source>Remove row {n}</source>
             <translation>قطار {n} لرې کول</translation>
         </message>
         <message>
+            <location filename="../editor/repeat.py" line="46" />
             <source>{name} {n}</source>
             <translation>{name} {n}</translation>
         </message>
@@ -1945,16 +1972,12 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RepeatWidget</name>
         <message>
-            <location filename="../editor/repeat.py" line="67" />
-            <source>Add row</source>
-            <translation>قطار ورزیاتول</translation>
-        </message>
-        <message>
-            <location filename="../editor/repeat.py" line="69" />
+            <location filename="../editor/repeat.py" line="71" />
             <source>Add a row to {name}</source>
             <translation>{name} ته قطار ورزیاتول</translation>
         </message>
         <message>
+            <location filename="../editor/repeat.py" line="69" />
             <source>Add to {name}</source>
             <translation>{name} ته ورزیاتول</translation>
         </message>
@@ -1962,37 +1985,37 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SealPage</name>
         <message>
-            <location filename="../export_view.py" line="187" />
+            <location filename="../export_view.py" line="200" />
             <source>Sealing</source>
             <translation>سربندېږي</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="188" />
+            <location filename="../export_view.py" line="201" />
             <source>The finalized records are being encrypted for HQ.</source>
             <translation>وروستۍ دوسیې د مرکزي دفتر لپاره کوډ کېږي.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="190" />
+            <location filename="../export_view.py" line="203" />
             <source>Sealing progress</source>
             <translation>د سربندولو پرمختګ</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="193" />
+            <location filename="../export_view.py" line="206" />
             <source>&amp;Cancel sealing</source>
             <translation>سربندول لغوه کړئ</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="207" />
+            <location filename="../export_view.py" line="220" />
             <source>Preparing…</source>
             <translation>چمتو کېږي…</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="230" />
+            <location filename="../export_view.py" line="243" />
             <source>Sealed {done} of {total}.</source>
             <translation>{done} له {total} څخه سربند شول.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="237" />
+            <location filename="../export_view.py" line="250" />
             <source>Cancelling…</source>
             <translation>لغوه کېږي…</translation>
         </message>
@@ -2261,7 +2284,7 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SummaryPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="1" />
+            <location filename="../export_view.py" line="309" />
             <source>%n sealed volume(s) that never reached a stick were written too.</source>
             <translation>
                 <numerusform>%Ln مهر شوې برخې چې هېڅکله USB ته نه وې رسېدلې هم ولیکل شوې.</numerusform>
@@ -2269,42 +2292,42 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="264" />
+            <location filename="../export_view.py" line="277" />
             <source>Done</source>
             <translation>بشپړ شو</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="282" />
+            <location filename="../export_view.py" line="295" />
             <source>Cancelled</source>
             <translation>لغوه شو</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="283" />
+            <location filename="../export_view.py" line="296" />
             <source>Sealing was cancelled. Nothing new was written; the records stay finalized.</source>
             <translation>سربندول لغوه شول. هېڅ نوی شی ونه لیکل شو؛ دوسیې وروستۍ پاتې کېږي.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="286" />
+            <location filename="../export_view.py" line="299" />
             <source>Not sealed</source>
             <translation>سربند نه شو</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="287" />
+            <location filename="../export_view.py" line="300" />
             <source>Sealing failed: {reason}</source>
             <translation>سربندول ناکام شول: {reason}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="292" />
+            <location filename="../export_view.py" line="305" />
             <source>There was nothing to seal: finalize records first.</source>
             <translation>د سربندولو لپاره هېڅ نه و: لومړی دوسیې وروستۍ کړئ.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="294" />
+            <location filename="../export_view.py" line="307" />
             <source>Sealed</source>
             <translation>سربند شوې</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="297" />
+            <location filename="../export_view.py" line="312" />
             <source>%n record(s) sealed, with {att} attachment(s), into {files} file(s) ({size}) in {dest}:</source>
             <translation>
                 <numerusform>%Ln دوسیې، له {att} ضمیمو سره، په {files} فایلونو ({size}) کې په {dest} کې سربند شوې:</numerusform>
@@ -2312,12 +2335,12 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="304" />
+            <location filename="../export_view.py" line="319" />
             <source>Remove the USB stick safely: use “Eject” or “Safely remove” before pulling it out, then hand it over.</source>
             <translation>USB فلش په خوندي ډول لرې کړئ: د ویستلو مخکې «Eject» یا «Safely remove» وکاروئ، بیا یې وسپارئ.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="307" />
+            <location filename="../export_view.py" line="322" />
             <source>If this folder is on a USB stick, eject it safely before pulling it out.</source>
             <translation>که دا فولډر په USB فلش کې وي، د ویستلو مخکې یې په خوندي ډول جلا کړئ.</translation>
         </message>
@@ -2417,42 +2440,42 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../workspace.py" line="67" />
+            <location filename="../workspace.py" line="68" />
             <source>&amp;Records</source>
             <translation>دوسیې</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="68" />
+            <location filename="../workspace.py" line="69" />
             <source>&amp;Outbox</source>
             <translation>د لېږلو صندوق</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="97" />
+            <location filename="../workspace.py" line="98" />
             <source>No forms</source>
             <translation>فورمه نشته</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="98" />
+            <location filename="../workspace.py" line="99" />
             <source>No forms are installed. Enroll with HQ first.</source>
             <translation>هېڅ فورمه نصب نه ده. لومړی له مرکزي دفتر سره نوم لیکنه وکړئ.</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="119" />
+            <location filename="../workspace.py" line="134" />
             <source>Record sealed</source>
             <translation>دوسیه سربنده شوې</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="120" />
+            <location filename="../workspace.py" line="135" />
             <source>This record is sealed for HQ. No readable copy is kept on this laptop.</source>
             <translation>دا دوسیه د مرکزي دفتر لپاره سربنده شوې. په دې لپټاپ کې هېڅ د لوستلو وړ کاپي نه ساتل کېږي.</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="145" />
+            <location filename="../workspace.py" line="162" />
             <source>Close record</source>
             <translation>دوسیه بندول</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="146" />
+            <location filename="../workspace.py" line="163" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>پرته له خوندي کولو بنده شي؟ له وروستي خوندي کولو وروسته ځوابونه به ورک شي.</translation>
         </message>
@@ -2460,36 +2483,14 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>YesNoField</name>
         <message>
-            <location filename="../editor/choice_fields.py" line="168" />
+            <location filename="../editor/choice_fields.py" line="195" />
             <source>Yes</source>
             <translation>هو</translation>
         </message>
         <message>
-            <location filename="../editor/choice_fields.py" line="169" />
+            <location filename="../editor/choice_fields.py" line="196" />
             <source>No</source>
             <translation>نه</translation>
-        </message>
-    </context>
-    <context>
-        <name>DraftSaver</name>
-        <message>
-            <source>Unsaved changes…</source>
-            <translation>نا خوندي شوي بدلونونه…</translation>
-        </message>
-        <message>
-            <source>Not saved: {reason}</source>
-            <translation>خوندي نه شو: {reason}</translation>
-        </message>
-        <message numerus="yes">
-            <source>Saved at {time}, except %n answer(s) to fix (marked in red).</source>
-            <translation>
-                <numerusform>په {time} خوندي شو، پرته له %n ځوابونو چې باید سم شي (په سور نښه شوي).</numerusform>
-                <numerusform>په {time} خوندي شو، پرته له %n ځوابونو چې باید سم شي (په سور نښه شوي).</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>All changes saved at {time}.</source>
-            <translation>ټول بدلونونه په {time} خوندي شول.</translation>
         </message>
     </context>
 </TS>

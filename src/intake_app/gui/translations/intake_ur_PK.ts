@@ -109,137 +109,137 @@
     <context>
         <name>AuditorWindow</name>
         <message>
-            <location filename="../auditor/window.py" line="75" />
+            <location filename="../auditor/window.py" line="73" />
             <source>Intake auditor</source>
             <translation>Intake آڈیٹر</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="78" />
+            <location filename="../auditor/window.py" line="76" />
             <source>Open &amp;keyring…</source>
             <translation>کی رنگ کھولیں…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="79" />
+            <location filename="../auditor/window.py" line="77" />
             <source>Open HQ &amp;log (optional)…</source>
             <translation>ہیڈ آفس کا لاگ کھولیں (اختیاری)…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="80" />
+            <location filename="../auditor/window.py" line="78" />
             <source>&amp;Add bundles…</source>
             <translation>بنڈل شامل کریں…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="81" />
+            <location filename="../auditor/window.py" line="79" />
             <source>C&amp;lear bundles</source>
             <translation>بنڈل صاف کریں</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="82" />
+            <location filename="../auditor/window.py" line="80" />
             <source>&amp;Save report…</source>
             <translation>رپورٹ محفوظ کریں…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="83" />
+            <location filename="../auditor/window.py" line="81" />
             <source>No keyring open. Open the keyring HQ published (keyring.sig).</source>
             <translation>کوئی کی رنگ کھلا نہیں۔ ہیڈ آفس کا شائع کردہ کی رنگ (keyring.sig) کھولیں۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="88" />
+            <location filename="../auditor/window.py" line="86" />
             <source>No HQ log: bundles are checked on their own.</source>
             <translation>ہیڈ آفس کا لاگ نہیں: بنڈل اکیلے جانچے جاتے ہیں۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="90" />
+            <location filename="../auditor/window.py" line="88" />
             <source>Drop bundle files (*.intake) or folders here. They are verified, never decrypted: no private key is needed.</source>
             <translation>بنڈل فائلیں (*.intake) یا فولڈر یہاں چھوڑیں۔ ان کی تصدیق ہوتی ہے، کبھی ڈکرپٹ نہیں ہوتیں: نجی کلید کی ضرورت نہیں۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="102" />
+            <location filename="../auditor/window.py" line="100" />
             <source>Verdicts</source>
             <translation>فیصلے</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="101" />
             <source>File</source>
             <translation>فائل</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="101" />
             <source>Verdict</source>
             <translation>فیصلہ</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="101" />
             <source>Device</source>
             <translation>ڈیوائس</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="104" />
+            <location filename="../auditor/window.py" line="102" />
             <source>Sequence</source>
             <translation>ترتیب نمبر</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="104" />
+            <location filename="../auditor/window.py" line="102" />
             <source>In HQ's log</source>
             <translation>ہیڈ آفس کے لاگ میں</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="105" />
+            <location filename="../auditor/window.py" line="103" />
             <source>Reason or notes</source>
             <translation>وجہ یا نوٹس</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="135" />
+            <location filename="../auditor/window.py" line="133" />
             <source>HQ's keyring</source>
             <translation>ہیڈ آفس کا کی رنگ</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="136" />
+            <location filename="../auditor/window.py" line="134" />
             <source>Keyring (*.sig);;All files (*)</source>
             <translation>کی رنگ (*.sig);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="144" />
+            <location filename="../auditor/window.py" line="142" />
             <source>Cannot open {path}: {error}</source>
             <translation>{path} نہیں کھل سکا: {error}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="149" />
+            <location filename="../auditor/window.py" line="147" />
             <source>Keyring of {org} ({hq}), serial {serial}, {n} device(s). HQ fingerprint: {fp}. Compare it with the one HQ gave you in person.</source>
             <translation>{org} ({hq}) کا کی رنگ، سیریل {serial}، {n} ڈیوائس۔ ہیڈ آفس کا فنگر پرنٹ: {fp}۔ اسے ہیڈ آفس کے خود دیے ہوئے سے ملائیں۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="156" />
+            <location filename="../auditor/window.py" line="154" />
             <source>HQ's event log</source>
             <translation>ہیڈ آفس کا ایونٹ لاگ</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="157" />
+            <location filename="../auditor/window.py" line="155" />
             <source>Event log (*.jsonl *.log);;All files (*)</source>
             <translation>ایونٹ لاگ (*.jsonl *.log);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="163" />
+            <location filename="../auditor/window.py" line="161" />
             <source>HQ log: {path}</source>
             <translation>ہیڈ آفس لاگ: {path}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="167" />
+            <location filename="../auditor/window.py" line="165" />
             <source>Bundles</source>
             <translation>بنڈل</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="168" />
+            <location filename="../auditor/window.py" line="166" />
             <source>Bundles (*.intake);;All files (*)</source>
             <translation>بنڈل (*.intake);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="204" />
+            <location filename="../auditor/window.py" line="202" />
             <source>Open HQ's keyring to check these bundles.</source>
             <translation>ان بنڈلوں کی جانچ کے لیے ہیڈ آفس کا کی رنگ کھولیں۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../auditor/window.py" line="208" />
+            <location filename="../auditor/window.py" line="206" />
             <source>Checking %n bundle(s)…</source>
             <translation>
                 <numerusform>%n بنڈل جانچے جا رہے ہیں…</numerusform>
@@ -247,52 +247,52 @@
             </translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="225" />
+            <location filename="../auditor/window.py" line="223" />
             <source>entry {n}</source>
             <translation>اندراج {n}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="226" />
+            <location filename="../auditor/window.py" line="224" />
             <source>not recorded</source>
             <translation>درج نہیں</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="229" />
+            <location filename="../auditor/window.py" line="227" />
             <source>Valid</source>
             <translation>درست</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="229" />
+            <location filename="../auditor/window.py" line="227" />
             <source>Refused</source>
             <translation>مسترد</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="234" />
+            <location filename="../auditor/window.py" line="232" />
             <source>{good} valid, {bad} refused.</source>
             <translation>{good} درست، {bad} مسترد۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="237" />
+            <location filename="../auditor/window.py" line="235" />
             <source>HQ's log verifies.</source>
             <translation>ہیڈ آفس کے لاگ کی تصدیق ہو گئی۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="238" />
+            <location filename="../auditor/window.py" line="236" />
             <source>HQ's log has problems: {problems}</source>
             <translation>ہیڈ آفس کے لاگ میں مسائل ہیں: {problems}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="254" />
+            <location filename="../auditor/window.py" line="252" />
             <source>Save the audit report</source>
             <translation>آڈٹ رپورٹ محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="255" />
+            <location filename="../auditor/window.py" line="253" />
             <source>HTML report (*.html)</source>
             <translation>HTML رپورٹ (*.html)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="270" />
+            <location filename="../auditor/window.py" line="268" />
             <source>Saved the report to {path}.</source>
             <translation>رپورٹ {path} میں محفوظ ہو گئی۔</translation>
         </message>
@@ -313,7 +313,7 @@
     <context>
         <name>DestinationPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="1" />
+            <location filename="../export_view.py" line="138" />
             <source>%n sealed volume(s) never reached a stick (an earlier export was cut off). They will be written to this destination too.</source>
             <translation>
                 <numerusform>%Ln مہر بند حصہ کبھی USB تک نہیں پہنچا (پچھلی برآمد بیچ میں رک گئی تھی)۔ یہ بھی اسی جگہ لکھا جائے گا۔</numerusform>
@@ -361,7 +361,7 @@
             <translation>الگ ہونے والی ڈرائیوز:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="128" />
+            <location filename="../export_view.py" line="141" />
             <source>%n finalized record(s) to seal, about {size}.</source>
             <translation>
                 <numerusform>%Ln حتمی ریکارڈ سیل کرنے کے لیے، تقریباً {size}۔</numerusform>
@@ -369,32 +369,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="136" />
+            <location filename="../export_view.py" line="149" />
             <source>{name} — {free} free</source>
             <translation>{name} — {free} خالی</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="141" />
+            <location filename="../export_view.py" line="154" />
             <source>No removable drive found. Plug one in, or choose a folder.</source>
             <translation>کوئی الگ ہونے والی ڈرائیو نہیں ملی۔ ایک لگائیں یا فولڈر چنیں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="152" />
+            <location filename="../export_view.py" line="165" />
             <source>Folder for the sealed bundle</source>
             <translation>سیل شدہ بنڈل کے لیے فولڈر</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="167" />
+            <location filename="../export_view.py" line="180" />
             <source>Destination: {path}</source>
             <translation>منزل: {path}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="170" />
+            <location filename="../export_view.py" line="183" />
             <source>Not enough free space ({free}). Free some space or use another drive.</source>
             <translation>کافی خالی جگہ نہیں ({free})۔ کچھ جگہ خالی کریں یا دوسری ڈرائیو استعمال کریں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="174" />
+            <location filename="../export_view.py" line="187" />
             <source>Free space: {free}.</source>
             <translation>خالی جگہ: {free}۔</translation>
         </message>
@@ -537,6 +537,32 @@
             <location filename="../dialogs.py" line="32" />
             <source>Problem</source>
             <translation>مسئلہ</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftSaver</name>
+        <message>
+            <location filename="../editor/saving.py" line="81" />
+            <source>Unsaved changes…</source>
+            <translation>غیر محفوظ تبدیلیاں…</translation>
+        </message>
+        <message>
+            <location filename="../editor/saving.py" line="127" />
+            <source>Not saved: {reason}</source>
+            <translation>محفوظ نہیں ہوا: {reason}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../editor/saving.py" line="137" />
+            <source>Saved at {time}, except %n answer(s) to fix (marked in red).</source>
+            <translation>
+                <numerusform>{time} پر محفوظ ہو گیا، سوائے %n جوابات کے جنہیں درست کرنا ہے (سرخ نشان زدہ)۔</numerusform>
+                <numerusform>{time} پر محفوظ ہو گیا، سوائے %n جوابات کے جنہیں درست کرنا ہے (سرخ نشان زدہ)۔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../editor/saving.py" line="140" />
+            <source>All changes saved at {time}.</source>
+            <translation>تمام تبدیلیاں {time} پر محفوظ ہو گئیں۔</translation>
         </message>
     </context>
     <context>
@@ -689,27 +715,27 @@
     <context>
         <name>ExportWizard</name>
         <message>
-            <location filename="../export_view.py" line="315" />
+            <location filename="../export_view.py" line="330" />
             <source>Export for HQ</source>
             <translation>ہیڈ آفس کے لیے برآمد</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="330" />
+            <location filename="../export_view.py" line="345" />
             <source>&amp;Seal</source>
             <translation>سیل کریں</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="331" />
+            <location filename="../export_view.py" line="346" />
             <source>&amp;Back</source>
             <translation>واپس</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="332" />
+            <location filename="../export_view.py" line="347" />
             <source>&amp;Close</source>
             <translation>بند کریں</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="333" />
+            <location filename="../export_view.py" line="348" />
             <source>Cancel</source>
             <translation>منسوخ</translation>
         </message>
@@ -717,12 +743,12 @@
     <context>
         <name>FieldWidget</name>
         <message>
-            <location filename="../editor/base.py" line="103" />
+            <location filename="../editor/base.py" line="107" />
             <source>(sensitive — only if needed)</source>
             <translation>(حساس — صرف ضرورت ہو تو)</translation>
         </message>
         <message>
-            <location filename="../editor/base.py" line="108" />
+            <location filename="../editor/base.py" line="112" />
             <source>Required</source>
             <translation>لازمی</translation>
         </message>
@@ -806,17 +832,17 @@
     <context>
         <name>FormChooser</name>
         <message>
-            <location filename="../workspace.py" line="34" />
+            <location filename="../workspace.py" line="35" />
             <source>New record</source>
             <translation>نیا ریکارڈ</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="36" />
+            <location filename="../workspace.py" line="37" />
             <source>Form</source>
             <translation>فارم</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="45" />
+            <location filename="../workspace.py" line="46" />
             <source>Which form?</source>
             <translation>کون سا فارم؟</translation>
         </message>
@@ -1043,56 +1069,57 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="61" />
+            <location filename="../main_window.py" line="86" />
             <source>&amp;New record</source>
             <translation>نیا ریکارڈ</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="64" />
+            <location filename="../main_window.py" line="89" />
             <source>&amp;Export for HQ…</source>
             <translation>ہیڈ آفس کے لیے برآمد…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="67" />
+            <location filename="../main_window.py" line="92" />
             <source>Import &amp;receipt…</source>
             <translation>رسید درآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="69" />
+            <location filename="../main_window.py" line="94" />
             <source>&amp;Settings…</source>
             <translation>ترتیبات…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="72" />
+            <location filename="../main_window.py" line="97" />
             <source>&amp;Lock</source>
             <translation>لاک</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="75" />
+            <location filename="../main_window.py" line="100" />
             <source>Lock now (Ctrl+L)</source>
             <translation>ابھی لاک کریں (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="77" />
+            <location filename="../main_window.py" line="102" />
             <source>Panic: erase</source>
             <translation>ہنگامی طور پر مٹائیں</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="80" />
+            <location filename="../main_window.py" line="105" />
             <source>Erase everything on this laptop now and close the app ({keys})</source>
             <translation>ابھی اس لیپ ٹاپ پر سب کچھ مٹا دیں اور ایپ بند کر دیں ({keys})</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="105" />
+            <location filename="../main_window.py" line="130" />
             <source>Intake</source>
             <translation>انٹیک</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="105" />
+            <location filename="../main_window.py" line="130" />
             <source>Intake — locked</source>
             <translation>انٹیک — لاک ہے</translation>
         </message>
         <message numerus="yes">
+            <location filename="../main_window.py" line="210" />
             <source>Locking in %n second(s) because nothing was typed. Press any key or move the mouse to stay unlocked.</source>
             <translation>
                 <numerusform>کچھ نہ لکھنے کی وجہ سے %n سیکنڈ میں لاک ہو جائے گا۔ کھلا رکھنے کے لیے کوئی کلید دبائیں یا ماؤس ہلائیں۔</numerusform>
@@ -1103,17 +1130,17 @@
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../unlock_notices.py" line="47" />
+            <location filename="../unlock_notices.py" line="46" />
             <source>&amp;Delete old drafts…</source>
             <translation>پرانے مسودے حذف کریں…</translation>
         </message>
         <message>
-            <location filename="../unlock_notices.py" line="49" />
+            <location filename="../unlock_notices.py" line="48" />
             <source>Dismiss</source>
             <translation>بند کریں</translation>
         </message>
         <message numerus="yes">
-            <location filename="../unlock_notices.py" line="71" />
+            <location filename="../unlock_notices.py" line="70" />
             <source>%n wrong passphrase(s) were typed since this laptop was last unlocked. If that was not you, someone may have tried to open it.</source>
             <translation>
                 <numerusform>اس لیپ ٹاپ کا لاک پچھلی بار کھلنے کے بعد سے %Ln بار غلط پاس ورڈ لکھا گیا۔ اگر یہ آپ نہیں تھے تو ہو سکتا ہے کسی نے اسے کھولنے کی کوشش کی ہو۔</numerusform>
@@ -1121,12 +1148,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../unlock_notices.py" line="76" />
+            <location filename="../unlock_notices.py" line="75" />
             <source>The protection settings file had been removed or changed and was put back. Someone may have tried to reset the wrong-passphrase counter.</source>
             <translation>حفاظتی ترتیبات کی فائل ہٹا دی گئی تھی یا بدل دی گئی تھی، اور اسے واپس رکھ دیا گیا۔ ہو سکتا ہے کسی نے غلط پاس ورڈ کی گنتی صفر کرنے کی کوشش کی ہو۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../unlock_notices.py" line="84" />
+            <location filename="../unlock_notices.py" line="83" />
             <source>%n draft(s) have not been saved for more than {days} days. Old drafts put people at risk if the laptop is taken: finish them or delete them.</source>
             <translation>
                 <numerusform>%Ln مسودہ {days} دن سے زیادہ عرصے سے محفوظ نہیں کیا گیا۔ اگر لیپ ٹاپ کسی کے ہاتھ لگ جائے تو پرانے مسودے لوگوں کو خطرے میں ڈالتے ہیں: انہیں مکمل کریں یا حذف کریں۔</numerusform>
@@ -1134,12 +1161,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../unlock_notices.py" line="92" />
+            <location filename="../unlock_notices.py" line="91" />
             <source>Delete old drafts</source>
             <translation>پرانے مسودے حذف کریں</translation>
         </message>
         <message numerus="yes">
-            <location filename="../unlock_notices.py" line="93" />
+            <location filename="../unlock_notices.py" line="92" />
             <source>Delete %n old draft(s) for good? They cannot be recovered.</source>
             <translation>
                 <numerusform>%Ln پرانا مسودہ ہمیشہ کے لیے حذف کریں؟ اسے واپس نہیں لایا جا سکتا۔</numerusform>
@@ -1147,7 +1174,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../unlock_notices.py" line="106" />
+            <location filename="../unlock_notices.py" line="105" />
             <source>%n old draft(s) deleted.</source>
             <translation>
                 <numerusform>%Ln پرانا مسودہ حذف ہو گیا۔</numerusform>
@@ -1198,67 +1225,67 @@
             <translation>ترسیل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="49" />
+            <location filename="../outbox_view.py" line="55" />
             <source>&amp;Import HQ receipt…</source>
             <translation>ہیڈ آفس کی رسید درآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="50" />
+            <location filename="../outbox_view.py" line="56" />
             <source>Import HQ receipt</source>
             <translation>ہیڈ آفس کی رسید درآمد کریں</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="75" />
+            <location filename="../outbox_view.py" line="81" />
             <source>Waiting for HQ</source>
             <translation>ہیڈ آفس کا انتظار</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="75" />
+            <location filename="../outbox_view.py" line="81" />
             <source>Delivered</source>
             <translation>پہنچ گیا</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="76" />
+            <location filename="../outbox_view.py" line="82" />
             <source>Abandoned</source>
             <translation>ترک شدہ</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="92" />
+            <location filename="../outbox_view.py" line="99" />
             <source>HQ receipt</source>
             <translation>ہیڈ آفس کی رسید</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="93" />
+            <location filename="../outbox_view.py" line="100" />
             <source>Receipts (*.sig *.receipt *.rcpt);;All files (*)</source>
             <translation>رسیدیں (*.sig *.receipt *.rcpt);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="100" />
+            <location filename="../outbox_view.py" line="107" />
             <source>Checking the receipt…</source>
             <translation>رسید کی جانچ…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="110" />
+            <location filename="../outbox_view.py" line="117" />
             <source>Receipt accepted.</source>
             <translation>رسید قبول ہو گئی۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="112" />
+            <location filename="../outbox_view.py" line="119" />
             <source>Delivered: bundle(s) {seqs}.</source>
             <translation>پہنچ گئے: بنڈل {seqs}۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="115" />
+            <location filename="../outbox_view.py" line="122" />
             <source>Already confirmed before: {seqs}.</source>
             <translation>پہلے ہی تصدیق شدہ: {seqs}۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="118" />
+            <location filename="../outbox_view.py" line="125" />
             <source>Not from this laptop's outbox: {seqs}.</source>
             <translation>اس لیپ ٹاپ کے آؤٹ باکس سے نہیں: {seqs}۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../outbox_view.py" line="120" />
+            <location filename="../outbox_view.py" line="127" />
             <source>%n record(s) removed from this laptop.</source>
             <translation>
                 <numerusform>%Ln ریکارڈ اس لیپ ٹاپ سے ہٹا دیے گئے۔</numerusform>
@@ -1266,7 +1293,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="128" />
+            <location filename="../outbox_view.py" line="135" />
             <source>Receipt refused: {reason}</source>
             <translation>رسید مسترد: {reason}</translation>
         </message>
@@ -1382,107 +1409,107 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ProtectionPage</name>
         <message>
-            <location filename="../protect_settings.py" line="44" />
+            <location filename="../protect_settings.py" line="42" />
             <source>Never</source>
             <translation>کبھی نہیں</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="46" />
+            <location filename="../protect_settings.py" line="44" />
             <source>Erase after this many wrong passphrases</source>
             <translation>اتنی بار غلط پاس ورڈ کے بعد مٹائیں</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="48" />
+            <location filename="../protect_settings.py" line="46" />
             <source>Erase them too</source>
             <translation>انہیں بھی مٹا دیں</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="49" />
+            <location filename="../protect_settings.py" line="47" />
             <source>Keep them (only HQ can open them)</source>
             <translation>انہیں رکھیں (انہیں صرف ہیڈ آفس کھول سکتا ہے)</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="51" />
+            <location filename="../protect_settings.py" line="49" />
             <source>Sealed bundles when erasing</source>
             <translation>مٹاتے وقت سیل شدہ بنڈل</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="55" />
+            <location filename="../protect_settings.py" line="53" />
             <source> s</source>
             <translation> سیکنڈ</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="56" />
+            <location filename="../protect_settings.py" line="54" />
             <source>Clear copied text after seconds</source>
             <translation>سیکنڈوں بعد کاپی شدہ متن صاف کریں</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="57" />
+            <location filename="../protect_settings.py" line="55" />
             <source>Erasing</source>
             <translation>مٹانا</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="59" />
+            <location filename="../protect_settings.py" line="57" />
             <source>&amp;Erase everything after this many wrong passphrases:</source>
             <translation>اتنی بار غلط پاس ورڈ کے بعد سب کچھ مٹائیں:</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="61" />
+            <location filename="../protect_settings.py" line="59" />
             <source>Sealed &amp;bundles in the outbox, on panic or erase:</source>
             <translation>آؤٹ باکس میں سیل شدہ بنڈل، مٹاتے وقت (ہنگامی یا خودکار):</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="63" />
+            <location filename="../protect_settings.py" line="61" />
             <source>Clear &amp;copied text after (seconds):</source>
             <translation>کاپی شدہ متن صاف کریں بعد از (سیکنڈ):</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="64" />
+            <location filename="../protect_settings.py" line="62" />
             <source>Panic: Ctrl+Shift+Delete on any screen, or the red button. It erases at once and closes the app.</source>
             <translation>ہنگامی طور پر مٹانا: کسی بھی اسکرین پر Ctrl+Shift+Delete، یا سرخ بٹن۔ یہ فوراً سب کچھ مٹا کر ایپ بند کر دیتا ہے۔</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="69" />
+            <location filename="../protect_settings.py" line="67" />
             <source>&amp;When it is used, first erase the real records (silently)</source>
             <translation>جب یہ استعمال ہو تو پہلے اصل ریکارڈز (خاموشی سے) مٹا دیں</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="71" />
+            <location filename="../protect_settings.py" line="69" />
             <source>Set duress passphrase</source>
             <translation>دباؤ والا پاس ورڈ مقرر کریں</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="72" />
+            <location filename="../protect_settings.py" line="70" />
             <source>Remove any duress passphrase</source>
             <translation>دباؤ والا پاس ورڈ ہٹائیں (اگر ہو)</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="77" />
+            <location filename="../protect_settings.py" line="75" />
             <source>A second passphrase to give if you are forced to open the app. It opens a harmless practice profile instead of your records. The app never shows whether one is set.</source>
             <translation>ایک دوسرا پاس ورڈ، اس وقت کے لیے جب آپ کو ایپ کھولنے پر مجبور کیا جائے۔ یہ آپ کے ریکارڈز کے بجائے ایک بے ضرر مشق والی پروفائل کھولتا ہے۔ ایپ کبھی نہیں دکھاتی کہ ایسا پاس ورڈ مقرر ہے یا نہیں۔</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="81" />
+            <location filename="../protect_settings.py" line="79" />
             <source>Duress passphrase</source>
             <translation>دباؤ والا پاس ورڈ</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="114" />
+            <location filename="../protect_settings.py" line="112" />
             <source>Setting the duress passphrase…</source>
             <translation>دباؤ والا پاس ورڈ مقرر ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="118" />
+            <location filename="../protect_settings.py" line="116" />
             <source>Duress passphrase set. Never write it next to your passphrase.</source>
             <translation>دباؤ والا پاس ورڈ مقرر ہو گیا۔ اسے کبھی اپنے اصل پاس ورڈ کے ساتھ نہ لکھیں۔</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="124" />
+            <location filename="../protect_settings.py" line="122" />
             <source>Removing…</source>
             <translation>ہٹایا جا رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="127" />
+            <location filename="../protect_settings.py" line="125" />
             <source>No duress passphrase is set now.</source>
             <translation>اب کوئی دباؤ والا پاس ورڈ مقرر نہیں ہے۔</translation>
         </message>
@@ -1564,94 +1591,95 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordEditor</name>
         <message>
-            <location filename="../editor/editor.py" line="79" />
+            <location filename="../editor/editor.py" line="80" />
             <source>Form language</source>
             <translation>فارم کی زبان</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="88" />
+            <location filename="../editor/editor.py" line="89" />
             <source>Form language:</source>
             <translation>فارم کی زبان:</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="92" />
+            <location filename="../editor/editor.py" line="93" />
             <source>Sections</source>
             <translation>حصے</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="100" />
+            <location filename="../editor/editor.py" line="101" />
             <source>&amp;Previous</source>
             <translation>پچھلا</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="101" />
+            <location filename="../editor/editor.py" line="102" />
             <source>Ne&amp;xt</source>
             <translation>اگلا</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="102" />
-            <location filename="../editor/editor.py" line="266" />
+            <location filename="../editor/editor.py" line="103" />
+            <location filename="../editor/editor.py" line="320" />
             <source>&amp;Save draft</source>
             <translation>مسودہ محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="103" />
+            <location filename="../editor/editor.py" line="104" />
             <source>Save the answers so far (Ctrl+S)</source>
             <translation>اب تک کے جوابات محفوظ کریں (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="104" />
+            <location filename="../editor/editor.py" line="105" />
             <source>&amp;Finalize…</source>
             <translation>حتمی بنائیں…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="105" />
+            <location filename="../editor/editor.py" line="106" />
             <source>&amp;Close</source>
             <translation>بند کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="170" />
+            <location filename="../editor/editor.py" line="180" />
             <location filename="../editor/editor.py" line="181" />
+            <location filename="../editor/editor.py" line="192" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="267" />
+            <location filename="../editor/editor.py" line="321" />
             <source>&amp;Save changes</source>
             <translation>تبدیلیاں محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="283" />
+            <location filename="../editor/editor.py" line="346" />
             <source>Finalize record</source>
             <translation>ریکارڈ حتمی بنائیں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="284" />
+            <location filename="../editor/editor.py" line="347" />
             <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
             <translation>کیا یہ ریکارڈ حتمی بنایا جائے؟ یہ ہیڈ آفس بھیجنے کے لیے تیار ہو جائے گا۔ پہلے جوابات اس شخص کے ساتھ چیک کریں۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="303" />
+            <location filename="../editor/editor.py" line="366" />
             <source>Saving…</source>
             <translation>محفوظ ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="324" />
+            <location filename="../editor/editor.py" line="387" />
             <source>Record finalized at {time}.</source>
             <translation>ریکارڈ {time} پر حتمی ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="327" />
+            <location filename="../editor/editor.py" line="390" />
             <source>Saved at {time}.</source>
             <translation>{time} پر محفوظ ہوا۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="343" />
+            <location filename="../editor/editor.py" line="406" />
             <source>Not saved: {reason}</source>
             <translation>محفوظ نہیں ہوا: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="350" />
+            <location filename="../editor/editor.py" line="429" />
             <source>Not saved: %n answer(s) need attention (marked in red).</source>
             <translation>
                 <numerusform>محفوظ نہیں ہوا: %Ln جوابات توجہ چاہتے ہیں (سرخ رنگ میں)۔</numerusform>
@@ -1659,24 +1687,27 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="360" />
+            <location filename="../editor/editor.py" line="438" />
             <source>Close record</source>
             <translation>ریکارڈ بند کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="361" />
+            <location filename="../editor/editor.py" line="439" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>محفوظ کیے بغیر بند کریں؟ آخری بار محفوظ کرنے کے بعد کے جوابات ضائع ہو جائیں گے۔</translation>
         </message>
         <message>
+            <location filename="../editor/editor.py" line="109" />
             <source>Save state</source>
             <translation>محفوظ کرنے کی حالت</translation>
         </message>
         <message>
+            <location filename="../editor/editor.py" line="149" />
             <source>All changes saved.</source>
             <translation>تمام تبدیلیاں محفوظ ہو گئیں۔</translation>
         </message>
         <message numerus="yes">
+            <location filename="../editor/editor.py" line="425" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
                 <numerusform>مسودہ محفوظ ہو گیا؛ حتمی کرنے سے پہلے %n جوابات درکار ہیں (سرخ نشان زدہ)۔</numerusform>
@@ -1796,62 +1827,62 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordsModel</name>
         <message>
-            <location filename="../records_view.py" line="67" />
+            <location filename="../records_view.py" line="82" />
             <source>Record</source>
             <translation>ریکارڈ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="67" />
+            <location filename="../records_view.py" line="81" />
             <source>Form</source>
             <translation>فارم</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="67" />
+            <location filename="../records_view.py" line="81" />
             <source>Status</source>
             <translation>حالت</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="68" />
-            <source>Created</source>
-            <translation>بنایا گیا</translation>
-        </message>
-        <message>
-            <location filename="../records_view.py" line="68" />
+            <location filename="../records_view.py" line="82" />
             <source>Updated</source>
             <translation>تازہ کاری</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="68" />
-            <source>Revision</source>
-            <translation>نظرثانی</translation>
+            <location filename="../records_view.py" line="81" />
+            <source>Name</source>
+            <translation>نام</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="70" />
+            <location filename="../records_view.py" line="82" />
+            <source>Interview date</source>
+            <translation>انٹرویو کی تاریخ</translation>
+        </message>
+        <message>
+            <location filename="../records_view.py" line="84" />
             <source>Draft</source>
             <translation>مسودہ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="71" />
+            <location filename="../records_view.py" line="85" />
             <source>Finalized</source>
             <translation>حتمی</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="72" />
+            <location filename="../records_view.py" line="86" />
             <source>Sealed</source>
             <translation>سیل شدہ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="73" />
+            <location filename="../records_view.py" line="87" />
             <source>Delivered</source>
             <translation>پہنچ گیا</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="74" />
+            <location filename="../records_view.py" line="88" />
             <source>Received</source>
             <translation>موصول</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="110" />
+            <location filename="../records_view.py" line="125" />
             <source>Record {id}</source>
             <translation>ریکارڈ {id}</translation>
         </message>
@@ -1859,47 +1890,47 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordsView</name>
         <message>
-            <location filename="../records_view.py" line="226" />
+            <location filename="../records_view.py" line="251" />
             <source>Search records…</source>
             <translation>ریکارڈز میں تلاش…</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="227" />
+            <location filename="../records_view.py" line="252" />
             <source>Search records</source>
             <translation>ریکارڈز میں تلاش</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="230" />
+            <location filename="../records_view.py" line="255" />
             <source>Filter by status</source>
             <translation>حالت کے لحاظ سے فلٹر</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="231" />
+            <location filename="../records_view.py" line="256" />
             <source>All statuses</source>
             <translation>تمام حالتیں</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="235" />
+            <location filename="../records_view.py" line="260" />
             <source>Filter by form</source>
             <translation>فارم کے لحاظ سے فلٹر</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="236" />
+            <location filename="../records_view.py" line="261" />
             <source>All forms</source>
             <translation>تمام فارم</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="240" />
+            <location filename="../records_view.py" line="265" />
             <source>Number of records</source>
             <translation>ریکارڈز کی تعداد</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="243" />
+            <location filename="../records_view.py" line="268" />
             <source>Records</source>
             <translation>ریکارڈز</translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="305" />
+            <location filename="../records_view.py" line="334" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%Ln نتائج</numerusform>
@@ -1907,7 +1938,7 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="307" />
+            <location filename="../records_view.py" line="336" />
             <source>%n record(s)</source>
             <translation>
                 <numerusform>%Ln ریکارڈ</numerusform>
@@ -1915,7 +1946,7 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="311" />
+            <location filename="../records_view.py" line="340" />
             <source>Loading…</source>
             <translation>لوڈ ہو رہا ہے…</translation>
         </message>
@@ -1923,21 +1954,17 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RepeatRow</name>
         <message>
-            <location filename="../editor/repeat.py" line="32" />
+            <location filename="../editor/repeat.py" line="33" />
             <source>Remove row</source>
             <translation>قطار ہٹائیں</translation>
         </message>
         <message>
-            <location filename="../editor/repeat.py" line="44" />
-            <source>Row {n}</source>
-            <translation>قطار {n}</translation>
-        </message>
-        <message>
-            <location filename="../editor/repeat.py" line="45" />
+            <location filename="../editor/repeat.py" line="47" />
             <source>Remove row {n}</source>
             <translation>قطار {n} ہٹائیں</translation>
         </message>
         <message>
+            <location filename="../editor/repeat.py" line="46" />
             <source>{name} {n}</source>
             <translation>{name} {n}</translation>
         </message>
@@ -1945,16 +1972,12 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RepeatWidget</name>
         <message>
-            <location filename="../editor/repeat.py" line="67" />
-            <source>Add row</source>
-            <translation>قطار شامل کریں</translation>
-        </message>
-        <message>
-            <location filename="../editor/repeat.py" line="69" />
+            <location filename="../editor/repeat.py" line="71" />
             <source>Add a row to {name}</source>
             <translation>{name} میں قطار شامل کریں</translation>
         </message>
         <message>
+            <location filename="../editor/repeat.py" line="69" />
             <source>Add to {name}</source>
             <translation>{name} میں شامل کریں</translation>
         </message>
@@ -1962,37 +1985,37 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SealPage</name>
         <message>
-            <location filename="../export_view.py" line="187" />
+            <location filename="../export_view.py" line="200" />
             <source>Sealing</source>
             <translation>سیل ہو رہا ہے</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="188" />
+            <location filename="../export_view.py" line="201" />
             <source>The finalized records are being encrypted for HQ.</source>
             <translation>حتمی ریکارڈز ہیڈ آفس کے لیے خفیہ کیے جا رہے ہیں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="190" />
+            <location filename="../export_view.py" line="203" />
             <source>Sealing progress</source>
             <translation>سیل کرنے کی پیش رفت</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="193" />
+            <location filename="../export_view.py" line="206" />
             <source>&amp;Cancel sealing</source>
             <translation>سیل کرنا منسوخ کریں</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="207" />
+            <location filename="../export_view.py" line="220" />
             <source>Preparing…</source>
             <translation>تیاری…</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="230" />
+            <location filename="../export_view.py" line="243" />
             <source>Sealed {done} of {total}.</source>
             <translation>{total} میں سے {done} سیل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="237" />
+            <location filename="../export_view.py" line="250" />
             <source>Cancelling…</source>
             <translation>منسوخ ہو رہا ہے…</translation>
         </message>
@@ -2261,7 +2284,7 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SummaryPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="1" />
+            <location filename="../export_view.py" line="309" />
             <source>%n sealed volume(s) that never reached a stick were written too.</source>
             <translation>
                 <numerusform>%Ln مہر بند حصہ جو کبھی USB تک نہیں پہنچا تھا، وہ بھی لکھ دیا گیا۔</numerusform>
@@ -2269,42 +2292,42 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="264" />
+            <location filename="../export_view.py" line="277" />
             <source>Done</source>
             <translation>مکمل</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="282" />
+            <location filename="../export_view.py" line="295" />
             <source>Cancelled</source>
             <translation>منسوخ</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="283" />
+            <location filename="../export_view.py" line="296" />
             <source>Sealing was cancelled. Nothing new was written; the records stay finalized.</source>
             <translation>سیل کرنا منسوخ ہو گیا۔ کچھ نیا نہیں لکھا گیا؛ ریکارڈز حتمی رہیں گے۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="286" />
+            <location filename="../export_view.py" line="299" />
             <source>Not sealed</source>
             <translation>سیل نہیں ہوا</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="287" />
+            <location filename="../export_view.py" line="300" />
             <source>Sealing failed: {reason}</source>
             <translation>سیل کرنا ناکام رہا: {reason}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="292" />
+            <location filename="../export_view.py" line="305" />
             <source>There was nothing to seal: finalize records first.</source>
             <translation>سیل کرنے کو کچھ نہیں تھا: پہلے ریکارڈز حتمی بنائیں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="294" />
+            <location filename="../export_view.py" line="307" />
             <source>Sealed</source>
             <translation>سیل شدہ</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="297" />
+            <location filename="../export_view.py" line="312" />
             <source>%n record(s) sealed, with {att} attachment(s), into {files} file(s) ({size}) in {dest}:</source>
             <translation>
                 <numerusform>%Ln ریکارڈ، {att} منسلکات کے ساتھ، {files} فائلوں ({size}) میں {dest} میں سیل ہو گئے:</numerusform>
@@ -2312,12 +2335,12 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="304" />
+            <location filename="../export_view.py" line="319" />
             <source>Remove the USB stick safely: use “Eject” or “Safely remove” before pulling it out, then hand it over.</source>
             <translation>یو ایس بی کو محفوظ طریقے سے نکالیں: کھینچنے سے پہلے «Eject» یا «Safely remove» استعمال کریں، پھر اسے حوالے کریں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="307" />
+            <location filename="../export_view.py" line="322" />
             <source>If this folder is on a USB stick, eject it safely before pulling it out.</source>
             <translation>اگر یہ فولڈر یو ایس بی پر ہے تو نکالنے سے پہلے اسے محفوظ طریقے سے الگ کریں۔</translation>
         </message>
@@ -2417,42 +2440,42 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../workspace.py" line="67" />
+            <location filename="../workspace.py" line="68" />
             <source>&amp;Records</source>
             <translation>ریکارڈز</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="68" />
+            <location filename="../workspace.py" line="69" />
             <source>&amp;Outbox</source>
             <translation>آؤٹ باکس</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="97" />
+            <location filename="../workspace.py" line="98" />
             <source>No forms</source>
             <translation>کوئی فارم نہیں</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="98" />
+            <location filename="../workspace.py" line="99" />
             <source>No forms are installed. Enroll with HQ first.</source>
             <translation>کوئی فارم انسٹال نہیں۔ پہلے ہیڈ آفس کے ساتھ اندراج کریں۔</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="119" />
+            <location filename="../workspace.py" line="134" />
             <source>Record sealed</source>
             <translation>ریکارڈ سیل شدہ</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="120" />
+            <location filename="../workspace.py" line="135" />
             <source>This record is sealed for HQ. No readable copy is kept on this laptop.</source>
             <translation>یہ ریکارڈ ہیڈ آفس کے لیے سیل ہے۔ اس لیپ ٹاپ پر کوئی قابلِ مطالعہ نقل نہیں رکھی جاتی۔</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="145" />
+            <location filename="../workspace.py" line="162" />
             <source>Close record</source>
             <translation>ریکارڈ بند کریں</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="146" />
+            <location filename="../workspace.py" line="163" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>محفوظ کیے بغیر بند کریں؟ آخری بار محفوظ کرنے کے بعد کے جوابات ضائع ہو جائیں گے۔</translation>
         </message>
@@ -2460,36 +2483,14 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>YesNoField</name>
         <message>
-            <location filename="../editor/choice_fields.py" line="168" />
+            <location filename="../editor/choice_fields.py" line="195" />
             <source>Yes</source>
             <translation>ہاں</translation>
         </message>
         <message>
-            <location filename="../editor/choice_fields.py" line="169" />
+            <location filename="../editor/choice_fields.py" line="196" />
             <source>No</source>
             <translation>نہیں</translation>
-        </message>
-    </context>
-    <context>
-        <name>DraftSaver</name>
-        <message>
-            <source>Unsaved changes…</source>
-            <translation>غیر محفوظ تبدیلیاں…</translation>
-        </message>
-        <message>
-            <source>Not saved: {reason}</source>
-            <translation>محفوظ نہیں ہوا: {reason}</translation>
-        </message>
-        <message numerus="yes">
-            <source>Saved at {time}, except %n answer(s) to fix (marked in red).</source>
-            <translation>
-                <numerusform>{time} پر محفوظ ہو گیا، سوائے %n جوابات کے جنہیں درست کرنا ہے (سرخ نشان زدہ)۔</numerusform>
-                <numerusform>{time} پر محفوظ ہو گیا، سوائے %n جوابات کے جنہیں درست کرنا ہے (سرخ نشان زدہ)۔</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>All changes saved at {time}.</source>
-            <translation>تمام تبدیلیاں {time} پر محفوظ ہو گئیں۔</translation>
         </message>
     </context>
 </TS>
