@@ -56,13 +56,17 @@ class FieldWidget(QWidget):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.hint = QLabel(ctx.text(f.hint))
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(HINT_STYLE)
-        self.hint.setVisible(bool(self.hint.text()))
+        # Style sheets and visibility only where needed: each call re-polishes, and a
+        # draft opens a hundred of these (bench/bench_autosave.py).
+        if self.hint.text():
+            self.hint.setStyleSheet(HINT_STYLE)
+        else:
+            self.hint.setVisible(False)
         self.error = QLabel()
         self.error.setObjectName(f"error_{f.name}")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setVisible(False)
+        self._error_shown: str | None = None
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 4, 0, 4)
         self.layout_.setSpacing(2)
@@ -117,6 +121,12 @@ class FieldWidget(QWidget):
         self.changed.emit()
 
     def set_error(self, message: str | None) -> None:
+        message = message or None
+        if message == self._error_shown:
+            return
+        self._error_shown = message
+        if message and not self.error.styleSheet():
+            self.error.setStyleSheet(ERROR_STYLE)
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
         if self.input is not None:  # the control itself, so no style cascades into a container

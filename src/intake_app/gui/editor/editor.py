@@ -131,6 +131,7 @@ class RecordEditor(QWidget):
         self._eval_timer.setInterval(60)
         self._eval_timer.timeout.connect(self.reevaluate)
 
+        self.page_list.currentRowChanged.connect(self._ensure_page)
         self.page_list.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.page_list.currentRowChanged.connect(self._update_nav)
         self.prev_button.clicked.connect(lambda: self.go(-1))
@@ -168,11 +169,10 @@ class RecordEditor(QWidget):
         self.panels, self.page_fields = [], []
         self.page_titles: list[str] = []
         for group, fields in sections(self.form):
-            panel = FieldsPanel(fields, self.ctx, "")
+            panel = FieldsPanel(fields, self.ctx, "", lazy=True)
             panel.changed.connect(self._changed)
             area = QScrollArea()
             area.setWidgetResizable(True)
-            area.setWidget(panel)
             self.pages.addWidget(area)
             self.panels.append(panel)
             self.page_fields.append(group)
@@ -183,6 +183,16 @@ class RecordEditor(QWidget):
             panel.load(values)
         self.page_list.setCurrentRow(0)
         self.reevaluate()
+
+    def _ensure_page(self, row: int) -> None:
+        """Build a section's widgets when it is first turned to (opening stays fast)."""
+        if not 0 <= row < len(self.panels):
+            return
+        panel = self.panels[row]
+        area = self.pages.widget(row)
+        panel.ensure_built()
+        if isinstance(area, QScrollArea) and area.widget() is not panel:
+            area.setWidget(panel)
 
     def _loose_title(self, fields: list[FormField]) -> str:
         """A page of top-level questions is named after its repeat, else its first question."""
@@ -230,7 +240,7 @@ class RecordEditor(QWidget):
         """Reopen where the interviewer was: that section, that question."""
         if 0 <= section < self.page_list.count():
             self.page_list.setCurrentRow(section)
-        w = next((x for x in self.field_widgets() if x.path == field), None) if field else None
+        w = self._find(field) if field else None
         if w is None:
             self.focus_first_field()
             return
@@ -246,9 +256,20 @@ class RecordEditor(QWidget):
         self.prev_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.page_list.count() - 1)
 
+    def _find(self, path: str) -> FieldWidget | None:
+        """The widget of ``path``, building its section if needed."""
+        for i, panel in enumerate(self.panels):
+            if panel.built or any(p == path for p, _f, _v in panel.answers()):
+                self._ensure_page(i)
+                for w in panel.field_widgets():
+                    if w.path == path:
+                        return w
+        return None
+
     def show_field(self, name: str) -> FieldWidget | None:
         """Turn to the page holding field ``name`` (first instance) and return its widget."""
         for i, panel in enumerate(self.panels):
+            self._ensure_page(i)
             for w in panel.field_widgets():
                 if w.field.name == name or w.path == name:
                     self.page_list.setCurrentRow(i)
@@ -257,7 +278,14 @@ class RecordEditor(QWidget):
 
     # -------------------------------------------------------------- values
     def field_widgets(self) -> list[FieldWidget]:
-        return [w for panel in self.panels for w in panel.field_widgets()]
+        """Every question's widget (builds the sections not yet shown)."""
+        for i in range(len(self.panels)):
+            self._ensure_page(i)
+        return self.built_field_widgets()
+
+    def built_field_widgets(self) -> list[FieldWidget]:
+        """The widgets of the sections built so far (the only ones a user can have touched)."""
+        return [w for panel in self.panels if panel.built for w in panel.field_widgets()]
 
     def collect(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -280,7 +308,7 @@ class RecordEditor(QWidget):
             errors.setdefault(err.path, err.message)
         show: frozenset[str] | None = None
         if not self._show_all:
-            touched = {w.path for w in self.field_widgets() if w.touched}
+            touched = {w.path for w in self.built_field_widgets() if w.touched}
             for panel in self.panels:
                 touched.update(r.prefix + r.field.name for r in panel.repeats())
             show = frozenset(touched)
@@ -302,16 +330,17 @@ class RecordEditor(QWidget):
     def _section_text(self, i: int, panel: FieldsPanel, relevant: frozenset[str],
                       errors: dict[str, str]) -> str:
         """"Basics  3/7", marked when answers there need fixing (once errors are shown)."""
-        asked = [w for w in panel.field_widgets() if w.path in relevant
-                 and w.field.type not in ("note", "calculate", "hidden")]
-        answered = sum(1 for w in asked if w.value() not in (None, "", [], {}))
+        answers = panel.answers()
+        asked = [v for p, f, v in answers if p in relevant
+                 and f.type not in ("note", "calculate", "hidden")]
+        answered = sum(1 for v in asked if v not in (None, "", [], {}))
         text = f"{self.page_titles[i]}  {answered}/{len(asked)}"
-        if self._show_all and any(w.path in errors for w in panel.field_widgets()):
+        if self._show_all and any(p in errors for p, _f, _v in answers):
             text = "⚠ " + text
         return text
 
     def visible_errors(self) -> dict[str, str]:
-        return {w.path: w.error.text() for w in self.field_widgets() if w.error.text()}
+        return {w.path: w.error.text() for w in self.built_field_widgets() if w.error.text()}
 
     # -------------------------------------------------------------- saving
     def _update_buttons(self) -> None:
@@ -372,7 +401,7 @@ class RecordEditor(QWidget):
         for placeholder, info in stored.items():
             self.ctx.pending.pop(placeholder, None)
             self.ctx.stored[info.id] = info
-            for w in self.field_widgets():
+            for w in self.built_field_widgets():
                 if isinstance(w, AttachmentField) and w.value() == placeholder:
                     w.set_value(info.id)
 
@@ -445,8 +474,10 @@ class RecordEditor(QWidget):
         """Forget everything shown (on lock or close)."""
         self._eval_timer.stop()
         self.saver.stop()
-        for w in self.field_widgets():
+        for w in self.built_field_widgets():
             w.clear_sensitive()
+        for panel in self.panels:
+            panel.forget()
         self.ctx.clear()
         self.state = None
         self._extra_errors.clear()

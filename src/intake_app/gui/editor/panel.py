@@ -70,16 +70,35 @@ class FieldsPanel(QWidget):
     changed = Signal()
 
     def __init__(self, fields: list[FormField], ctx: EditorContext, prefix: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, lazy: bool = False) -> None:
         super().__init__(parent)
-        from intake_app.gui.editor.repeat import RepeatWidget
-
         self.ctx = ctx
         self.prefix = prefix
+        self.fields = fields
         self.items: list[tuple[FormField, QWidget]] = []
+        # A lazy panel (a section not yet turned to) keeps the values it was given and the
+        # last state applied, and builds its widgets when first shown: opening a draft
+        # builds one section, not a hundred questions (bench/bench_autosave.py).
+        self.built = False
+        self._values: Mapping[str, Any] = {}
+        self._applied: tuple[Mapping[str, Any], frozenset[str], Mapping[str, str],
+                             frozenset[str] | None] | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        for f in fields:
+        if not lazy:
+            self.ensure_built()
+
+    def ensure_built(self) -> bool:
+        """Build the widgets now if not yet built; True if this call built them."""
+        from intake_app.gui.editor.repeat import RepeatWidget
+
+        if self.built:
+            return False
+        self.built = True
+        lay = self.layout()
+        assert isinstance(lay, QVBoxLayout)
+        ctx, prefix = self.ctx, self.prefix
+        for f in self.fields:
             w: QWidget
             if f.type == "group":
                 box = GroupBox(f, ctx, prefix)
@@ -96,6 +115,22 @@ class FieldsPanel(QWidget):
             self.items.append((f, w))
             lay.addWidget(w)
         lay.addStretch(1)
+        if self._values:
+            self.load(self._values)
+        if self._applied is not None:
+            self.apply(*self._applied)
+        self._values, self._applied = {}, None
+        return True
+
+    def answers(self) -> list[tuple[str, FormField, Any]]:
+        """(path, field, value) of every question here, built or not (section counts)."""
+        if self.built:
+            return [(w.path, w.field, w.value()) for w in self.field_widgets()]
+        return list(_leaves(self.fields, self._values, self.prefix))
+
+    def forget(self) -> None:
+        """Drop the values an unbuilt panel holds (on lock or close)."""
+        self._values, self._applied = {}, None
 
     # -------------------------------------------------------------- walking
     def field_widgets(self) -> Iterator[FieldWidget]:
@@ -138,6 +173,13 @@ class FieldsPanel(QWidget):
     def collect(self, out: dict[str, Any]) -> dict[str, Any]:
         from intake_app.gui.editor.repeat import RepeatWidget
 
+        if not self.built:
+            for name in _value_names(self.fields):
+                v = self._values.get(name)
+                if v is not None:
+                    out[name] = v
+            return out
+
         for f, w in self.items:
             if isinstance(w, GroupBox):
                 w.panel.collect(out)
@@ -151,6 +193,10 @@ class FieldsPanel(QWidget):
 
     def load(self, values: Mapping[str, Any]) -> None:
         from intake_app.gui.editor.repeat import RepeatWidget
+
+        if not self.built:
+            self._values = values
+            return
 
         for f, w in self.items:
             if isinstance(w, GroupBox):
@@ -170,10 +216,13 @@ class FieldsPanel(QWidget):
         """
         from intake_app.gui.editor.repeat import RepeatWidget
 
+        if not self.built:
+            self._applied = (container, relevant, errors, show)
+            return
         for f, w in self.items:
             path = self.prefix + f.name
             visible = path in relevant
-            if f.type != "hidden":
+            if f.type != "hidden" and w.isHidden() == visible:
                 w.setVisible(visible)
             if isinstance(w, GroupBox):
                 w.panel.apply(container, relevant, errors, show)
@@ -187,3 +236,27 @@ class FieldsPanel(QWidget):
                 if msg is not None and show is not None and path not in show:
                     msg = None
                 w.set_error(msg)
+
+
+def _value_names(fields: list[FormField]) -> Iterator[str]:
+    """The value keys a panel of ``fields`` fills (a group's sit beside its siblings)."""
+    for f in fields:
+        if f.type == "group":
+            yield from _value_names(f.children)
+        elif f.type == "repeat" or (f.has_value and f.type != "calculate"):
+            yield f.name
+
+
+def _leaves(fields: list[FormField], values: Mapping[str, Any],
+            prefix: str) -> Iterator[tuple[str, FormField, Any]]:
+    """What ``field_widgets`` would walk, from values alone (an unbuilt panel)."""
+    for f in fields:
+        if f.type == "group":
+            yield from _leaves(f.children, values, prefix)
+        elif f.type == "repeat":
+            rows = values.get(f.name)
+            for i, row in enumerate(rows if isinstance(rows, list) else []):
+                yield from _leaves(f.children, row if isinstance(row, Mapping) else {},
+                                   f"{prefix}{f.name}[{i}].")
+        else:
+            yield prefix + f.name, f, values.get(f.name)

@@ -68,7 +68,7 @@ class DraftSaver(QObject):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None:
             return
-        for w in self.editor.field_widgets():
+        for w in self.editor.built_field_widgets():
             if w is new or w.isAncestorOf(new):
                 self.last_field = w.path
                 return
