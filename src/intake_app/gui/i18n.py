@@ -67,6 +67,22 @@ def is_rtl(code: str) -> bool:
     return qlocale(code).textDirection() == Qt.LayoutDirection.RightToLeft
 
 
+def local_digits(text: str, locale: QLocale | None = None) -> str:
+    """ASCII digits in ``text`` as the locale writes them (Dari, Pashto: ۰–۹); the rest kept."""
+    loc = locale or QLocale()
+    zero = loc.zeroDigit()
+    if zero == "0" or not text:
+        return text
+    base = ord(zero)
+    return "".join(chr(base + ord(c) - 48) if "0" <= c <= "9" else c for c in text)
+
+
+def uses_solar_hijri(locale: QLocale | None = None) -> bool:
+    """Dari and Pashto interfaces offer the Solar Hijri calendar (the one Afghans use)."""
+    lang = (locale or QLocale()).language()
+    return lang in (QLocale.Language.Persian, QLocale.Language.Pashto)
+
+
 def form_language(form_langs: list[str], ui_code: str, default: str) -> str:
     """The form language matching the UI language, else the form's default."""
     if ui_code in form_langs:

@@ -299,14 +299,32 @@
     <context>
         <name>DateField</name>
         <message>
-            <location filename="../editor/date_fields.py" line="31" />
+            <location filename="../editor/date_fields.py" line="88" />
             <source>Calendar…</source>
             <translation>تقویم…</translation>
         </message>
         <message>
-            <location filename="../editor/date_fields.py" line="32" />
+            <location filename="../editor/date_fields.py" line="89" />
             <source>Pick a date from a calendar</source>
             <translation>انتخاب تاریخ از تقویم</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatePicker</name>
+        <message>
+            <location filename="../editor/date_fields.py" line="56" />
+            <source>Solar Hijri</source>
+            <translation>هجری شمسی</translation>
+        </message>
+        <message>
+            <location filename="../editor/date_fields.py" line="57" />
+            <source>Gregorian</source>
+            <translation>میلادی</translation>
+        </message>
+        <message>
+            <location filename="../editor/date_fields.py" line="58" />
+            <source>Calendar</source>
+            <translation>تقویم</translation>
         </message>
     </context>
     <context>
@@ -738,12 +756,12 @@
     <context>
         <name>FieldWidget</name>
         <message>
-            <location filename="../editor/base.py" line="107" />
+            <location filename="../editor/base.py" line="111" />
             <source>(sensitive — only if needed)</source>
             <translation>(حساس — فقط در صورت نیاز)</translation>
         </message>
         <message>
-            <location filename="../editor/base.py" line="112" />
+            <location filename="../editor/base.py" line="116" />
             <source>Required</source>
             <translation>الزامی</translation>
         </message>
@@ -845,47 +863,47 @@
     <context>
         <name>HQWindow</name>
         <message>
-            <location filename="../hq/window.py" line="97" />
+            <location filename="../hq/window.py" line="72" />
             <source>Intake HQ is locked</source>
             <translation>دفتر مرکزی Intake قفل است</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="98" />
+            <location filename="../hq/window.py" line="73" />
             <source>Type the HQ passphrase to open the import desk, devices and records.</source>
             <translation>رمز عبور دفتر مرکزی را برای باز کردن میز ورود، دستگاه‌ها و سوابق بنویسید.</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="106" />
+            <location filename="../hq/window.py" line="81" />
             <source>&amp;Export records…</source>
             <translation>صدور سوابق…</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="109" />
+            <location filename="../hq/window.py" line="84" />
             <source>&amp;Lock</source>
             <translation>قفل</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="112" />
+            <location filename="../hq/window.py" line="84" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همین حالا قفل کن (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="115" />
+            <location filename="../hq/window.py" line="86" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="135" />
+            <location filename="../hq/window.py" line="103" />
             <source>Intake HQ</source>
             <translation>دفتر مرکزی Intake</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="136" />
+            <location filename="../hq/window.py" line="104" />
             <source>Intake HQ — locked</source>
             <translation>دفتر مرکزی Intake — قفل</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="144" />
+            <location filename="../hq/window.py" line="112" />
             <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
             <translation>در {folder} پروفایل دفتر مرکزی نیست. با دستور 'intake hq init' یکی بسازید و برنامه را دوباره باز کنید.</translation>
         </message>
@@ -893,22 +911,22 @@
     <context>
         <name>HQWorkspace</name>
         <message>
-            <location filename="../hq/window.py" line="49" />
+            <location filename="../hq/window.py" line="34" />
             <source>&amp;Import desk</source>
             <translation>میز ورود</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="50" />
+            <location filename="../hq/window.py" line="35" />
             <source>&amp;Devices</source>
             <translation>دستگاه‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="51" />
+            <location filename="../hq/window.py" line="36" />
             <source>&amp;Records</source>
             <translation>سوابق</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="52" />
+            <location filename="../hq/window.py" line="37" />
             <source>Re&amp;ceipts</source>
             <translation>رسیدها</translation>
         </message>
@@ -1064,57 +1082,57 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="86" />
+            <location filename="../main_window.py" line="67" />
             <source>&amp;New record</source>
             <translation>پروندهٔ جدید</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="89" />
+            <location filename="../main_window.py" line="70" />
             <source>&amp;Export for HQ…</source>
             <translation>ارسال برای دفتر مرکزی…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="73" />
             <source>Import &amp;receipt…</source>
             <translation>وارد کردن رسید…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="94" />
+            <location filename="../main_window.py" line="75" />
             <source>&amp;Settings…</source>
             <translation>تنظیمات…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="97" />
+            <location filename="../main_window.py" line="78" />
             <source>&amp;Lock</source>
             <translation>قفل</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="100" />
+            <location filename="../main_window.py" line="78" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همین حالا قفل کن (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="102" />
+            <location filename="../main_window.py" line="79" />
             <source>Panic: erase</source>
             <translation>پاک کردن اضطراری</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="105" />
+            <location filename="../main_window.py" line="82" />
             <source>Erase everything on this laptop now and close the app ({keys})</source>
             <translation>همین حالا همه چیز را روی این لپ‌تاپ پاک کن و برنامه را ببند ({keys})</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="130" />
+            <location filename="../main_window.py" line="104" />
             <source>Intake</source>
             <translation>ثبت مصاحبه</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="130" />
+            <location filename="../main_window.py" line="104" />
             <source>Intake — locked</source>
             <translation>ثبت مصاحبه — قفل است</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="210" />
+            <location filename="../main_window.py" line="179" />
             <source>Locking in %n second(s) because nothing was typed. Press any key or move the mouse to stay unlocked.</source>
             <translation>
                 <numerusform>چون چیزی تایپ نشد، تا %n ثانیه دیگر قفل می‌شود. برای باز ماندن، یک کلید را فشار دهید یا ماوس را حرکت دهید.</numerusform>
@@ -1604,7 +1622,7 @@ Enter: erase. Escape: cancel.</source>
         </message>
         <message>
             <location filename="../editor/editor.py" line="103" />
-            <location filename="../editor/editor.py" line="320" />
+            <location filename="../editor/editor.py" line="349" />
             <source>&amp;Save draft</source>
             <translation>ذخیرهٔ پیش‌نویس</translation>
         </message>
@@ -1626,59 +1644,59 @@ Enter: erase. Escape: cancel.</source>
         <message>
             <location filename="../editor/editor.py" line="180" />
             <location filename="../editor/editor.py" line="181" />
-            <location filename="../editor/editor.py" line="192" />
+            <location filename="../editor/editor.py" line="202" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="321" />
+            <location filename="../editor/editor.py" line="350" />
             <source>&amp;Save changes</source>
             <translation>ذخیرهٔ تغییرات</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="346" />
+            <location filename="../editor/editor.py" line="375" />
             <source>Finalize record</source>
             <translation>نهایی کردن پرونده</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="347" />
+            <location filename="../editor/editor.py" line="376" />
             <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
             <translation>این پرونده نهایی شود؟ برای ارسال به دفتر مرکزی آماده می‌شود. اول پاسخ‌ها را با شخص بررسی کنید.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="366" />
+            <location filename="../editor/editor.py" line="395" />
             <source>Saving…</source>
             <translation>در حال ذخیره…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="387" />
+            <location filename="../editor/editor.py" line="416" />
             <source>Record finalized at {time}.</source>
             <translation>پرونده در {time} نهایی شد.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="390" />
+            <location filename="../editor/editor.py" line="419" />
             <source>Saved at {time}.</source>
             <translation>در {time} ذخیره شد.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="406" />
+            <location filename="../editor/editor.py" line="435" />
             <source>Not saved: {reason}</source>
             <translation>ذخیره نشد: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="429" />
+            <location filename="../editor/editor.py" line="458" />
             <source>Not saved: %n answer(s) need attention (marked in red).</source>
             <translation>
                 <numerusform>ذخیره نشد: %Ln پاسخ نیاز به توجه دارد (با رنگ سرخ).</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="438" />
+            <location filename="../editor/editor.py" line="467" />
             <source>Close record</source>
             <translation>بستن پرونده</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="439" />
+            <location filename="../editor/editor.py" line="468" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>بدون ذخیره بسته شود؟ پاسخ‌های بعد از آخرین ذخیره از بین می‌روند.</translation>
         </message>
@@ -1688,12 +1706,12 @@ Enter: erase. Escape: cancel.</source>
             <translation>وضعیت ذخیره</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="149" />
+            <location filename="../editor/editor.py" line="150" />
             <source>All changes saved.</source>
             <translation>همه تغییرات ذخیره شد.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="425" />
+            <location filename="../editor/editor.py" line="454" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
                 <numerusform>پیش‌نویس ذخیره شد؛ پیش از نهایی ساختن %n پاسخ لازم است (با رنگ سرخ نشانی شده).</numerusform>

@@ -300,14 +300,32 @@
     <context>
         <name>DateField</name>
         <message>
-            <location filename="../editor/date_fields.py" line="31" />
+            <location filename="../editor/date_fields.py" line="88" />
             <source>Calendar…</source>
             <translation>جنتري…</translation>
         </message>
         <message>
-            <location filename="../editor/date_fields.py" line="32" />
+            <location filename="../editor/date_fields.py" line="89" />
             <source>Pick a date from a calendar</source>
             <translation>له جنتري څخه نېټه وټاکئ</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatePicker</name>
+        <message>
+            <location filename="../editor/date_fields.py" line="56" />
+            <source>Solar Hijri</source>
+            <translation>لمریز هجري</translation>
+        </message>
+        <message>
+            <location filename="../editor/date_fields.py" line="57" />
+            <source>Gregorian</source>
+            <translation>میلادي</translation>
+        </message>
+        <message>
+            <location filename="../editor/date_fields.py" line="58" />
+            <source>Calendar</source>
+            <translation>جنتري</translation>
         </message>
     </context>
     <context>
@@ -743,12 +761,12 @@
     <context>
         <name>FieldWidget</name>
         <message>
-            <location filename="../editor/base.py" line="107" />
+            <location filename="../editor/base.py" line="111" />
             <source>(sensitive — only if needed)</source>
             <translation>(حساس — یوازې که اړتیا وي)</translation>
         </message>
         <message>
-            <location filename="../editor/base.py" line="112" />
+            <location filename="../editor/base.py" line="116" />
             <source>Required</source>
             <translation>اړین</translation>
         </message>
@@ -850,47 +868,47 @@
     <context>
         <name>HQWindow</name>
         <message>
-            <location filename="../hq/window.py" line="97" />
+            <location filename="../hq/window.py" line="72" />
             <source>Intake HQ is locked</source>
             <translation>د Intake مرکزي دفتر قلف دی</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="98" />
+            <location filename="../hq/window.py" line="73" />
             <source>Type the HQ passphrase to open the import desk, devices and records.</source>
             <translation>د واردولو مېز، وسیلو او دوسیو د پرانیستلو لپاره د مرکزي دفتر پټنوم ولیکئ.</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="106" />
+            <location filename="../hq/window.py" line="81" />
             <source>&amp;Export records…</source>
             <translation>دوسیې صادرول…</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="109" />
+            <location filename="../hq/window.py" line="84" />
             <source>&amp;Lock</source>
             <translation>قلف</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="112" />
+            <location filename="../hq/window.py" line="84" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همدا اوس قلف کړئ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="115" />
+            <location filename="../hq/window.py" line="86" />
             <source>Language</source>
             <translation>ژبه</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="135" />
+            <location filename="../hq/window.py" line="103" />
             <source>Intake HQ</source>
             <translation>د Intake مرکزي دفتر</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="136" />
+            <location filename="../hq/window.py" line="104" />
             <source>Intake HQ — locked</source>
             <translation>د Intake مرکزي دفتر — قلف</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="144" />
+            <location filename="../hq/window.py" line="112" />
             <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
             <translation>په {folder} کې د مرکزي دفتر پروفایل نشته. د 'intake hq init' امر سره یو جوړ کړئ، بیا پروګرام بیا پیل کړئ.</translation>
         </message>
@@ -898,22 +916,22 @@
     <context>
         <name>HQWorkspace</name>
         <message>
-            <location filename="../hq/window.py" line="49" />
+            <location filename="../hq/window.py" line="34" />
             <source>&amp;Import desk</source>
             <translation>د واردولو مېز</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="50" />
+            <location filename="../hq/window.py" line="35" />
             <source>&amp;Devices</source>
             <translation>وسیلې</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="51" />
+            <location filename="../hq/window.py" line="36" />
             <source>&amp;Records</source>
             <translation>دوسیې</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="52" />
+            <location filename="../hq/window.py" line="37" />
             <source>Re&amp;ceipts</source>
             <translation>رسیدونه</translation>
         </message>
@@ -1069,57 +1087,57 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="86" />
+            <location filename="../main_window.py" line="67" />
             <source>&amp;New record</source>
             <translation>نوې دوسیه</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="89" />
+            <location filename="../main_window.py" line="70" />
             <source>&amp;Export for HQ…</source>
             <translation>مرکزي دفتر ته صادرول…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="73" />
             <source>Import &amp;receipt…</source>
             <translation>رسید واردول…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="94" />
+            <location filename="../main_window.py" line="75" />
             <source>&amp;Settings…</source>
             <translation>تنظیمات…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="97" />
+            <location filename="../main_window.py" line="78" />
             <source>&amp;Lock</source>
             <translation>قلف</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="100" />
+            <location filename="../main_window.py" line="78" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همدا اوس قلف کړئ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="102" />
+            <location filename="../main_window.py" line="79" />
             <source>Panic: erase</source>
             <translation>بیړني ړنګول</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="105" />
+            <location filename="../main_window.py" line="82" />
             <source>Erase everything on this laptop now and close the app ({keys})</source>
             <translation>همدا اوس په دې لپټاپ کې هر څه ړنګ کړئ او پروګرام بند کړئ ({keys})</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="130" />
+            <location filename="../main_window.py" line="104" />
             <source>Intake</source>
             <translation>د مرکې ثبت</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="130" />
+            <location filename="../main_window.py" line="104" />
             <source>Intake — locked</source>
             <translation>د مرکې ثبت — قلف دی</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="210" />
+            <location filename="../main_window.py" line="179" />
             <source>Locking in %n second(s) because nothing was typed. Press any key or move the mouse to stay unlocked.</source>
             <translation>
                 <numerusform>څه ونه لیکل شول، نو په %n ثانیو کې قفلېږي. د خلاص پاتې کېدو لپاره کومه تڼۍ کېکاږئ یا موږک وخوځوئ.</numerusform>
@@ -1617,7 +1635,7 @@ Enter: erase. Escape: cancel.</source>
         </message>
         <message>
             <location filename="../editor/editor.py" line="103" />
-            <location filename="../editor/editor.py" line="320" />
+            <location filename="../editor/editor.py" line="349" />
             <source>&amp;Save draft</source>
             <translation>مسوده خوندي کړئ</translation>
         </message>
@@ -1639,47 +1657,47 @@ Enter: erase. Escape: cancel.</source>
         <message>
             <location filename="../editor/editor.py" line="180" />
             <location filename="../editor/editor.py" line="181" />
-            <location filename="../editor/editor.py" line="192" />
+            <location filename="../editor/editor.py" line="202" />
             <source>General</source>
             <translation>عمومي</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="321" />
+            <location filename="../editor/editor.py" line="350" />
             <source>&amp;Save changes</source>
             <translation>بدلونونه خوندي کړئ</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="346" />
+            <location filename="../editor/editor.py" line="375" />
             <source>Finalize record</source>
             <translation>دوسیه وروستی کول</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="347" />
+            <location filename="../editor/editor.py" line="376" />
             <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
             <translation>دا دوسیه وروستۍ شي؟ مرکزي دفتر ته د لېږلو لپاره به چمتو شي. لومړی ځوابونه له هغه کس سره وګورئ.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="366" />
+            <location filename="../editor/editor.py" line="395" />
             <source>Saving…</source>
             <translation>خوندي کېږي…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="387" />
+            <location filename="../editor/editor.py" line="416" />
             <source>Record finalized at {time}.</source>
             <translation>دوسیه په {time} وروستۍ شوه.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="390" />
+            <location filename="../editor/editor.py" line="419" />
             <source>Saved at {time}.</source>
             <translation>په {time} خوندي شوه.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="406" />
+            <location filename="../editor/editor.py" line="435" />
             <source>Not saved: {reason}</source>
             <translation>خوندي نه شوه: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="429" />
+            <location filename="../editor/editor.py" line="458" />
             <source>Not saved: %n answer(s) need attention (marked in red).</source>
             <translation>
                 <numerusform>خوندي نه شوه: %Ln ځوابونه پاملرنې ته اړتیا لري (په سور رنګ).</numerusform>
@@ -1687,12 +1705,12 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="438" />
+            <location filename="../editor/editor.py" line="467" />
             <source>Close record</source>
             <translation>دوسیه بندول</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="439" />
+            <location filename="../editor/editor.py" line="468" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>پرته له خوندي کولو بنده شي؟ له وروستي خوندي کولو وروسته ځوابونه به ورک شي.</translation>
         </message>
@@ -1702,12 +1720,12 @@ Enter: erase. Escape: cancel.</source>
             <translation>د خوندي کولو حالت</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="149" />
+            <location filename="../editor/editor.py" line="150" />
             <source>All changes saved.</source>
             <translation>ټول بدلونونه خوندي شول.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="425" />
+            <location filename="../editor/editor.py" line="454" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
                 <numerusform>مسوده خوندي شوه؛ د وروستي کولو مخکې %n ځوابونه اړین دي (په سور نښه شوي).</numerusform>

@@ -300,14 +300,32 @@
     <context>
         <name>DateField</name>
         <message>
-            <location filename="../editor/date_fields.py" line="31" />
+            <location filename="../editor/date_fields.py" line="88" />
             <source>Calendar…</source>
             <translation>کیلنڈر…</translation>
         </message>
         <message>
-            <location filename="../editor/date_fields.py" line="32" />
+            <location filename="../editor/date_fields.py" line="89" />
             <source>Pick a date from a calendar</source>
             <translation>کیلنڈر سے تاریخ چنیں</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatePicker</name>
+        <message>
+            <location filename="../editor/date_fields.py" line="56" />
+            <source>Solar Hijri</source>
+            <translation>ہجری شمسی</translation>
+        </message>
+        <message>
+            <location filename="../editor/date_fields.py" line="57" />
+            <source>Gregorian</source>
+            <translation>عیسوی</translation>
+        </message>
+        <message>
+            <location filename="../editor/date_fields.py" line="58" />
+            <source>Calendar</source>
+            <translation>کیلنڈر</translation>
         </message>
     </context>
     <context>
@@ -743,12 +761,12 @@
     <context>
         <name>FieldWidget</name>
         <message>
-            <location filename="../editor/base.py" line="107" />
+            <location filename="../editor/base.py" line="111" />
             <source>(sensitive — only if needed)</source>
             <translation>(حساس — صرف ضرورت ہو تو)</translation>
         </message>
         <message>
-            <location filename="../editor/base.py" line="112" />
+            <location filename="../editor/base.py" line="116" />
             <source>Required</source>
             <translation>لازمی</translation>
         </message>
@@ -850,47 +868,47 @@
     <context>
         <name>HQWindow</name>
         <message>
-            <location filename="../hq/window.py" line="97" />
+            <location filename="../hq/window.py" line="72" />
             <source>Intake HQ is locked</source>
             <translation>Intake ہیڈ آفس لاک ہے</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="98" />
+            <location filename="../hq/window.py" line="73" />
             <source>Type the HQ passphrase to open the import desk, devices and records.</source>
             <translation>درآمد ڈیسک، ڈیوائسز اور ریکارڈ کھولنے کے لیے ہیڈ آفس کا پاس ورڈ لکھیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="106" />
+            <location filename="../hq/window.py" line="81" />
             <source>&amp;Export records…</source>
             <translation>ریکارڈ برآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="109" />
+            <location filename="../hq/window.py" line="84" />
             <source>&amp;Lock</source>
             <translation>لاک</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="112" />
+            <location filename="../hq/window.py" line="84" />
             <source>Lock now (Ctrl+L)</source>
             <translation>ابھی لاک کریں (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="115" />
+            <location filename="../hq/window.py" line="86" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="135" />
+            <location filename="../hq/window.py" line="103" />
             <source>Intake HQ</source>
             <translation>Intake ہیڈ آفس</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="136" />
+            <location filename="../hq/window.py" line="104" />
             <source>Intake HQ — locked</source>
             <translation>Intake ہیڈ آفس — لاک</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="144" />
+            <location filename="../hq/window.py" line="112" />
             <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
             <translation>{folder} میں ہیڈ آفس پروفائل نہیں ہے۔ 'intake hq init' کمانڈ سے بنائیں، پھر ایپ دوبارہ شروع کریں۔</translation>
         </message>
@@ -898,22 +916,22 @@
     <context>
         <name>HQWorkspace</name>
         <message>
-            <location filename="../hq/window.py" line="49" />
+            <location filename="../hq/window.py" line="34" />
             <source>&amp;Import desk</source>
             <translation>درآمد ڈیسک</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="50" />
+            <location filename="../hq/window.py" line="35" />
             <source>&amp;Devices</source>
             <translation>ڈیوائسز</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="51" />
+            <location filename="../hq/window.py" line="36" />
             <source>&amp;Records</source>
             <translation>ریکارڈ</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="52" />
+            <location filename="../hq/window.py" line="37" />
             <source>Re&amp;ceipts</source>
             <translation>رسیدیں</translation>
         </message>
@@ -1069,57 +1087,57 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="86" />
+            <location filename="../main_window.py" line="67" />
             <source>&amp;New record</source>
             <translation>نیا ریکارڈ</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="89" />
+            <location filename="../main_window.py" line="70" />
             <source>&amp;Export for HQ…</source>
             <translation>ہیڈ آفس کے لیے برآمد…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="73" />
             <source>Import &amp;receipt…</source>
             <translation>رسید درآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="94" />
+            <location filename="../main_window.py" line="75" />
             <source>&amp;Settings…</source>
             <translation>ترتیبات…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="97" />
+            <location filename="../main_window.py" line="78" />
             <source>&amp;Lock</source>
             <translation>لاک</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="100" />
+            <location filename="../main_window.py" line="78" />
             <source>Lock now (Ctrl+L)</source>
             <translation>ابھی لاک کریں (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="102" />
+            <location filename="../main_window.py" line="79" />
             <source>Panic: erase</source>
             <translation>ہنگامی طور پر مٹائیں</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="105" />
+            <location filename="../main_window.py" line="82" />
             <source>Erase everything on this laptop now and close the app ({keys})</source>
             <translation>ابھی اس لیپ ٹاپ پر سب کچھ مٹا دیں اور ایپ بند کر دیں ({keys})</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="130" />
+            <location filename="../main_window.py" line="104" />
             <source>Intake</source>
             <translation>انٹیک</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="130" />
+            <location filename="../main_window.py" line="104" />
             <source>Intake — locked</source>
             <translation>انٹیک — لاک ہے</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="210" />
+            <location filename="../main_window.py" line="179" />
             <source>Locking in %n second(s) because nothing was typed. Press any key or move the mouse to stay unlocked.</source>
             <translation>
                 <numerusform>کچھ نہ لکھنے کی وجہ سے %n سیکنڈ میں لاک ہو جائے گا۔ کھلا رکھنے کے لیے کوئی کلید دبائیں یا ماؤس ہلائیں۔</numerusform>
@@ -1617,7 +1635,7 @@ Enter: erase. Escape: cancel.</source>
         </message>
         <message>
             <location filename="../editor/editor.py" line="103" />
-            <location filename="../editor/editor.py" line="320" />
+            <location filename="../editor/editor.py" line="349" />
             <source>&amp;Save draft</source>
             <translation>مسودہ محفوظ کریں</translation>
         </message>
@@ -1639,47 +1657,47 @@ Enter: erase. Escape: cancel.</source>
         <message>
             <location filename="../editor/editor.py" line="180" />
             <location filename="../editor/editor.py" line="181" />
-            <location filename="../editor/editor.py" line="192" />
+            <location filename="../editor/editor.py" line="202" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="321" />
+            <location filename="../editor/editor.py" line="350" />
             <source>&amp;Save changes</source>
             <translation>تبدیلیاں محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="346" />
+            <location filename="../editor/editor.py" line="375" />
             <source>Finalize record</source>
             <translation>ریکارڈ حتمی بنائیں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="347" />
+            <location filename="../editor/editor.py" line="376" />
             <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
             <translation>کیا یہ ریکارڈ حتمی بنایا جائے؟ یہ ہیڈ آفس بھیجنے کے لیے تیار ہو جائے گا۔ پہلے جوابات اس شخص کے ساتھ چیک کریں۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="366" />
+            <location filename="../editor/editor.py" line="395" />
             <source>Saving…</source>
             <translation>محفوظ ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="387" />
+            <location filename="../editor/editor.py" line="416" />
             <source>Record finalized at {time}.</source>
             <translation>ریکارڈ {time} پر حتمی ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="390" />
+            <location filename="../editor/editor.py" line="419" />
             <source>Saved at {time}.</source>
             <translation>{time} پر محفوظ ہوا۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="406" />
+            <location filename="../editor/editor.py" line="435" />
             <source>Not saved: {reason}</source>
             <translation>محفوظ نہیں ہوا: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="429" />
+            <location filename="../editor/editor.py" line="458" />
             <source>Not saved: %n answer(s) need attention (marked in red).</source>
             <translation>
                 <numerusform>محفوظ نہیں ہوا: %Ln جوابات توجہ چاہتے ہیں (سرخ رنگ میں)۔</numerusform>
@@ -1687,12 +1705,12 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="438" />
+            <location filename="../editor/editor.py" line="467" />
             <source>Close record</source>
             <translation>ریکارڈ بند کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="439" />
+            <location filename="../editor/editor.py" line="468" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>محفوظ کیے بغیر بند کریں؟ آخری بار محفوظ کرنے کے بعد کے جوابات ضائع ہو جائیں گے۔</translation>
         </message>
@@ -1702,12 +1720,12 @@ Enter: erase. Escape: cancel.</source>
             <translation>محفوظ کرنے کی حالت</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="149" />
+            <location filename="../editor/editor.py" line="150" />
             <source>All changes saved.</source>
             <translation>تمام تبدیلیاں محفوظ ہو گئیں۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="425" />
+            <location filename="../editor/editor.py" line="454" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
                 <numerusform>مسودہ محفوظ ہو گیا؛ حتمی کرنے سے پہلے %n جوابات درکار ہیں (سرخ نشان زدہ)۔</numerusform>
