@@ -220,3 +220,23 @@ def test_v1_writer_has_no_sealed_items() -> None:
 def test_size_if_added_is_exact_for_sealed_parts() -> None:
     data = good()
     assert len(data) == verify_bundle(io.BytesIO(data), mv.keyring()).size
+
+
+def test_tag_only_check_accepts_and_refuses_as_decryption_does() -> None:
+    """HQ authenticates stored chunks with libsodium's NULL-message decrypt (tag only,
+    no plaintext): it must agree with the full decryption on good and bad chunks."""
+    from intake_app.crypto.bundle.stream import _aead_check
+
+    key, nonce, ad = bytes(range(32)), bytes(24), b"blob-id" + bytes(8)
+    for n in (0, 1, 1000, 1 << 20):
+        stored = nonce + sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+            bytes(n), ad, nonce, key)
+        assert _aead_check(stored, ad, key)
+        for pos in (0, 24, 24 + n // 2, len(stored) - 1):  # nonce, ciphertext, tag
+            bad = bytearray(stored)
+            bad[pos] ^= 1
+            assert not _aead_check(bytes(bad), ad, key)
+        assert not _aead_check(stored, ad + b"x", key)
+        assert not _aead_check(stored, ad, bytes(32))
+        assert not _aead_check(stored[:-1], ad, key)
+    assert not _aead_check(nonce + bytes(15), ad, key)  # shorter than a tag

@@ -21,6 +21,7 @@ rest (kept across opens; invisible to readers until complete).
 from __future__ import annotations
 
 import hashlib
+import importlib
 import mimetypes
 import queue
 import struct
@@ -80,6 +81,34 @@ def seal_chunk(key: bytes | None, att_id: str, idx: int, data: bytes) -> bytes:
     nonce = nacl.utils.random(_NONCE)
     return nonce + sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
         data, _ad(att_id, idx), nonce, key)
+
+
+try:  # PyNaCl's own cffi binding of libsodium: seal into a reused buffer
+    _sodium_lib: Any = importlib.import_module("nacl._sodium")
+    _LIB, _FFI = _sodium_lib.lib, _sodium_lib.ffi
+except (ImportError, AttributeError):  # pragma: no cover - other PyNaCl builds
+    _LIB = _FFI = None
+
+
+def seal_chunk_into(out: bytearray, key: bytes, att_id: str, idx: int, data: bytes) -> int:
+    """``seal_chunk`` written into ``out`` (>= len(data) + SEAL_OVERHEAD bytes); returns
+    the stored length. The attach path seals 1 MiB chunks without fresh 1 MiB objects
+    and copies per chunk (the binding's allocations cost as much as the cipher)."""
+    if _LIB is None:
+        sealed = seal_chunk(key, att_id, idx, data)
+        out[: len(sealed)] = sealed
+        return len(sealed)
+    if len(out) < len(data) + SEAL_OVERHEAD:
+        raise ValueError("chunk larger than its buffer")
+    out[:_NONCE] = nacl.utils.random(_NONCE)
+    mv = memoryview(out)
+    ad = _ad(att_id, idx)
+    rc = _LIB.crypto_aead_xchacha20poly1305_ietf_encrypt(
+        _FFI.from_buffer(mv[_NONCE:]), _FFI.NULL, data, len(data), ad, len(ad), _FFI.NULL,
+        _FFI.from_buffer(mv[:_NONCE]), key)
+    if rc != 0:
+        raise RuntimeError("chunk sealing failed")
+    return len(data) + SEAL_OVERHEAD
 
 
 def open_chunk(key: bytes | None, att_id: str, idx: int, stored: bytes) -> bytes:
@@ -216,10 +245,12 @@ def add_attachment(db: Database, record_id: str, src: BinaryIO, name: str,
     try:
         writer = blobs.BlobWriter(db.path, blob)
         reader.start()
+        sealed = bytearray(CHUNK_SIZE + SEAL_OVERHEAD)
         while (item := chunks.get()) is not None:
             if isinstance(item, BaseException):
                 raise item
-            writer.write(idx, seal_chunk(key, att_id, idx, item))
+            n = seal_chunk_into(sealed, key, att_id, idx, item)
+            writer.write(idx, memoryview(sealed)[:n])
             idx += 1
             size += len(item)
         reader.join()

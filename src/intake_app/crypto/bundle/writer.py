@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -275,8 +276,10 @@ class BundleWriter:
 
     def _copy_blobs(self) -> bytes:
         """The BLOBS region: every sealed part's stored chunks, as they are, in order;
-        read on this thread, hashed and written on the sink's."""
-        sink = _HashWriter(self._out, 0)
+        read and hashed on this thread, written (to both copies) on the sink's, so SHA-256
+        and the writes run on two cores."""
+        sink = _HashWriter(self._out, 0, hashes=False)
+        sha = hashlib.sha256()
         sink.start()
         try:
             for p, data_len in self._parts:
@@ -285,7 +288,9 @@ class BundleWriter:
                     want = min(c, left) + PART_OVERHEAD
                     if left <= 0 or len(stored) != want:
                         raise IntakeError("a stored attachment chunk has the wrong length")
-                    sink.put_bytes(bytes(stored))
+                    block = bytes(stored)
+                    sha.update(block)
+                    sink.put_bytes(block)
                     left -= want - PART_OVERHEAD
                 if left:
                     raise IntakeError("a stored attachment has fewer chunks than its size")
@@ -293,7 +298,8 @@ class BundleWriter:
             with contextlib.suppress(Exception):
                 sink.finish()
             raise
-        return sink.finish()
+        sink.finish()
+        return sha.digest()
 
     def close(self) -> BundleInfo:
         if self._closed:
