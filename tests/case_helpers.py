@@ -35,8 +35,9 @@ def example(**changes: Any) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-def make_hq(root: Path) -> HQService:
-    svc = HQService(root / "hq")
+def make_hq(root: Path, database: str | None = None) -> HQService:
+    """``database``: a PostgreSQL URL (the ``hq_backend`` fixture); None: SQLCipher."""
+    svc = HQService(root / "hq", database)
     svc.init_hq(PASS, "Test Org")
     return svc
 

@@ -74,6 +74,10 @@ class PgServer:
         """A postgresql:// URL naming the socket folder (how the CLI is given it)."""
         return f"postgresql:///{dbname}?host={self.socket_dir}&port={self.port}"
 
+    def store_url(self, dbname: str, user: str | None = None) -> str:
+        """The URL ``intake hq init --database`` takes (no password: libpq finds it)."""
+        return f"{self.url(dbname)}&user={user or self.admin}"
+
     def new_database(self, prefix: str = "t") -> str:
         """A fresh empty database (each test gets its own; cheap: a template copy)."""
         import psycopg
@@ -174,6 +178,34 @@ def pg_server() -> Iterator[PgServer]:
 def pg_database(pg_server: PgServer) -> str:
     """A fresh database on the session's server; its name."""
     return pg_server.new_database()
+
+
+@pytest.fixture(scope="module")
+def pg_module_store(pg_server: PgServer) -> Iterator[str]:
+    """One database per test module for the HQ store (``hq_backend``), migrated once and
+    emptied before each test: a new database per test would cost a migration each."""
+    from intake_app.store.pg.db import PgDatabase
+
+    url = pg_server.store_url(pg_server.new_database("hq"))
+    PgDatabase(url).close()  # migrate now, not inside the first test
+    yield url
+
+
+@pytest.fixture(params=["sqlcipher", "postgresql"])
+def hq_backend(request: pytest.FixtureRequest) -> str | None:
+    """The HQ store a test runs on: None for the profile's SQLCipher file, else the URL
+    of an empty PostgreSQL database on the session's real server."""
+    if request.param == "sqlcipher":
+        return None
+    from intake_app.store.pg.db import PgDatabase
+
+    url: str = request.getfixturevalue("pg_module_store")
+    db = PgDatabase(url)
+    try:
+        db.truncate_all()
+    finally:
+        db.close()
+    return url
 
 
 # -- SeaweedFS (S3) --------------------------------------------------------------------

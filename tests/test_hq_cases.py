@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import psycopg
 import pytest
 import sqlcipher3
 
@@ -17,8 +18,8 @@ from tests.case_helpers import example, make_hq, seed
 
 
 @pytest.fixture
-def hq(tmp_path: Path) -> HQService:
-    svc = make_hq(tmp_path)
+def hq(tmp_path: Path, hq_backend: str | None) -> HQService:
+    svc = make_hq(tmp_path, hq_backend)
     yield svc
     svc.close()
 
@@ -142,7 +143,8 @@ def test_notes_are_append_only(hq: HQService) -> None:
     n1 = hq.add_note(cid, "Called via Signal; safe.", actor="farida")
     hq.add_note(cid, "Second call.", actor="farida")
     assert [n.text for n in hq.case(cid).notes] == ["Called via Signal; safe.", "Second call."]
-    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"), \
+    with pytest.raises((sqlcipher3.IntegrityError, psycopg.IntegrityError),
+                       match="append-only"), \
             hq._store.transaction() as conn:
         conn.execute("UPDATE case_notes SET text = 'x' WHERE id = ?", (n1.id,))
     with pytest.raises(UsageError):

@@ -16,8 +16,8 @@ from tests.cli_helpers import run
 
 
 @pytest.fixture
-def hq(tmp_path: Path) -> HQService:
-    svc = make_hq(tmp_path)
+def hq(tmp_path: Path, hq_backend: str | None) -> HQService:
+    svc = make_hq(tmp_path, hq_backend)
     yield svc
     svc.close()
 

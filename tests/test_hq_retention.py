@@ -10,6 +10,7 @@ import pytest
 from intake_app.errors import UsageError
 from intake_app.models import CaseFilter
 from intake_app.services.hq import HQService
+from intake_app.store import search
 from intake_app.store.attachments import new_chunk_key
 from tests.case_helpers import PASS, example, make_hq, seed
 from tests.cli_helpers import run
@@ -19,8 +20,8 @@ UNIQUE = "Zarghuna Qalandari"
 
 
 @pytest.fixture
-def hq(tmp_path: Path) -> HQService:
-    svc = make_hq(tmp_path)
+def hq(tmp_path: Path, hq_backend: str | None) -> HQService:
+    svc = make_hq(tmp_path, hq_backend)
     yield svc
     svc.close()
 
@@ -61,8 +62,9 @@ def rows_mentioning(hq: HQService, case_id: str, record_ids: list[str]) -> dict[
                                     (r,)).fetchone()[0] for r in record_ids)
     out["attachment_chunks"] = db.execute(
         "SELECT count(*) FROM attachment_chunks WHERE attachment_id = 'att1'").fetchone()[0]
-    out["fts"] = db.execute("SELECT count(*) FROM records_fts WHERE records_fts MATCH ?",
-                            ('"zarghuna"',)).fetchone()[0]
+    cond, query = search.match(db, "zarghuna") or ("", "")
+    out["fts"] = db.execute(f"SELECT count(*) FROM records_fts f WHERE {cond}",
+                            (query,)).fetchone()[0]
     return out
 
 

@@ -88,6 +88,11 @@ def fts_query(user_query: str) -> str | None:
     return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
+def search_words(folded: str) -> list[str]:
+    """The words of already folded text, split as queries are (store.search on PostgreSQL)."""
+    return _split_words(folded)
+
+
 def _split_words(text: str) -> list[str]:
     out: list[str] = []
     cur: list[str] = []

@@ -26,6 +26,7 @@ from intake_app.store import meta as store_meta
 from intake_app.store import profile as store_profile
 from intake_app.store import records as rec_store
 from intake_app.store.attachments import purge_incomplete
+from intake_app.store.backend import Store
 from intake_app.store.db import Database
 
 P = ParamSpec("P")
@@ -49,7 +50,7 @@ class ProfileService:
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
-        self._db: Database | None = None
+        self._db: Store | None = None
         self._lock = threading.RLock()
         self._registry: FormRegistry | None = None
         # What the unlock that opened this service found (None while locked).
@@ -126,7 +127,7 @@ class ProfileService:
         return report
 
     @property
-    def _store(self) -> Database:
+    def _store(self) -> Store:
         """The open database, for the services only: callers get snapshots, never this."""
         if self._db is None:
             raise InvalidState("profile is locked")

@@ -50,7 +50,7 @@ from intake_app.models import (
     RecordStatus,
 )
 from intake_app.paths import FILE_MODE, atomic_write, ensure_private_dir
-from intake_app.services import enrollment
+from intake_app.services import enrollment, hq_backend
 from intake_app.services.base import locked
 from intake_app.services.dashboard import DashboardDesk
 from intake_app.services.hq_import import import_items
@@ -87,6 +87,21 @@ LOG_WITNESS_SUFFIX = ".log-checkpoint.sig"
 
 class HQService(DashboardDesk):
     kind = "hq"
+
+    def __init__(self, data_dir: Path, database: str | None = None,
+                 db_password: str | None = None) -> None:
+        """``database``: a PostgreSQL connection string for a new team HQ (``init_hq``);
+        an existing profile remembers its own. ``db_password``: as typed at a prompt."""
+        super().__init__(data_dir)
+        self._database, self._db_password = database, db_password
+
+    def _after_create(self) -> None:
+        if self._database is not None and self._db is not None:
+            self._db = hq_backend.move_new_store(self._db, self._database, self._db_password)
+
+    def _after_unlock(self) -> None:
+        if self._db is not None:
+            self._db = hq_backend.open_team_store(self._db, self._db_password)
 
     # -- creation and keys ----------------------------------------------------------
     @locked

@@ -42,7 +42,7 @@ from intake_app.models import ExportResult, OutboxEntry, OutboxState, Policy, Re
 from intake_app.paths import FILE_MODE, ensure_private_dir, fsync_dir
 from intake_app.services import payload
 from intake_app.store import outbox as store_outbox
-from intake_app.store.db import Database
+from intake_app.store.backend import Store
 from intake_app.store.ids import now_ms
 
 
@@ -52,7 +52,7 @@ class OutboxOwner(Protocol):
     data_dir: Path
 
     @property
-    def _store(self) -> Database: ...
+    def _store(self) -> Store: ...
     def meta(self, key: str) -> str | None: ...
     def set_meta(self, key: str, value: str) -> None: ...
     def policy(self) -> Policy: ...

@@ -28,7 +28,7 @@ from intake_app.crypto.bundle import SealedPart
 from intake_app.crypto.canonical import canonical_json
 from intake_app.errors import BundleError
 from intake_app.store.attachments import CHUNK_SIZE, chunk_key, read_chunk, stored_chunks
-from intake_app.store.db import Database
+from intake_app.store.backend import Store
 
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -49,7 +49,7 @@ def record_item(*, record_id: str, form_id: str, form_version: str, created_at: 
 class AttachmentPartReader(io.RawIOBase):
     """Reads bytes [offset, offset+length) of a stored attachment, chunk by chunk."""
 
-    def __init__(self, db: Database, att_id: str, offset: int, length: int) -> None:
+    def __init__(self, db: Store, att_id: str, offset: int, length: int) -> None:
         super().__init__()
         if offset % CHUNK_SIZE:
             raise ValueError("attachment parts start on a chunk boundary")
@@ -79,7 +79,7 @@ class AttachmentPartReader(io.RawIOBase):
 CHUNK_LOG2 = CHUNK_SIZE.bit_length() - 1
 
 
-def attachment_items(db: Database, *, att_id: str, record_id: str, name: str, mime: str,
+def attachment_items(db: Store, *, att_id: str, record_id: str, name: str, mime: str,
                      total_size: int, sha256: str, part_max: int,
                      sealed: bool = True) -> list[PayloadItem]:
     """The parts of one attachment, each at most ``part_max`` bytes (a chunk multiple).

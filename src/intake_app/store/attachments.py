@@ -37,9 +37,10 @@ import nacl.utils
 from intake_app.errors import NotFound, StoreCorrupt
 from intake_app.models import AttachmentInfo
 from intake_app.store import blobs
+from intake_app.store.backend import Store
 from intake_app.store.blobs import CHUNK_SIZE as CHUNK_SIZE
 from intake_app.store.blobs import SEAL_OVERHEAD as SEAL_OVERHEAD
-from intake_app.store.db import Database, after_commit
+from intake_app.store.db import after_commit
 from intake_app.store.ids import new_id, now_ms
 
 _QUEUE_DEPTH = 4
@@ -144,12 +145,21 @@ def _stored(conn: Any, att_id: str, idx: int) -> bytes | None:
         return bytes(row[0])
     blob, size = conn.execute("SELECT blob, size FROM attachments WHERE id = ?",
                               (att_id,)).fetchone()
-    path = conn.execute("PRAGMA database_list").fetchone()[2]
     data = None if blob is None else blobs.read_stored(
-        Path(path), str(blob), idx, blobs.stored_len(int(size), idx))
+        store_file(conn), str(blob), idx, blobs.stored_len(int(size), idx))
     if data is None:
         raise StoreCorrupt(f"attachment {att_id} is missing its blob file or chunk {idx}")
     return data
+
+
+def store_file(conn: Any) -> Path:
+    """The SQLCipher file the blob files sit beside. A PostgreSQL store has no blob
+    files (its chunks are bytea rows; object storage is issue 19's next step)."""
+    return Path(conn.execute("PRAGMA database_list").fetchone()[2])
+
+
+def has_blob_files(conn: Any) -> bool:
+    return getattr(conn, "dialect", "sqlite") == "sqlite"
 
 
 def read_chunk(conn: Any, key: bytes | None, att_id: str, idx: int) -> bytes | None:
@@ -172,7 +182,7 @@ def stored_chunks(conn: Any, att_id: str, first: int, count: int) -> Iterator[by
                 raise StoreCorrupt(f"attachment {att_id} is missing chunk {idx}")
             yield stored
         return
-    path = Path(conn.execute("PRAGMA database_list").fetchone()[2])
+    path = store_file(conn)
     yield from blobs.read_run(path, str(row[0]), int(row[1]), first, count, att_id)
 
 
@@ -186,15 +196,18 @@ def erase_attachments(conn: Any, where: str, params: tuple[Any, ...]) -> None:
     if names:
         # The blob files go once the rows (and keys) are gone for good: after the
         # commit, so a rollback keeps a readable attachment (store/blobs.py).
-        path = Path(conn.execute("PRAGMA database_list").fetchone()[2])
+        path = store_file(conn)
         after_commit(conn, lambda: blobs.remove(path, names))
-    conn.execute("PRAGMA secure_delete = OFF")
+    sqlite = getattr(conn, "dialect", "sqlite") == "sqlite"  # PostgreSQL: no such pragma
+    if sqlite:
+        conn.execute("PRAGMA secure_delete = OFF")
     try:
         conn.execute("DELETE FROM attachment_chunks WHERE attachment_id IN "
                      f"(SELECT id FROM attachments WHERE {where} AND chunk_key IS NOT NULL)",
                      params)
     finally:
-        conn.execute("PRAGMA secure_delete = ON")
+        if sqlite:
+            conn.execute("PRAGMA secure_delete = ON")
     conn.execute(f"DELETE FROM attachments WHERE {where}", params)
 
 
@@ -214,7 +227,7 @@ def _read_chunks(src: BinaryIO, out: queue.Queue[bytes | BaseException | None],
         out.put(exc)
 
 
-def add_attachment(db: Database, record_id: str, src: BinaryIO, name: str,
+def add_attachment(db: Store, record_id: str, src: BinaryIO, name: str,
                    mime: str | None = None) -> AttachmentInfo:
     """Stream ``src`` into a new blob file (store/blobs.py) sealed chunk by chunk under
     the attachment's own key. Order: the row (complete = 0, naming the blob) commits
@@ -276,7 +289,7 @@ def add_attachment(db: Database, record_id: str, src: BinaryIO, name: str,
                           sha256=digest.hexdigest(), created_at=created)
 
 
-def get_attachment(db: Database, att_id: str) -> AttachmentInfo:
+def get_attachment(db: Store, att_id: str) -> AttachmentInfo:
     r = db.execute(
         "SELECT id, record_id, name, mime, size, sha256, created_at FROM attachments "
         "WHERE id = ? AND complete = 1",
@@ -288,7 +301,7 @@ def get_attachment(db: Database, att_id: str) -> AttachmentInfo:
                           created_at=r[6])
 
 
-def iter_attachment(db: Database, att_id: str) -> Iterator[bytes]:
+def iter_attachment(db: Store, att_id: str) -> Iterator[bytes]:
     """The attachment's bytes, one chunk at a time (constant memory)."""
     get_attachment(db, att_id)
     key = chunk_key(db, att_id)
@@ -301,17 +314,17 @@ def iter_attachment(db: Database, att_id: str) -> Iterator[bytes]:
         idx += 1
 
 
-def delete_attachment(db: Database, att_id: str) -> None:
+def delete_attachment(db: Store, att_id: str) -> None:
     with db.transaction() as conn:
         erase_attachments(conn, "id = ?", (att_id,))
 
 
-def sweep_blobs(db: Database) -> int:
+def sweep_blobs(db: Store) -> int:
     """Delete blob files no attachment row names (store/blobs.py)."""
-    return blobs.sweep(db, db.path)
+    return blobs.sweep(db, db.path) if has_blob_files(db) else 0
 
 
-def purge_incomplete(db: Database) -> int:
+def purge_incomplete(db: Store) -> int:
     """Remove attachments whose write never finished (a crash mid-write), then the blob
     files no row names (store/blobs.py: a crash before an import's commit, a purge)."""
     with db.transaction() as conn:
@@ -320,5 +333,5 @@ def purge_incomplete(db: Database) -> int:
         # The naming key exists before any transaction names a blob with it: a file
         # named in a rolled-back first transaction is still recognised by the sweep.
         blobs.name_key(conn)
-    blobs.sweep(db, db.path)
+    sweep_blobs(db)
     return int(n)

@@ -14,7 +14,7 @@ from typing import Any
 
 from intake_app.errors import IntakeError
 from intake_app.models import CaseFilter
-from intake_app.textnorm import fts_query
+from intake_app.store import search
 
 CASE_COLS = ("id, status, priority, priority_level, priority_override, assignee, "
              "display_name, province, needs, form_id, doc_expiry, next_due, interviews, "
@@ -241,15 +241,16 @@ ORDERS = {
 
 def search_case_ids(db: Any, query: str, limit: int) -> list[str]:
     """Live cases whose records match every word, newest record first, each case once."""
-    match = fts_query(query)
-    if match is None:
+    found = search.match(db, query)
+    if found is None:
         return []
+    cond, match = found
     out: list[str] = []
     seen: set[str] = set()
     cur = db.execute(
         "SELECT c.id FROM records_fts f JOIN records r ON r.seq = f.rowid "
         "JOIN case_records cr ON cr.record_id = r.id JOIN cases c ON c.id = cr.case_id "
-        "WHERE records_fts MATCH ? AND c.merged_into IS NULL ORDER BY f.rowid DESC", (match,))
+        f"WHERE {cond} AND c.merged_into IS NULL ORDER BY f.rowid DESC", (match,))
     for (cid,) in cur:
         if cid not in seen:
             seen.add(cid)

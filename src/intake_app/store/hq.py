@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from intake_app.store.db import Database
+from intake_app.store.backend import Store
 from intake_app.store.ids import now_ms
 
 # -- keys ----------------------------------------------------------------------------
@@ -17,21 +17,21 @@ def add_key(conn: Any, purpose: str, label: str, secret: bytes, public_hex: str,
         "VALUES (?, ?, ?, ?, ?, ?)", (purpose, label, secret, public_hex, created_at, retired_at))
 
 
-def signing_secret(db: Database) -> bytes | None:
+def signing_secret(db: Store) -> bytes | None:
     row = db.execute(
         "SELECT secret FROM hq_keys WHERE purpose = 'signing' AND retired_at IS NULL "
         "ORDER BY id DESC LIMIT 1").fetchone()  # fmt: skip
     return None if row is None else bytes(row[0])
 
 
-def recipient_secrets(db: Database) -> list[tuple[str, bytes, int | None]]:
+def recipient_secrets(db: Store) -> list[tuple[str, bytes, int | None]]:
     """(label, secret, retired_at) of every recipient key, retired ones too, oldest first."""
     return [(str(r[0]), bytes(r[1]), r[2]) for r in db.execute(
         "SELECT label, secret, retired_at FROM hq_keys WHERE purpose = 'recipient' "
         "ORDER BY id").fetchall()]  # fmt: skip
 
 
-def active_recipients(db: Database) -> list[tuple[str, str]]:
+def active_recipients(db: Store) -> list[tuple[str, str]]:
     """(label, public key hex) of the recipient keys new bundles are sealed to."""
     return [(r[0], r[1]) for r in db.execute(
         "SELECT label, public_hex FROM hq_keys WHERE purpose = 'recipient' AND "
@@ -41,7 +41,7 @@ def active_recipients(db: Database) -> list[tuple[str, str]]:
 # -- devices -------------------------------------------------------------------------
 
 
-def device_row(db: Database, device_id: str) -> tuple[str, str, str, int, int | None] | None:
+def device_row(db: Store, device_id: str) -> tuple[str, str, str, int, int | None] | None:
     """(device_id, label, public_hex, enrolled_at, revoked_at) or None."""
     row = db.execute(
         "SELECT device_id, label, public_hex, enrolled_at, revoked_at FROM devices "
@@ -49,7 +49,7 @@ def device_row(db: Database, device_id: str) -> tuple[str, str, str, int, int | 
     return None if row is None else (row[0], row[1], row[2], row[3], row[4])
 
 
-def device_with_key(db: Database, public_hex: str) -> str | None:
+def device_with_key(db: Store, public_hex: str) -> str | None:
     row = db.execute("SELECT device_id FROM devices WHERE public_hex = ?",
                      (public_hex,)).fetchone()
     return None if row is None else str(row[0])
@@ -67,7 +67,7 @@ def revoke_device(conn: Any, device_id: str) -> None:
                  (now_ms(), device_id))
 
 
-def device_rows(db: Database) -> list[tuple[str, str, str, int, int | None]]:
+def device_rows(db: Store) -> list[tuple[str, str, str, int, int | None]]:
     """Every device as in ``device_row``, by id."""
     return [(r[0], r[1], r[2], r[3], r[4]) for r in db.execute(
         "SELECT device_id, label, public_hex, enrolled_at, revoked_at FROM devices "
@@ -77,12 +77,12 @@ def device_rows(db: Database) -> list[tuple[str, str, str, int, int | None]]:
 # -- received bundles ----------------------------------------------------------------
 
 
-def received_sequences(db: Database, device_id: str) -> list[int]:
+def received_sequences(db: Store, device_id: str) -> list[int]:
     return [int(r[0]) for r in db.execute(
         "SELECT seq FROM received_bundles WHERE device_id = ? ORDER BY seq", (device_id,))]
 
 
-def known_chains(db: Database) -> dict[str, list[tuple[int, str]]]:
+def known_chains(db: Store) -> dict[str, list[tuple[int, str]]]:
     """{device id: [(sequence, statement hash), ...]} of every bundle received."""
     known: dict[str, list[tuple[int, str]]] = {}
     for dev, seq, h in db.execute("SELECT device_id, seq, statement_hash FROM received_bundles"):
@@ -90,7 +90,7 @@ def known_chains(db: Database) -> dict[str, list[tuple[int, str]]]:
     return known
 
 
-def received_prev(db: Database, device_id: str, seq: int) -> str | None:
+def received_prev(db: Store, device_id: str, seq: int) -> str | None:
     row = db.execute("SELECT prev FROM received_bundles WHERE device_id = ? AND seq = ?",
                      (device_id, seq)).fetchone()
     return None if row is None else str(row[0])
@@ -111,12 +111,12 @@ def add_received(conn: Any, *, device_id: str, seq: int, statement_hash: str, pr
         (device_id, seq, statement_hash, prev, size, record_count, created_at, now_ms()))
 
 
-def sending_devices(db: Database) -> list[str]:
+def sending_devices(db: Store) -> list[str]:
     return [str(r[0]) for r in db.execute(
         "SELECT DISTINCT device_id FROM received_bundles ORDER BY device_id")]
 
 
-def receipt_entries(db: Database, device_id: str) -> list[tuple[int, str]]:
+def receipt_entries(db: Store, device_id: str) -> list[tuple[int, str]]:
     return [(int(r[0]), str(r[1])) for r in db.execute(
         "SELECT seq, statement_hash FROM received_bundles WHERE device_id = ? ORDER BY seq",
         (device_id,))]
@@ -125,26 +125,26 @@ def receipt_entries(db: Database, device_id: str) -> list[tuple[int, str]]:
 # -- records as HQ holds them (exports) ----------------------------------------------
 
 
-def form_versions_in_use(db: Database, form_id: str | None) -> list[tuple[str, str]]:
+def form_versions_in_use(db: Store, form_id: str | None) -> list[tuple[str, str]]:
     sql = "SELECT DISTINCT form_id, form_version FROM records"
     return [(str(r[0]), str(r[1])) for r in db.execute(
         sql + (" WHERE form_id = ?" if form_id else ""),
         (form_id,) if form_id else ()).fetchall()]
 
 
-def record_count(db: Database, form_id: str | None) -> int:
+def record_count(db: Store, form_id: str | None) -> int:
     return int(db.execute(
         "SELECT count(*) FROM records" + (" WHERE form_id = ?" if form_id else ""),
         (form_id,) if form_id else ()).fetchone()[0])
 
 
-def record_ids(db: Database, form_id: str | None) -> list[str]:
+def record_ids(db: Store, form_id: str | None) -> list[str]:
     return [str(r[0]) for r in db.execute(
         "SELECT id FROM records" + (" WHERE form_id = ?" if form_id else "")
         + " ORDER BY form_id, created_at, id", (form_id,) if form_id else ())]
 
 
-def export_row(db: Database, record_id: str) -> tuple[Any, ...] | None:
+def export_row(db: Store, record_id: str) -> tuple[Any, ...] | None:
     """(form_id, form_version, status, current_rev, created_at, updated_at, data,
     device_id, seq) of the record's current revision and the bundle that brought it."""
     row = db.execute(

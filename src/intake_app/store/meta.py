@@ -48,3 +48,7 @@ def put_form(conn: Any, form_id: str, version: str, definition: bytes) -> None:
         " ON CONFLICT(form_id, version) DO UPDATE SET definition = excluded.definition",
         (form_id, version, definition, now_ms()),
     )
+
+
+def all_meta(conn: Any) -> dict[str, str]:
+    return {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta").fetchall()}

@@ -8,27 +8,27 @@ HQ has not acknowledged it), 'delivered' (in a signed receipt), 'abandoned'
 from __future__ import annotations
 
 from intake_app.models import OutboxEntry, OutboxState, RecordStatus
-from intake_app.store.db import Database
+from intake_app.store.backend import Store
 from intake_app.store.ids import now_ms
 from intake_app.store.records import delete_record_in, purge_content
 
 
-def writing_files(db: Database) -> list[str]:
+def writing_files(db: Store) -> list[str]:
     rows = db.execute("SELECT file_name FROM outbox WHERE state = 'writing'").fetchall()
     return [str(r[0]) for r in rows]
 
 
-def abandon_writing(db: Database) -> None:
+def abandon_writing(db: Store) -> None:
     with db.transaction() as conn:
         conn.execute("UPDATE outbox SET state = 'abandoned' WHERE state = 'writing'")
 
 
-def abandon(db: Database, seq: int) -> None:
+def abandon(db: Store, seq: int) -> None:
     with db.transaction() as conn:
         conn.execute("UPDATE outbox SET state = 'abandoned' WHERE seq = ?", (seq,))
 
 
-def last_link(db: Database) -> tuple[int, bytes]:
+def last_link(db: Store) -> tuple[int, bytes]:
     """Next sequence number and the statement hash the next bundle chains to.
 
     The next number follows the last *sealed* volume: sequences abandoned after it
@@ -46,7 +46,7 @@ def last_link(db: Database) -> tuple[int, bytes]:
     return int(row[0]) + 1, bytes.fromhex(row[1])
 
 
-def reserve(db: Database, seq: int, name: str, prev: bytes, created: int) -> None:
+def reserve(db: Store, seq: int, name: str, prev: bytes, created: int) -> None:
     """Step 1 of a volume: the sequence number is taken, committed, before sealing
     (an abandoned attempt at this number or later is replaced: see ``last_link``)."""
     with db.transaction() as conn:
@@ -58,7 +58,7 @@ def reserve(db: Database, seq: int, name: str, prev: bytes, created: int) -> Non
         )
 
 
-def finalized_records(db: Database) -> list[str]:
+def finalized_records(db: Store) -> list[str]:
     rows = db.execute(
         "SELECT id FROM records WHERE status = ? ORDER BY created_at, id",
         (RecordStatus.FINALIZED.value,),
@@ -66,14 +66,14 @@ def finalized_records(db: Database) -> list[str]:
     return [r[0] for r in rows]
 
 
-def finalized_attachment_bytes(db: Database) -> int:
+def finalized_attachment_bytes(db: Store) -> int:
     return int(db.execute(
         "SELECT coalesce(sum(size), 0) FROM attachments WHERE complete = 1 AND record_id IN "
         "(SELECT id FROM records WHERE status = ?)", (RecordStatus.FINALIZED.value,)
     ).fetchone()[0])  # fmt: skip
 
 
-def export_header(db: Database, record_id: str) -> tuple[str, str, int, int]:
+def export_header(db: Store, record_id: str) -> tuple[str, str, int, int]:
     """(form id, form version, created_at, last exported revision) of a record."""
     row = db.execute(
         "SELECT form_id, form_version, created_at, exported_rev FROM records WHERE id = ?",
@@ -82,14 +82,14 @@ def export_header(db: Database, record_id: str) -> tuple[str, str, int, int]:
     return str(row[0]), str(row[1]), int(row[2]), int(row[3])
 
 
-def revisions_after(db: Database, record_id: str, rev: int) -> list[tuple[int, int, str]]:
+def revisions_after(db: Store, record_id: str, rev: int) -> list[tuple[int, int, str]]:
     """(rev, saved_at, data) of every revision after ``rev``, in order."""
     return [(int(r[0]), int(r[1]), str(r[2])) for r in db.execute(
         "SELECT rev, saved_at, data FROM revisions WHERE record_id = ? AND rev > ? "
         "ORDER BY rev", (record_id, rev)).fetchall()]  # fmt: skip
 
 
-def complete_attachments(db: Database, record_id: str) -> list[tuple[str, str, str, int, str]]:
+def complete_attachments(db: Store, record_id: str) -> list[tuple[str, str, str, int, str]]:
     """(id, name, mime, size, sha256) of a record's complete attachments, in order."""
     return [tuple(r) for r in db.execute(
         "SELECT id, name, mime, size, sha256 FROM attachments WHERE record_id = ? AND "
@@ -97,7 +97,7 @@ def complete_attachments(db: Database, record_id: str) -> list[tuple[str, str, s
     ).fetchall()]  # fmt: skip
 
 
-def commit_volume(db: Database, seq: int, statement_hash: str, size: int, record_count: int,
+def commit_volume(db: Store, seq: int, statement_hash: str, size: int, record_count: int,
                   touched: list[str], finished: list[str], *, purge: bool,
                   unwritten: bool = False) -> None:
     """Step 3 of a volume, one transaction: the row becomes 'pending', the records whose
@@ -121,13 +121,13 @@ def commit_volume(db: Database, seq: int, statement_hash: str, size: int, record
         db.checkpoint()  # secure_delete's overwrites reach the main file now
 
 
-def mark_written(db: Database, seqs: list[int]) -> None:
+def mark_written(db: Store, seqs: list[int]) -> None:
     """The stick's copies of ``seqs`` have their final names."""
     with db.transaction() as conn:
         conn.executemany("UPDATE outbox SET unwritten = 0 WHERE seq = ?", [(s,) for s in seqs])
 
 
-def unwritten(db: Database) -> list[tuple[int, str]]:
+def unwritten(db: Store) -> list[tuple[int, str]]:
     """(sequence, file name) of sealed, unacknowledged volumes whose export was cut
     after sealing and before the stick's copy got its final name (finding 4)."""
     return [(int(r[0]), str(r[1])) for r in db.execute(
@@ -135,7 +135,7 @@ def unwritten(db: Database) -> list[tuple[int, str]]:
         "ORDER BY seq").fetchall()]  # fmt: skip
 
 
-def entries(db: Database) -> list[OutboxEntry]:
+def entries(db: Store) -> list[OutboxEntry]:
     rows = db.execute(
         "SELECT seq, file_name, statement_hash, created_at, size, record_count, state, "
         "delivered_at FROM outbox WHERE state != 'writing' ORDER BY seq"
@@ -145,11 +145,11 @@ def entries(db: Database) -> list[OutboxEntry]:
             for r in rows]
 
 
-def file_name(db: Database, seq: int) -> str:
+def file_name(db: Store, seq: int) -> str:
     return str(db.execute("SELECT file_name FROM outbox WHERE seq = ?", (seq,)).fetchone()[0])
 
 
-def apply_receipt(db: Database, listed: list[tuple[int, str]]
+def apply_receipt(db: Store, listed: list[tuple[int, str]]
                   ) -> tuple[list[int], list[int], list[int], int]:
     """Mark the listed (sequence, statement hash) delivered and delete every record all of
     whose bundles are delivered, in one transaction.
@@ -186,7 +186,7 @@ def apply_receipt(db: Database, listed: list[tuple[int, str]]
     return delivered, already, unknown, purged
 
 
-def adopt_files(db: Database, rows: list[tuple[int, str, str, str, int, int, int]]) -> None:
+def adopt_files(db: Store, rows: list[tuple[int, str, str, str, int, int, int]]) -> None:
     """Outbox rows for bundle files the store did not write (the duress decoy's view of
     the sealed files beside it): (seq, file name, statement hash, prev, created_at ms,
     size, record count). Rows of files that are gone become 'delivered'."""

@@ -9,18 +9,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any, Protocol
 
 from intake_app.errors import BundleError
 from intake_app.models import RecordStatus
-from intake_app.store import blobs
+from intake_app.store import blobs, search
 from intake_app.store.attachments import (
     CHUNK_SIZE,
     SEAL_OVERHEAD,
     chunk_key,
+    has_blob_files,
     new_chunk_key,
     read_chunk,
+    store_file,
     write_chunk,
 )
 from intake_app.store.ids import now_ms
@@ -109,9 +110,8 @@ def store_revision(conn: Any, r: RevisionIn, device_id: str, seq: int) -> bool:
         if current is not None:
             conn.execute("UPDATE records SET current_rev = ?, updated_at = ? WHERE id = ?",
                          (r.rev, max(r.saved_at, 0), r.record_id))
-            conn.execute("DELETE FROM records_fts WHERE rowid = ?", (rowid,))
-        conn.execute("INSERT INTO records_fts (rowid, body) VALUES (?, ?)",
-                     (rowid, searchable_text(r.values)))
+            search.drop(conn, rowid)
+        search.put(conn, rowid, searchable_text(r.values))
     return True
 
 
@@ -190,7 +190,7 @@ def store_sealed_part(conn: Any, a: PartIn, key: bytes,
     row = conn.execute("SELECT record_id, size, sha256, complete, chunk_key, blob "
                        "FROM attachments WHERE id = ?", (a.attachment_id,)).fetchone()
     if row is None:
-        blob: str | None = blobs.new_name(conn)
+        blob: str | None = blobs.new_name(conn) if has_blob_files(conn) else None
         conn.execute(
             "INSERT INTO attachments (id, record_id, name, mime, size, sha256, created_at, "
             "complete, chunk_key, blob) VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?, ?)",
@@ -207,8 +207,7 @@ def store_sealed_part(conn: Any, a: PartIn, key: bytes,
         return False  # already complete: a resent part
     else:
         blob = None if row[5] is None else str(row[5])  # None: earlier parts in SQLite
-    db_path = Path(conn.execute("PRAGMA database_list").fetchone()[2])
-    writer = None if blob is None else blobs.BlobWriter(db_path, blob)
+    writer = None if blob is None else blobs.BlobWriter(store_file(conn), blob)
     got = 0
     try:
         for idx, stored in chunks:

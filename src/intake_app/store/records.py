@@ -18,11 +18,12 @@ from intake_app.models import (
     RecordSummary,
     RevisionInfo,
 )
+from intake_app.store import search
 from intake_app.store.attachments import erase_attachments
-from intake_app.store.db import Database
+from intake_app.store.backend import Store
 from intake_app.store.ids import new_id as new_id
 from intake_app.store.ids import now_ms as now_ms
-from intake_app.textnorm import fts_query, searchable_text
+from intake_app.textnorm import searchable_text
 
 _SUMMARY_COLS = "id, form_id, form_version, status, created_at, updated_at, current_rev"
 
@@ -43,7 +44,7 @@ def _summary(row: tuple[Any, ...]) -> RecordSummary:
     )
 
 
-def create_record(db: Database, form_id: str, form_version: str, values: dict[str, Any]) -> str:
+def create_record(db: Store, form_id: str, form_version: str, values: dict[str, Any]) -> str:
     record_id = new_id()
     ts = now_ms()
     with db.transaction() as conn:
@@ -55,13 +56,11 @@ def create_record(db: Database, form_id: str, form_version: str, values: dict[st
             "INSERT INTO revisions (record_id, rev, saved_at, data) VALUES (?, 1, ?, ?)",
             (record_id, ts, _dumps(values)),
         )
-        conn.execute(
-            "INSERT INTO records_fts (rowid, body) VALUES (?, ?)", (seq, searchable_text(values))
-        )
+        search.put(conn, seq, searchable_text(values))
     return record_id
 
 
-def get_summary(db: Database, record_id: str) -> RecordSummary:
+def get_summary(db: Store, record_id: str) -> RecordSummary:
     row = db.execute(f"SELECT {_SUMMARY_COLS} FROM records WHERE id = ?", (record_id,)).fetchone()
     if row is None:
         raise NotFound(f"no record {record_id}")
@@ -69,7 +68,7 @@ def get_summary(db: Database, record_id: str) -> RecordSummary:
 
 
 def update_record(
-    db: Database, record_id: str, values: dict[str, Any], editable: tuple[RecordStatus, ...]
+    db: Store, record_id: str, values: dict[str, Any], editable: tuple[RecordStatus, ...]
 ) -> int:
     """Append a revision. Returns the new revision number."""
     ts = now_ms()
@@ -89,15 +88,13 @@ def update_record(
         conn.execute(
             "UPDATE records SET current_rev = ?, updated_at = ? WHERE id = ?", (rev, ts, record_id)
         )
-        conn.execute("DELETE FROM records_fts WHERE rowid = ?", (row[2],))
-        conn.execute(
-            "INSERT INTO records_fts (rowid, body) VALUES (?, ?)", (row[2], searchable_text(values))
-        )
+        search.drop(conn, row[2])
+        search.put(conn, row[2], searchable_text(values))
     return rev
 
 
 def set_status(
-    db: Database, record_id: str, new: RecordStatus, allowed_from: tuple[RecordStatus, ...]
+    db: Store, record_id: str, new: RecordStatus, allowed_from: tuple[RecordStatus, ...]
 ) -> None:
     with db.transaction() as conn:
         row = conn.execute("SELECT status FROM records WHERE id = ?", (record_id,)).fetchone()
@@ -111,7 +108,7 @@ def set_status(
         )
 
 
-def get_values(db: Database, record_id: str, rev: int | None = None) -> dict[str, Any]:
+def get_values(db: Store, record_id: str, rev: int | None = None) -> dict[str, Any]:
     if rev is None:
         row = db.execute(
             "SELECT r.data FROM revisions r JOIN records c ON c.id = r.record_id "
@@ -128,14 +125,14 @@ def get_values(db: Database, record_id: str, rev: int | None = None) -> dict[str
     return values
 
 
-def list_revisions(db: Database, record_id: str) -> tuple[RevisionInfo, ...]:
+def list_revisions(db: Store, record_id: str) -> tuple[RevisionInfo, ...]:
     rows = db.execute(
         "SELECT rev, saved_at FROM revisions WHERE record_id = ? ORDER BY rev", (record_id,)
     ).fetchall()
     return tuple(RevisionInfo(rev=r[0], saved_at=r[1]) for r in rows)
 
 
-def list_attachments(db: Database, record_id: str) -> tuple[AttachmentInfo, ...]:
+def list_attachments(db: Store, record_id: str) -> tuple[AttachmentInfo, ...]:
     rows = db.execute(
         "SELECT id, record_id, name, mime, size, sha256, created_at FROM attachments "
         "WHERE record_id = ? AND complete = 1 ORDER BY created_at, id",
@@ -149,7 +146,7 @@ def list_attachments(db: Database, record_id: str) -> tuple[AttachmentInfo, ...]
     )
 
 
-def get_detail(db: Database, record_id: str, rev: int | None = None) -> RecordDetail:
+def get_detail(db: Store, record_id: str, rev: int | None = None) -> RecordDetail:
     summary = get_summary(db, record_id)
     return RecordDetail(
         summary=summary,
@@ -178,14 +175,14 @@ def _filter_sql(flt: RecordFilter | None) -> tuple[str, list[Any]]:
     return (" AND ".join(clauses) if clauses else "1"), params
 
 
-def count_records(db: Database, flt: RecordFilter | None = None) -> int:
+def count_records(db: Store, flt: RecordFilter | None = None) -> int:
     where, params = _filter_sql(flt)
     row = db.execute(f"SELECT count(*) FROM records c WHERE {where}", tuple(params)).fetchone()
     return int(row[0])
 
 
 def list_records(
-    db: Database, flt: RecordFilter | None = None, *, limit: int = -1, offset: int = 0
+    db: Store, flt: RecordFilter | None = None, *, limit: int = -1, offset: int = 0
 ) -> list[RecordSummary]:
     """Newest first. ``limit``/``offset`` let a view load lazily."""
     where, params = _filter_sql(flt)
@@ -199,20 +196,21 @@ def list_records(
 
 
 def search_records(
-    db: Database, query: str, flt: RecordFilter | None = None, *, limit: int = 200
+    db: Store, query: str, flt: RecordFilter | None = None, *, limit: int = 200
 ) -> list[RecordSummary]:
     """Records matching every word (as a prefix), newest first.
 
     Newest-first walks the index in rowid order and stops at ``limit``; ranking
     by relevance would score every match, which is slow for common words."""
-    match = fts_query(query)
-    if match is None:
+    found = search.match(db, query)
+    if found is None:
         return []
+    cond, match = found
     where, params = _filter_sql(flt)
     cols = ", ".join("c." + c.strip() for c in _SUMMARY_COLS.split(","))
     rows = db.execute(
         f"SELECT {cols} FROM records_fts f JOIN records c ON c.seq = f.rowid "
-        f"WHERE records_fts MATCH ? AND {where} ORDER BY f.rowid DESC LIMIT ?",
+        f"WHERE {cond} AND {where} ORDER BY f.rowid DESC LIMIT ?",
         (match, *params, limit),
     ).fetchall()
     return [_summary(r) for r in rows]
@@ -237,14 +235,14 @@ def delete_record_in(conn: Any, record_id: str) -> None:
     conn.execute("DELETE FROM bundle_records WHERE record_id = ?", (record_id,))
 
 
-def delete_record(db: Database, record_id: str) -> None:
+def delete_record(db: Store, record_id: str) -> None:
     """Remove a record with its history, attachments and index entry (secure_delete is on)."""
     with db.transaction() as conn:
         delete_record_in(conn, record_id)
 
 
 
-def delete_drafts(db: Database, record_ids: list[str]) -> None:
+def delete_drafts(db: Store, record_ids: list[str]) -> None:
     """Delete these drafts (refusing any other status) in one transaction, then
     checkpoint so that the freed, zeroed pages leave the WAL too."""
     with db.transaction() as conn:

@@ -1,0 +1,60 @@
+"""Where a team HQ's store lives: PostgreSQL instead of the profile's SQLCipher file.
+
+The profile folder stays what unlocks HQ (header, passphrase, key slots): its SQLCipher
+store then holds only the metadata, the database's connection string and a store id that
+the PostgreSQL side must match, so a profile never opens another HQ's database.
+Everything else (keys, devices, records, cases, the event log) is in PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from intake_app.errors import ProfileError
+from intake_app.store import meta as store_meta
+from intake_app.store.attachments import purge_incomplete
+from intake_app.store.backend import Store
+from intake_app.store.pg.db import PgDatabase, check_no_password
+
+DATABASE_KEY = "hq.database"
+STORE_ID_KEY = "hq.store_id"
+
+
+def move_new_store(local: Store, database: str, password: str | None) -> Store:
+    """After ``create``: the new HQ's store is the (empty) PostgreSQL database."""
+    check_no_password(database)
+    pg = PgDatabase(database, password=password)
+    try:
+        if store_meta.get_meta(pg, "kind") is not None:
+            raise ProfileError("that database already holds an HQ store: give an empty one")
+        store_id = secrets.token_hex(16)
+        with pg.transaction() as conn:
+            store_meta.put_meta(conn, {**store_meta.all_meta(local), STORE_ID_KEY: store_id})
+        with local.transaction() as conn:
+            store_meta.put_meta(conn, {DATABASE_KEY: database, STORE_ID_KEY: store_id})
+    except BaseException:
+        pg.close()
+        raise
+    local.close()
+    return pg
+
+
+def open_team_store(local: Store, password: str | None) -> Store:
+    """After ``unlock``: the PostgreSQL store this profile names, or the local one."""
+    database = store_meta.get_meta(local, DATABASE_KEY)
+    if database is None:
+        return local
+    pg = PgDatabase(database, password=password)
+    try:
+        if store_meta.get_meta(pg, STORE_ID_KEY) != store_meta.get_meta(local, STORE_ID_KEY):
+            raise ProfileError("the HQ database is not this profile's (store ids differ)")
+        purge_incomplete(pg)
+    except BaseException:
+        pg.close()
+        raise
+    local.close()
+    return pg
+
+
+def database_of(local: Store) -> str | None:
+    return store_meta.get_meta(local, DATABASE_KEY)

@@ -1,0 +1,61 @@
+"""The records' search index on both backends: FTS5 on SQLite, a tsvector on PostgreSQL.
+
+The semantics are the same: every word of the query must match the start of a word of
+the record (``textnorm.fts_query``). On PostgreSQL the lexemes are computed here, not by
+a text-search parser (whose idea of a word depends on the server's locale): the record's
+folded text is split into words as the query is, diacritics are dropped as FTS5's
+``remove_diacritics 2`` does, and the query becomes ``'w1':* & 'w2':*``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from intake_app.textnorm import fold_for_search, fts_query, search_words
+
+
+def is_pg(conn: Any) -> bool:
+    """``conn``: a Database, a PgDatabase or the connection a transaction yielded."""
+    return getattr(conn, "dialect", "sqlite") == "postgresql"
+
+
+def _lexeme(word: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFD", word)
+                    if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", plain)
+
+
+def lexemes(folded_text: str) -> list[str]:
+    return sorted({lx for w in search_words(folded_text) if (lx := _lexeme(w))})
+
+
+def put(conn: Any, rowid: int, folded_text: str) -> None:
+    """Index a record's text (``textnorm.searchable_text``) under its ``records.seq``."""
+    if is_pg(conn):
+        conn.execute("INSERT INTO records_fts (rowid, tsv) VALUES "
+                     "(?, array_to_tsvector(CAST(? AS text[])))", (rowid, lexemes(folded_text)))
+    else:
+        conn.execute("INSERT INTO records_fts (rowid, body) VALUES (?, ?)",
+                     (rowid, folded_text))
+
+
+def drop(conn: Any, rowid: int) -> None:
+    conn.execute("DELETE FROM records_fts WHERE rowid = ?", (rowid,))
+
+
+def _tsquery(query: str) -> str | None:
+    words = [lx for w in search_words(fold_for_search(query)) if (lx := _lexeme(w))]
+    if not words:
+        return None
+    return " & ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "':*" for w in words)
+
+
+def match(conn: Any, query: str, alias: str = "f") -> tuple[str, str] | None:
+    """(SQL condition on the index table ``alias``, its one parameter), or None when the
+    query has no words."""
+    if is_pg(conn):
+        q = _tsquery(query)
+        return None if q is None else (f"{alias}.tsv @@ CAST(? AS tsquery)", q)
+    m = fts_query(query)
+    return None if m is None else ("records_fts MATCH ?", m)
