@@ -318,3 +318,16 @@ class DashboardStats(Snapshot):
     expiring_documents: int  # open cases whose document expires within ``within_days``
     within_days: int
     needs_by_province: tuple[tuple[str, str, int], ...]  # (province, need, open cases)
+
+
+class DeskVocabulary(Snapshot):
+    """What the HQ case screens offer and how they name it (services.dashboard):
+    statuses and allowed transitions, priority levels, and the labels of needs and
+    provinces in one language, from the forms' casework declarations."""
+
+    statuses: tuple[str, ...]
+    transitions: dict[str, tuple[str, ...]]
+    levels: tuple[str, ...]  # least to most urgent
+    needs: dict[str, str]  # choice value -> label
+    provinces: dict[str, str]
+    forms: dict[str, str]  # form id -> title

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from intake_app.hq.casework import STATUSES
-from intake_app.models import DashboardStats
+from intake_app.forms import Form
+from intake_app.hq.casework import DEFAULT_LEVELS, STATUSES, TRANSITIONS
+from intake_app.models import DashboardStats, DeskVocabulary
 from intake_app.services.base import locked
 from intake_app.services.retention import RetentionDesk
 from intake_app.store import case_stats
@@ -54,3 +55,31 @@ class DashboardDesk(RetentionDesk):
             expired_documents=expired, expiring_documents=expiring, within_days=within_days,
             needs_by_province=tuple((p, n, c) for (p, n), c in sorted(
                 needs.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))))
+
+    @locked
+    def case_vocabulary(self, lang: str) -> DeskVocabulary:
+        """Statuses, transitions, levels and the labels of needs and provinces in
+        ``lang`` (the newest version of each form; a value no form lists keeps its name)."""
+        reg = self.registry()
+        latest: dict[str, Form] = {}
+        for f in reg.list():
+            latest[f.id] = reg.get(f.id)
+        levels: list[str] = []
+        needs: dict[str, str] = {}
+        provinces: dict[str, str] = {}
+        for form in latest.values():
+            cw = self.casework(form.id, form.version)
+            levels += [lv for lv in cw.levels if lv not in levels]
+            for name, out in ((cw.needs, needs), (cw.province, provinces)):
+                if not name:
+                    continue
+                try:
+                    lst = form.field(name).choices
+                except KeyError:
+                    continue
+                for c in form.choice_lists.get(lst or "", []):
+                    out.setdefault(c.name, form.choice_label(lst or "", c.name, lang))
+        return DeskVocabulary(
+            statuses=STATUSES, transitions=dict(TRANSITIONS),
+            levels=tuple(levels) or DEFAULT_LEVELS, needs=needs, provinces=provinces,
+            forms={f.id: f.title_text(lang) for f in latest.values()})

@@ -11,8 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QWidget
 
+from intake_app.gui.hq.case_desk import CaseDesk
 from intake_app.gui.hq.common import HQSession
+from intake_app.gui.hq.dashboard_view import DashboardView
 from intake_app.gui.hq.devices_view import DevicesView
+from intake_app.gui.hq.duplicates_view import DuplicatesView
 from intake_app.gui.hq.export_dialog import ExportDialog
 from intake_app.gui.hq.import_desk import ImportDesk
 from intake_app.gui.hq.receipts_view import ReceiptsView
@@ -31,10 +34,22 @@ class HQWorkspace(QTabWidget):
         self.devices = DevicesView(session)
         self.records = RecordsBrowser(session, form_titles, ui_lang)
         self.receipts = ReceiptsView(session)
+        self.cases = CaseDesk(session, ui_lang)
+        self.duplicates = DuplicatesView(session, self.cases.actor)
+        self.dashboard = DashboardView(session)
         self.addTab(self.import_desk, self.tr("&Import desk"))
         self.addTab(self.devices, self.tr("&Devices"))
         self.addTab(self.records, self.tr("&Records"))
         self.addTab(self.receipts, self.tr("Re&ceipts"))
+        self.addTab(self.cases, self.tr("C&ases"))
+        self.addTab(self.duplicates, self.tr("D&uplicates"))
+        self.addTab(self.dashboard, self.tr("Das&hboard"))
+        self.cases.vocabulary.connect(self.dashboard.set_vocabulary)
+        self.cases.vocabulary.connect(lambda _v: self.dashboard.refresh())
+        self.cases.open_record.connect(self.show_record)
+        self.duplicates.changed.connect(self.cases.refresh)
+        self.duplicates.changed.connect(self.dashboard.refresh)
+        self.cases.case.changed.connect(lambda _cid: self.dashboard.refresh())
         self.import_desk.imported.connect(self.refresh)
         self.devices.changed.connect(self.receipts.refresh)
 
@@ -42,9 +57,18 @@ class HQWorkspace(QTabWidget):
         self.devices.refresh()
         self.records.refresh()
         self.receipts.refresh()
+        self.cases.refresh()  # the dashboard follows once the vocabulary is read
+        self.duplicates.refresh()
+        if self.cases.vocab is not None:
+            self.dashboard.refresh()
+
+    def show_record(self, record_id: str) -> None:
+        self.setCurrentWidget(self.records)
+        self.records.open_record(record_id)
 
     def clear(self) -> None:
-        for view in (self.import_desk, self.devices, self.records, self.receipts):
+        for view in (self.import_desk, self.devices, self.records, self.receipts, self.cases,
+                     self.duplicates, self.dashboard):
             view.clear()
 
 

@@ -297,6 +297,802 @@
         </message>
     </context>
     <context>
+        <name>CaseDesk</name>
+        <message>
+            <location filename="../hq/case_desk.py" line="46" />
+            <source>Working as</source>
+            <translation>کار به نام</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_desk.py" line="48" />
+            <source>&amp;Working as:</source>
+            <translation>&amp;کار به نام:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseLabels</name>
+        <message>
+            <location filename="../hq/case_labels.py" line="24" />
+            <source>New</source>
+            <translation>جدید</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="25" />
+            <source>Triaged</source>
+            <translation>بررسی اولیه شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="26" />
+            <source>In progress</source>
+            <translation>در جریان</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="27" />
+            <location filename="../hq/case_labels.py" line="50" />
+            <source>Referred</source>
+            <translation>ارجاع شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="28" />
+            <source>Closed</source>
+            <translation>بسته شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="33" />
+            <source>Low</source>
+            <translation>کم</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="34" />
+            <source>Medium</source>
+            <translation>متوسط</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="35" />
+            <source>High</source>
+            <translation>بلند</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="36" />
+            <source>Urgent</source>
+            <translation>فوری</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="37" />
+            <source>As the form says</source>
+            <translation>طبق فورم</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="42" />
+            <source>Opened</source>
+            <translation>باز شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="43" />
+            <source>Status changed</source>
+            <translation>وضعیت تغییر کرد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="44" />
+            <source>Reopened</source>
+            <translation>دوباره باز شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="45" />
+            <source>Priority changed</source>
+            <translation>اولویت تغییر کرد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="46" />
+            <source>Assigned</source>
+            <translation>سپرده شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="47" />
+            <source>Note</source>
+            <translation>یادداشت</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="48" />
+            <source>Follow-up added</source>
+            <translation>پیگیری اضافه شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="49" />
+            <source>Follow-up done</source>
+            <translation>پیگیری انجام شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="51" />
+            <source>Referral refused</source>
+            <translation>ارجاع رد شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="52" />
+            <source>Merged</source>
+            <translation>ادغام شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="53" />
+            <source>Merged into another case</source>
+            <translation>در قضیهٔ دیگری ادغام شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="54" />
+            <location filename="../hq/case_labels.py" line="55" />
+            <source>Unmerged</source>
+            <translation>ادغام لغو شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="59" />
+            <source>(no name)</source>
+            <translation>(بدون نام)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseParts</name>
+        <message>
+            <location filename="../hq/case_parts.py" line="54" />
+            <source>Interviews</source>
+            <translation>مصاحبه‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="55" />
+            <source>Form</source>
+            <translation>فورم</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="55" />
+            <source>Received</source>
+            <translation>دریافت شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="56" />
+            <source>Last changed</source>
+            <translation>آخرین تغییر</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="56" />
+            <source>Revision</source>
+            <translation>نسخه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="57" />
+            <source>Open the &amp;interview</source>
+            <translation>باز کردن &amp;مصاحبه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="60" />
+            <source>Follow-ups</source>
+            <translation>پیگیری‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="61" />
+            <source>Due</source>
+            <translation>موعد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="61" />
+            <location filename="../hq/case_parts.py" line="101" />
+            <source>What</source>
+            <translation>چه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="61" />
+            <source>From</source>
+            <translation>از</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="62" />
+            <source>Done</source>
+            <translation>انجام شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="67" />
+            <source>Due date</source>
+            <translation>تاریخ موعد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="69" />
+            <location filename="../hq/case_parts.py" line="70" />
+            <source>What to follow up</source>
+            <translation>چه چیزی پیگیری شود</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="71" />
+            <source>Add &amp;follow-up</source>
+            <translation>افزودن &amp;پیگیری</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="72" />
+            <source>Mark &amp;done</source>
+            <translation>علامت &amp;انجام شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="75" />
+            <source>Notes</source>
+            <translation>یادداشت‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="76" />
+            <location filename="../hq/case_parts.py" line="85" />
+            <location filename="../hq/case_parts.py" line="101" />
+            <source>When</source>
+            <translation>چه وقت</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="76" />
+            <location filename="../hq/case_parts.py" line="101" />
+            <source>Who</source>
+            <translation>چه کسی</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="76" />
+            <source>Note</source>
+            <translation>یادداشت</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="78" />
+            <source>A new note (notes cannot be changed later)</source>
+            <translation>یادداشت جدید (یادداشت‌ها بعداً تغییر داده نمی‌شوند)</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="79" />
+            <source>New note</source>
+            <translation>یادداشت جدید</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="81" />
+            <source>Add &amp;note</source>
+            <translation>افزودن &amp;یادداشت</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="84" />
+            <source>Referrals</source>
+            <translation>ارجاع‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="85" />
+            <source>Partner</source>
+            <translation>همکار</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="85" />
+            <location filename="../hq/case_parts.py" line="91" />
+            <source>Need</source>
+            <translation>نیاز</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="86" />
+            <source>Interviews sent</source>
+            <translation>مصاحبه‌های فرستاده‌شده</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="86" />
+            <location filename="../hq/case_parts.py" line="102" />
+            <source>Why</source>
+            <translation>چرا</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="88" />
+            <location filename="../hq/case_parts.py" line="89" />
+            <source>Partner organisation</source>
+            <translation>سازمان همکار</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="92" />
+            <source>&amp;Refer</source>
+            <translation>&amp;ارجاع</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="100" />
+            <source>History</source>
+            <translation>تاریخچه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="102" />
+            <source>Change</source>
+            <translation>تغییر</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="105" />
+            <source>Inter&amp;views</source>
+            <translation>&amp;مصاحبه‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="108" />
+            <source>Follo&amp;w-ups</source>
+            <translation>&amp;پیگیری‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="110" />
+            <source>N&amp;otes</source>
+            <translation>یاد&amp;داشت‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="113" />
+            <source>Re&amp;ferrals</source>
+            <translation>ار&amp;جاع‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="114" />
+            <source>&amp;History</source>
+            <translation>&amp;تاریخچه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="134" />
+            <source>the form</source>
+            <translation>فورم</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="136" />
+            <source>Overdue</source>
+            <translation>از موعد گذشته</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseView</name>
+        <message>
+            <location filename="../hq/case_view.py" line="48" />
+            <location filename="../hq/case_view.py" line="284" />
+            <source>Choose a case in the list.</source>
+            <translation>یک قضیه را از فهرست انتخاب کنید.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="61" />
+            <source>Why (required for every change)</source>
+            <translation>چرا (برای هر تغییر لازم است)</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="62" />
+            <source>Reason</source>
+            <translation>دلیل</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="64" />
+            <source>New status</source>
+            <translation>وضعیت جدید</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="65" />
+            <location filename="../hq/case_view.py" line="164" />
+            <source>Change &amp;status</source>
+            <translation>تغییر &amp;وضعیت</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="67" />
+            <source>Priority</source>
+            <translation>اولویت</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="68" />
+            <source>Set &amp;priority</source>
+            <translation>تعیین &amp;اولویت</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="70" />
+            <location filename="../hq/case_view.py" line="71" />
+            <source>Caseworker</source>
+            <translation>مسئول قضیه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="72" />
+            <source>&amp;Assign</source>
+            <translation>&amp;سپردن</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="73" />
+            <source>Change</source>
+            <translation>تغییر</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="75" />
+            <source>Reason:</source>
+            <translation>دلیل:</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="76" />
+            <source>Status:</source>
+            <translation>وضعیت:</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="77" />
+            <source>Priority:</source>
+            <translation>اولویت:</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="78" />
+            <source>Caseworker:</source>
+            <translation>مسئول قضیه:</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="141" />
+            <source>Status: {status}</source>
+            <translation>وضعیت: {status}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="142" />
+            <source>Priority: {level}</source>
+            <translation>اولویت: {level}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="144" />
+            <source>(set by an analyst; the form says {level})</source>
+            <translation>(توسط تحلیلگر تعیین شد؛ فورم می‌گوید {level})</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="146" />
+            <source>Caseworker: {who}</source>
+            <translation>مسئول قضیه: {who}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="146" />
+            <source>none</source>
+            <translation>هیچ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="148" />
+            <source>Province: {p}</source>
+            <translation>ولایت: {p}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="150" />
+            <source>Needs: {needs}</source>
+            <translation>نیازها: {needs}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="152" />
+            <source>Document expires: {date}</source>
+            <translation>انقضای سند: {date}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="154" />
+            <source>Also written: {names}</source>
+            <translation>همچنین نوشته شده: {names}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="156" />
+            <source>Merged into another case</source>
+            <translation>در قضیهٔ دیگری ادغام شده</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="158" />
+            <source>Priority because: {why}</source>
+            <translation>دلیل اولویت: {why}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="163" />
+            <source>&amp;Triage</source>
+            <translation>&amp;بررسی اولیه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="206" />
+            <source>Triaged.</source>
+            <translation>بررسی اولیه شد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="209" />
+            <source>Status changed.</source>
+            <translation>وضعیت تغییر کرد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="217" />
+            <source>Priority changed.</source>
+            <translation>اولویت تغییر کرد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="225" />
+            <source>Assigned.</source>
+            <translation>سپرده شد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="233" />
+            <source>Note added.</source>
+            <translation>یادداشت اضافه شد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="244" />
+            <source>Follow-up added.</source>
+            <translation>پیگیری اضافه شد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="250" />
+            <source>Choose an open follow-up first.</source>
+            <translation>اول یک پیگیری باز را انتخاب کنید.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="254" />
+            <source>Follow-up done.</source>
+            <translation>پیگیری انجام شد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="265" />
+            <source>Referred.</source>
+            <translation>ارجاع شد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="270" />
+            <source>Referral refused: the person did not consent to referral to partners. Nothing was sent. The refusal is recorded.</source>
+            <translation>ارجاع رد شد: این شخص به ارجاع به همکاران رضایت نداده است. هیچ چیزی فرستاده نشد. این رد ثبت شده است.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesView</name>
+        <message>
+            <location filename="../hq/cases_view.py" line="57" />
+            <source>Queue</source>
+            <translation>صف</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="58" />
+            <source>New and untriaged</source>
+            <translation>جدید و بررسی‌نشده</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="59" />
+            <source>By priority</source>
+            <translation>بر اساس اولویت</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="60" />
+            <source>Overdue follow-ups</source>
+            <translation>پیگیری‌های از موعد گذشته</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="61" />
+            <source>Documents expiring</source>
+            <translation>اسناد رو به انقضا</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="62" />
+            <source>My cases</source>
+            <translation>قضایای من</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="62" />
+            <source>All open cases</source>
+            <translation>همهٔ قضایای باز</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="63" />
+            <source>Closed cases</source>
+            <translation>قضایای بسته</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="68" />
+            <source> days</source>
+            <translation> روز</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="69" />
+            <source>Within days</source>
+            <translation>در چند روز</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="71" />
+            <source>Search names and answers…</source>
+            <translation>جستجوی نام‌ها و پاسخ‌ها…</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="72" />
+            <source>Search cases</source>
+            <translation>جستجوی قضایا</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="75" />
+            <location filename="../hq/cases_view.py" line="99" />
+            <source>Status</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="76" />
+            <location filename="../hq/cases_view.py" line="99" />
+            <source>Priority</source>
+            <translation>اولویت</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="77" />
+            <location filename="../hq/cases_view.py" line="100" />
+            <source>Province</source>
+            <translation>ولایت</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="78" />
+            <source>Need</source>
+            <translation>نیاز</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="78" />
+            <source>Form</source>
+            <translation>فورم</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="80" />
+            <source>Any {what}</source>
+            <translation>هر {what}</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="82" />
+            <source>Any caseworker</source>
+            <translation>هر مسئول قضیه</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="83" />
+            <location filename="../hq/cases_view.py" line="99" />
+            <source>Caseworker</source>
+            <translation>مسئول قضیه</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="84" />
+            <source>Opened from</source>
+            <translation>باز شده از</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="91" />
+            <source>to</source>
+            <translation>تا</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="92" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;تازه‌سازی</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="97" />
+            <source>Cases</source>
+            <translation>قضایا</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="99" />
+            <source>Name</source>
+            <translation>نام</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="100" />
+            <source>Needs</source>
+            <translation>نیازها</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="100" />
+            <source>Next follow-up</source>
+            <translation>پیگیری بعدی</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="101" />
+            <source>Document expires</source>
+            <translation>انقضای سند</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="101" />
+            <source>Opened</source>
+            <translation>باز شده</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="103" />
+            <source>&amp;Queue:</source>
+            <translation>&amp;صف:</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="202" />
+            <source>Priority set by an analyst</source>
+            <translation>اولویت توسط تحلیلگر تعیین شده</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="206" />
+            <source>Overdue</source>
+            <translation>از موعد گذشته</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="209" />
+            <source>Showing {shown} of {total} cases</source>
+            <translation>نمایش {shown} از {total} قضیه</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/cases_view.py" line="212" />
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n قضیه</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="151" />
+            <location filename="../hq/dashboard_view.py" line="178" />
+            <source>Open cases by priority</source>
+            <translation>قضایای باز بر اساس اولویت</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="152" />
+            <location filename="../hq/dashboard_view.py" line="179" />
+            <source>Cases by status</source>
+            <translation>قضایا بر اساس وضعیت</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="153" />
+            <location filename="../hq/dashboard_view.py" line="180" />
+            <source>New cases per week</source>
+            <translation>قضایای جدید در هر هفته</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="154" />
+            <source>Needs by province</source>
+            <translation>نیازها بر اساس ولایت</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="155" />
+            <source>overdue follow-ups</source>
+            <translation>پیگیری از موعد گذشته</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="156" />
+            <source>documents expiring soon</source>
+            <translation>سند به‌زودی منقضی می‌شود</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="157" />
+            <source>documents already expired</source>
+            <translation>سند منقضی شده</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="158" />
+            <source>open cases</source>
+            <translation>قضیهٔ باز</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="162" />
+            <source> days</source>
+            <translation> روز</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="163" />
+            <source>Expiring within</source>
+            <translation>انقضا در مدت</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="164" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;تازه‌سازی</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="171" />
+            <source>Documents expiring within:</source>
+            <translation>اسناد رو به انقضا در مدت:</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="181" />
+            <source>Needs of open cases, by province</source>
+            <translation>نیازهای قضایای باز، بر اساس ولایت</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="207" />
+            <source>Figures for {day}</source>
+            <translation>ارقام برای {day}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/dashboard_view.py" line="220" />
+            <source>%n closed</source>
+            <translation>
+                <numerusform>%n بسته</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/dashboard_view.py" line="222" />
+            <source>on %n case(s)</source>
+            <translation>
+                <numerusform>در %n قضیه</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/dashboard_view.py" line="224" />
+            <source>within %n day(s)</source>
+            <translation>
+                <numerusform>در %n روز</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <location filename="../editor/date_fields.py" line="88" />
@@ -576,6 +1372,126 @@
             <location filename="../editor/saving.py" line="140" />
             <source>All changes saved at {time}.</source>
             <translation>همه تغییرات در {time} ذخیره شد.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesView</name>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="43" />
+            <source>Likely duplicates</source>
+            <translation>تکراری‌های احتمالی</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="44" />
+            <source>Case</source>
+            <translation>قضیه</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="44" />
+            <source>Likely the same as</source>
+            <translation>احتمالاً همان</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="45" />
+            <source>Score</source>
+            <translation>امتیاز</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="45" />
+            <source>Why</source>
+            <translation>چرا</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="45" />
+            <source>Status</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="47" />
+            <source>Why (required to merge or unmerge)</source>
+            <translation>چرا (برای ادغام یا لغو ادغام لازم است)</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="48" />
+            <source>Reason</source>
+            <translation>دلیل</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="49" />
+            <source>&amp;Merge the second into the first</source>
+            <translation>&amp;ادغام دومی در اولی</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="50" />
+            <source>&amp;Not a duplicate</source>
+            <translation>&amp;تکراری نیست</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="51" />
+            <source>&amp;Undo the last merge</source>
+            <translation>&amp;لغو آخرین ادغام</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="52" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;تازه‌سازی</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="61" />
+            <source>Pairs of cases that may be the same person. Check both before merging; a merge can be undone.</source>
+            <translation>جفت قضایایی که شاید یک شخص باشند. پیش از ادغام هر دو را بررسی کنید؛ ادغام قابل لغو است.</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="82" />
+            <source>names match ({keys}; {pct}% of the shorter name)</source>
+            <translation>نام‌ها مطابقت دارند ({keys}؛ {pct}٪ نام کوتاه‌تر)</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="86" />
+            <source>same birth year ({year})</source>
+            <translation>سال تولد یکسان ({year})</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="89" />
+            <source>birth years {n} apart (against)</source>
+            <translation>سال‌های تولد {n} سال فاصله (مخالف)</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="90" />
+            <source>birth years {n} apart</source>
+            <translation>سال‌های تولد {n} سال فاصله</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="93" />
+            <source>same province ({province})</source>
+            <translation>ولایت یکسان ({province})</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="95" />
+            <source>same phone number</source>
+            <translation>شمارهٔ تلفن یکسان</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/duplicates_view.py" line="112" />
+            <source>%n pair(s)</source>
+            <translation>
+                <numerusform>%n جفت</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="138" />
+            <source>Merged {b} into {a}.</source>
+            <translation>{b} در {a} ادغام شد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="153" />
+            <source>Marked as not a duplicate: {a} and {b}.</source>
+            <translation>به عنوان غیرتکراری علامت‌گذاری شد: {a} و {b}.</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="165" />
+            <source>Unmerged.</source>
+            <translation>ادغام لغو شد.</translation>
         </message>
     </context>
     <context>
@@ -863,47 +1779,47 @@
     <context>
         <name>HQWindow</name>
         <message>
-            <location filename="../hq/window.py" line="72" />
+            <location filename="../hq/window.py" line="96" />
             <source>Intake HQ is locked</source>
             <translation>دفتر مرکزی Intake قفل است</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="73" />
+            <location filename="../hq/window.py" line="97" />
             <source>Type the HQ passphrase to open the import desk, devices and records.</source>
             <translation>رمز عبور دفتر مرکزی را برای باز کردن میز ورود، دستگاه‌ها و سوابق بنویسید.</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="81" />
+            <location filename="../hq/window.py" line="105" />
             <source>&amp;Export records…</source>
             <translation>صدور سوابق…</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="84" />
+            <location filename="../hq/window.py" line="108" />
             <source>&amp;Lock</source>
             <translation>قفل</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="84" />
+            <location filename="../hq/window.py" line="108" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همین حالا قفل کن (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="86" />
+            <location filename="../hq/window.py" line="110" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="103" />
+            <location filename="../hq/window.py" line="127" />
             <source>Intake HQ</source>
             <translation>دفتر مرکزی Intake</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="104" />
+            <location filename="../hq/window.py" line="128" />
             <source>Intake HQ — locked</source>
             <translation>دفتر مرکزی Intake — قفل</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="112" />
+            <location filename="../hq/window.py" line="136" />
             <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
             <translation>در {folder} پروفایل دفتر مرکزی نیست. با دستور 'intake hq init' یکی بسازید و برنامه را دوباره باز کنید.</translation>
         </message>
@@ -911,24 +1827,39 @@
     <context>
         <name>HQWorkspace</name>
         <message>
-            <location filename="../hq/window.py" line="34" />
+            <location filename="../hq/window.py" line="40" />
             <source>&amp;Import desk</source>
             <translation>میز ورود</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="35" />
+            <location filename="../hq/window.py" line="41" />
             <source>&amp;Devices</source>
             <translation>دستگاه‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="36" />
+            <location filename="../hq/window.py" line="42" />
             <source>&amp;Records</source>
             <translation>سوابق</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="37" />
+            <location filename="../hq/window.py" line="43" />
             <source>Re&amp;ceipts</source>
             <translation>رسیدها</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="44" />
+            <source>C&amp;ases</source>
+            <translation>&amp;قضایا</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="45" />
+            <source>D&amp;uplicates</source>
+            <translation>&amp;تکراری‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="46" />
+            <source>Das&amp;hboard</source>
+            <translation>&amp;داشبورد</translation>
         </message>
     </context>
     <context>

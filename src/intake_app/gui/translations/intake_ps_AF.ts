@@ -298,6 +298,802 @@
         </message>
     </context>
     <context>
+        <name>CaseDesk</name>
+        <message>
+            <location filename="../hq/case_desk.py" line="46" />
+            <source>Working as</source>
+            <translation>د دې په نوم کار</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_desk.py" line="48" />
+            <source>&amp;Working as:</source>
+            <translation>&amp;د دې په نوم کار:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseLabels</name>
+        <message>
+            <location filename="../hq/case_labels.py" line="24" />
+            <source>New</source>
+            <translation>نوی</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="25" />
+            <source>Triaged</source>
+            <translation>لومړنۍ کتنه شوې</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="26" />
+            <source>In progress</source>
+            <translation>روان</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="27" />
+            <location filename="../hq/case_labels.py" line="50" />
+            <source>Referred</source>
+            <translation>ولېږدول شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="28" />
+            <source>Closed</source>
+            <translation>وتړل شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="33" />
+            <source>Low</source>
+            <translation>ټیټ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="34" />
+            <source>Medium</source>
+            <translation>منځنی</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="35" />
+            <source>High</source>
+            <translation>لوړ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="36" />
+            <source>Urgent</source>
+            <translation>بیړنی</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="37" />
+            <source>As the form says</source>
+            <translation>د فورمې له مخې</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="42" />
+            <source>Opened</source>
+            <translation>پرانیستل شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="43" />
+            <source>Status changed</source>
+            <translation>حالت بدل شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="44" />
+            <source>Reopened</source>
+            <translation>بیا پرانیستل شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="45" />
+            <source>Priority changed</source>
+            <translation>لومړیتوب بدل شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="46" />
+            <source>Assigned</source>
+            <translation>وسپارل شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="47" />
+            <source>Note</source>
+            <translation>یادښت</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="48" />
+            <source>Follow-up added</source>
+            <translation>تعقیب زیات شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="49" />
+            <source>Follow-up done</source>
+            <translation>تعقیب بشپړ شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="51" />
+            <source>Referral refused</source>
+            <translation>لېږدونه رد شوه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="52" />
+            <source>Merged</source>
+            <translation>یوځای شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="53" />
+            <source>Merged into another case</source>
+            <translation>له بلې قضیې سره یوځای شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="54" />
+            <location filename="../hq/case_labels.py" line="55" />
+            <source>Unmerged</source>
+            <translation>یوځای کېدل لغوه شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="59" />
+            <source>(no name)</source>
+            <translation>(بې نومه)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseParts</name>
+        <message>
+            <location filename="../hq/case_parts.py" line="54" />
+            <source>Interviews</source>
+            <translation>مرکې</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="55" />
+            <source>Form</source>
+            <translation>فورمه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="55" />
+            <source>Received</source>
+            <translation>ترلاسه شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="56" />
+            <source>Last changed</source>
+            <translation>وروستی بدلون</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="56" />
+            <source>Revision</source>
+            <translation>نسخه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="57" />
+            <source>Open the &amp;interview</source>
+            <translation>&amp;مرکه پرانیزئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="60" />
+            <source>Follow-ups</source>
+            <translation>تعقیبونه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="61" />
+            <source>Due</source>
+            <translation>نېټه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="61" />
+            <location filename="../hq/case_parts.py" line="101" />
+            <source>What</source>
+            <translation>څه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="61" />
+            <source>From</source>
+            <translation>له</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="62" />
+            <source>Done</source>
+            <translation>بشپړ شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="67" />
+            <source>Due date</source>
+            <translation>ټاکلې نېټه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="69" />
+            <location filename="../hq/case_parts.py" line="70" />
+            <source>What to follow up</source>
+            <translation>څه باید تعقیب شي</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="71" />
+            <source>Add &amp;follow-up</source>
+            <translation>&amp;تعقیب زیات کړئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="72" />
+            <source>Mark &amp;done</source>
+            <translation>&amp;بشپړ په نښه کړئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="75" />
+            <source>Notes</source>
+            <translation>یادښتونه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="76" />
+            <location filename="../hq/case_parts.py" line="85" />
+            <location filename="../hq/case_parts.py" line="101" />
+            <source>When</source>
+            <translation>کله</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="76" />
+            <location filename="../hq/case_parts.py" line="101" />
+            <source>Who</source>
+            <translation>چا</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="76" />
+            <source>Note</source>
+            <translation>یادښت</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="78" />
+            <source>A new note (notes cannot be changed later)</source>
+            <translation>نوی یادښت (یادښتونه وروسته نه بدلېږي)</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="79" />
+            <source>New note</source>
+            <translation>نوی یادښت</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="81" />
+            <source>Add &amp;note</source>
+            <translation>&amp;یادښت زیات کړئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="84" />
+            <source>Referrals</source>
+            <translation>لېږدونې</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="85" />
+            <source>Partner</source>
+            <translation>همکار</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="85" />
+            <location filename="../hq/case_parts.py" line="91" />
+            <source>Need</source>
+            <translation>اړتیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="86" />
+            <source>Interviews sent</source>
+            <translation>لېږل شوې مرکې</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="86" />
+            <location filename="../hq/case_parts.py" line="102" />
+            <source>Why</source>
+            <translation>ولې</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="88" />
+            <location filename="../hq/case_parts.py" line="89" />
+            <source>Partner organisation</source>
+            <translation>همکار سازمان</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="92" />
+            <source>&amp;Refer</source>
+            <translation>&amp;ولېږدوئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="100" />
+            <source>History</source>
+            <translation>تاریخچه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="102" />
+            <source>Change</source>
+            <translation>بدلون</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="105" />
+            <source>Inter&amp;views</source>
+            <translation>&amp;مرکې</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="108" />
+            <source>Follo&amp;w-ups</source>
+            <translation>&amp;تعقیبونه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="110" />
+            <source>N&amp;otes</source>
+            <translation>یاد&amp;ښتونه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="113" />
+            <source>Re&amp;ferrals</source>
+            <translation>لې&amp;ږدونې</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="114" />
+            <source>&amp;History</source>
+            <translation>&amp;تاریخچه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="134" />
+            <source>the form</source>
+            <translation>فورمه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="136" />
+            <source>Overdue</source>
+            <translation>نېټه یې تېره ده</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseView</name>
+        <message>
+            <location filename="../hq/case_view.py" line="48" />
+            <location filename="../hq/case_view.py" line="284" />
+            <source>Choose a case in the list.</source>
+            <translation>له لړلیک څخه یوه قضیه وټاکئ.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="61" />
+            <source>Why (required for every change)</source>
+            <translation>ولې (د هر بدلون لپاره اړین دی)</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="62" />
+            <source>Reason</source>
+            <translation>دلیل</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="64" />
+            <source>New status</source>
+            <translation>نوی حالت</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="65" />
+            <location filename="../hq/case_view.py" line="164" />
+            <source>Change &amp;status</source>
+            <translation>&amp;حالت بدل کړئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="67" />
+            <source>Priority</source>
+            <translation>لومړیتوب</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="68" />
+            <source>Set &amp;priority</source>
+            <translation>&amp;لومړیتوب وټاکئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="70" />
+            <location filename="../hq/case_view.py" line="71" />
+            <source>Caseworker</source>
+            <translation>د قضیې مسوول</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="72" />
+            <source>&amp;Assign</source>
+            <translation>&amp;وسپارئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="73" />
+            <source>Change</source>
+            <translation>بدلون</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="75" />
+            <source>Reason:</source>
+            <translation>دلیل:</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="76" />
+            <source>Status:</source>
+            <translation>حالت:</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="77" />
+            <source>Priority:</source>
+            <translation>لومړیتوب:</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="78" />
+            <source>Caseworker:</source>
+            <translation>د قضیې مسوول:</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="141" />
+            <source>Status: {status}</source>
+            <translation>حالت: {status}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="142" />
+            <source>Priority: {level}</source>
+            <translation>لومړیتوب: {level}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="144" />
+            <source>(set by an analyst; the form says {level})</source>
+            <translation>(د شنونکي له خوا ټاکل شوی؛ فورمه وايي {level})</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="146" />
+            <source>Caseworker: {who}</source>
+            <translation>د قضیې مسوول: {who}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="146" />
+            <source>none</source>
+            <translation>هیڅ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="148" />
+            <source>Province: {p}</source>
+            <translation>ولایت: {p}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="150" />
+            <source>Needs: {needs}</source>
+            <translation>اړتیاوې: {needs}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="152" />
+            <source>Document expires: {date}</source>
+            <translation>د سند پای نېټه: {date}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="154" />
+            <source>Also written: {names}</source>
+            <translation>داسې هم لیکل شوی: {names}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="156" />
+            <source>Merged into another case</source>
+            <translation>له بلې قضیې سره یوځای شوې</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="158" />
+            <source>Priority because: {why}</source>
+            <translation>د لومړیتوب لامل: {why}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="163" />
+            <source>&amp;Triage</source>
+            <translation>&amp;لومړنۍ کتنه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="206" />
+            <source>Triaged.</source>
+            <translation>لومړنۍ کتنه وشوه.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="209" />
+            <source>Status changed.</source>
+            <translation>حالت بدل شو.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="217" />
+            <source>Priority changed.</source>
+            <translation>لومړیتوب بدل شو.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="225" />
+            <source>Assigned.</source>
+            <translation>وسپارل شو.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="233" />
+            <source>Note added.</source>
+            <translation>یادښت زیات شو.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="244" />
+            <source>Follow-up added.</source>
+            <translation>تعقیب زیات شو.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="250" />
+            <source>Choose an open follow-up first.</source>
+            <translation>لومړی یو پرانیستی تعقیب وټاکئ.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="254" />
+            <source>Follow-up done.</source>
+            <translation>تعقیب بشپړ شو.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="265" />
+            <source>Referred.</source>
+            <translation>ولېږدول شو.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="270" />
+            <source>Referral refused: the person did not consent to referral to partners. Nothing was sent. The refusal is recorded.</source>
+            <translation>لېږدونه رد شوه: دې کس همکارانو ته د لېږدونې اجازه نه ده ورکړې. هیڅ شی ونه لېږل شو. دا رد ثبت شو.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesView</name>
+        <message>
+            <location filename="../hq/cases_view.py" line="57" />
+            <source>Queue</source>
+            <translation>کتار</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="58" />
+            <source>New and untriaged</source>
+            <translation>نوې او نه کتل شوې</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="59" />
+            <source>By priority</source>
+            <translation>د لومړیتوب له مخې</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="60" />
+            <source>Overdue follow-ups</source>
+            <translation>هغه تعقیبونه چې نېټه یې تېره ده</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="61" />
+            <source>Documents expiring</source>
+            <translation>اسناد چې موده یې پای ته رسېږي</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="62" />
+            <source>My cases</source>
+            <translation>زما قضیې</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="62" />
+            <source>All open cases</source>
+            <translation>ټولې پرانیستې قضیې</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="63" />
+            <source>Closed cases</source>
+            <translation>تړل شوې قضیې</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="68" />
+            <source> days</source>
+            <translation> ورځې</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="69" />
+            <source>Within days</source>
+            <translation>په څو ورځو کې</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="71" />
+            <source>Search names and answers…</source>
+            <translation>نومونه او ځوابونه ولټوئ…</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="72" />
+            <source>Search cases</source>
+            <translation>قضیې ولټوئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="75" />
+            <location filename="../hq/cases_view.py" line="99" />
+            <source>Status</source>
+            <translation>حالت</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="76" />
+            <location filename="../hq/cases_view.py" line="99" />
+            <source>Priority</source>
+            <translation>لومړیتوب</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="77" />
+            <location filename="../hq/cases_view.py" line="100" />
+            <source>Province</source>
+            <translation>ولایت</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="78" />
+            <source>Need</source>
+            <translation>اړتیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="78" />
+            <source>Form</source>
+            <translation>فورمه</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="80" />
+            <source>Any {what}</source>
+            <translation>هر {what}</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="82" />
+            <source>Any caseworker</source>
+            <translation>هر د قضیې مسوول</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="83" />
+            <location filename="../hq/cases_view.py" line="99" />
+            <source>Caseworker</source>
+            <translation>د قضیې مسوول</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="84" />
+            <source>Opened from</source>
+            <translation>پرانیستل شوې له</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="91" />
+            <source>to</source>
+            <translation>تر</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="92" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;تازه کول</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="97" />
+            <source>Cases</source>
+            <translation>قضیې</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="99" />
+            <source>Name</source>
+            <translation>نوم</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="100" />
+            <source>Needs</source>
+            <translation>اړتیاوې</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="100" />
+            <source>Next follow-up</source>
+            <translation>راتلونکی تعقیب</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="101" />
+            <source>Document expires</source>
+            <translation>د سند پای نېټه</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="101" />
+            <source>Opened</source>
+            <translation>پرانیستل شوې</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="103" />
+            <source>&amp;Queue:</source>
+            <translation>&amp;کتار:</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="202" />
+            <source>Priority set by an analyst</source>
+            <translation>لومړیتوب د شنونکي له خوا ټاکل شوی</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="206" />
+            <source>Overdue</source>
+            <translation>نېټه یې تېره ده</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="209" />
+            <source>Showing {shown} of {total} cases</source>
+            <translation>له {total} قضیو {shown} ښودل کېږي</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/cases_view.py" line="212" />
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n قضیې</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="151" />
+            <location filename="../hq/dashboard_view.py" line="178" />
+            <source>Open cases by priority</source>
+            <translation>پرانیستې قضیې د لومړیتوب له مخې</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="152" />
+            <location filename="../hq/dashboard_view.py" line="179" />
+            <source>Cases by status</source>
+            <translation>قضیې د حالت له مخې</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="153" />
+            <location filename="../hq/dashboard_view.py" line="180" />
+            <source>New cases per week</source>
+            <translation>په اونۍ کې نوې قضیې</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="154" />
+            <source>Needs by province</source>
+            <translation>اړتیاوې د ولایت له مخې</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="155" />
+            <source>overdue follow-ups</source>
+            <translation>تعقیبونه چې نېټه یې تېره ده</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="156" />
+            <source>documents expiring soon</source>
+            <translation>اسناد چې ژر پای ته رسېږي</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="157" />
+            <source>documents already expired</source>
+            <translation>اسناد چې موده یې تېره شوې</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="158" />
+            <source>open cases</source>
+            <translation>پرانیستې قضیې</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="162" />
+            <source> days</source>
+            <translation> ورځې</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="163" />
+            <source>Expiring within</source>
+            <translation>په دې موده کې پای</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="164" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;تازه کول</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="171" />
+            <source>Documents expiring within:</source>
+            <translation>اسناد چې په دې موده کې پای ته رسېږي:</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="181" />
+            <source>Needs of open cases, by province</source>
+            <translation>د پرانیستو قضیو اړتیاوې، د ولایت له مخې</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="207" />
+            <source>Figures for {day}</source>
+            <translation>د {day} شمېرې</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/dashboard_view.py" line="220" />
+            <source>%n closed</source>
+            <translation>
+                <numerusform>%n تړل شوې</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/dashboard_view.py" line="222" />
+            <source>on %n case(s)</source>
+            <translation>
+                <numerusform>په %n قضیو کې</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/dashboard_view.py" line="224" />
+            <source>within %n day(s)</source>
+            <translation>
+                <numerusform>په %n ورځو کې</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <location filename="../editor/date_fields.py" line="88" />
@@ -581,6 +1377,126 @@
             <location filename="../editor/saving.py" line="140" />
             <source>All changes saved at {time}.</source>
             <translation>ټول بدلونونه په {time} خوندي شول.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesView</name>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="43" />
+            <source>Likely duplicates</source>
+            <translation>احتمالي تکرارونه</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="44" />
+            <source>Case</source>
+            <translation>قضیه</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="44" />
+            <source>Likely the same as</source>
+            <translation>احتمالاً هماغه</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="45" />
+            <source>Score</source>
+            <translation>نمره</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="45" />
+            <source>Why</source>
+            <translation>ولې</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="45" />
+            <source>Status</source>
+            <translation>حالت</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="47" />
+            <source>Why (required to merge or unmerge)</source>
+            <translation>ولې (د یوځای کولو یا لغوه کولو لپاره اړین دی)</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="48" />
+            <source>Reason</source>
+            <translation>دلیل</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="49" />
+            <source>&amp;Merge the second into the first</source>
+            <translation>&amp;دویمه له لومړۍ سره یوځای کړئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="50" />
+            <source>&amp;Not a duplicate</source>
+            <translation>&amp;تکرار نه دی</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="51" />
+            <source>&amp;Undo the last merge</source>
+            <translation>&amp;وروستی یوځای کول لغوه کړئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="52" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;تازه کول</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="61" />
+            <source>Pairs of cases that may be the same person. Check both before merging; a merge can be undone.</source>
+            <translation>د قضیو جوړې چې ښایي یو کس وي. د یوځای کولو مخکې دواړه وګورئ؛ یوځای کول بېرته کېدای شي.</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="82" />
+            <source>names match ({keys}; {pct}% of the shorter name)</source>
+            <translation>نومونه سره برابر دي ({keys}؛ د لنډ نوم {pct}٪)</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="86" />
+            <source>same birth year ({year})</source>
+            <translation>د زېږون ورته کال ({year})</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="89" />
+            <source>birth years {n} apart (against)</source>
+            <translation>د زېږون کلونه {n} کاله توپیر (پر ضد)</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="90" />
+            <source>birth years {n} apart</source>
+            <translation>د زېږون کلونه {n} کاله توپیر</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="93" />
+            <source>same province ({province})</source>
+            <translation>ورته ولایت ({province})</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="95" />
+            <source>same phone number</source>
+            <translation>ورته د تلیفون شمېره</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/duplicates_view.py" line="112" />
+            <source>%n pair(s)</source>
+            <translation>
+                <numerusform>%n جوړې</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="138" />
+            <source>Merged {b} into {a}.</source>
+            <translation>{b} له {a} سره یوځای شو.</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="153" />
+            <source>Marked as not a duplicate: {a} and {b}.</source>
+            <translation>د نه تکرار په توګه نښه شول: {a} او {b}.</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="165" />
+            <source>Unmerged.</source>
+            <translation>یوځای کول لغوه شول.</translation>
         </message>
     </context>
     <context>
@@ -868,47 +1784,47 @@
     <context>
         <name>HQWindow</name>
         <message>
-            <location filename="../hq/window.py" line="72" />
+            <location filename="../hq/window.py" line="96" />
             <source>Intake HQ is locked</source>
             <translation>د Intake مرکزي دفتر قلف دی</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="73" />
+            <location filename="../hq/window.py" line="97" />
             <source>Type the HQ passphrase to open the import desk, devices and records.</source>
             <translation>د واردولو مېز، وسیلو او دوسیو د پرانیستلو لپاره د مرکزي دفتر پټنوم ولیکئ.</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="81" />
+            <location filename="../hq/window.py" line="105" />
             <source>&amp;Export records…</source>
             <translation>دوسیې صادرول…</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="84" />
+            <location filename="../hq/window.py" line="108" />
             <source>&amp;Lock</source>
             <translation>قلف</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="84" />
+            <location filename="../hq/window.py" line="108" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همدا اوس قلف کړئ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="86" />
+            <location filename="../hq/window.py" line="110" />
             <source>Language</source>
             <translation>ژبه</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="103" />
+            <location filename="../hq/window.py" line="127" />
             <source>Intake HQ</source>
             <translation>د Intake مرکزي دفتر</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="104" />
+            <location filename="../hq/window.py" line="128" />
             <source>Intake HQ — locked</source>
             <translation>د Intake مرکزي دفتر — قلف</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="112" />
+            <location filename="../hq/window.py" line="136" />
             <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
             <translation>په {folder} کې د مرکزي دفتر پروفایل نشته. د 'intake hq init' امر سره یو جوړ کړئ، بیا پروګرام بیا پیل کړئ.</translation>
         </message>
@@ -916,24 +1832,39 @@
     <context>
         <name>HQWorkspace</name>
         <message>
-            <location filename="../hq/window.py" line="34" />
+            <location filename="../hq/window.py" line="40" />
             <source>&amp;Import desk</source>
             <translation>د واردولو مېز</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="35" />
+            <location filename="../hq/window.py" line="41" />
             <source>&amp;Devices</source>
             <translation>وسیلې</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="36" />
+            <location filename="../hq/window.py" line="42" />
             <source>&amp;Records</source>
             <translation>دوسیې</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="37" />
+            <location filename="../hq/window.py" line="43" />
             <source>Re&amp;ceipts</source>
             <translation>رسیدونه</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="44" />
+            <source>C&amp;ases</source>
+            <translation>&amp;قضیې</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="45" />
+            <source>D&amp;uplicates</source>
+            <translation>&amp;تکرارونه</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="46" />
+            <source>Das&amp;hboard</source>
+            <translation>&amp;ډشبورډ</translation>
         </message>
     </context>
     <context>

@@ -298,6 +298,806 @@
         </message>
     </context>
     <context>
+        <name>CaseDesk</name>
+        <message>
+            <location filename="../hq/case_desk.py" line="46" />
+            <source>Working as</source>
+            <translation>بطور کام</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_desk.py" line="48" />
+            <source>&amp;Working as:</source>
+            <translation>&amp;بطور کام:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseLabels</name>
+        <message>
+            <location filename="../hq/case_labels.py" line="24" />
+            <source>New</source>
+            <translation>نیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="25" />
+            <source>Triaged</source>
+            <translation>ابتدائی جانچ ہو گئی</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="26" />
+            <source>In progress</source>
+            <translation>جاری</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="27" />
+            <location filename="../hq/case_labels.py" line="50" />
+            <source>Referred</source>
+            <translation>حوالہ دیا گیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="28" />
+            <source>Closed</source>
+            <translation>بند</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="33" />
+            <source>Low</source>
+            <translation>کم</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="34" />
+            <source>Medium</source>
+            <translation>درمیانہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="35" />
+            <source>High</source>
+            <translation>زیادہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="36" />
+            <source>Urgent</source>
+            <translation>فوری</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="37" />
+            <source>As the form says</source>
+            <translation>فارم کے مطابق</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="42" />
+            <source>Opened</source>
+            <translation>کھولا گیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="43" />
+            <source>Status changed</source>
+            <translation>حیثیت بدلی گئی</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="44" />
+            <source>Reopened</source>
+            <translation>دوبارہ کھولا گیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="45" />
+            <source>Priority changed</source>
+            <translation>ترجیح بدلی گئی</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="46" />
+            <source>Assigned</source>
+            <translation>سپرد کیا گیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="47" />
+            <source>Note</source>
+            <translation>نوٹ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="48" />
+            <source>Follow-up added</source>
+            <translation>فالو اپ شامل کیا گیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="49" />
+            <source>Follow-up done</source>
+            <translation>فالو اپ مکمل</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="51" />
+            <source>Referral refused</source>
+            <translation>حوالہ مسترد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="52" />
+            <source>Merged</source>
+            <translation>ضم کیا گیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="53" />
+            <source>Merged into another case</source>
+            <translation>کسی اور کیس میں ضم</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="54" />
+            <location filename="../hq/case_labels.py" line="55" />
+            <source>Unmerged</source>
+            <translation>انضمام ختم کیا گیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="59" />
+            <source>(no name)</source>
+            <translation>(نام نہیں)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseParts</name>
+        <message>
+            <location filename="../hq/case_parts.py" line="54" />
+            <source>Interviews</source>
+            <translation>انٹرویوز</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="55" />
+            <source>Form</source>
+            <translation>فارم</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="55" />
+            <source>Received</source>
+            <translation>موصول</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="56" />
+            <source>Last changed</source>
+            <translation>آخری تبدیلی</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="56" />
+            <source>Revision</source>
+            <translation>نظرثانی</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="57" />
+            <source>Open the &amp;interview</source>
+            <translation>&amp;انٹرویو کھولیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="60" />
+            <source>Follow-ups</source>
+            <translation>فالو اپس</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="61" />
+            <source>Due</source>
+            <translation>مقررہ تاریخ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="61" />
+            <location filename="../hq/case_parts.py" line="101" />
+            <source>What</source>
+            <translation>کیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="61" />
+            <source>From</source>
+            <translation>از طرف</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="62" />
+            <source>Done</source>
+            <translation>مکمل</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="67" />
+            <source>Due date</source>
+            <translation>مقررہ تاریخ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="69" />
+            <location filename="../hq/case_parts.py" line="70" />
+            <source>What to follow up</source>
+            <translation>کس چیز کا فالو اپ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="71" />
+            <source>Add &amp;follow-up</source>
+            <translation>&amp;فالو اپ شامل کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="72" />
+            <source>Mark &amp;done</source>
+            <translation>&amp;مکمل نشان لگائیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="75" />
+            <source>Notes</source>
+            <translation>نوٹس</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="76" />
+            <location filename="../hq/case_parts.py" line="85" />
+            <location filename="../hq/case_parts.py" line="101" />
+            <source>When</source>
+            <translation>کب</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="76" />
+            <location filename="../hq/case_parts.py" line="101" />
+            <source>Who</source>
+            <translation>کس نے</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="76" />
+            <source>Note</source>
+            <translation>نوٹ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="78" />
+            <source>A new note (notes cannot be changed later)</source>
+            <translation>نیا نوٹ (نوٹس بعد میں تبدیل نہیں ہو سکتے)</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="79" />
+            <source>New note</source>
+            <translation>نیا نوٹ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="81" />
+            <source>Add &amp;note</source>
+            <translation>&amp;نوٹ شامل کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="84" />
+            <source>Referrals</source>
+            <translation>حوالے</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="85" />
+            <source>Partner</source>
+            <translation>شراکت دار</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="85" />
+            <location filename="../hq/case_parts.py" line="91" />
+            <source>Need</source>
+            <translation>ضرورت</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="86" />
+            <source>Interviews sent</source>
+            <translation>بھیجے گئے انٹرویوز</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="86" />
+            <location filename="../hq/case_parts.py" line="102" />
+            <source>Why</source>
+            <translation>کیوں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="88" />
+            <location filename="../hq/case_parts.py" line="89" />
+            <source>Partner organisation</source>
+            <translation>شراکت دار تنظیم</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="92" />
+            <source>&amp;Refer</source>
+            <translation>&amp;حوالہ دیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="100" />
+            <source>History</source>
+            <translation>تاریخچہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="102" />
+            <source>Change</source>
+            <translation>تبدیلی</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="105" />
+            <source>Inter&amp;views</source>
+            <translation>&amp;انٹرویوز</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="108" />
+            <source>Follo&amp;w-ups</source>
+            <translation>&amp;فالو اپس</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="110" />
+            <source>N&amp;otes</source>
+            <translation>&amp;نوٹس</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="113" />
+            <source>Re&amp;ferrals</source>
+            <translation>&amp;حوالے</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="114" />
+            <source>&amp;History</source>
+            <translation>&amp;تاریخچہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="134" />
+            <source>the form</source>
+            <translation>فارم</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="136" />
+            <source>Overdue</source>
+            <translation>تاریخ گزر گئی</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseView</name>
+        <message>
+            <location filename="../hq/case_view.py" line="48" />
+            <location filename="../hq/case_view.py" line="284" />
+            <source>Choose a case in the list.</source>
+            <translation>فہرست میں سے ایک کیس منتخب کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="61" />
+            <source>Why (required for every change)</source>
+            <translation>کیوں (ہر تبدیلی کے لیے ضروری)</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="62" />
+            <source>Reason</source>
+            <translation>وجہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="64" />
+            <source>New status</source>
+            <translation>نئی حیثیت</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="65" />
+            <location filename="../hq/case_view.py" line="164" />
+            <source>Change &amp;status</source>
+            <translation>&amp;حیثیت بدلیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="67" />
+            <source>Priority</source>
+            <translation>ترجیح</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="68" />
+            <source>Set &amp;priority</source>
+            <translation>&amp;ترجیح مقرر کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="70" />
+            <location filename="../hq/case_view.py" line="71" />
+            <source>Caseworker</source>
+            <translation>کیس ورکر</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="72" />
+            <source>&amp;Assign</source>
+            <translation>&amp;سپرد کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="73" />
+            <source>Change</source>
+            <translation>تبدیلی</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="75" />
+            <source>Reason:</source>
+            <translation>وجہ:</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="76" />
+            <source>Status:</source>
+            <translation>حیثیت:</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="77" />
+            <source>Priority:</source>
+            <translation>ترجیح:</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="78" />
+            <source>Caseworker:</source>
+            <translation>کیس ورکر:</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="141" />
+            <source>Status: {status}</source>
+            <translation>حیثیت: {status}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="142" />
+            <source>Priority: {level}</source>
+            <translation>ترجیح: {level}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="144" />
+            <source>(set by an analyst; the form says {level})</source>
+            <translation>(تجزیہ کار نے مقرر کی؛ فارم کے مطابق {level})</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="146" />
+            <source>Caseworker: {who}</source>
+            <translation>کیس ورکر: {who}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="146" />
+            <source>none</source>
+            <translation>کوئی نہیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="148" />
+            <source>Province: {p}</source>
+            <translation>صوبہ: {p}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="150" />
+            <source>Needs: {needs}</source>
+            <translation>ضروریات: {needs}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="152" />
+            <source>Document expires: {date}</source>
+            <translation>دستاویز کی میعاد: {date}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="154" />
+            <source>Also written: {names}</source>
+            <translation>یوں بھی لکھا گیا: {names}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="156" />
+            <source>Merged into another case</source>
+            <translation>کسی اور کیس میں ضم</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="158" />
+            <source>Priority because: {why}</source>
+            <translation>ترجیح کی وجہ: {why}</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="163" />
+            <source>&amp;Triage</source>
+            <translation>&amp;ابتدائی جانچ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="206" />
+            <source>Triaged.</source>
+            <translation>ابتدائی جانچ ہو گئی۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="209" />
+            <source>Status changed.</source>
+            <translation>حیثیت بدل دی گئی۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="217" />
+            <source>Priority changed.</source>
+            <translation>ترجیح بدل دی گئی۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="225" />
+            <source>Assigned.</source>
+            <translation>سپرد کر دیا گیا۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="233" />
+            <source>Note added.</source>
+            <translation>نوٹ شامل ہو گیا۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="244" />
+            <source>Follow-up added.</source>
+            <translation>فالو اپ شامل ہو گیا۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="250" />
+            <source>Choose an open follow-up first.</source>
+            <translation>پہلے ایک کھلا فالو اپ منتخب کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="254" />
+            <source>Follow-up done.</source>
+            <translation>فالو اپ مکمل ہو گیا۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="265" />
+            <source>Referred.</source>
+            <translation>حوالہ دے دیا گیا۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="270" />
+            <source>Referral refused: the person did not consent to referral to partners. Nothing was sent. The refusal is recorded.</source>
+            <translation>حوالہ مسترد: اس شخص نے شراکت داروں کو حوالے کی رضامندی نہیں دی۔ کچھ نہیں بھیجا گیا۔ یہ انکار درج کر لیا گیا ہے۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesView</name>
+        <message>
+            <location filename="../hq/cases_view.py" line="57" />
+            <source>Queue</source>
+            <translation>قطار</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="58" />
+            <source>New and untriaged</source>
+            <translation>نئے اور غیر جانچ شدہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="59" />
+            <source>By priority</source>
+            <translation>ترجیح کے لحاظ سے</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="60" />
+            <source>Overdue follow-ups</source>
+            <translation>تاخیر شدہ فالو اپس</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="61" />
+            <source>Documents expiring</source>
+            <translation>میعاد ختم ہونے والی دستاویزات</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="62" />
+            <source>My cases</source>
+            <translation>میرے کیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="62" />
+            <source>All open cases</source>
+            <translation>تمام کھلے کیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="63" />
+            <source>Closed cases</source>
+            <translation>بند کیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="68" />
+            <source> days</source>
+            <translation> دن</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="69" />
+            <source>Within days</source>
+            <translation>دنوں کے اندر</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="71" />
+            <source>Search names and answers…</source>
+            <translation>نام اور جوابات تلاش کریں…</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="72" />
+            <source>Search cases</source>
+            <translation>کیس تلاش کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="75" />
+            <location filename="../hq/cases_view.py" line="99" />
+            <source>Status</source>
+            <translation>حیثیت</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="76" />
+            <location filename="../hq/cases_view.py" line="99" />
+            <source>Priority</source>
+            <translation>ترجیح</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="77" />
+            <location filename="../hq/cases_view.py" line="100" />
+            <source>Province</source>
+            <translation>صوبہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="78" />
+            <source>Need</source>
+            <translation>ضرورت</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="78" />
+            <source>Form</source>
+            <translation>فارم</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="80" />
+            <source>Any {what}</source>
+            <translation>کوئی بھی {what}</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="82" />
+            <source>Any caseworker</source>
+            <translation>کوئی بھی کیس ورکر</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="83" />
+            <location filename="../hq/cases_view.py" line="99" />
+            <source>Caseworker</source>
+            <translation>کیس ورکر</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="84" />
+            <source>Opened from</source>
+            <translation>کھولے گئے از</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="91" />
+            <source>to</source>
+            <translation>تا</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="92" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;تازہ کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="97" />
+            <source>Cases</source>
+            <translation>کیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="99" />
+            <source>Name</source>
+            <translation>نام</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="100" />
+            <source>Needs</source>
+            <translation>ضروریات</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="100" />
+            <source>Next follow-up</source>
+            <translation>اگلا فالو اپ</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="101" />
+            <source>Document expires</source>
+            <translation>دستاویز کی میعاد</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="101" />
+            <source>Opened</source>
+            <translation>کھولا گیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="103" />
+            <source>&amp;Queue:</source>
+            <translation>&amp;قطار:</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="202" />
+            <source>Priority set by an analyst</source>
+            <translation>ترجیح تجزیہ کار نے مقرر کی</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="206" />
+            <source>Overdue</source>
+            <translation>تاریخ گزر گئی</translation>
+        </message>
+        <message>
+            <location filename="../hq/cases_view.py" line="209" />
+            <source>Showing {shown} of {total} cases</source>
+            <translation>{total} میں سے {shown} کیس دکھائے جا رہے ہیں</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/cases_view.py" line="212" />
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n کیس</numerusform>
+                <numerusform>%n کیس</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="151" />
+            <location filename="../hq/dashboard_view.py" line="178" />
+            <source>Open cases by priority</source>
+            <translation>ترجیح کے لحاظ سے کھلے کیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="152" />
+            <location filename="../hq/dashboard_view.py" line="179" />
+            <source>Cases by status</source>
+            <translation>حیثیت کے لحاظ سے کیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="153" />
+            <location filename="../hq/dashboard_view.py" line="180" />
+            <source>New cases per week</source>
+            <translation>فی ہفتہ نئے کیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="154" />
+            <source>Needs by province</source>
+            <translation>صوبے کے لحاظ سے ضروریات</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="155" />
+            <source>overdue follow-ups</source>
+            <translation>تاخیر شدہ فالو اپس</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="156" />
+            <source>documents expiring soon</source>
+            <translation>جلد میعاد ختم ہونے والی دستاویزات</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="157" />
+            <source>documents already expired</source>
+            <translation>میعاد ختم شدہ دستاویزات</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="158" />
+            <source>open cases</source>
+            <translation>کھلے کیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="162" />
+            <source> days</source>
+            <translation> دن</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="163" />
+            <source>Expiring within</source>
+            <translation>اس مدت میں میعاد ختم</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="164" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;تازہ کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="171" />
+            <source>Documents expiring within:</source>
+            <translation>اس مدت میں ختم ہونے والی دستاویزات:</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="181" />
+            <source>Needs of open cases, by province</source>
+            <translation>کھلے کیسوں کی ضروریات، صوبے کے لحاظ سے</translation>
+        </message>
+        <message>
+            <location filename="../hq/dashboard_view.py" line="207" />
+            <source>Figures for {day}</source>
+            <translation>{day} کے اعداد و شمار</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/dashboard_view.py" line="220" />
+            <source>%n closed</source>
+            <translation>
+                <numerusform>%n بند</numerusform>
+                <numerusform>%n بند</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/dashboard_view.py" line="222" />
+            <source>on %n case(s)</source>
+            <translation>
+                <numerusform>%n کیسوں پر</numerusform>
+                <numerusform>%n کیسوں پر</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/dashboard_view.py" line="224" />
+            <source>within %n day(s)</source>
+            <translation>
+                <numerusform>%n دن کے اندر</numerusform>
+                <numerusform>%n دن کے اندر</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <location filename="../editor/date_fields.py" line="88" />
@@ -581,6 +1381,127 @@
             <location filename="../editor/saving.py" line="140" />
             <source>All changes saved at {time}.</source>
             <translation>تمام تبدیلیاں {time} پر محفوظ ہو گئیں۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesView</name>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="43" />
+            <source>Likely duplicates</source>
+            <translation>ممکنہ نقول</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="44" />
+            <source>Case</source>
+            <translation>کیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="44" />
+            <source>Likely the same as</source>
+            <translation>غالباً وہی جو</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="45" />
+            <source>Score</source>
+            <translation>اسکور</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="45" />
+            <source>Why</source>
+            <translation>کیوں</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="45" />
+            <source>Status</source>
+            <translation>حیثیت</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="47" />
+            <source>Why (required to merge or unmerge)</source>
+            <translation>کیوں (ضم کرنے یا الگ کرنے کے لیے ضروری)</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="48" />
+            <source>Reason</source>
+            <translation>وجہ</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="49" />
+            <source>&amp;Merge the second into the first</source>
+            <translation>&amp;دوسرے کو پہلے میں ضم کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="50" />
+            <source>&amp;Not a duplicate</source>
+            <translation>&amp;نقل نہیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="51" />
+            <source>&amp;Undo the last merge</source>
+            <translation>&amp;آخری انضمام واپس لیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="52" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;تازہ کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="61" />
+            <source>Pairs of cases that may be the same person. Check both before merging; a merge can be undone.</source>
+            <translation>کیسوں کے جوڑے جو شاید ایک ہی شخص ہوں۔ ضم کرنے سے پہلے دونوں جانچیں؛ انضمام واپس ہو سکتا ہے۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="82" />
+            <source>names match ({keys}; {pct}% of the shorter name)</source>
+            <translation>نام ملتے ہیں ({keys}؛ چھوٹے نام کا {pct}٪)</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="86" />
+            <source>same birth year ({year})</source>
+            <translation>ایک ہی سال پیدائش ({year})</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="89" />
+            <source>birth years {n} apart (against)</source>
+            <translation>پیدائش کے سالوں میں {n} کا فرق (خلاف)</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="90" />
+            <source>birth years {n} apart</source>
+            <translation>پیدائش کے سالوں میں {n} کا فرق</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="93" />
+            <source>same province ({province})</source>
+            <translation>ایک ہی صوبہ ({province})</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="95" />
+            <source>same phone number</source>
+            <translation>ایک ہی فون نمبر</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../hq/duplicates_view.py" line="112" />
+            <source>%n pair(s)</source>
+            <translation>
+                <numerusform>%n جوڑے</numerusform>
+                <numerusform>%n جوڑے</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="138" />
+            <source>Merged {b} into {a}.</source>
+            <translation>{b} کو {a} میں ضم کر دیا گیا۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="153" />
+            <source>Marked as not a duplicate: {a} and {b}.</source>
+            <translation>نقل نہیں کے طور پر نشان زد: {a} اور {b}۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="165" />
+            <source>Unmerged.</source>
+            <translation>انضمام ختم کر دیا گیا۔</translation>
         </message>
     </context>
     <context>
@@ -868,47 +1789,47 @@
     <context>
         <name>HQWindow</name>
         <message>
-            <location filename="../hq/window.py" line="72" />
+            <location filename="../hq/window.py" line="96" />
             <source>Intake HQ is locked</source>
             <translation>Intake ہیڈ آفس لاک ہے</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="73" />
+            <location filename="../hq/window.py" line="97" />
             <source>Type the HQ passphrase to open the import desk, devices and records.</source>
             <translation>درآمد ڈیسک، ڈیوائسز اور ریکارڈ کھولنے کے لیے ہیڈ آفس کا پاس ورڈ لکھیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="81" />
+            <location filename="../hq/window.py" line="105" />
             <source>&amp;Export records…</source>
             <translation>ریکارڈ برآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="84" />
+            <location filename="../hq/window.py" line="108" />
             <source>&amp;Lock</source>
             <translation>لاک</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="84" />
+            <location filename="../hq/window.py" line="108" />
             <source>Lock now (Ctrl+L)</source>
             <translation>ابھی لاک کریں (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="86" />
+            <location filename="../hq/window.py" line="110" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="103" />
+            <location filename="../hq/window.py" line="127" />
             <source>Intake HQ</source>
             <translation>Intake ہیڈ آفس</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="104" />
+            <location filename="../hq/window.py" line="128" />
             <source>Intake HQ — locked</source>
             <translation>Intake ہیڈ آفس — لاک</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="112" />
+            <location filename="../hq/window.py" line="136" />
             <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
             <translation>{folder} میں ہیڈ آفس پروفائل نہیں ہے۔ 'intake hq init' کمانڈ سے بنائیں، پھر ایپ دوبارہ شروع کریں۔</translation>
         </message>
@@ -916,24 +1837,39 @@
     <context>
         <name>HQWorkspace</name>
         <message>
-            <location filename="../hq/window.py" line="34" />
+            <location filename="../hq/window.py" line="40" />
             <source>&amp;Import desk</source>
             <translation>درآمد ڈیسک</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="35" />
+            <location filename="../hq/window.py" line="41" />
             <source>&amp;Devices</source>
             <translation>ڈیوائسز</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="36" />
+            <location filename="../hq/window.py" line="42" />
             <source>&amp;Records</source>
             <translation>ریکارڈ</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="37" />
+            <location filename="../hq/window.py" line="43" />
             <source>Re&amp;ceipts</source>
             <translation>رسیدیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="44" />
+            <source>C&amp;ases</source>
+            <translation>&amp;کیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="45" />
+            <source>D&amp;uplicates</source>
+            <translation>&amp;نقول</translation>
+        </message>
+        <message>
+            <location filename="../hq/window.py" line="46" />
+            <source>Das&amp;hboard</source>
+            <translation>&amp;ڈیش بورڈ</translation>
         </message>
     </context>
     <context>
