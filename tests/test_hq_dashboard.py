@@ -17,8 +17,8 @@ TODAY = "2025-07-01"
 
 
 @pytest.fixture
-def hq(tmp_path: Path) -> Iterator[HQService]:
-    svc = make_hq(tmp_path)
+def hq(tmp_path: Path, hq_backend: str | None) -> Iterator[HQService]:
+    svc = make_hq(tmp_path, hq_backend)
     yield svc
     svc.close()
 

@@ -39,8 +39,9 @@ def overdue_follow_ups(db: Any, today: str) -> tuple[int, int]:
 def expiring(db: Any, today: str, until: str) -> tuple[int, int]:
     """(open cases whose document expired before ``today``, expiring today..``until``)."""
     row = db.execute(
-        "SELECT coalesce(sum(doc_expiry < ?), 0), "
-        "coalesce(sum(doc_expiry >= ? AND doc_expiry <= ?), 0) FROM cases "
+        "SELECT coalesce(sum(CASE WHEN doc_expiry < ? THEN 1 ELSE 0 END), 0), "
+        "coalesce(sum(CASE WHEN doc_expiry >= ? AND doc_expiry <= ? THEN 1 ELSE 0 END), 0) "
+        "FROM cases "
         "WHERE merged_into IS NULL AND status != 'closed' AND doc_expiry IS NOT NULL",
         (today, today, until)).fetchone()
     return int(row[0]), int(row[1])
