@@ -77,7 +77,9 @@ def test_missing_qm_starts_in_english(qtbot, tmp_path: Path, profile: Path,
     window = open_window(qtbot, profile, "fa-AF")
     try:
         assert window.unlock_page.title.text() == "Intake is locked"
-        assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        # English text is laid out left to right (issue 16: never a mirrored English window).
+        assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert window.languages.code == "en"
         assert window.stack.currentWidget() is window.unlock_page
         # Never silent English: a warning on stderr and on screen names the missing file.
         assert "intake_fa_AF.qm" in capsys.readouterr().err

@@ -72,7 +72,7 @@ def create_window(data_dir: Path, lang: str | None = None,
     assert isinstance(app, QApplication)
     load_fonts()
     languages = LanguageManager(app)
-    languages.apply(lang or saved_language() or "en")
+    languages.apply(lang or saved_language(mode) or "en")
     if mode in ("hq", "auditor"):
         window = _special_window(mode, data_dir, languages)
         window.start()  # type: ignore[attr-defined]
@@ -81,7 +81,7 @@ def create_window(data_dir: Path, lang: str | None = None,
 
     session = Session(FieldOrHQService(data_dir))
     window = MainWindow(session, languages)
-    connect_switch(window, languages)
+    connect_switch(window, languages, lang)
     window.start()
     return window, languages
 

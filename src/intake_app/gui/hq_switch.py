@@ -46,8 +46,11 @@ class FieldOrHQService(FieldService):
                 from None
 
 
-def connect_switch(field_window: Any, languages: Any) -> None:
-    """Replace ``field_window`` with an HQ window when its unlock finds an HQ profile."""
+def connect_switch(field_window: Any, languages: Any, explicit_lang: str | None = None) -> None:
+    """Replace ``field_window`` with an HQ window when its unlock finds an HQ profile.
+
+    The HQ window is in HQ's own saved language (unless one was given for this run).
+    """
     service = field_window.session.service
     if not isinstance(service, FieldOrHQService):
         return
@@ -55,9 +58,13 @@ def connect_switch(field_window: Any, languages: Any) -> None:
     def switch(hq: object) -> None:
         from intake_app.gui.hq.common import HQSession
         from intake_app.gui.hq.window import HQWindow
+        from intake_app.gui.i18n import saved_language
         from intake_app.services.hq import HQService
 
         assert isinstance(hq, HQService)
+        code = explicit_lang or saved_language("hq")
+        if code and code != languages.code:
+            languages.apply(code)
         window = HQWindow(HQSession(hq), languages)
         window.setGeometry(field_window.geometry())
         _open_windows.append(window)

@@ -196,11 +196,15 @@ class LanguageManager:
             if qt_base.load(QLocale(lang.qt_locale), "qtbase", "_", qt_dir):
                 self.app.installTranslator(qt_base)
                 self._translators.append(qt_base)
-        locale = QLocale(lang.qt_locale)
+        # Direction, locale, font and ``code`` follow the language actually shown: with
+        # its translation missing that is English, left to right (never a mirrored
+        # English window, nor a language box naming a language the window is not in).
+        shown = lang if found else _BY_CODE["en"]
+        locale = QLocale(shown.qt_locale)
         QLocale.setDefault(locale)
         self.app.setLayoutDirection(locale.textDirection())
-        self.app.setFont(ui_font(lang.code, self._base_font))
-        self.code = lang.code
+        self.app.setFont(ui_font(shown.code, self._base_font))
+        self.code = shown.code
         return found
 
 
@@ -220,21 +224,32 @@ def tr(context: str, text: str) -> str:
 # content, names, file paths or anything else about the people interviewed.
 _ORG = "intake_app"
 _APP = "intake-app"
-ALLOWED_KEYS = frozenset({"language", "geometry"})
+# Each mode (field, HQ, auditor) keeps its own language; "language" is the field's, and
+# the one the others start in until they have their own.
+MODES = ("field", "hq", "auditor")
+ALLOWED_KEYS = frozenset({"language", "language_hq", "language_auditor", "geometry"})
 
 
 def preferences() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, _ORG, _APP)
 
 
-def saved_language() -> str | None:
-    value = preferences().value("language")
+def _language_key(mode: str) -> str:
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}")
+    return "language" if mode == "field" else f"language_{mode}"
+
+
+def saved_language(mode: str = "field") -> str | None:
+    """The UI language saved for ``mode``; the field one while a mode has none of its own."""
+    s = preferences()
+    value = s.value(_language_key(mode)) or s.value("language")
     return str(value) if value else None
 
 
-def save_language(code: str) -> None:
+def save_language(code: str, mode: str = "field") -> None:
     s = preferences()
-    s.setValue("language", ui_language(code).code)
+    s.setValue(_language_key(mode), ui_language(code).code)
     s.sync()
 
 

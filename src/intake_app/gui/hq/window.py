@@ -199,7 +199,7 @@ class HQWindow(LockingWindow):
         if code == self.languages.code:
             return
         self.languages.apply(code)
-        save_language(code)
+        save_language(code, "hq")
         self._make_actions()
         old = self.unlock_page
         self.unlock_page = self._new_unlock_page()
