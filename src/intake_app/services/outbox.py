@@ -198,6 +198,32 @@ def _copy_atomic(src: Path, dest_dir: Path) -> Path:
     return final
 
 
+def _fsync_both(out: BinaryIO, copy: BinaryIO | None) -> None:
+    """fsync the outbox copy and the stick's copy at the same time: two devices in the
+    field (internal disk, USB stick), so neither waits for the other."""
+    out.flush()
+    if copy is None:
+        os.fsync(out.fileno())
+        return
+    copy.flush()
+    errors: list[BaseException] = []
+
+    def sync_copy() -> None:
+        try:
+            os.fsync(copy.fileno())
+        except BaseException as exc:  # re-raised below, on the caller's thread
+            errors.append(exc)
+
+    t = threading.Thread(target=sync_copy, daemon=True, name="fsync-dest")
+    t.start()
+    try:
+        os.fsync(out.fileno())
+    finally:
+        t.join()
+    if errors:
+        raise errors[0]
+
+
 def _check_dest(dest: Path) -> Path:
     if not dest.is_dir():
         raise IntakeError(f"destination is not a folder: {dest}")
@@ -322,10 +348,7 @@ def _seal_volume(run: _Run, plan: ExportPlan, start: int) -> _Sealed:
                                 created_at=created // 1000,
                                 max_bytes=run.policy.max_volume_bytes,
                                 version=BUNDLE_VERSION)
-            for fh in (out, copy):
-                if fh is not None:
-                    fh.flush()
-                    os.fsync(fh.fileno())
+            _fsync_both(out, copy)
         os.replace(tmp, run.folder / name)
         fsync_dir(run.folder)
     except BaseException as exc:

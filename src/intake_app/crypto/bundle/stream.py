@@ -441,8 +441,10 @@ class _BlobPipe(threading.Thread):
         super().__init__(daemon=True, name="bundle-blobs")
         self.fh, self.base = fh, base
         self.parts: queue.Queue[BlobPart | None] = queue.Queue(maxsize=2)
-        self.mid: queue.Queue[object] = queue.Queue(maxsize=_SLOTS)
-        self.out: queue.Queue[object] = queue.Queue(maxsize=_SLOTS)
+        # Two chunks between each pair of stages: enough to keep the three threads
+        # busy, and the import's peak RSS under 64 MiB (issue 20).
+        self.mid: queue.Queue[object] = queue.Queue(maxsize=2)
+        self.out: queue.Queue[object] = queue.Queue(maxsize=2)
         self.sha = hashlib.sha256()
         self.consumed = 0
         self.stop = threading.Event()
