@@ -331,3 +331,32 @@ class DeskVocabulary(Snapshot):
     needs: dict[str, str]  # choice value -> label
     provinces: dict[str, str]
     forms: dict[str, str]  # form id -> title
+
+
+class ReportCell(Snapshot):
+    """One count of the monthly report; ``count`` None: suppressed (under k)."""
+
+    key: str  # the stored value (status, level, week, province | need)
+    label: str  # what the report shows
+    count: int | None
+
+
+class ReportTable(Snapshot):
+    name: str  # by_priority, by_status, new_per_week, follow_ups, needs_by_province
+    title: str
+    chart: str  # bars, columns, grid
+    cells: tuple[ReportCell, ...]
+
+
+class MonthlyReport(Snapshot):
+    """The dashboard's numbers for one month (services.report), consent-bound and
+    with small-cell suppression like a statistics export; ``html`` is the report."""
+
+    month: str  # YYYY-MM
+    as_of: str  # ISO date dates are measured against: the month's last day, or today
+    k: int
+    cases: int | None  # live cases counted (None: under k)
+    excluded_cases: int  # left out for want of statistics consent
+    within_days: int
+    tables: tuple[ReportTable, ...]
+    html: str

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 
 from intake_app.forms import Form
 from intake_app.hq.casework import DEFAULT_LEVELS, STATUSES, TRANSITIONS
@@ -23,25 +24,27 @@ class DashboardDesk(RetentionDesk):
 
     @locked
     def dashboard_stats(self, *, today: str | None = None, weeks: int = 12,
-                        within_days: int = 30) -> DashboardStats:
+                        within_days: int = 30, skip: Sequence[str] = ()) -> DashboardStats:
         """Open cases by priority and status, cases opened per week (the last
         ``weeks`` weeks, this one included, UTC), overdue follow-ups, documents
-        expired or expiring within ``within_days``, needs by province."""
+        expired or expiring within ``within_days``, needs by province. ``skip``:
+        case ids not counted (the monthly report's cases without statistics consent)."""
         self._ensure_cases()
         day = dt.date.fromisoformat(today) if today else dt.datetime.now(dt.UTC).date()
-        status = case_stats.by_status(self._store)
+        status = case_stats.by_status(self._store, skip)
         first = week_start(day) - dt.timedelta(weeks=weeks - 1)
         since = int(dt.datetime.combine(first, dt.time(), dt.UTC).timestamp() * 1000)
         per_week: Counter[dt.date] = Counter(
             week_start(dt.datetime.fromtimestamp(ms / 1000, dt.UTC).date())
-            for ms in case_stats.created_since(self._store, since))
+            for ms in case_stats.created_since(self._store, since, skip))
         weeks_out = tuple((w.isoformat(), per_week.get(w, 0))
                           for w in (first + dt.timedelta(weeks=i) for i in range(weeks)))
-        overdue, overdue_cases = case_stats.overdue_follow_ups(self._store, day.isoformat())
+        overdue, overdue_cases = case_stats.overdue_follow_ups(self._store, day.isoformat(),
+                                                               skip)
         until = (day + dt.timedelta(days=within_days)).isoformat()
-        expired, expiring = case_stats.expiring(self._store, day.isoformat(), until)
+        expired, expiring = case_stats.expiring(self._store, day.isoformat(), until, skip)
         needs: Counter[tuple[str, str]] = Counter()
-        for province, packed in case_stats.province_needs(self._store):
+        for province, packed in case_stats.province_needs(self._store, skip):
             for need in packed.split("|"):
                 if need:
                     needs[(province, need)] += 1
@@ -49,7 +52,8 @@ class DashboardDesk(RetentionDesk):
             today=day.isoformat(),
             open_cases=sum(n for s, n in status.items() if s != "closed"),
             closed_cases=status.get("closed", 0),
-            by_priority=tuple((lvl, n) for _r, lvl, n in case_stats.by_priority(self._store)),
+            by_priority=tuple((lvl, n) for _r, lvl, n in case_stats.by_priority(
+                self._store, skip=skip)),
             by_status=tuple((s, status.get(s, 0)) for s in STATUSES),
             new_per_week=weeks_out, overdue_follow_ups=overdue, overdue_cases=overdue_cases,
             expired_documents=expired, expiring_documents=expiring, within_days=within_days,

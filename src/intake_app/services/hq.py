@@ -52,8 +52,8 @@ from intake_app.models import (
 from intake_app.paths import FILE_MODE, atomic_write, ensure_private_dir
 from intake_app.services import enrollment, hq_backend
 from intake_app.services.base import locked
-from intake_app.services.dashboard import DashboardDesk
 from intake_app.services.hq_import import import_items
+from intake_app.services.report import ReportDesk
 from intake_app.store import hq as store_hq
 from intake_app.store import meta as store_meta
 from intake_app.store import records as rec_store
@@ -85,7 +85,7 @@ class _AlreadyImported(Exception):
 LOG_WITNESS_SUFFIX = ".log-checkpoint.sig"
 
 
-class HQService(DashboardDesk):
+class HQService(ReportDesk):
     kind = "hq"
 
     def __init__(self, data_dir: Path, database: str | None = None,

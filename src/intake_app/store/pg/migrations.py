@@ -137,6 +137,12 @@ MIGRATIONS: list[list[str]] = [
     [
         "ALTER TABLE attachments ADD COLUMN blob text",
     ],
+    # 3: the embedded schema's 10 (the case desk's lookups by record and by merged_into).
+    [
+        "CREATE INDEX case_followups_record ON case_followups(record_id, label, due) "
+        "WHERE record_id IS NOT NULL",
+        "CREATE INDEX cases_merged ON cases(merged_into) WHERE merged_into IS NOT NULL",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)
