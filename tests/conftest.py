@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from intake_app.services.field import FieldService
 
 # Real PostgreSQL and S3 servers for the team-server tests (session-scoped fixtures).
 pytest_plugins = ["tests.pg_helpers"]
@@ -40,6 +44,64 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "profile"
+
+
+def new_field_service(d: Path, *, records: int = 0, notes: str = "", locked: bool = False,
+                      **settings: object) -> FieldService:
+    """A new field profile (PASSPHRASE) with ``records`` example drafts whose interviewer
+    notes are ``notes``, protect ``settings`` applied; unlocked unless ``locked``."""
+    from intake_app.services.field import FieldService
+    from tests.cli_helpers import example_values
+
+    svc = FieldService(d)
+    svc.create(PASSPHRASE)
+    for _ in range(records):
+        svc.new_record("hrd_intake", example_values(interviewer_notes=notes))
+    if settings:
+        svc.update_protect_settings(**settings)  # type: ignore[arg-type]
+    if locked:
+        svc.lock()
+    return svc
+
+
+@pytest.fixture
+def svc(data_dir: Path) -> FieldService:
+    """The protect and security tests' service: a new, unlocked field profile."""
+    return new_field_service(data_dir)
+
+
+@pytest.fixture
+def profile(data_dir: Path) -> Path:
+    """A locked field profile with the GUI tests' all-types form and three records."""
+    from tests.test_gui_support import make_profile
+
+    make_profile(data_dir, records=3)
+    return data_dir
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(request: pytest.FixtureRequest) -> Iterator[None]:
+    """For tests marked ``gui`` only (the others never start Qt): message boxes answer
+    Yes without a nested event loop (tests may override), a panic does not exit the
+    process, Qt settings live in this test's own config dir, English UI after."""
+    if request.node.get_closest_marker("gui") is None:
+        yield
+        return
+    qapp = request.getfixturevalue("qapp")
+    monkeypatch: pytest.MonkeyPatch = request.getfixturevalue("monkeypatch")
+    from PySide6.QtCore import QSettings
+
+    from intake_app.gui import dialogs, i18n, panic_ui
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(panic_ui, "HARD_EXIT", False)  # a panic must not end pytest
+    monkeypatch.setattr(dialogs, "inform", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "show_error", lambda *a, **k: None)
+    config = os.environ["XDG_CONFIG_HOME"]
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, config)
+    yield
+    i18n.LanguageManager(qapp).apply("en")
 
 
 def scan_for(root: Path, needle: str) -> list[str]:

@@ -14,11 +14,14 @@ down to value types and key order.
 
 from __future__ import annotations
 
+import ast
 import copy
 import datetime as dt
 import gc
 import json
 import pickle
+import pkgutil
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -463,19 +466,73 @@ def test_plan_cache_follows_the_form_object() -> None:
         reference.validate_record(FEATURES, GOOD_FEATURES, today=TODAYS[0])
 
 
+# The oracle may share the parser/AST, the form model and the message tables; every other
+# forms module is the optimised engine under test (engine, engine_plan, engine_run,
+# values, expr_compile, expr_functions, expr_values, ...).
+_ORACLE_SHARES = {"intake_app.forms.expr_syntax", "intake_app.forms.model",
+                  "intake_app.forms.i18n"}
+_ORACLE_MAY_IMPORT = {"intake_app.errors", "intake_app.forms.expr", *_ORACLE_SHARES}
+# ``Expression`` only carries the parsed ``ast`` (the oracle compiles it with ``_ev``).
+_ORACLE_MAY_HOLD = {"Expression"}
+
+
+def _under_test() -> set[str]:
+    import intake_app.forms as forms_pkg
+
+    names = {f"intake_app.forms.{m.name}" for m in pkgutil.iter_modules(forms_pkg.__path__)}
+    return names - _ORACLE_SHARES - {"intake_app.forms.expr"}
+
+
+def _imports(source: str) -> set[str]:
+    """Every ``intake_app`` module a source imports, at the top or inside a function."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module in ("intake_app", "intake_app.forms"):
+            found.update(f"{node.module}.{a.name}" for a in node.names)  # a module by name
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return {m for m in found if m.split(".")[0] == "intake_app"}
+
+
+def _borrowed(namespace: dict[str, Any]) -> set[str]:
+    """Names in ``namespace`` defined by a module under test."""
+    under_test = _under_test()
+    return {k for k, v in namespace.items()
+            if getattr(v, "__module__", None) in under_test and k not in _ORACLE_MAY_HOLD}
+
+
 def test_reference_is_independent_of_the_code_under_test() -> None:
-    """The oracle must not evaluate with the optimised evaluator or coercion."""
-    import intake_app.forms.engine as fast_engine
-    import intake_app.forms.values as fast_values
+    """The oracle must not evaluate with the optimised evaluator, planner or coercion."""
+    under_test = _under_test()
+    assert {"intake_app.forms.engine", "intake_app.forms.engine_plan",
+            "intake_app.forms.engine_run", "intake_app.forms.values",
+            "intake_app.forms.expr_compile", "intake_app.forms.expr_values",
+            "intake_app.forms.expr_functions"} <= under_test
+    source = Path(reference.__file__).read_text(encoding="utf-8")
+    assert _imports(source) <= _ORACLE_MAY_IMPORT, _imports(source) - _ORACLE_MAY_IMPORT
+    assert _borrowed(vars(reference)) == set()
+    names = {k for k, v in vars(reference).items()
+             if getattr(v, "__module__", None) == reference.__name__}
+    assert "evaluate" in names and "coerce_value" in names
 
-    def names(m: ModuleType) -> set[str]:
-        return {k for k, v in vars(m).items() if getattr(v, "__module__", None) == m.__name__}
 
-    shared = {k for k in vars(reference)
-              if getattr(vars(reference)[k], "__module__", "") in
-              (fast_engine.__name__, fast_values.__name__)}
-    assert shared == set()
-    assert "evaluate" in names(reference) and "coerce_value" in names(reference)
+def test_the_independence_check_catches_a_borrowed_engine_part() -> None:
+    injected = source_of_oracle_with("from intake_app.forms.engine_run import _Run\n")
+    assert "intake_app.forms.engine_run" in _imports(injected)
+    lazy = source_of_oracle_with("def f():\n    import intake_app.forms.engine_plan\n")
+    assert "intake_app.forms.engine_plan" in _imports(lazy)
+    by_name = source_of_oracle_with("from intake_app.forms import values\n")
+    assert "intake_app.forms.values" in _imports(by_name)
+    from intake_app.forms import engine_plan, expr_compile
+
+    assert _borrowed({"plan_for": engine_plan._plan_for,
+                      "compile_fast": expr_compile.compile_fast}) == {"plan_for", "compile_fast"}
+
+
+def source_of_oracle_with(extra: str) -> str:
+    return Path(reference.__file__).read_text(encoding="utf-8") + "\n" + extra
 
 
 # ------------------------------------------------------------------ expressions alone

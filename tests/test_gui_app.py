@@ -8,10 +8,9 @@ import pytest
 
 from intake_app.gui import app as gui_app
 from intake_app.paths import resolve_data_dir
-from tests.test_gui_support import _no_modal_dialogs, open_window, profile
+from tests.test_gui_support import open_window
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs", "profile"]
 
 
 def test_data_dir_resolution_matches_the_cli(monkeypatch, tmp_path: Path) -> None:

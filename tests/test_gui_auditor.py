@@ -11,10 +11,8 @@ from PySide6.QtGui import QDropEvent
 from intake_app.gui.auditor import window as auditor_window
 from tests.cli_helpers import ok
 from tests.test_gui_hq_support import HQ_PASS, hq_service_import, make_hq_data
-from tests.test_gui_support import _no_modal_dialogs
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 
 def open_auditor(qtbot):

@@ -8,7 +8,6 @@ import pytest
 
 from tests.conftest import scan_for
 from tests.test_gui_support import (
-    _no_modal_dialogs,
     canary_scan_roots,
     complete_values,
     make_profile,
@@ -19,7 +18,6 @@ from tests.test_gui_support import (
 )
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 CANARY = "CANARY-7f3e9a-زرغونه"
 CANARY_ASCII = "CANARY7f3e9aFILE"
 

@@ -14,7 +14,6 @@ from tests.cli_helpers import FIELD_PASS
 from tests.conftest import scan_for
 from tests.test_gui_export import _export, _field_with_finalized
 from tests.test_gui_support import (
-    _no_modal_dialogs,
     canary_scan_roots,
     complete_values,
     open_window,
@@ -24,7 +23,6 @@ from tests.test_gui_support import (
 )
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 CANARY = "CANARY-5b1d-گلالۍ"
 CANARY_ASCII = "CANARY5b1dSTICK"
 

@@ -13,7 +13,6 @@ from intake_app.gui.editor.attachment_fields import AttachmentViewer
 from intake_app.models import RecordStatus
 from tests.test_gui_support import (
     PASS,
-    _no_modal_dialogs,
     complete_values,
     make_profile,
     open_window,
@@ -23,7 +22,6 @@ from tests.test_gui_support import (
 )
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 
 def _editor(qtbot, data_dir: Path, record: str | None = None):

@@ -13,17 +13,9 @@ from intake_app.services.field import FieldService
 from intake_app.services.hq import HQService
 from intake_app.services.outbox import ExportCancelled
 from tests.cli_helpers import FIELD_PASS, HQ_PASS, enrolled_pair
-from tests.test_gui_support import (
-    _no_modal_dialogs,
-    all_types_form,
-    complete_values,
-    open_window,
-    unlock,
-    wait_idle,
-)
+from tests.test_gui_support import all_types_form, complete_values, open_window, unlock, wait_idle
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 
 def _field_with_finalized(root: Path, n: int = 2):

@@ -14,10 +14,9 @@ from tests.test_gui_hq_support import (
     unlock_hq,
     wait_idle,
 )
-from tests.test_gui_support import _no_modal_dialogs, open_window
+from tests.test_gui_support import open_window
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 
 def test_flags(tmp_path: Path, monkeypatch) -> None:

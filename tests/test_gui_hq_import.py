@@ -14,10 +14,8 @@ from tests.test_gui_hq_support import (
     unlock_hq,
     wait_idle,
 )
-from tests.test_gui_support import _no_modal_dialogs
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 
 def verdicts(desk) -> list[tuple[str, str]]:

@@ -15,10 +15,8 @@ from tests.test_gui_hq_support import (
     unlock_hq,
     wait_idle,
 )
-from tests.test_gui_support import _no_modal_dialogs
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 
 def test_receipts_written_and_accepted_by_the_laptop(qtbot, tmp_path: Path,

@@ -21,10 +21,9 @@ from tests.test_gui_hq_support import (
     unlock_hq,
     wait_idle,
 )
-from tests.test_gui_support import _no_modal_dialogs, type_text
+from tests.test_gui_support import type_text
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 
 def _browser(qtbot, tmp_path: Path, lang: str = "en"):

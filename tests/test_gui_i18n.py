@@ -15,10 +15,9 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from intake_app.gui import i18n, i18n_build
-from tests.test_gui_support import _no_modal_dialogs, open_window, profile
+from tests.test_gui_support import open_window
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs", "profile"]
 TS_FILES = sorted(i18n.TRANSLATIONS_DIR.glob("*.ts"))
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%L?n")
 

@@ -10,17 +10,9 @@ from PySide6.QtGui import QColor, QImage
 
 from intake_app.services.field import FieldService
 from tests.cli_helpers import FIELD_PASS, enrolled_pair, run
-from tests.test_gui_support import (
-    _no_modal_dialogs,
-    all_types_form,
-    open_window,
-    type_text,
-    unlock,
-    wait_idle,
-)
+from tests.test_gui_support import all_types_form, open_window, type_text, unlock, wait_idle
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 
 def _png(path: Path) -> Path:

@@ -17,10 +17,9 @@ from intake_app.gui.panic_ui import PanicConfirm
 from intake_app.services.field import FieldService
 from intake_app.store import profile
 from tests.conftest import scan_for
-from tests.test_gui_support import PASS, _no_modal_dialogs, make_profile, open_window, unlock
+from tests.test_gui_support import PASS, make_profile, open_window, unlock
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 HOTKEY_MODS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 

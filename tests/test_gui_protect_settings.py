@@ -18,7 +18,6 @@ from intake_app.services.field import DAY_MS, FieldService
 from intake_app.store.records import now_ms
 from tests.test_gui_support import (
     PASS,
-    _no_modal_dialogs,
     complete_values,
     make_profile,
     open_window,
@@ -27,7 +26,6 @@ from tests.test_gui_support import (
 )
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 DURESS = "only tea and bread here"
 
 

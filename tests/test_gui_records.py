@@ -9,17 +9,9 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from intake_app.gui.records_view import PAGE_SIZE
 from intake_app.services.field import FieldService
-from tests.test_gui_support import (
-    PASS,
-    _no_modal_dialogs,
-    complete_values,
-    make_profile,
-    open_window,
-    unlock,
-)
+from tests.test_gui_support import PASS, complete_values, make_profile, open_window, unlock
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 
 def _wait_loaded(qtbot, model) -> None:

@@ -10,10 +10,9 @@ from PySide6.QtCore import Qt
 from intake_app.gui.settings import group_fingerprint
 from intake_app.services.field import FieldService
 from tests.cli_helpers import FIELD_PASS, enrolled_pair
-from tests.test_gui_support import PASS, _no_modal_dialogs, open_window, profile, unlock, wait_idle
+from tests.test_gui_support import PASS, open_window, unlock, wait_idle
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs", "profile"]
 
 
 def test_fingerprint_grouping() -> None:

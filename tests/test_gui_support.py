@@ -1,10 +1,9 @@
 """Shared helpers for the GUI tests (no tests here): a form with every field type,
-profile fixtures and small qtbot helpers. Each test builds its own window and
-profile; nothing Qt is shared between tests."""
+making a profile and small qtbot helpers (the fixtures are in conftest.py). Each test
+builds its own window and profile; nothing Qt is shared between tests."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,12 +115,6 @@ def complete_values(name: str = "Test Person", **extra: Any) -> dict[str, Any]:
     return values
 
 
-@pytest.fixture
-def profile(data_dir: Path) -> Path:
-    make_profile(data_dir, records=3)
-    return data_dir
-
-
 def open_window(qtbot: Any, data_dir: Path, lang: str = "en") -> Any:
     from intake_app.gui.app import create_window
 
@@ -164,28 +157,6 @@ def type_text(widget: Any, text: str) -> None:
 
 def wait_idle(qtbot: Any, window: Any) -> None:
     qtbot.waitUntil(lambda: not window.session.runner.busy, timeout=15_000)
-
-
-@pytest.fixture(autouse=True)
-def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch, qapp: Any) -> Iterator[None]:
-    """Per test: message boxes answer Yes without a nested event loop (tests may
-    override), a panic does not exit the process, Qt settings live in this test's own
-    config dir, English UI after."""
-    import os
-
-    from PySide6.QtCore import QSettings
-
-    from intake_app.gui import dialogs, i18n, panic_ui
-
-    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
-    monkeypatch.setattr(panic_ui, "HARD_EXIT", False)  # a panic must not end pytest
-    monkeypatch.setattr(dialogs, "inform", lambda *a, **k: None)
-    monkeypatch.setattr(dialogs, "show_error", lambda *a, **k: None)
-    config = os.environ["XDG_CONFIG_HOME"]
-    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, config)
-    yield
-    i18n.LanguageManager(qapp).apply("en")
 
 
 def canary_scan_roots(*extra: Path) -> list[Path]:

@@ -8,18 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from tests.test_gui_support import (
-    PASS,
-    _no_modal_dialogs,
-    open_window,
-    profile,
-    type_text,
-    unlock,
-    wait_idle,
-)
+from tests.test_gui_support import PASS, open_window, type_text, unlock, wait_idle
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs", "profile"]
 
 
 def test_wrong_passphrase_shows_message_then_unlocks(qtbot, profile: Path) -> None:

@@ -19,17 +19,9 @@ from intake_app.services.sending import UploadProgress, backoff_delays
 from intake_app.sync.config import Limits
 from intake_app.sync.server import BackgroundServer
 from tests.cli_helpers import FIELD_PASS, HQ_PASS, Setup, enrolled_pair
-from tests.test_gui_support import (
-    _no_modal_dialogs,
-    all_types_form,
-    complete_values,
-    open_window,
-    unlock,
-    wait_idle,
-)
+from tests.test_gui_support import all_types_form, complete_values, open_window, unlock, wait_idle
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(120)]
-__all__ = ["_no_modal_dialogs"]
 
 
 @pytest.fixture

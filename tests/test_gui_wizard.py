@@ -12,10 +12,9 @@ from intake_app.gui.wizard import PAGE_ENROLL, PAGE_FINISH, PAGE_PASSPHRASE, dem
 from intake_app.services.field import FieldService
 from intake_app.services.hq import HQService
 from tests.cli_helpers import HQ_PASS, ok
-from tests.test_gui_support import _no_modal_dialogs, open_window, wait_idle
+from tests.test_gui_support import open_window, wait_idle
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 NEW_PASS = "river lamp orange window"
 
 

@@ -20,7 +20,6 @@ from intake_app.services.field import FieldService
 from tests.conftest import scan_for
 from tests.test_gui_support import (
     PASS,
-    _no_modal_dialogs,
     canary_scan_roots,
     make_profile,
     open_window,
@@ -29,7 +28,6 @@ from tests.test_gui_support import (
 )
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 CANARY = "CANARY-worksafe-زرغونه"
 
 

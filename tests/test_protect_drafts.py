@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 
@@ -23,12 +22,6 @@ def _age(svc: FieldService, rid: str, days: int) -> None:
         conn.execute("UPDATE records SET updated_at = ?, created_at = ? WHERE id = ?",
                      (now_ms() - days * DAY, now_ms() - days * DAY, rid))
 
-
-@pytest.fixture
-def svc(data_dir: Path) -> FieldService:
-    s = FieldService(data_dir)
-    s.create(PASSPHRASE)
-    return s
 
 
 def test_stale_drafts_are_listed_and_purged(svc: FieldService) -> None:

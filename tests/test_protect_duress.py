@@ -14,19 +14,11 @@ from intake_app.protect import unlock as protect_unlock
 from intake_app.services.field import FieldService
 from intake_app.store import profile
 from intake_app.store.keyslots import HEADER_SIZE, SLOT_SIZE, SLOTS_OFFSET, ProfileHeader
-from tests.cli_helpers import example_values, ok, run
-from tests.conftest import PASSPHRASE, scan_for
+from tests.cli_helpers import ok, run
+from tests.conftest import PASSPHRASE, new_field_service, scan_for
 
 DURESS = "tea with sugar please"
 CANARY = "CANARY-duress-0b7e-هرات"
-
-
-def _profile(d: Path, *, records: int = 1) -> FieldService:
-    svc = FieldService(d)
-    svc.create(PASSPHRASE)
-    for _ in range(records):
-        svc.new_record("hrd_intake", example_values(interviewer_notes=CANARY))
-    return svc
 
 
 def _shape(d: Path) -> dict[str, int]:
@@ -35,15 +27,15 @@ def _shape(d: Path) -> dict[str, int]:
 
 
 def test_files_have_the_same_names_and_sizes_with_or_without_duress(tmp_path: Path) -> None:
-    plain = _profile(tmp_path / "plain", records=0)
+    plain = new_field_service(tmp_path / "plain")
     plain.lock()
-    erasing = _profile(tmp_path / "erasing", records=0)
+    erasing = new_field_service(tmp_path / "erasing")
     erasing.set_duress(DURESS)
     erasing.lock()
-    keeping = _profile(tmp_path / "keeping", records=0)
+    keeping = new_field_service(tmp_path / "keeping")
     keeping.set_duress(DURESS, erase_real=False)
     keeping.lock()
-    cleared = _profile(tmp_path / "cleared", records=0)
+    cleared = new_field_service(tmp_path / "cleared")
     cleared.set_duress(DURESS)
     cleared.clear_duress()
     cleared.lock()
@@ -63,7 +55,7 @@ def test_files_have_the_same_names_and_sizes_with_or_without_duress(tmp_path: Pa
 
 
 def test_duress_passphrase_opens_the_decoy(data_dir: Path) -> None:
-    svc = _profile(data_dir, records=2)
+    svc = new_field_service(data_dir, records=2, notes=CANARY)
     created = svc.meta("created_at")
     svc.set_duress(DURESS, erase_real=False)
     svc.lock()
@@ -93,7 +85,7 @@ def test_duress_passphrase_opens_the_decoy(data_dir: Path) -> None:
 
 
 def test_duress_erases_the_real_store_silently(data_dir: Path) -> None:
-    svc = _profile(data_dir, records=2)
+    svc = new_field_service(data_dir, records=2, notes=CANARY)
     svc.set_duress(DURESS)  # erase on duress is the default
     svc.lock()
     old_header = (data_dir / profile.HEADER_NAME).read_bytes()
@@ -129,7 +121,7 @@ def test_duress_erases_the_real_store_silently(data_dir: Path) -> None:
 def test_erase_on_duress_removes_the_outbox_unless_kept(tmp_path: Path) -> None:
     for keep in (False, True):
         d = tmp_path / f"keep-{keep}"
-        svc = _profile(d, records=0)
+        svc = new_field_service(d)
         svc.update_protect_settings(keep_outbox_on_panic=keep)
         svc.set_duress(DURESS)
         (d / "outbox").mkdir()
@@ -140,7 +132,7 @@ def test_erase_on_duress_removes_the_outbox_unless_kept(tmp_path: Path) -> None:
 
 
 def test_duress_passphrase_must_differ(data_dir: Path) -> None:
-    svc = _profile(data_dir, records=0)
+    svc = new_field_service(data_dir)
     with pytest.raises(ProfileError, match="different"):
         svc.set_duress(PASSPHRASE)
     with pytest.raises(ProfileError, match="too short"):
@@ -154,7 +146,7 @@ def test_duress_passphrase_must_differ(data_dir: Path) -> None:
 
 
 def test_set_and_clear_from_the_decoy_pretend(data_dir: Path) -> None:
-    svc = _profile(data_dir, records=1)
+    svc = new_field_service(data_dir, records=1, notes=CANARY)
     svc.set_duress(DURESS, erase_real=False)
     svc.lock()
     before = {n: (data_dir / n).read_bytes() for n in ("profile.hdr", "store.db")}
@@ -174,7 +166,7 @@ def test_set_and_clear_from_the_decoy_pretend(data_dir: Path) -> None:
 
 
 def test_clear_makes_the_duress_passphrase_wrong(data_dir: Path) -> None:
-    svc = _profile(data_dir, records=0)
+    svc = new_field_service(data_dir)
     svc.set_duress(DURESS)
     svc.clear_duress()
     svc.lock()
@@ -184,7 +176,7 @@ def test_clear_makes_the_duress_passphrase_wrong(data_dir: Path) -> None:
 
 
 def test_changing_the_duress_passphrase_keeps_its_setting(data_dir: Path) -> None:
-    svc = _profile(data_dir, records=1)
+    svc = new_field_service(data_dir, records=1, notes=CANARY)
     svc.set_duress(DURESS)
     svc.lock()
     protect_unlock.change_passphrase(data_dir, DURESS, "the new duress phrase")
@@ -196,7 +188,7 @@ def test_changing_the_duress_passphrase_keeps_its_setting(data_dir: Path) -> Non
 
 
 def test_crash_between_decoy_and_header_heals(data_dir: Path) -> None:
-    svc = _profile(data_dir, records=0)
+    svc = new_field_service(data_dir)
     svc.set_duress(DURESS, erase_real=False)
     # What a crash after writing store-b.db but before the header leaves: a decoy file
     # the slot's key does not open.
@@ -209,7 +201,7 @@ def test_crash_between_decoy_and_header_heals(data_dir: Path) -> None:
 
 
 def test_real_store_does_not_reveal_duress(data_dir: Path) -> None:
-    svc = _profile(data_dir, records=0)
+    svc = new_field_service(data_dir)
     before = dict(svc._store.execute("SELECT key, value FROM meta").fetchall())
     svc.set_duress(DURESS)
     after = dict(svc._store.execute("SELECT key, value FROM meta").fetchall())
@@ -240,7 +232,7 @@ def test_cli_duress_set_and_clear(data_dir: Path) -> None:
 
 
 def test_nothing_on_disk_holds_the_canary_after_duress(data_dir: Path) -> None:
-    svc = _profile(data_dir, records=3)
+    svc = new_field_service(data_dir, records=3, notes=CANARY)
     svc.set_duress(DURESS)
     svc.lock()
     FieldService(data_dir).unlock(DURESS)

@@ -18,7 +18,7 @@ from intake_app.services.field import FieldService
 from intake_app.store import profile
 from intake_app.store.keyslots import ProfileHeader
 from tests.cli_helpers import FIELD_PASS, Setup, enrolled_pair, example_values, ok, run
-from tests.conftest import PASSPHRASE, scan_for
+from tests.conftest import PASSPHRASE, new_field_service, scan_for
 
 CANARY = "CANARY-panic-51c2-کابل"
 
@@ -77,7 +77,7 @@ def test_cli_panic_after_a_working_session(tmp_path: Path) -> None:
 
 
 def test_panic_needs_yes(data_dir: Path) -> None:
-    FieldService(data_dir).create(PASSPHRASE)
+    new_field_service(data_dir)
     r = run("--data-dir", data_dir, "panic")
     assert r.rc == 2 and "--yes" in r.err
     assert profile.profile_exists(data_dir)
@@ -94,7 +94,7 @@ def test_panic_without_profile_is_harmless(tmp_path: Path) -> None:
 
 
 def test_panic_leaves_foreign_files(data_dir: Path) -> None:
-    FieldService(data_dir).create(PASSPHRASE)
+    new_field_service(data_dir)
     (data_dir / "README.txt").write_text("not ours")
     report = panic.panic(data_dir)
     assert report.had_profile
@@ -103,8 +103,7 @@ def test_panic_leaves_foreign_files(data_dir: Path) -> None:
 
 def test_gui_style_panic_of_an_unlocked_service(data_dir: Path) -> None:
     """What the GUI's panic button calls: the store is open, records on screen."""
-    svc = FieldService(data_dir)
-    svc.create(PASSPHRASE)
+    svc = new_field_service(data_dir)
     rid = svc.new_record("hrd_intake", example_values(interviewer_notes=CANARY))
     svc.attach(rid, io.BytesIO(CANARY.encode() * 100), "a.txt")
     old_header = (data_dir / profile.HEADER_NAME).read_bytes()
@@ -116,8 +115,7 @@ def test_gui_style_panic_of_an_unlocked_service(data_dir: Path) -> None:
 
 
 def test_panic_does_not_wait_for_a_busy_service(data_dir: Path) -> None:
-    svc = FieldService(data_dir)
-    svc.create(PASSPHRASE)
+    svc = new_field_service(data_dir)
     svc.new_record("hrd_intake", example_values())
     holding, release = threading.Event(), threading.Event()
 
@@ -141,7 +139,7 @@ def test_panic_does_not_wait_for_a_busy_service(data_dir: Path) -> None:
 
 def test_key_material_is_destroyed_before_any_file_is_deleted(
         data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    FieldService(data_dir).create(PASSPHRASE)
+    new_field_service(data_dir)
     hdr = data_dir / profile.HEADER_NAME
     states: list[tuple[str, bool]] = []
     real_unlink = erase.unlink
@@ -161,7 +159,7 @@ def test_key_material_is_destroyed_before_any_file_is_deleted(
 
 
 def test_interrupted_header_copies_are_destroyed(data_dir: Path) -> None:
-    FieldService(data_dir).create(PASSPHRASE)
+    new_field_service(data_dir)
     header = (data_dir / profile.HEADER_NAME).read_bytes()
     stray = data_dir / f".{profile.HEADER_NAME}.tmp-4242"
     stray.write_bytes(header)
@@ -187,8 +185,7 @@ def test_keep_outbox_setting_and_override(tmp_path: Path) -> None:
 
 
 def test_panic_from_locked_app_reads_keep_setting(data_dir: Path) -> None:
-    svc = FieldService(data_dir)
-    svc.create(PASSPHRASE)
+    svc = new_field_service(data_dir)
     svc.update_protect_settings(keep_outbox_on_panic=True)
     (data_dir / "outbox").mkdir()
     (data_dir / "outbox" / "x-000001.intake").write_bytes(b"sealed")
@@ -200,7 +197,7 @@ def test_panic_from_locked_app_reads_keep_setting(data_dir: Path) -> None:
 
 def test_passphrase_change_overwrites_the_old_header_bytes(data_dir: Path) -> None:
     """A rename alone would leave the old header (old passphrase) in freed blocks."""
-    FieldService(data_dir).create(PASSPHRASE)
+    new_field_service(data_dir)
     path = data_dir / profile.HEADER_NAME
     old = path.read_bytes()
     fd = os.open(path, os.O_RDONLY)  # hold the old inode, as a forensic tool would read it

@@ -10,20 +10,10 @@ import pytest
 from intake_app.errors import ProfileError, UsageError, WrongPassphrase
 from intake_app.protect import guard
 from intake_app.protect import unlock as protect_unlock
-from intake_app.services.field import FieldService
 from intake_app.store import profile
 from intake_app.store.keyslots import ProfileHeader
 from tests.cli_helpers import ok, run
-from tests.conftest import PASSPHRASE
-
-
-def _svc(data_dir: Path, **changes: object) -> FieldService:
-    svc = FieldService(data_dir)
-    svc.create(PASSPHRASE)
-    if changes:
-        svc.update_protect_settings(**changes)
-    svc.lock()
-    return svc
+from tests.conftest import PASSPHRASE, new_field_service
 
 
 def _state(data_dir: Path) -> guard.AuxState | None:
@@ -35,7 +25,7 @@ def _files(d: Path) -> dict[str, bytes]:
 
 
 def test_off_by_default_and_wrong_passphrase_changes_nothing(data_dir: Path) -> None:
-    svc = _svc(data_dir)
+    svc = new_field_service(data_dir, locked=True)
     before = _files(data_dir)
     for _ in range(12):
         with pytest.raises(WrongPassphrase):
@@ -47,7 +37,7 @@ def test_off_by_default_and_wrong_passphrase_changes_nothing(data_dir: Path) -> 
 
 
 def test_wipe_after_n_wrong_passphrases(data_dir: Path) -> None:
-    svc = _svc(data_dir, wipe_after=3)
+    svc = new_field_service(data_dir, locked=True, wipe_after=3)
     for _ in range(2):
         with pytest.raises(WrongPassphrase):
             svc.unlock("wrong wrong wrong")
@@ -67,7 +57,7 @@ def test_wipe_after_n_wrong_passphrases(data_dir: Path) -> None:
 
 def test_attempt_is_counted_before_the_slow_kdf(data_dir: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    svc = _svc(data_dir, wipe_after=5)
+    svc = new_field_service(data_dir, locked=True, wipe_after=5)
 
     def killed(self: ProfileHeader, passphrase: str) -> bytes:
         raise KeyboardInterrupt  # the process is killed while Argon2id runs
@@ -86,7 +76,7 @@ def test_aux_file_is_fixed_size_and_random_looking(tmp_path: Path) -> None:
     for i, changes in enumerate([{}, {"wipe_after": 10, "keep_outbox_on_panic": True},
                                  {"clipboard_clear_seconds": 5}]):
         d = tmp_path / str(i)
-        _svc(d, **changes)  # type: ignore[arg-type]
+        new_field_service(d, locked=True, **changes)  # type: ignore[arg-type]
         raw = (d / guard.AUX_NAME).read_bytes()
         sizes.add(len(raw))
         blobs.append(raw)
@@ -97,7 +87,7 @@ def test_aux_file_is_fixed_size_and_random_looking(tmp_path: Path) -> None:
 
 
 def test_deleting_the_aux_file_is_reported_and_undone(data_dir: Path) -> None:
-    svc = _svc(data_dir, wipe_after=4)
+    svc = new_field_service(data_dir, locked=True, wipe_after=4)
     (data_dir / guard.AUX_NAME).unlink()  # someone resets the counter by deleting the file
     for _ in range(6):  # no counting without the file...
         with pytest.raises(WrongPassphrase):
@@ -111,7 +101,7 @@ def test_deleting_the_aux_file_is_reported_and_undone(data_dir: Path) -> None:
 
 
 def test_rolled_back_aux_file_is_reported(data_dir: Path) -> None:
-    svc = _svc(data_dir)
+    svc = new_field_service(data_dir, locked=True)
     old = (data_dir / guard.AUX_NAME).read_bytes()
     svc.unlock(PASSPHRASE)
     svc.update_protect_settings(wipe_after=2)
@@ -125,8 +115,7 @@ def test_rolled_back_aux_file_is_reported(data_dir: Path) -> None:
 
 def test_settings_changed_from_the_decoy_are_restored(data_dir: Path) -> None:
 
-    svc = FieldService(data_dir)
-    svc.create(PASSPHRASE)
+    svc = new_field_service(data_dir)
     svc.update_protect_settings(wipe_after=5)
     svc.set_duress("coerced passphrase", erase_real=False)
     svc.lock()
@@ -141,8 +130,7 @@ def test_settings_changed_from_the_decoy_are_restored(data_dir: Path) -> None:
 
 
 def test_settings_are_checked(data_dir: Path) -> None:
-    svc = FieldService(data_dir)
-    svc.create(PASSPHRASE)
+    svc = new_field_service(data_dir)
     with pytest.raises(UsageError):
         svc.update_protect_settings(wipe_after=1000)
     with pytest.raises(UsageError):
@@ -155,7 +143,7 @@ def test_settings_are_checked(data_dir: Path) -> None:
 
 
 def test_old_profile_without_new_files_is_completed(data_dir: Path) -> None:
-    svc = _svc(data_dir)
+    svc = new_field_service(data_dir, locked=True)
     (data_dir / profile.DECOY_NAME).unlink()
     (data_dir / guard.AUX_NAME).unlink()
     svc.unlock(PASSPHRASE)
@@ -166,7 +154,7 @@ def test_old_profile_without_new_files_is_completed(data_dir: Path) -> None:
 
 
 def test_unlock_disables_core_dumps(data_dir: Path) -> None:
-    svc = _svc(data_dir)
+    svc = new_field_service(data_dir, locked=True)
     svc.unlock(PASSPHRASE)
     assert resource.getrlimit(resource.RLIMIT_CORE)[0] == 0
 
@@ -187,7 +175,7 @@ def test_cli_protect_commands(data_dir: Path) -> None:
 
 
 def test_passphrase_change_counts_too(data_dir: Path) -> None:
-    svc = _svc(data_dir, wipe_after=2)
+    svc = new_field_service(data_dir, locked=True, wipe_after=2)
     with pytest.raises(WrongPassphrase):
         svc.change_passphrase("guess one", "whatever new one")
     svc.change_passphrase(PASSPHRASE, "the next passphrase")  # success resets
@@ -200,7 +188,7 @@ def test_passphrase_change_counts_too(data_dir: Path) -> None:
 
 
 def test_stale_header_copy_is_destroyed_at_unlock(data_dir: Path) -> None:
-    svc = _svc(data_dir)
+    svc = new_field_service(data_dir, locked=True)
     header = (data_dir / profile.HEADER_NAME).read_bytes()
     stale = data_dir / f".{profile.HEADER_NAME}.tmp-999999999"  # no such process
     stale.write_bytes(header)

@@ -18,7 +18,6 @@ from intake_app.store import records as rec
 from intake_app.store.db import Database
 from intake_app.textnorm import searchable_text
 from tests.cli_helpers import Setup, enrolled_pair, example_values
-from tests.conftest import PASSPHRASE
 
 # Distinct rare words (folded as the index folds them), each with an unusual prefix so
 # FTS5's prefix compression cannot hide them behind a neighbour term.
@@ -57,12 +56,6 @@ def find_words(db: Database) -> list[str]:
                     hits.append(f"{table}.{name}")
     return hits
 
-
-@pytest.fixture
-def svc(data_dir: Path) -> FieldService:
-    s = FieldService(data_dir)
-    s.create(PASSPHRASE)
-    return s
 
 
 def _fill(svc: FieldService) -> str:

@@ -22,12 +22,6 @@ from tests.conftest import PASSPHRASE
 NEW = "a brand new passphrase"
 
 
-@pytest.fixture
-def svc(data_dir: Path) -> FieldService:
-    s = FieldService(data_dir)
-    s.create(PASSPHRASE)
-    return s
-
 
 def _old_header_opens_store(data_dir: Path, saved_header: bytes, passphrase: str) -> bool:
     """The attack: an earlier copy of the header plus the old (disclosed) passphrase."""
