@@ -313,11 +313,11 @@ def _closed_resolve(name: str) -> Value:  # pragma: no cover - only after a run 
     raise RuntimeError("evaluation run is closed")
 
 
-def _resolve_generic(plan: _Plan, env: Env, name: str) -> Value:
-    """The plain reference lookup over ``env.ctx`` (any set of repeats in scope)."""
-    target = plan.fields[name]
-    ctx: dict[str, dict[str, Any]] = env.ctx  # type: ignore[attr-defined]
-    containers: list[dict[str, Any]] = [env.top]  # type: ignore[attr-defined]
+def _containers(target: _FieldPlan, top: dict[str, Any],
+                ctx: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], bool]:
+    """The rows that hold ``target``'s answer, given the repeat rows in scope (``ctx``);
+    True when a repeat of it is not in scope, so that the answer is a node-set."""
+    containers: list[dict[str, Any]] = [top]
     multi = False
     for rep in target.repeats:
         row = ctx.get(rep)
@@ -326,6 +326,13 @@ def _resolve_generic(plan: _Plan, env: Env, name: str) -> Value:
         else:
             multi = True
             containers = [r for c in containers for r in (c.get(rep) or [])]
+    return containers, multi
+
+
+def _resolve_generic(plan: _Plan, env: Env, name: str) -> Value:
+    """The plain reference lookup over ``env.ctx`` (any set of repeats in scope)."""
+    target = plan.fields[name]
+    containers, multi = _containers(target, env.top, env.ctx)  # type: ignore[attr-defined]
     if target.kind == _REPEAT:
         return ["" for c in containers for _ in (c.get(name) or [])]
     if multi:

@@ -17,6 +17,7 @@ from intake_app.forms.engine_plan import (
     _REPEAT,
     _VALUE,
     _closed_resolve,
+    _containers,
     _FastEnv,
     _FieldPlan,
     _Instance,
@@ -178,15 +179,7 @@ class _Run:
 
         def resolve(name: str) -> Value:
             target = plan.fields[name]
-            containers: list[dict[str, Any]] = [top]
-            multi = False
-            for rep in target.repeats:
-                row = ctx.get(rep)
-                if row is not None:
-                    containers = [row]
-                else:
-                    multi = True
-                    containers = [r for c in containers for r in (c.get(rep) or [])]
+            containers, multi = _containers(target, top, ctx)
             if target.kind == _REPEAT:
                 return ["" for c in containers for _ in (c.get(name) or [])]
             if multi:

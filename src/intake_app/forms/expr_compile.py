@@ -275,6 +275,22 @@ def _fast_binop(node: BinOp, ref: RefCompiler) -> tuple[Compiled, bool]:
     return (lambda env: _arith(op, left(env), right(env))), False
 
 
+def _eq_text(side: Compiled, s: str, *, text_first: bool) -> Callable[[Env], bool]:
+    """``side = 'literal'`` (or the other way round: ``_eq`` keeps the operand order)."""
+    ns = to_num(s)
+
+    def eq_text(env: Env) -> bool:
+        a = side(env)
+        ta = type(a)
+        if ta is str:
+            return a == s
+        if ta is float or ta is dt.date:
+            return to_num(a) == ns
+        return _eq(s, a) if text_first else _eq(a, s)
+
+    return eq_text
+
+
 def _fast_eq(node: BinOp, left: Compiled, right: Compiled) -> Callable[[Env], bool]:
     rc = _bool_const(node.right)
     if rc is not None:
@@ -288,33 +304,9 @@ def _fast_eq(node: BinOp, left: Compiled, right: Compiled) -> Callable[[Env], bo
     # Against a string literal: str == str, or (a number or date) compared as numbers
     # with the literal's number worked out once.
     if isinstance(node.right, Str):
-        s = node.right.value
-        ns = to_num(s)
-
-        def eq_str(env: Env) -> bool:
-            a = left(env)
-            ta = type(a)
-            if ta is str:
-                return a == s
-            if ta is float or ta is dt.date:
-                return to_num(a) == ns
-            return _eq(a, s)
-
-        return eq_str
+        return _eq_text(left, node.right.value, text_first=False)
     if isinstance(node.left, Str):
-        t = node.left.value
-        nt = to_num(t)
-
-        def str_eq(env: Env) -> bool:
-            b = right(env)
-            tb = type(b)
-            if tb is str:
-                return t == b
-            if tb is float or tb is dt.date:
-                return nt == to_num(b)
-            return _eq(t, b)
-
-        return str_eq
+        return _eq_text(right, node.left.value, text_first=True)
     return lambda env: _eq(left(env), right(env))
 
 

@@ -88,9 +88,7 @@ def coerce_value(f: FormField, raw: object, lang: str, form: Form) -> Result:
     if t == "yes_no":
         return _yes_no(raw, lang)
     if t == "attachment":
-        if isinstance(raw, str) and ATTACHMENT_ID_RE.match(raw.strip()):
-            return None, raw.strip()
-        return message("not_attachment", lang), None
+        return _attachment(raw, lang)
     if t in ("hidden", "calculate"):
         return _typed(f.value_type, raw, lang)
     return message("no_value", lang), None
@@ -236,6 +234,12 @@ def _yes_no(raw: object, lang: str) -> Result:
     return message("not_yes_no", lang), None
 
 
+def _attachment(raw: object, lang: str) -> Result:
+    if isinstance(raw, str) and ATTACHMENT_ID_RE.match(raw.strip()):
+        return None, raw.strip()
+    return message("not_attachment", lang), None
+
+
 def _typed(value_type: str | None, raw: object, lang: str) -> Result:
     if value_type == "integer":
         return _integer(raw, lang)
@@ -283,82 +287,50 @@ def make_coercer(f: FormField, form: Form) -> Coercer:
 
         return text
     if t == "integer":
-
-        def integer(raw: object, lang: str) -> Result:
-            if type(raw) is int:
-                return None, raw
-            if is_empty(raw):
-                return None, None
-            return _integer(raw, lang)
-
-        return integer
+        return _kept_or(lambda raw: type(raw) is int, _integer)
     if t == "decimal":
-
-        def decimal(raw: object, lang: str) -> Result:
-            if type(raw) is float and math.isfinite(raw):
-                return None, raw
-            if is_empty(raw):
-                return None, None
-            return _decimal(raw, lang)
-
-        return decimal
+        return _kept_or(lambda raw: type(raw) is float and math.isfinite(raw), _decimal)
     if t == "date":
-
-        def date(raw: object, lang: str) -> Result:
-            if is_empty(raw):
-                return None, None
-            return _date(f, raw, lang)
-
-        return date
+        return _empty_or(lambda raw, lang: _date(f, raw, lang))
     if t in ("geopoint", "geotrace", "geoshape"):
-
-        def geo(raw: object, lang: str) -> Result:
-            if is_empty(raw):
-                return None, None
-            return _geo(t, raw, lang)
-
-        return geo
+        return _empty_or(lambda raw, lang: _geo(t, raw, lang))
     if t in ("select_one", "select_multiple", "rank"):
         names: frozenset[str] | None = None
         if f.choices is not None:
             names = frozenset(c.name for c in form.choice_lists.get(f.choices, []))
         return _select_one(names) if t == "select_one" else _select_multiple(names)
     if t == "yes_no":
-
-        def yes_no(raw: object, lang: str) -> Result:
-            if raw is True or raw is False:
-                return None, raw
-            if is_empty(raw):
-                return None, None
-            return _yes_no(raw, lang)
-
-        return yes_no
+        return _kept_or(lambda raw: raw is True or raw is False, _yes_no)
     if t == "attachment":
-
-        def attachment(raw: object, lang: str) -> Result:
-            if is_empty(raw):
-                return None, None
-            if isinstance(raw, str) and ATTACHMENT_ID_RE.match(raw.strip()):
-                return None, raw.strip()
-            return message("not_attachment", lang), None
-
-        return attachment
+        return _empty_or(_attachment)
     if t in ("hidden", "calculate"):
         value_type = f.value_type
+        return _empty_or(lambda raw, lang: _typed(value_type, raw, lang))
+    return _empty_or(lambda raw, lang: (message("no_value", lang), None))
 
-        def typed(raw: object, lang: str) -> Result:
-            if is_empty(raw):
-                return None, None
-            return _typed(value_type, raw, lang)
 
-        return typed
+def _empty_or(convert: Callable[[object, str], Result]) -> Coercer:
+    """An empty answer is no value; anything else goes through ``convert``."""
 
-    def no_value(raw: object, lang: str) -> Result:
+    def coerce(raw: object, lang: str) -> Result:
         if is_empty(raw):
             return None, None
-        return message("no_value", lang), None
+        return convert(raw, lang)
 
-    return no_value
+    return coerce
+
+
+def _kept_or(kept: Callable[[object], bool], convert: Callable[[object, str], Result]) -> Coercer:
+    """As ``_empty_or``, with a short path: a value already as it is stored (``kept``)."""
+
+    def coerce(raw: object, lang: str) -> Result:
+        if kept(raw):
+            return None, raw
+        if is_empty(raw):
+            return None, None
+        return convert(raw, lang)
+
+    return coerce
 
 
 def _select_one(names: frozenset[str] | None) -> Coercer:
