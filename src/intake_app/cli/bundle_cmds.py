@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from intake_app.cli.common import print_json, print_table
+from intake_app.cli.common import print_json, print_rows
 from intake_app.cli.field_cmds import field_service
 from intake_app.errors import IntakeError
 from intake_app.models import ms_to_iso
@@ -74,12 +74,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_outbox(args: argparse.Namespace) -> int:
     with field_service(args) as svc:
         entries = svc.outbox()
-    if args.json_out:
-        print_json([e.model_dump(mode="json") for e in entries])
-        return 0
-    print_table(["SEQ", "STATE", "RECORDS", "SIZE", "CREATED", "FILE"],
-                [[str(e.sequence), e.state, str(e.record_count), str(e.size),
-                  ms_to_iso(e.created_at), e.file_name] for e in entries])
+    print_rows(entries, args.json_out, ["SEQ", "STATE", "RECORDS", "SIZE", "CREATED", "FILE"],
+               lambda e: [str(e.sequence), e.state, str(e.record_count), str(e.size),
+                          ms_to_iso(e.created_at), e.file_name])
     return 0
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from intake_app.cli.common import print_json, print_table
+from intake_app.cli.common import print_json, print_rows, print_table
 from intake_app.cli.hq_cmds import hq_service
 from intake_app.errors import UsageError
 from intake_app.models import CaseDetail, CaseFilter, CaseSummary, ms_to_iso
@@ -55,15 +55,12 @@ def with_hq(args: argparse.Namespace, fn: Callable[[HQService], Any]) -> Any:
 
 
 def print_cases(rows: list[CaseSummary], as_json: bool) -> None:
-    if as_json:
-        print_json([r.model_dump(mode="json") for r in rows])
-        return
-    print_table(["CASE", "NAME", "STATUS", "PRIORITY", "CASEWORKER", "PROVINCE", "NEXT DUE",
-                 "DOC EXPIRES"],
-                [[r.id, r.display_name, r.status, r.priority + ("*" if r.priority_override
-                                                                else ""),
-                  r.assignee or "-", r.province or "-", r.next_due or "-",
-                  r.doc_expiry or "-"] for r in rows])
+    print_rows(rows, as_json, ["CASE", "NAME", "STATUS", "PRIORITY", "CASEWORKER", "PROVINCE",
+                               "NEXT DUE", "DOC EXPIRES"],
+               lambda r: [r.id, r.display_name, r.status,
+                          r.priority + ("*" if r.priority_override else ""),
+                          r.assignee or "-", r.province or "-", r.next_due or "-",
+                          r.doc_expiry or "-"])
 
 
 def print_case(d: CaseDetail, as_json: bool) -> None:
@@ -293,6 +290,16 @@ def _common(p: argparse.ArgumentParser, *, reason: bool = False) -> None:
         p.add_argument("--reason", required=True, help="why (kept in the case history)")
 
 
+def _action(sub: Any, name: str, help_text: str, func: Callable[[argparse.Namespace], int],
+            *positionals: str, reason: bool = False) -> None:
+    """An action that takes only positional arguments and the common options."""
+    p = sub.add_parser(name, help=help_text)
+    for arg in positionals:
+        p.add_argument(arg)
+    _common(p, reason=reason)
+    p.set_defaults(func=func)
+
+
 def register(sub: Any, hq_sub: Any) -> None:
     cases = hq_sub.add_parser("cases", help="the case desk: queues, triage, follow-ups")
     csub = cases.add_subparsers(dest="hq_cases_command", metavar="ACTION",
@@ -317,10 +324,7 @@ def register(sub: Any, hq_sub: Any) -> None:
     _common(p)
     p.set_defaults(func=cmd_list)
 
-    p = csub.add_parser("show", help="one case: records, follow-ups, notes, history")
-    p.add_argument("case")
-    _common(p)
-    p.set_defaults(func=cmd_show)
+    _action(csub, "show", "one case: records, follow-ups, notes, history", cmd_show, "case")
 
     p = csub.add_parser("triage", help="mark a new case triaged")
     p.add_argument("case")
@@ -329,11 +333,8 @@ def register(sub: Any, hq_sub: Any) -> None:
     _common(p, reason=True)
     p.set_defaults(func=cmd_triage)
 
-    p = csub.add_parser("priority", help="override the priority ('auto': the form's again)")
-    p.add_argument("case")
-    p.add_argument("level")
-    _common(p, reason=True)
-    p.set_defaults(func=cmd_priority)
+    _action(csub, "priority", "override the priority ('auto': the form's again)", cmd_priority,
+            "case", "level", reason=True)
 
     p = csub.add_parser("assign", help="give the case to a caseworker")
     p.add_argument("case")
@@ -351,11 +352,8 @@ def register(sub: Any, hq_sub: Any) -> None:
     _common(p, reason=True)
     p.set_defaults(func=cmd_status)
 
-    p = csub.add_parser("note", help="append a note ('-' reads it from standard input)")
-    p.add_argument("case")
-    p.add_argument("text")
-    _common(p)
-    p.set_defaults(func=cmd_note)
+    _action(csub, "note", "append a note ('-' reads it from standard input)", cmd_note,
+            "case", "text")
 
     p = csub.add_parser("follow-up", help="add a follow-up with a due date, or mark one done")
     p.add_argument("case", nargs="?")
@@ -376,16 +374,9 @@ def register(sub: Any, hq_sub: Any) -> None:
     _common(p, reason=True)
     p.set_defaults(func=cmd_refer)
 
-    p = csub.add_parser("merge", help="merge case SOURCE into TARGET (the same person)")
-    p.add_argument("target")
-    p.add_argument("source")
-    _common(p, reason=True)
-    p.set_defaults(func=cmd_merge)
-
-    p = csub.add_parser("unmerge", help="undo the merge of a case")
-    p.add_argument("case")
-    _common(p, reason=True)
-    p.set_defaults(func=cmd_unmerge)
+    _action(csub, "merge", "merge case SOURCE into TARGET (the same person)", cmd_merge,
+            "target", "source", reason=True)
+    _action(csub, "unmerge", "undo the merge of a case", cmd_unmerge, "case", reason=True)
 
     ret = hq_sub.add_parser("retention", help="per-status retention: policy, preview, purge")
     rsub = ret.add_subparsers(dest="retention_command", metavar="ACTION",

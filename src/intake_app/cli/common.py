@@ -11,6 +11,7 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -131,6 +132,9 @@ def load_json_file(path: str) -> Any:
     return value
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
 def print_json(value: Any) -> None:
     def default(o: Any) -> Any:
         if isinstance(o, BaseModel):
@@ -138,6 +142,15 @@ def print_json(value: Any) -> None:
         raise TypeError(type(o).__name__)
 
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=default) + "\n")
+
+
+def print_rows(rows: Sequence[M], as_json: bool, headers: list[str],
+               cells: Callable[[M], list[str]]) -> None:
+    """``--json``: the models as one JSON list; otherwise a table, ``cells(row)`` a line."""
+    if as_json:
+        print_json([r.model_dump(mode="json") for r in rows])
+    else:
+        print_table(headers, [cells(r) for r in rows])
 
 
 def print_table(headers: list[str], rows: list[list[str]]) -> None:

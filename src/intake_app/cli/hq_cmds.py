@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from intake_app.cli import record_cmds
-from intake_app.cli.common import open_service, print_json, print_table, read_passphrase
+from intake_app.cli.common import open_service, print_json, print_rows, read_passphrase
 from intake_app.errors import IntakeError
 from intake_app.models import Policy, ms_to_iso
 from intake_app.services import audit
@@ -132,15 +132,11 @@ def cmd_receipts(args: argparse.Namespace) -> int:
 def cmd_devices(args: argparse.Namespace) -> int:
     with hq_service(args) as svc:
         devices = svc.devices()
-    if args.json_out:
-        print_json([d.model_dump(mode="json") for d in devices])
-        return 0
-    print_table(
-        ["DEVICE", "STATE", "LAST SEQ", "MISSING", "ENROLLED", "FINGERPRINT"],
-        [[d.device_id, "revoked" if d.revoked_at else "enrolled", str(d.last_sequence),
-          ",".join(map(str, d.missing)) or "-", ms_to_iso(d.enrolled_at), d.fingerprint]
-         for d in devices],
-    )
+    print_rows(devices, args.json_out,
+               ["DEVICE", "STATE", "LAST SEQ", "MISSING", "ENROLLED", "FINGERPRINT"],
+               lambda d: [d.device_id, "revoked" if d.revoked_at else "enrolled",
+                          str(d.last_sequence), ",".join(map(str, d.missing)) or "-",
+                          ms_to_iso(d.enrolled_at), d.fingerprint])
     return 0
 
 

@@ -16,7 +16,7 @@ import os
 import sys
 from typing import Any
 
-from intake_app.cli.common import ArgumentParser, data_dir, print_json, print_table, prompt_secret
+from intake_app.cli.common import ArgumentParser, data_dir, print_rows, prompt_secret
 from intake_app.cli.field_cmds import FIELD_SUBDIR, field_service
 from intake_app.errors import UsageError
 from intake_app.models import ms_to_iso
@@ -99,11 +99,8 @@ def cmd_protect_set(args: argparse.Namespace) -> int:
 def cmd_drafts_list(args: argparse.Namespace) -> int:
     with field_service(args) as svc:
         rows = svc.stale_drafts(args.older_than)
-    if args.json_out:
-        print_json([r.model_dump(mode="json") for r in rows])
-        return 0
-    print_table(["ID", "FORM", "UPDATED"],
-                [[r.id, r.form_id, ms_to_iso(r.updated_at)] for r in rows])
+    print_rows(rows, args.json_out, ["ID", "FORM", "UPDATED"],
+               lambda r: [r.id, r.form_id, ms_to_iso(r.updated_at)])
     return 0
 
 

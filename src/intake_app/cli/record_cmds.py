@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from intake_app.cli.common import open_service, print_json, print_table
+from intake_app.cli.common import open_service, print_json, print_rows
 from intake_app.errors import UsageError
 from intake_app.models import RecordFilter, RecordStatus, RecordSummary, ms_to_iso
 from intake_app.services.base import ProfileService
@@ -41,14 +41,9 @@ def record_filter(args: argparse.Namespace) -> RecordFilter:
 
 
 def print_summaries(rows: list[RecordSummary], as_json: bool) -> None:
-    if as_json:
-        print_json([r.model_dump(mode="json") for r in rows])
-        return
-    print_table(
-        ["ID", "FORM", "VERSION", "STATUS", "REV", "UPDATED"],
-        [[r.id, r.form_id, r.form_version, r.status.value, str(r.revision), ms_to_iso(r.updated_at)]
-         for r in rows],
-    )
+    print_rows(rows, as_json, ["ID", "FORM", "VERSION", "STATUS", "REV", "UPDATED"],
+               lambda r: [r.id, r.form_id, r.form_version, r.status.value, str(r.revision),
+                          ms_to_iso(r.updated_at)])
 
 
 def _service(args: argparse.Namespace) -> ProfileService:

@@ -212,19 +212,24 @@ def install_store_file(path: Path, key: bytes, kind: str, created_at: int,
         _remove_db_files(tmp)
         raise
     try:
-        for suffix in DB_SUFFIXES[1:]:
-            Path(str(tmp) + suffix).unlink(missing_ok=True)
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _settle_copy(tmp)
         _remove_db_files_except_main(path)
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _settle_copy(db_file: Path) -> None:
+    """A closed copy of a database is its main file alone, on disk: no -wal/-shm beside it."""
+    for suffix in DB_SUFFIXES[1:]:
+        Path(str(db_file) + suffix).unlink(missing_ok=True)
+    fd = os.open(db_file, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _remove_db_files_except_main(path: Path) -> None:
@@ -435,13 +440,7 @@ def _export_rekeyed(src: Path, old_key: bytes, dest: Path, new_key: bytes) -> No
         db.conn.execute("DETACH DATABASE rekey")
     finally:
         db.close()
-    for suffix in DB_SUFFIXES[1:]:
-        Path(str(dest) + suffix).unlink(missing_ok=True)
-    fd = os.open(dest, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    _settle_copy(dest)
 
 
 def rekey(data_dir: Path, opened: Opened, new: str, *,

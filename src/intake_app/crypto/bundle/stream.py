@@ -148,6 +148,17 @@ class _Stop(Exception):
     pass
 
 
+def _put_until_stopped(q: queue.Queue[Any], x: object, stop: threading.Event) -> None:
+    """Wait for room in ``q``, but give up with ``_Stop`` once ``stop`` is set."""
+    while True:
+        try:
+            q.put(x, timeout=0.05)
+            return
+        except queue.Full:
+            if stop.is_set():
+                raise _Stop from None
+
+
 _END = object()
 _SLOTS = 4  # decrypted chunks in flight: bounds memory to a few MiB
 
@@ -221,13 +232,7 @@ class _Decryptor(threading.Thread):
         self.stop = threading.Event()
 
     def _put(self, x: object) -> None:
-        while True:
-            try:
-                self.q.put(x, timeout=0.05)
-                return
-            except queue.Full:
-                if self.stop.is_set():
-                    raise _Stop from None
+        _put_until_stopped(self.q, x, self.stop)
 
     def _get(self, q: queue.Queue[bytearray]) -> bytearray:
         while True:
@@ -452,13 +457,7 @@ class _BlobPipe(threading.Thread):
                                         name="bundle-blob-check")
 
     def _put_to(self, q: queue.Queue[object], x: object) -> None:
-        while True:
-            try:
-                q.put(x, timeout=0.05)
-                return
-            except queue.Full:
-                if self.stop.is_set():
-                    raise _Stop from None
+        _put_until_stopped(q, x, self.stop)
 
     def _put(self, x: object) -> None:
         self._put_to(self.out, x)
