@@ -13,7 +13,6 @@ from intake_app.gui.editor.date_fields import GREGORIAN, JALALI, solar_hijri_tex
 from intake_app.gui.i18n import local_digits, uses_solar_hijri
 from tests.test_gui_support import (
     PASS,
-    _no_modal_dialogs,
     complete_values,
     make_profile,
     open_window,
@@ -22,7 +21,6 @@ from tests.test_gui_support import (
 )
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 # Nowruz (1 Farvardin / Hamal) across leap years, and the last days around them.
 NOWRUZ = [(1395, "2016-03-20"), (1396, "2017-03-21"), (1397, "2018-03-21"),

@@ -9,7 +9,6 @@ from PySide6.QtGui import QTextCursor
 
 from tests.test_gui_support import (
     PASS,
-    _no_modal_dialogs,
     complete_values,
     make_profile,
     open_window,
@@ -18,7 +17,6 @@ from tests.test_gui_support import (
 )
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 
 def test_draft_opens_one_section_and_keeps_the_others(qtbot, data_dir: Path) -> None:

@@ -14,10 +14,8 @@ from PySide6.QtCore import Qt
 
 from tests.case_helpers import PASS, example, make_hq, seed
 from tests.test_gui_hq_support import open_hq_window, wait_idle
-from tests.test_gui_support import _no_modal_dialogs
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 
 def case_records() -> list[dict[str, Any]]:

@@ -11,10 +11,8 @@ from PySide6.QtWidgets import QApplication
 from intake_app.gui import i18n
 from intake_app.gui.app import create_window
 from tests.test_gui_hq_support import make_hq_data, open_hq_window, unlock_hq, wait_idle
-from tests.test_gui_support import _no_modal_dialogs
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 RTL, LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
 

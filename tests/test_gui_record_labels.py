@@ -12,17 +12,9 @@ from intake_app.forms.labels import record_label
 from intake_app.services.field import FieldService
 from tests.conftest import scan_for
 from tests.test_gui_hq_support import hq_service_import, make_hq_data, open_hq_window, unlock_hq
-from tests.test_gui_support import (
-    PASS,
-    _no_modal_dialogs,
-    all_types_form,
-    complete_values,
-    open_window,
-    unlock,
-)
+from tests.test_gui_support import PASS, all_types_form, complete_values, open_window, unlock
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 NAME = "Zarghunaqxlabel"
 
