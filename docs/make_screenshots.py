@@ -9,7 +9,8 @@ platform, so it runs on a machine without a display. Writes
 settings (and settings-protection, settings-sending: its other tabs), wizard;
 and for HQ and the auditor (real bundles from an enrolled sample laptop, one
 of them damaged on purpose): hq-unlock, hq-import, hq-devices, hq-records,
-hq-receipts, hq-export, auditor.
+hq-receipts, hq-export, auditor; and the HQ case desk (``--only cases`` renders just
+these): hq-cases, hq-case, hq-duplicates, hq-dashboard.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ SCREENS = ("wizard", "unlock", "records", "editor", "errors", "export", "outbox"
            "settings-protection", "settings-sending")
 HQ_SCREENS = ("hq-unlock", "hq-import", "hq-devices", "hq-records", "hq-receipts", "hq-export",
               "auditor")
+CASE_SCREENS = ("hq-cases", "hq-case", "hq-duplicates", "hq-dashboard")
 PASS = "screenshots only passphrase"
 SIZE = (1100, 720)
 
@@ -183,7 +185,7 @@ def make_hq_data(root: Path) -> tuple[Path, Path, Path]:
     hq.init_hq(PASS, "Example Org")
     field = FieldService(root / "field")
     field.create(PASS)
-    _info, card = field.enroll(hq.provisioning(), label="Peshawar laptop 1")
+    _info, card = field.enroll(hq.provisioning(), hq.fingerprint(), label="Peshawar laptop 1")
     hq.enroll_device(card)
     base = sample_values()
     stick = root / "stick"
@@ -269,10 +271,114 @@ def render_hq(lang: str, out: Path, work: Path) -> None:
     LanguageManager(app).apply("en")
 
 
+def make_case_data(root: Path) -> Path:
+    """An HQ profile that received six interviews from one laptop: five people, one of
+    them interviewed twice under two spellings, one without consent to referral."""
+    from intake_app.services.field import FieldService
+    from intake_app.services.hq import HQService
+
+    hq = HQService(root / "hq")
+    hq.init_hq(PASS, "Example Org")
+    field = FieldService(root / "field")
+    field.create(PASS)
+    _info, card = field.enroll(hq.provisioning(), hq.fingerprint(), label="Peshawar laptop 1")
+    hq.enroll_device(card)
+    base = sample_values()
+    people: list[dict[str, Any]] = [
+        {"name_native": "مریم احمدی", "name_latin": "Maryam Ahmadi"},
+        {"name_native": "مریم احمدی", "name_latin": "Mariam Ahmady"},
+        {"name_native": "احمد ظاهر", "name_latin": "Ahmad Zaher", "province_of_origin": "kabul",
+         "birth_date": "1979", "contact_detail": "+92 311 0000001", "risk_level": "medium",
+         "consent_refer_partners": False, "needs": ["legal_aid", "medical"],
+         "urgency_medical": "priority"},
+        {"name_native": "فرشته کریمی", "name_latin": "Fereshta Karimi", "birth_date": "1995",
+         "province_of_origin": "balkh", "contact_detail": "+92 311 0000002",
+         "risk_level": "low", "needs": ["shelter"], "urgency_shelter": "priority",
+         "document_expiry": "2026-12-20"},
+        {"name_native": "نرگس رحیمی", "name_latin": "Nargis Rahimi", "birth_date": "1988",
+         "province_of_origin": "kabul", "contact_detail": "+92 311 0000003",
+         "needs": ["relocation", "psychosocial"]},
+        {"name_native": "زلمی وردک", "name_latin": "Zalmai Wardak", "birth_date": "1983",
+         "province_of_origin": "wardak", "contact_detail": "+92 311 0000004", "gender": "man",
+         "risk_level": "low", "needs": ["legal_aid"]},
+    ]
+    stick = root / "stick"
+    stick.mkdir()
+    for person in people:
+        rid = field.new_record("hrd_intake", {**base, **person}, "en")
+        field.finalize(rid, "en")
+    field.export(stick)
+    for bundle in sorted(stick.glob("*.intake")):
+        hq.import_bundle(bundle)
+    hq.lock()
+    field.lock()
+    return root / "hq"
+
+
+def render_cases(lang: str, out: Path, work: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from intake_app.gui.app import create_window
+    from intake_app.gui.i18n import LanguageManager
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    prefix = out / lang
+    window, _ = create_window(make_case_data(work / f"cases-{lang}"), lang, "hq")
+    window.resize(1280, 800)
+    window.show()
+    window.unlock_page.passphrase.setText(PASS)
+    window.unlock_page.try_unlock()
+    spin(app, 10, lambda: window.workspace is not None)
+    ws = window.workspace
+    desk = ws.cases
+    spin(app, 10, lambda: desk.vocab is not None and len(desk.queues.cases) > 0)
+    desk.me.setText("amina")
+    ws.setCurrentWidget(desk)
+    desk.queues.select_queue("priority")
+    spin(app, 5, lambda: not desk.queues.loading and not window.session.runner.busy)
+    view = desk.case
+    svc = window.session.hq
+    first = desk.queues.cases[0].id
+    svc.triage(first, actor="amina", reason="imminent risk: threats to the family",
+               assignee="amina")
+    svc.add_note(first, "Called back on Signal; safe for tonight.", actor="amina")
+    svc.add_follow_up(first, "2026-12-10", "Check PoR card renewal", actor="amina")
+    desk.queues.refresh()
+    spin(app, 5, lambda: not desk.queues.loading and not window.session.runner.busy)
+    view.load(first)
+    spin(app, 5, lambda: view.detail is not None and not view.busy)
+    view.tabs.setCurrentIndex(1)  # follow-ups
+    spin(app, 0.3)
+    shoot(window, Path(f"{prefix}-hq-cases.png"))
+
+    view.tabs.setCurrentIndex(4)  # history
+    spin(app, 0.3)
+    shoot(window, Path(f"{prefix}-hq-case.png"))
+
+    ws.setCurrentWidget(ws.duplicates)
+    ws.duplicates.refresh()
+    spin(app, 5, lambda: not ws.duplicates.busy and not window.session.runner.busy)
+    ws.duplicates.table.selectRow(0)
+    spin(app, 0.3)
+    shoot(window, Path(f"{prefix}-hq-duplicates.png"))
+
+    ws.setCurrentWidget(ws.dashboard)
+    ws.dashboard.refresh()
+    spin(app, 5, lambda: not ws.dashboard.busy and not window.session.runner.busy)
+    spin(app, 0.3)
+    shoot(window, Path(f"{prefix}-hq-dashboard.png"))
+    window.close()
+    spin(app, 0.2)
+    LanguageManager(app).apply("en")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     p.add_argument("--langs", nargs="+", default=["en", "fa-AF"])
+    p.add_argument("--only", choices=["all", "cases"], default="all",
+                   help="cases: only the HQ case desk screens")
     args = p.parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
     from intake_app.gui import i18n_build
@@ -291,8 +397,10 @@ def main(argv: list[str] | None = None) -> int:
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(work / "config"))
         args.out.mkdir(parents=True, exist_ok=True)
         for lang in args.langs:
-            render(lang, args.out, work)
-            render_hq(lang, args.out, work)
+            if args.only == "all":
+                render(lang, args.out, work)
+                render_hq(lang, args.out, work)
+            render_cases(lang, args.out, work)
         del app
     return 0
 

@@ -139,7 +139,8 @@ class CaseParts(QWidget):
                      GOOD if f.done_at else None)])
         self.notes.setRowCount(len(d.notes))
         for row, n in enumerate(d.notes):
-            set_row(self.notes, row, [item(when(n.at)), item(n.author), item(n.text)])
+            set_row(self.notes, row, [item(when(n.at)), item(n.author),
+                                      item(n.text, tip=n.text)])
         self.referrals.setRowCount(len(d.referrals))
         for row, ref in enumerate(d.referrals):
             set_row(self.referrals, row, [
@@ -149,7 +150,7 @@ class CaseParts(QWidget):
         for row, h in enumerate(reversed(d.history)):
             set_row(self.history, row, [
                 item(when(h.at)), item(h.actor), item(L.action_text(h.action)),
-                item(self._change_text(h.action, h.detail)), item(h.reason)])
+                item(self._change_text(h.action, h.detail)), item(h.reason, tip=h.reason)])
 
     def _change_text(self, action: str, detail: dict[str, object]) -> str:
         old, new = str(detail.get("from")), str(detail.get("to"))
@@ -163,8 +164,8 @@ class CaseParts(QWidget):
             return str(detail.get("due", ""))
         if action == "refer":
             return L.status_text("referred")
-        return json.dumps({k: v for k, v in detail.items() if k not in ("record",)},
-                          ensure_ascii=False) if detail and action not in ("note",) else ""
+        rest = {k: v for k, v in detail.items() if k != "record"}
+        return json.dumps(rest, ensure_ascii=False) if rest and action != "note" else ""
 
     def selected_follow_up(self) -> int | None:
         d, row = self.detail, self.follow_ups.currentRow()

@@ -28,6 +28,7 @@ from intake_app.gui.dialogs import error_text
 from intake_app.gui.hq import case_labels as L
 from intake_app.gui.hq.case_parts import CaseParts
 from intake_app.gui.hq.common import HQSession
+from intake_app.gui.i18n import ltr
 from intake_app.models import CaseDetail, DeskVocabulary
 
 
@@ -149,7 +150,7 @@ class CaseView(QWidget):
         if s.needs:
             facts.append(self.tr("Needs: {needs}").format(needs=L.needs_text(v, s)))
         if s.doc_expiry:
-            facts.append(self.tr("Document expires: {date}").format(date=s.doc_expiry))
+            facts.append(self.tr("Document expires: {date}").format(date=ltr(s.doc_expiry)))
         if others:
             facts.append(self.tr("Also written: {names}").format(names=" · ".join(others)))
         if s.merged_into:

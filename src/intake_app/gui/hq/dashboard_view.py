@@ -11,11 +11,13 @@ from typing import Any
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,11 +26,13 @@ from PySide6.QtWidgets import (
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.hq import case_labels as L
 from intake_app.gui.hq.common import HQSession, number
+from intake_app.gui.i18n import ltr
 from intake_app.models import DashboardStats, DeskVocabulary
 
 PALETTE = [QColor(c) for c in ("#1565c0", "#2e7d32", "#e65100", "#6a1b9a", "#00838f",
                                "#ad1457", "#f9a825", "#4e342e", "#546e7a", "#9e9d24")]
 Entry = tuple[str, int, QColor]
+NEEDS_SHOWN = 12  # the largest (province, need) cells; the rest would not fit
 
 
 class BarChart(QWidget):
@@ -43,11 +47,15 @@ class BarChart(QWidget):
     def set_entries(self, entries: list[Entry]) -> None:
         self.entries = entries
         self.setAccessibleDescription(", ".join(f"{t}: {n}" for t, n, _ in entries))
+        self.setMinimumHeight(self.sizeHint().height())
         self.updateGeometry()
         self.update()
 
+    def row_height(self) -> int:
+        return max(26, QFontMetrics(self.font()).height() + 6)  # Nastaliq is tall
+
     def sizeHint(self) -> QSize:
-        return QSize(320, max(60, 26 * len(self.entries) + 8))
+        return QSize(320, max(60, self.row_height() * len(self.entries) + 8))
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         p = QPainter(self)
@@ -61,18 +69,19 @@ class BarChart(QWidget):
                                                 default=0))) + 10
         top = max((n for _t, n, _c in self.entries), default=0) or 1
         span = max(1, w - label_w - num_w - 8)
+        rh = self.row_height()
         for i, (text, n, colour) in enumerate(self.entries):
-            y = 4 + i * 26
+            y = 4 + i * rh
             bar = span * n / top
             if rtl:
-                label = QRectF(w - label_w, y, label_w - 4, 22)
-                rect = QRectF(w - label_w - 4 - bar, y + 3, bar, 16)
-                num = QRectF(rect.left() - num_w, y, num_w - 4, 22)
+                label = QRectF(w - label_w, y, label_w - 4, rh - 4)
+                rect = QRectF(w - label_w - 4 - bar, y + rh / 2 - 8, bar, 16)
+                num = QRectF(rect.left() - num_w, y, num_w - 4, rh - 4)
                 align_l, align_n = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignRight
             else:
-                label = QRectF(0, y, label_w - 4, 22)
-                rect = QRectF(label_w, y + 3, bar, 16)
-                num = QRectF(rect.right() + 4, y, num_w, 22)
+                label = QRectF(0, y, label_w - 4, rh - 4)
+                rect = QRectF(label_w, y + rh / 2 - 8, bar, 16)
+                num = QRectF(rect.right() + 4, y, num_w, rh - 4)
                 align_l, align_n = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignLeft
             p.setPen(self.palette().text().color())
             p.drawText(label, int(align_l | Qt.AlignmentFlag.AlignVCenter),
@@ -183,10 +192,18 @@ class DashboardView(QWidget):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(chart)
             grid.addWidget(box, r, c)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(tiles)
+        inner.addLayout(grid, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         lay = QVBoxLayout(self)
         lay.addLayout(head)
-        lay.addLayout(tiles)
-        lay.addLayout(grid, 1)
+        lay.addWidget(scroll, 1)
         self.refresh_button.clicked.connect(self.refresh)
         self.days.valueChanged.connect(self.refresh)
 
@@ -204,7 +221,7 @@ class DashboardView(QWidget):
         self.busy = False
         self.stats = st = stats
         v = self.vocab
-        self.message.setText(self.tr("Figures for {day}").format(day=st.today))
+        self.message.setText(self.tr("Figures for {day}").format(day=ltr(st.today)))
         self.priority.set_entries([(L.level_text(lv), n, L.LEVEL_COLOURS.get(lv, L.OTHER))
                                    for lv, n in st.by_priority])
         self.status.set_entries([(L.status_text(s), n, L.STATUS_COLOURS.get(s, L.OTHER))
@@ -212,7 +229,8 @@ class DashboardView(QWidget):
         self.weeks.set_entries([(w[5:], n, PALETTE[0]) for w, n in st.new_per_week])
         colours: dict[str, QColor] = {}
         rows: list[Entry] = []
-        for province, need, n in st.needs_by_province:
+        top = sorted(st.needs_by_province, key=lambda r: -r[2])[:NEEDS_SHOWN]
+        for province, need, n in sorted(top, key=lambda r: (r[0], -r[2], r[1])):
             colour = colours.setdefault(need, PALETTE[len(colours) % len(PALETTE)])
             rows.append((f"{L.province_text(v, province) or '—'} · {L.need_text(v, need)}",
                          n, colour))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.hq import case_labels as L
 from intake_app.gui.hq.common import HQSession, item, read_only_table, set_row
-from intake_app.models import DuplicatePair
+from intake_app.models import DeskVocabulary, DuplicatePair
 
 
 class DuplicatesView(QWidget):
@@ -39,6 +39,8 @@ class DuplicatesView(QWidget):
         self.dismissed: set[tuple[str, str]] = set()
         self.merged: list[tuple[str, str]] = []  # (source, target) merged in this session
         self.busy = False
+        self._asked = 0
+        self.vocab: DeskVocabulary | None = None
         self.table = QTableWidget(0, 5)
         self.table.setAccessibleName(self.tr("Likely duplicates"))
         read_only_table(self.table, [self.tr("Case"), self.tr("Likely the same as"),
@@ -90,7 +92,8 @@ class DuplicatesView(QWidget):
                     self.tr("birth years {n} apart")).format(n=m.group(1))
         m = re.fullmatch(r"same province \((.*)\)", why)
         if m:
-            return self.tr("same province ({province})").format(province=m.group(1))
+            return self.tr("same province ({province})").format(
+                province=L.province_text(self.vocab, m.group(1)))
         if why == "same phone number":
             return self.tr("same phone number")
         return why
@@ -98,9 +101,17 @@ class DuplicatesView(QWidget):
     def refresh(self) -> None:
         svc = self.session.hq
         self.busy = True
-        self.session.runner.start(lambda: svc.duplicates(limit=200), self._show, self._failed)
+        self._asked += 1
+        asked = self._asked
+        self.session.runner.start(lambda: svc.duplicates(limit=200),
+                                  lambda r: self._show(r, asked), self._failed)
 
-    def _show(self, pairs: Any) -> None:
+    def set_vocabulary(self, vocab: DeskVocabulary) -> None:
+        self.vocab = vocab
+
+    def _show(self, pairs: Any, asked: int | None = None) -> None:
+        if asked is not None and asked != self._asked:
+            return  # a newer refresh is on its way
         self.busy = False
         self.pairs = [p for p in pairs if (p.a.id, p.b.id) not in self.dismissed]
         self.table.setRowCount(len(self.pairs))

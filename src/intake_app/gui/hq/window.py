@@ -45,6 +45,7 @@ class HQWorkspace(QTabWidget):
         self.addTab(self.duplicates, self.tr("D&uplicates"))
         self.addTab(self.dashboard, self.tr("Das&hboard"))
         self.cases.vocabulary.connect(self.dashboard.set_vocabulary)
+        self.cases.vocabulary.connect(self.duplicates.set_vocabulary)
         self.cases.vocabulary.connect(lambda _v: self.dashboard.refresh())
         self.cases.open_record.connect(self.show_record)
         self.duplicates.changed.connect(self.cases.refresh)

@@ -993,6 +993,7 @@
             <source>%n case(s)</source>
             <translation>
                 <numerusform>%n قضیې</numerusform>
+                <numerusform>%n قضیې</numerusform>
             </translation>
         </message>
     </context>
@@ -1076,6 +1077,7 @@
             <source>%n closed</source>
             <translation>
                 <numerusform>%n تړل شوې</numerusform>
+                <numerusform>%n تړل شوې</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -1083,12 +1085,14 @@
             <source>on %n case(s)</source>
             <translation>
                 <numerusform>په %n قضیو کې</numerusform>
+                <numerusform>په %n قضیو کې</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../hq/dashboard_view.py" line="224" />
             <source>within %n day(s)</source>
             <translation>
+                <numerusform>په %n ورځو کې</numerusform>
                 <numerusform>په %n ورځو کې</numerusform>
             </translation>
         </message>
@@ -1480,6 +1484,7 @@
             <location filename="../hq/duplicates_view.py" line="112" />
             <source>%n pair(s)</source>
             <translation>
+                <numerusform>%n جوړې</numerusform>
                 <numerusform>%n جوړې</numerusform>
             </translation>
         </message>
