@@ -133,8 +133,9 @@ def test_kill_upload_and_hq_fetch(fs: ForkServer, pair: Setup, tmp_path: Path) -
         i = 0
         while more(ku, kf):
             i += 1
-            # Volumes of ~0.3-1.2 MB: several upload chunks each, so cuts land mid-upload.
-            finalized |= set(add_records(s.field, 1, f"u{i}", attachment=300_000 * (1 + i % 4)))
+            # Volumes of ~0.15-0.6 MB: one to three upload chunks (256 KiB first), so cuts land
+            # mid-upload; small enough that the growing stores stay cheap to check.
+            finalized |= set(add_records(s.field, 1, f"u{i}", attachment=150_000 * (1 + i % 4)))
             fs.ok(s.field, "export", "--to", usb)
             with trial(ku):
                 if ku.kills < KILLS:
@@ -282,7 +283,7 @@ def test_kill_attach(fs: ForkServer, pair: Setup, tmp_path: Path) -> None:
     while more(k):
         n += 1
         src = tmp_path / f"photo{n}.jpg"
-        src.write_bytes(os.urandom(k.rng.randint(50_000, 600_000)))
+        src.write_bytes(os.urandom(k.rng.randint(20_000, 250_000)))
         sha = hashlib.sha256(src.read_bytes()).hexdigest()
         with trial(k):
             r = k.run(s.field, "attach", rid, src)

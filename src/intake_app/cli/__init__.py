@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from intake_app import __version__
 from intake_app.cli import (
@@ -69,12 +72,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    except OSError as exc:  # the disk under a file the user named: read-only, full, failing
+        if args.debug:
+            traceback.print_exc()
+        where = f" ({_shown(exc.filename)})" if exc.filename else ""
+        print(f"intake: cannot complete: {exc.strerror or type(exc).__name__}{where}",
+              file=sys.stderr)
+        return 1
     except Exception as exc:  # a bug: still one line, unless asked for more
         if args.debug:
             traceback.print_exc()
         print(f"intake: internal error ({type(exc).__name__}); run with --debug for details",
               file=sys.stderr)
         return 1
+
+
+def _shown(name: object) -> str:
+    """A temporary file's name as the file it stands for (``.x.tmp-123`` -> ``x``)."""
+    p = Path(os.fsdecode(name))  # type: ignore[arg-type]
+    m = re.fullmatch(r"\.(.+)\.(?:tmp-\d+|part)", p.name)
+    return str(p.with_name(m.group(1)) if m else p)
 
 
 def run() -> None:

@@ -63,6 +63,8 @@ from intake_app.store.ids import now_ms
 QUARANTINE_DIR = "quarantine"
 # Failures of HQ's own store or disk: not the bundle's fault, so they propagate
 # instead of quarantining a good bundle (everything else inside a bundle is refused).
+# Errors reading the bundle's medium (a bad sector, a stick pulled out).
+_READ_FAILURES = (errno.EIO, errno.ENXIO, errno.ENODEV, errno.ESTALE, errno.ENOMEDIUM)
 _STORE_FAILURES = (StoreCorrupt, DiskFull, MemoryError, sqlcipher3.OperationalError,
                    sqlcipher3.InterfaceError)
 # Held by whoever imports into this HQ store (CLI, GUI, drop box fetch), so two runs at
@@ -311,6 +313,13 @@ class HQService(ReportDesk):
             except _STORE_FAILURES:
                 raise
             except Exception as exc:  # anything else is this bundle's fault
+                if isinstance(exc, OSError) and exc.errno in _READ_FAILURES:
+                    # The medium failed, not the bundle: nothing to quarantine (a copy
+                    # read from elsewhere imports), and not reported as a bad payload.
+                    self._log("unreadable", {"file": path.name, "reason": exc.strerror})
+                    return ImportOutcome(path=str(path), verdict="rejected", kind="header",
+                                         reason=f"cannot read: {exc.strerror} (nothing "
+                                                "imported; import a fresh copy)")
                 detail = f"{type(exc).__name__}: {exc}"[:300]
                 return self._reject(path, BundleError(
                     "payload", f"bundle could not be imported ({detail})"), fh)
