@@ -213,3 +213,52 @@ def test_dari_case_screens_are_right_to_left(qtbot: Any, tmp_path: Path,
     assert any(q.table.item(r, 4).text() == "کابل" for r in range(q.table.rowCount()))
     ws.dashboard.grab()
     wait_idle(qtbot, window)
+
+
+def test_follow_ups_assign_and_unmerge_from_the_case_screen(qtbot: Any, desk: Any) -> None:
+    ws = unlock(qtbot, desk)
+    ws.cases.me.setText("bilal")
+    view = open_case(qtbot, ws, "Maryam Ahmadi")
+    cid = view.detail.id
+    before = len(view.detail.follow_ups)
+    view.parts.follow_label.setText("Call about the visa")
+    view.parts.add_follow_button.click()
+    qtbot.waitUntil(lambda: len(view.detail.follow_ups) == before + 1 and not view.busy,
+                    timeout=10_000)
+    wait_idle(qtbot, desk)
+    row = next(i for i, f in enumerate(view.detail.follow_ups)
+               if f.label == "Call about the visa")
+    view.parts.follow_ups.selectRow(row)
+    view.parts.done_button.click()
+    qtbot.waitUntil(lambda: not view.busy and any(
+        f.label == "Call about the visa" and f.done_by == "bilal"
+        for f in view.detail.follow_ups), timeout=10_000)
+    wait_idle(qtbot, desk)
+    view.assignee.setText("bilal")
+    view.reason.setText("my region")
+    view.assign_button.click()
+    qtbot.waitUntil(lambda: view.detail.summary.assignee == "bilal" and not view.busy,
+                    timeout=10_000)
+    wait_idle(qtbot, desk)
+    q = ws.cases.queues
+    q.select_queue("mine")
+    qtbot.waitUntil(lambda: not q.loading and [c.id for c in q.cases] == [cid],
+                    timeout=10_000)
+    # A merge made elsewhere (the CLI) is undone from the target case.
+    svc = desk.session.hq
+    other = next(c.id for c in svc.cases() if c.display_name == "Mariam Ahmady")
+    svc.merge(cid, other, actor="cli", reason="same person")
+    view.load(cid)
+    qtbot.waitUntil(lambda: not view.busy and view.detail.merged_cases == (other,),
+                    timeout=10_000)
+    assert view.unmerge_button.isVisibleTo(view)
+    view.reason.setText("not the same after all")
+    view.unmerge_button.click()
+    qtbot.waitUntil(lambda: not view.busy and view.detail.merged_cases == (),
+                    timeout=10_000)
+    wait_idle(qtbot, desk)
+    assert svc.case(other).summary.merged_into is None
+    assert [(h.action, h.actor) for h in svc.case(cid).history[-1:]] == [("unmerge", "bilal")]
+    # Lock: the case screens are thrown away with the workspace.
+    desk.lock()
+    qtbot.waitUntil(lambda: desk.workspace is None, timeout=10_000)

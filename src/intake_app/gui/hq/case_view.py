@@ -71,12 +71,15 @@ class CaseView(QWidget):
         self.assignee.setPlaceholderText(self.tr("Caseworker"))
         self.assignee.setAccessibleName(self.tr("Caseworker"))
         self.assign_button = QPushButton(self.tr("&Assign"))
+        self.unmerge_button = QPushButton(self.tr("&Unmerge the last case merged into this one"))
+        self.unmerge_button.setVisible(False)
         changes = QGroupBox(self.tr("Change"))
         form = QFormLayout(changes)
         form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(self.tr("Status:"), self._pair(self.status_box, self.status_button))
         form.addRow(self.tr("Priority:"), self._pair(self.priority_box, self.priority_button))
         form.addRow(self.tr("Caseworker:"), self._pair(self.assignee, self.assign_button))
+        form.addRow("", self.unmerge_button)
         self.parts = CaseParts()
         self.tabs = QTabWidget()
         for page, text in self.parts.pages:
@@ -91,6 +94,7 @@ class CaseView(QWidget):
         self.status_button.clicked.connect(self.change_status)
         self.priority_button.clicked.connect(self.change_priority)
         self.assign_button.clicked.connect(self.assign)
+        self.unmerge_button.clicked.connect(self.unmerge_last)
         self.parts.add_note_button.clicked.connect(self.add_note)
         self.parts.add_follow_button.clicked.connect(self.add_follow_up)
         self.parts.done_button.clicked.connect(self.complete_follow_up)
@@ -118,7 +122,8 @@ class CaseView(QWidget):
 
     def _enable(self, on: bool) -> None:
         for w in (self.reason, self.status_box, self.status_button, self.priority_box,
-                  self.priority_button, self.assignee, self.assign_button, self.tabs):
+                  self.priority_button, self.assignee, self.assign_button, self.tabs,
+                  self.unmerge_button):
             w.setEnabled(on)
 
     # -------------------------------------------------------------- loading
@@ -166,6 +171,7 @@ class CaseView(QWidget):
         self.assignee.setText(s.assignee or "")
         self.parts.show_detail(d, v)
         live = s.merged_into is None
+        self.unmerge_button.setVisible(live and bool(d.merged_cases))
         self._enable(live)
         self.status_button.setEnabled(live and self.status_box.count() > 0)
 
@@ -274,6 +280,14 @@ class CaseView(QWidget):
             self.tabs.setCurrentIndex(3)
         else:
             self._failed(exc)
+
+    def unmerge_last(self) -> None:
+        d = self.detail
+        if d is None or not d.merged_cases:
+            return
+        svc, child, who, why = self.session.hq, d.merged_cases[-1], self.actor(), \
+            self.reason.text()
+        self._run(lambda: svc.unmerge(child, actor=who, reason=why), self.tr("Unmerged."))
 
     def _open_record(self) -> None:
         rid = self.parts.selected_record()

@@ -633,187 +633,197 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../hq/case_view.py" line="48" />
-            <location filename="../hq/case_view.py" line="284" />
+            <location filename="../hq/case_view.py" line="49" />
+            <location filename="../hq/case_view.py" line="299" />
             <source>Choose a case in the list.</source>
             <translation>یک قضیه را از فهرست انتخاب کنید.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="61" />
+            <location filename="../hq/case_view.py" line="62" />
             <source>Why (required for every change)</source>
             <translation>چرا (برای هر تغییر لازم است)</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="62" />
+            <location filename="../hq/case_view.py" line="63" />
             <source>Reason</source>
             <translation>دلیل</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="64" />
+            <location filename="../hq/case_view.py" line="65" />
             <source>New status</source>
             <translation>وضعیت جدید</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="65" />
-            <location filename="../hq/case_view.py" line="164" />
+            <location filename="../hq/case_view.py" line="66" />
+            <location filename="../hq/case_view.py" line="170" />
             <source>Change &amp;status</source>
             <translation>تغییر &amp;وضعیت</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="67" />
+            <location filename="../hq/case_view.py" line="68" />
             <source>Priority</source>
             <translation>اولویت</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="68" />
+            <location filename="../hq/case_view.py" line="69" />
             <source>Set &amp;priority</source>
             <translation>تعیین &amp;اولویت</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="70" />
             <location filename="../hq/case_view.py" line="71" />
+            <location filename="../hq/case_view.py" line="72" />
             <source>Caseworker</source>
             <translation>مسئول قضیه</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="72" />
+            <location filename="../hq/case_view.py" line="73" />
             <source>&amp;Assign</source>
             <translation>&amp;سپردن</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="73" />
+            <location filename="../hq/case_view.py" line="74" />
+            <source>&amp;Unmerge the last case merged into this one</source>
+            <translation>&amp;لغو ادغام آخرین قضیه‌ای که در این قضیه ادغام شده</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="76" />
             <source>Change</source>
             <translation>تغییر</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="75" />
+            <location filename="../hq/case_view.py" line="78" />
             <source>Reason:</source>
             <translation>دلیل:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="76" />
+            <location filename="../hq/case_view.py" line="79" />
             <source>Status:</source>
             <translation>وضعیت:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="77" />
+            <location filename="../hq/case_view.py" line="80" />
             <source>Priority:</source>
             <translation>اولویت:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="78" />
+            <location filename="../hq/case_view.py" line="81" />
             <source>Caseworker:</source>
             <translation>مسئول قضیه:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="141" />
+            <location filename="../hq/case_view.py" line="147" />
             <source>Status: {status}</source>
             <translation>وضعیت: {status}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="142" />
+            <location filename="../hq/case_view.py" line="148" />
             <source>Priority: {level}</source>
             <translation>اولویت: {level}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="144" />
+            <location filename="../hq/case_view.py" line="150" />
             <source>(set by an analyst; the form says {level})</source>
             <translation>(توسط تحلیلگر تعیین شد؛ فورم می‌گوید {level})</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="146" />
+            <location filename="../hq/case_view.py" line="152" />
             <source>Caseworker: {who}</source>
             <translation>مسئول قضیه: {who}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="146" />
+            <location filename="../hq/case_view.py" line="152" />
             <source>none</source>
             <translation>هیچ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="148" />
+            <location filename="../hq/case_view.py" line="154" />
             <source>Province: {p}</source>
             <translation>ولایت: {p}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="150" />
+            <location filename="../hq/case_view.py" line="156" />
             <source>Needs: {needs}</source>
             <translation>نیازها: {needs}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="152" />
+            <location filename="../hq/case_view.py" line="158" />
             <source>Document expires: {date}</source>
             <translation>انقضای سند: {date}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="154" />
+            <location filename="../hq/case_view.py" line="160" />
             <source>Also written: {names}</source>
             <translation>همچنین نوشته شده: {names}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="156" />
+            <location filename="../hq/case_view.py" line="162" />
             <source>Merged into another case</source>
             <translation>در قضیهٔ دیگری ادغام شده</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="158" />
+            <location filename="../hq/case_view.py" line="164" />
             <source>Priority because: {why}</source>
             <translation>دلیل اولویت: {why}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="163" />
+            <location filename="../hq/case_view.py" line="169" />
             <source>&amp;Triage</source>
             <translation>&amp;بررسی اولیه</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="206" />
+            <location filename="../hq/case_view.py" line="213" />
             <source>Triaged.</source>
             <translation>بررسی اولیه شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="209" />
+            <location filename="../hq/case_view.py" line="216" />
             <source>Status changed.</source>
             <translation>وضعیت تغییر کرد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="217" />
+            <location filename="../hq/case_view.py" line="224" />
             <source>Priority changed.</source>
             <translation>اولویت تغییر کرد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="225" />
+            <location filename="../hq/case_view.py" line="232" />
             <source>Assigned.</source>
             <translation>سپرده شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="233" />
+            <location filename="../hq/case_view.py" line="240" />
             <source>Note added.</source>
             <translation>یادداشت اضافه شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="244" />
+            <location filename="../hq/case_view.py" line="251" />
             <source>Follow-up added.</source>
             <translation>پیگیری اضافه شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="250" />
+            <location filename="../hq/case_view.py" line="257" />
             <source>Choose an open follow-up first.</source>
             <translation>اول یک پیگیری باز را انتخاب کنید.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="254" />
+            <location filename="../hq/case_view.py" line="261" />
             <source>Follow-up done.</source>
             <translation>پیگیری انجام شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="265" />
+            <location filename="../hq/case_view.py" line="272" />
             <source>Referred.</source>
             <translation>ارجاع شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="270" />
+            <location filename="../hq/case_view.py" line="277" />
             <source>Referral refused: the person did not consent to referral to partners. Nothing was sent. The refusal is recorded.</source>
             <translation>ارجاع رد شد: این شخص به ارجاع به همکاران رضایت نداده است. هیچ چیزی فرستاده نشد. این رد ثبت شده است.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="290" />
+            <source>Unmerged.</source>
+            <translation>ادغام لغو شد.</translation>
         </message>
     </context>
     <context>
@@ -998,94 +1008,94 @@
     <context>
         <name>DashboardView</name>
         <message>
-            <location filename="../hq/dashboard_view.py" line="151" />
-            <location filename="../hq/dashboard_view.py" line="178" />
+            <location filename="../hq/dashboard_view.py" line="160" />
+            <location filename="../hq/dashboard_view.py" line="187" />
             <source>Open cases by priority</source>
             <translation>قضایای باز بر اساس اولویت</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="152" />
-            <location filename="../hq/dashboard_view.py" line="179" />
+            <location filename="../hq/dashboard_view.py" line="161" />
+            <location filename="../hq/dashboard_view.py" line="188" />
             <source>Cases by status</source>
             <translation>قضایا بر اساس وضعیت</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="153" />
-            <location filename="../hq/dashboard_view.py" line="180" />
+            <location filename="../hq/dashboard_view.py" line="162" />
+            <location filename="../hq/dashboard_view.py" line="189" />
             <source>New cases per week</source>
             <translation>قضایای جدید در هر هفته</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="154" />
+            <location filename="../hq/dashboard_view.py" line="163" />
             <source>Needs by province</source>
             <translation>نیازها بر اساس ولایت</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="155" />
+            <location filename="../hq/dashboard_view.py" line="164" />
             <source>overdue follow-ups</source>
             <translation>پیگیری از موعد گذشته</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="156" />
+            <location filename="../hq/dashboard_view.py" line="165" />
             <source>documents expiring soon</source>
             <translation>سند به‌زودی منقضی می‌شود</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="157" />
+            <location filename="../hq/dashboard_view.py" line="166" />
             <source>documents already expired</source>
             <translation>سند منقضی شده</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="158" />
+            <location filename="../hq/dashboard_view.py" line="167" />
             <source>open cases</source>
             <translation>قضیهٔ باز</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="162" />
+            <location filename="../hq/dashboard_view.py" line="171" />
             <source> days</source>
             <translation> روز</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="163" />
+            <location filename="../hq/dashboard_view.py" line="172" />
             <source>Expiring within</source>
             <translation>انقضا در مدت</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="164" />
+            <location filename="../hq/dashboard_view.py" line="173" />
             <source>&amp;Refresh</source>
             <translation>&amp;تازه‌سازی</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="171" />
+            <location filename="../hq/dashboard_view.py" line="180" />
             <source>Documents expiring within:</source>
             <translation>اسناد رو به انقضا در مدت:</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="181" />
+            <location filename="../hq/dashboard_view.py" line="190" />
             <source>Needs of open cases, by province</source>
             <translation>نیازهای قضایای باز، بر اساس ولایت</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="207" />
+            <location filename="../hq/dashboard_view.py" line="224" />
             <source>Figures for {day}</source>
             <translation>ارقام برای {day}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/dashboard_view.py" line="220" />
+            <location filename="../hq/dashboard_view.py" line="238" />
             <source>%n closed</source>
             <translation>
                 <numerusform>%n بسته</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/dashboard_view.py" line="222" />
+            <location filename="../hq/dashboard_view.py" line="240" />
             <source>on %n case(s)</source>
             <translation>
                 <numerusform>در %n قضیه</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/dashboard_view.py" line="224" />
+            <location filename="../hq/dashboard_view.py" line="242" />
             <source>within %n day(s)</source>
             <translation>
                 <numerusform>در %n روز</numerusform>
@@ -1377,119 +1387,119 @@
     <context>
         <name>DuplicatesView</name>
         <message>
-            <location filename="../hq/duplicates_view.py" line="43" />
+            <location filename="../hq/duplicates_view.py" line="45" />
             <source>Likely duplicates</source>
             <translation>تکراری‌های احتمالی</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="44" />
+            <location filename="../hq/duplicates_view.py" line="46" />
             <source>Case</source>
             <translation>قضیه</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="44" />
+            <location filename="../hq/duplicates_view.py" line="46" />
             <source>Likely the same as</source>
             <translation>احتمالاً همان</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="45" />
+            <location filename="../hq/duplicates_view.py" line="47" />
             <source>Score</source>
             <translation>امتیاز</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="45" />
+            <location filename="../hq/duplicates_view.py" line="47" />
             <source>Why</source>
             <translation>چرا</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="45" />
+            <location filename="../hq/duplicates_view.py" line="47" />
             <source>Status</source>
             <translation>وضعیت</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="47" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Why (required to merge or unmerge)</source>
             <translation>چرا (برای ادغام یا لغو ادغام لازم است)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="48" />
+            <location filename="../hq/duplicates_view.py" line="50" />
             <source>Reason</source>
             <translation>دلیل</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="49" />
+            <location filename="../hq/duplicates_view.py" line="51" />
             <source>&amp;Merge the second into the first</source>
             <translation>&amp;ادغام دومی در اولی</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="50" />
+            <location filename="../hq/duplicates_view.py" line="52" />
             <source>&amp;Not a duplicate</source>
             <translation>&amp;تکراری نیست</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="51" />
+            <location filename="../hq/duplicates_view.py" line="53" />
             <source>&amp;Undo the last merge</source>
             <translation>&amp;لغو آخرین ادغام</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="52" />
+            <location filename="../hq/duplicates_view.py" line="54" />
             <source>&amp;Refresh</source>
             <translation>&amp;تازه‌سازی</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="61" />
+            <location filename="../hq/duplicates_view.py" line="63" />
             <source>Pairs of cases that may be the same person. Check both before merging; a merge can be undone.</source>
             <translation>جفت قضایایی که شاید یک شخص باشند. پیش از ادغام هر دو را بررسی کنید؛ ادغام قابل لغو است.</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="82" />
+            <location filename="../hq/duplicates_view.py" line="84" />
             <source>names match ({keys}; {pct}% of the shorter name)</source>
             <translation>نام‌ها مطابقت دارند ({keys}؛ {pct}٪ نام کوتاه‌تر)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="86" />
+            <location filename="../hq/duplicates_view.py" line="88" />
             <source>same birth year ({year})</source>
             <translation>سال تولد یکسان ({year})</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="89" />
+            <location filename="../hq/duplicates_view.py" line="91" />
             <source>birth years {n} apart (against)</source>
             <translation>سال‌های تولد {n} سال فاصله (مخالف)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="90" />
+            <location filename="../hq/duplicates_view.py" line="92" />
             <source>birth years {n} apart</source>
             <translation>سال‌های تولد {n} سال فاصله</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="93" />
+            <location filename="../hq/duplicates_view.py" line="95" />
             <source>same province ({province})</source>
             <translation>ولایت یکسان ({province})</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="95" />
+            <location filename="../hq/duplicates_view.py" line="98" />
             <source>same phone number</source>
             <translation>شمارهٔ تلفن یکسان</translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/duplicates_view.py" line="112" />
+            <location filename="../hq/duplicates_view.py" line="123" />
             <source>%n pair(s)</source>
             <translation>
                 <numerusform>%n جفت</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="138" />
+            <location filename="../hq/duplicates_view.py" line="149" />
             <source>Merged {b} into {a}.</source>
             <translation>{b} در {a} ادغام شد.</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="153" />
+            <location filename="../hq/duplicates_view.py" line="164" />
             <source>Marked as not a duplicate: {a} and {b}.</source>
             <translation>به عنوان غیرتکراری علامت‌گذاری شد: {a} و {b}.</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="165" />
+            <location filename="../hq/duplicates_view.py" line="176" />
             <source>Unmerged.</source>
             <translation>ادغام لغو شد.</translation>
         </message>
@@ -1779,47 +1789,47 @@
     <context>
         <name>HQWindow</name>
         <message>
-            <location filename="../hq/window.py" line="96" />
+            <location filename="../hq/window.py" line="97" />
             <source>Intake HQ is locked</source>
             <translation>دفتر مرکزی Intake قفل است</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="97" />
+            <location filename="../hq/window.py" line="98" />
             <source>Type the HQ passphrase to open the import desk, devices and records.</source>
             <translation>رمز عبور دفتر مرکزی را برای باز کردن میز ورود، دستگاه‌ها و سوابق بنویسید.</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="105" />
+            <location filename="../hq/window.py" line="106" />
             <source>&amp;Export records…</source>
             <translation>صدور سوابق…</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="108" />
+            <location filename="../hq/window.py" line="109" />
             <source>&amp;Lock</source>
             <translation>قفل</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="108" />
+            <location filename="../hq/window.py" line="109" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همین حالا قفل کن (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="110" />
+            <location filename="../hq/window.py" line="111" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="127" />
+            <location filename="../hq/window.py" line="128" />
             <source>Intake HQ</source>
             <translation>دفتر مرکزی Intake</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="128" />
+            <location filename="../hq/window.py" line="129" />
             <source>Intake HQ — locked</source>
             <translation>دفتر مرکزی Intake — قفل</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="136" />
+            <location filename="../hq/window.py" line="137" />
             <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
             <translation>در {folder} پروفایل دفتر مرکزی نیست. با دستور 'intake hq init' یکی بسازید و برنامه را دوباره باز کنید.</translation>
         </message>

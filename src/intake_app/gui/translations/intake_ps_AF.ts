@@ -634,187 +634,197 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../hq/case_view.py" line="48" />
-            <location filename="../hq/case_view.py" line="284" />
+            <location filename="../hq/case_view.py" line="49" />
+            <location filename="../hq/case_view.py" line="299" />
             <source>Choose a case in the list.</source>
             <translation>له لړلیک څخه یوه قضیه وټاکئ.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="61" />
+            <location filename="../hq/case_view.py" line="62" />
             <source>Why (required for every change)</source>
             <translation>ولې (د هر بدلون لپاره اړین دی)</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="62" />
+            <location filename="../hq/case_view.py" line="63" />
             <source>Reason</source>
             <translation>دلیل</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="64" />
+            <location filename="../hq/case_view.py" line="65" />
             <source>New status</source>
             <translation>نوی حالت</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="65" />
-            <location filename="../hq/case_view.py" line="164" />
+            <location filename="../hq/case_view.py" line="66" />
+            <location filename="../hq/case_view.py" line="170" />
             <source>Change &amp;status</source>
             <translation>&amp;حالت بدل کړئ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="67" />
+            <location filename="../hq/case_view.py" line="68" />
             <source>Priority</source>
             <translation>لومړیتوب</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="68" />
+            <location filename="../hq/case_view.py" line="69" />
             <source>Set &amp;priority</source>
             <translation>&amp;لومړیتوب وټاکئ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="70" />
             <location filename="../hq/case_view.py" line="71" />
+            <location filename="../hq/case_view.py" line="72" />
             <source>Caseworker</source>
             <translation>د قضیې مسوول</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="72" />
+            <location filename="../hq/case_view.py" line="73" />
             <source>&amp;Assign</source>
             <translation>&amp;وسپارئ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="73" />
+            <location filename="../hq/case_view.py" line="74" />
+            <source>&amp;Unmerge the last case merged into this one</source>
+            <translation>&amp;د هغې وروستۍ قضیې یوځای کېدل لغوه کړئ چې له دې سره یوځای شوې</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="76" />
             <source>Change</source>
             <translation>بدلون</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="75" />
+            <location filename="../hq/case_view.py" line="78" />
             <source>Reason:</source>
             <translation>دلیل:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="76" />
+            <location filename="../hq/case_view.py" line="79" />
             <source>Status:</source>
             <translation>حالت:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="77" />
+            <location filename="../hq/case_view.py" line="80" />
             <source>Priority:</source>
             <translation>لومړیتوب:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="78" />
+            <location filename="../hq/case_view.py" line="81" />
             <source>Caseworker:</source>
             <translation>د قضیې مسوول:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="141" />
+            <location filename="../hq/case_view.py" line="147" />
             <source>Status: {status}</source>
             <translation>حالت: {status}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="142" />
+            <location filename="../hq/case_view.py" line="148" />
             <source>Priority: {level}</source>
             <translation>لومړیتوب: {level}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="144" />
+            <location filename="../hq/case_view.py" line="150" />
             <source>(set by an analyst; the form says {level})</source>
             <translation>(د شنونکي له خوا ټاکل شوی؛ فورمه وايي {level})</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="146" />
+            <location filename="../hq/case_view.py" line="152" />
             <source>Caseworker: {who}</source>
             <translation>د قضیې مسوول: {who}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="146" />
+            <location filename="../hq/case_view.py" line="152" />
             <source>none</source>
             <translation>هیڅ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="148" />
+            <location filename="../hq/case_view.py" line="154" />
             <source>Province: {p}</source>
             <translation>ولایت: {p}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="150" />
+            <location filename="../hq/case_view.py" line="156" />
             <source>Needs: {needs}</source>
             <translation>اړتیاوې: {needs}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="152" />
+            <location filename="../hq/case_view.py" line="158" />
             <source>Document expires: {date}</source>
             <translation>د سند پای نېټه: {date}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="154" />
+            <location filename="../hq/case_view.py" line="160" />
             <source>Also written: {names}</source>
             <translation>داسې هم لیکل شوی: {names}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="156" />
+            <location filename="../hq/case_view.py" line="162" />
             <source>Merged into another case</source>
             <translation>له بلې قضیې سره یوځای شوې</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="158" />
+            <location filename="../hq/case_view.py" line="164" />
             <source>Priority because: {why}</source>
             <translation>د لومړیتوب لامل: {why}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="163" />
+            <location filename="../hq/case_view.py" line="169" />
             <source>&amp;Triage</source>
             <translation>&amp;لومړنۍ کتنه</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="206" />
+            <location filename="../hq/case_view.py" line="213" />
             <source>Triaged.</source>
             <translation>لومړنۍ کتنه وشوه.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="209" />
+            <location filename="../hq/case_view.py" line="216" />
             <source>Status changed.</source>
             <translation>حالت بدل شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="217" />
+            <location filename="../hq/case_view.py" line="224" />
             <source>Priority changed.</source>
             <translation>لومړیتوب بدل شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="225" />
+            <location filename="../hq/case_view.py" line="232" />
             <source>Assigned.</source>
             <translation>وسپارل شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="233" />
+            <location filename="../hq/case_view.py" line="240" />
             <source>Note added.</source>
             <translation>یادښت زیات شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="244" />
+            <location filename="../hq/case_view.py" line="251" />
             <source>Follow-up added.</source>
             <translation>تعقیب زیات شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="250" />
+            <location filename="../hq/case_view.py" line="257" />
             <source>Choose an open follow-up first.</source>
             <translation>لومړی یو پرانیستی تعقیب وټاکئ.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="254" />
+            <location filename="../hq/case_view.py" line="261" />
             <source>Follow-up done.</source>
             <translation>تعقیب بشپړ شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="265" />
+            <location filename="../hq/case_view.py" line="272" />
             <source>Referred.</source>
             <translation>ولېږدول شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="270" />
+            <location filename="../hq/case_view.py" line="277" />
             <source>Referral refused: the person did not consent to referral to partners. Nothing was sent. The refusal is recorded.</source>
             <translation>لېږدونه رد شوه: دې کس همکارانو ته د لېږدونې اجازه نه ده ورکړې. هیڅ شی ونه لېږل شو. دا رد ثبت شو.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="290" />
+            <source>Unmerged.</source>
+            <translation>یوځای کول لغوه شول.</translation>
         </message>
     </context>
     <context>
@@ -1000,80 +1010,80 @@
     <context>
         <name>DashboardView</name>
         <message>
-            <location filename="../hq/dashboard_view.py" line="151" />
-            <location filename="../hq/dashboard_view.py" line="178" />
+            <location filename="../hq/dashboard_view.py" line="160" />
+            <location filename="../hq/dashboard_view.py" line="187" />
             <source>Open cases by priority</source>
             <translation>پرانیستې قضیې د لومړیتوب له مخې</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="152" />
-            <location filename="../hq/dashboard_view.py" line="179" />
+            <location filename="../hq/dashboard_view.py" line="161" />
+            <location filename="../hq/dashboard_view.py" line="188" />
             <source>Cases by status</source>
             <translation>قضیې د حالت له مخې</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="153" />
-            <location filename="../hq/dashboard_view.py" line="180" />
+            <location filename="../hq/dashboard_view.py" line="162" />
+            <location filename="../hq/dashboard_view.py" line="189" />
             <source>New cases per week</source>
             <translation>په اونۍ کې نوې قضیې</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="154" />
+            <location filename="../hq/dashboard_view.py" line="163" />
             <source>Needs by province</source>
             <translation>اړتیاوې د ولایت له مخې</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="155" />
+            <location filename="../hq/dashboard_view.py" line="164" />
             <source>overdue follow-ups</source>
             <translation>تعقیبونه چې نېټه یې تېره ده</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="156" />
+            <location filename="../hq/dashboard_view.py" line="165" />
             <source>documents expiring soon</source>
             <translation>اسناد چې ژر پای ته رسېږي</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="157" />
+            <location filename="../hq/dashboard_view.py" line="166" />
             <source>documents already expired</source>
             <translation>اسناد چې موده یې تېره شوې</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="158" />
+            <location filename="../hq/dashboard_view.py" line="167" />
             <source>open cases</source>
             <translation>پرانیستې قضیې</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="162" />
+            <location filename="../hq/dashboard_view.py" line="171" />
             <source> days</source>
             <translation> ورځې</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="163" />
+            <location filename="../hq/dashboard_view.py" line="172" />
             <source>Expiring within</source>
             <translation>په دې موده کې پای</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="164" />
+            <location filename="../hq/dashboard_view.py" line="173" />
             <source>&amp;Refresh</source>
             <translation>&amp;تازه کول</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="171" />
+            <location filename="../hq/dashboard_view.py" line="180" />
             <source>Documents expiring within:</source>
             <translation>اسناد چې په دې موده کې پای ته رسېږي:</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="181" />
+            <location filename="../hq/dashboard_view.py" line="190" />
             <source>Needs of open cases, by province</source>
             <translation>د پرانیستو قضیو اړتیاوې، د ولایت له مخې</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="207" />
+            <location filename="../hq/dashboard_view.py" line="224" />
             <source>Figures for {day}</source>
             <translation>د {day} شمېرې</translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/dashboard_view.py" line="220" />
+            <location filename="../hq/dashboard_view.py" line="238" />
             <source>%n closed</source>
             <translation>
                 <numerusform>%n تړل شوې</numerusform>
@@ -1081,7 +1091,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/dashboard_view.py" line="222" />
+            <location filename="../hq/dashboard_view.py" line="240" />
             <source>on %n case(s)</source>
             <translation>
                 <numerusform>په %n قضیو کې</numerusform>
@@ -1089,7 +1099,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/dashboard_view.py" line="224" />
+            <location filename="../hq/dashboard_view.py" line="242" />
             <source>within %n day(s)</source>
             <translation>
                 <numerusform>په %n ورځو کې</numerusform>
@@ -1386,102 +1396,102 @@
     <context>
         <name>DuplicatesView</name>
         <message>
-            <location filename="../hq/duplicates_view.py" line="43" />
+            <location filename="../hq/duplicates_view.py" line="45" />
             <source>Likely duplicates</source>
             <translation>احتمالي تکرارونه</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="44" />
+            <location filename="../hq/duplicates_view.py" line="46" />
             <source>Case</source>
             <translation>قضیه</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="44" />
+            <location filename="../hq/duplicates_view.py" line="46" />
             <source>Likely the same as</source>
             <translation>احتمالاً هماغه</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="45" />
+            <location filename="../hq/duplicates_view.py" line="47" />
             <source>Score</source>
             <translation>نمره</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="45" />
+            <location filename="../hq/duplicates_view.py" line="47" />
             <source>Why</source>
             <translation>ولې</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="45" />
+            <location filename="../hq/duplicates_view.py" line="47" />
             <source>Status</source>
             <translation>حالت</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="47" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Why (required to merge or unmerge)</source>
             <translation>ولې (د یوځای کولو یا لغوه کولو لپاره اړین دی)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="48" />
+            <location filename="../hq/duplicates_view.py" line="50" />
             <source>Reason</source>
             <translation>دلیل</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="49" />
+            <location filename="../hq/duplicates_view.py" line="51" />
             <source>&amp;Merge the second into the first</source>
             <translation>&amp;دویمه له لومړۍ سره یوځای کړئ</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="50" />
+            <location filename="../hq/duplicates_view.py" line="52" />
             <source>&amp;Not a duplicate</source>
             <translation>&amp;تکرار نه دی</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="51" />
+            <location filename="../hq/duplicates_view.py" line="53" />
             <source>&amp;Undo the last merge</source>
             <translation>&amp;وروستی یوځای کول لغوه کړئ</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="52" />
+            <location filename="../hq/duplicates_view.py" line="54" />
             <source>&amp;Refresh</source>
             <translation>&amp;تازه کول</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="61" />
+            <location filename="../hq/duplicates_view.py" line="63" />
             <source>Pairs of cases that may be the same person. Check both before merging; a merge can be undone.</source>
             <translation>د قضیو جوړې چې ښایي یو کس وي. د یوځای کولو مخکې دواړه وګورئ؛ یوځای کول بېرته کېدای شي.</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="82" />
+            <location filename="../hq/duplicates_view.py" line="84" />
             <source>names match ({keys}; {pct}% of the shorter name)</source>
             <translation>نومونه سره برابر دي ({keys}؛ د لنډ نوم {pct}٪)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="86" />
+            <location filename="../hq/duplicates_view.py" line="88" />
             <source>same birth year ({year})</source>
             <translation>د زېږون ورته کال ({year})</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="89" />
+            <location filename="../hq/duplicates_view.py" line="91" />
             <source>birth years {n} apart (against)</source>
             <translation>د زېږون کلونه {n} کاله توپیر (پر ضد)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="90" />
+            <location filename="../hq/duplicates_view.py" line="92" />
             <source>birth years {n} apart</source>
             <translation>د زېږون کلونه {n} کاله توپیر</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="93" />
+            <location filename="../hq/duplicates_view.py" line="95" />
             <source>same province ({province})</source>
             <translation>ورته ولایت ({province})</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="95" />
+            <location filename="../hq/duplicates_view.py" line="98" />
             <source>same phone number</source>
             <translation>ورته د تلیفون شمېره</translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/duplicates_view.py" line="112" />
+            <location filename="../hq/duplicates_view.py" line="123" />
             <source>%n pair(s)</source>
             <translation>
                 <numerusform>%n جوړې</numerusform>
@@ -1489,17 +1499,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="138" />
+            <location filename="../hq/duplicates_view.py" line="149" />
             <source>Merged {b} into {a}.</source>
             <translation>{b} له {a} سره یوځای شو.</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="153" />
+            <location filename="../hq/duplicates_view.py" line="164" />
             <source>Marked as not a duplicate: {a} and {b}.</source>
             <translation>د نه تکرار په توګه نښه شول: {a} او {b}.</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="165" />
+            <location filename="../hq/duplicates_view.py" line="176" />
             <source>Unmerged.</source>
             <translation>یوځای کول لغوه شول.</translation>
         </message>
@@ -1789,47 +1799,47 @@
     <context>
         <name>HQWindow</name>
         <message>
-            <location filename="../hq/window.py" line="96" />
+            <location filename="../hq/window.py" line="97" />
             <source>Intake HQ is locked</source>
             <translation>د Intake مرکزي دفتر قلف دی</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="97" />
+            <location filename="../hq/window.py" line="98" />
             <source>Type the HQ passphrase to open the import desk, devices and records.</source>
             <translation>د واردولو مېز، وسیلو او دوسیو د پرانیستلو لپاره د مرکزي دفتر پټنوم ولیکئ.</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="105" />
+            <location filename="../hq/window.py" line="106" />
             <source>&amp;Export records…</source>
             <translation>دوسیې صادرول…</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="108" />
+            <location filename="../hq/window.py" line="109" />
             <source>&amp;Lock</source>
             <translation>قلف</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="108" />
+            <location filename="../hq/window.py" line="109" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همدا اوس قلف کړئ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="110" />
+            <location filename="../hq/window.py" line="111" />
             <source>Language</source>
             <translation>ژبه</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="127" />
+            <location filename="../hq/window.py" line="128" />
             <source>Intake HQ</source>
             <translation>د Intake مرکزي دفتر</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="128" />
+            <location filename="../hq/window.py" line="129" />
             <source>Intake HQ — locked</source>
             <translation>د Intake مرکزي دفتر — قلف</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="136" />
+            <location filename="../hq/window.py" line="137" />
             <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
             <translation>په {folder} کې د مرکزي دفتر پروفایل نشته. د 'intake hq init' امر سره یو جوړ کړئ، بیا پروګرام بیا پیل کړئ.</translation>
         </message>

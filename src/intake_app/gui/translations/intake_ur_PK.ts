@@ -634,187 +634,197 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../hq/case_view.py" line="48" />
-            <location filename="../hq/case_view.py" line="284" />
+            <location filename="../hq/case_view.py" line="49" />
+            <location filename="../hq/case_view.py" line="299" />
             <source>Choose a case in the list.</source>
             <translation>فہرست میں سے ایک کیس منتخب کریں۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="61" />
+            <location filename="../hq/case_view.py" line="62" />
             <source>Why (required for every change)</source>
             <translation>کیوں (ہر تبدیلی کے لیے ضروری)</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="62" />
+            <location filename="../hq/case_view.py" line="63" />
             <source>Reason</source>
             <translation>وجہ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="64" />
+            <location filename="../hq/case_view.py" line="65" />
             <source>New status</source>
             <translation>نئی حیثیت</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="65" />
-            <location filename="../hq/case_view.py" line="164" />
+            <location filename="../hq/case_view.py" line="66" />
+            <location filename="../hq/case_view.py" line="170" />
             <source>Change &amp;status</source>
             <translation>&amp;حیثیت بدلیں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="67" />
+            <location filename="../hq/case_view.py" line="68" />
             <source>Priority</source>
             <translation>ترجیح</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="68" />
+            <location filename="../hq/case_view.py" line="69" />
             <source>Set &amp;priority</source>
             <translation>&amp;ترجیح مقرر کریں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="70" />
             <location filename="../hq/case_view.py" line="71" />
+            <location filename="../hq/case_view.py" line="72" />
             <source>Caseworker</source>
             <translation>کیس ورکر</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="72" />
+            <location filename="../hq/case_view.py" line="73" />
             <source>&amp;Assign</source>
             <translation>&amp;سپرد کریں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="73" />
+            <location filename="../hq/case_view.py" line="74" />
+            <source>&amp;Unmerge the last case merged into this one</source>
+            <translation>&amp;اس کیس میں ضم آخری کیس کو الگ کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="76" />
             <source>Change</source>
             <translation>تبدیلی</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="75" />
+            <location filename="../hq/case_view.py" line="78" />
             <source>Reason:</source>
             <translation>وجہ:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="76" />
+            <location filename="../hq/case_view.py" line="79" />
             <source>Status:</source>
             <translation>حیثیت:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="77" />
+            <location filename="../hq/case_view.py" line="80" />
             <source>Priority:</source>
             <translation>ترجیح:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="78" />
+            <location filename="../hq/case_view.py" line="81" />
             <source>Caseworker:</source>
             <translation>کیس ورکر:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="141" />
+            <location filename="../hq/case_view.py" line="147" />
             <source>Status: {status}</source>
             <translation>حیثیت: {status}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="142" />
+            <location filename="../hq/case_view.py" line="148" />
             <source>Priority: {level}</source>
             <translation>ترجیح: {level}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="144" />
+            <location filename="../hq/case_view.py" line="150" />
             <source>(set by an analyst; the form says {level})</source>
             <translation>(تجزیہ کار نے مقرر کی؛ فارم کے مطابق {level})</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="146" />
+            <location filename="../hq/case_view.py" line="152" />
             <source>Caseworker: {who}</source>
             <translation>کیس ورکر: {who}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="146" />
+            <location filename="../hq/case_view.py" line="152" />
             <source>none</source>
             <translation>کوئی نہیں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="148" />
+            <location filename="../hq/case_view.py" line="154" />
             <source>Province: {p}</source>
             <translation>صوبہ: {p}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="150" />
+            <location filename="../hq/case_view.py" line="156" />
             <source>Needs: {needs}</source>
             <translation>ضروریات: {needs}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="152" />
+            <location filename="../hq/case_view.py" line="158" />
             <source>Document expires: {date}</source>
             <translation>دستاویز کی میعاد: {date}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="154" />
+            <location filename="../hq/case_view.py" line="160" />
             <source>Also written: {names}</source>
             <translation>یوں بھی لکھا گیا: {names}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="156" />
+            <location filename="../hq/case_view.py" line="162" />
             <source>Merged into another case</source>
             <translation>کسی اور کیس میں ضم</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="158" />
+            <location filename="../hq/case_view.py" line="164" />
             <source>Priority because: {why}</source>
             <translation>ترجیح کی وجہ: {why}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="163" />
+            <location filename="../hq/case_view.py" line="169" />
             <source>&amp;Triage</source>
             <translation>&amp;ابتدائی جانچ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="206" />
+            <location filename="../hq/case_view.py" line="213" />
             <source>Triaged.</source>
             <translation>ابتدائی جانچ ہو گئی۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="209" />
+            <location filename="../hq/case_view.py" line="216" />
             <source>Status changed.</source>
             <translation>حیثیت بدل دی گئی۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="217" />
+            <location filename="../hq/case_view.py" line="224" />
             <source>Priority changed.</source>
             <translation>ترجیح بدل دی گئی۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="225" />
+            <location filename="../hq/case_view.py" line="232" />
             <source>Assigned.</source>
             <translation>سپرد کر دیا گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="233" />
+            <location filename="../hq/case_view.py" line="240" />
             <source>Note added.</source>
             <translation>نوٹ شامل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="244" />
+            <location filename="../hq/case_view.py" line="251" />
             <source>Follow-up added.</source>
             <translation>فالو اپ شامل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="250" />
+            <location filename="../hq/case_view.py" line="257" />
             <source>Choose an open follow-up first.</source>
             <translation>پہلے ایک کھلا فالو اپ منتخب کریں۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="254" />
+            <location filename="../hq/case_view.py" line="261" />
             <source>Follow-up done.</source>
             <translation>فالو اپ مکمل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="265" />
+            <location filename="../hq/case_view.py" line="272" />
             <source>Referred.</source>
             <translation>حوالہ دے دیا گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="270" />
+            <location filename="../hq/case_view.py" line="277" />
             <source>Referral refused: the person did not consent to referral to partners. Nothing was sent. The refusal is recorded.</source>
             <translation>حوالہ مسترد: اس شخص نے شراکت داروں کو حوالے کی رضامندی نہیں دی۔ کچھ نہیں بھیجا گیا۔ یہ انکار درج کر لیا گیا ہے۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="290" />
+            <source>Unmerged.</source>
+            <translation>انضمام ختم کر دیا گیا۔</translation>
         </message>
     </context>
     <context>
@@ -1000,80 +1010,80 @@
     <context>
         <name>DashboardView</name>
         <message>
-            <location filename="../hq/dashboard_view.py" line="151" />
-            <location filename="../hq/dashboard_view.py" line="178" />
+            <location filename="../hq/dashboard_view.py" line="160" />
+            <location filename="../hq/dashboard_view.py" line="187" />
             <source>Open cases by priority</source>
             <translation>ترجیح کے لحاظ سے کھلے کیس</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="152" />
-            <location filename="../hq/dashboard_view.py" line="179" />
+            <location filename="../hq/dashboard_view.py" line="161" />
+            <location filename="../hq/dashboard_view.py" line="188" />
             <source>Cases by status</source>
             <translation>حیثیت کے لحاظ سے کیس</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="153" />
-            <location filename="../hq/dashboard_view.py" line="180" />
+            <location filename="../hq/dashboard_view.py" line="162" />
+            <location filename="../hq/dashboard_view.py" line="189" />
             <source>New cases per week</source>
             <translation>فی ہفتہ نئے کیس</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="154" />
+            <location filename="../hq/dashboard_view.py" line="163" />
             <source>Needs by province</source>
             <translation>صوبے کے لحاظ سے ضروریات</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="155" />
+            <location filename="../hq/dashboard_view.py" line="164" />
             <source>overdue follow-ups</source>
             <translation>تاخیر شدہ فالو اپس</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="156" />
+            <location filename="../hq/dashboard_view.py" line="165" />
             <source>documents expiring soon</source>
             <translation>جلد میعاد ختم ہونے والی دستاویزات</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="157" />
+            <location filename="../hq/dashboard_view.py" line="166" />
             <source>documents already expired</source>
             <translation>میعاد ختم شدہ دستاویزات</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="158" />
+            <location filename="../hq/dashboard_view.py" line="167" />
             <source>open cases</source>
             <translation>کھلے کیس</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="162" />
+            <location filename="../hq/dashboard_view.py" line="171" />
             <source> days</source>
             <translation> دن</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="163" />
+            <location filename="../hq/dashboard_view.py" line="172" />
             <source>Expiring within</source>
             <translation>اس مدت میں میعاد ختم</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="164" />
+            <location filename="../hq/dashboard_view.py" line="173" />
             <source>&amp;Refresh</source>
             <translation>&amp;تازہ کریں</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="171" />
+            <location filename="../hq/dashboard_view.py" line="180" />
             <source>Documents expiring within:</source>
             <translation>اس مدت میں ختم ہونے والی دستاویزات:</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="181" />
+            <location filename="../hq/dashboard_view.py" line="190" />
             <source>Needs of open cases, by province</source>
             <translation>کھلے کیسوں کی ضروریات، صوبے کے لحاظ سے</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="207" />
+            <location filename="../hq/dashboard_view.py" line="224" />
             <source>Figures for {day}</source>
             <translation>{day} کے اعداد و شمار</translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/dashboard_view.py" line="220" />
+            <location filename="../hq/dashboard_view.py" line="238" />
             <source>%n closed</source>
             <translation>
                 <numerusform>%n بند</numerusform>
@@ -1081,7 +1091,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/dashboard_view.py" line="222" />
+            <location filename="../hq/dashboard_view.py" line="240" />
             <source>on %n case(s)</source>
             <translation>
                 <numerusform>%n کیسوں پر</numerusform>
@@ -1089,7 +1099,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/dashboard_view.py" line="224" />
+            <location filename="../hq/dashboard_view.py" line="242" />
             <source>within %n day(s)</source>
             <translation>
                 <numerusform>%n دن کے اندر</numerusform>
@@ -1386,102 +1396,102 @@
     <context>
         <name>DuplicatesView</name>
         <message>
-            <location filename="../hq/duplicates_view.py" line="43" />
+            <location filename="../hq/duplicates_view.py" line="45" />
             <source>Likely duplicates</source>
             <translation>ممکنہ نقول</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="44" />
+            <location filename="../hq/duplicates_view.py" line="46" />
             <source>Case</source>
             <translation>کیس</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="44" />
+            <location filename="../hq/duplicates_view.py" line="46" />
             <source>Likely the same as</source>
             <translation>غالباً وہی جو</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="45" />
+            <location filename="../hq/duplicates_view.py" line="47" />
             <source>Score</source>
             <translation>اسکور</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="45" />
+            <location filename="../hq/duplicates_view.py" line="47" />
             <source>Why</source>
             <translation>کیوں</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="45" />
+            <location filename="../hq/duplicates_view.py" line="47" />
             <source>Status</source>
             <translation>حیثیت</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="47" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Why (required to merge or unmerge)</source>
             <translation>کیوں (ضم کرنے یا الگ کرنے کے لیے ضروری)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="48" />
+            <location filename="../hq/duplicates_view.py" line="50" />
             <source>Reason</source>
             <translation>وجہ</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="49" />
+            <location filename="../hq/duplicates_view.py" line="51" />
             <source>&amp;Merge the second into the first</source>
             <translation>&amp;دوسرے کو پہلے میں ضم کریں</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="50" />
+            <location filename="../hq/duplicates_view.py" line="52" />
             <source>&amp;Not a duplicate</source>
             <translation>&amp;نقل نہیں</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="51" />
+            <location filename="../hq/duplicates_view.py" line="53" />
             <source>&amp;Undo the last merge</source>
             <translation>&amp;آخری انضمام واپس لیں</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="52" />
+            <location filename="../hq/duplicates_view.py" line="54" />
             <source>&amp;Refresh</source>
             <translation>&amp;تازہ کریں</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="61" />
+            <location filename="../hq/duplicates_view.py" line="63" />
             <source>Pairs of cases that may be the same person. Check both before merging; a merge can be undone.</source>
             <translation>کیسوں کے جوڑے جو شاید ایک ہی شخص ہوں۔ ضم کرنے سے پہلے دونوں جانچیں؛ انضمام واپس ہو سکتا ہے۔</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="82" />
+            <location filename="../hq/duplicates_view.py" line="84" />
             <source>names match ({keys}; {pct}% of the shorter name)</source>
             <translation>نام ملتے ہیں ({keys}؛ چھوٹے نام کا {pct}٪)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="86" />
+            <location filename="../hq/duplicates_view.py" line="88" />
             <source>same birth year ({year})</source>
             <translation>ایک ہی سال پیدائش ({year})</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="89" />
+            <location filename="../hq/duplicates_view.py" line="91" />
             <source>birth years {n} apart (against)</source>
             <translation>پیدائش کے سالوں میں {n} کا فرق (خلاف)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="90" />
+            <location filename="../hq/duplicates_view.py" line="92" />
             <source>birth years {n} apart</source>
             <translation>پیدائش کے سالوں میں {n} کا فرق</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="93" />
+            <location filename="../hq/duplicates_view.py" line="95" />
             <source>same province ({province})</source>
             <translation>ایک ہی صوبہ ({province})</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="95" />
+            <location filename="../hq/duplicates_view.py" line="98" />
             <source>same phone number</source>
             <translation>ایک ہی فون نمبر</translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/duplicates_view.py" line="112" />
+            <location filename="../hq/duplicates_view.py" line="123" />
             <source>%n pair(s)</source>
             <translation>
                 <numerusform>%n جوڑے</numerusform>
@@ -1489,17 +1499,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="138" />
+            <location filename="../hq/duplicates_view.py" line="149" />
             <source>Merged {b} into {a}.</source>
             <translation>{b} کو {a} میں ضم کر دیا گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="153" />
+            <location filename="../hq/duplicates_view.py" line="164" />
             <source>Marked as not a duplicate: {a} and {b}.</source>
             <translation>نقل نہیں کے طور پر نشان زد: {a} اور {b}۔</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="165" />
+            <location filename="../hq/duplicates_view.py" line="176" />
             <source>Unmerged.</source>
             <translation>انضمام ختم کر دیا گیا۔</translation>
         </message>
@@ -1789,47 +1799,47 @@
     <context>
         <name>HQWindow</name>
         <message>
-            <location filename="../hq/window.py" line="96" />
+            <location filename="../hq/window.py" line="97" />
             <source>Intake HQ is locked</source>
             <translation>Intake ہیڈ آفس لاک ہے</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="97" />
+            <location filename="../hq/window.py" line="98" />
             <source>Type the HQ passphrase to open the import desk, devices and records.</source>
             <translation>درآمد ڈیسک، ڈیوائسز اور ریکارڈ کھولنے کے لیے ہیڈ آفس کا پاس ورڈ لکھیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="105" />
+            <location filename="../hq/window.py" line="106" />
             <source>&amp;Export records…</source>
             <translation>ریکارڈ برآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="108" />
+            <location filename="../hq/window.py" line="109" />
             <source>&amp;Lock</source>
             <translation>لاک</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="108" />
+            <location filename="../hq/window.py" line="109" />
             <source>Lock now (Ctrl+L)</source>
             <translation>ابھی لاک کریں (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="110" />
+            <location filename="../hq/window.py" line="111" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="127" />
+            <location filename="../hq/window.py" line="128" />
             <source>Intake HQ</source>
             <translation>Intake ہیڈ آفس</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="128" />
+            <location filename="../hq/window.py" line="129" />
             <source>Intake HQ — locked</source>
             <translation>Intake ہیڈ آفس — لاک</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="136" />
+            <location filename="../hq/window.py" line="137" />
             <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
             <translation>{folder} میں ہیڈ آفس پروفائل نہیں ہے۔ 'intake hq init' کمانڈ سے بنائیں، پھر ایپ دوبارہ شروع کریں۔</translation>
         </message>
