@@ -5,6 +5,7 @@ from duplicate review; the dashboard shows the service's numbers."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from intake_app.gui.hq import case_view
 from tests.case_helpers import PASS, example, make_hq, seed
 from tests.test_gui_hq_support import open_hq_window, wait_idle
 
@@ -123,8 +125,8 @@ def test_a_transition_from_the_gui_reaches_the_store_and_the_log(qtbot: Any,
     assert view.parts.history.item(0, 2).text() == "Note"  # newest first
 
 
-def test_a_referral_without_consent_is_refused_with_the_reason(qtbot: Any,
-                                                               desk: Any) -> None:
+def test_a_referral_without_consent_is_refused_with_the_reason(
+        qtbot: Any, desk: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ws = unlock(qtbot, desk)
     view = open_case(qtbot, ws, "Ali Rezaei")
     view.parts.partner.setText("Legal aid partner")
@@ -140,15 +142,23 @@ def test_a_referral_without_consent_is_refused_with_the_reason(qtbot: Any,
     assert d.referrals == () and d.summary.status == "new"
     assert d.history[-1].action == "refer-refused"
     assert desk.session.hq.log_entries()[-1].kind == "consent-refused"
-    # Maryam consented: her referral goes through.
+    # Maryam consented: her referral goes through, with the package saved on request.
+    out = tmp_path / "chosen" / "referral.jsonl"
+    out.parent.mkdir()
+    monkeypatch.setattr(case_view, "choose_save", lambda *a, **k: out)
     view = open_case(qtbot, ws, "Maryam Ahmadi")
     view.parts.partner.setText("Relocation programme")
     view.reason.setText("relocation")
+    view.parts.save_package.setChecked(True)
     view.parts.refer_button.click()
     qtbot.waitUntil(lambda: len(view.detail.referrals) == 1 and not view.busy,
                     timeout=10_000)
-    assert not refusal.isVisibleTo(view) or view.parts.refusal is not refusal
+    assert not refusal.isVisibleTo(view)
     wait_idle(qtbot, desk)
+    package = json.loads(out.read_text(encoding="utf-8"))
+    assert package["partner"] == "Relocation programme"
+    assert [r["record_id"] for r in package["records"]] == list(view.detail.referrals[0].records)
+    assert "saved" in view.message.text()
 
 
 def test_merge_and_unmerge_from_duplicate_review(qtbot: Any, desk: Any) -> None:

@@ -48,7 +48,7 @@ class CaseDesk(QWidget):
         me_label = QLabel(self.tr("&Working as:"))
         me_label.setBuddy(self.me)
         self.queues = CasesView(session, self.actor)
-        self.case = CaseView(session, self.actor)
+        self.case = CaseView(session, self.actor, ui_lang)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.case)

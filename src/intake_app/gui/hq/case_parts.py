@@ -8,6 +8,7 @@ import json
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -90,6 +91,7 @@ class CaseParts(QWidget):
         self.need_box = QComboBox()
         self.need_box.setAccessibleName(self.tr("Need"))
         self.refer_button = QPushButton(self.tr("&Refer"))
+        self.save_package = QCheckBox(self.tr("Save the referral package to a file"))
         self.refusal = QLabel()
         self.refusal.setObjectName("referralRefusal")
         self.refusal.setWordWrap(True)
@@ -109,7 +111,8 @@ class CaseParts(QWidget):
             (_page(self.notes, self.note_text, _row(QWidget(), self.add_note_button, stretch=0)),
              self.tr("N&otes")),
             (_page(self.referrals, self.refusal,
-                   _row(self.partner, self.need_box, self.refer_button, stretch=0)),
+                   _row(self.partner, self.need_box, self.save_package, self.refer_button,
+                        stretch=0)),
              self.tr("Re&ferrals")),
             (_page(self.history), self.tr("&History")),
         ]

@@ -7,6 +7,7 @@ writes the case history and the signed event log; the view then reloads."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -24,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.errors import ConsentRefused
+from intake_app.gui import dialogs
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.hq import case_labels as L
 from intake_app.gui.hq.case_parts import CaseParts
-from intake_app.gui.hq.common import HQSession
+from intake_app.gui.hq.common import HQSession, choose_save
 from intake_app.gui.i18n import ltr
 from intake_app.models import CaseDetail, DeskVocabulary
 
@@ -36,10 +38,11 @@ class CaseView(QWidget):
     changed = Signal(str)  # a case id after a change
     open_record = Signal(str)
 
-    def __init__(self, session: HQSession, actor: Callable[[], str],
+    def __init__(self, session: HQSession, actor: Callable[[], str], ui_lang: str = "en",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hqCaseView")
+        self.ui_lang = ui_lang
         self.session = session
         self.actor = actor
         self.vocab: DeskVocabulary | None = None
@@ -267,9 +270,25 @@ class CaseView(QWidget):
         svc, cid, who, why = self.session.hq, d.id, self.actor(), self.reason.text()
         partner = self.parts.partner.text()
         need = str(self.parts.need_box.currentData() or "")
+        out: Path | None = None
+        if self.parts.save_package.isChecked():
+            if not dialogs.confirm(self, self.tr("Referral package"), self.tr(
+                    "The referral package you save is NOT encrypted: it holds the fields the "
+                    "referral template lists, of the interviews whose consent allows "
+                    "referral. Send it to the partner over a safe channel and delete it "
+                    "after. Continue?")):
+                return
+            out = choose_save(self, self.tr("Save the referral package"),
+                              "referral.jsonl", self.tr("JSON Lines (*.jsonl)"))
+            if out is None:
+                return
+        lang = self.ui_lang
         self.parts.refusal.setVisible(False)
-        self._run(lambda: svc.refer(cid, partner, need, actor=who, reason=why),
-                  self.tr("Referred."), self._refer_failed)
+        self._run(lambda: svc.refer(cid, partner, need, actor=who, reason=why, out=out,
+                                    lang=lang),
+                  self.tr("Referred.") if out is None else
+                  self.tr("Referred; the package is saved in {path}.").format(
+                      path=ltr(str(out))), self._refer_failed)
 
     def _refer_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ConsentRefused):

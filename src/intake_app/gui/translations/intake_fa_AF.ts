@@ -432,200 +432,205 @@
     <context>
         <name>CaseParts</name>
         <message>
-            <location filename="../hq/case_parts.py" line="54" />
+            <location filename="../hq/case_parts.py" line="55" />
             <source>Interviews</source>
             <translation>مصاحبه‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="55" />
+            <location filename="../hq/case_parts.py" line="56" />
             <source>Form</source>
             <translation>فورم</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="55" />
+            <location filename="../hq/case_parts.py" line="56" />
             <source>Received</source>
             <translation>دریافت شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="56" />
+            <location filename="../hq/case_parts.py" line="57" />
             <source>Last changed</source>
             <translation>آخرین تغییر</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="56" />
+            <location filename="../hq/case_parts.py" line="57" />
             <source>Revision</source>
             <translation>نسخه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="57" />
+            <location filename="../hq/case_parts.py" line="58" />
             <source>Open the &amp;interview</source>
             <translation>باز کردن &amp;مصاحبه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="60" />
+            <location filename="../hq/case_parts.py" line="61" />
             <source>Follow-ups</source>
             <translation>پیگیری‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="61" />
+            <location filename="../hq/case_parts.py" line="62" />
             <source>Due</source>
             <translation>موعد</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="61" />
-            <location filename="../hq/case_parts.py" line="101" />
+            <location filename="../hq/case_parts.py" line="62" />
+            <location filename="../hq/case_parts.py" line="103" />
             <source>What</source>
             <translation>چه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="61" />
+            <location filename="../hq/case_parts.py" line="62" />
             <source>From</source>
             <translation>از</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="62" />
+            <location filename="../hq/case_parts.py" line="63" />
             <source>Done</source>
             <translation>انجام شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="67" />
+            <location filename="../hq/case_parts.py" line="68" />
             <source>Due date</source>
             <translation>تاریخ موعد</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="69" />
             <location filename="../hq/case_parts.py" line="70" />
+            <location filename="../hq/case_parts.py" line="71" />
             <source>What to follow up</source>
             <translation>چه چیزی پیگیری شود</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="71" />
+            <location filename="../hq/case_parts.py" line="72" />
             <source>Add &amp;follow-up</source>
             <translation>افزودن &amp;پیگیری</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="72" />
+            <location filename="../hq/case_parts.py" line="73" />
             <source>Mark &amp;done</source>
             <translation>علامت &amp;انجام شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="75" />
+            <location filename="../hq/case_parts.py" line="76" />
             <source>Notes</source>
             <translation>یادداشت‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="76" />
-            <location filename="../hq/case_parts.py" line="85" />
-            <location filename="../hq/case_parts.py" line="101" />
+            <location filename="../hq/case_parts.py" line="77" />
+            <location filename="../hq/case_parts.py" line="86" />
+            <location filename="../hq/case_parts.py" line="103" />
             <source>When</source>
             <translation>چه وقت</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="76" />
-            <location filename="../hq/case_parts.py" line="101" />
+            <location filename="../hq/case_parts.py" line="77" />
+            <location filename="../hq/case_parts.py" line="103" />
             <source>Who</source>
             <translation>چه کسی</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="76" />
+            <location filename="../hq/case_parts.py" line="77" />
             <source>Note</source>
             <translation>یادداشت</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="78" />
+            <location filename="../hq/case_parts.py" line="79" />
             <source>A new note (notes cannot be changed later)</source>
             <translation>یادداشت جدید (یادداشت‌ها بعداً تغییر داده نمی‌شوند)</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="79" />
+            <location filename="../hq/case_parts.py" line="80" />
             <source>New note</source>
             <translation>یادداشت جدید</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="81" />
+            <location filename="../hq/case_parts.py" line="82" />
             <source>Add &amp;note</source>
             <translation>افزودن &amp;یادداشت</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="84" />
+            <location filename="../hq/case_parts.py" line="85" />
             <source>Referrals</source>
             <translation>ارجاع‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="85" />
+            <location filename="../hq/case_parts.py" line="86" />
             <source>Partner</source>
             <translation>همکار</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="85" />
-            <location filename="../hq/case_parts.py" line="91" />
+            <location filename="../hq/case_parts.py" line="86" />
+            <location filename="../hq/case_parts.py" line="92" />
             <source>Need</source>
             <translation>نیاز</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="86" />
+            <location filename="../hq/case_parts.py" line="87" />
             <source>Interviews sent</source>
             <translation>مصاحبه‌های فرستاده‌شده</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="86" />
-            <location filename="../hq/case_parts.py" line="102" />
+            <location filename="../hq/case_parts.py" line="87" />
+            <location filename="../hq/case_parts.py" line="104" />
             <source>Why</source>
             <translation>چرا</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="88" />
             <location filename="../hq/case_parts.py" line="89" />
+            <location filename="../hq/case_parts.py" line="90" />
             <source>Partner organisation</source>
             <translation>سازمان همکار</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="92" />
+            <location filename="../hq/case_parts.py" line="93" />
             <source>&amp;Refer</source>
             <translation>&amp;ارجاع</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="100" />
+            <location filename="../hq/case_parts.py" line="94" />
+            <source>Save the referral package to a file</source>
+            <translation>ذخیرهٔ بستهٔ ارجاع در یک فایل</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="102" />
             <source>History</source>
             <translation>تاریخچه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="102" />
+            <location filename="../hq/case_parts.py" line="104" />
             <source>Change</source>
             <translation>تغییر</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="105" />
+            <location filename="../hq/case_parts.py" line="107" />
             <source>Inter&amp;views</source>
             <translation>&amp;مصاحبه‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="108" />
+            <location filename="../hq/case_parts.py" line="110" />
             <source>Follo&amp;w-ups</source>
             <translation>&amp;پیگیری‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="110" />
+            <location filename="../hq/case_parts.py" line="112" />
             <source>N&amp;otes</source>
             <translation>یاد&amp;داشت‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="113" />
+            <location filename="../hq/case_parts.py" line="116" />
             <source>Re&amp;ferrals</source>
             <translation>ار&amp;جاع‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="114" />
+            <location filename="../hq/case_parts.py" line="117" />
             <source>&amp;History</source>
             <translation>&amp;تاریخچه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="134" />
+            <location filename="../hq/case_parts.py" line="137" />
             <source>the form</source>
             <translation>فورم</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="136" />
+            <location filename="../hq/case_parts.py" line="139" />
             <source>Overdue</source>
             <translation>از موعد گذشته</translation>
         </message>
@@ -633,195 +638,220 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../hq/case_view.py" line="49" />
-            <location filename="../hq/case_view.py" line="299" />
+            <location filename="../hq/case_view.py" line="52" />
+            <location filename="../hq/case_view.py" line="318" />
             <source>Choose a case in the list.</source>
             <translation>یک قضیه را از فهرست انتخاب کنید.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="62" />
+            <location filename="../hq/case_view.py" line="65" />
             <source>Why (required for every change)</source>
             <translation>چرا (برای هر تغییر لازم است)</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="63" />
+            <location filename="../hq/case_view.py" line="66" />
             <source>Reason</source>
             <translation>دلیل</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="65" />
+            <location filename="../hq/case_view.py" line="68" />
             <source>New status</source>
             <translation>وضعیت جدید</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="66" />
-            <location filename="../hq/case_view.py" line="170" />
+            <location filename="../hq/case_view.py" line="69" />
+            <location filename="../hq/case_view.py" line="173" />
             <source>Change &amp;status</source>
             <translation>تغییر &amp;وضعیت</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="68" />
+            <location filename="../hq/case_view.py" line="71" />
             <source>Priority</source>
             <translation>اولویت</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="69" />
+            <location filename="../hq/case_view.py" line="72" />
             <source>Set &amp;priority</source>
             <translation>تعیین &amp;اولویت</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="71" />
-            <location filename="../hq/case_view.py" line="72" />
+            <location filename="../hq/case_view.py" line="74" />
+            <location filename="../hq/case_view.py" line="75" />
             <source>Caseworker</source>
             <translation>مسئول قضیه</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="73" />
+            <location filename="../hq/case_view.py" line="76" />
             <source>&amp;Assign</source>
             <translation>&amp;سپردن</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="74" />
+            <location filename="../hq/case_view.py" line="77" />
             <source>&amp;Unmerge the last case merged into this one</source>
             <translation>&amp;لغو ادغام آخرین قضیه‌ای که در این قضیه ادغام شده</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="76" />
+            <location filename="../hq/case_view.py" line="79" />
             <source>Change</source>
             <translation>تغییر</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="78" />
+            <location filename="../hq/case_view.py" line="81" />
             <source>Reason:</source>
             <translation>دلیل:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="79" />
+            <location filename="../hq/case_view.py" line="82" />
             <source>Status:</source>
             <translation>وضعیت:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="80" />
+            <location filename="../hq/case_view.py" line="83" />
             <source>Priority:</source>
             <translation>اولویت:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="81" />
+            <location filename="../hq/case_view.py" line="84" />
             <source>Caseworker:</source>
             <translation>مسئول قضیه:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="147" />
+            <location filename="../hq/case_view.py" line="150" />
             <source>Status: {status}</source>
             <translation>وضعیت: {status}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="148" />
+            <location filename="../hq/case_view.py" line="151" />
             <source>Priority: {level}</source>
             <translation>اولویت: {level}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="150" />
+            <location filename="../hq/case_view.py" line="153" />
             <source>(set by an analyst; the form says {level})</source>
             <translation>(توسط تحلیلگر تعیین شد؛ فورم می‌گوید {level})</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="152" />
+            <location filename="../hq/case_view.py" line="155" />
             <source>Caseworker: {who}</source>
             <translation>مسئول قضیه: {who}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="152" />
+            <location filename="../hq/case_view.py" line="155" />
             <source>none</source>
             <translation>هیچ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="154" />
+            <location filename="../hq/case_view.py" line="157" />
             <source>Province: {p}</source>
             <translation>ولایت: {p}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="156" />
+            <location filename="../hq/case_view.py" line="159" />
             <source>Needs: {needs}</source>
             <translation>نیازها: {needs}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="158" />
+            <location filename="../hq/case_view.py" line="161" />
             <source>Document expires: {date}</source>
             <translation>انقضای سند: {date}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="160" />
+            <location filename="../hq/case_view.py" line="163" />
             <source>Also written: {names}</source>
             <translation>همچنین نوشته شده: {names}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="162" />
+            <location filename="../hq/case_view.py" line="165" />
             <source>Merged into another case</source>
             <translation>در قضیهٔ دیگری ادغام شده</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="164" />
+            <location filename="../hq/case_view.py" line="167" />
             <source>Priority because: {why}</source>
             <translation>دلیل اولویت: {why}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="169" />
+            <location filename="../hq/case_view.py" line="172" />
             <source>&amp;Triage</source>
             <translation>&amp;بررسی اولیه</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="213" />
+            <location filename="../hq/case_view.py" line="216" />
             <source>Triaged.</source>
             <translation>بررسی اولیه شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="216" />
+            <location filename="../hq/case_view.py" line="219" />
             <source>Status changed.</source>
             <translation>وضعیت تغییر کرد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="224" />
+            <location filename="../hq/case_view.py" line="227" />
             <source>Priority changed.</source>
             <translation>اولویت تغییر کرد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="232" />
+            <location filename="../hq/case_view.py" line="235" />
             <source>Assigned.</source>
             <translation>سپرده شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="240" />
+            <location filename="../hq/case_view.py" line="243" />
             <source>Note added.</source>
             <translation>یادداشت اضافه شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="251" />
+            <location filename="../hq/case_view.py" line="254" />
             <source>Follow-up added.</source>
             <translation>پیگیری اضافه شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="257" />
+            <location filename="../hq/case_view.py" line="260" />
             <source>Choose an open follow-up first.</source>
             <translation>اول یک پیگیری باز را انتخاب کنید.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="261" />
+            <location filename="../hq/case_view.py" line="264" />
             <source>Follow-up done.</source>
             <translation>پیگیری انجام شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="272" />
+            <location filename="../hq/case_view.py" line="275" />
+            <source>Referral package</source>
+            <translation>بستهٔ ارجاع</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="276" />
+            <source>The referral package you save is NOT encrypted: it holds the fields the referral template lists, of the interviews whose consent allows referral. Send it to the partner over a safe channel and delete it after. Continue?</source>
+            <translation>بستهٔ ارجاعی که ذخیره می‌کنید رمزگذاری نشده است: فیلدهایی را که قالب ارجاع فهرست می‌کند از مصاحبه‌هایی که رضایت به ارجاع دارند در بر دارد. آن را از راه امن به همکار بفرستید و بعد پاک کنید. ادامه می‌دهید؟</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="281" />
+            <source>Save the referral package</source>
+            <translation>ذخیرهٔ بستهٔ ارجاع</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="282" />
+            <source>JSON Lines (*.jsonl)</source>
+            <translation>JSON Lines (*.jsonl)</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="289" />
             <source>Referred.</source>
             <translation>ارجاع شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="277" />
+            <location filename="../hq/case_view.py" line="290" />
+            <source>Referred; the package is saved in {path}.</source>
+            <translation>ارجاع شد؛ بسته در {path} ذخیره شد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="296" />
             <source>Referral refused: the person did not consent to referral to partners. Nothing was sent. The refusal is recorded.</source>
             <translation>ارجاع رد شد: این شخص به ارجاع به همکاران رضایت نداده است. هیچ چیزی فرستاده نشد. این رد ثبت شده است.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="290" />
+            <location filename="../hq/case_view.py" line="309" />
             <source>Unmerged.</source>
             <translation>ادغام لغو شد.</translation>
         </message>

@@ -433,200 +433,205 @@
     <context>
         <name>CaseParts</name>
         <message>
-            <location filename="../hq/case_parts.py" line="54" />
+            <location filename="../hq/case_parts.py" line="55" />
             <source>Interviews</source>
             <translation>مرکې</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="55" />
+            <location filename="../hq/case_parts.py" line="56" />
             <source>Form</source>
             <translation>فورمه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="55" />
+            <location filename="../hq/case_parts.py" line="56" />
             <source>Received</source>
             <translation>ترلاسه شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="56" />
+            <location filename="../hq/case_parts.py" line="57" />
             <source>Last changed</source>
             <translation>وروستی بدلون</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="56" />
+            <location filename="../hq/case_parts.py" line="57" />
             <source>Revision</source>
             <translation>نسخه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="57" />
+            <location filename="../hq/case_parts.py" line="58" />
             <source>Open the &amp;interview</source>
             <translation>&amp;مرکه پرانیزئ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="60" />
+            <location filename="../hq/case_parts.py" line="61" />
             <source>Follow-ups</source>
             <translation>تعقیبونه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="61" />
+            <location filename="../hq/case_parts.py" line="62" />
             <source>Due</source>
             <translation>نېټه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="61" />
-            <location filename="../hq/case_parts.py" line="101" />
+            <location filename="../hq/case_parts.py" line="62" />
+            <location filename="../hq/case_parts.py" line="103" />
             <source>What</source>
             <translation>څه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="61" />
+            <location filename="../hq/case_parts.py" line="62" />
             <source>From</source>
             <translation>له</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="62" />
+            <location filename="../hq/case_parts.py" line="63" />
             <source>Done</source>
             <translation>بشپړ شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="67" />
+            <location filename="../hq/case_parts.py" line="68" />
             <source>Due date</source>
             <translation>ټاکلې نېټه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="69" />
             <location filename="../hq/case_parts.py" line="70" />
+            <location filename="../hq/case_parts.py" line="71" />
             <source>What to follow up</source>
             <translation>څه باید تعقیب شي</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="71" />
+            <location filename="../hq/case_parts.py" line="72" />
             <source>Add &amp;follow-up</source>
             <translation>&amp;تعقیب زیات کړئ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="72" />
+            <location filename="../hq/case_parts.py" line="73" />
             <source>Mark &amp;done</source>
             <translation>&amp;بشپړ په نښه کړئ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="75" />
+            <location filename="../hq/case_parts.py" line="76" />
             <source>Notes</source>
             <translation>یادښتونه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="76" />
-            <location filename="../hq/case_parts.py" line="85" />
-            <location filename="../hq/case_parts.py" line="101" />
+            <location filename="../hq/case_parts.py" line="77" />
+            <location filename="../hq/case_parts.py" line="86" />
+            <location filename="../hq/case_parts.py" line="103" />
             <source>When</source>
             <translation>کله</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="76" />
-            <location filename="../hq/case_parts.py" line="101" />
+            <location filename="../hq/case_parts.py" line="77" />
+            <location filename="../hq/case_parts.py" line="103" />
             <source>Who</source>
             <translation>چا</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="76" />
+            <location filename="../hq/case_parts.py" line="77" />
             <source>Note</source>
             <translation>یادښت</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="78" />
+            <location filename="../hq/case_parts.py" line="79" />
             <source>A new note (notes cannot be changed later)</source>
             <translation>نوی یادښت (یادښتونه وروسته نه بدلېږي)</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="79" />
+            <location filename="../hq/case_parts.py" line="80" />
             <source>New note</source>
             <translation>نوی یادښت</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="81" />
+            <location filename="../hq/case_parts.py" line="82" />
             <source>Add &amp;note</source>
             <translation>&amp;یادښت زیات کړئ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="84" />
+            <location filename="../hq/case_parts.py" line="85" />
             <source>Referrals</source>
             <translation>لېږدونې</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="85" />
+            <location filename="../hq/case_parts.py" line="86" />
             <source>Partner</source>
             <translation>همکار</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="85" />
-            <location filename="../hq/case_parts.py" line="91" />
+            <location filename="../hq/case_parts.py" line="86" />
+            <location filename="../hq/case_parts.py" line="92" />
             <source>Need</source>
             <translation>اړتیا</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="86" />
+            <location filename="../hq/case_parts.py" line="87" />
             <source>Interviews sent</source>
             <translation>لېږل شوې مرکې</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="86" />
-            <location filename="../hq/case_parts.py" line="102" />
+            <location filename="../hq/case_parts.py" line="87" />
+            <location filename="../hq/case_parts.py" line="104" />
             <source>Why</source>
             <translation>ولې</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="88" />
             <location filename="../hq/case_parts.py" line="89" />
+            <location filename="../hq/case_parts.py" line="90" />
             <source>Partner organisation</source>
             <translation>همکار سازمان</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="92" />
+            <location filename="../hq/case_parts.py" line="93" />
             <source>&amp;Refer</source>
             <translation>&amp;ولېږدوئ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="100" />
+            <location filename="../hq/case_parts.py" line="94" />
+            <source>Save the referral package to a file</source>
+            <translation>د لېږدونې بسته په فایل کې خوندي کړئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="102" />
             <source>History</source>
             <translation>تاریخچه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="102" />
+            <location filename="../hq/case_parts.py" line="104" />
             <source>Change</source>
             <translation>بدلون</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="105" />
+            <location filename="../hq/case_parts.py" line="107" />
             <source>Inter&amp;views</source>
             <translation>&amp;مرکې</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="108" />
+            <location filename="../hq/case_parts.py" line="110" />
             <source>Follo&amp;w-ups</source>
             <translation>&amp;تعقیبونه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="110" />
+            <location filename="../hq/case_parts.py" line="112" />
             <source>N&amp;otes</source>
             <translation>یاد&amp;ښتونه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="113" />
+            <location filename="../hq/case_parts.py" line="116" />
             <source>Re&amp;ferrals</source>
             <translation>لې&amp;ږدونې</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="114" />
+            <location filename="../hq/case_parts.py" line="117" />
             <source>&amp;History</source>
             <translation>&amp;تاریخچه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="134" />
+            <location filename="../hq/case_parts.py" line="137" />
             <source>the form</source>
             <translation>فورمه</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="136" />
+            <location filename="../hq/case_parts.py" line="139" />
             <source>Overdue</source>
             <translation>نېټه یې تېره ده</translation>
         </message>
@@ -634,195 +639,220 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../hq/case_view.py" line="49" />
-            <location filename="../hq/case_view.py" line="299" />
+            <location filename="../hq/case_view.py" line="52" />
+            <location filename="../hq/case_view.py" line="318" />
             <source>Choose a case in the list.</source>
             <translation>له لړلیک څخه یوه قضیه وټاکئ.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="62" />
+            <location filename="../hq/case_view.py" line="65" />
             <source>Why (required for every change)</source>
             <translation>ولې (د هر بدلون لپاره اړین دی)</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="63" />
+            <location filename="../hq/case_view.py" line="66" />
             <source>Reason</source>
             <translation>دلیل</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="65" />
+            <location filename="../hq/case_view.py" line="68" />
             <source>New status</source>
             <translation>نوی حالت</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="66" />
-            <location filename="../hq/case_view.py" line="170" />
+            <location filename="../hq/case_view.py" line="69" />
+            <location filename="../hq/case_view.py" line="173" />
             <source>Change &amp;status</source>
             <translation>&amp;حالت بدل کړئ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="68" />
+            <location filename="../hq/case_view.py" line="71" />
             <source>Priority</source>
             <translation>لومړیتوب</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="69" />
+            <location filename="../hq/case_view.py" line="72" />
             <source>Set &amp;priority</source>
             <translation>&amp;لومړیتوب وټاکئ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="71" />
-            <location filename="../hq/case_view.py" line="72" />
+            <location filename="../hq/case_view.py" line="74" />
+            <location filename="../hq/case_view.py" line="75" />
             <source>Caseworker</source>
             <translation>د قضیې مسوول</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="73" />
+            <location filename="../hq/case_view.py" line="76" />
             <source>&amp;Assign</source>
             <translation>&amp;وسپارئ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="74" />
+            <location filename="../hq/case_view.py" line="77" />
             <source>&amp;Unmerge the last case merged into this one</source>
             <translation>&amp;د هغې وروستۍ قضیې یوځای کېدل لغوه کړئ چې له دې سره یوځای شوې</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="76" />
+            <location filename="../hq/case_view.py" line="79" />
             <source>Change</source>
             <translation>بدلون</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="78" />
+            <location filename="../hq/case_view.py" line="81" />
             <source>Reason:</source>
             <translation>دلیل:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="79" />
+            <location filename="../hq/case_view.py" line="82" />
             <source>Status:</source>
             <translation>حالت:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="80" />
+            <location filename="../hq/case_view.py" line="83" />
             <source>Priority:</source>
             <translation>لومړیتوب:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="81" />
+            <location filename="../hq/case_view.py" line="84" />
             <source>Caseworker:</source>
             <translation>د قضیې مسوول:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="147" />
+            <location filename="../hq/case_view.py" line="150" />
             <source>Status: {status}</source>
             <translation>حالت: {status}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="148" />
+            <location filename="../hq/case_view.py" line="151" />
             <source>Priority: {level}</source>
             <translation>لومړیتوب: {level}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="150" />
+            <location filename="../hq/case_view.py" line="153" />
             <source>(set by an analyst; the form says {level})</source>
             <translation>(د شنونکي له خوا ټاکل شوی؛ فورمه وايي {level})</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="152" />
+            <location filename="../hq/case_view.py" line="155" />
             <source>Caseworker: {who}</source>
             <translation>د قضیې مسوول: {who}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="152" />
+            <location filename="../hq/case_view.py" line="155" />
             <source>none</source>
             <translation>هیڅ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="154" />
+            <location filename="../hq/case_view.py" line="157" />
             <source>Province: {p}</source>
             <translation>ولایت: {p}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="156" />
+            <location filename="../hq/case_view.py" line="159" />
             <source>Needs: {needs}</source>
             <translation>اړتیاوې: {needs}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="158" />
+            <location filename="../hq/case_view.py" line="161" />
             <source>Document expires: {date}</source>
             <translation>د سند پای نېټه: {date}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="160" />
+            <location filename="../hq/case_view.py" line="163" />
             <source>Also written: {names}</source>
             <translation>داسې هم لیکل شوی: {names}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="162" />
+            <location filename="../hq/case_view.py" line="165" />
             <source>Merged into another case</source>
             <translation>له بلې قضیې سره یوځای شوې</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="164" />
+            <location filename="../hq/case_view.py" line="167" />
             <source>Priority because: {why}</source>
             <translation>د لومړیتوب لامل: {why}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="169" />
+            <location filename="../hq/case_view.py" line="172" />
             <source>&amp;Triage</source>
             <translation>&amp;لومړنۍ کتنه</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="213" />
+            <location filename="../hq/case_view.py" line="216" />
             <source>Triaged.</source>
             <translation>لومړنۍ کتنه وشوه.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="216" />
+            <location filename="../hq/case_view.py" line="219" />
             <source>Status changed.</source>
             <translation>حالت بدل شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="224" />
+            <location filename="../hq/case_view.py" line="227" />
             <source>Priority changed.</source>
             <translation>لومړیتوب بدل شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="232" />
+            <location filename="../hq/case_view.py" line="235" />
             <source>Assigned.</source>
             <translation>وسپارل شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="240" />
+            <location filename="../hq/case_view.py" line="243" />
             <source>Note added.</source>
             <translation>یادښت زیات شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="251" />
+            <location filename="../hq/case_view.py" line="254" />
             <source>Follow-up added.</source>
             <translation>تعقیب زیات شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="257" />
+            <location filename="../hq/case_view.py" line="260" />
             <source>Choose an open follow-up first.</source>
             <translation>لومړی یو پرانیستی تعقیب وټاکئ.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="261" />
+            <location filename="../hq/case_view.py" line="264" />
             <source>Follow-up done.</source>
             <translation>تعقیب بشپړ شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="272" />
+            <location filename="../hq/case_view.py" line="275" />
+            <source>Referral package</source>
+            <translation>د لېږدونې بسته</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="276" />
+            <source>The referral package you save is NOT encrypted: it holds the fields the referral template lists, of the interviews whose consent allows referral. Send it to the partner over a safe channel and delete it after. Continue?</source>
+            <translation>هغه د لېږدونې بسته چې خوندي کوئ کوډ شوې نه ده: د هغو مرکو هغه برخې لري چې د لېږدونې کينډۍ يې نوموي او رضايت يې ورکړی. همکار ته يې د خوندي لارې ولېږئ او وروسته يې ړنګ کړئ. دوام ورکوئ؟</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="281" />
+            <source>Save the referral package</source>
+            <translation>د لېږدونې بسته خوندي کړئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="282" />
+            <source>JSON Lines (*.jsonl)</source>
+            <translation>JSON Lines (*.jsonl)</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="289" />
             <source>Referred.</source>
             <translation>ولېږدول شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="277" />
+            <location filename="../hq/case_view.py" line="290" />
+            <source>Referred; the package is saved in {path}.</source>
+            <translation>ولېږدول شو؛ بسته په {path} کې خوندي شوه.</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="296" />
             <source>Referral refused: the person did not consent to referral to partners. Nothing was sent. The refusal is recorded.</source>
             <translation>لېږدونه رد شوه: دې کس همکارانو ته د لېږدونې اجازه نه ده ورکړې. هیڅ شی ونه لېږل شو. دا رد ثبت شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="290" />
+            <location filename="../hq/case_view.py" line="309" />
             <source>Unmerged.</source>
             <translation>یوځای کول لغوه شول.</translation>
         </message>

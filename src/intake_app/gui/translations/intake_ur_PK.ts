@@ -433,200 +433,205 @@
     <context>
         <name>CaseParts</name>
         <message>
-            <location filename="../hq/case_parts.py" line="54" />
+            <location filename="../hq/case_parts.py" line="55" />
             <source>Interviews</source>
             <translation>انٹرویوز</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="55" />
+            <location filename="../hq/case_parts.py" line="56" />
             <source>Form</source>
             <translation>فارم</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="55" />
+            <location filename="../hq/case_parts.py" line="56" />
             <source>Received</source>
             <translation>موصول</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="56" />
+            <location filename="../hq/case_parts.py" line="57" />
             <source>Last changed</source>
             <translation>آخری تبدیلی</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="56" />
+            <location filename="../hq/case_parts.py" line="57" />
             <source>Revision</source>
             <translation>نظرثانی</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="57" />
+            <location filename="../hq/case_parts.py" line="58" />
             <source>Open the &amp;interview</source>
             <translation>&amp;انٹرویو کھولیں</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="60" />
+            <location filename="../hq/case_parts.py" line="61" />
             <source>Follow-ups</source>
             <translation>فالو اپس</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="61" />
+            <location filename="../hq/case_parts.py" line="62" />
             <source>Due</source>
             <translation>مقررہ تاریخ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="61" />
-            <location filename="../hq/case_parts.py" line="101" />
+            <location filename="../hq/case_parts.py" line="62" />
+            <location filename="../hq/case_parts.py" line="103" />
             <source>What</source>
             <translation>کیا</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="61" />
+            <location filename="../hq/case_parts.py" line="62" />
             <source>From</source>
             <translation>از طرف</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="62" />
+            <location filename="../hq/case_parts.py" line="63" />
             <source>Done</source>
             <translation>مکمل</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="67" />
+            <location filename="../hq/case_parts.py" line="68" />
             <source>Due date</source>
             <translation>مقررہ تاریخ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="69" />
             <location filename="../hq/case_parts.py" line="70" />
+            <location filename="../hq/case_parts.py" line="71" />
             <source>What to follow up</source>
             <translation>کس چیز کا فالو اپ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="71" />
+            <location filename="../hq/case_parts.py" line="72" />
             <source>Add &amp;follow-up</source>
             <translation>&amp;فالو اپ شامل کریں</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="72" />
+            <location filename="../hq/case_parts.py" line="73" />
             <source>Mark &amp;done</source>
             <translation>&amp;مکمل نشان لگائیں</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="75" />
+            <location filename="../hq/case_parts.py" line="76" />
             <source>Notes</source>
             <translation>نوٹس</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="76" />
-            <location filename="../hq/case_parts.py" line="85" />
-            <location filename="../hq/case_parts.py" line="101" />
+            <location filename="../hq/case_parts.py" line="77" />
+            <location filename="../hq/case_parts.py" line="86" />
+            <location filename="../hq/case_parts.py" line="103" />
             <source>When</source>
             <translation>کب</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="76" />
-            <location filename="../hq/case_parts.py" line="101" />
+            <location filename="../hq/case_parts.py" line="77" />
+            <location filename="../hq/case_parts.py" line="103" />
             <source>Who</source>
             <translation>کس نے</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="76" />
+            <location filename="../hq/case_parts.py" line="77" />
             <source>Note</source>
             <translation>نوٹ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="78" />
+            <location filename="../hq/case_parts.py" line="79" />
             <source>A new note (notes cannot be changed later)</source>
             <translation>نیا نوٹ (نوٹس بعد میں تبدیل نہیں ہو سکتے)</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="79" />
+            <location filename="../hq/case_parts.py" line="80" />
             <source>New note</source>
             <translation>نیا نوٹ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="81" />
+            <location filename="../hq/case_parts.py" line="82" />
             <source>Add &amp;note</source>
             <translation>&amp;نوٹ شامل کریں</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="84" />
+            <location filename="../hq/case_parts.py" line="85" />
             <source>Referrals</source>
             <translation>حوالے</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="85" />
+            <location filename="../hq/case_parts.py" line="86" />
             <source>Partner</source>
             <translation>شراکت دار</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="85" />
-            <location filename="../hq/case_parts.py" line="91" />
+            <location filename="../hq/case_parts.py" line="86" />
+            <location filename="../hq/case_parts.py" line="92" />
             <source>Need</source>
             <translation>ضرورت</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="86" />
+            <location filename="../hq/case_parts.py" line="87" />
             <source>Interviews sent</source>
             <translation>بھیجے گئے انٹرویوز</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="86" />
-            <location filename="../hq/case_parts.py" line="102" />
+            <location filename="../hq/case_parts.py" line="87" />
+            <location filename="../hq/case_parts.py" line="104" />
             <source>Why</source>
             <translation>کیوں</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="88" />
             <location filename="../hq/case_parts.py" line="89" />
+            <location filename="../hq/case_parts.py" line="90" />
             <source>Partner organisation</source>
             <translation>شراکت دار تنظیم</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="92" />
+            <location filename="../hq/case_parts.py" line="93" />
             <source>&amp;Refer</source>
             <translation>&amp;حوالہ دیں</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="100" />
+            <location filename="../hq/case_parts.py" line="94" />
+            <source>Save the referral package to a file</source>
+            <translation>حوالے کا پیکیج فائل میں محفوظ کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_parts.py" line="102" />
             <source>History</source>
             <translation>تاریخچہ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="102" />
+            <location filename="../hq/case_parts.py" line="104" />
             <source>Change</source>
             <translation>تبدیلی</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="105" />
+            <location filename="../hq/case_parts.py" line="107" />
             <source>Inter&amp;views</source>
             <translation>&amp;انٹرویوز</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="108" />
+            <location filename="../hq/case_parts.py" line="110" />
             <source>Follo&amp;w-ups</source>
             <translation>&amp;فالو اپس</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="110" />
+            <location filename="../hq/case_parts.py" line="112" />
             <source>N&amp;otes</source>
             <translation>&amp;نوٹس</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="113" />
+            <location filename="../hq/case_parts.py" line="116" />
             <source>Re&amp;ferrals</source>
             <translation>&amp;حوالے</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="114" />
+            <location filename="../hq/case_parts.py" line="117" />
             <source>&amp;History</source>
             <translation>&amp;تاریخچہ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="134" />
+            <location filename="../hq/case_parts.py" line="137" />
             <source>the form</source>
             <translation>فارم</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="136" />
+            <location filename="../hq/case_parts.py" line="139" />
             <source>Overdue</source>
             <translation>تاریخ گزر گئی</translation>
         </message>
@@ -634,195 +639,220 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../hq/case_view.py" line="49" />
-            <location filename="../hq/case_view.py" line="299" />
+            <location filename="../hq/case_view.py" line="52" />
+            <location filename="../hq/case_view.py" line="318" />
             <source>Choose a case in the list.</source>
             <translation>فہرست میں سے ایک کیس منتخب کریں۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="62" />
+            <location filename="../hq/case_view.py" line="65" />
             <source>Why (required for every change)</source>
             <translation>کیوں (ہر تبدیلی کے لیے ضروری)</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="63" />
+            <location filename="../hq/case_view.py" line="66" />
             <source>Reason</source>
             <translation>وجہ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="65" />
+            <location filename="../hq/case_view.py" line="68" />
             <source>New status</source>
             <translation>نئی حیثیت</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="66" />
-            <location filename="../hq/case_view.py" line="170" />
+            <location filename="../hq/case_view.py" line="69" />
+            <location filename="../hq/case_view.py" line="173" />
             <source>Change &amp;status</source>
             <translation>&amp;حیثیت بدلیں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="68" />
+            <location filename="../hq/case_view.py" line="71" />
             <source>Priority</source>
             <translation>ترجیح</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="69" />
+            <location filename="../hq/case_view.py" line="72" />
             <source>Set &amp;priority</source>
             <translation>&amp;ترجیح مقرر کریں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="71" />
-            <location filename="../hq/case_view.py" line="72" />
+            <location filename="../hq/case_view.py" line="74" />
+            <location filename="../hq/case_view.py" line="75" />
             <source>Caseworker</source>
             <translation>کیس ورکر</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="73" />
+            <location filename="../hq/case_view.py" line="76" />
             <source>&amp;Assign</source>
             <translation>&amp;سپرد کریں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="74" />
+            <location filename="../hq/case_view.py" line="77" />
             <source>&amp;Unmerge the last case merged into this one</source>
             <translation>&amp;اس کیس میں ضم آخری کیس کو الگ کریں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="76" />
+            <location filename="../hq/case_view.py" line="79" />
             <source>Change</source>
             <translation>تبدیلی</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="78" />
+            <location filename="../hq/case_view.py" line="81" />
             <source>Reason:</source>
             <translation>وجہ:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="79" />
+            <location filename="../hq/case_view.py" line="82" />
             <source>Status:</source>
             <translation>حیثیت:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="80" />
+            <location filename="../hq/case_view.py" line="83" />
             <source>Priority:</source>
             <translation>ترجیح:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="81" />
+            <location filename="../hq/case_view.py" line="84" />
             <source>Caseworker:</source>
             <translation>کیس ورکر:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="147" />
+            <location filename="../hq/case_view.py" line="150" />
             <source>Status: {status}</source>
             <translation>حیثیت: {status}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="148" />
+            <location filename="../hq/case_view.py" line="151" />
             <source>Priority: {level}</source>
             <translation>ترجیح: {level}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="150" />
+            <location filename="../hq/case_view.py" line="153" />
             <source>(set by an analyst; the form says {level})</source>
             <translation>(تجزیہ کار نے مقرر کی؛ فارم کے مطابق {level})</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="152" />
+            <location filename="../hq/case_view.py" line="155" />
             <source>Caseworker: {who}</source>
             <translation>کیس ورکر: {who}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="152" />
+            <location filename="../hq/case_view.py" line="155" />
             <source>none</source>
             <translation>کوئی نہیں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="154" />
+            <location filename="../hq/case_view.py" line="157" />
             <source>Province: {p}</source>
             <translation>صوبہ: {p}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="156" />
+            <location filename="../hq/case_view.py" line="159" />
             <source>Needs: {needs}</source>
             <translation>ضروریات: {needs}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="158" />
+            <location filename="../hq/case_view.py" line="161" />
             <source>Document expires: {date}</source>
             <translation>دستاویز کی میعاد: {date}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="160" />
+            <location filename="../hq/case_view.py" line="163" />
             <source>Also written: {names}</source>
             <translation>یوں بھی لکھا گیا: {names}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="162" />
+            <location filename="../hq/case_view.py" line="165" />
             <source>Merged into another case</source>
             <translation>کسی اور کیس میں ضم</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="164" />
+            <location filename="../hq/case_view.py" line="167" />
             <source>Priority because: {why}</source>
             <translation>ترجیح کی وجہ: {why}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="169" />
+            <location filename="../hq/case_view.py" line="172" />
             <source>&amp;Triage</source>
             <translation>&amp;ابتدائی جانچ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="213" />
+            <location filename="../hq/case_view.py" line="216" />
             <source>Triaged.</source>
             <translation>ابتدائی جانچ ہو گئی۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="216" />
+            <location filename="../hq/case_view.py" line="219" />
             <source>Status changed.</source>
             <translation>حیثیت بدل دی گئی۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="224" />
+            <location filename="../hq/case_view.py" line="227" />
             <source>Priority changed.</source>
             <translation>ترجیح بدل دی گئی۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="232" />
+            <location filename="../hq/case_view.py" line="235" />
             <source>Assigned.</source>
             <translation>سپرد کر دیا گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="240" />
+            <location filename="../hq/case_view.py" line="243" />
             <source>Note added.</source>
             <translation>نوٹ شامل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="251" />
+            <location filename="../hq/case_view.py" line="254" />
             <source>Follow-up added.</source>
             <translation>فالو اپ شامل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="257" />
+            <location filename="../hq/case_view.py" line="260" />
             <source>Choose an open follow-up first.</source>
             <translation>پہلے ایک کھلا فالو اپ منتخب کریں۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="261" />
+            <location filename="../hq/case_view.py" line="264" />
             <source>Follow-up done.</source>
             <translation>فالو اپ مکمل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="272" />
+            <location filename="../hq/case_view.py" line="275" />
+            <source>Referral package</source>
+            <translation>حوالے کا پیکیج</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="276" />
+            <source>The referral package you save is NOT encrypted: it holds the fields the referral template lists, of the interviews whose consent allows referral. Send it to the partner over a safe channel and delete it after. Continue?</source>
+            <translation>آپ جو حوالے کا پیکیج محفوظ کر رہے ہیں وہ خفیہ نہیں ہے: اس میں ان انٹرویوز کے وہ خانے ہیں جو حوالے کا سانچہ بتاتا ہے اور جن کی رضامندی حوالے کی اجازت دیتی ہے۔ اسے محفوظ ذریعے سے شراکت دار کو بھیجیں اور بعد میں حذف کر دیں۔ جاری رکھیں؟</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="281" />
+            <source>Save the referral package</source>
+            <translation>حوالے کا پیکیج محفوظ کریں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="282" />
+            <source>JSON Lines (*.jsonl)</source>
+            <translation>JSON Lines (*.jsonl)</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="289" />
             <source>Referred.</source>
             <translation>حوالہ دے دیا گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="277" />
+            <location filename="../hq/case_view.py" line="290" />
+            <source>Referred; the package is saved in {path}.</source>
+            <translation>حوالہ دے دیا گیا؛ پیکیج {path} میں محفوظ ہے۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_view.py" line="296" />
             <source>Referral refused: the person did not consent to referral to partners. Nothing was sent. The refusal is recorded.</source>
             <translation>حوالہ مسترد: اس شخص نے شراکت داروں کو حوالے کی رضامندی نہیں دی۔ کچھ نہیں بھیجا گیا۔ یہ انکار درج کر لیا گیا ہے۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="290" />
+            <location filename="../hq/case_view.py" line="309" />
             <source>Unmerged.</source>
             <translation>انضمام ختم کر دیا گیا۔</translation>
         </message>
