@@ -95,7 +95,7 @@ def test_enospc_under_the_profile(fs: ForkServer, pair: Setup, tmp_path: Path) -
         field = mnt / "field"
         shutil.copytree(pair.field, field)
         s = Setup(pair.root, pair.hq, field, pair.keyring, pair.device_id)
-        for room in (0, 16 * 1024, 200 * 1024, 900 * 1024, 2 * MiB):
+        for room in (0, 16 * 1024, 300 * 1024, 2 * MiB):
             rid = fs.ok(field, "record", "new", "--form", "hrd_intake", "--json",
                         values).out.strip()
             for argv in (("record", "new", "--form", "hrd_intake", "--json", values),
@@ -115,7 +115,7 @@ def test_enospc_under_the_profile(fs: ForkServer, pair: Setup, tmp_path: Path) -
                 if argv[:2] == ("record", "finalize"):
                     finalized.add(rid)
                 assert not list(field.rglob("*.part")), (room, argv)
-        assert failures >= 12, f"only {failures} commands hit the full disk"
+        assert failures >= 10, f"only {failures} commands hit the full disk"
         hq_takes_all(fs, s, finalized, *sorted(usb.glob("*.intake")))
 
 

@@ -89,7 +89,8 @@ def test_kill_export_hq_import_and_receipts(fs: ForkServer, pair: Setup, tmp_pat
                 clean(ke.run(s.field, "export", "--to", usb))
             fs.ok(s.field, "check")
             fs.ok(s.field, "export", "--to", usb)  # plain: no --resend, no --force
-            assert not [r for r, (st, _) in field_state(s.field).items() if st == "finalized"]
+            left = field_state(s.field, check=False)
+            assert not [r for r, (st, _) in left.items() if st == "finalized"]
             assert not list(usb.glob(".*.part"))
         new = sorted(str(p) for p in usb.glob("*.intake") if p.name not in imported)
         with trial(ki):
@@ -100,7 +101,7 @@ def test_kill_export_hq_import_and_receipts(fs: ForkServer, pair: Setup, tmp_pat
             for o in json.loads(r.out):
                 assert o["verdict"] in ("imported", "duplicate"), o
                 assert not [n for n in o["notes"] if "gap" in n], o
-            held = hq_state(s.hq)
+            held = hq_state(s.hq, check=False)
             assert len(held) == len(set(held)) and set(held) == finalized, set(held) ^ finalized
         imported |= {Path(p).name for p in new}
         with trial(kr):
@@ -112,7 +113,7 @@ def test_kill_export_hq_import_and_receipts(fs: ForkServer, pair: Setup, tmp_pat
             fs.ok(s.field, "receipts", "import", rcpt)
             out = json.loads(fs.ok(s.field, "outbox", "--json").out)
             assert {e["state"] for e in out} == {"delivered"}, out
-            assert field_state(s.field) == {}, "sealed records HQ holds are purged"
+            assert field_state(s.field, check=False) == {}, "sealed records HQ holds are purged"
     [dev] = json.loads(fs.ok(s.hq, "hq", "devices", "--json", passphrase=HQ_PASS).out)
     assert dev["received"] == list(range(1, len(dev["received"]) + 1)), dev
     assert dev["missing"] == [], dev
@@ -150,11 +151,12 @@ def test_kill_upload_and_hq_fetch(fs: ForkServer, pair: Setup, tmp_path: Path) -
                 hq_state(s.hq)
                 fs.ok(s.hq, "hq", "fetch", "--from", srv.url, "--to", incoming, "--import",
                       passphrase=HQ_PASS)
-                held = hq_state(s.hq)
+                held = hq_state(s.hq, check=False)
                 assert len(held) == len(set(held)) and set(held) == finalized, \
                     set(held) ^ finalized
                 assert not list(incoming.glob("*.part"))
-            fs.ok(s.hq, "hq", "publish-receipts", "--to", srv.url, passphrase=HQ_PASS)
+            if i % 3 == 0:  # receipts now and then: the laptop purges, the store stays small
+                fs.ok(s.hq, "hq", "publish-receipts", "--to", srv.url, passphrase=HQ_PASS)
         [dev] = json.loads(fs.ok(s.hq, "hq", "devices", "--json", passphrase=HQ_PASS).out)
         assert dev["missing"] == [] and dev["received"] == list(range(1, i + 1)), dev
     finally:
@@ -180,7 +182,7 @@ def test_kill_passwd(fs: ForkServer, pair: Setup) -> None:
             for r in (old_ok, new_ok):
                 assert r.rc == 0 or r.err.count("\n") == 1, r.err
             current = current if old_ok.rc == 0 else new
-            assert set(field_state(s.field, current)) == ids
+            assert set(field_state(s.field, current, check=False)) == ids
             r = fs.ok(s.field, "record", "list", "--json", passphrase=current)
             assert {x["id"] for x in json.loads(r.out)} == ids
 
@@ -217,7 +219,6 @@ def test_kill_panic(fs: ForkServer, pair: Setup, tmp_path: Path) -> None:
 
 def test_kill_duress_set(fs: ForkServer, pair: Setup) -> None:
     s = pair
-    before = field_state(s.field)
     add_records(s.field, 2, "d", finalize=False)
     before = field_state(s.field)
     k = Killer(fs, SEED, "duress set")
@@ -234,7 +235,7 @@ def test_kill_duress_set(fs: ForkServer, pair: Setup) -> None:
             if n % 8 == 0:  # the decoy opens and shows none of the real records
                 r = fs.ok(s.field, "record", "list", "--json", passphrase=duress)
                 assert not {x["id"] for x in json.loads(r.out)} & set(before)
-                assert field_state(s.field) == before
+                assert field_state(s.field, check=False) == before
 
 
 def test_kill_record_edit(fs: ForkServer, pair: Setup, tmp_path: Path) -> None:
@@ -253,7 +254,7 @@ def test_kill_record_edit(fs: ForkServer, pair: Setup, tmp_path: Path) -> None:
             got = field_state(s.field)[rid][1]
             assert got in (prev, notes), got[:40]  # the old revision or the new, whole
             fs.ok(s.field, "record", "edit", rid, "--json", f)
-            assert field_state(s.field)[rid][1] == notes
+            assert field_state(s.field, check=False)[rid][1] == notes
             prev = notes
 
 
