@@ -75,3 +75,29 @@ def test_hq_records_list_shows_label(qtbot, tmp_path: Path) -> None:
     labels = {model.data(model.index(r, col["label"])) for r in range(model.rowCount())}
     assert labels == {"Maryam Ahmadi"}
     assert model.data(model.index(0, col["interview"])) == "2025-06-14"
+
+
+def test_opening_a_sealed_record_says_so_in_urdu(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from intake_app.gui import dialogs
+    from tests.cli_helpers import FIELD_PASS, enrolled_pair
+
+    setup = enrolled_pair(tmp_path / "org")
+    svc = FieldService(setup.field)
+    svc.unlock(FIELD_PASS)
+    svc.install_form(all_types_form())
+    rid = svc.new_record("gui_all_types", complete_values(NAME), "en")
+    svc.finalize(rid, "en")
+    svc.export(None)  # sealed into the outbox; no readable copy stays
+    svc.lock()
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "inform", lambda _p, title, text: shown.append((title, text)))
+    window = open_window(qtbot, setup.field, "ur")
+    unlock(qtbot, window, FIELD_PASS)
+    model = window.workspace.records.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and not model.is_loading, timeout=10_000)
+    assert model.label(0) == ""  # nothing readable to label it with
+    window.workspace.open_record(rid)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
+    title, text = shown[0]
+    assert rid not in text and rid[:8] not in text
+    assert not any("a" <= c.lower() <= "z" for c in title + text), (title, text)

@@ -28,10 +28,9 @@ from intake_app.gui.dialogs import error_text
 from intake_app.gui.editor.attachment_fields import human_size
 from intake_app.gui.i18n import forget_file_dialog_history, ltr
 from intake_app.gui.session import Session
-from intake_app.models import ExportResult, RecordFilter, RecordStatus
+from intake_app.models import ExportResult
 
 MIN_FREE = 1024 * 1024
-PER_RECORD = 64 * 1024  # a generous allowance for a record's answers, sealed
 _REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
 
 
@@ -121,12 +120,10 @@ class DestinationPage(QWizardPage):
         svc = self.wiz.session.service
 
         def work() -> tuple[int, int, int]:
-            flt = RecordFilter(status=RecordStatus.FINALIZED)
-            ids = [r.id for r in svc.list_records(flt)]
-            size = sum(a.size for rid in ids for a in svc.record(rid).attachments)
+            count, size = svc.export_estimate()
             unwritten = svc.unwritten_volumes()
             again = sum(e.size for e in svc.outbox() if e.sequence in unwritten)
-            return len(ids), size + len(ids) * PER_RECORD + again, len(unwritten)
+            return count, size + again, len(unwritten)
 
         self.wiz.session.runner.start(work, self._estimated)
 

@@ -335,6 +335,12 @@ class FieldService(ProfileService):
         return outbox.export(self, dest, progress=progress, cancel=cancel)
 
     @locked
+    def export_estimate(self) -> tuple[int, int]:
+        """(finalized records, bytes) the next export will write, before the copies of
+        unwritten volumes."""
+        return outbox.estimate(self)
+
+    @locked
     def resend(self, dest: Path) -> ExportResult:
         return outbox.resend(self, dest)
 

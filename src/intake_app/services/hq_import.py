@@ -22,8 +22,12 @@ Check = Callable[[str, str, dict[str, Any]], None]
 def import_items(conn: Any, items: Iterator[OpenedItem], *, device_id: str, seq: int,
                  check: Check, progress: Callable[[int, int], None] | None,
                  total: int) -> tuple[int, int]:
-    """Returns (new record revisions, new attachments)."""
-    records = attachments = 0
+    """Returns (records with a new revision, new attachments).
+
+    Records, not revisions: a record saved several times travels as several revisions,
+    and the field app says how many records it sealed (the two counts must agree)."""
+    new_records: set[str] = set()
+    attachments = 0
     done = 0
 
     def on_bytes(n: int) -> None:
@@ -36,7 +40,8 @@ def import_items(conn: Any, items: Iterator[OpenedItem], *, device_id: str, seq:
         if item.kind == "record":
             r = parse_record_meta(item.meta)
             check(r.form_id, r.form_version, r.values)
-            records += store_revision(conn, r, device_id, seq)
+            if store_revision(conn, r, device_id, seq):
+                new_records.add(r.record_id)
         elif item.kind == "sealed":
             part = parse_attachment_meta(item.meta)
             ref = item.part
@@ -53,4 +58,4 @@ def import_items(conn: Any, items: Iterator[OpenedItem], *, device_id: str, seq:
             part = parse_attachment_meta(item.meta)
             attachments += store_attachment_part(conn, part, item.chunks(), on_bytes,
                                                  device_id)
-    return records, attachments
+    return len(new_records), attachments

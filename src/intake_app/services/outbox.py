@@ -35,7 +35,16 @@ from nacl.public import PublicKey
 from nacl.signing import SigningKey
 
 from intake_app.crypto import BundleInfo, PayloadItem, read_receipt, write_bundle
-from intake_app.crypto.bundle import FORMAT_VERSION_2, PART_OVERHEAD
+from intake_app.crypto.bundle import (
+    ABYTES,
+    FORMAT_VERSION_2,
+    ITEM_HEAD,
+    PART_OVERHEAD,
+    PREFIX_LEN,
+    SS_HEADER_LEN,
+    STANZA_LEN,
+    TRAILER_LEN_V2,
+)
 from intake_app.crypto.keys import public_key_from_hex, verify_key_from_hex
 from intake_app.errors import ExportCancelled, IntakeError, InvalidState
 from intake_app.models import ExportResult, OutboxEntry, OutboxState, Policy, ReceiptResult
@@ -144,10 +153,17 @@ def _require_enrollment(svc: OutboxOwner) -> tuple[str, str, SigningKey, list[st
 def _items_for(svc: OutboxOwner, record_id: str, part_max: int) -> list[PayloadItem]:
     db = svc._store
     form_id, form_version, created_at, exported_rev = store_outbox.export_header(db, record_id)
+    revisions = store_outbox.revisions_after(db, record_id, exported_rev)
+    if exported_rev == 0:
+        # A record's first export carries its current (finalized) revision only: the
+        # draft revisions before it (autosave writes many) are incomplete, HQ checks
+        # every revision in full and would refuse the bundle, and counted them as
+        # records. HQ starts the record's history at this revision.
+        revisions = revisions[-1:]
     items = [
         payload.record_item(record_id=record_id, form_id=form_id, form_version=form_version,
                             created_at=created_at, rev=rev, saved_at=saved, values_json=data)
-        for rev, saved, data in store_outbox.revisions_after(db, record_id, exported_rev)
+        for rev, saved, data in revisions
     ]  # fmt: skip
     for att_id, name, mime, size, sha in store_outbox.complete_attachments(db, record_id):
         items.extend(payload.attachment_items(db, att_id=att_id, record_id=record_id, name=name,
@@ -452,6 +468,39 @@ def export(svc: OutboxOwner, dest: Path | None, *, progress: Progress | None = N
     return ExportResult(paths=tuple(paths), sequences=tuple(seqs), record_count=plan.record_count,
                         attachment_count=plan.attachment_count, bytes_written=written,
                         rewritten=tuple(s for s, _ in again))
+
+
+# A volume's fixed bytes besides its items: prefix, header (ids, device key, chain link,
+# lengths; measured), the stream's header and end-of-items byte and tag, the trailer;
+# one stanza per recipient.
+_HEADER_BODY = 140
+_VOLUME_FIXED = PREFIX_LEN + _HEADER_BODY + SS_HEADER_LEN + 1 + ABYTES + TRAILER_LEN_V2
+_CHUNK_AUTH = ABYTES  # secretstream tag per 1 MiB chunk of the item stream
+
+
+def estimate(svc: OutboxOwner) -> tuple[int, int]:
+    """(records, bytes) the next export will seal: the same items ``export`` plans,
+    sized as the writer frames them (no padding, no compression), so the estimate
+    matches what is written to within the header allowance."""
+    _device_id, _hq_id, _key, recips = _require_enrollment(svc)
+    policy = svc.policy()
+    part_max = max(1 << 20, policy.max_volume_bytes - _VOLUME_SLACK)
+    record_ids = store_outbox.finalized_records(svc._store)
+    if not record_ids:
+        return 0, 0
+    stream = sealed = 0
+    for rid in record_ids:
+        for it in _items_for(svc, rid, part_max):
+            stream += ITEM_HEAD.size + len(it.meta)
+            if it.kind == "sealed" and it.sealed is not None:
+                n = -(-it.data_len // (1 << 20)) if it.data_len else 0
+                sealed += it.data_len + n * PART_OVERHEAD
+            else:
+                stream += it.data_len
+    volumes = max(1, -(-(stream + sealed) // max(1, part_max)))
+    stream += _CHUNK_AUTH * (stream // (1 << 20) + 1)
+    fixed = volumes * (_VOLUME_FIXED + STANZA_LEN * len(recips))
+    return len(record_ids), stream + sealed + fixed
 
 
 def outbox(svc: OutboxOwner) -> list[OutboxEntry]:

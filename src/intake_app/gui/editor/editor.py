@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_app.errors import FieldError, SaveFailed, ValidationFailed
+from intake_app.errors import FieldError, IntakeError, SaveFailed, ValidationFailed
 from intake_app.forms import Form, FormField, FormState, evaluate
 from intake_app.gui import adapter, dialogs
 from intake_app.gui.editor.attachment_fields import AttachmentField
 from intake_app.gui.editor.base import ERROR_STYLE, EditorContext, FieldWidget
 from intake_app.gui.editor.panel import FieldsPanel
+from intake_app.gui.editor.review import ErrorList, ReviewPage, question_text
 from intake_app.gui.editor.saving import DraftSaver
 from intake_app.gui.session import Session
 from intake_app.gui.wheel import WheelSafeCombo
@@ -97,12 +100,19 @@ class RecordEditor(QWidget):
         split.addWidget(self.page_list)
         split.addWidget(self.pages)
         split.setStretchFactor(1, 1)
+        self.review = ReviewPage()
+        self.body = QStackedWidget()  # the form's sections, or the review page
+        self.body.addWidget(split)
+        self.body.addWidget(self.review)
+        self.error_list = ErrorList()
 
         self.prev_button = QPushButton(self.tr("&Previous"))
         self.next_button = QPushButton(self.tr("Ne&xt"))
         self.save_button = QPushButton(self.tr("&Save draft"))
         self.save_button.setToolTip(self.tr("Save the answers so far (Ctrl+S)"))
         self.finalize_button = QPushButton(self.tr("&Finalize…"))
+        self.review_button = QPushButton(self.tr("Re&view answers"))
+        self.review_button.setToolTip(self.tr("Every answer on one page, before finalizing"))
         self.close_button = QPushButton(self.tr("&Close"))
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
@@ -113,13 +123,15 @@ class RecordEditor(QWidget):
         foot.addStretch(1)
         foot.addWidget(self.save_state)
         foot.addWidget(self.save_button)
+        foot.addWidget(self.review_button)
         foot.addWidget(self.finalize_button)
         foot.addWidget(self.close_button)
 
         lay = QVBoxLayout(self)
         lay.addLayout(head)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.body, 1)
         lay.addWidget(self.status_label)
+        lay.addWidget(self.error_list)
         lay.addLayout(foot)
 
         self.saver = DraftSaver(self)
@@ -138,6 +150,11 @@ class RecordEditor(QWidget):
         self.next_button.clicked.connect(lambda: self.go(1))
         self.save_button.clicked.connect(self.save_draft)
         self.finalize_button.clicked.connect(self.finalize)
+        self.review_button.clicked.connect(self.show_review)
+        self.review.back.connect(self.hide_review)
+        self.review.finalize.connect(self.finalize)
+        self.review.jump.connect(self.jump_to)
+        self.error_list.jump.connect(self.jump_to)
         self.close_button.clicked.connect(self.request_close)
         self.lang_box.currentIndexChanged.connect(self._language_changed)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
@@ -276,6 +293,80 @@ class RecordEditor(QWidget):
                     return w
         return None
 
+    def jump_to(self, target: str) -> None:
+        """Show a question (a path) or a section ("#<index>"), scrolled to and focused."""
+        self.hide_review()
+        if target.startswith("#"):
+            row = int(target[1:])
+            if 0 <= row < self.page_list.count():
+                self.page_list.setCurrentRow(row)
+                self.focus_first_field()
+            return
+        top = target.split("[")[0].split(".")[0]
+        found = self._find(target) or self._find(top)
+        if found is None:
+            return
+        row, box, focus = found
+        self.page_list.setCurrentRow(row)
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._scroll_to(box)
+        # a page just turned to is laid out on the next pass: scroll again then
+        QTimer.singleShot(0, lambda: self._scroll_to(box))
+
+    def _find(self, path: str) -> tuple[int, QWidget, QWidget] | None:
+        """(section, the question's box, what takes the cursor) for a field or repeat."""
+        for i, panel in enumerate(self.panels):
+            for w in panel.field_widgets():
+                if w.path == path:
+                    return i, w, w.focus_widget()
+            for r in panel.repeats():
+                if r.prefix + r.field.name == path:
+                    return i, r, r.add_button
+        return None
+
+    def _scroll_to(self, w: QWidget) -> None:
+        area = self.pages.currentWidget()
+        if isinstance(area, QScrollArea) and shiboken6.isValid(w) and area.isAncestorOf(w):
+            area.ensureWidgetVisible(w, 10, 40)
+
+    def show_review(self) -> None:
+        """Every section's answers on one page (the review before finalizing)."""
+        state = self.reevaluate()
+        errors = {e.path: e.message for e in state.errors} if self._show_all else {}
+        self.review.fill(self, errors)
+        self.body.setCurrentWidget(self.review)
+        self.review.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hide_review(self) -> None:
+        self.body.setCurrentIndex(0)
+
+    def error_entries(self, errors: dict[str, str]) -> list[tuple[str, str]]:
+        """(path, "Section — Question: message") for each error, in form order."""
+        where: dict[str, tuple[int, FieldWidget]] = {}
+        for i, panel in enumerate(self.panels):
+            for w in panel.field_widgets():
+                where[w.path] = (i, w)
+        out: list[tuple[str, str]] = []
+        for path, message in errors.items():
+            hit = where.get(path)
+            if hit is None:
+                top = path.split("[")[0].split(".")[0]
+                i = next((k for k, p in enumerate(self.panels)
+                          if any(f.name == top for f, _w in p.items)), -1)
+                section = self.page_titles[i] if i >= 0 else ""
+                name = re.sub(r"\[\d+\]", "", path).split(".")[-1]
+                try:
+                    question = self.ctx.text(self.form.field(name).label) or name
+                except (KeyError, LookupError, IntakeError):
+                    question = name
+            else:
+                i, w = hit
+                section, question = self.page_titles[i], question_text(w)
+            text = self.tr("{section} — {question}: {message}").format(
+                section=section, question=question, message=message)
+            out.append((path, text))
+        return out
+
     # -------------------------------------------------------------- values
     def field_widgets(self) -> list[FieldWidget]:
         """Every question's widget (builds the sections not yet shown)."""
@@ -325,6 +416,8 @@ class RecordEditor(QWidget):
                 item.setHidden(not any(f.name in state.relevant and f.type != "hidden"
                                        for f, _w in panel.items))
         self._update_nav()
+        if self._show_all:  # fixed answers leave the list as they are fixed
+            self.error_list.show_entries(self.error_entries(errors))
         return state
 
     def _section_text(self, i: int, panel: FieldsPanel, relevant: frozenset[str],
@@ -349,6 +442,8 @@ class RecordEditor(QWidget):
         self.save_button.setText(self.tr("&Save draft") if self.status is RecordStatus.DRAFT
                                  else self.tr("&Save changes"))
         self.finalize_button.setVisible(self.status is RecordStatus.DRAFT)
+        self.review.finalize_button.setVisible(self.status is RecordStatus.DRAFT)
+        self.review.finalize_button.setEnabled(not self.busy)
         self.finalize_button.setEnabled(not self.busy)
         self.lang_box.setEnabled(not self.busy)
 
@@ -456,10 +551,8 @@ class RecordEditor(QWidget):
         else:
             self.status_label.setText(self.tr(
                 "Not saved: %n answer(s) need attention (marked in red).", "", len(errors)))
-        first = errors[0].path.split("[")[0].split(".")[0] if errors else ""
-        w = self.show_field(errors[0].path) or self.show_field(first) if errors else None
-        if w is not None:
-            w.focus_widget().setFocus()
+        if errors:
+            self.jump_to(errors[0].path)
 
     # -------------------------------------------------------------- closing
     def request_close(self) -> None:
@@ -481,3 +574,5 @@ class RecordEditor(QWidget):
         self.ctx.clear()
         self.state = None
         self._extra_errors.clear()
+        self.error_list.show_entries([])
+        self.review.browser.clear()

@@ -1166,86 +1166,86 @@
     <context>
         <name>DestinationPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="138" />
+            <location filename="../export_view.py" line="135" />
             <source>%n sealed volume(s) never reached a stick (an earlier export was cut off). They will be written to this destination too.</source>
             <translation>
                 <numerusform>%Ln بستهٔ مهر و موم‌شده هرگز به حافظهٔ USB نرسید (یک صدور قبلی قطع شد). این‌ها هم در این مقصد نوشته می‌شوند.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="73" />
+            <location filename="../export_view.py" line="72" />
             <source>Where should the sealed bundle go?</source>
             <translation>بستهٔ مهر و موم‌شده کجا ذخیره شود؟</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="74" />
+            <location filename="../export_view.py" line="73" />
             <source>Plug in the USB stick, or choose any folder. Only HQ can open what is written there.</source>
             <translation>فلش USB را وصل کنید یا یک پوشه انتخاب کنید. فقط دفتر مرکزی می‌تواند آنچه آنجا نوشته می‌شود را باز کند.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="77" />
+            <location filename="../export_view.py" line="76" />
             <source>Removable drives</source>
             <translation>درایوهای جداشدنی</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="78" />
+            <location filename="../export_view.py" line="77" />
             <source>&amp;Look for drives again</source>
             <translation>جستجوی دوبارهٔ درایوها</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="79" />
+            <location filename="../export_view.py" line="78" />
             <source>Choose a &amp;folder…</source>
             <translation>انتخاب پوشه…</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="86" />
+            <location filename="../export_view.py" line="85" />
             <source>Also write again the bundles HQ has not confirmed</source>
             <translation>بسته‌هایی را که دفتر مرکزی تأیید نکرده دوباره بنویس</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="88" />
+            <location filename="../export_view.py" line="87" />
             <source>Each bundle file is at most {size} (HQ's policy); larger exports are split.</source>
             <translation>هر فایل بسته حداکثر {size} است (سیاست دفتر مرکزی)؛ ارسال‌های بزرگ‌تر تقسیم می‌شوند.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="93" />
+            <location filename="../export_view.py" line="92" />
             <source>Removable drives:</source>
             <translation>درایوهای جداشدنی:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="141" />
+            <location filename="../export_view.py" line="138" />
             <source>%n finalized record(s) to seal, about {size}.</source>
             <translation>
                 <numerusform>%Ln پروندهٔ نهایی برای مهر و موم، حدود {size}.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="149" />
+            <location filename="../export_view.py" line="146" />
             <source>{name} — {free} free</source>
             <translation>{name} — {free} خالی</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="154" />
+            <location filename="../export_view.py" line="151" />
             <source>No removable drive found. Plug one in, or choose a folder.</source>
             <translation>هیچ درایو جداشدنی پیدا نشد. یکی را وصل کنید یا یک پوشه انتخاب کنید.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="165" />
+            <location filename="../export_view.py" line="162" />
             <source>Folder for the sealed bundle</source>
             <translation>پوشه برای بستهٔ مهر و موم‌شده</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="180" />
+            <location filename="../export_view.py" line="177" />
             <source>Destination: {path}</source>
             <translation>مقصد: {path}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="183" />
+            <location filename="../export_view.py" line="180" />
             <source>Not enough free space ({free}). Free some space or use another drive.</source>
             <translation>فضای خالی کافی نیست ({free}). کمی فضا خالی کنید یا از درایو دیگری استفاده کنید.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="187" />
+            <location filename="../export_view.py" line="184" />
             <source>Free space: {free}.</source>
             <translation>فضای خالی: {free}.</translation>
         </message>
@@ -1588,6 +1588,14 @@
         </message>
     </context>
     <context>
+        <name>ErrorList</name>
+        <message>
+            <location filename="../editor/review.py" line="49" />
+            <source>Answers to fix</source>
+            <translation>پاسخ‌هایی که باید اصلاح شوند</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <location filename="../hq/export_dialog.py" line="40" />
@@ -1684,27 +1692,27 @@
     <context>
         <name>ExportWizard</name>
         <message>
-            <location filename="../export_view.py" line="330" />
+            <location filename="../export_view.py" line="327" />
             <source>Export for HQ</source>
             <translation>ارسال برای دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="345" />
+            <location filename="../export_view.py" line="342" />
             <source>&amp;Seal</source>
             <translation>مهر و موم</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="346" />
+            <location filename="../export_view.py" line="343" />
             <source>&amp;Back</source>
             <translation>قبلی</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="347" />
+            <location filename="../export_view.py" line="344" />
             <source>&amp;Close</source>
             <translation>بستن</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="348" />
+            <location filename="../export_view.py" line="345" />
             <source>Cancel</source>
             <translation>لغو</translation>
         </message>
@@ -2567,122 +2575,137 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordEditor</name>
         <message>
-            <location filename="../editor/editor.py" line="80" />
+            <location filename="../editor/editor.py" line="83" />
             <source>Form language</source>
             <translation>زبان فورم</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="89" />
+            <location filename="../editor/editor.py" line="92" />
             <source>Form language:</source>
             <translation>زبان فورم:</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="93" />
+            <location filename="../editor/editor.py" line="96" />
             <source>Sections</source>
             <translation>بخش‌ها</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="101" />
+            <location filename="../editor/editor.py" line="109" />
             <source>&amp;Previous</source>
             <translation>قبلی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="102" />
+            <location filename="../editor/editor.py" line="110" />
             <source>Ne&amp;xt</source>
             <translation>بعدی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="103" />
-            <location filename="../editor/editor.py" line="349" />
+            <location filename="../editor/editor.py" line="111" />
+            <location filename="../editor/editor.py" line="442" />
             <source>&amp;Save draft</source>
             <translation>ذخیرهٔ پیش‌نویس</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="104" />
+            <location filename="../editor/editor.py" line="112" />
             <source>Save the answers so far (Ctrl+S)</source>
             <translation>ذخیرهٔ پاسخ‌ها تا اینجا (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="105" />
+            <location filename="../editor/editor.py" line="113" />
             <source>&amp;Finalize…</source>
             <translation>نهایی کردن…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="106" />
+            <location filename="../editor/editor.py" line="114" />
+            <source>Re&amp;view answers</source>
+            <translation>مرور پاسخ‌ها</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="115" />
+            <source>Every answer on one page, before finalizing</source>
+            <translation>همه پاسخ‌ها در یک صفحه، پیش از نهایی کردن</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="116" />
             <source>&amp;Close</source>
             <translation>بستن</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="180" />
-            <location filename="../editor/editor.py" line="181" />
-            <location filename="../editor/editor.py" line="202" />
+            <location filename="../editor/editor.py" line="197" />
+            <location filename="../editor/editor.py" line="198" />
+            <location filename="../editor/editor.py" line="219" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="350" />
+            <location filename="../editor/editor.py" line="365" />
+            <source>{section} — {question}: {message}</source>
+            <translation>{section} — {question}: {message}</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="443" />
             <source>&amp;Save changes</source>
             <translation>ذخیرهٔ تغییرات</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="375" />
+            <location filename="../editor/editor.py" line="470" />
             <source>Finalize record</source>
             <translation>نهایی کردن پرونده</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="376" />
+            <location filename="../editor/editor.py" line="471" />
             <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
             <translation>این پرونده نهایی شود؟ برای ارسال به دفتر مرکزی آماده می‌شود. اول پاسخ‌ها را با شخص بررسی کنید.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="395" />
+            <location filename="../editor/editor.py" line="490" />
             <source>Saving…</source>
             <translation>در حال ذخیره…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="416" />
+            <location filename="../editor/editor.py" line="511" />
             <source>Record finalized at {time}.</source>
             <translation>پرونده در {time} نهایی شد.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="419" />
+            <location filename="../editor/editor.py" line="514" />
             <source>Saved at {time}.</source>
             <translation>در {time} ذخیره شد.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="435" />
+            <location filename="../editor/editor.py" line="530" />
             <source>Not saved: {reason}</source>
             <translation>ذخیره نشد: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="458" />
+            <location filename="../editor/editor.py" line="553" />
             <source>Not saved: %n answer(s) need attention (marked in red).</source>
             <translation>
                 <numerusform>ذخیره نشد: %Ln پاسخ نیاز به توجه دارد (با رنگ سرخ).</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="467" />
+            <location filename="../editor/editor.py" line="560" />
             <source>Close record</source>
             <translation>بستن پرونده</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="468" />
+            <location filename="../editor/editor.py" line="561" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>بدون ذخیره بسته شود؟ پاسخ‌های بعد از آخرین ذخیره از بین می‌روند.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="109" />
+            <location filename="../editor/editor.py" line="119" />
             <source>Save state</source>
             <translation>وضعیت ذخیره</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="150" />
+            <location filename="../editor/editor.py" line="167" />
             <source>All changes saved.</source>
             <translation>همه تغییرات ذخیره شد.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="454" />
+            <location filename="../editor/editor.py" line="549" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
                 <numerusform>پیش‌نویس ذخیره شد؛ پیش از نهایی ساختن %n پاسخ لازم است (با رنگ سرخ نشانی شده).</numerusform>
@@ -2955,39 +2978,82 @@ Enter: erase. Escape: cancel.</source>
         </message>
     </context>
     <context>
+        <name>ReviewPage</name>
+        <message>
+            <location filename="../editor/review.py" line="79" />
+            <source>Review the answers</source>
+            <translation>مرور پاسخ‌ها</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="85" />
+            <source>All answers</source>
+            <translation>همه پاسخ‌ها</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="88" />
+            <source>&amp;Back to the form</source>
+            <translation>بازگشت به فورم</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="89" />
+            <source>&amp;Finalize…</source>
+            <translation>نهایی کردن…</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="117" />
+            <source>Yes</source>
+            <translation>بلی</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="117" />
+            <source>No</source>
+            <translation>نخیر</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="130" />
+            <source>Edit</source>
+            <translation>ویرایش</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="131" />
+            <source>Not answered</source>
+            <translation>پاسخ داده نشده</translation>
+        </message>
+    </context>
+    <context>
         <name>SealPage</name>
         <message>
-            <location filename="../export_view.py" line="200" />
+            <location filename="../export_view.py" line="197" />
             <source>Sealing</source>
             <translation>در حال مهر و موم</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="201" />
+            <location filename="../export_view.py" line="198" />
             <source>The finalized records are being encrypted for HQ.</source>
             <translation>پرونده‌های نهایی برای دفتر مرکزی رمزگذاری می‌شوند.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="203" />
+            <location filename="../export_view.py" line="200" />
             <source>Sealing progress</source>
             <translation>پیشرفت مهر و موم</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="206" />
+            <location filename="../export_view.py" line="203" />
             <source>&amp;Cancel sealing</source>
             <translation>لغو مهر و موم</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="220" />
+            <location filename="../export_view.py" line="217" />
             <source>Preparing…</source>
             <translation>در حال آماده‌سازی…</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="243" />
+            <location filename="../export_view.py" line="240" />
             <source>Sealed {done} of {total}.</source>
             <translation>{done} از {total} مهر و موم شد.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="250" />
+            <location filename="../export_view.py" line="247" />
             <source>Cancelling…</source>
             <translation>در حال لغو…</translation>
         </message>
@@ -3252,61 +3318,61 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SummaryPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="309" />
+            <location filename="../export_view.py" line="306" />
             <source>%n sealed volume(s) that never reached a stick were written too.</source>
             <translation>
                 <numerusform>%Ln بستهٔ مهر و موم‌شده که هرگز به حافظهٔ USB نرسیده بود نیز نوشته شد.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="277" />
+            <location filename="../export_view.py" line="274" />
             <source>Done</source>
             <translation>انجام شد</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="295" />
+            <location filename="../export_view.py" line="292" />
             <source>Cancelled</source>
             <translation>لغو شد</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="296" />
+            <location filename="../export_view.py" line="293" />
             <source>Sealing was cancelled. Nothing new was written; the records stay finalized.</source>
             <translation>مهر و موم لغو شد. چیز جدیدی نوشته نشد؛ پرونده‌ها نهایی باقی می‌مانند.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="299" />
+            <location filename="../export_view.py" line="296" />
             <source>Not sealed</source>
             <translation>مهر و موم نشد</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="300" />
+            <location filename="../export_view.py" line="297" />
             <source>Sealing failed: {reason}</source>
             <translation>مهر و موم ناموفق بود: {reason}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="305" />
+            <location filename="../export_view.py" line="302" />
             <source>There was nothing to seal: finalize records first.</source>
             <translation>چیزی برای مهر و موم نبود: اول پرونده‌ها را نهایی کنید.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="307" />
+            <location filename="../export_view.py" line="304" />
             <source>Sealed</source>
             <translation>مهر و موم‌شده</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="312" />
+            <location filename="../export_view.py" line="309" />
             <source>%n record(s) sealed, with {att} attachment(s), into {files} file(s) ({size}) in {dest}:</source>
             <translation>
                 <numerusform>%Ln پرونده با {att} پیوست در {files} فایل ({size}) در {dest} مهر و موم شد:</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="319" />
+            <location filename="../export_view.py" line="316" />
             <source>Remove the USB stick safely: use “Eject” or “Safely remove” before pulling it out, then hand it over.</source>
             <translation>فلش USB را با احتیاط جدا کنید: پیش از بیرون کشیدن «Eject» یا «Safely remove» را بزنید، سپس آن را تحویل دهید.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="322" />
+            <location filename="../export_view.py" line="319" />
             <source>If this folder is on a USB stick, eject it safely before pulling it out.</source>
             <translation>اگر این پوشه روی فلش USB است، پیش از بیرون کشیدن آن را با احتیاط جدا کنید.</translation>
         </message>

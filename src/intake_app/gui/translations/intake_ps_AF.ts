@@ -1171,7 +1171,7 @@
     <context>
         <name>DestinationPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="138" />
+            <location filename="../export_view.py" line="135" />
             <source>%n sealed volume(s) never reached a stick (an earlier export was cut off). They will be written to this destination too.</source>
             <translation>
                 <numerusform>%Ln مهر شوې برخه هېڅکله USB ته ونه رسېده (پخوانی صادرول پرې شو). دا به هم دې ځای ته ولیکل شي.</numerusform>
@@ -1179,47 +1179,47 @@
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="73" />
+            <location filename="../export_view.py" line="72" />
             <source>Where should the sealed bundle go?</source>
             <translation>سربند شوې کڅوړه چېرته ولاړه شي؟</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="74" />
+            <location filename="../export_view.py" line="73" />
             <source>Plug in the USB stick, or choose any folder. Only HQ can open what is written there.</source>
             <translation>USB فلش ولګوئ، یا کوم فولډر وټاکئ. یوازې مرکزي دفتر کولای شي هغه څه پرانیزي چې هلته لیکل کېږي.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="77" />
+            <location filename="../export_view.py" line="76" />
             <source>Removable drives</source>
             <translation>جلا کېدونکي ډرایوونه</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="78" />
+            <location filename="../export_view.py" line="77" />
             <source>&amp;Look for drives again</source>
             <translation>ډرایوونه بیا ولټوئ</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="79" />
+            <location filename="../export_view.py" line="78" />
             <source>Choose a &amp;folder…</source>
             <translation>فولډر وټاکئ…</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="86" />
+            <location filename="../export_view.py" line="85" />
             <source>Also write again the bundles HQ has not confirmed</source>
             <translation>هغه کڅوړې هم بیا ولیکئ چې مرکزي دفتر نه دي تایید کړې</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="88" />
+            <location filename="../export_view.py" line="87" />
             <source>Each bundle file is at most {size} (HQ's policy); larger exports are split.</source>
             <translation>هر کڅوړه تر ټولو ډېر {size} ده (د مرکزي دفتر پالیسي)؛ لوی صادرات وېشل کېږي.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="93" />
+            <location filename="../export_view.py" line="92" />
             <source>Removable drives:</source>
             <translation>جلا کېدونکي ډرایوونه:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="141" />
+            <location filename="../export_view.py" line="138" />
             <source>%n finalized record(s) to seal, about {size}.</source>
             <translation>
                 <numerusform>%Ln وروستۍ دوسیې د سربندولو لپاره، شاوخوا {size}.</numerusform>
@@ -1227,32 +1227,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="149" />
+            <location filename="../export_view.py" line="146" />
             <source>{name} — {free} free</source>
             <translation>{name} — {free} تش</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="154" />
+            <location filename="../export_view.py" line="151" />
             <source>No removable drive found. Plug one in, or choose a folder.</source>
             <translation>هېڅ جلا کېدونکی ډرایو ونه موندل شو. یو ولګوئ، یا فولډر وټاکئ.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="165" />
+            <location filename="../export_view.py" line="162" />
             <source>Folder for the sealed bundle</source>
             <translation>د سربندې کڅوړې لپاره فولډر</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="180" />
+            <location filename="../export_view.py" line="177" />
             <source>Destination: {path}</source>
             <translation>منزل: {path}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="183" />
+            <location filename="../export_view.py" line="180" />
             <source>Not enough free space ({free}). Free some space or use another drive.</source>
             <translation>کافي تش ځای نشته ({free}). یو څه ځای خالي کړئ یا بل ډرایو وکاروئ.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="187" />
+            <location filename="../export_view.py" line="184" />
             <source>Free space: {free}.</source>
             <translation>تش ځای: {free}.</translation>
         </message>
@@ -1598,6 +1598,14 @@
         </message>
     </context>
     <context>
+        <name>ErrorList</name>
+        <message>
+            <location filename="../editor/review.py" line="49" />
+            <source>Answers to fix</source>
+            <translation>هغه ځوابونه چې باید سم شي</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <location filename="../hq/export_dialog.py" line="40" />
@@ -1694,27 +1702,27 @@
     <context>
         <name>ExportWizard</name>
         <message>
-            <location filename="../export_view.py" line="330" />
+            <location filename="../export_view.py" line="327" />
             <source>Export for HQ</source>
             <translation>مرکزي دفتر ته صادرول</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="345" />
+            <location filename="../export_view.py" line="342" />
             <source>&amp;Seal</source>
             <translation>سربندول</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="346" />
+            <location filename="../export_view.py" line="343" />
             <source>&amp;Back</source>
             <translation>شاته</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="347" />
+            <location filename="../export_view.py" line="344" />
             <source>&amp;Close</source>
             <translation>بندول</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="348" />
+            <location filename="../export_view.py" line="345" />
             <source>Cancel</source>
             <translation>لغوه</translation>
         </message>
@@ -2585,95 +2593,110 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordEditor</name>
         <message>
-            <location filename="../editor/editor.py" line="80" />
+            <location filename="../editor/editor.py" line="83" />
             <source>Form language</source>
             <translation>د فورمې ژبه</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="89" />
+            <location filename="../editor/editor.py" line="92" />
             <source>Form language:</source>
             <translation>د فورمې ژبه:</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="93" />
+            <location filename="../editor/editor.py" line="96" />
             <source>Sections</source>
             <translation>برخې</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="101" />
+            <location filename="../editor/editor.py" line="109" />
             <source>&amp;Previous</source>
             <translation>مخکینی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="102" />
+            <location filename="../editor/editor.py" line="110" />
             <source>Ne&amp;xt</source>
             <translation>بل</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="103" />
-            <location filename="../editor/editor.py" line="349" />
+            <location filename="../editor/editor.py" line="111" />
+            <location filename="../editor/editor.py" line="442" />
             <source>&amp;Save draft</source>
             <translation>مسوده خوندي کړئ</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="104" />
+            <location filename="../editor/editor.py" line="112" />
             <source>Save the answers so far (Ctrl+S)</source>
             <translation>تر اوسه ځوابونه خوندي کړئ (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="105" />
+            <location filename="../editor/editor.py" line="113" />
             <source>&amp;Finalize…</source>
             <translation>وروستی کول…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="106" />
+            <location filename="../editor/editor.py" line="114" />
+            <source>Re&amp;view answers</source>
+            <translation>د ځوابونو کتنه</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="115" />
+            <source>Every answer on one page, before finalizing</source>
+            <translation>ټول ځوابونه په یوه پاڼه، له وروستي کولو مخکې</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="116" />
             <source>&amp;Close</source>
             <translation>بندول</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="180" />
-            <location filename="../editor/editor.py" line="181" />
-            <location filename="../editor/editor.py" line="202" />
+            <location filename="../editor/editor.py" line="197" />
+            <location filename="../editor/editor.py" line="198" />
+            <location filename="../editor/editor.py" line="219" />
             <source>General</source>
             <translation>عمومي</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="350" />
+            <location filename="../editor/editor.py" line="365" />
+            <source>{section} — {question}: {message}</source>
+            <translation>{section} — {question}: {message}</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="443" />
             <source>&amp;Save changes</source>
             <translation>بدلونونه خوندي کړئ</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="375" />
+            <location filename="../editor/editor.py" line="470" />
             <source>Finalize record</source>
             <translation>دوسیه وروستی کول</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="376" />
+            <location filename="../editor/editor.py" line="471" />
             <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
             <translation>دا دوسیه وروستۍ شي؟ مرکزي دفتر ته د لېږلو لپاره به چمتو شي. لومړی ځوابونه له هغه کس سره وګورئ.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="395" />
+            <location filename="../editor/editor.py" line="490" />
             <source>Saving…</source>
             <translation>خوندي کېږي…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="416" />
+            <location filename="../editor/editor.py" line="511" />
             <source>Record finalized at {time}.</source>
             <translation>دوسیه په {time} وروستۍ شوه.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="419" />
+            <location filename="../editor/editor.py" line="514" />
             <source>Saved at {time}.</source>
             <translation>په {time} خوندي شوه.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="435" />
+            <location filename="../editor/editor.py" line="530" />
             <source>Not saved: {reason}</source>
             <translation>خوندي نه شوه: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="458" />
+            <location filename="../editor/editor.py" line="553" />
             <source>Not saved: %n answer(s) need attention (marked in red).</source>
             <translation>
                 <numerusform>خوندي نه شوه: %Ln ځوابونه پاملرنې ته اړتیا لري (په سور رنګ).</numerusform>
@@ -2681,27 +2704,27 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="467" />
+            <location filename="../editor/editor.py" line="560" />
             <source>Close record</source>
             <translation>دوسیه بندول</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="468" />
+            <location filename="../editor/editor.py" line="561" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>پرته له خوندي کولو بنده شي؟ له وروستي خوندي کولو وروسته ځوابونه به ورک شي.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="109" />
+            <location filename="../editor/editor.py" line="119" />
             <source>Save state</source>
             <translation>د خوندي کولو حالت</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="150" />
+            <location filename="../editor/editor.py" line="167" />
             <source>All changes saved.</source>
             <translation>ټول بدلونونه خوندي شول.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="454" />
+            <location filename="../editor/editor.py" line="549" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
                 <numerusform>مسوده خوندي شوه؛ د وروستي کولو مخکې %n ځوابونه اړین دي (په سور نښه شوي).</numerusform>
@@ -2977,39 +3000,82 @@ Enter: erase. Escape: cancel.</source>
         </message>
     </context>
     <context>
+        <name>ReviewPage</name>
+        <message>
+            <location filename="../editor/review.py" line="79" />
+            <source>Review the answers</source>
+            <translation>د ځوابونو کتنه</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="85" />
+            <source>All answers</source>
+            <translation>ټول ځوابونه</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="88" />
+            <source>&amp;Back to the form</source>
+            <translation>فورم ته بېرته</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="89" />
+            <source>&amp;Finalize…</source>
+            <translation>وروستی کول…</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="117" />
+            <source>Yes</source>
+            <translation>هو</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="117" />
+            <source>No</source>
+            <translation>نه</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="130" />
+            <source>Edit</source>
+            <translation>سمول</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="131" />
+            <source>Not answered</source>
+            <translation>ځواب نه دی ورکړل شوی</translation>
+        </message>
+    </context>
+    <context>
         <name>SealPage</name>
         <message>
-            <location filename="../export_view.py" line="200" />
+            <location filename="../export_view.py" line="197" />
             <source>Sealing</source>
             <translation>سربندېږي</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="201" />
+            <location filename="../export_view.py" line="198" />
             <source>The finalized records are being encrypted for HQ.</source>
             <translation>وروستۍ دوسیې د مرکزي دفتر لپاره کوډ کېږي.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="203" />
+            <location filename="../export_view.py" line="200" />
             <source>Sealing progress</source>
             <translation>د سربندولو پرمختګ</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="206" />
+            <location filename="../export_view.py" line="203" />
             <source>&amp;Cancel sealing</source>
             <translation>سربندول لغوه کړئ</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="220" />
+            <location filename="../export_view.py" line="217" />
             <source>Preparing…</source>
             <translation>چمتو کېږي…</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="243" />
+            <location filename="../export_view.py" line="240" />
             <source>Sealed {done} of {total}.</source>
             <translation>{done} له {total} څخه سربند شول.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="250" />
+            <location filename="../export_view.py" line="247" />
             <source>Cancelling…</source>
             <translation>لغوه کېږي…</translation>
         </message>
@@ -3278,7 +3344,7 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SummaryPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="309" />
+            <location filename="../export_view.py" line="306" />
             <source>%n sealed volume(s) that never reached a stick were written too.</source>
             <translation>
                 <numerusform>%Ln مهر شوې برخې چې هېڅکله USB ته نه وې رسېدلې هم ولیکل شوې.</numerusform>
@@ -3286,42 +3352,42 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="277" />
+            <location filename="../export_view.py" line="274" />
             <source>Done</source>
             <translation>بشپړ شو</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="295" />
+            <location filename="../export_view.py" line="292" />
             <source>Cancelled</source>
             <translation>لغوه شو</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="296" />
+            <location filename="../export_view.py" line="293" />
             <source>Sealing was cancelled. Nothing new was written; the records stay finalized.</source>
             <translation>سربندول لغوه شول. هېڅ نوی شی ونه لیکل شو؛ دوسیې وروستۍ پاتې کېږي.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="299" />
+            <location filename="../export_view.py" line="296" />
             <source>Not sealed</source>
             <translation>سربند نه شو</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="300" />
+            <location filename="../export_view.py" line="297" />
             <source>Sealing failed: {reason}</source>
             <translation>سربندول ناکام شول: {reason}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="305" />
+            <location filename="../export_view.py" line="302" />
             <source>There was nothing to seal: finalize records first.</source>
             <translation>د سربندولو لپاره هېڅ نه و: لومړی دوسیې وروستۍ کړئ.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="307" />
+            <location filename="../export_view.py" line="304" />
             <source>Sealed</source>
             <translation>سربند شوې</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="312" />
+            <location filename="../export_view.py" line="309" />
             <source>%n record(s) sealed, with {att} attachment(s), into {files} file(s) ({size}) in {dest}:</source>
             <translation>
                 <numerusform>%Ln دوسیې، له {att} ضمیمو سره، په {files} فایلونو ({size}) کې په {dest} کې سربند شوې:</numerusform>
@@ -3329,12 +3395,12 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="319" />
+            <location filename="../export_view.py" line="316" />
             <source>Remove the USB stick safely: use “Eject” or “Safely remove” before pulling it out, then hand it over.</source>
             <translation>USB فلش په خوندي ډول لرې کړئ: د ویستلو مخکې «Eject» یا «Safely remove» وکاروئ، بیا یې وسپارئ.</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="322" />
+            <location filename="../export_view.py" line="319" />
             <source>If this folder is on a USB stick, eject it safely before pulling it out.</source>
             <translation>که دا فولډر په USB فلش کې وي، د ویستلو مخکې یې په خوندي ډول جلا کړئ.</translation>
         </message>

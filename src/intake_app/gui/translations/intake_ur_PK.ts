@@ -1171,7 +1171,7 @@
     <context>
         <name>DestinationPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="138" />
+            <location filename="../export_view.py" line="135" />
             <source>%n sealed volume(s) never reached a stick (an earlier export was cut off). They will be written to this destination too.</source>
             <translation>
                 <numerusform>%Ln مہر بند حصہ کبھی USB تک نہیں پہنچا (پچھلی برآمد بیچ میں رک گئی تھی)۔ یہ بھی اسی جگہ لکھا جائے گا۔</numerusform>
@@ -1179,47 +1179,47 @@
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="73" />
+            <location filename="../export_view.py" line="72" />
             <source>Where should the sealed bundle go?</source>
             <translation>سیل شدہ بنڈل کہاں جائے؟</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="74" />
+            <location filename="../export_view.py" line="73" />
             <source>Plug in the USB stick, or choose any folder. Only HQ can open what is written there.</source>
             <translation>یو ایس بی لگائیں یا کوئی فولڈر چنیں۔ وہاں لکھی گئی چیز صرف ہیڈ آفس کھول سکتا ہے۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="77" />
+            <location filename="../export_view.py" line="76" />
             <source>Removable drives</source>
             <translation>الگ ہونے والی ڈرائیوز</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="78" />
+            <location filename="../export_view.py" line="77" />
             <source>&amp;Look for drives again</source>
             <translation>ڈرائیوز دوبارہ تلاش کریں</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="79" />
+            <location filename="../export_view.py" line="78" />
             <source>Choose a &amp;folder…</source>
             <translation>فولڈر چنیں…</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="86" />
+            <location filename="../export_view.py" line="85" />
             <source>Also write again the bundles HQ has not confirmed</source>
             <translation>وہ بنڈل بھی دوبارہ لکھیں جن کی ہیڈ آفس نے تصدیق نہیں کی</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="88" />
+            <location filename="../export_view.py" line="87" />
             <source>Each bundle file is at most {size} (HQ's policy); larger exports are split.</source>
             <translation>ہر بنڈل فائل زیادہ سے زیادہ {size} ہے (ہیڈ آفس کی پالیسی)؛ بڑی برآمدات تقسیم ہو جاتی ہیں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="93" />
+            <location filename="../export_view.py" line="92" />
             <source>Removable drives:</source>
             <translation>الگ ہونے والی ڈرائیوز:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="141" />
+            <location filename="../export_view.py" line="138" />
             <source>%n finalized record(s) to seal, about {size}.</source>
             <translation>
                 <numerusform>%Ln حتمی ریکارڈ سیل کرنے کے لیے، تقریباً {size}۔</numerusform>
@@ -1227,32 +1227,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="149" />
+            <location filename="../export_view.py" line="146" />
             <source>{name} — {free} free</source>
             <translation>{name} — {free} خالی</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="154" />
+            <location filename="../export_view.py" line="151" />
             <source>No removable drive found. Plug one in, or choose a folder.</source>
             <translation>کوئی الگ ہونے والی ڈرائیو نہیں ملی۔ ایک لگائیں یا فولڈر چنیں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="165" />
+            <location filename="../export_view.py" line="162" />
             <source>Folder for the sealed bundle</source>
             <translation>سیل شدہ بنڈل کے لیے فولڈر</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="180" />
+            <location filename="../export_view.py" line="177" />
             <source>Destination: {path}</source>
             <translation>منزل: {path}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="183" />
+            <location filename="../export_view.py" line="180" />
             <source>Not enough free space ({free}). Free some space or use another drive.</source>
             <translation>کافی خالی جگہ نہیں ({free})۔ کچھ جگہ خالی کریں یا دوسری ڈرائیو استعمال کریں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="187" />
+            <location filename="../export_view.py" line="184" />
             <source>Free space: {free}.</source>
             <translation>خالی جگہ: {free}۔</translation>
         </message>
@@ -1598,6 +1598,14 @@
         </message>
     </context>
     <context>
+        <name>ErrorList</name>
+        <message>
+            <location filename="../editor/review.py" line="49" />
+            <source>Answers to fix</source>
+            <translation>وہ جوابات جنہیں درست کرنا ہے</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <location filename="../hq/export_dialog.py" line="40" />
@@ -1694,27 +1702,27 @@
     <context>
         <name>ExportWizard</name>
         <message>
-            <location filename="../export_view.py" line="330" />
+            <location filename="../export_view.py" line="327" />
             <source>Export for HQ</source>
             <translation>ہیڈ آفس کے لیے برآمد</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="345" />
+            <location filename="../export_view.py" line="342" />
             <source>&amp;Seal</source>
             <translation>سیل کریں</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="346" />
+            <location filename="../export_view.py" line="343" />
             <source>&amp;Back</source>
             <translation>واپس</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="347" />
+            <location filename="../export_view.py" line="344" />
             <source>&amp;Close</source>
             <translation>بند کریں</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="348" />
+            <location filename="../export_view.py" line="345" />
             <source>Cancel</source>
             <translation>منسوخ</translation>
         </message>
@@ -2585,95 +2593,110 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordEditor</name>
         <message>
-            <location filename="../editor/editor.py" line="80" />
+            <location filename="../editor/editor.py" line="83" />
             <source>Form language</source>
             <translation>فارم کی زبان</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="89" />
+            <location filename="../editor/editor.py" line="92" />
             <source>Form language:</source>
             <translation>فارم کی زبان:</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="93" />
+            <location filename="../editor/editor.py" line="96" />
             <source>Sections</source>
             <translation>حصے</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="101" />
+            <location filename="../editor/editor.py" line="109" />
             <source>&amp;Previous</source>
             <translation>پچھلا</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="102" />
+            <location filename="../editor/editor.py" line="110" />
             <source>Ne&amp;xt</source>
             <translation>اگلا</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="103" />
-            <location filename="../editor/editor.py" line="349" />
+            <location filename="../editor/editor.py" line="111" />
+            <location filename="../editor/editor.py" line="442" />
             <source>&amp;Save draft</source>
             <translation>مسودہ محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="104" />
+            <location filename="../editor/editor.py" line="112" />
             <source>Save the answers so far (Ctrl+S)</source>
             <translation>اب تک کے جوابات محفوظ کریں (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="105" />
+            <location filename="../editor/editor.py" line="113" />
             <source>&amp;Finalize…</source>
             <translation>حتمی بنائیں…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="106" />
+            <location filename="../editor/editor.py" line="114" />
+            <source>Re&amp;view answers</source>
+            <translation>جوابات کا جائزہ</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="115" />
+            <source>Every answer on one page, before finalizing</source>
+            <translation>حتمی بنانے سے پہلے تمام جوابات ایک صفحے پر</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="116" />
             <source>&amp;Close</source>
             <translation>بند کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="180" />
-            <location filename="../editor/editor.py" line="181" />
-            <location filename="../editor/editor.py" line="202" />
+            <location filename="../editor/editor.py" line="197" />
+            <location filename="../editor/editor.py" line="198" />
+            <location filename="../editor/editor.py" line="219" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="350" />
+            <location filename="../editor/editor.py" line="365" />
+            <source>{section} — {question}: {message}</source>
+            <translation>{section} — {question}: {message}</translation>
+        </message>
+        <message>
+            <location filename="../editor/editor.py" line="443" />
             <source>&amp;Save changes</source>
             <translation>تبدیلیاں محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="375" />
+            <location filename="../editor/editor.py" line="470" />
             <source>Finalize record</source>
             <translation>ریکارڈ حتمی بنائیں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="376" />
+            <location filename="../editor/editor.py" line="471" />
             <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
             <translation>کیا یہ ریکارڈ حتمی بنایا جائے؟ یہ ہیڈ آفس بھیجنے کے لیے تیار ہو جائے گا۔ پہلے جوابات اس شخص کے ساتھ چیک کریں۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="395" />
+            <location filename="../editor/editor.py" line="490" />
             <source>Saving…</source>
             <translation>محفوظ ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="416" />
+            <location filename="../editor/editor.py" line="511" />
             <source>Record finalized at {time}.</source>
             <translation>ریکارڈ {time} پر حتمی ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="419" />
+            <location filename="../editor/editor.py" line="514" />
             <source>Saved at {time}.</source>
             <translation>{time} پر محفوظ ہوا۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="435" />
+            <location filename="../editor/editor.py" line="530" />
             <source>Not saved: {reason}</source>
             <translation>محفوظ نہیں ہوا: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="458" />
+            <location filename="../editor/editor.py" line="553" />
             <source>Not saved: %n answer(s) need attention (marked in red).</source>
             <translation>
                 <numerusform>محفوظ نہیں ہوا: %Ln جوابات توجہ چاہتے ہیں (سرخ رنگ میں)۔</numerusform>
@@ -2681,27 +2704,27 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="467" />
+            <location filename="../editor/editor.py" line="560" />
             <source>Close record</source>
             <translation>ریکارڈ بند کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="468" />
+            <location filename="../editor/editor.py" line="561" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>محفوظ کیے بغیر بند کریں؟ آخری بار محفوظ کرنے کے بعد کے جوابات ضائع ہو جائیں گے۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="109" />
+            <location filename="../editor/editor.py" line="119" />
             <source>Save state</source>
             <translation>محفوظ کرنے کی حالت</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="150" />
+            <location filename="../editor/editor.py" line="167" />
             <source>All changes saved.</source>
             <translation>تمام تبدیلیاں محفوظ ہو گئیں۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="454" />
+            <location filename="../editor/editor.py" line="549" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
                 <numerusform>مسودہ محفوظ ہو گیا؛ حتمی کرنے سے پہلے %n جوابات درکار ہیں (سرخ نشان زدہ)۔</numerusform>
@@ -2977,39 +3000,82 @@ Enter: erase. Escape: cancel.</source>
         </message>
     </context>
     <context>
+        <name>ReviewPage</name>
+        <message>
+            <location filename="../editor/review.py" line="79" />
+            <source>Review the answers</source>
+            <translation>جوابات کا جائزہ</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="85" />
+            <source>All answers</source>
+            <translation>تمام جوابات</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="88" />
+            <source>&amp;Back to the form</source>
+            <translation>فارم پر واپس</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="89" />
+            <source>&amp;Finalize…</source>
+            <translation>حتمی بنائیں…</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="117" />
+            <source>Yes</source>
+            <translation>ہاں</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="117" />
+            <source>No</source>
+            <translation>نہیں</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="130" />
+            <source>Edit</source>
+            <translation>ترمیم</translation>
+        </message>
+        <message>
+            <location filename="../editor/review.py" line="131" />
+            <source>Not answered</source>
+            <translation>جواب نہیں دیا گیا</translation>
+        </message>
+    </context>
+    <context>
         <name>SealPage</name>
         <message>
-            <location filename="../export_view.py" line="200" />
+            <location filename="../export_view.py" line="197" />
             <source>Sealing</source>
             <translation>سیل ہو رہا ہے</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="201" />
+            <location filename="../export_view.py" line="198" />
             <source>The finalized records are being encrypted for HQ.</source>
             <translation>حتمی ریکارڈز ہیڈ آفس کے لیے خفیہ کیے جا رہے ہیں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="203" />
+            <location filename="../export_view.py" line="200" />
             <source>Sealing progress</source>
             <translation>سیل کرنے کی پیش رفت</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="206" />
+            <location filename="../export_view.py" line="203" />
             <source>&amp;Cancel sealing</source>
             <translation>سیل کرنا منسوخ کریں</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="220" />
+            <location filename="../export_view.py" line="217" />
             <source>Preparing…</source>
             <translation>تیاری…</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="243" />
+            <location filename="../export_view.py" line="240" />
             <source>Sealed {done} of {total}.</source>
             <translation>{total} میں سے {done} سیل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="250" />
+            <location filename="../export_view.py" line="247" />
             <source>Cancelling…</source>
             <translation>منسوخ ہو رہا ہے…</translation>
         </message>
@@ -3278,7 +3344,7 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SummaryPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="309" />
+            <location filename="../export_view.py" line="306" />
             <source>%n sealed volume(s) that never reached a stick were written too.</source>
             <translation>
                 <numerusform>%Ln مہر بند حصہ جو کبھی USB تک نہیں پہنچا تھا، وہ بھی لکھ دیا گیا۔</numerusform>
@@ -3286,42 +3352,42 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="277" />
+            <location filename="../export_view.py" line="274" />
             <source>Done</source>
             <translation>مکمل</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="295" />
+            <location filename="../export_view.py" line="292" />
             <source>Cancelled</source>
             <translation>منسوخ</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="296" />
+            <location filename="../export_view.py" line="293" />
             <source>Sealing was cancelled. Nothing new was written; the records stay finalized.</source>
             <translation>سیل کرنا منسوخ ہو گیا۔ کچھ نیا نہیں لکھا گیا؛ ریکارڈز حتمی رہیں گے۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="299" />
+            <location filename="../export_view.py" line="296" />
             <source>Not sealed</source>
             <translation>سیل نہیں ہوا</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="300" />
+            <location filename="../export_view.py" line="297" />
             <source>Sealing failed: {reason}</source>
             <translation>سیل کرنا ناکام رہا: {reason}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="305" />
+            <location filename="../export_view.py" line="302" />
             <source>There was nothing to seal: finalize records first.</source>
             <translation>سیل کرنے کو کچھ نہیں تھا: پہلے ریکارڈز حتمی بنائیں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="307" />
+            <location filename="../export_view.py" line="304" />
             <source>Sealed</source>
             <translation>سیل شدہ</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="312" />
+            <location filename="../export_view.py" line="309" />
             <source>%n record(s) sealed, with {att} attachment(s), into {files} file(s) ({size}) in {dest}:</source>
             <translation>
                 <numerusform>%Ln ریکارڈ، {att} منسلکات کے ساتھ، {files} فائلوں ({size}) میں {dest} میں سیل ہو گئے:</numerusform>
@@ -3329,12 +3395,12 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="319" />
+            <location filename="../export_view.py" line="316" />
             <source>Remove the USB stick safely: use “Eject” or “Safely remove” before pulling it out, then hand it over.</source>
             <translation>یو ایس بی کو محفوظ طریقے سے نکالیں: کھینچنے سے پہلے «Eject» یا «Safely remove» استعمال کریں، پھر اسے حوالے کریں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="322" />
+            <location filename="../export_view.py" line="319" />
             <source>If this folder is on a USB stick, eject it safely before pulling it out.</source>
             <translation>اگر یہ فولڈر یو ایس بی پر ہے تو نکالنے سے پہلے اسے محفوظ طریقے سے الگ کریں۔</translation>
         </message>
