@@ -303,7 +303,7 @@ class RecordEditor(QWidget):
                 self.focus_first_field()
             return
         top = target.split("[")[0].split(".")[0]
-        found = self._find(target) or self._find(top)
+        found = self._locate(target) or self._locate(top)
         if found is None:
             return
         row, box, focus = found
@@ -313,12 +313,17 @@ class RecordEditor(QWidget):
         # a page just turned to is laid out on the next pass: scroll again then
         QTimer.singleShot(0, lambda: self._scroll_to(box))
 
-    def _find(self, path: str) -> tuple[int, QWidget, QWidget] | None:
+    def _locate(self, path: str) -> tuple[int, QWidget, QWidget] | None:
         """(section, the question's box, what takes the cursor) for a field or repeat."""
+        w = self._find(path)
+        if w is not None:
+            row = next(i for i, p in enumerate(self.panels) if p.isAncestorOf(w))
+            return row, w, w.focus_widget()
         for i, panel in enumerate(self.panels):
-            for w in panel.field_widgets():
-                if w.path == path:
-                    return i, w, w.focus_widget()
+            if not any(f.name == path.split("[")[0].split(".")[0] for f in panel.fields) \
+                    and not panel.built:
+                continue
+            self._ensure_page(i)
             for r in panel.repeats():
                 if r.prefix + r.field.name == path:
                     return i, r, r.add_button
@@ -342,26 +347,26 @@ class RecordEditor(QWidget):
 
     def error_entries(self, errors: dict[str, str]) -> list[tuple[str, str]]:
         """(path, "Section — Question: message") for each error, in form order."""
-        where: dict[str, tuple[int, FieldWidget]] = {}
+        where: dict[str, tuple[int, FormField]] = {}
         for i, panel in enumerate(self.panels):
-            for w in panel.field_widgets():
-                where[w.path] = (i, w)
+            for p, f, _v in panel.answers():
+                where[p] = (i, f)
         out: list[tuple[str, str]] = []
         for path, message in errors.items():
             hit = where.get(path)
-            if hit is None:
+            if hit is None:  # a repeat or group: its section and its own label
                 top = path.split("[")[0].split(".")[0]
                 i = next((k for k, p in enumerate(self.panels)
-                          if any(f.name == top for f, _w in p.items)), -1)
+                          if any(f.name == top for f in p.fields)), -1)
                 section = self.page_titles[i] if i >= 0 else ""
                 name = re.sub(r"\[\d+\]", "", path).split(".")[-1]
                 try:
-                    question = self.ctx.text(self.form.field(name).label) or name
+                    question = question_text(self.ctx, self.form.field(name), path)
                 except (KeyError, LookupError, IntakeError):
                     question = name
             else:
-                i, w = hit
-                section, question = self.page_titles[i], question_text(w)
+                i, f = hit
+                section, question = self.page_titles[i], question_text(self.ctx, f, path)
             text = self.tr("{section} — {question}: {message}").format(
                 section=section, question=question, message=message)
             out.append((path, text))

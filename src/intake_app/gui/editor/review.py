@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_app.gui.editor.base import FieldWidget
-from intake_app.gui.editor.choice_fields import all_choices
+from intake_app.forms import FormField
+from intake_app.gui.editor.base import EditorContext
 
 if TYPE_CHECKING:
     from intake_app.gui.editor.editor import RecordEditor
@@ -31,10 +31,25 @@ if TYPE_CHECKING:
 SKIP = ("note", "hidden")
 
 
-def question_text(w: FieldWidget) -> str:
+def _computed(values: Any, path: str) -> Any:
+    """The evaluated value at ``path`` ("a[0].b") in the engine's nested values."""
+    cur = values
+    for part in path.split("."):
+        m = re.fullmatch(r"(.+?)((?:\[\d+\])*)", part)
+        if m is None or not isinstance(cur, dict):
+            return None
+        cur = cur.get(m.group(1))
+        for n in re.findall(r"\[(\d+)\]", m.group(2)):
+            if not isinstance(cur, list) or int(n) >= len(cur):
+                return None
+            cur = cur[int(n)]
+    return cur
+
+
+def question_text(ctx: EditorContext, f: FormField, path: str) -> str:
     """The question's label; inside a repeat, with its row number ("Date (2)")."""
-    text = w.ctx.text(w.field.label) or w.field.name
-    rows = re.findall(r"\[(\d+)\]", w.prefix)
+    text = ctx.text(f.label) or f.name
+    rows = re.findall(r"\[(\d+)\]", path)
     return text + "".join(f" ({int(n) + 1})" for n in rows)
 
 
@@ -104,12 +119,13 @@ class ReviewPage(QWidget):
         if target.startswith("go:"):
             self.jump.emit(target[3:])
 
-    def answer_text(self, w: FieldWidget, value: Any) -> str:
+    def answer_text(self, ctx: EditorContext, f: FormField, value: Any) -> str:
         """An answer as the interviewer sees it: choice labels, Yes/No, plain text."""
         if value in (None, "", [], {}):
             return ""
-        if w.field.choices:
-            names = dict(all_choices(w))
+        if f.choices:
+            names = {c.name: ctx.text(c.label) or c.name
+                     for c in ctx.form.choice_lists.get(f.choices, [])}
             if isinstance(value, list):
                 return ", ".join(names.get(str(v), str(v)) for v in value)
             return names.get(str(value), str(value))
@@ -137,17 +153,19 @@ class ReviewPage(QWidget):
             parts.append(f'<h3>{html.escape(editor.page_titles[i])} '
                          f'<a href="go:#{i}">{edit}</a></h3><table width="100%" '
                          f'cellspacing="0" cellpadding="3">')
-            for w in panel.field_widgets():
-                if w.path not in relevant or w.field.type in SKIP:
+            for path, f, value in panel.answers():  # built or not (sections build lazily)
+                if path not in relevant or f.type in SKIP:
                     continue
-                answer = self.answer_text(w, w.value())
+                if f.type == "calculate" and state is not None:
+                    value = _computed(state.values, path)
+                answer = self.answer_text(editor.ctx, f, value)
                 shown = html.escape(answer) if answer else f'<i style="color:gray">{empty}</i>'
-                err = errors.get(w.path)
+                err = errors.get(path)
                 if err:
                     shown += f'<br/><span style="color:#b00020">⚠ {html.escape(err)}</span>'
-                link = html.escape(w.path, quote=True)
+                link = html.escape(path, quote=True)
                 parts.append(f'<tr><td width="40%" valign="top"><a href="go:{link}">'
-                             f'{html.escape(question_text(w))}</a></td>'
+                             f'{html.escape(question_text(editor.ctx, f, path))}</a></td>'
                              f'<td valign="top">{shown}</td></tr>')
             parts.append("</table>")
         parts.append("</div>")
