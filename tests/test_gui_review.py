@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 from intake_app.gui import dialogs
 from intake_app.models import RecordStatus
 from tests.test_gui_support import (
-    _no_modal_dialogs,
     make_profile,
     open_window,
     type_text,
@@ -21,7 +20,6 @@ from tests.test_gui_support import (
 )
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 
 def _editor(qtbot, data_dir: Path, lang: str = "en"):
