@@ -25,3 +25,26 @@ def test_follow_up_and_merged_lookups_use_indexes(tmp_path: Path) -> None:
         assert "cases_merged" in plan, plan
     finally:
         hq.close()
+
+
+def test_queue_first_pages_walk_live_cases_in_order(tmp_path: Path) -> None:
+    """Each queue's first page is one index walk over live (not merged) cases, in the
+    queue's order: no sort of every case, no walk over the merged ones."""
+    from intake_app.models import CaseFilter
+    from intake_app.store import cases as store_cases
+
+    hq = make_hq(tmp_path)
+    try:
+        for flt, index in ((CaseFilter(queue="all"), "cases_live_priority"),
+                           (CaseFilter(queue="new"), "cases_live_status"),
+                           (CaseFilter(queue="closed"), "cases_live_status"),
+                           (CaseFilter(queue="overdue"), "cases_live_due"),
+                           (CaseFilter(queue="expiring"), "cases_live_expiry"),
+                           (CaseFilter(status="triaged", assignee="w"),
+                            "cases_live_assignee")):
+            where, params, order = store_cases._where(flt, "2026-01-01")
+            plan = _plan(hq, f"SELECT c.id FROM cases c WHERE {' AND '.join(where)} "
+                             f"ORDER BY {store_cases.ORDERS[order]} LIMIT 50", tuple(params))
+            assert index in plan and "TEMP B-TREE" not in plan, (flt.queue, plan)
+    finally:
+        hq.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from intake_app.errors import IntakeError
-from intake_app.hq.duplicates import Person, candidates, score
+from intake_app.hq.duplicates import THRESHOLD, Person, candidates, score
 from intake_app.hq.namekeys import name_keys
 from intake_app.models import CaseFilter
 from intake_app.services.hq import HQService
@@ -71,7 +71,7 @@ def test_year_window_finds_what_comparing_every_pair_finds() -> None:
     for i, p in enumerate(people):
         for q in people[i + 1:]:
             sc, _why = score(p, q)
-            if sc >= 0.75:
+            if sc >= THRESHOLD:
                 full[tuple(sorted((p.case_id, q.case_id)))] = sc
     assert {(c.a, c.b): c.score for c in candidates(people)} == full
     assert full
@@ -172,3 +172,36 @@ def test_cli_duplicates_merge_unmerge(tmp_path: Path) -> None:
     assert rc == 1 and "merged into" in err
     assert h("cases", "unmerge", b, "--as", "an", "--reason", "not the same")[0] == 0
     assert len(json.loads(h("duplicates", "--json")[1])) == 1
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Mohammad", "Muhammad"), ("Muhammad", "محمد"), ("Mohammed", "محمد"),
+    ("Ahmad", "Ahmed"), ("Ahmed", "احمد"), ("Gul", "گل"),
+    ("منیژه", "Manija"), ("Manizha", "Manija"),  # ژ: zh or j
+    ("باقری", "Bagheri"), ("Bagheri", "Baqiri"),  # ق: q, k or gh
+    ("لیلا", "Laila"), ("Leila", "Layla"), ("رویا", "Ruya"),  # one-consonant names
+    ("رضایی", "Rezayee"), ("Rezai", "Rezaei"),
+])
+def test_real_variants_meet(a: str, b: str) -> None:
+    assert name_keys([a]) == name_keys([b]) != []
+
+
+def test_first_name_province_phone_and_year_in_the_score() -> None:
+    same = p("1", "Ahmad Sultani", 1990)
+    # A middle name is not the given name: Sahar Ahmad Sultani is someone else.
+    s, why = score(p("2", "Sahar Ahmad Sultani", 1991), same)
+    assert s < 0.8 and "first names differ (against)" in why
+    # Both phones given and none shared counts against.
+    s1, _ = score(p("3", "Ahmad Sultani", 1991, phone="3001111111"),
+                  p("4", "Ahmad Sultani", 1990, phone="3002222222"))
+    s2, _ = score(p("3", "Ahmad Sultani", 1991), same)
+    assert s1 < 0.8 <= s2
+    # Province agreement lifts, disagreement lowers.
+    s3, why3 = score(p("5", "Ahmad Sultani", 1990, prov="kabul"), same)
+    assert s3 < s2 and "different province (against)" in why3
+
+
+def test_a_missing_province_still_finds_the_pair() -> None:
+    a = p("1", "هما قادری", 1990, prov="logar")
+    b = p("2", "Homa Kaderi", 1990, prov="")
+    assert [(c.a, c.b) for c in candidates([a, b])] == [("C-1", "C-2")]

@@ -3,9 +3,14 @@
 Dari, Pashto and Urdu write few vowels; Latin spellings of the same name differ
 mostly in vowels, doubled letters and digraphs. So both scripts go to one Latin
 consonant skeleton: letters that sound alike become one class (س ص ث / s, ذ ز ض ظ /
-z, ق ک / q k c, ...), vowels and the letters that often stand for them (ا و ی ع)
-are dropped except at the start of a word, a final ه / h is dropped, and repeats
-collapse. A key is a short string per word; a name is the set of its words' keys.
+z, ق ک غ / q k c gh, ژ ج / zh j, ...), vowels and the letters that often stand for
+them (ا و ی ع) are dropped except at the start of a word, a final ه / h is dropped,
+and repeats collapse. A key is a short string per word; a name is the set of its
+words' keys, first word first.
+
+The classes follow how Afghan and Pakistani names are really romanised: ق is written
+q, k or gh (باقری: Baqiri, Bagheri), ژ zh or j (منیژه: Manizha, Manija), and a name
+of one consonant (لیلا: Laila, Leila, Layla; رویا: Roya, Ruya) still has a key.
 """
 
 from __future__ import annotations
@@ -20,13 +25,13 @@ _AR: dict[str, str] = {
     "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ټ": "t", "ٹ": "t", "ث": "s", "س": "s",
     "ص": "s", "څ": "s", "ج": "j", "چ": "C", "ح": "h", "ه": "h", "ہ": "h", "خ": "X",
     "د": "d", "ډ": "d", "ڈ": "d", "ذ": "z", "ز": "z", "ض": "z", "ظ": "z", "ځ": "z",
-    "ر": "r", "ړ": "r", "ڑ": "r", "ژ": "Z", "ږ": "Z", "ش": "S", "ښ": "S", "غ": "G",
+    "ر": "r", "ړ": "r", "ڑ": "r", "ژ": "j", "ږ": "j", "ش": "S", "ښ": "S", "غ": "k",
     "ف": "f", "ق": "k", "ک": "k", "گ": "g", "ګ": "g", "ل": "l", "م": "m", "ن": "n",
     "ڼ": "n", "ں": "n", "ھ": "", "و": "w", "ی": "y", "ې": "y", "ۍ": "y", "ئ": "y",
     "ے": "y", "ا": "a", "ع": "a", "ء": "", "ؤ": "w", "ة": "h",
 }
 _VOWELISH = set("awy")  # kept only as the first letter of a word
-_LATIN_DIGRAPHS = [("kh", "X"), ("gh", "G"), ("sh", "S"), ("ch", "C"), ("zh", "Z"),
+_LATIN_DIGRAPHS = [("kh", "X"), ("gh", "k"), ("sh", "S"), ("ch", "C"), ("zh", "j"),
                    ("th", "t"), ("dh", "z"), ("ph", "f"), ("ck", "k")]
 _LATIN_SINGLE = str.maketrans({"q": "k", "c": "k", "v": "w", "e": "a", "i": "a", "o": "a",
                                "u": "a", "y": "y", "x": "ks"})
@@ -68,7 +73,7 @@ def word_key(word: str) -> str:
     else:
         w = _latin_letters(folded)
         w = re.sub(r"[^a-z]", "", w)
-        final_i = len(w) > 2 and w.endswith(("i", "y"))
+        final_i = len(w) > 2 and w.endswith(("i", "y", "ee"))  # Rezaei, Ahmady, Rezayee
         for a, b in _LATIN_DIGRAPHS:
             w = w.replace(a, b)
         classes = w.translate(_LATIN_SINGLE)
@@ -82,6 +87,6 @@ def name_keys(names: list[str] | tuple[str, ...]) -> list[str]:
     for name in names:
         for word in _WORD.findall(name):
             k = word_key(word)
-            if len(k) >= 2:
+            if k:
                 seen.setdefault(k, None)
     return list(seen)
