@@ -280,3 +280,20 @@ def test_hq_crash_mid_import_leaves_an_orphan_that_the_next_open_sweeps(
         assert len(_blob_files(s.hq)) == 1
     finally:
         hq.lock()
+
+
+def test_passphrase_change_keeps_blob_attachments_readable(tmp_path: Path) -> None:
+    """The rekey copies store.db under a new key; the blob files (sealed under keys the
+    copy carries) stay where they are and read as before."""
+    d = tmp_path / "p"
+    data = os.urandom(SIZE)
+    with _field(d) as svc:
+        aid = _attach(svc, _draft(svc), tmp_path, data)
+        svc.change_passphrase(FIELD_PASS, "another long passphrase")
+    svc = FieldService(d)
+    svc.unlock("another long passphrase")
+    try:
+        assert svc.attachment_bytes(aid) == data
+        assert len(_blob_files(d)) == 1
+    finally:
+        svc.lock()
