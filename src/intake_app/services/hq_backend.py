@@ -14,7 +14,9 @@ from intake_app.errors import ProfileError
 from intake_app.store import meta as store_meta
 from intake_app.store.attachments import purge_incomplete
 from intake_app.store.backend import Store
-from intake_app.store.pg.db import PgDatabase, check_no_password
+
+# store.pg (psycopg) is imported only when a profile uses PostgreSQL: loading it costs
+# ~15 MiB of RSS in every HQ process, and HQ import must stay <= 64 MiB (issue 20).
 
 DATABASE_KEY = "hq.database"
 STORE_ID_KEY = "hq.store_id"
@@ -22,6 +24,8 @@ STORE_ID_KEY = "hq.store_id"
 
 def move_new_store(local: Store, database: str, password: str | None) -> Store:
     """After ``create``: the new HQ's store is the (empty) PostgreSQL database."""
+    from intake_app.store.pg.db import PgDatabase, check_no_password
+
     check_no_password(database)
     pg = PgDatabase(database, password=password)
     try:
@@ -44,6 +48,8 @@ def open_team_store(local: Store, password: str | None) -> Store:
     database = store_meta.get_meta(local, DATABASE_KEY)
     if database is None:
         return local
+    from intake_app.store.pg.db import PgDatabase
+
     pg = PgDatabase(database, password=password)
     try:
         if store_meta.get_meta(pg, STORE_ID_KEY) != store_meta.get_meta(local, STORE_ID_KEY):
