@@ -57,8 +57,9 @@ def block_keys(p: Person) -> list[str]:
     of common names small; a phone number finds the rest."""
     pairs = list(combinations(sorted(p.names[:5]), 2))
     keys = [f"n:{a}|{b}|{p.province}" for a, b in pairs]
-    if p.birth_year is not None:  # the same pair and year: finds a missing province
-        keys += [f"b:{a}|{b}|{p.birth_year}" for a, b in pairs]
+    if p.birth_year is not None:  # the given name, another, the year: no province needed
+        first = p.names[0]
+        keys += [f"b:{a}|{b}|{p.birth_year}" for a, b in pairs if first in (a, b)]
     keys += [f"p:{ph}" for ph in p.phones]
     if len(p.names) == 1:
         keys.append(f"y:{p.names[0]}|{p.birth_year}|{p.province}")
