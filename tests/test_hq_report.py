@@ -126,3 +126,16 @@ def test_cli_pdf_has_the_text_shaped_and_html_json(tmp_path: Path) -> None:
     r = run(*base, "--out", tmp_path / "r.txt", passphrase=PASS)
     assert r.rc == 2 and "FILE.html or FILE.pdf" in r.err and "Traceback" not in r.err
     assert not (tmp_path / "r.txt").exists()
+
+
+def test_follow_ups_of_fewer_than_k_cases_are_hidden(tmp_path: Path) -> None:
+    hq = make_hq(tmp_path)
+    try:
+        seed(hq, [example()] * 3)  # the example's form gives each several follow-ups
+        rep = hq.monthly_report(MONTH, actor="lead")
+        assert rep.cases is None  # 3 < k
+        rows = dict(map(tuple, _table(rep.html, "follow_ups")))
+        assert rows["Follow-ups past due"] == rows["Open cases with a follow-up past due"] \
+            == "&lt;5"
+    finally:
+        hq.close()

@@ -72,8 +72,10 @@ def build_tables(stats: DashboardStats, k: int, label: Labeler) -> tuple[ReportT
                ("expired_documents", "Documents already expired", stats.expired_documents),
                ("expiring_documents", f"Documents expiring within {stats.within_days} days",
                 stats.expiring_documents)]
-    follow = tuple(ReportCell(key=key, label=text, count=suppressed([(key, n)], k)[key])
-                   for key, text, n in singles)
+    follow = [ReportCell(key=key, label=text, count=suppressed([(key, n)], k)[key])
+              for key, text, n in singles]
+    if follow[1].count is None:  # follow-ups of fewer than k cases: count people, not rows
+        follow[0] = follow[0].model_copy(update={"count": None})
     grid_rows = [(f"{p}|{need}", n) for p, need, n in stats.needs_by_province]
     grid_counts = suppressed(grid_rows, k)
     grid = tuple(ReportCell(key=key, label=f"{label('province', key.split('|')[0])} | "
@@ -87,7 +89,7 @@ def build_tables(stats: DashboardStats, k: int, label: Labeler) -> tuple[ReportT
         ReportTable(name="new_per_week", title="New cases per week (week from Monday)",
                     chart="columns", cells=weeks),
         ReportTable(name="follow_ups", title="Overdue follow-ups and expiring documents",
-                    chart="bars", cells=follow),
+                    chart="bars", cells=tuple(follow)),
         ReportTable(name="needs_by_province", title="Open cases' needs by province",
                     chart="grid", cells=grid),
     )
