@@ -74,9 +74,12 @@ class Setup:
         return run("--data-dir", self.hq, *argv, passphrase=HQ_PASS)
 
 
-def enrolled_pair(root: Path, *, provision_args: tuple[str, ...] = ()) -> Setup:
+def enrolled_pair(root: Path, *, provision_args: tuple[str, ...] = (),
+                  database: str | None = None) -> Setup:
+    """``database``: the HQ store's PostgreSQL URL (``hq_backend``); None: SQLCipher."""
     hq, field = root / "hq", root / "field"
-    ok("--data-dir", hq, "hq", "init", "--org", "Test Org", passphrase=HQ_PASS)
+    ok("--data-dir", hq, "hq", "init", "--org", "Test Org",
+       *(("--database", database) if database else ()), passphrase=HQ_PASS)
     ok("--data-dir", hq, "hq", "provision", "--out", root / "prov.sig", *provision_args,
        passphrase=HQ_PASS)
     fp = ok("--data-dir", hq, "hq", "fingerprint", passphrase=HQ_PASS).out.strip()

@@ -208,6 +208,16 @@ def hq_backend(request: pytest.FixtureRequest) -> str | None:
     return url
 
 
+@pytest.fixture(scope="module", params=["sqlcipher", "postgresql"])
+def hq_backend_module(request: pytest.FixtureRequest) -> str | None:
+    """``hq_backend`` for module-scoped fixtures (an HQ built once per module and
+    backend): a fresh PostgreSQL database for each module."""
+    if request.param == "sqlcipher":
+        return None
+    server: PgServer = request.getfixturevalue("pg_server")
+    return server.store_url(server.new_database("hqm"))
+
+
 # -- SeaweedFS (S3) --------------------------------------------------------------------
 
 

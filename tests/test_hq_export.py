@@ -77,13 +77,14 @@ class Exported:
 
 
 @pytest.fixture(scope="module")
-def hq_with_records(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exported]:
+def hq_with_records(tmp_path_factory: pytest.TempPathFactory,
+                    hq_backend_module: str | None) -> Iterator[Exported]:
     root = tmp_path_factory.mktemp("export")
     with pytest.MonkeyPatch.context() as mp:
         (root / "tmp").mkdir()
         mp.setenv("TMPDIR", str(root / "tmp"))
         mp.delenv("INTAKE_PASSPHRASE", raising=False)
-        s = enrolled_pair(root)
+        s = enrolled_pair(root, database=hq_backend_module)
         a = _new(s, example_values(interviewer_notes=f"{CANARY} notes"))
         b = _new(s, _other_record())
         (root / "photo.jpg").write_bytes(b"\xff\xd8 not really a photo")

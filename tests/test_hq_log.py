@@ -35,14 +35,15 @@ def _bundle(s: Setup, tag: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def audited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def audited(tmp_path_factory: pytest.TempPathFactory,
+            hq_backend_module: str | None) -> dict[str, Any]:
     """An HQ that imported two bundles, rejected one, wrote receipts and revoked a device."""
     root = tmp_path_factory.mktemp("log")
     with pytest.MonkeyPatch.context() as mp:
         (root / "tmp").mkdir()
         mp.setenv("TMPDIR", str(root / "tmp"))
         mp.delenv("INTAKE_PASSPHRASE", raising=False)
-        s = enrolled_pair(root)
+        s = enrolled_pair(root, database=hq_backend_module)
         b1, b2, b3 = (_bundle(s, t) for t in ("one", "two", "three"))
         bad = root / "bad.intake"
         bad.write_bytes(b1.read_bytes()[:-10])

@@ -16,6 +16,7 @@ from intake_app.store.pg import migrations
 from intake_app.store.pg.db import PgDatabase, check_no_password
 from intake_app.store.pg.dialect import translate
 from tests.case_helpers import PASS, example, make_hq, seed
+from tests.cli_helpers import run
 from tests.pg_helpers import PgServer
 
 
@@ -117,6 +118,7 @@ def test_a_profile_refuses_a_database_that_is_not_its_own(
     make_hq(tmp_path / "a", url).close()
     with pytest.raises(ProfileError, match="already holds an HQ store"):
         make_hq(tmp_path / "b", url)
+    assert not (tmp_path / "b" / "hq").exists()
     db = PgDatabase(url)
     try:
         with db.transaction() as conn:
@@ -127,3 +129,18 @@ def test_a_profile_refuses_a_database_that_is_not_its_own(
     with pytest.raises(ProfileError, match="not this profile's"):
         svc.unlock(PASS)
     assert not svc.is_unlocked
+
+
+def test_cli_init_refuses_a_password_on_the_command_line(tmp_path: Path) -> None:
+    r = run("--data-dir", tmp_path / "hq", "hq", "init", "--org", "Org", "--database",
+            "postgresql://hq:secret@db.example/hq", passphrase=PASS)
+    assert r.rc == 2 and "must not hold a password" in r.err and "Traceback" not in r.err
+    assert "secret" not in r.err
+
+
+def test_cli_reports_an_unreachable_database_in_one_line(tmp_path: Path) -> None:
+    r = run("--data-dir", tmp_path / "hq", "hq", "init", "--org", "Org", "--database",
+            f"postgresql:///nodb?host={tmp_path}&port=1", passphrase=PASS)
+    assert r.rc == 1 and "cannot connect to the HQ database" in r.err
+    assert len(r.err.strip().splitlines()) == 1 and "Traceback" not in r.err
+    assert not (tmp_path / "hq").exists()  # no half-made profile to trip the retry

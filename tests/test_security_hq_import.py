@@ -87,8 +87,8 @@ def _log_kinds(hq: Path) -> list[tuple[str, dict[str, Any]]]:
 # -- finding 1 --------------------------------------------------------------------------
 
 
-def test_another_device_cannot_overwrite_a_record(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_another_device_cannot_overwrite_a_record(tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     f2 = _second_device(s)
     assert s.h("hq", "import", _export(s, "original")).rc == 0
     rid = _record_id(s)
@@ -105,10 +105,10 @@ def test_another_device_cannot_overwrite_a_record(tmp_path: Path) -> None:
     assert any(p.name.endswith("evil.intake") for p in (s.hq / QUARANTINE_DIR).iterdir())
 
 
-def test_another_device_cannot_attach_to_a_record(tmp_path: Path) -> None:
+def test_another_device_cannot_attach_to_a_record(tmp_path: Path, hq_backend: str | None) -> None:
     import hashlib
 
-    s = enrolled_pair(tmp_path)
+    s = enrolled_pair(tmp_path, database=hq_backend)
     f2 = _second_device(s)
     assert s.h("hq", "import", _export(s, "original")).rc == 0
     rid = _record_id(s)
@@ -128,8 +128,8 @@ def test_another_device_cannot_attach_to_a_record(tmp_path: Path) -> None:
     assert hq_state(s.hq) == before
 
 
-def test_revision_numbers_must_continue_the_history(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_revision_numbers_must_continue_the_history(tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     first = forge(s.field, [rev_item("d" * 32, 1, example_values())])
     (tmp_path / "b1.intake").write_bytes(first)
     assert s.h("hq", "import", tmp_path / "b1.intake").rc == 0
@@ -169,8 +169,8 @@ def _ring(s: Setup) -> Any:
 # -- finding 3 --------------------------------------------------------------------------
 
 
-def test_deeply_nested_record_is_rejected_alone(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_deeply_nested_record_is_rejected_alone(tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     f2 = _second_device(s)
     good = _export(s, "goodone")
     deep = '{"interviewer_notes":' + "[" * 100_000 + "]" * 100_000 + "}"

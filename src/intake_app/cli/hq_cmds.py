@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from intake_app.cli import record_cmds
-from intake_app.cli.common import open_service, print_json, print_rows, read_passphrase
+from intake_app.cli.common import (
+    data_dir,
+    open_service,
+    print_json,
+    print_rows,
+    prompt_secret,
+    read_passphrase,
+)
 from intake_app.errors import IntakeError
 from intake_app.models import Policy, ms_to_iso
 from intake_app.services import audit
@@ -23,7 +30,10 @@ def hq_service(args: argparse.Namespace, *, unlock: bool = True) -> HQService:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    with hq_service(args, unlock=False) as svc:
+    db_password = None
+    if args.database and args.ask_db_password:
+        db_password = prompt_secret("Database password: ", confirm=False)
+    with HQService(data_dir(args, "hq"), args.database, db_password) as svc:
         svc.init_hq(read_passphrase(args, prompt="New passphrase: ", confirm=True), args.org,
                     recipient_keys=args.recipient_keys)
         print(f"created HQ profile {svc.hq_id} for {args.org} in {svc.data_dir}")
@@ -150,6 +160,12 @@ def register(sub: Any) -> Any:
     p.add_argument("--org", required=True, help="organisation name shown to field staff")
     p.add_argument("--recipient-keys", type=int, default=2, choices=range(1, 17),
                    metavar="N", help="X25519 decryption keys (main + backups; default 2)")
+    p.add_argument("--database", metavar="URL",
+                   help="keep the HQ store in PostgreSQL (postgresql://user@host/db, no "
+                        "password: ~/.pgpass, PGPASSFILE or a service file; the profile "
+                        "remembers it)")
+    p.add_argument("--ask-db-password", action="store_true",
+                   help="prompt for the database password instead")
     p.set_defaults(func=cmd_init)
 
     p = hsub.add_parser("fingerprint", help="print HQ's fingerprint to compare by voice")

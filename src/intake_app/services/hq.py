@@ -96,10 +96,12 @@ class HQService(ReportDesk):
         an existing profile remembers its own. ``db_password``: as typed at a prompt."""
         super().__init__(data_dir)
         self._database, self._db_password = database, db_password
+        self._new_pg: Any = None  # store.pg.db.PgDatabase, imported lazily
 
     def _after_create(self) -> None:
-        if self._database is not None and self._db is not None:
-            self._db = hq_backend.move_new_store(self._db, self._database, self._db_password)
+        if self._new_pg is not None and self._database is not None and self._db is not None:
+            pg, self._new_pg = self._new_pg, None
+            self._db = hq_backend.move_new_store(self._db, pg, self._database)
 
     def _after_unlock(self) -> None:
         if self._db is not None:
@@ -108,7 +110,14 @@ class HQService(ReportDesk):
     # -- creation and keys ----------------------------------------------------------
     @locked
     def init_hq(self, passphrase: str, org_name: str, recipient_keys: int = 2) -> None:
-        self.create(passphrase)
+        if self._database is not None:
+            self._new_pg = hq_backend.open_empty(self._database, self._db_password)
+        try:
+            self.create(passphrase)
+        finally:
+            if self._new_pg is not None:  # create failed before the store moved
+                self._new_pg.close()
+                self._new_pg = None
         hq_id = "hq-" + secrets.token_hex(6)
         ts = now_ms()
         with self._store.transaction() as conn:

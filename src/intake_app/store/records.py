@@ -172,7 +172,7 @@ def _filter_sql(flt: RecordFilter | None) -> tuple[str, list[Any]]:
         if flt.until_ms is not None:
             clauses.append("c.updated_at <= ?")
             params.append(flt.until_ms)
-    return (" AND ".join(clauses) if clauses else "1"), params
+    return (" AND ".join(clauses) if clauses else "TRUE"), params
 
 
 def count_records(db: Store, flt: RecordFilter | None = None) -> int:
