@@ -26,6 +26,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("INTAKE_TESTING_FAST_KDF", "1")  # sample data only
+os.environ.setdefault("PYTEST_CURRENT_TEST", "screenshots")  # the fast KDF is test-only
 
 REPO = Path(__file__).resolve().parents[1]
 SCREENS = ("wizard", "unlock", "records", "editor", "errors", "export", "outbox", "settings",

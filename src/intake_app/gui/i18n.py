@@ -7,6 +7,7 @@ the locale, never from a translated ``QT_LAYOUT_DIRECTION`` entry.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from intake_app.forms.i18n import LANGUAGE_NAMES
+from intake_app.gui.style import app_style_sheet, install_keyboard_aids
 from intake_app.resources import package_path
 
 FONTS_DIR = package_path("intake_app.gui", "fonts")
@@ -156,6 +158,47 @@ def ui_font(code: str, base: QFont) -> QFont:
     return font
 
 
+# ---------------------------------------------------------------- mnemonics
+
+_MNEMONIC = re.compile(r"&([^&\s])")
+_TAIL = re.compile(r"[\s:：…؟?]*$")
+
+
+def mnemonic_key(text: str) -> str | None:
+    """The Alt+ key a label's "&" marks ("&New record" -> "N"), None if it has none."""
+    m = _MNEMONIC.search(text.replace("&&", "\0\0"))
+    return m.group(1).upper() if m else None
+
+
+def with_mnemonic(source: str, text: str) -> str:
+    """``text`` (a translation of ``source``) with the source's Alt+ key if it has none.
+
+    Dari, Pashto and Urdu translations name no key of their own, and an Arabic letter
+    would need that keyboard layout: they get the English key in parentheses, before a
+    trailing colon or ellipsis, as Qt's own translations into non-Latin scripts do
+    ("تنظیمات (&S)…"). Keys then never clash where the English ones do not.
+    """
+    key = mnemonic_key(source)
+    if key is None or not text or mnemonic_key(text) is not None:
+        return text
+    m = _TAIL.search(text)
+    cut = m.start() if m else len(text)
+    return f"{text[:cut]} (&{key}){text[cut:]}"
+
+
+class MnemonicTranslator(QTranslator):
+    """Our translations, each with the Alt+ key of its English source (``with_mnemonic``)."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        text = super().translate(context, source, disambiguation, n)
+        if not text:
+            # Not ours: Qt asks the next translator only on a *null* string, which
+            # Python's "" is not (it would blank Qt's own "OK", "Cancel").
+            return None  # type: ignore[return-value]
+        return with_mnemonic(source, text) if "&" in source else text
+
+
 # ---------------------------------------------------------------- language switching
 
 
@@ -182,7 +225,7 @@ class LanguageManager:
         self._translators.clear()
         found = True
         if lang.code != "en":
-            ours = QTranslator()
+            ours = MnemonicTranslator()
             qm = TRANSLATIONS_DIR / f"intake_{lang.qt_locale}.qm"
             if qm.exists() and ours.load(str(qm)):
                 self.app.installTranslator(ours)
@@ -203,7 +246,12 @@ class LanguageManager:
         locale = QLocale(shown.qt_locale)
         QLocale.setDefault(locale)
         self.app.setLayoutDirection(locale.textDirection())
-        self.app.setFont(ui_font(shown.code, self._base_font))
+        font = ui_font(shown.code, self._base_font)
+        self.app.setFont(font)
+        sheet = app_style_sheet(font, shown.font == NASTALIQ)
+        if self.app.styleSheet() != sheet:  # a new sheet re-polishes every widget
+            self.app.setStyleSheet(sheet)
+        install_keyboard_aids(self.app)
         self.code = shown.code
         return found
 

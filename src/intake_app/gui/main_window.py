@@ -70,9 +70,9 @@ class MainWindow(LockingWindow):
         self.export_action = QAction(self.tr("&Export for HQ…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.open_export)
-        self.receipt_action = QAction(self.tr("Import &receipt…"), self)
+        self.receipt_action = QAction(self.tr("Import rece&ipt…"), self)
         self.receipt_action.triggered.connect(self.import_receipt)
-        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action = QAction(self.tr("Se&ttings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         self.lock_action = self._lock_action(self.tr("&Lock"), self.tr("Lock now (Ctrl+L)"))
@@ -293,6 +293,7 @@ class MainWindow(LockingWindow):
     def retranslate(self) -> None:
         """Rebuild the screens in the new language (their state lives in the service)."""
         self._make_actions()
+        self.add_alt_shortcuts()
         current_is_unlock = self.stack.currentWidget() is self.unlock_page
         old = self.unlock_page
         self.unlock_page = self._new_unlock_page()

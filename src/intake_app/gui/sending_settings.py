@@ -40,7 +40,7 @@ class SendingPage(QWidget):
         explain.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("&Drop box address:"), self.url)
-        form.addRow(self.tr("SOCKS5 &proxy (optional):"), self.proxy)
+        form.addRow(self.tr("SOCKS5 pro&xy (optional):"), self.proxy)
         form.addRow("", self.background)
         lay = QVBoxLayout(self)
         lay.addWidget(explain)

@@ -61,7 +61,7 @@ class SettingsDialog(QDialog):
         general = QGroupBox(self.tr("General"))
         form = QFormLayout(general)
         form.addRow(self.tr("&Language:"), self.language)
-        form.addRow(self.tr("&Lock after (minutes without use):"), self.auto_lock)
+        form.addRow(self.tr("Loc&k after (minutes without use):"), self.auto_lock)
         form.addRow("", QLabel(self.tr("HQ's policy allows at most {n} minutes.")
                                .format(n=QLocale().toString(pol.auto_lock_minutes))))
 
@@ -111,7 +111,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(first, self.tr("&General"))
         self.tabs.addTab(self.protection, self.tr("&Protection"))
-        self.tabs.addTab(self.sending, self.tr("Se&nding"))
+        self.tabs.addTab(self.sending, self.tr("Send&ing"))
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
         lay.addWidget(buttons)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_app.gui.i18n import LanguageManager, save_geometry, saved_geometry
+from intake_app.gui.i18n import LanguageManager, mnemonic_key, save_geometry, saved_geometry
 from intake_app.gui.session import Session
 
 
@@ -39,7 +39,19 @@ class LockingWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(self.toolbar)
         self._make_actions()
+        self.add_alt_shortcuts()
         self.session.locked.connect(self._on_locked)
+
+    def add_alt_shortcuts(self) -> None:
+        """Toolbar buttons ignore the "&" of their action's text: give each action that
+        Alt+ key as a shortcut (the translated text's key, so in every language)."""
+        for action in self.toolbar.actions():
+            key = mnemonic_key(action.text())
+            if key is None:
+                continue
+            alt = QKeySequence(f"Alt+{key}")
+            keep = [k for k in action.shortcuts() if not k.toString().startswith("Alt+")]
+            action.setShortcuts([*keep, alt])
 
     def _restore_geometry(self) -> None:
         geometry = saved_geometry()

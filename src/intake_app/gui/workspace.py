@@ -6,7 +6,7 @@ built while unlocked survives it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -152,6 +152,8 @@ class Workspace(QWidget):
         self.records_stack.setCurrentWidget(editor)
         self.tabs.setCurrentIndex(0)
         editor.focus_first_field()
+        # Again once a closing form chooser has handed the focus back to where it was.
+        QTimer.singleShot(0, editor, editor.focus_first_field)
         return editor
 
     def close_editor(self) -> bool:

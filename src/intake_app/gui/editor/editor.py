@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -117,6 +118,9 @@ class RecordEditor(QWidget):
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
         self.save_state.setAccessibleName(self.tr("Save state"))
+        for b in (self.prev_button, self.next_button, self.save_button, self.finalize_button,
+                  self.close_button):
+            b.setAutoDefault(True)  # Enter on the focused button presses it (not only Space)
         foot = QHBoxLayout()
         foot.addWidget(self.prev_button)
         foot.addWidget(self.next_button)
@@ -138,6 +142,7 @@ class RecordEditor(QWidget):
         self.saver.state_changed.connect(self.save_state.setText)
         self.panels: list[FieldsPanel] = []
         self.page_fields: list[FormField | None] = []
+        self._tab_count = -1
         self._eval_timer = QTimer(self)
         self._eval_timer.setSingleShot(True)
         self._eval_timer.setInterval(60)
@@ -210,6 +215,24 @@ class RecordEditor(QWidget):
         panel.ensure_built()
         if isinstance(area, QScrollArea) and area.widget() is not panel:
             area.setWidget(panel)
+            self._tab_count = len(self.built_field_widgets())
+            self.fix_tab_order()
+
+    def fix_tab_order(self) -> None:
+        """Tab walks the sections' questions in order, then Previous, Next, Save, Finalize,
+        Close, the form language and the section list (the buttons are made before the
+        questions, so Qt's creation order would put them first)."""
+        tab = Qt.FocusPolicy.TabFocus
+        chain: list[QWidget] = []
+        for panel in self.panels:
+            if panel.built:
+                chain += [w for w in panel.findChildren(QWidget)
+                          if w.focusPolicy() & tab == tab and w.focusProxy() is None
+                          and w.window() is self.window()]  # not the calendar's menu
+        chain += [self.prev_button, self.next_button, self.save_button,
+                  self.finalize_button, self.close_button, self.lang_box, self.page_list]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
 
     def _loose_title(self, fields: list[FormField]) -> str:
         """A page of top-level questions is named after its repeat, else its first question."""
@@ -399,12 +422,16 @@ class RecordEditor(QWidget):
         self._eval_timer.stop()
         state = evaluate(self.form, self.collect(), self.lang)
         self.state = state
+        built = self.built_field_widgets()
+        if len(built) != self._tab_count:  # sections built, repeat rows added or removed
+            self._tab_count = len(built)
+            self.fix_tab_order()
         errors: dict[str, str] = {}
         for err in (*state.errors, *(FieldError(p, m) for p, m in self._extra_errors.items())):
             errors.setdefault(err.path, err.message)
         show: frozenset[str] | None = None
         if not self._show_all:
-            touched = {w.path for w in self.built_field_widgets() if w.touched}
+            touched = {w.path for w in built if w.touched}
             for panel in self.panels:
                 touched.update(r.prefix + r.field.name for r in panel.repeats())
             show = frozenset(touched)

@@ -202,6 +202,7 @@ class HQWindow(LockingWindow):
         self.languages.apply(code)
         save_language(code, "hq")
         self._make_actions()
+        self.add_alt_shortcuts()
         old = self.unlock_page
         self.unlock_page = self._new_unlock_page()
         self.stack.removeWidget(old)

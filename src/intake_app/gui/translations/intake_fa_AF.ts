@@ -2072,12 +2072,12 @@
         </message>
         <message>
             <location filename="../main_window.py" line="73" />
-            <source>Import &amp;receipt…</source>
+            <source>Import rece&amp;ipt…</source>
             <translation>وارد کردن رسید…</translation>
         </message>
         <message>
             <location filename="../main_window.py" line="75" />
-            <source>&amp;Settings…</source>
+            <source>Se&amp;ttings…</source>
             <translation>تنظیمات…</translation>
         </message>
         <message>
@@ -3198,7 +3198,7 @@ Enter: erase. Escape: cancel.</source>
         </message>
         <message>
             <location filename="../sending_settings.py" line="43" />
-            <source>SOCKS5 &amp;proxy (optional):</source>
+            <source>SOCKS5 pro&amp;xy (optional):</source>
             <translation>پراکسی SOCKS5 (اختیاری):</translation>
         </message>
     </context>
@@ -3236,7 +3236,7 @@ Enter: erase. Escape: cancel.</source>
         </message>
         <message>
             <location filename="../settings.py" line="64" />
-            <source>&amp;Lock after (minutes without use):</source>
+            <source>Loc&amp;k after (minutes without use):</source>
             <translation>قفل پس از (دقیقه بی‌استفادگی):</translation>
         </message>
         <message>
@@ -3296,7 +3296,7 @@ Enter: erase. Escape: cancel.</source>
         </message>
         <message>
             <location filename="../settings.py" line="114" />
-            <source>Se&amp;nding</source>
+            <source>Send&amp;ing</source>
             <translation>فرستادن</translation>
         </message>
         <message>

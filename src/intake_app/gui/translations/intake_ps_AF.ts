@@ -2082,12 +2082,12 @@
         </message>
         <message>
             <location filename="../main_window.py" line="73" />
-            <source>Import &amp;receipt…</source>
+            <source>Import rece&amp;ipt…</source>
             <translation>رسید واردول…</translation>
         </message>
         <message>
             <location filename="../main_window.py" line="75" />
-            <source>&amp;Settings…</source>
+            <source>Se&amp;ttings…</source>
             <translation>تنظیمات…</translation>
         </message>
         <message>
@@ -3224,7 +3224,7 @@ Enter: erase. Escape: cancel.</source>
         </message>
         <message>
             <location filename="../sending_settings.py" line="43" />
-            <source>SOCKS5 &amp;proxy (optional):</source>
+            <source>SOCKS5 pro&amp;xy (optional):</source>
             <translation>د SOCKS5 پراکسي (اختیاري):</translation>
         </message>
     </context>
@@ -3262,7 +3262,7 @@ Enter: erase. Escape: cancel.</source>
         </message>
         <message>
             <location filename="../settings.py" line="64" />
-            <source>&amp;Lock after (minutes without use):</source>
+            <source>Loc&amp;k after (minutes without use):</source>
             <translation>قلف وروسته له (بې کارۍ دقیقو):</translation>
         </message>
         <message>
@@ -3322,7 +3322,7 @@ Enter: erase. Escape: cancel.</source>
         </message>
         <message>
             <location filename="../settings.py" line="114" />
-            <source>Se&amp;nding</source>
+            <source>Send&amp;ing</source>
             <translation>لېږل</translation>
         </message>
         <message>
