@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.gui.i18n import mnemonic_key, with_mnemonic
-from tests.test_gui_support import _no_modal_dialogs, make_profile, open_window, unlock
+from tests.test_gui_support import make_profile, open_window, unlock
 
 pytestmark = pytest.mark.gui
-__all__ = ["_no_modal_dialogs"]
 
 
 def mnemonics(window: QWidget) -> dict[str, list[str]]:

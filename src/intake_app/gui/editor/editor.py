@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Any
 
@@ -26,7 +25,7 @@ from intake_app.forms import Form, FormField, FormState, evaluate
 from intake_app.gui import adapter, dialogs
 from intake_app.gui.editor.attachment_fields import AttachmentField
 from intake_app.gui.editor.base import ERROR_STYLE, EditorContext, FieldWidget
-from intake_app.gui.editor.panel import FieldsPanel
+from intake_app.gui.editor.panel import FieldsPanel, tab_order
 from intake_app.gui.editor.review import ErrorList, ReviewPage, question_text
 from intake_app.gui.editor.saving import DraftSaver
 from intake_app.gui.session import Session
@@ -219,20 +218,10 @@ class RecordEditor(QWidget):
             self.fix_tab_order()
 
     def fix_tab_order(self) -> None:
-        """Tab walks the sections' questions in order, then Previous, Next, Save, Finalize,
-        Close, the form language and the section list (the buttons are made before the
-        questions, so Qt's creation order would put them first)."""
-        tab = Qt.FocusPolicy.TabFocus
-        chain: list[QWidget] = []
-        for panel in self.panels:
-            if panel.built:
-                chain += [w for w in panel.findChildren(QWidget)
-                          if w.focusPolicy() & tab == tab and w.focusProxy() is None
-                          and w.window() is self.window()]  # not the calendar's menu
-        chain += [self.prev_button, self.next_button, self.save_button,
-                  self.finalize_button, self.close_button, self.lang_box, self.page_list]
-        for a, b in itertools.pairwise(chain):
-            QWidget.setTabOrder(a, b)
+        """Questions in order, then the buttons (made first, so Qt would put them first)."""
+        tab_order(self.panels, [self.prev_button, self.next_button, self.save_button,
+                                self.finalize_button, self.close_button, self.lang_box,
+                                self.page_list], self.window())
 
     def _loose_title(self, fields: list[FormField]) -> str:
         """A page of top-level questions is named after its repeat, else its first question."""

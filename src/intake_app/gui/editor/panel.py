@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from intake_app.forms import FormField
@@ -260,3 +261,16 @@ def _leaves(fields: list[FormField], values: Mapping[str, Any],
                                    f"{prefix}{f.name}[{i}].")
         else:
             yield prefix + f.name, f, values.get(f.name)
+
+
+def tab_order(panels: list[FieldsPanel], tail: list[QWidget], window: QWidget) -> None:
+    """Tab walks the built panels' controls in order, then ``tail`` (the editor's buttons)."""
+    tab = Qt.FocusPolicy.TabFocus
+    chain: list[QWidget] = []
+    for panel in panels:
+        if panel.built:
+            chain += [w for w in panel.findChildren(QWidget)
+                      if w.focusPolicy() & tab == tab and w.focusProxy() is None
+                      and w.window() is window]  # not the calendar's menu
+    for a, b in itertools.pairwise([*chain, *tail]):
+        QWidget.setTabOrder(a, b)

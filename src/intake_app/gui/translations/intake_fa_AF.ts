@@ -1590,7 +1590,7 @@
     <context>
         <name>ErrorList</name>
         <message>
-            <location filename="../editor/review.py" line="49" />
+            <location filename="../editor/review.py" line="64" />
             <source>Answers to fix</source>
             <translation>پاسخ‌هایی که باید اصلاح شوند</translation>
         </message>
@@ -2601,7 +2601,7 @@ Enter: erase. Escape: cancel.</source>
         </message>
         <message>
             <location filename="../editor/editor.py" line="111" />
-            <location filename="../editor/editor.py" line="442" />
+            <location filename="../editor/editor.py" line="463" />
             <source>&amp;Save draft</source>
             <translation>ذخیرهٔ پیش‌نویس</translation>
         </message>
@@ -2631,66 +2631,66 @@ Enter: erase. Escape: cancel.</source>
             <translation>بستن</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="197" />
-            <location filename="../editor/editor.py" line="198" />
-            <location filename="../editor/editor.py" line="219" />
+            <location filename="../editor/editor.py" line="201" />
+            <location filename="../editor/editor.py" line="202" />
+            <location filename="../editor/editor.py" line="231" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="365" />
+            <location filename="../editor/editor.py" line="382" />
             <source>{section} — {question}: {message}</source>
             <translation>{section} — {question}: {message}</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="443" />
+            <location filename="../editor/editor.py" line="464" />
             <source>&amp;Save changes</source>
             <translation>ذخیرهٔ تغییرات</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="470" />
+            <location filename="../editor/editor.py" line="491" />
             <source>Finalize record</source>
             <translation>نهایی کردن پرونده</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="471" />
+            <location filename="../editor/editor.py" line="492" />
             <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
             <translation>این پرونده نهایی شود؟ برای ارسال به دفتر مرکزی آماده می‌شود. اول پاسخ‌ها را با شخص بررسی کنید.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="490" />
+            <location filename="../editor/editor.py" line="511" />
             <source>Saving…</source>
             <translation>در حال ذخیره…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="511" />
+            <location filename="../editor/editor.py" line="532" />
             <source>Record finalized at {time}.</source>
             <translation>پرونده در {time} نهایی شد.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="514" />
+            <location filename="../editor/editor.py" line="535" />
             <source>Saved at {time}.</source>
             <translation>در {time} ذخیره شد.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="530" />
+            <location filename="../editor/editor.py" line="551" />
             <source>Not saved: {reason}</source>
             <translation>ذخیره نشد: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="553" />
+            <location filename="../editor/editor.py" line="574" />
             <source>Not saved: %n answer(s) need attention (marked in red).</source>
             <translation>
                 <numerusform>ذخیره نشد: %Ln پاسخ نیاز به توجه دارد (با رنگ سرخ).</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="560" />
+            <location filename="../editor/editor.py" line="581" />
             <source>Close record</source>
             <translation>بستن پرونده</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="561" />
+            <location filename="../editor/editor.py" line="582" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>بدون ذخیره بسته شود؟ پاسخ‌های بعد از آخرین ذخیره از بین می‌روند.</translation>
         </message>
@@ -2700,12 +2700,12 @@ Enter: erase. Escape: cancel.</source>
             <translation>وضعیت ذخیره</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="167" />
+            <location filename="../editor/editor.py" line="171" />
             <source>All changes saved.</source>
             <translation>همه تغییرات ذخیره شد.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="549" />
+            <location filename="../editor/editor.py" line="570" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
                 <numerusform>پیش‌نویس ذخیره شد؛ پیش از نهایی ساختن %n پاسخ لازم است (با رنگ سرخ نشانی شده).</numerusform>
@@ -2980,42 +2980,42 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../editor/review.py" line="79" />
+            <location filename="../editor/review.py" line="94" />
             <source>Review the answers</source>
             <translation>مرور پاسخ‌ها</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="85" />
+            <location filename="../editor/review.py" line="100" />
             <source>All answers</source>
             <translation>همه پاسخ‌ها</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="88" />
+            <location filename="../editor/review.py" line="103" />
             <source>&amp;Back to the form</source>
             <translation>بازگشت به فورم</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="89" />
+            <location filename="../editor/review.py" line="104" />
             <source>&amp;Finalize…</source>
             <translation>نهایی کردن…</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="117" />
+            <location filename="../editor/review.py" line="133" />
             <source>Yes</source>
             <translation>بلی</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="117" />
+            <location filename="../editor/review.py" line="133" />
             <source>No</source>
             <translation>نخیر</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="130" />
+            <location filename="../editor/review.py" line="146" />
             <source>Edit</source>
             <translation>ویرایش</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="131" />
+            <location filename="../editor/review.py" line="147" />
             <source>Not answered</source>
             <translation>پاسخ داده نشده</translation>
         </message>
@@ -3502,12 +3502,12 @@ Enter: erase. Escape: cancel.</source>
             <translation>این پرونده برای دفتر مرکزی مهر و موم شده است. هیچ نسخهٔ خواندنی روی این لپ‌تاپ نگه داشته نمی‌شود.</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="162" />
+            <location filename="../workspace.py" line="164" />
             <source>Close record</source>
             <translation>بستن پرونده</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="163" />
+            <location filename="../workspace.py" line="165" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>بدون ذخیره بسته شود؟ پاسخ‌های بعد از آخرین ذخیره از بین می‌روند.</translation>
         </message>

@@ -1600,7 +1600,7 @@
     <context>
         <name>ErrorList</name>
         <message>
-            <location filename="../editor/review.py" line="49" />
+            <location filename="../editor/review.py" line="64" />
             <source>Answers to fix</source>
             <translation>هغه ځوابونه چې باید سم شي</translation>
         </message>
@@ -2619,7 +2619,7 @@ Enter: erase. Escape: cancel.</source>
         </message>
         <message>
             <location filename="../editor/editor.py" line="111" />
-            <location filename="../editor/editor.py" line="442" />
+            <location filename="../editor/editor.py" line="463" />
             <source>&amp;Save draft</source>
             <translation>مسوده خوندي کړئ</translation>
         </message>
@@ -2649,54 +2649,54 @@ Enter: erase. Escape: cancel.</source>
             <translation>بندول</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="197" />
-            <location filename="../editor/editor.py" line="198" />
-            <location filename="../editor/editor.py" line="219" />
+            <location filename="../editor/editor.py" line="201" />
+            <location filename="../editor/editor.py" line="202" />
+            <location filename="../editor/editor.py" line="231" />
             <source>General</source>
             <translation>عمومي</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="365" />
+            <location filename="../editor/editor.py" line="382" />
             <source>{section} — {question}: {message}</source>
             <translation>{section} — {question}: {message}</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="443" />
+            <location filename="../editor/editor.py" line="464" />
             <source>&amp;Save changes</source>
             <translation>بدلونونه خوندي کړئ</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="470" />
+            <location filename="../editor/editor.py" line="491" />
             <source>Finalize record</source>
             <translation>دوسیه وروستی کول</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="471" />
+            <location filename="../editor/editor.py" line="492" />
             <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
             <translation>دا دوسیه وروستۍ شي؟ مرکزي دفتر ته د لېږلو لپاره به چمتو شي. لومړی ځوابونه له هغه کس سره وګورئ.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="490" />
+            <location filename="../editor/editor.py" line="511" />
             <source>Saving…</source>
             <translation>خوندي کېږي…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="511" />
+            <location filename="../editor/editor.py" line="532" />
             <source>Record finalized at {time}.</source>
             <translation>دوسیه په {time} وروستۍ شوه.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="514" />
+            <location filename="../editor/editor.py" line="535" />
             <source>Saved at {time}.</source>
             <translation>په {time} خوندي شوه.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="530" />
+            <location filename="../editor/editor.py" line="551" />
             <source>Not saved: {reason}</source>
             <translation>خوندي نه شوه: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="553" />
+            <location filename="../editor/editor.py" line="574" />
             <source>Not saved: %n answer(s) need attention (marked in red).</source>
             <translation>
                 <numerusform>خوندي نه شوه: %Ln ځوابونه پاملرنې ته اړتیا لري (په سور رنګ).</numerusform>
@@ -2704,12 +2704,12 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="560" />
+            <location filename="../editor/editor.py" line="581" />
             <source>Close record</source>
             <translation>دوسیه بندول</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="561" />
+            <location filename="../editor/editor.py" line="582" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>پرته له خوندي کولو بنده شي؟ له وروستي خوندي کولو وروسته ځوابونه به ورک شي.</translation>
         </message>
@@ -2719,12 +2719,12 @@ Enter: erase. Escape: cancel.</source>
             <translation>د خوندي کولو حالت</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="167" />
+            <location filename="../editor/editor.py" line="171" />
             <source>All changes saved.</source>
             <translation>ټول بدلونونه خوندي شول.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="549" />
+            <location filename="../editor/editor.py" line="570" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
                 <numerusform>مسوده خوندي شوه؛ د وروستي کولو مخکې %n ځوابونه اړین دي (په سور نښه شوي).</numerusform>
@@ -3002,42 +3002,42 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../editor/review.py" line="79" />
+            <location filename="../editor/review.py" line="94" />
             <source>Review the answers</source>
             <translation>د ځوابونو کتنه</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="85" />
+            <location filename="../editor/review.py" line="100" />
             <source>All answers</source>
             <translation>ټول ځوابونه</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="88" />
+            <location filename="../editor/review.py" line="103" />
             <source>&amp;Back to the form</source>
             <translation>فورم ته بېرته</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="89" />
+            <location filename="../editor/review.py" line="104" />
             <source>&amp;Finalize…</source>
             <translation>وروستی کول…</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="117" />
+            <location filename="../editor/review.py" line="133" />
             <source>Yes</source>
             <translation>هو</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="117" />
+            <location filename="../editor/review.py" line="133" />
             <source>No</source>
             <translation>نه</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="130" />
+            <location filename="../editor/review.py" line="146" />
             <source>Edit</source>
             <translation>سمول</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="131" />
+            <location filename="../editor/review.py" line="147" />
             <source>Not answered</source>
             <translation>ځواب نه دی ورکړل شوی</translation>
         </message>
@@ -3530,12 +3530,12 @@ Enter: erase. Escape: cancel.</source>
             <translation>دا دوسیه د مرکزي دفتر لپاره سربنده شوې. په دې لپټاپ کې هېڅ د لوستلو وړ کاپي نه ساتل کېږي.</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="162" />
+            <location filename="../workspace.py" line="164" />
             <source>Close record</source>
             <translation>دوسیه بندول</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="163" />
+            <location filename="../workspace.py" line="165" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>پرته له خوندي کولو بنده شي؟ له وروستي خوندي کولو وروسته ځوابونه به ورک شي.</translation>
         </message>

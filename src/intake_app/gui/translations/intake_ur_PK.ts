@@ -1600,7 +1600,7 @@
     <context>
         <name>ErrorList</name>
         <message>
-            <location filename="../editor/review.py" line="49" />
+            <location filename="../editor/review.py" line="64" />
             <source>Answers to fix</source>
             <translation>وہ جوابات جنہیں درست کرنا ہے</translation>
         </message>
@@ -2619,7 +2619,7 @@ Enter: erase. Escape: cancel.</source>
         </message>
         <message>
             <location filename="../editor/editor.py" line="111" />
-            <location filename="../editor/editor.py" line="442" />
+            <location filename="../editor/editor.py" line="463" />
             <source>&amp;Save draft</source>
             <translation>مسودہ محفوظ کریں</translation>
         </message>
@@ -2649,54 +2649,54 @@ Enter: erase. Escape: cancel.</source>
             <translation>بند کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="197" />
-            <location filename="../editor/editor.py" line="198" />
-            <location filename="../editor/editor.py" line="219" />
+            <location filename="../editor/editor.py" line="201" />
+            <location filename="../editor/editor.py" line="202" />
+            <location filename="../editor/editor.py" line="231" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="365" />
+            <location filename="../editor/editor.py" line="382" />
             <source>{section} — {question}: {message}</source>
             <translation>{section} — {question}: {message}</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="443" />
+            <location filename="../editor/editor.py" line="464" />
             <source>&amp;Save changes</source>
             <translation>تبدیلیاں محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="470" />
+            <location filename="../editor/editor.py" line="491" />
             <source>Finalize record</source>
             <translation>ریکارڈ حتمی بنائیں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="471" />
+            <location filename="../editor/editor.py" line="492" />
             <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
             <translation>کیا یہ ریکارڈ حتمی بنایا جائے؟ یہ ہیڈ آفس بھیجنے کے لیے تیار ہو جائے گا۔ پہلے جوابات اس شخص کے ساتھ چیک کریں۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="490" />
+            <location filename="../editor/editor.py" line="511" />
             <source>Saving…</source>
             <translation>محفوظ ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="511" />
+            <location filename="../editor/editor.py" line="532" />
             <source>Record finalized at {time}.</source>
             <translation>ریکارڈ {time} پر حتمی ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="514" />
+            <location filename="../editor/editor.py" line="535" />
             <source>Saved at {time}.</source>
             <translation>{time} پر محفوظ ہوا۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="530" />
+            <location filename="../editor/editor.py" line="551" />
             <source>Not saved: {reason}</source>
             <translation>محفوظ نہیں ہوا: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="553" />
+            <location filename="../editor/editor.py" line="574" />
             <source>Not saved: %n answer(s) need attention (marked in red).</source>
             <translation>
                 <numerusform>محفوظ نہیں ہوا: %Ln جوابات توجہ چاہتے ہیں (سرخ رنگ میں)۔</numerusform>
@@ -2704,12 +2704,12 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="560" />
+            <location filename="../editor/editor.py" line="581" />
             <source>Close record</source>
             <translation>ریکارڈ بند کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="561" />
+            <location filename="../editor/editor.py" line="582" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>محفوظ کیے بغیر بند کریں؟ آخری بار محفوظ کرنے کے بعد کے جوابات ضائع ہو جائیں گے۔</translation>
         </message>
@@ -2719,12 +2719,12 @@ Enter: erase. Escape: cancel.</source>
             <translation>محفوظ کرنے کی حالت</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="167" />
+            <location filename="../editor/editor.py" line="171" />
             <source>All changes saved.</source>
             <translation>تمام تبدیلیاں محفوظ ہو گئیں۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="549" />
+            <location filename="../editor/editor.py" line="570" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
                 <numerusform>مسودہ محفوظ ہو گیا؛ حتمی کرنے سے پہلے %n جوابات درکار ہیں (سرخ نشان زدہ)۔</numerusform>
@@ -3002,42 +3002,42 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../editor/review.py" line="79" />
+            <location filename="../editor/review.py" line="94" />
             <source>Review the answers</source>
             <translation>جوابات کا جائزہ</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="85" />
+            <location filename="../editor/review.py" line="100" />
             <source>All answers</source>
             <translation>تمام جوابات</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="88" />
+            <location filename="../editor/review.py" line="103" />
             <source>&amp;Back to the form</source>
             <translation>فارم پر واپس</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="89" />
+            <location filename="../editor/review.py" line="104" />
             <source>&amp;Finalize…</source>
             <translation>حتمی بنائیں…</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="117" />
+            <location filename="../editor/review.py" line="133" />
             <source>Yes</source>
             <translation>ہاں</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="117" />
+            <location filename="../editor/review.py" line="133" />
             <source>No</source>
             <translation>نہیں</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="130" />
+            <location filename="../editor/review.py" line="146" />
             <source>Edit</source>
             <translation>ترمیم</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="131" />
+            <location filename="../editor/review.py" line="147" />
             <source>Not answered</source>
             <translation>جواب نہیں دیا گیا</translation>
         </message>
@@ -3530,12 +3530,12 @@ Enter: erase. Escape: cancel.</source>
             <translation>یہ ریکارڈ ہیڈ آفس کے لیے سیل ہے۔ اس لیپ ٹاپ پر کوئی قابلِ مطالعہ نقل نہیں رکھی جاتی۔</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="162" />
+            <location filename="../workspace.py" line="164" />
             <source>Close record</source>
             <translation>ریکارڈ بند کریں</translation>
         </message>
         <message>
-            <location filename="../workspace.py" line="163" />
+            <location filename="../workspace.py" line="165" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>محفوظ کیے بغیر بند کریں؟ آخری بار محفوظ کرنے کے بعد کے جوابات ضائع ہو جائیں گے۔</translation>
         </message>
