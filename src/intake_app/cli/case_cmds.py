@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from intake_app.cli.common import print_json, print_rows, print_table
+from intake_app.cli.common import print_json, print_result, print_rows, print_table
 from intake_app.cli.hq_cmds import hq_service
 from intake_app.errors import UsageError
 from intake_app.models import CaseDetail, CaseFilter, CaseSummary, ms_to_iso
@@ -116,11 +116,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _done(args: argparse.Namespace, summary: CaseSummary) -> int:
-    if args.json_out:
-        print_json(summary.model_dump(mode="json"))
-    else:
-        print(f"{summary.id}: {summary.status}, priority {summary.priority}, "
-              f"caseworker {summary.assignee or '-'}")
+    print_result(args.json_out, summary, f"{summary.id}: {summary.status}, priority "
+                 f"{summary.priority}, caseworker {summary.assignee or '-'}")
     return 0
 
 
@@ -154,10 +151,7 @@ def cmd_note(args: argparse.Namespace) -> int:
     who = actor(args)
     text = sys.stdin.read() if args.text == "-" else args.text
     note = with_hq(args, lambda s: s.add_note(args.case, text, actor=who))
-    if args.json_out:
-        print_json(note.model_dump(mode="json"))
-    else:
-        print(f"{args.case}: note #{note.id} added")
+    print_result(args.json_out, note, f"{args.case}: note #{note.id} added")
     return 0
 
 
@@ -166,18 +160,13 @@ def cmd_follow_up(args: argparse.Namespace) -> int:
     if args.done is not None:
         with_hq(args, lambda s: s.complete_follow_up(args.done, actor=who,
                                                      reason=args.reason or ""))
-        if args.json_out:
-            print_json({"follow_up": args.done, "done": True})
-        else:
-            print(f"follow-up #{args.done} done")
+        print_result(args.json_out, {"follow_up": args.done, "done": True},
+                     f"follow-up #{args.done} done")
         return 0
     if not args.case or not args.due or not args.label:
         raise UsageError("follow-up needs CASE --due YYYY-MM-DD --label TEXT (or --done ID)")
     fu = with_hq(args, lambda s: s.add_follow_up(args.case, args.due, args.label, actor=who))
-    if args.json_out:
-        print_json(fu.model_dump(mode="json"))
-    else:
-        print(f"{args.case}: follow-up #{fu.id} due {fu.due}")
+    print_result(args.json_out, fu, f"{args.case}: follow-up #{fu.id} due {fu.due}")
     return 0
 
 
@@ -187,11 +176,9 @@ def cmd_refer(args: argparse.Namespace) -> int:
                                           reason=args.reason,
                                           out=Path(args.out) if args.out else None,
                                           lang=args.lang))
-    if args.json_out:
-        print_json(ref.model_dump(mode="json"))
-    else:
-        print(f"{args.case}: referral #{ref.id} to {ref.partner} ({len(ref.records)} "
-              f"record(s)){'; package in ' + args.out if args.out else ''}")
+    print_result(args.json_out, ref, f"{args.case}: referral #{ref.id} to {ref.partner} "
+                 f"({len(ref.records)} record(s))"
+                 f"{'; package in ' + args.out if args.out else ''}")
     return 0
 
 
@@ -218,20 +205,15 @@ def cmd_export_purpose(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     who = actor(args)
     with_hq(args, lambda s: s.merge(args.target, args.source, actor=who, reason=args.reason))
-    if args.json_out:
-        print_json({"merged": args.source, "into": args.target})
-    else:
-        print(f"{args.source} merged into {args.target}")
+    print_result(args.json_out, {"merged": args.source, "into": args.target},
+                 f"{args.source} merged into {args.target}")
     return 0
 
 
 def cmd_unmerge(args: argparse.Namespace) -> int:
     who = actor(args)
     with_hq(args, lambda s: s.unmerge(args.case, actor=who, reason=args.reason))
-    if args.json_out:
-        print_json({"unmerged": args.case})
-    else:
-        print(f"{args.case} unmerged")
+    print_result(args.json_out, {"unmerged": args.case}, f"{args.case} unmerged")
     return 0
 
 

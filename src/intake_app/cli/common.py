@@ -144,6 +144,14 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=default) + "\n")
 
 
+def print_result(as_json: bool, value: Any, text: str) -> None:
+    """``--json``: ``value`` (a model, or plain data) as JSON; otherwise the line ``text``."""
+    if as_json:
+        print_json(value)
+    else:
+        print(text)
+
+
 def print_rows(rows: Sequence[M], as_json: bool, headers: list[str],
                cells: Callable[[M], list[str]]) -> None:
     """``--json``: the models as one JSON list; otherwise a table, ``cells(row)`` a line."""

@@ -171,13 +171,18 @@ def _choice_in(value: str, names: frozenset[str] | set[str]) -> str:
     return value
 
 
-def _multi(f: FormField, raw: object, lang: str, form: Form) -> Result:
-    items: list[object]
+def _items(raw: object) -> list[object] | None:
+    """The items of a multiple-choice answer: space-separated text or a list."""
     if isinstance(raw, str):
-        items = list(raw.split())
-    elif isinstance(raw, list):
-        items = list(raw)
-    else:
+        return list(raw.split())
+    if isinstance(raw, list):
+        return list(raw)
+    return None
+
+
+def _multi(f: FormField, raw: object, lang: str, form: Form) -> Result:
+    items = _items(raw)
+    if items is None:
         return message("not_text", lang), None
     out: list[str] = []
     for item in items:
@@ -358,12 +363,8 @@ def _select_multiple(names: frozenset[str] | None) -> Coercer:
     def select_multiple(raw: object, lang: str) -> Result:
         if is_empty(raw):
             return None, None
-        items: list[object]
-        if isinstance(raw, str):
-            items = list(raw.split())
-        elif isinstance(raw, list):
-            items = list(raw)
-        else:
+        items = _items(raw)
+        if items is None:
             return message("not_text", lang), None
         out: list[str] = []
         for item in items:
