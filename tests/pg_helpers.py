@@ -334,7 +334,24 @@ def s3_server() -> Iterator[S3Server]:
         stop_seaweedfs(server, proc)
 
 
+_WORKER_START_TIMES: list[dict[str, float]] = []  # under xdist: each worker's own servers
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    out = getattr(session.config, "workeroutput", None)
+    if out is not None:  # an xdist worker: hand its figures to the controller
+        out["team_server_start_times"] = dict(START_TIMES)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    times = getattr(node, "workeroutput", {}).get("team_server_start_times")
+    if times:
+        _WORKER_START_TIMES.append(times)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if START_TIMES:
-        figures = ", ".join(f"{k} {v:.2f} s" for k, v in sorted(START_TIMES.items()))
+    runs = [START_TIMES, *_WORKER_START_TIMES]
+    figures = ", ".join(f"{k} {v:.2f} s" for run in runs for k, v in sorted(run.items()))
+    if figures:
         terminalreporter.write_line(f"team-server fixtures started: {figures}")
