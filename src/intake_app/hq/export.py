@@ -508,45 +508,51 @@ def export_records(records: Iterable[ExportRecord], forms: Mapping[str, Sequence
         raise UsageError(f"{out} is a file: CSV export writes a folder of files")
     if not out.parent.is_dir():
         raise IntakeError(f"folder {out.parent} does not exist")
-    count = 0
     if fmt == "jsonl":
         jsink = _JsonlSink(out)
-        try:
-            for rec in records:
-                layout = layouts.get(rec.form_id)
-                form = layout.versions.get(rec.form_version, layout.latest) if layout else None
-                jsink.add(jsonl_line(rec, form, lang, raw))
-                count += 1
-                if progress:
-                    progress(count, total)
-            summary.paths = jsink.commit()
-        except BaseException:
-            jsink.abort()
-            raise
+
+        def jsonl(rec: ExportRecord) -> None:
+            layout = layouts.get(rec.form_id)
+            form = layout.versions.get(rec.form_version, layout.latest) if layout else None
+            jsink.add(jsonl_line(rec, form, lang, raw))
+
+        count, summary.paths = _write_all(records, jsonl, jsink, progress, total)
         summary.records = count
         summary.rows = {"records": count}
         return summary
     sink: _Sink = (_CsvSink(out, list(layouts.values()), lang) if fmt == "csv"
                    else _XlsxSink(out, list(layouts.values()), lang))
     rows: dict[str, int] = {t.name: 0 for lay in layouts.values() for t in lay.ordered_tables()}
+
+    def tables(rec: ExportRecord) -> None:
+        layout = layouts.get(rec.form_id)
+        if layout is None:
+            raise IntakeError(f"record {rec.record_id}: form {rec.form_id} is not installed")
+        for table, row in _record_rows(layout, rec, lang, raw):
+            sink.add(table, row)
+            rows[table.name] += 1
+
+    summary.records, summary.paths = _write_all(records, tables, sink, progress, total)
+    summary.rows = rows
+    return summary
+
+
+def _write_all(records: Iterable[ExportRecord], write: Callable[[ExportRecord], None],
+               sink: _Sink | _JsonlSink, progress: Callable[[int, int], None] | None,
+               total: int) -> tuple[int, list[str]]:
+    """Each record through ``write``, then the sink's files in place; on any failure the
+    sink removes what it wrote. (records written, paths)."""
+    count = 0
     try:
         for rec in records:
-            layout = layouts.get(rec.form_id)
-            if layout is None:
-                raise IntakeError(f"record {rec.record_id}: form {rec.form_id} is not installed")
-            for table, row in _record_rows(layout, rec, lang, raw):
-                sink.add(table, row)
-                rows[table.name] += 1
+            write(rec)
             count += 1
             if progress:
                 progress(count, total)
-        summary.paths = sink.commit()
+        return count, sink.commit()
     except BaseException:
         sink.abort()
         raise
-    summary.records = count
-    summary.rows = rows
-    return summary
 
 
 __all__ = [
