@@ -5,8 +5,10 @@ from duplicate review; the dashboard shows the service's numbers."""
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +40,22 @@ def desk_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "hq"
 
 
+def close_and_collect(qtbot: Any, window: Any) -> None:
+    """Close the window and collect its garbage here, on the GUI thread: a cycle holding
+    Qt wrappers collected later on some worker thread can crash the interpreter."""
+    wait_idle(qtbot, window)
+    window.close()
+    qtbot.wait(10)
+    gc.collect()
+
+
 @pytest.fixture
-def desk(qtbot: Any, tmp_path: Path, desk_template: Path) -> Any:
+def desk(qtbot: Any, tmp_path: Path, desk_template: Path) -> Iterator[Any]:
     hq = tmp_path / "hq"
     shutil.copytree(desk_template, hq)
     window = open_hq_window(qtbot, hq)
-    return window
+    yield window
+    close_and_collect(qtbot, window)
 
 
 def unlock(qtbot: Any, window: Any) -> Any:
@@ -222,7 +234,7 @@ def test_dari_case_screens_are_right_to_left(qtbot: Any, tmp_path: Path,
     assert q.table.horizontalHeaderItem(0).text() != "Name"
     assert any(q.table.item(r, 4).text() == "کابل" for r in range(q.table.rowCount()))
     ws.dashboard.grab()
-    wait_idle(qtbot, window)
+    close_and_collect(qtbot, window)
 
 
 def test_follow_ups_assign_and_unmerge_from_the_case_screen(qtbot: Any, desk: Any) -> None:
