@@ -1,11 +1,11 @@
-"""Render screenshots of the main screens, in English and in Dari, offscreen.
+"""Render screenshots of the main screens, in English, Dari, Pashto and Urdu, offscreen.
 
-    .venv/bin/python docs/make_screenshots.py [--out docs/screenshots] [--langs en fa-AF]
+    .venv/bin/python docs/make_screenshots.py [--out docs/screenshots] [--langs en fa-AF ps ur]
 
 Uses a throw-away profile with fictional sample records (the shipped example
 record of ``forms/examples``), a cheap key derivation and Qt's offscreen
 platform, so it runs on a machine without a display. Writes
-``<lang>-<screen>.png``: unlock, records, editor, errors, export, outbox,
+``<lang>-<screen>.png``: unlock, records, editor, date-picker, errors, export, outbox,
 settings (and settings-protection, settings-sending: its other tabs), wizard;
 and for HQ and the auditor (real bundles from an enrolled sample laptop, one
 of them damaged on purpose): hq-unlock, hq-import, hq-devices, hq-records,
@@ -29,8 +29,8 @@ os.environ.setdefault("INTAKE_TESTING_FAST_KDF", "1")  # sample data only
 os.environ.setdefault("PYTEST_CURRENT_TEST", "screenshots")  # the fast KDF is test-only
 
 REPO = Path(__file__).resolve().parents[1]
-SCREENS = ("wizard", "unlock", "records", "editor", "errors", "export", "outbox", "settings",
-           "settings-protection", "settings-sending")
+SCREENS = ("wizard", "unlock", "records", "editor", "date-picker", "errors", "export",
+           "outbox", "settings", "settings-protection", "settings-sending")
 HQ_SCREENS = ("hq-unlock", "hq-import", "hq-devices", "hq-records", "hq-receipts", "hq-export",
               "auditor")
 CASE_SCREENS = ("hq-cases", "hq-case", "hq-duplicates", "hq-dashboard")
@@ -80,6 +80,7 @@ def shoot(widget: Any, path: Path) -> None:
 
 
 def render(lang: str, out: Path, work: Path) -> None:
+    from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QApplication
 
     from intake_app.gui.app import create_window
@@ -123,6 +124,16 @@ def render(lang: str, out: Path, work: Path) -> None:
     editor.page_list.setCurrentRow(1)
     spin(app, 0.3)
     shoot(window, Path(f"{prefix}-editor.png"))
+    # The date picker (Solar Hijri in Dari and Pashto), beside the date it stores.
+    date = next(w for w in editor.field_widgets() if w.field.type == "date")
+    date.set_value("2024-03-20")
+    picker = date.ensure_picker()
+    picker.calendar.setSelectedDate(QDate(2024, 3, 20))
+    picker.adjustSize()
+    picker.show()
+    spin(app, 0.3)
+    shoot(picker, Path(f"{prefix}-date-picker.png"))
+    picker.hide()
     ws.close_editor()
 
     editor = ws.new_record("hrd_intake")
@@ -377,7 +388,7 @@ def render_cases(lang: str, out: Path, work: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
-    p.add_argument("--langs", nargs="+", default=["en", "fa-AF"])
+    p.add_argument("--langs", nargs="+", default=["en", "fa-AF", "ps", "ur"])
     p.add_argument("--only", choices=["all", "cases"], default="all",
                    help="cases: only the HQ case desk screens")
     args = p.parse_args(argv)
