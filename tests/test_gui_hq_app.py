@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from intake_app.gui import app, hq_switch
 from tests.test_gui_hq_support import (
@@ -14,7 +15,7 @@ from tests.test_gui_hq_support import (
     unlock_hq,
     wait_idle,
 )
-from tests.test_gui_support import open_window
+from tests.test_gui_support import open_window, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -31,11 +32,47 @@ def test_flags(tmp_path: Path, monkeypatch) -> None:
     assert app.resolve_field_dir(None).name == app.FIELD_SUBDIR
 
 
-def test_hq_mode_without_profile(qtbot, tmp_path: Path) -> None:
+def test_hq_first_run_wizard(qtbot, tmp_path: Path) -> None:
+    from intake_app.gui.hq.setup_wizard import HQSetupWizard
+    from intake_app.hq.keybackup import combine
+    from intake_app.services.field import FieldService
+
     window = open_hq_window(qtbot, tmp_path / "nothing")
-    assert window.stack.currentWidget() is window.missing
-    assert "intake hq init" in window.missing.text()
+    wiz = window.setup_wizard
+    assert isinstance(wiz, HQSetupWizard) and window.stack.currentWidget() is wiz
     assert not window.export_action.isEnabled()
+    page = wiz.profile_page
+    assert not page.isComplete()
+    type_text(page.org, "Kabul Defenders")
+    page.fields.first.setText(HQ_PASS)
+    page.fields.second.setText(HQ_PASS)
+    assert page.isComplete()
+    wiz.next()
+    keys = wiz.keys_page
+    qtbot.waitUntil(lambda: keys.done, timeout=20_000)
+    svc = window.session.hq
+    fp = svc.fingerprint().replace(" ", "")
+    assert keys.fingerprint.text().replace("\u2066", "").replace("\u2069", "").replace(
+        " ", "") == fp
+    assert svc.meta("org_name") == "Kabul Defenders"
+    # the provisioning file a laptop enrolls from, stating this HQ's fingerprint
+    out = tmp_path / "stick"
+    out.mkdir()
+    keys.write_provisioning(out / "provisioning.json")
+    qtbot.waitUntil(lambda: keys.provision_result.text().startswith("Wrote"), timeout=10_000)
+    data = (out / "provisioning.json").read_bytes()
+    assert FieldService.provisioning_fingerprint(data).replace(" ", "") == fp
+    # optional backup shares: 2 of 3 restore the keys
+    keys.shares.setValue(3)
+    keys.threshold.setValue(2)
+    qtbot.mouseClick(keys.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Share 3 of 3:" in keys.share_text.toPlainText(), timeout=10_000)
+    shares = [b.split("\n", 1)[1] for b in keys.share_text.toPlainText().split("\n\n")]
+    assert combine(shares[:2]).fingerprint.replace(" ", "") == fp
+    wiz.accept()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    assert window.export_action.isEnabled()
+    assert (tmp_path / "nothing").exists() and window.setup_wizard is None
 
 
 def test_data_dir_holding_hq_profile_opens_hq_screens(qtbot, tmp_path: Path) -> None:

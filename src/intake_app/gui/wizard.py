@@ -209,8 +209,8 @@ class FinishPage(QWizardPage):
         if out.demo:
             self.status.setText(self.tr(
                 "The demo is ready, with sample records. Its practice HQ profile is in {hq} "
-                "and opens with the same passphrase: after exporting, import the bundle there "
-                "with the 'intake hq import' command. Nothing here touches real data.")
+                "and opens with the same passphrase: after exporting, open it in the HQ window "
+                "and use its “Import from a folder…” button. Nothing here touches real data.")
                 .format(hq=ltr(str(out.hq_dir))))
         elif out.org_name:
             self.status.setText(self.tr(

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QTabWidget, QWidget
 
 from intake_app.gui.hq.case_desk import CaseDesk
 from intake_app.gui.hq.common import HQSession
@@ -20,7 +20,8 @@ from intake_app.gui.hq.export_dialog import ExportDialog
 from intake_app.gui.hq.import_desk import ImportDesk
 from intake_app.gui.hq.receipts_view import ReceiptsView
 from intake_app.gui.hq.records_browser import RecordsBrowser
-from intake_app.gui.i18n import UI_LANGUAGES, LanguageManager, ltr, save_language
+from intake_app.gui.hq.setup_wizard import HQSetupWizard
+from intake_app.gui.i18n import UI_LANGUAGES, LanguageManager, save_language
 from intake_app.gui.unlock import UnlockPage
 from intake_app.gui.window_base import LockingWindow
 
@@ -81,12 +82,9 @@ class HQWindow(LockingWindow):
         super().__init__("hqWindow", session, languages, parent)
         self.workspace: HQWorkspace | None = None
         self.export_dialog: ExportDialog | None = None
+        self.setup_wizard: HQSetupWizard | None = None
         self.form_titles: dict[str, str] = {}
         self.setCentralWidget(self.stack)
-        self.missing = QLabel()
-        self.missing.setWordWrap(True)
-        self.missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.missing)
         self.unlock_page = self._new_unlock_page()
         self._install_toolbar("hqToolbar")
         self._restore_geometry()
@@ -133,11 +131,27 @@ class HQWindow(LockingWindow):
         if self.session.service.exists():
             self.show_unlock()
         else:
-            self.missing.setText(self.tr(
-                "There is no HQ profile in {folder}. Create one with the command "
-                "'intake hq init', then start the app again.").format(
-                folder=ltr(str(self.session.hq.data_dir))))
-            self.stack.setCurrentWidget(self.missing)
+            self.show_setup()
+
+    def show_setup(self) -> HQSetupWizard:
+        """A fresh profile: the first-run wizard (profile, keys, provisioning, shares)."""
+        wiz = HQSetupWizard(self.session)
+        wiz.setWindowFlags(Qt.WindowType.Widget)
+        wiz.accepted.connect(self._setup_finished)
+        self.setup_wizard = wiz
+        self.stack.addWidget(wiz)
+        self.stack.setCurrentWidget(wiz)
+        return wiz
+
+    def _setup_finished(self) -> None:
+        wiz, self.setup_wizard = self.setup_wizard, None
+        if wiz is not None:
+            self.stack.removeWidget(wiz)
+            wiz.deleteLater()
+        if self.session.hq.is_unlocked:
+            self._on_unlocked()
+        else:
+            self.show_unlock()
 
     def show_unlock(self) -> None:
         self.stack.setCurrentWidget(self.unlock_page)
@@ -207,10 +221,16 @@ class HQWindow(LockingWindow):
         self.unlock_page = self._new_unlock_page()
         self.stack.removeWidget(old)
         old.deleteLater()
-        if self.workspace is not None and self.session.is_unlocked:
+        wiz = self.setup_wizard
+        if wiz is not None and not wiz.keys_page.done:  # nothing created yet: start over
+            self.setup_wizard = None
+            self.stack.removeWidget(wiz)
+            wiz.deleteLater()
+            self.show_setup()
+        elif wiz is not None:
+            pass  # the profile exists and its fingerprint is on screen: keep it there
+        elif self.workspace is not None and self.session.is_unlocked:
             self._load_workspace()  # rebuilt in the new language; state lives in the service
-        elif self.stack.currentWidget() is not self.missing:
-            self.show_unlock()
         else:
-            self.start()
+            self.show_unlock()
         self._set_unlocked_ui(self.session.is_unlocked and self.workspace is not None)

@@ -1754,8 +1754,8 @@
         </message>
         <message>
             <location filename="../wizard.py" line="211" />
-            <source>The demo is ready, with sample records. Its practice HQ profile is in {hq} and opens with the same passphrase: after exporting, import the bundle there with the 'intake hq import' command. Nothing here touches real data.</source>
-            <translation>نسخهٔ نمایشی با پرونده‌های نمونه آماده است. پروفایل تمرینی دفتر مرکزی آن در {hq} است و با همین رمز عبور باز می‌شود: پس از ارسال، بسته را با فرمان 'intake hq import' آنجا وارد کنید. هیچ چیز اینجا به معلومات واقعی دست نمی‌زند.</translation>
+            <source>The demo is ready, with sample records. Its practice HQ profile is in {hq} and opens with the same passphrase: after exporting, open it in the HQ window and use its “Import from a folder…” button. Nothing here touches real data.</source>
+            <translation>نسخه نمایشی با ریکاردهای نمونه آماده است. پروفایل تمرینی دفتر مرکزی در {hq} است و با همین رمز باز می‌شود: پس از صادر کردن، آن را در پنجره دفتر مرکزی باز کنید و از دکمه «وارد کردن از یک پوشه…» استفاده کنید. هیچ چیز اینجا به معلومات واقعی دست نمی‌زند.</translation>
         </message>
         <message>
             <location filename="../wizard.py" line="217" />
@@ -1825,87 +1825,90 @@
         </message>
     </context>
     <context>
+        <name>HQSetupWizard</name>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="215" />
+            <source>Set up Intake HQ</source>
+            <translation>راه‌اندازی دفتر مرکزی Intake</translation>
+        </message>
+    </context>
+    <context>
         <name>HQWindow</name>
         <message>
-            <location filename="../hq/window.py" line="97" />
+            <location filename="../hq/window.py" line="95" />
             <source>Intake HQ is locked</source>
             <translation>دفتر مرکزی Intake قفل است</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="98" />
+            <location filename="../hq/window.py" line="96" />
             <source>Type the HQ passphrase to open the import desk, devices and records.</source>
             <translation>رمز عبور دفتر مرکزی را برای باز کردن میز ورود، دستگاه‌ها و سوابق بنویسید.</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="106" />
+            <location filename="../hq/window.py" line="104" />
             <source>&amp;Export records…</source>
             <translation>صدور سوابق…</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="109" />
+            <location filename="../hq/window.py" line="107" />
             <source>&amp;Lock</source>
             <translation>قفل</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="109" />
+            <location filename="../hq/window.py" line="107" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همین حالا قفل کن (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="111" />
+            <location filename="../hq/window.py" line="109" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="128" />
+            <location filename="../hq/window.py" line="126" />
             <source>Intake HQ</source>
             <translation>دفتر مرکزی Intake</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="129" />
+            <location filename="../hq/window.py" line="127" />
             <source>Intake HQ — locked</source>
             <translation>دفتر مرکزی Intake — قفل</translation>
-        </message>
-        <message>
-            <location filename="../hq/window.py" line="137" />
-            <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
-            <translation>در {folder} پروفایل دفتر مرکزی نیست. با دستور 'intake hq init' یکی بسازید و برنامه را دوباره باز کنید.</translation>
         </message>
     </context>
     <context>
         <name>HQWorkspace</name>
         <message>
-            <location filename="../hq/window.py" line="40" />
+            <location filename="../hq/window.py" line="41" />
             <source>&amp;Import desk</source>
             <translation>میز ورود</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="41" />
+            <location filename="../hq/window.py" line="42" />
             <source>&amp;Devices</source>
             <translation>دستگاه‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="42" />
+            <location filename="../hq/window.py" line="43" />
             <source>&amp;Records</source>
             <translation>سوابق</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="43" />
+            <location filename="../hq/window.py" line="44" />
             <source>Re&amp;ceipts</source>
             <translation>رسیدها</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="44" />
+            <location filename="../hq/window.py" line="45" />
             <source>C&amp;ases</source>
             <translation>&amp;قضایا</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="45" />
+            <location filename="../hq/window.py" line="46" />
             <source>D&amp;uplicates</source>
             <translation>&amp;تکراری‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="46" />
+            <location filename="../hq/window.py" line="47" />
             <source>Das&amp;hboard</source>
             <translation>&amp;داشبورد</translation>
         </message>
@@ -2056,6 +2059,89 @@
             <location filename="../hq/import_desk.py" line="257" />
             <source>{reason} (quarantined)</source>
             <translation>{reason} (قرنطینه شد)</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysPage</name>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="68" />
+            <source>HQ keys</source>
+            <translation>کلیدهای دفتر مرکزی</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="75" />
+            <source>&amp;Write provisioning file…</source>
+            <translation>نوشتن فایل تنظیمات…</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="81" />
+            <source>Number of shares</source>
+            <translation>تعداد سهم‌ها</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="85" />
+            <source>Shares needed to restore</source>
+            <translation>سهم‌های لازم برای بازیابی</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="86" />
+            <source>Make &amp;backup shares</source>
+            <translation>ساختن سهم‌های پشتیبان</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="91" />
+            <source>Backup shares</source>
+            <translation>سهم‌های پشتیبان</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="93" />
+            <source>Shares:</source>
+            <translation>سهم‌ها:</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="95" />
+            <source>needed to restore:</source>
+            <translation>لازم برای بازیابی:</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="100" />
+            <source>Optional: backup shares restore HQ's keys if this computer is lost. Write each share on paper and give them to different trusted people; they are shown once and never saved.</source>
+            <translation>اختیاری: اگر این کمپیوتر گم شود، سهم‌های پشتیبان کلیدهای دفتر مرکزی را بازیابی می‌کنند. هر سهم را روی کاغذ بنویسید و به افراد مطمئن مختلف بدهید؛ فقط یک بار نشان داده می‌شوند و هرگز ذخیره نمی‌شوند.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="124" />
+            <source>Creating the HQ profile and its keys… this takes a few seconds.</source>
+            <translation>ساختن پروفایل دفتر مرکزی و کلیدهای آن… چند ثانیه طول می‌کشد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="141" />
+            <source>The HQ profile is ready. Read this fingerprint to each field laptop's user when they enroll: it proves the provisioning file came from this HQ.</source>
+            <translation>پروفایل دفتر مرکزی آماده است. هنگام ثبت هر لپ‌تاپ ساحوی، این اثر انگشت را برای کاربر آن بخوانید: ثابت می‌کند فایل تنظیمات از همین دفتر مرکزی آمده است.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="149" />
+            <source>Setup failed: {reason}</source>
+            <translation>راه‌اندازی ناکام شد: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="157" />
+            <source>Folder for the provisioning file</source>
+            <translation>پوشه برای فایل تنظیمات</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="173" />
+            <source>Wrote {path}. Give it to each field laptop (with the fingerprint above).</source>
+            <translation>{path} نوشته شد. آن را (با اثر انگشت بالا) به هر لپ‌تاپ ساحوی بدهید.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="181" />
+            <source>The shares needed cannot be more than the shares made.</source>
+            <translation>سهم‌های لازم نمی‌توانند بیشتر از سهم‌های ساخته‌شده باشند.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="192" />
+            <source>Share {i} of {n}:</source>
+            <translation>سهم {i} از {n}:</translation>
         </message>
     </context>
     <context>
@@ -2390,6 +2476,34 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../wizard.py" line="98" />
             <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
             <translation>این رمز از همهٔ پرونده‌های این لپ‌تاپ محافظت می‌کند. چند کلمهٔ بی‌ربط به خاطر سپردنشان آسان و حدس زدنشان سخت است. اگر فراموش شود، هیچ راهی برای بازیابی آن نیست.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfilePage</name>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="40" />
+            <source>Create the HQ profile</source>
+            <translation>ساختن پروفایل دفتر مرکزی</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="42" />
+            <source>This computer will hold HQ's keys and every record the laptops send. The passphrase protects them; there is no way to recover it if it is forgotten.</source>
+            <translation>این کمپیوتر کلیدهای دفتر مرکزی و هر ریکاردی را که لپ‌تاپ‌ها می‌فرستند نگه می‌دارد. رمز از آن‌ها محافظت می‌کند؛ اگر فراموش شود راهی برای بازیابی آن نیست.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="45" />
+            <source>Organisation name</source>
+            <translation>نام سازمان</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="46" />
+            <source>As field staff know it</source>
+            <translation>همان‌طور که کارمندان ساحوی می‌شناسند</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="49" />
+            <source>Organisation name:</source>
+            <translation>نام سازمان:</translation>
         </message>
     </context>
     <context>

@@ -1764,8 +1764,8 @@
         </message>
         <message>
             <location filename="../wizard.py" line="211" />
-            <source>The demo is ready, with sample records. Its practice HQ profile is in {hq} and opens with the same passphrase: after exporting, import the bundle there with the 'intake hq import' command. Nothing here touches real data.</source>
-            <translation>نمایشي بڼه د بېلګې دوسیو سره چمتو ده. د هغې د تمرین د مرکزي دفتر پروفایل په {hq} کې دی او په همدې پټنوم پرانیستل کېږي: له صادرولو وروسته، کڅوړه هلته د 'intake hq import' قوماندې سره وارده کړئ. دلته هېڅ شی اصلي معلوماتو ته لاس نه وروړي.</translation>
+            <source>The demo is ready, with sample records. Its practice HQ profile is in {hq} and opens with the same passphrase: after exporting, open it in the HQ window and use its “Import from a folder…” button. Nothing here touches real data.</source>
+            <translation>ډیمو د نمونه ریکارډونو سره چمتو دی. د مرکزي دفتر تمریني پروفایل په {hq} کې دی او په همدې رمز خلاصېږي: له صادرولو وروسته یې د مرکزي دفتر په کړکۍ کې خلاص کړئ او د «له یوې پوښۍ څخه راوړل…» تڼۍ وکاروئ. دلته هېڅ شی اصلي معلوماتو ته لاس نه وروړي.</translation>
         </message>
         <message>
             <location filename="../wizard.py" line="217" />
@@ -1835,87 +1835,90 @@
         </message>
     </context>
     <context>
+        <name>HQSetupWizard</name>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="215" />
+            <source>Set up Intake HQ</source>
+            <translation>د Intake مرکزي دفتر جوړول</translation>
+        </message>
+    </context>
+    <context>
         <name>HQWindow</name>
         <message>
-            <location filename="../hq/window.py" line="97" />
+            <location filename="../hq/window.py" line="95" />
             <source>Intake HQ is locked</source>
             <translation>د Intake مرکزي دفتر قلف دی</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="98" />
+            <location filename="../hq/window.py" line="96" />
             <source>Type the HQ passphrase to open the import desk, devices and records.</source>
             <translation>د واردولو مېز، وسیلو او دوسیو د پرانیستلو لپاره د مرکزي دفتر پټنوم ولیکئ.</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="106" />
+            <location filename="../hq/window.py" line="104" />
             <source>&amp;Export records…</source>
             <translation>دوسیې صادرول…</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="109" />
+            <location filename="../hq/window.py" line="107" />
             <source>&amp;Lock</source>
             <translation>قلف</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="109" />
+            <location filename="../hq/window.py" line="107" />
             <source>Lock now (Ctrl+L)</source>
             <translation>همدا اوس قلف کړئ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="111" />
+            <location filename="../hq/window.py" line="109" />
             <source>Language</source>
             <translation>ژبه</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="128" />
+            <location filename="../hq/window.py" line="126" />
             <source>Intake HQ</source>
             <translation>د Intake مرکزي دفتر</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="129" />
+            <location filename="../hq/window.py" line="127" />
             <source>Intake HQ — locked</source>
             <translation>د Intake مرکزي دفتر — قلف</translation>
-        </message>
-        <message>
-            <location filename="../hq/window.py" line="137" />
-            <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
-            <translation>په {folder} کې د مرکزي دفتر پروفایل نشته. د 'intake hq init' امر سره یو جوړ کړئ، بیا پروګرام بیا پیل کړئ.</translation>
         </message>
     </context>
     <context>
         <name>HQWorkspace</name>
         <message>
-            <location filename="../hq/window.py" line="40" />
+            <location filename="../hq/window.py" line="41" />
             <source>&amp;Import desk</source>
             <translation>د واردولو مېز</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="41" />
+            <location filename="../hq/window.py" line="42" />
             <source>&amp;Devices</source>
             <translation>وسیلې</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="42" />
+            <location filename="../hq/window.py" line="43" />
             <source>&amp;Records</source>
             <translation>دوسیې</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="43" />
+            <location filename="../hq/window.py" line="44" />
             <source>Re&amp;ceipts</source>
             <translation>رسیدونه</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="44" />
+            <location filename="../hq/window.py" line="45" />
             <source>C&amp;ases</source>
             <translation>&amp;قضیې</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="45" />
+            <location filename="../hq/window.py" line="46" />
             <source>D&amp;uplicates</source>
             <translation>&amp;تکرارونه</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="46" />
+            <location filename="../hq/window.py" line="47" />
             <source>Das&amp;hboard</source>
             <translation>&amp;ډشبورډ</translation>
         </message>
@@ -2066,6 +2069,89 @@
             <location filename="../hq/import_desk.py" line="257" />
             <source>{reason} (quarantined)</source>
             <translation>{reason} (قرنطین شوه)</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysPage</name>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="68" />
+            <source>HQ keys</source>
+            <translation>د مرکزي دفتر کلیلونه</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="75" />
+            <source>&amp;Write provisioning file…</source>
+            <translation>د تنظیماتو فایل لیکل…</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="81" />
+            <source>Number of shares</source>
+            <translation>د برخو شمېر</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="85" />
+            <source>Shares needed to restore</source>
+            <translation>د بیا راوستلو لپاره اړینې برخې</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="86" />
+            <source>Make &amp;backup shares</source>
+            <translation>د بیک اپ برخې جوړول</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="91" />
+            <source>Backup shares</source>
+            <translation>د بیک اپ برخې</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="93" />
+            <source>Shares:</source>
+            <translation>برخې:</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="95" />
+            <source>needed to restore:</source>
+            <translation>د بیا راوستلو لپاره اړین:</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="100" />
+            <source>Optional: backup shares restore HQ's keys if this computer is lost. Write each share on paper and give them to different trusted people; they are shown once and never saved.</source>
+            <translation>اختیاري: که دا کمپیوټر ورک شي، د بیک اپ برخې د مرکزي دفتر کلیلونه بیا راولي. هره برخه په کاغذ ولیکئ او بېلابېلو باوري کسانو ته یې ورکړئ؛ یوازې یو ځل ښودل کېږي او هېڅکله نه خوندي کېږي.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="124" />
+            <source>Creating the HQ profile and its keys… this takes a few seconds.</source>
+            <translation>د مرکزي دفتر پروفایل او کلیلونه جوړېږي… څو ثانیې نیسي.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="141" />
+            <source>The HQ profile is ready. Read this fingerprint to each field laptop's user when they enroll: it proves the provisioning file came from this HQ.</source>
+            <translation>د مرکزي دفتر پروفایل چمتو دی. د هر ساحوي لپټاپ کاروونکي ته د نوم لیکنې پر وخت دا ګوتې نښه ولولئ: دا ثابتوي چې د تنظیماتو فایل له همدې مرکزي دفتر څخه راغلی.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="149" />
+            <source>Setup failed: {reason}</source>
+            <translation>جوړول ناکام شول: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="157" />
+            <source>Folder for the provisioning file</source>
+            <translation>د تنظیماتو فایل لپاره پوښۍ</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="173" />
+            <source>Wrote {path}. Give it to each field laptop (with the fingerprint above).</source>
+            <translation>{path} ولیکل شو. هر ساحوي لپټاپ ته یې (د پورته ګوتې نښې سره) ورکړئ.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="181" />
+            <source>The shares needed cannot be more than the shares made.</source>
+            <translation>اړینې برخې له جوړو شویو برخو ډېرې کېدای نه شي.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="192" />
+            <source>Share {i} of {n}:</source>
+            <translation>{n} څخه {i} برخه:</translation>
         </message>
     </context>
     <context>
@@ -2406,6 +2492,34 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../wizard.py" line="98" />
             <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
             <translation>دا په دې لپټاپ کې هره دوسیه ساتي. څو بې اړیکې کلمې په یادول اسانه او اټکل یې ګران دی. که هېر شي، د بېرته راوړلو هېڅ لار نشته.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfilePage</name>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="40" />
+            <source>Create the HQ profile</source>
+            <translation>د مرکزي دفتر پروفایل جوړول</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="42" />
+            <source>This computer will hold HQ's keys and every record the laptops send. The passphrase protects them; there is no way to recover it if it is forgotten.</source>
+            <translation>دا کمپیوټر به د مرکزي دفتر کلیلونه او هر هغه ریکارډ چې لپټاپونه یې لېږي وساتي. رمز یې ساتنه کوي؛ که هېر شي د بیا راوستلو لار نشته.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="45" />
+            <source>Organisation name</source>
+            <translation>د سازمان نوم</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="46" />
+            <source>As field staff know it</source>
+            <translation>لکه څنګه چې ساحوي کارکوونکي یې پېژني</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="49" />
+            <source>Organisation name:</source>
+            <translation>د سازمان نوم:</translation>
         </message>
     </context>
     <context>

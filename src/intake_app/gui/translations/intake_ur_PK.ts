@@ -1764,8 +1764,8 @@
         </message>
         <message>
             <location filename="../wizard.py" line="211" />
-            <source>The demo is ready, with sample records. Its practice HQ profile is in {hq} and opens with the same passphrase: after exporting, import the bundle there with the 'intake hq import' command. Nothing here touches real data.</source>
-            <translation>ڈیمو نمونہ ریکارڈز کے ساتھ تیار ہے۔ اس کی مشق والی ہیڈ آفس پروفائل {hq} میں ہے اور اسی پاس ورڈ سے کھلتی ہے: برآمد کے بعد بنڈل کو وہاں 'intake hq import' کمانڈ سے درآمد کریں۔ یہاں کچھ بھی اصل ڈیٹا کو نہیں چھوتا۔</translation>
+            <source>The demo is ready, with sample records. Its practice HQ profile is in {hq} and opens with the same passphrase: after exporting, open it in the HQ window and use its “Import from a folder…” button. Nothing here touches real data.</source>
+            <translation>ڈیمو نمونہ ریکارڈز کے ساتھ تیار ہے۔ اس کا مشقی ہیڈ آفس پروفائل {hq} میں ہے اور اسی پاس فریز سے کھلتا ہے: برآمد کرنے کے بعد اسے ہیڈ آفس ونڈو میں کھولیں اور اس کا «فولڈر سے درآمد کریں…» بٹن استعمال کریں۔ یہاں کچھ بھی اصل ڈیٹا کو نہیں چھوتا۔</translation>
         </message>
         <message>
             <location filename="../wizard.py" line="217" />
@@ -1835,87 +1835,90 @@
         </message>
     </context>
     <context>
+        <name>HQSetupWizard</name>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="215" />
+            <source>Set up Intake HQ</source>
+            <translation>Intake ہیڈ آفس ترتیب دیں</translation>
+        </message>
+    </context>
+    <context>
         <name>HQWindow</name>
         <message>
-            <location filename="../hq/window.py" line="97" />
+            <location filename="../hq/window.py" line="95" />
             <source>Intake HQ is locked</source>
             <translation>Intake ہیڈ آفس لاک ہے</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="98" />
+            <location filename="../hq/window.py" line="96" />
             <source>Type the HQ passphrase to open the import desk, devices and records.</source>
             <translation>درآمد ڈیسک، ڈیوائسز اور ریکارڈ کھولنے کے لیے ہیڈ آفس کا پاس ورڈ لکھیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="106" />
+            <location filename="../hq/window.py" line="104" />
             <source>&amp;Export records…</source>
             <translation>ریکارڈ برآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="109" />
+            <location filename="../hq/window.py" line="107" />
             <source>&amp;Lock</source>
             <translation>لاک</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="109" />
+            <location filename="../hq/window.py" line="107" />
             <source>Lock now (Ctrl+L)</source>
             <translation>ابھی لاک کریں (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="111" />
+            <location filename="../hq/window.py" line="109" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="128" />
+            <location filename="../hq/window.py" line="126" />
             <source>Intake HQ</source>
             <translation>Intake ہیڈ آفس</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="129" />
+            <location filename="../hq/window.py" line="127" />
             <source>Intake HQ — locked</source>
             <translation>Intake ہیڈ آفس — لاک</translation>
-        </message>
-        <message>
-            <location filename="../hq/window.py" line="137" />
-            <source>There is no HQ profile in {folder}. Create one with the command 'intake hq init', then start the app again.</source>
-            <translation>{folder} میں ہیڈ آفس پروفائل نہیں ہے۔ 'intake hq init' کمانڈ سے بنائیں، پھر ایپ دوبارہ شروع کریں۔</translation>
         </message>
     </context>
     <context>
         <name>HQWorkspace</name>
         <message>
-            <location filename="../hq/window.py" line="40" />
+            <location filename="../hq/window.py" line="41" />
             <source>&amp;Import desk</source>
             <translation>درآمد ڈیسک</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="41" />
+            <location filename="../hq/window.py" line="42" />
             <source>&amp;Devices</source>
             <translation>ڈیوائسز</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="42" />
+            <location filename="../hq/window.py" line="43" />
             <source>&amp;Records</source>
             <translation>ریکارڈ</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="43" />
+            <location filename="../hq/window.py" line="44" />
             <source>Re&amp;ceipts</source>
             <translation>رسیدیں</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="44" />
+            <location filename="../hq/window.py" line="45" />
             <source>C&amp;ases</source>
             <translation>&amp;کیس</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="45" />
+            <location filename="../hq/window.py" line="46" />
             <source>D&amp;uplicates</source>
             <translation>&amp;نقول</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="46" />
+            <location filename="../hq/window.py" line="47" />
             <source>Das&amp;hboard</source>
             <translation>&amp;ڈیش بورڈ</translation>
         </message>
@@ -2066,6 +2069,89 @@
             <location filename="../hq/import_desk.py" line="257" />
             <source>{reason} (quarantined)</source>
             <translation>{reason} (قرنطینہ)</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysPage</name>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="68" />
+            <source>HQ keys</source>
+            <translation>ہیڈ آفس کی کلیدیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="75" />
+            <source>&amp;Write provisioning file…</source>
+            <translation>پروویژننگ فائل لکھیں…</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="81" />
+            <source>Number of shares</source>
+            <translation>حصوں کی تعداد</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="85" />
+            <source>Shares needed to restore</source>
+            <translation>بحالی کے لیے درکار حصے</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="86" />
+            <source>Make &amp;backup shares</source>
+            <translation>بیک اپ حصے بنائیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="91" />
+            <source>Backup shares</source>
+            <translation>بیک اپ حصے</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="93" />
+            <source>Shares:</source>
+            <translation>حصے:</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="95" />
+            <source>needed to restore:</source>
+            <translation>بحالی کے لیے درکار:</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="100" />
+            <source>Optional: backup shares restore HQ's keys if this computer is lost. Write each share on paper and give them to different trusted people; they are shown once and never saved.</source>
+            <translation>اختیاری: اگر یہ کمپیوٹر گم ہو جائے تو بیک اپ حصے ہیڈ آفس کی کلیدیں بحال کرتے ہیں۔ ہر حصہ کاغذ پر لکھیں اور مختلف قابلِ اعتماد افراد کو دیں؛ یہ صرف ایک بار دکھائے جاتے ہیں اور کبھی محفوظ نہیں ہوتے۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="124" />
+            <source>Creating the HQ profile and its keys… this takes a few seconds.</source>
+            <translation>ہیڈ آفس پروفائل اور اس کی کلیدیں بن رہی ہیں… چند سیکنڈ لگتے ہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="141" />
+            <source>The HQ profile is ready. Read this fingerprint to each field laptop's user when they enroll: it proves the provisioning file came from this HQ.</source>
+            <translation>ہیڈ آفس پروفائل تیار ہے۔ ہر فیلڈ لیپ ٹاپ کے صارف کو اندراج کے وقت یہ فنگر پرنٹ پڑھ کر سنائیں: یہ ثابت کرتا ہے کہ پروویژننگ فائل اسی ہیڈ آفس سے آئی ہے۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="149" />
+            <source>Setup failed: {reason}</source>
+            <translation>ترتیب ناکام: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="157" />
+            <source>Folder for the provisioning file</source>
+            <translation>پروویژننگ فائل کے لیے فولڈر</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="173" />
+            <source>Wrote {path}. Give it to each field laptop (with the fingerprint above).</source>
+            <translation>{path} لکھ دی گئی۔ اسے (اوپر والے فنگر پرنٹ کے ساتھ) ہر فیلڈ لیپ ٹاپ کو دیں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="181" />
+            <source>The shares needed cannot be more than the shares made.</source>
+            <translation>درکار حصے بنائے گئے حصوں سے زیادہ نہیں ہو سکتے۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="192" />
+            <source>Share {i} of {n}:</source>
+            <translation>{n} میں سے حصہ {i}:</translation>
         </message>
     </context>
     <context>
@@ -2406,6 +2492,34 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../wizard.py" line="98" />
             <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
             <translation>یہ اس لیپ ٹاپ کے ہر ریکارڈ کی حفاظت کرتا ہے۔ کئی غیر متعلق الفاظ یاد رکھنا آسان اور اندازہ لگانا مشکل ہے۔ بھول جانے پر اسے واپس حاصل کرنے کا کوئی طریقہ نہیں۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfilePage</name>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="40" />
+            <source>Create the HQ profile</source>
+            <translation>ہیڈ آفس پروفائل بنائیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="42" />
+            <source>This computer will hold HQ's keys and every record the laptops send. The passphrase protects them; there is no way to recover it if it is forgotten.</source>
+            <translation>یہ کمپیوٹر ہیڈ آفس کی کلیدیں اور لیپ ٹاپس کا بھیجا ہر ریکارڈ رکھے گا۔ پاس فریز ان کی حفاظت کرتا ہے؛ بھول جانے پر اسے بحال کرنے کا کوئی طریقہ نہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="45" />
+            <source>Organisation name</source>
+            <translation>تنظیم کا نام</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="46" />
+            <source>As field staff know it</source>
+            <translation>جیسے فیلڈ عملہ اسے جانتا ہے</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="49" />
+            <source>Organisation name:</source>
+            <translation>تنظیم کا نام:</translation>
         </message>
     </context>
     <context>
