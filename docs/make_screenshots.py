@@ -29,7 +29,7 @@ os.environ.setdefault("INTAKE_TESTING_FAST_KDF", "1")  # sample data only
 os.environ.setdefault("PYTEST_CURRENT_TEST", "screenshots")  # the fast KDF is test-only
 
 REPO = Path(__file__).resolve().parents[1]
-SCREENS = ("wizard", "unlock", "records", "editor", "date-picker", "errors", "export",
+SCREENS = ("wizard", "unlock", "records", "editor", "date-picker", "errors", "review", "export",
            "outbox", "settings", "settings-protection", "settings-sending")
 HQ_SCREENS = ("hq-unlock", "hq-import", "hq-devices", "hq-records", "hq-receipts", "hq-export",
               "auditor")
@@ -143,6 +143,9 @@ def render(lang: str, out: Path, work: Path) -> None:
     editor.finalize()  # shows the required and constraint messages inline
     spin(app, 0.3)
     shoot(window, Path(f"{prefix}-errors.png"))
+    editor.show_review()  # every answer on one page, errors marked, links back
+    spin(app, 0.3)
+    shoot(window, Path(f"{prefix}-review.png"))
     editor.dirty = False
     ws.close_editor()
 
