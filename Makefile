@@ -25,8 +25,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Two worker processes (pytest-xdist; CI has 2 cores), each running whole test files; the
+# slowest files start first (tests/conftest.py). PYTEST_XDIST="-n 0" runs in one process.
+PYTEST_XDIST ?= -n 2 --dist loadfile --no-loadscope-reorder
+
 pytest: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 test: lint typecheck pytest
 

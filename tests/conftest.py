@@ -21,6 +21,18 @@ PASSPHRASE = "correct horse battery staple"
 os.environ["INTAKE_TESTING_FAST_KDF"] = "1"
 
 
+# The longest test files, started first: `make test` runs two pytest-xdist workers that
+# take whole files in collection order (--dist loadfile --no-loadscope-reorder), so these
+# run side by side from the start instead of one of them holding up the end.
+SLOW_FIRST = ("test_faults_kill_suite.py", "test_packaging.py", "test_wheel.py",
+              "test_team_servers.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: else as before
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     tmp = tmp_path / "tmp"
