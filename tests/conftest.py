@@ -25,7 +25,8 @@ os.environ["INTAKE_TESTING_FAST_KDF"] = "1"
 # take whole files in collection order (--dist loadfile --no-loadscope-reorder), so these
 # run side by side from the start instead of one of them holding up the end.
 SLOW_FIRST = ("test_faults_kill_suite.py", "test_packaging.py", "test_wheel.py",
-              "test_team_servers.py")
+              "test_fuzz_targets.py", "test_forms_perf_equivalence.py", "test_readme.py",
+              "test_team_servers.py", "test_store_crash.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
