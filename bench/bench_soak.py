@@ -12,7 +12,7 @@ in progress (the live data a laptop holds besides sealed volumes).
 Reported, fresh (first 10% of the year) against aged (last 10%):
 * draft save p95 (``new_record`` + ``edit_record``), target aged <= 1.2x fresh;
 * export time (seal one volume), median, target aged <= 1.2x fresh;
-* store size (database + WAL after a checkpoint) against a fresh profile holding the
+* store size (database + WAL after a checkpoint + blob files) against a fresh profile holding the
   same live data (the drafts in progress and the pending volumes' records), target
   <= 1.1x: nothing grows from purged data.
 
@@ -46,7 +46,9 @@ RECEIPT_LAG = 3  # exports between a volume leaving and its receipt arriving
 
 
 def store_bytes(data_dir: Path) -> int:
-    return sum(p.stat().st_size for p in data_dir.glob("store.db*"))
+    # Attachments live in blob files beside the store since schema 9: count them too.
+    files = [*data_dir.glob("store.db*"), *(data_dir / "blobs").glob("*")]
+    return sum(p.stat().st_size for p in files if p.is_file())
 
 
 def values(i: int, edit: int = 0) -> dict[str, object]:
