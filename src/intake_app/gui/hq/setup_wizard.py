@@ -28,7 +28,7 @@ from intake_app.gui.hq.common import HQSession
 from intake_app.gui.i18n import ltr
 from intake_app.gui.passphrase import PassphraseFields
 from intake_app.gui.settings import group_fingerprint
-from intake_app.paths import atomic_write
+from intake_app.services.files import atomic_write
 
 PROVISIONING_NAME = "provisioning.json"
 
