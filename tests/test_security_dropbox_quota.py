@@ -82,3 +82,26 @@ def test_address_limiter_window_and_bound() -> None:
     for i in range(5):
         lim.failed(f"3.3.3.{i}", 3.0)
     assert len(lim._hits) == 2
+
+
+def test_good_devices_behind_a_locked_address_keep_working(box: tuple[str, SimWorld]) -> None:
+    """Noticed at stop 24: the lock-out was per address only, so one bad client behind a
+    NAT address refused every good device behind it. Now a request that verifies passes
+    a locked address; failures from it are still refused."""
+    url, world = box  # every client here comes from 127.0.0.1: one "NAT address"
+    codes = [httpx.get(url + "/v1/bundles", headers={"Authorization": "Intake-Sig junk"},
+                       timeout=30).status_code for _ in range(17)]
+    assert codes[:15] == [401] * 15 and set(codes[15:]) == {429}
+    # The address is locked, yet correctly signed requests from it are served.
+    path = "/v1/uploads/dev-001-000001.intake"
+    assert _get(url, world, "dev-001", path).status_code == 200
+    assert _get(url, world, None, "/v1/bundles").status_code == 200
+    # A bad signature naming a real device, and a replay, are still refused.
+    forged = sign_headers(world.devices["dev-001"].creds, "GET", "/v1/bundles")
+    forged["Authorization"] = forged["Authorization"].replace("device=dev-001", "device=dev-000")
+    assert httpx.get(url + "/v1/bundles", headers=forged, timeout=30).status_code == 429
+    replay = sign_headers(world.devices["dev-001"].creds, "GET", path)
+    assert httpx.get(url + path, headers=replay, timeout=30).status_code == 200
+    assert httpx.get(url + path, headers=replay, timeout=30).status_code == 429
+    assert httpx.get(url + "/v1/bundles", headers={"Authorization": "Intake-Sig junk"},
+                     timeout=30).status_code == 429

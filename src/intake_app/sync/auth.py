@@ -198,9 +198,13 @@ class NonceCache:
 class AddressLimiter:
     """Failed (unauthenticated) requests per source address within a window.
 
-    An address over ``per_address`` failures is answered 429 before any signature
-    work, so one client guessing or flooding cannot slow the drop box for others.
-    Bounded: at most ``max_addresses`` are tracked (the oldest forgotten first)."""
+    An address over ``per_address`` failures is *locked*: its requests that do not
+    name a signer in the keyring are answered 429 before any signature work, and
+    those that fail to verify get 429 too. A request whose signature verifies is
+    never refused by the lock, so good devices behind the same NAT address as a
+    flooding or guessing client keep working (the lock is about failures, not the
+    address). Bounded: at most ``max_addresses`` are tracked (the oldest forgotten
+    first)."""
 
     def __init__(self, per_address: int = 600, window: int = 2 * MAX_SKEW,
                  max_addresses: int = 100_000) -> None:
@@ -213,10 +217,17 @@ class AddressLimiter:
             return 0
         return entry[1]
 
+    def locked(self, address: str, now: float) -> bool:
+        return self._current(address, now) >= self.per_address
+
     def check(self, address: str, now: float) -> None:
-        if self._current(address, now) >= self.per_address:
-            raise AuthError("too many failed requests from this address, try again later",
-                            status=429)
+        if self.locked(address, now):
+            raise self.refusal()
+
+    @staticmethod
+    def refusal() -> AuthError:
+        return AuthError("too many failed requests from this address, try again later",
+                         status=429)
 
     def failed(self, address: str, now: float) -> None:
         entry = self._hits.pop(address, None)
@@ -257,3 +268,13 @@ def verify_request(
         raise AuthError(f"device {a.ident} is revoked", status=403)
     nonces.add(a.role, a.ident, a.nonce, t)
     return Principal(a.role, a.ident)
+
+
+def names_known_signer(keyring: Keyring, authorization: str | None) -> bool:
+    """Whether a well-formed Authorization header names HQ or a device in the keyring
+    (cheap: no signature check)."""
+    try:
+        a = parse_authorization(authorization)
+    except AuthError:
+        return False
+    return a.ident == keyring.hq_id if a.role == "hq" else a.ident in keyring.devices

@@ -24,7 +24,7 @@ class Limits:
     body_idle_timeout: float = 60.0  # seconds without a byte of body: give up the request
     nonce_cache_entries: int = 200_000
     nonce_quota_per_signer: int = 5_000  # live nonces one device (or HQ) may hold
-    failed_requests_per_address: int = 600  # unauthenticated, per 10 minutes, then 429
+    failed_requests_per_address: int = 600  # failed auth per 10 min, then 429 (unless signed)
     clock_skew_seconds: int = 300
 
 

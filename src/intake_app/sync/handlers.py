@@ -31,6 +31,7 @@ from intake_app.sync.auth import (
     NonceCache,
     Principal,
     check_digest_header,
+    names_known_signer,
     verify_request,
 )
 from intake_app.sync.config import Limits
@@ -117,13 +118,19 @@ class DropBox:
     def authenticate(self, request: Request, body_sha256: str | None = None) -> Principal:
         address = request.client.host if request.client else "?"
         now = time.time()
-        self.failures.check(address, now)
+        authorization = request.headers.get("authorization")
+        # A locked address (too many failures) still serves requests that verify: good
+        # devices may share a NAT address with a bad client. Only requests naming no
+        # known signer are refused before the signature work.
+        locked = self.failures.locked(address, now)
+        if locked and not names_known_signer(self.keyring, authorization):
+            raise self.failures.refusal()
         try:
             digest = body_sha256
             if digest is None:
                 digest = check_digest_header(request.headers.get(DIGEST_HEADER)) or EMPTY_SHA256
             return verify_request(
-                self.keyring, self.nonces, authorization=request.headers.get("authorization"),
+                self.keyring, self.nonces, authorization=authorization,
                 method=request.method, path=_signed_path(request),
                 query=request.scope.get("query_string", b"").decode("latin-1"),
                 body_sha256=digest, now=now,
@@ -131,6 +138,8 @@ class DropBox:
         except AuthError as e:
             if e.status in (400, 401):  # not who it claims to be: counted against the address
                 self.failures.failed(address, now)
+                if locked:
+                    raise self.failures.refusal() from None
             raise
 
     @staticmethod
