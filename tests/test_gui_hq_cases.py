@@ -183,7 +183,7 @@ def test_merge_and_unmerge_from_duplicate_review(qtbot: Any, desk: Any) -> None:
     dups.table.selectRow(0)
     dups.reason.setText("same person, same phone")
     dups.merge_button.click()
-    qtbot.waitUntil(lambda: not dups.busy and dups.pairs == [] and bool(dups.merged),
+    qtbot.waitUntil(lambda: not dups.busy and dups.pairs == [] and bool(dups.done),
                     timeout=10_000)
     wait_idle(qtbot, desk)
     svc = desk.session.hq
@@ -193,14 +193,29 @@ def test_merge_and_unmerge_from_duplicate_review(qtbot: Any, desk: Any) -> None:
     assert dups.unmerge_button.isEnabled()
     dups.reason.setText("different people after all")
     dups.unmerge_button.click()
-    qtbot.waitUntil(lambda: not dups.busy and not dups.merged and len(dups.pairs) == 1,
+    qtbot.waitUntil(lambda: not dups.busy and not dups.done and len(dups.pairs) == 1,
                     timeout=10_000)
     wait_idle(qtbot, desk)
     assert svc.case(pair.b.id).summary.merged_into is None
     assert [e.kind for e in svc.log_entries()][-2:] == ["case-merge", "case-unmerge"]
+    # "Not a duplicate" is stored in the service (it outlives this window) and undone.
     dups.table.selectRow(0)
+    dups.reason.setText("sisters")
     dups.not_dup_button.click()
-    assert dups.pairs == [] and dups.table.rowCount() == 0
+    qtbot.waitUntil(lambda: not dups.busy and dups.pairs == [] and bool(dups.done),
+                    timeout=10_000)
+    wait_idle(qtbot, desk)
+    assert dups.table.rowCount() == 0
+    assert [(m.a.id, m.b.id) for m in svc.not_duplicates()] == [(pair.a.id, pair.b.id)]
+    assert svc.duplicates() == []
+    dups.reason.setText("same phone after all")
+    dups.unmerge_button.click()
+    qtbot.waitUntil(lambda: not dups.busy and not dups.done and len(dups.pairs) == 1,
+                    timeout=10_000)
+    wait_idle(qtbot, desk)
+    assert svc.not_duplicates() == []
+    assert [e.kind for e in svc.log_entries()][-2:] == ["case-not-duplicate",
+                                                        "case-not-duplicate-undone"]
 
 
 def test_dashboard_numbers_equal_the_service(qtbot: Any, desk: Any) -> None:

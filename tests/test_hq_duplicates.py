@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from intake_app.errors import IntakeError
+from intake_app.hq import eventlog
 from intake_app.hq.duplicates import THRESHOLD, Person, candidates, score
 from intake_app.hq.namekeys import name_keys
 from intake_app.models import CaseFilter
@@ -138,6 +139,44 @@ def test_merge_and_unmerge(hq: HQService) -> None:
     assert [h.action for h in hq.case(cb).history][-2:] == ["merged-into", "unmerged-from"]
 
 
+def test_not_a_duplicate_is_stored_logged_and_can_be_undone(
+        hq: HQService, tmp_path: Path, hq_backend: str | None) -> None:
+    seed(hq, [example(), example(name_latin="Mariam Ahmady"), example(
+        name_native="زهرا رضایی", name_latin="Zahra Rezaei", birth_date="1970",
+        contact_detail="+92 311 1111111")])
+    (pair,) = hq.duplicates()
+    a, b = pair.a.id, pair.b.id
+    with pytest.raises(IntakeError, match="reason"):
+        hq.not_duplicate(a, b, actor="analyst", reason=" ")
+    hq.not_duplicate(b, a, actor="analyst", reason="different fathers")  # either order
+    assert hq.duplicates() == [] and hq.duplicates_of(a) == []
+    with pytest.raises(IntakeError, match="already"):
+        hq.not_duplicate(a, b, actor="analyst", reason="again")
+    hq.close()
+    again = HQService(tmp_path / "hq", hq_backend)  # a restart: the mark is in the store
+    again.unlock(PASS)
+    try:
+        assert again.duplicates() == []
+        assert [(m.a.id, m.b.id) for m in again.not_duplicates()] == [(a, b)]
+        again.undo_not_duplicate(a, b, actor="lead", reason="same phone after all")
+        assert [(p.a.id, p.b.id) for p in again.duplicates()] == [(a, b)]
+        assert again.not_duplicates() == []
+        with pytest.raises(IntakeError, match="not marked"):
+            again.undo_not_duplicate(a, b, actor="lead", reason="twice")
+        log = [e for e in again.log_entries() if e.kind.startswith("case-not-duplicate")]
+        assert [(e.kind, e.detail["case"], e.detail["other"], e.detail["by"]) for e in log] == [
+            ("case-not-duplicate", a, b, "analyst"),
+            ("case-not-duplicate-undone", a, b, "lead")]
+        assert "different fathers" not in str([e.detail for e in log])  # its hash only
+        assert [h.action for h in again.case(b).history][-2:] == [
+            "not-duplicate", "not-duplicate-undone"]
+        check = eventlog.verify_log(again.log_bytes(), again.signing_key().verify_key,
+                                    again.hq_id)
+        assert check.ok, check
+    finally:
+        again.close()
+
+
 def test_unmerge_returns_cases_merged_into_the_source_too(hq: HQService) -> None:
     ids = seed(hq, [example(), example(), example()])
     cases = [c.id for c in hq.cases(CaseFilter(queue="new"), limit=10)]
@@ -171,6 +210,13 @@ def test_cli_duplicates_merge_unmerge(tmp_path: Path) -> None:
     rc, _, err = h("cases", "merge", a, b, "--as", "an", "--reason", "again")
     assert rc == 1 and "merged into" in err
     assert h("cases", "unmerge", b, "--as", "an", "--reason", "not the same")[0] == 0
+    assert len(json.loads(h("duplicates", "--json")[1])) == 1
+    assert h("cases", "not-duplicate", a, b, "--as", "an", "--reason", "sisters")[0] == 0
+    assert json.loads(h("duplicates", "--json")[1]) == []
+    marked = json.loads(h("duplicates", "--not-duplicates", "--json")[1])
+    assert [(m["a"]["id"], m["b"]["id"]) for m in marked] == [(a, b)]
+    rc, out, _ = h("cases", "undo-not-duplicate", a, b, "--as", "an", "--reason", "no")
+    assert rc == 0 and "again" in out
     assert len(json.loads(h("duplicates", "--json")[1])) == 1
 
 

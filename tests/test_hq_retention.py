@@ -60,6 +60,9 @@ def rows_mentioning(hq: HQService, case_id: str, record_ids: list[str]) -> dict[
         col = "id" if table == "records" else "record_id"
         out[table] = sum(db.execute(f"SELECT count(*) FROM {table} WHERE {col} = ?",
                                     (r,)).fetchone()[0] for r in record_ids)
+    out["case_not_duplicates"] = db.execute(
+        "SELECT count(*) FROM case_not_duplicates WHERE case_a = ? OR case_b = ?",
+        (case_id, case_id)).fetchone()[0]
     out["attachment_chunks"] = db.execute(
         "SELECT count(*) FROM attachment_chunks WHERE attachment_id = 'att1'").fetchone()[0]
     cond, query = search.match(db, "zarghuna") or ("", "")
@@ -72,6 +75,7 @@ def test_preview_then_purge_leaves_nothing_but_a_tombstone(hq: HQService) -> Non
     cid, rids = closed_case(hq, UNIQUE)
     add_attachment(hq, rids[0])
     keep, _ = closed_case(hq, "Maryam Ahmadi", "مریم احمدی")
+    hq.not_duplicate(cid, keep, actor="analyst", reason="different people")
     assert hq.retention_preview() == []  # no policy: nothing goes
     hq.set_retention("closed", 6, actor="director")
     later = hq.case(cid).summary.status_at + 200 * DAY

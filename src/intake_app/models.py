@@ -291,6 +291,13 @@ class DuplicatePair(Snapshot):
     records: tuple[str, str]
 
 
+class NotDuplicate(Snapshot):
+    """A pair an analyst marked as not the same person: no longer suggested."""
+
+    a: CaseSummary
+    b: CaseSummary
+
+
 class RetentionItem(Snapshot):
     """A case a retention purge would erase (services.retention)."""
 

@@ -217,8 +217,31 @@ def cmd_unmerge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_not_duplicate(args: argparse.Namespace) -> int:
+    who, undo = actor(args), args.hq_cases_command == "undo-not-duplicate"
+
+    def mark(s: HQService) -> None:
+        (s.undo_not_duplicate if undo else s.not_duplicate)(args.a, args.b, actor=who,
+                                                             reason=args.reason)
+
+    with_hq(args, mark)
+    print_result(args.json_out, {"a": args.a, "b": args.b, "not_duplicate": not undo},
+                 f"{args.a} and {args.b} " + ("may be suggested again" if undo
+                                              else "marked as not a duplicate"))
+    return 0
+
+
 def cmd_duplicates(args: argparse.Namespace) -> int:
     threshold = {} if args.threshold is None else {"threshold": args.threshold}
+    if args.not_duplicates:
+        marked = with_hq(args, lambda s: s.not_duplicates())
+        if args.json_out:
+            print_json([m.model_dump(mode="json") for m in marked])
+        else:
+            print_table(["CASE", "NAME", "CASE", "NAME"],
+                        [[m.a.id, m.a.display_name, m.b.id, m.b.display_name]
+                         for m in marked])
+        return 0
     if args.case:
         pairs = with_hq(args, lambda s: s.duplicates_of(args.case, limit=args.limit,
                                                         **threshold))
@@ -359,6 +382,10 @@ def register(sub: Any, hq_sub: Any) -> None:
     _action(csub, "merge", "merge case SOURCE into TARGET (the same person)", cmd_merge,
             "target", "source", reason=True)
     _action(csub, "unmerge", "undo the merge of a case", cmd_unmerge, "case", reason=True)
+    _action(csub, "not-duplicate", "cases A and B are not the same person: stop suggesting "
+            "the pair", cmd_not_duplicate, "a", "b", reason=True)
+    _action(csub, "undo-not-duplicate", "suggest the pair A, B again", cmd_not_duplicate,
+            "a", "b", reason=True)
 
     ret = hq_sub.add_parser("retention", help="per-status retention: policy, preview, purge")
     rsub = ret.add_subparsers(dest="retention_command", metavar="ACTION",
@@ -379,6 +406,8 @@ def register(sub: Any, hq_sub: Any) -> None:
 
     p = hq_sub.add_parser("duplicates", help="likely duplicate cases, with the reasons")
     p.add_argument("--case", metavar="ID", help="only duplicates of this case")
+    p.add_argument("--not-duplicates", action="store_true",
+                   help="list the pairs marked as not a duplicate instead")
     p.add_argument("--limit", type=int, default=200)
     p.add_argument("--threshold", type=float, default=None,
                    help="lowest score shown (default 0.8: precision 0.82 / recall 0.91 on "

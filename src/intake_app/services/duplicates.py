@@ -4,6 +4,9 @@ A merge moves the records of one case into another; the merged case stays (statu
 kept, ``merged_into`` set) so an unmerge can give back exactly the records that
 first joined it (``case_records.home_case``), with its notes, follow-ups and
 history, which never move. Both are logged with who, when and why.
+
+"Not a duplicate" is stored (``case_not_duplicates``): the pair is not suggested again,
+across restarts, until the analyst undoes it; both are logged like a merge.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Sequence
 
 from intake_app.errors import IntakeError
 from intake_app.hq import duplicates as hq_dups
-from intake_app.models import DuplicatePair
+from intake_app.models import DuplicatePair, NotDuplicate
 from intake_app.services.base import locked
 from intake_app.services.case_exports import ConsentDesk
 from intake_app.services.cases import _need, case_summary
@@ -25,7 +28,8 @@ class DuplicateDesk(ConsentDesk):
     """Mixed into HQService after ConsentDesk."""
 
     def _pairs(self, found: Sequence[hq_dups.Candidate], limit: int) -> list[DuplicatePair]:
-        found = list(found)[:limit]
+        skip = store_cases.not_duplicates(self._store)
+        found = [c for c in found if (c.a, c.b) not in skip][:limit]
         ids = list(dict.fromkeys(i for c in found for i in (c.a, c.b)))
         rows = {r[0]: case_summary(r) for r in store_cases.cases_by_ids(self._store, ids)}
         return [DuplicatePair(a=rows[c.a], b=rows[c.b], score=c.score, reasons=c.reasons,
@@ -60,6 +64,43 @@ class DuplicateDesk(ConsentDesk):
         others = [hq_dups.person(r) for r in store_cases.block_people(
             self._store, hq_dups.block_keys(me), hq_dups.MAX_BLOCK)]
         return hq_dups.candidates_for(me, others, threshold)
+
+    @locked
+    def not_duplicate(self, a: str, b: str, *, actor: str, reason: str) -> None:
+        """The analyst's "not the same person": the pair is no longer suggested."""
+        self._mark_pair(a, b, actor, reason, on=True)
+
+    @locked
+    def undo_not_duplicate(self, a: str, b: str, *, actor: str, reason: str) -> None:
+        """Suggest the pair again (if the finder still finds it)."""
+        self._mark_pair(a, b, actor, reason, on=False)
+
+    @locked
+    def not_duplicates(self) -> list[NotDuplicate]:
+        """The pairs marked as not a duplicate."""
+        self._ensure_cases()
+        pairs = sorted(store_cases.not_duplicates(self._store))
+        ids = list(dict.fromkeys(i for p in pairs for i in p))
+        rows = {r[0]: case_summary(r) for r in store_cases.cases_by_ids(self._store, ids)}
+        return [NotDuplicate(a=rows[a], b=rows[b]) for a, b in pairs
+                if a in rows and b in rows]
+
+    def _mark_pair(self, a: str, b: str, actor: str, reason: str, *, on: bool) -> None:
+        actor, reason = _need(actor, "who (--as)"), _need(reason, "a reason")
+        self._ensure_cases()
+        if a == b:
+            raise IntakeError("a case is always a duplicate of itself")
+        a, b = sorted((a, b))
+        for cid in (a, b):  # undoing needs only that both exist (one may be merged since)
+            (self._live if on else self._summary)(cid)
+        at = now_ms()
+        action = "not-duplicate" if on else "not-duplicate-undone"
+        with self._store.transaction() as conn:
+            if not store_cases.set_not_duplicate(conn, a, b, at, actor, on):
+                raise IntakeError(f"cases {a} and {b} are "
+                                  f"{'already' if on else 'not'} marked as not a duplicate")
+            self._change(conn, a, actor, action, {"other": b}, reason, at)
+            store_cases.add_history(conn, b, at, actor, action, {"other": a}, reason)
 
     @locked
     def merge(self, target: str, source: str, *, actor: str, reason: str) -> None:

@@ -274,6 +274,27 @@ def merged_children(db: Any, case_id: str) -> list[str]:
         "SELECT id FROM cases WHERE merged_into = ? ORDER BY seq", (case_id,))]
 
 
+def not_duplicates(db: Any) -> set[tuple[str, str]]:
+    """The pairs (a < b) an analyst marked as not the same person."""
+    return {(str(r[0]), str(r[1])) for r in db.execute(
+        "SELECT case_a, case_b FROM case_not_duplicates")}
+
+
+def set_not_duplicate(conn: Any, a: str, b: str, at: int, actor: str, on: bool) -> bool:
+    """Mark (``on``) or unmark the pair (a < b); False if it already was so."""
+    had = conn.execute("SELECT 1 FROM case_not_duplicates WHERE case_a = ? AND case_b = ?",
+                       (a, b)).fetchone() is not None
+    if had == on:
+        return False
+    if on:
+        conn.execute("INSERT INTO case_not_duplicates (case_a, case_b, at, actor) "
+                     "VALUES (?, ?, ?, ?)", (a, b, at, actor))
+    else:
+        conn.execute("DELETE FROM case_not_duplicates WHERE case_a = ? AND case_b = ?",
+                     (a, b))
+    return True
+
+
 # -- notes, follow-ups, referrals, history -------------------------------------------
 
 
@@ -386,5 +407,7 @@ def delete_cases(conn: Any, case_ids: Sequence[str]) -> None:
         for table in ("case_notes", "case_followups", "case_referrals", "case_history"):
             conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (cid,))
         conn.execute("DELETE FROM case_records WHERE case_id = ? OR home_case = ?",
+                     (cid, cid))
+        conn.execute("DELETE FROM case_not_duplicates WHERE case_a = ? OR case_b = ?",
                      (cid, cid))
         conn.execute("DELETE FROM cases WHERE id = ?", (cid,))

@@ -280,6 +280,18 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX cases_live_assignee ON cases(assignee, status, priority DESC, "
         "updated_at DESC) WHERE merged_into IS NULL",
     ],
+    # 12: an analyst's "not a duplicate" (services.duplicates): the pair of cases (a < b)
+    # is no longer suggested; deleting the row undoes it. Who, when and why stay in both
+    # cases' history and the event log.
+    [
+        """CREATE TABLE case_not_duplicates (
+            case_a TEXT NOT NULL,
+            case_b TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            PRIMARY KEY (case_a, case_b))""",
+        "CREATE INDEX case_not_duplicates_b ON case_not_duplicates(case_b)",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -53,6 +53,8 @@ class CaseLabels(QObject):
             "merged-into": self.tr("Merged into another case"),
             "unmerge": self.tr("Unmerged"),
             "unmerged-from": self.tr("Unmerged"),
+            "not-duplicate": self.tr("Marked as not a duplicate"),
+            "not-duplicate-undone": self.tr("Not-a-duplicate mark undone"),
         }.get(action, action)
 
     def no_name(self) -> str:

@@ -1,7 +1,8 @@
 """Duplicate review: likely pairs of cases that are the same person, with why each
 pair matched (name keys across scripts, birth year, phone, province). The analyst
-merges one into the other or marks the pair as not a duplicate (it is hidden for this
-session); a merged case can be unmerged. Nothing is ever merged automatically."""
+merges one into the other or marks the pair as not a duplicate (stored: the pair is
+not suggested again); the last of either can be undone. Nothing is ever merged
+automatically."""
 
 from __future__ import annotations
 
@@ -36,8 +37,9 @@ class DuplicatesView(QWidget):
         self.session = session
         self.actor = actor
         self.pairs: list[DuplicatePair] = []
-        self.dismissed: set[tuple[str, str]] = set()
-        self.merged: list[tuple[str, str]] = []  # (source, target) merged in this session
+        # What this session did, newest last: ("merge", source, target) or
+        # ("not-duplicate", a, b); the undo button takes back the last.
+        self.done: list[tuple[str, str, str]] = []
         self.busy = False
         self._asked = 0
         self.vocab: DeskVocabulary | None = None
@@ -46,11 +48,11 @@ class DuplicatesView(QWidget):
         read_only_table(self.table, [self.tr("Case"), self.tr("Likely the same as"),
                                      self.tr("Score"), self.tr("Why"), self.tr("Status")])
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("Why (required to merge or unmerge)"))
+        self.reason.setPlaceholderText(self.tr("Why (required)"))
         self.reason.setAccessibleName(self.tr("Reason"))
         self.merge_button = QPushButton(self.tr("&Merge the second into the first"))
         self.not_dup_button = QPushButton(self.tr("&Not a duplicate"))
-        self.unmerge_button = QPushButton(self.tr("&Undo the last merge"))
+        self.unmerge_button = QPushButton(self.tr("&Undo the last change"))
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -113,7 +115,7 @@ class DuplicatesView(QWidget):
         if asked is not None and asked != self._asked:
             return  # a newer refresh is on its way
         self.busy = False
-        self.pairs = [p for p in pairs if (p.a.id, p.b.id) not in self.dismissed]
+        self.pairs = list(pairs)
         self.table.setRowCount(len(self.pairs))
         for row, p in enumerate(self.pairs):
             set_row(self.table, row, [
@@ -126,6 +128,7 @@ class DuplicatesView(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.message.setText(error_text(exc))
+        self._selection()
 
     def selected(self) -> DuplicatePair | None:
         row = self.table.currentRow()
@@ -135,7 +138,7 @@ class DuplicatesView(QWidget):
         on = self.selected() is not None and not self.busy
         self.merge_button.setEnabled(on)
         self.not_dup_button.setEnabled(on)
-        self.unmerge_button.setEnabled(bool(self.merged))
+        self.unmerge_button.setEnabled(bool(self.done) and not self.busy)
 
     def merge_selected(self) -> None:
         p = self.selected()
@@ -145,44 +148,54 @@ class DuplicatesView(QWidget):
         target, source = p.a.id, p.b.id
 
         def done(_r: object) -> None:
-            self.merged.append((source, target))
-            self.message.setText(self.tr("Merged {b} into {a}.").format(
+            self.done.append(("merge", source, target))
+            self._finished(self.tr("Merged {b} into {a}.").format(
                 a=L.name_of(p.a), b=L.name_of(p.b)))
-            self.reason.clear()
-            self.changed.emit()
-            self.refresh()
 
+        self._run(lambda: svc.merge(target, source, actor=who, reason=why), done)
+
+    def _run(self, call: Callable[[], object], done: Callable[[object], None]) -> None:
         self.busy = True
-        self.session.runner.start(
-            lambda: svc.merge(target, source, actor=who, reason=why), done, self._failed)
+        self._selection()
+        self.session.runner.start(call, done, self._failed)
+
+    def _finished(self, message: str) -> None:
+        self.message.setText(message)
+        self.reason.clear()
+        self.changed.emit()
+        self.refresh()
 
     def dismiss_selected(self) -> None:
         p = self.selected()
         if p is None:
             return
-        self.dismissed.add((p.a.id, p.b.id))
-        self.message.setText(self.tr("Marked as not a duplicate: {a} and {b}.").format(
-            a=L.name_of(p.a), b=L.name_of(p.b)))
-        self._show(self.pairs)
+        svc, who, why, a, b = self.session.hq, self.actor(), self.reason.text(), p.a, p.b
+
+        def done(_r: object) -> None:
+            self.done.append(("not-duplicate", a.id, b.id))
+            self._finished(self.tr("Marked as not a duplicate: {a} and {b}.").format(
+                a=L.name_of(a), b=L.name_of(b)))
+
+        self._run(lambda: svc.not_duplicate(a.id, b.id, actor=who, reason=why), done)
 
     def unmerge_last(self) -> None:
-        if not self.merged:
+        """Undo the last merge or "not a duplicate" of this session."""
+        if not self.done:
             return
-        source, _target = self.merged[-1]
+        kind, x, y = self.done[-1]
         svc, who, why = self.session.hq, self.actor(), self.reason.text()
 
         def done(_r: object) -> None:
-            self.merged.pop()
-            self.message.setText(self.tr("Unmerged."))
-            self.reason.clear()
-            self.changed.emit()
-            self.refresh()
+            self.done.pop()
+            self._finished(self.tr("Unmerged.") if kind == "merge" else
+                           self.tr("The pair may be suggested again."))
 
-        self.busy = True
-        self.session.runner.start(lambda: svc.unmerge(source, actor=who, reason=why), done,
-                                  self._failed)
+        if kind == "merge":
+            self._run(lambda: svc.unmerge(x, actor=who, reason=why), done)
+        else:
+            self._run(lambda: svc.undo_not_duplicate(x, y, actor=who, reason=why), done)
 
     def clear(self) -> None:
         self.pairs = []
-        self.merged = []
+        self.done = []
         self.table.setRowCount(0)

@@ -424,7 +424,17 @@
             <translation>ادغام لغو شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="59" />
+            <location filename="../hq/case_labels.py" line="56" />
+            <source>Marked as not a duplicate</source>
+            <translation>به عنوان غیرتکراری علامت‌گذاری شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="57" />
+            <source>Not-a-duplicate mark undone</source>
+            <translation>علامت غیرتکراری لغو شد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="61" />
             <source>(no name)</source>
             <translation>(بدون نام)</translation>
         </message>
@@ -1417,121 +1427,126 @@
     <context>
         <name>DuplicatesView</name>
         <message>
-            <location filename="../hq/duplicates_view.py" line="45" />
+            <location filename="../hq/duplicates_view.py" line="47" />
             <source>Likely duplicates</source>
             <translation>تکراری‌های احتمالی</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="46" />
+            <location filename="../hq/duplicates_view.py" line="48" />
             <source>Case</source>
             <translation>قضیه</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="46" />
+            <location filename="../hq/duplicates_view.py" line="48" />
             <source>Likely the same as</source>
             <translation>احتمالاً همان</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="47" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Score</source>
             <translation>امتیاز</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="47" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Why</source>
             <translation>چرا</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="47" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Status</source>
             <translation>وضعیت</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="49" />
-            <source>Why (required to merge or unmerge)</source>
-            <translation>چرا (برای ادغام یا لغو ادغام لازم است)</translation>
-        </message>
-        <message>
-            <location filename="../hq/duplicates_view.py" line="50" />
+            <location filename="../hq/duplicates_view.py" line="52" />
             <source>Reason</source>
             <translation>دلیل</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="51" />
+            <location filename="../hq/duplicates_view.py" line="53" />
             <source>&amp;Merge the second into the first</source>
             <translation>&amp;ادغام دومی در اولی</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="52" />
+            <location filename="../hq/duplicates_view.py" line="54" />
             <source>&amp;Not a duplicate</source>
             <translation>&amp;تکراری نیست</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="53" />
-            <source>&amp;Undo the last merge</source>
-            <translation>&amp;لغو آخرین ادغام</translation>
+            <location filename="../hq/duplicates_view.py" line="51" />
+            <source>Why (required)</source>
+            <translation>چرا (الزامی)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="54" />
+            <location filename="../hq/duplicates_view.py" line="55" />
+            <source>&amp;Undo the last change</source>
+            <translation>&amp;لغو آخرین تغییر</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="56" />
             <source>&amp;Refresh</source>
             <translation>&amp;تازه‌سازی</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="63" />
+            <location filename="../hq/duplicates_view.py" line="65" />
             <source>Pairs of cases that may be the same person. Check both before merging; a merge can be undone.</source>
             <translation>جفت قضایایی که شاید یک شخص باشند. پیش از ادغام هر دو را بررسی کنید؛ ادغام قابل لغو است.</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="84" />
+            <location filename="../hq/duplicates_view.py" line="86" />
             <source>names match ({keys}; {pct}% of the shorter name)</source>
             <translation>نام‌ها مطابقت دارند ({keys}؛ {pct}٪ نام کوتاه‌تر)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="88" />
+            <location filename="../hq/duplicates_view.py" line="90" />
             <source>same birth year ({year})</source>
             <translation>سال تولد یکسان ({year})</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="91" />
+            <location filename="../hq/duplicates_view.py" line="93" />
             <source>birth years {n} apart (against)</source>
             <translation>سال‌های تولد {n} سال فاصله (مخالف)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="92" />
+            <location filename="../hq/duplicates_view.py" line="94" />
             <source>birth years {n} apart</source>
             <translation>سال‌های تولد {n} سال فاصله</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="95" />
+            <location filename="../hq/duplicates_view.py" line="97" />
             <source>same province ({province})</source>
             <translation>ولایت یکسان ({province})</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="98" />
+            <location filename="../hq/duplicates_view.py" line="100" />
             <source>same phone number</source>
             <translation>شمارهٔ تلفن یکسان</translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/duplicates_view.py" line="123" />
+            <location filename="../hq/duplicates_view.py" line="125" />
             <source>%n pair(s)</source>
             <translation>
                 <numerusform>%n جفت</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="149" />
+            <location filename="../hq/duplicates_view.py" line="152" />
             <source>Merged {b} into {a}.</source>
             <translation>{b} در {a} ادغام شد.</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="164" />
+            <location filename="../hq/duplicates_view.py" line="176" />
             <source>Marked as not a duplicate: {a} and {b}.</source>
             <translation>به عنوان غیرتکراری علامت‌گذاری شد: {a} و {b}.</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="176" />
+            <location filename="../hq/duplicates_view.py" line="190" />
             <source>Unmerged.</source>
             <translation>ادغام لغو شد.</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="191" />
+            <source>The pair may be suggested again.</source>
+            <translation>این جفت ممکن است دوباره پیشنهاد شود.</translation>
         </message>
     </context>
     <context>

@@ -425,7 +425,17 @@
             <translation>یوځای کېدل لغوه شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="59" />
+            <location filename="../hq/case_labels.py" line="56" />
+            <source>Marked as not a duplicate</source>
+            <translation>د نه تکرار په توګه په نښه شو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="57" />
+            <source>Not-a-duplicate mark undone</source>
+            <translation>د نه تکرار نښه لغوه شوه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="61" />
             <source>(no name)</source>
             <translation>(بې نومه)</translation>
         </message>
@@ -1426,102 +1436,102 @@
     <context>
         <name>DuplicatesView</name>
         <message>
-            <location filename="../hq/duplicates_view.py" line="45" />
+            <location filename="../hq/duplicates_view.py" line="47" />
             <source>Likely duplicates</source>
             <translation>احتمالي تکرارونه</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="46" />
+            <location filename="../hq/duplicates_view.py" line="48" />
             <source>Case</source>
             <translation>قضیه</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="46" />
+            <location filename="../hq/duplicates_view.py" line="48" />
             <source>Likely the same as</source>
             <translation>احتمالاً هماغه</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="47" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Score</source>
             <translation>نمره</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="47" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Why</source>
             <translation>ولې</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="47" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Status</source>
             <translation>حالت</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="49" />
-            <source>Why (required to merge or unmerge)</source>
-            <translation>ولې (د یوځای کولو یا لغوه کولو لپاره اړین دی)</translation>
-        </message>
-        <message>
-            <location filename="../hq/duplicates_view.py" line="50" />
+            <location filename="../hq/duplicates_view.py" line="52" />
             <source>Reason</source>
             <translation>دلیل</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="51" />
+            <location filename="../hq/duplicates_view.py" line="53" />
             <source>&amp;Merge the second into the first</source>
             <translation>&amp;دویمه له لومړۍ سره یوځای کړئ</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="52" />
+            <location filename="../hq/duplicates_view.py" line="54" />
             <source>&amp;Not a duplicate</source>
             <translation>&amp;تکرار نه دی</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="53" />
-            <source>&amp;Undo the last merge</source>
-            <translation>&amp;وروستی یوځای کول لغوه کړئ</translation>
+            <location filename="../hq/duplicates_view.py" line="51" />
+            <source>Why (required)</source>
+            <translation>ولې (اړین)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="54" />
+            <location filename="../hq/duplicates_view.py" line="55" />
+            <source>&amp;Undo the last change</source>
+            <translation>&amp;وروستی بدلون لغوه کړئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="56" />
             <source>&amp;Refresh</source>
             <translation>&amp;تازه کول</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="63" />
+            <location filename="../hq/duplicates_view.py" line="65" />
             <source>Pairs of cases that may be the same person. Check both before merging; a merge can be undone.</source>
             <translation>د قضیو جوړې چې ښایي یو کس وي. د یوځای کولو مخکې دواړه وګورئ؛ یوځای کول بېرته کېدای شي.</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="84" />
+            <location filename="../hq/duplicates_view.py" line="86" />
             <source>names match ({keys}; {pct}% of the shorter name)</source>
             <translation>نومونه سره برابر دي ({keys}؛ د لنډ نوم {pct}٪)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="88" />
+            <location filename="../hq/duplicates_view.py" line="90" />
             <source>same birth year ({year})</source>
             <translation>د زېږون ورته کال ({year})</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="91" />
+            <location filename="../hq/duplicates_view.py" line="93" />
             <source>birth years {n} apart (against)</source>
             <translation>د زېږون کلونه {n} کاله توپیر (پر ضد)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="92" />
+            <location filename="../hq/duplicates_view.py" line="94" />
             <source>birth years {n} apart</source>
             <translation>د زېږون کلونه {n} کاله توپیر</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="95" />
+            <location filename="../hq/duplicates_view.py" line="97" />
             <source>same province ({province})</source>
             <translation>ورته ولایت ({province})</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="98" />
+            <location filename="../hq/duplicates_view.py" line="100" />
             <source>same phone number</source>
             <translation>ورته د تلیفون شمېره</translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/duplicates_view.py" line="123" />
+            <location filename="../hq/duplicates_view.py" line="125" />
             <source>%n pair(s)</source>
             <translation>
                 <numerusform>%n جوړې</numerusform>
@@ -1529,19 +1539,24 @@
             </translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="149" />
+            <location filename="../hq/duplicates_view.py" line="152" />
             <source>Merged {b} into {a}.</source>
             <translation>{b} له {a} سره یوځای شو.</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="164" />
+            <location filename="../hq/duplicates_view.py" line="176" />
             <source>Marked as not a duplicate: {a} and {b}.</source>
             <translation>د نه تکرار په توګه نښه شول: {a} او {b}.</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="176" />
+            <location filename="../hq/duplicates_view.py" line="190" />
             <source>Unmerged.</source>
             <translation>یوځای کول لغوه شول.</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="191" />
+            <source>The pair may be suggested again.</source>
+            <translation>دا جوړه کېدای شي بیا وړاندیز شي.</translation>
         </message>
     </context>
     <context>

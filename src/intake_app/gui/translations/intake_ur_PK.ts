@@ -425,7 +425,17 @@
             <translation>انضمام ختم کیا گیا</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="59" />
+            <location filename="../hq/case_labels.py" line="56" />
+            <source>Marked as not a duplicate</source>
+            <translation>غیر ڈپلیکیٹ کے طور پر نشان زد</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="57" />
+            <source>Not-a-duplicate mark undone</source>
+            <translation>غیر ڈپلیکیٹ کا نشان واپس لیا گیا</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="61" />
             <source>(no name)</source>
             <translation>(نام نہیں)</translation>
         </message>
@@ -1426,102 +1436,102 @@
     <context>
         <name>DuplicatesView</name>
         <message>
-            <location filename="../hq/duplicates_view.py" line="45" />
+            <location filename="../hq/duplicates_view.py" line="47" />
             <source>Likely duplicates</source>
             <translation>ممکنہ نقول</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="46" />
+            <location filename="../hq/duplicates_view.py" line="48" />
             <source>Case</source>
             <translation>کیس</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="46" />
+            <location filename="../hq/duplicates_view.py" line="48" />
             <source>Likely the same as</source>
             <translation>غالباً وہی جو</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="47" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Score</source>
             <translation>اسکور</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="47" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Why</source>
             <translation>کیوں</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="47" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Status</source>
             <translation>حیثیت</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="49" />
-            <source>Why (required to merge or unmerge)</source>
-            <translation>کیوں (ضم کرنے یا الگ کرنے کے لیے ضروری)</translation>
-        </message>
-        <message>
-            <location filename="../hq/duplicates_view.py" line="50" />
+            <location filename="../hq/duplicates_view.py" line="52" />
             <source>Reason</source>
             <translation>وجہ</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="51" />
+            <location filename="../hq/duplicates_view.py" line="53" />
             <source>&amp;Merge the second into the first</source>
             <translation>&amp;دوسرے کو پہلے میں ضم کریں</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="52" />
+            <location filename="../hq/duplicates_view.py" line="54" />
             <source>&amp;Not a duplicate</source>
             <translation>&amp;نقل نہیں</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="53" />
-            <source>&amp;Undo the last merge</source>
-            <translation>&amp;آخری انضمام واپس لیں</translation>
+            <location filename="../hq/duplicates_view.py" line="51" />
+            <source>Why (required)</source>
+            <translation>کیوں (لازمی)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="54" />
+            <location filename="../hq/duplicates_view.py" line="55" />
+            <source>&amp;Undo the last change</source>
+            <translation>&amp;آخری تبدیلی واپس لیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="56" />
             <source>&amp;Refresh</source>
             <translation>&amp;تازہ کریں</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="63" />
+            <location filename="../hq/duplicates_view.py" line="65" />
             <source>Pairs of cases that may be the same person. Check both before merging; a merge can be undone.</source>
             <translation>کیسوں کے جوڑے جو شاید ایک ہی شخص ہوں۔ ضم کرنے سے پہلے دونوں جانچیں؛ انضمام واپس ہو سکتا ہے۔</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="84" />
+            <location filename="../hq/duplicates_view.py" line="86" />
             <source>names match ({keys}; {pct}% of the shorter name)</source>
             <translation>نام ملتے ہیں ({keys}؛ چھوٹے نام کا {pct}٪)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="88" />
+            <location filename="../hq/duplicates_view.py" line="90" />
             <source>same birth year ({year})</source>
             <translation>ایک ہی سال پیدائش ({year})</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="91" />
+            <location filename="../hq/duplicates_view.py" line="93" />
             <source>birth years {n} apart (against)</source>
             <translation>پیدائش کے سالوں میں {n} کا فرق (خلاف)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="92" />
+            <location filename="../hq/duplicates_view.py" line="94" />
             <source>birth years {n} apart</source>
             <translation>پیدائش کے سالوں میں {n} کا فرق</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="95" />
+            <location filename="../hq/duplicates_view.py" line="97" />
             <source>same province ({province})</source>
             <translation>ایک ہی صوبہ ({province})</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="98" />
+            <location filename="../hq/duplicates_view.py" line="100" />
             <source>same phone number</source>
             <translation>ایک ہی فون نمبر</translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/duplicates_view.py" line="123" />
+            <location filename="../hq/duplicates_view.py" line="125" />
             <source>%n pair(s)</source>
             <translation>
                 <numerusform>%n جوڑے</numerusform>
@@ -1529,19 +1539,24 @@
             </translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="149" />
+            <location filename="../hq/duplicates_view.py" line="152" />
             <source>Merged {b} into {a}.</source>
             <translation>{b} کو {a} میں ضم کر دیا گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="164" />
+            <location filename="../hq/duplicates_view.py" line="176" />
             <source>Marked as not a duplicate: {a} and {b}.</source>
             <translation>نقل نہیں کے طور پر نشان زد: {a} اور {b}۔</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="176" />
+            <location filename="../hq/duplicates_view.py" line="190" />
             <source>Unmerged.</source>
             <translation>انضمام ختم کر دیا گیا۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/duplicates_view.py" line="191" />
+            <source>The pair may be suggested again.</source>
+            <translation>یہ جوڑا دوبارہ تجویز ہو سکتا ہے۔</translation>
         </message>
     </context>
     <context>

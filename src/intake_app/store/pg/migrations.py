@@ -144,6 +144,12 @@ MIGRATIONS: list[list[str]] = [
     # same way, so the statements are the embedded ones.
     EMBEDDED[9],
     EMBEDDED[10],
+    # 5: the embedded schema's 12 ("not a duplicate"); ``at`` in milliseconds: bigint.
+    [
+        """CREATE TABLE case_not_duplicates (case_a text NOT NULL, case_b text NOT NULL,
+            at bigint NOT NULL, actor text NOT NULL, PRIMARY KEY (case_a, case_b))""",
+        EMBEDDED[11][1],
+    ],
 ]
 
 LATEST = len(MIGRATIONS)
@@ -152,4 +158,4 @@ TABLES = ("meta", "forms", "records", "revisions", "attachments", "attachment_ch
           "records_fts", "outbox", "bundle_records", "hq_keys", "devices", "received_bundles",
           "record_sources", "hq_events", "hq_log_checkpoints", "cases", "case_records",
           "case_notes", "case_followups", "case_referrals", "case_history", "person_keys",
-          "person_blocks")
+          "person_blocks", "case_not_duplicates")
