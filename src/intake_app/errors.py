@@ -10,6 +10,7 @@ is what the CLI exits with. Anything else escaping the core is a bug.
     ├── ProfileError                 no profile, profile exists, bad header
     ├── StoreCorrupt                 HMAC / integrity failure in the database
     ├── DiskFull                     the disk holding the profile has no room
+    ├── ObjectStoreError             S3-compatible object storage unreachable or refusing
     ├── CannotVerify                 check could not run to the end (not damage)
     ├── NotFound                     unknown record, form, bundle, device ...
     ├── InvalidState                 e.g. editing a finalized record
@@ -70,6 +71,11 @@ class StoreCorrupt(IntakeError):
 
 class DiskFull(IntakeError):
     """The disk holding the profile is full; the write was not done (SQLite rolled back)."""
+
+
+class ObjectStoreError(IntakeError):
+    """The S3-compatible object storage holding a team HQ's attachments could not be
+    reached or refused a request (intake_app.objstore); nothing was committed."""
 
 
 class CannotVerify(IntakeError):

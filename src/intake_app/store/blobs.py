@@ -22,8 +22,9 @@ import os
 import re
 import secrets
 from collections.abc import Iterable, Iterator
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import nacl.bindings as sodium
 
@@ -39,6 +40,43 @@ STRIDE = CHUNK_SIZE + SEAL_OVERHEAD
 _NAME = re.compile(r"[0-9a-f]{32}")
 _MIN_CLASS = 1 << 20
 _PAD_BLOCK = 1 << 20
+
+
+class BlobSink(Protocol):
+    """One blob being written: stored chunks at their index, then ``finish`` (durable
+    before the naming row commits) or ``abort``."""
+
+    def write(self, idx: int, stored: bytes | memoryview) -> None: ...
+
+    def finish(self, total_size: int | None) -> None: ...
+
+    def abort(self) -> None: ...
+
+
+class BlobStore(Protocol):
+    """Where a store keeps its blobs (names from ``new_name``; keys, sizes and which
+    chunks exist stay in the store's rows): ``LocalBlobs``, a folder beside the SQLCipher
+    file, or ``store.s3blobs.S3Blobs``, a bucket prefix for a PostgreSQL HQ.
+
+    ``whole_only``: the store writes a blob once, from chunk 0 in order, with the
+    attachment's size known (an object store has no random writes); the caller keeps
+    attachments that arrive in several parts in rows instead."""
+
+    whole_only: bool
+
+    def writer(self, name: str, total_size: int) -> BlobSink: ...
+
+    def read_stored(self, name: str, idx: int, length: int) -> bytes | None: ...
+
+    def read_run(self, name: str, total_size: int, first: int, count: int,
+                 what: str) -> Iterator[bytes]: ...
+
+    def remove(self, names: Iterable[str]) -> None: ...
+
+    def sweep(self, conn: Any, min_age: timedelta | None = None) -> int:
+        """Delete this store's blobs no row names; ``min_age``: spare younger ones
+        (an object store shared with other importers; a local folder ignores it)."""
+        ...
 
 
 def blob_dir(db_path: Path) -> Path:
@@ -220,3 +258,28 @@ def remove_foreign(conn: Any, db_path: Path) -> int:
             p.unlink(missing_ok=True)
             gone += 1
     return gone
+
+
+class LocalBlobs:
+    """``BlobStore`` on the ``blobs/`` folder beside the SQLCipher file ``db_path``."""
+
+    whole_only = False
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = Path(db_path)
+
+    def writer(self, name: str, total_size: int) -> BlobSink:
+        return BlobWriter(self.db_path, name)
+
+    def read_stored(self, name: str, idx: int, length: int) -> bytes | None:
+        return read_stored(self.db_path, name, idx, length)
+
+    def read_run(self, name: str, total_size: int, first: int, count: int,
+                 what: str) -> Iterator[bytes]:
+        return read_run(self.db_path, name, total_size, first, count, what)
+
+    def remove(self, names: Iterable[str]) -> None:
+        remove(self.db_path, names)
+
+    def sweep(self, conn: Any, min_age: timedelta | None = None) -> int:
+        return sweep(conn, self.db_path)
