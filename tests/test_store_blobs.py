@@ -183,6 +183,28 @@ def test_decoy_blobs_have_the_same_shape_and_each_store_keeps_the_others(
     assert _blob_files(d) == names
 
 
+def test_rebuilding_the_decoy_removes_the_old_decoys_blobs(tmp_path: Path) -> None:
+    """duress set/clear build a new decoy under a new key: the old decoy's blob files
+    (named with its key, which went with it) must go, the real store's stay."""
+    d = tmp_path / "p"
+    with _field(d) as svc:
+        real_aid = _attach(svc, _draft(svc), tmp_path, os.urandom(SIZE))
+    (real_blob,) = _blob_files(d)
+    _duress(d, erase_real=False)
+    with _decoy(d) as svc:
+        _attach(svc, _draft(svc), tmp_path, os.urandom(SIZE))
+    assert len(_blob_files(d)) == 2
+    _duress(d, erase_real=False)  # set again: a new decoy
+    assert _blob_files(d) == [real_blob]
+    with _decoy(d) as svc:
+        _attach(svc, _draft(svc), tmp_path, os.urandom(SIZE))
+    assert len(_blob_files(d)) == 2
+    with _field(d) as svc:
+        svc.clear_duress()  # clear: a new filler
+        assert len(svc.attachment_bytes(real_aid)) == SIZE
+    assert _blob_files(d) == [real_blob]
+
+
 def test_erase_on_duress_removes_the_real_blobs(tmp_path: Path) -> None:
     d = tmp_path / "p"
     with _field(d) as svc:

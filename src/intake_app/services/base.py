@@ -286,6 +286,8 @@ class ProfileService:
             duress.set_duress(self.data_dir, self.kind, duress_passphrase,
                               erase_real=erase_real, decoy_session=report.decoy,
                               created_at=self._created_at(), decoy_meta=self._decoy_meta())
+            if not report.decoy:
+                att_store.remove_old_decoy_blobs(self._store)
 
     def _decoy_meta(self) -> dict[str, str]:
         """What the decoy copies from the real store (see FieldService)."""
@@ -297,6 +299,8 @@ class ProfileService:
         with self._lock:
             duress.clear_duress(self.data_dir, self.kind, decoy_session=report.decoy,
                                 created_at=self._created_at())
+            if not report.decoy:
+                att_store.remove_old_decoy_blobs(self._store)
 
     def panic(self, *, keep_outbox: bool | None = None) -> PanicReport:
         """Crypto-erase this profile now (closing the store without waiting for it)."""

@@ -324,6 +324,13 @@ def sweep_blobs(db: Store) -> int:
     return blobs.sweep(db, db.path) if has_blob_files(db) else 0
 
 
+def remove_old_decoy_blobs(db: Store) -> int:
+    """After ``duress set``/``clear`` rebuilt the decoy (run from the real store): delete
+    every blob file in the shared folder that is not this store's. Those are the old
+    decoy's, whose naming key and chunk keys went with it; the new decoy has none."""
+    return blobs.remove_foreign(db, db.path) if has_blob_files(db) else 0
+
+
 def purge_incomplete(db: Store) -> int:
     """Remove attachments whose write never finished (a crash mid-write), then the blob
     files no row names (store/blobs.py: a crash before an import's commit, a purge)."""
