@@ -17,6 +17,7 @@ from intake_app.cli import (
     forms_cmds,
     hq_cmds,
     hq_extra_cmds,
+    migrate_cmds,
     protect_cmds,
     report_cmds,
     sync_cmds,
@@ -43,7 +44,7 @@ def build_parser() -> ArgumentParser:
     forms_cmds.register(sub)
     bundle_cmds.register(sub)
     hq_sub = hq_cmds.register(sub)
-    for extra in (hq_extra_cmds, case_cmds, report_cmds, protect_cmds, sync_cmds):
+    for extra in (hq_extra_cmds, migrate_cmds, case_cmds, report_cmds, protect_cmds, sync_cmds):
         extra.register(sub, hq_sub)
     return parser
 

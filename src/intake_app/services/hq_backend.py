@@ -32,8 +32,11 @@ def open_empty(database: str, password: str | None) -> PgDatabase:
     from intake_app.store.pg.db import PgDatabase, check_no_password
 
     check_no_password(database)
+    from intake_app.store.pg.copy import target_state
+
     pg = PgDatabase(database, password=password)
-    if store_meta.get_meta(pg, "kind") is not None:
+    # Not "empty": an HQ store, or an unfinished ``intake hq migrate`` into it.
+    if target_state(pg).state != "empty":
         pg.close()
         raise ProfileError("that database already holds an HQ store: give an empty one")
     return pg

@@ -1,0 +1,261 @@
+"""``intake hq migrate``: an embedded HQ profile (built through the CLI and the services:
+imports with an attachment, receipts, cases, retention, the event log) moved into a real
+PostgreSQL, compared service by service, its log verified, killed and resumed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from intake_app.crypto.receipt import read_receipt
+from intake_app.models import CaseFilter
+from intake_app.services.hq import HQService
+from intake_app.store.pg import copy
+from tests.cli_helpers import HQ_PASS, Setup, enrolled_pair, example_values, run
+from tests.pg_helpers import PgServer
+
+REPO = Path(__file__).resolve().parents[1]
+BLOB = bytes(range(256)) * 5000  # 1.28 MB: two stored chunks, the second short
+
+
+def _record(s: Setup, tag: str, attach: bytes | None = None) -> str:
+    f = s.root / "v.json"
+    f.write_text(json.dumps(example_values(interviewer_notes=tag), ensure_ascii=False),
+                 encoding="utf-8")
+    rid = s.f("record", "new", "--form", "hrd_intake", "--json", f).out.strip()
+    if attach is not None:
+        p = s.root / "evidence.jpg"
+        p.write_bytes(attach)
+        assert s.f("attach", rid, p).rc == 0
+        p.unlink()
+    assert s.f("record", "finalize", rid).rc == 0
+    return rid
+
+
+def _export(s: Setup, tag: str) -> Path:
+    usb = s.root / f"usb-{tag}"
+    usb.mkdir()
+    r = s.f("export", "--to", usb)
+    assert r.rc == 0, r.err
+    return Path(r.out.split()[0])
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """An embedded HQ: two imported bundles (three records, one attachment, a revision),
+    a rejected one, receipts, cases with notes, follow-ups, a referral, a merge and a
+    status change, a retention setting, and the event log."""
+    root = tmp_path_factory.mktemp("migrate")
+    with pytest.MonkeyPatch.context() as mp:
+        (root / "tmp").mkdir()
+        mp.setenv("TMPDIR", str(root / "tmp"))
+        mp.delenv("INTAKE_PASSPHRASE", raising=False)
+        s = enrolled_pair(root)
+        rids = [_record(s, "alpha zebra", BLOB), _record(s, "bravo"), _record(s, "charlie")]
+        b1 = _export(s, "1")
+        f = s.root / "v2.json"
+        f.write_text(json.dumps(example_values(interviewer_notes="bravo revised")),
+                     encoding="utf-8")
+        b2 = None
+        if s.f("record", "edit", rids[1], "--json", f).rc == 0:
+            assert s.f("record", "finalize", rids[1]).rc == 0
+            b2 = _export(s, "2")
+        bad = root / "bad.intake"
+        bad.write_bytes(b1.read_bytes()[:-10])
+        assert s.h("hq", "import", b1, *([b2] if b2 else [])).rc == 0
+        assert s.h("hq", "import", bad).rc == 1
+        assert s.h("hq", "receipts", "--out", root / "receipts").rc == 0
+        with HQService(s.hq) as hq:
+            hq.unlock(HQ_PASS)
+            cases = [c.id for c in hq.cases(CaseFilter(queue="all"), limit=10)]
+            assert len(cases) == 3
+            hq.add_note(cases[0], "called back, safe for now", actor="amina")
+            hq.add_follow_up(cases[0], "2031-01-05", "check documents", actor="amina")
+            hq.assign(cases[0], "amina", actor="sup")
+            hq.set_status(cases[1], "triaged", actor="sup", reason="read")
+            hq.refer(cases[1], "Legal Aid", "legal", actor="sup", reason="needs a lawyer")
+            hq.merge(cases[0], cases[2], actor="sup", reason="same person")
+            hq.set_retention("closed", 24, actor="sup")
+        bundles = [b1, *([b2] if b2 else [])]
+        yield {"s": s, "root": root, "rids": rids, "cases": cases, "bundles": bundles}
+
+
+def _dump(svc: HQService) -> dict[str, Any]:
+    """What the services return, for comparing two stores."""
+    out: dict[str, Any] = {
+        "records": [r.model_dump() for r in svc.list_records()],
+        "details": {r.id: svc.record(r.id).model_dump() for r in svc.list_records()},
+        "search": [r.id for r in svc.search("zebra")] + [r.id for r in svc.search("brav")],
+        "cases": [c.model_dump() for c in svc.cases(CaseFilter(queue="all"), limit=50)],
+        "case_details": {c.id: svc.case(c.id).model_dump()
+                         for c in svc.cases(CaseFilter(queue="all"), limit=50)},
+        "devices": [d.model_dump() for d in svc.devices()],
+        "retention": svc.retention_policy(),
+        "fingerprint": svc.fingerprint(),
+        "log": svc.log_entries(),
+    }
+    out["attachments"] = {a.id: svc.attachment_bytes(a.id) for r in svc.list_records()
+                          for a in svc.record(r.id).attachments}
+    return out
+
+
+def _migrate(src: Path, url: str, dest: Path, *extra: str) -> Any:
+    return run("--data-dir", src, "hq", "migrate", "--to", url, "--new-profile", dest, *extra,
+               passphrase=HQ_PASS)
+
+
+@pytest.fixture(scope="module")
+def migrated(source: dict[str, Any], pg_server: PgServer) -> dict[str, Any]:
+    s: Setup = source["s"]
+    with HQService(s.hq) as hq:
+        hq.unlock(HQ_PASS)
+        before = _dump(hq)
+        tables = {t: _table(hq, t) for t, _k in copy.PLAN}
+    url = pg_server.store_url(pg_server.new_database("mig"))
+    dest = source["root"] / "team"
+    r = _migrate(s.hq, url, dest)
+    assert r.rc == 0, r.err
+    return {**source, "before": before, "tables": tables, "url": url, "dest": dest, "out": r}
+
+
+def _table(svc: HQService, table: str) -> list[tuple[Any, ...]]:
+    return sorted((tuple(r) for r in svc._store.execute(f"SELECT * FROM {table}").fetchall()),
+                  key=repr)
+
+
+def test_services_return_the_same_over_postgresql(migrated: dict[str, Any]) -> None:
+    assert "migrated: HQ hq-" in migrated["out"].out
+    with HQService(migrated["dest"]) as team:
+        team.unlock(HQ_PASS)
+        assert getattr(team._store, "dialect", "") == "postgresql"
+        after = _dump(team)
+    before = migrated["before"]
+    assert before["attachments"] and list(before["attachments"].values()) == [BLOB]
+    assert before["search"] and before["cases"] and before["case_details"]
+    for key in before:
+        if key != "log":
+            assert after[key] == before[key], key
+    # The same entries and hashes, then the move itself chained on.
+    assert after["log"][:-1] == before["log"]
+    assert after["log"][-1].kind == "migrate" and after["log"][-1].prev == before["log"][-1].hash
+
+
+def test_source_profile_is_untouched(migrated: dict[str, Any]) -> None:
+    with HQService(migrated["s"].hq) as hq:
+        hq.unlock(HQ_PASS)
+        assert getattr(hq._store, "dialect", "sqlite") == "sqlite"
+        assert {t: _table(hq, t) for t, _k in copy.PLAN} == migrated["tables"]
+
+
+def test_log_verifies_after_the_move_and_new_entries_chain_on(migrated: dict[str, Any]) -> None:
+    s: Setup = migrated["s"]
+    root, dest = migrated["root"], migrated["dest"]
+    with HQService(dest) as team:
+        team.unlock(HQ_PASS)
+        team.add_note(migrated["cases"][1], "after the move", actor="sup")
+        receipts = team.receipts()
+        key = team.signing_key().verify_key
+        entries = team.log_entries()
+    assert entries[-1].kind == "receipt"
+    assert run("--data-dir", dest, "hq", "log", "--out", root / "team-log.jsonl",
+               passphrase=HQ_PASS).rc == 0
+    bundles = migrated["bundles"]
+    r = run("verify", *bundles, "--keyring", s.keyring, "--log", root / "team-log.jsonl")
+    assert r.rc == 0, r.out + r.err
+    assert "log intact" in r.out and r.out.count("LOGGED") == len(bundles)
+    # Receipts from the team store name the same bundles as the embedded HQ's.
+    with HQService(s.hq) as hq:
+        hq.unlock(HQ_PASS)
+        old = hq.receipts()
+    assert {d: read_receipt(b, key).entries for d, b in receipts.items()} == \
+        {d: read_receipt(b, key).entries for d, b in old.items()}
+
+
+def test_rerun_on_a_finished_target_changes_nothing(migrated: dict[str, Any]) -> None:
+    r = _migrate(migrated["s"].hq, migrated["url"], migrated["dest"])
+    assert r.rc == 0, r.err
+    assert "finished an interrupted migration" in r.out
+
+
+def test_refuses_another_hqs_database(migrated: dict[str, Any], pg_server: PgServer,
+                                      tmp_path: Path) -> None:
+    other = pg_server.store_url(pg_server.new_database("oth"))
+    assert run("--data-dir", tmp_path / "other", "hq", "init", "--org", "Other",
+               "--database", other, passphrase=HQ_PASS).rc == 0
+    r = _migrate(migrated["s"].hq, other, tmp_path / "t2")
+    assert r.rc == 1
+    assert r.err.strip().count("\n") == 0 and "another HQ's data" in r.err, r.err
+    assert not (tmp_path / "t2").exists()
+    # A half-made migration of this HQ is not a store ``hq init`` may take over.
+    half = pg_server.store_url(pg_server.new_database("half"))
+    env = {"INTAKE_TEST_MIGRATE_KILL": "3"}
+    assert _killed_run(migrated["s"].hq, half, tmp_path / "t3", env) == -9
+    r = run("--data-dir", tmp_path / "t4", "hq", "init", "--org", "X", "--database", half,
+            passphrase=HQ_PASS)
+    assert r.rc == 1 and "already holds" in r.err, r.err
+
+
+def test_refuses_a_password_in_the_url(migrated: dict[str, Any], tmp_path: Path) -> None:
+    r = _migrate(migrated["s"].hq, "postgresql://u:secret@localhost/db", tmp_path / "t")
+    assert r.rc == 2 and "must not hold a password" in r.err
+
+
+def _killed_run(src: Path, url: str, dest: Path, env: dict[str, str]) -> int:
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "tests" / "migrate_kill.py"), "--data-dir", str(src),
+         "hq", "migrate", "--to", url, "--new-profile", str(dest)],
+        env={**os.environ, "INTAKE_PASSPHRASE": HQ_PASS, **env}, capture_output=True,
+        timeout=120)
+    return proc.returncode if proc.returncode != 0 else int(
+        proc.stderr.decode().rsplit("MIGRATE-KILL-COUNT ", 1)[1].split()[0])
+
+
+def _pg_tables(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every target table, without what differs between two migrations by design: the
+    store id, the move's time and its log entry (time and hash)."""
+    from intake_app.store.pg.db import PgDatabase
+
+    db = PgDatabase(url)
+    try:
+        out = {}
+        for t, _k in copy.PLAN:
+            rows = [tuple(r) for r in db.execute(f"SELECT * FROM {t}").fetchall()]
+            if t == "meta":
+                rows = [r for r in rows if r[0] not in ("hq.store_id", "hq.migrated_from")]
+            if t == "hq_events":
+                rows = [r for r in rows if r[2] != "migrate"]
+            out[t] = sorted(rows, key=repr)
+        return out
+    finally:
+        db.close()
+
+
+@pytest.mark.slow
+def test_killed_at_any_point_the_rerun_gives_the_same_copy(
+        migrated: dict[str, Any], pg_server: PgServer, tmp_path: Path) -> None:
+    src = migrated["s"].hq
+    # An uninterrupted run (tiny batches too) counts the points and is the reference.
+    count_url = pg_server.store_url(pg_server.new_database("cnt"))
+    total = _killed_run(src, count_url, tmp_path / "count", {"INTAKE_TEST_MIGRATE_KILL": "0"})
+    assert total > 20
+    want = _pg_tables(count_url)
+    assert want["records"] and want["attachment_chunks"] and want["case_notes"]
+    # The first point, points inside the big tables, finishing, and the profile's rename.
+    for k in sorted({1, total // 4, total // 2, total - 4, total - 2, total - 1, total}):
+        url = pg_server.store_url(pg_server.new_database("k"))
+        dest = tmp_path / f"team-{k}"
+        assert _killed_run(src, url, dest, {"INTAKE_TEST_MIGRATE_KILL": str(k)}) == -9, k
+        r = _migrate(src, url, dest)
+        assert r.rc == 0, (k, r.err)
+        assert _pg_tables(url) == want, k
+        with HQService(dest) as team:
+            team.unlock(HQ_PASS)
+            assert [e.kind for e in team.log_entries()][-1] == "migrate"
+        shutil.rmtree(dest)
