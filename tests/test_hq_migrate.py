@@ -81,6 +81,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             hq.assign(cases[0], "amina", actor="sup")
             hq.set_status(cases[1], "triaged", actor="sup", reason="read")
             hq.refer(cases[1], "Legal Aid", "legal", actor="sup", reason="needs a lawyer")
+            hq.not_duplicate(cases[1], cases[2], actor="sup", reason="different people")
             hq.merge(cases[0], cases[2], actor="sup", reason="same person")
             hq.set_retention("closed", 24, actor="sup")
         bundles = [b1, *([b2] if b2 else [])]
@@ -98,6 +99,7 @@ def _dump(svc: HQService) -> dict[str, Any]:
                          for c in svc.cases(CaseFilter(queue="all"), limit=50)},
         "devices": [d.model_dump() for d in svc.devices()],
         "retention": svc.retention_policy(),
+        "not_duplicates": [n.model_dump() for n in svc.not_duplicates()],
         "fingerprint": svc.fingerprint(),
         "log": svc.log_entries(),
     }
@@ -130,6 +132,12 @@ def _table(svc: HQService, table: str) -> list[tuple[Any, ...]]:
                   key=repr)
 
 
+def test_every_table_is_copied() -> None:
+    from intake_app.store.pg.migrations import TABLES
+
+    assert sorted(t for t, _k in copy.PLAN) == sorted(TABLES)
+
+
 def test_services_return_the_same_over_postgresql(migrated: dict[str, Any]) -> None:
     assert "migrated: HQ hq-" in migrated["out"].out
     with HQService(migrated["dest"]) as team:
@@ -139,6 +147,7 @@ def test_services_return_the_same_over_postgresql(migrated: dict[str, Any]) -> N
     before = migrated["before"]
     assert before["attachments"] and list(before["attachments"].values()) == [BLOB]
     assert before["search"] and before["cases"] and before["case_details"]
+    assert before["not_duplicates"] and before["retention"]
     for key in before:
         if key != "log":
             assert after[key] == before[key], key

@@ -52,7 +52,7 @@ PLAN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("case_records", ("record_id",)), ("case_notes", ("rowid",)),
     ("case_followups", ("rowid",)), ("case_referrals", ("rowid",)),
     ("case_history", ("rowid",)), ("person_keys", ("record_id",)),
-    ("person_blocks", ("key", "record_id")),
+    ("person_blocks", ("key", "record_id")), ("case_not_duplicates", ("rowid",)),
 )
 # Identity columns whose sequences must pass the copied keys.
 IDENTITY = (("records", "seq"), ("outbox", "seq"), ("hq_keys", "id"), ("hq_events", "id"),
