@@ -268,3 +268,60 @@ def test_killed_at_any_point_the_rerun_gives_the_same_copy(
             team.unlock(HQ_PASS)
             assert [e.kind for e in team.log_entries()][-1] == "migrate"
         shutil.rmtree(dest)
+
+
+def test_source_changed_while_interrupted_starts_over(migrated: dict[str, Any],
+                                                      pg_server: PgServer,
+                                                      tmp_path: Path) -> None:
+    """Killed after every table was copied, then a case changes at the source: the second
+    read of the source does not sum to the copy, so the copy starts again."""
+    src = migrated["s"].hq
+    url = pg_server.store_url(pg_server.new_database("chg"))
+    count = _killed_run(src, pg_server.store_url(pg_server.new_database("c2")),
+                        tmp_path / "c2", {"INTAKE_TEST_MIGRATE_KILL": "0"})
+    # count-3: after the last table's "done" (then finish, finished, profile).
+    assert _killed_run(src, url, tmp_path / "t", {"INTAKE_TEST_MIGRATE_KILL":
+                                                  str(count - 3)}) == -9
+    case = migrated["cases"][1]
+    with HQService(src) as hq:
+        hq.unlock(HQ_PASS)
+        hq.set_status(case, "in_progress", actor="sup", reason="started")
+        want = hq.case(case).model_dump()
+    r = _migrate(src, url, tmp_path / "t")
+    assert r.rc == 0, r.err
+    with HQService(tmp_path / "t") as team:
+        team.unlock(HQ_PASS)
+        assert team.case(case).model_dump() == want
+
+
+def test_attachments_go_to_the_bucket(migrated: dict[str, Any], pg_server: PgServer,
+                                      s3_server: Any, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from intake_app.services.hq_migrate import migrate_hq
+    from intake_app.store.attachments import open_chunk
+    from intake_app.store.pg.db import PgDatabase
+    from intake_app.store.s3blobs import S3Blobs
+
+    bucket = "mig-" + os.urandom(4).hex()
+    s3_server.client().make_bucket(bucket)
+    monkeypatch.setenv("INTAKE_S3_ENDPOINT", f"http://{s3_server.endpoint}")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", s3_server.access_key)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", s3_server.secret_key)
+    url = pg_server.store_url(pg_server.new_database("s3"))
+    with HQService(migrated["s"].hq) as hq:
+        hq.unlock(HQ_PASS)
+        migrate_hq(hq, url, tmp_path / "team", HQ_PASS, blobs=f"s3://{bucket}/hq")
+    db = PgDatabase(url)
+    try:
+        (att_id, name, size, key), = db.execute(
+            "SELECT id, blob, size, chunk_key FROM attachments").fetchall()
+        marks = db.execute("SELECT length(data) FROM attachment_chunks WHERE "
+                           "attachment_id = ? ORDER BY idx", (att_id,)).fetchall()
+    finally:
+        db.close()
+    assert name and size == len(BLOB) and [m[0] for m in marks] == [0, 0]
+    objects = list(s3_server.client().list_objects(bucket, prefix="hq/"))
+    assert [o.object_name for o in objects] == [f"hq/{name}"]
+    store = S3Blobs.connect(f"s3://{bucket}/hq")
+    stored = list(store.read_run(name, size, 0, 2, att_id))
+    assert b"".join(open_chunk(bytes(key), att_id, i, c) for i, c in enumerate(stored)) == BLOB

@@ -33,6 +33,7 @@ from intake_app.services.hq import HQService
 from intake_app.store import meta as store_meta
 from intake_app.store import profile as store_profile
 from intake_app.store.backend import Store
+from intake_app.store.blobs import BlobStore
 from intake_app.store.ids import now_ms
 from intake_app.store.pg import copy
 from intake_app.store.pg.db import PgDatabase, check_no_password
@@ -54,10 +55,11 @@ class MigrateSummary:
 
 
 def migrate_hq(svc: HQService, database: str, new_profile: Path, passphrase: str, *,
-               db_password: str | None = None,
+               db_password: str | None = None, blobs: str | None = None,
                progress: Callable[[str, int], None] | None = None) -> MigrateSummary:
     """Copy the unlocked embedded HQ ``svc`` into the empty PostgreSQL ``database`` (or
-    finish an interrupted copy of it) and make ``new_profile`` open it."""
+    finish an interrupted copy of it) and make ``new_profile`` open it. ``blobs``: an
+    ``s3://bucket/prefix`` for the attachments (objects), else they become rows."""
     check_no_password(database)
     start = time.monotonic()
     src = svc._store
@@ -65,6 +67,11 @@ def migrate_hq(svc: HQService, database: str, new_profile: Path, passphrase: str
         raise ProfileError("this HQ profile already keeps its store in PostgreSQL")
     new_profile = Path(new_profile)
     hq_id = svc.hq_id
+    bucket: BlobStore | None = None
+    if blobs is not None:
+        from intake_app.store.s3blobs import S3Blobs
+
+        bucket = S3Blobs.connect(blobs)
     with svc._lock, svc._import_lock(None):
         pg = PgDatabase(database, password=db_password)
         try:
@@ -81,8 +88,10 @@ def migrate_hq(svc: HQService, database: str, new_profile: Path, passphrase: str
             store_id = st.store_id or secrets.token_hex(16)
             if st.state == "empty":
                 copy.begin(pg, hq_id, store_id)
-            rows = ({t: copy.target_count(pg, t) for t, _key in copy.PLAN}
-                    if st.state == "done" else _copy_all(src, pg, hq_id, store_id, progress))
+            if st.state == "done":
+                rows = {t: copy.target_count(pg, t) for t, _key in copy.PLAN}
+            else:
+                rows = _copy_all(src, pg, hq_id, store_id, bucket, progress)
             if st.state != "done":
                 sk = svc.signing_key()
 
@@ -103,15 +112,18 @@ def migrate_hq(svc: HQService, database: str, new_profile: Path, passphrase: str
 
 
 def _copy_all(src: Store, pg: PgDatabase, hq_id: str, store_id: str,
+              bucket: BlobStore | None,
               progress: Callable[[str, int], None] | None) -> dict[str, int]:
     for attempt in (1, 2):
         for table, key in copy.PLAN:
-            copy.copy_table(src, pg, table, key, progress)
+            copy.copy_table(src, pg, table, key, progress, bucket)
         # The source may have changed while an earlier run was interrupted (an import
         # in between): a second read must sum to what was copied, table by table.
         changed = [t for t, key in copy.PLAN
                    if copy.source_digest(src, t, key) != copy.copied(pg, t)]
-        short = [t for t, _key in copy.PLAN if copy.target_count(pg, t) != copy.copied(pg, t)[0]]
+        # (meta: the target names its own blobs, under its own ``blob_name_key``)
+        short = [t for t, _key in copy.PLAN
+                 if t != "meta" and copy.target_count(pg, t) != copy.copied(pg, t)[0]]
         if short:
             raise StoreCorrupt(f"the target database lost rows of {', '.join(short)} during "
                                "the migration (another program writes to it?)")

@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from intake_app.store.attachments import _stored
+from intake_app.store import blobs
+from intake_app.store.attachments import _stored, stored_chunks
 from intake_app.store.backend import Store
 from intake_app.store.pg.db import PgConnection, PgDatabase
 from intake_app.store.pg.migrations import TABLES
@@ -34,7 +35,7 @@ from intake_app.store.search import lexemes
 STATE = "hq_migrate_state"
 HEADER = "*"
 BATCH_ROWS = 2000
-BATCH_CHUNKS = 8  # attachment chunks (1 MiB each) per transaction
+BATCH_CHUNKS = 8  # attachments (with all their chunks) per transaction
 _MOD = 1 << 256
 # Meta keys that belong to one store only, never copied: what ``finish`` writes itself,
 # the profile's pointer to its database, and the blob-file naming secret (no files here).
@@ -169,43 +170,82 @@ def source_digest(src: Store, table: str, key: tuple[str, ...]) -> tuple[int, in
 
 
 def _insert(conn: PgConnection, table: str, cols: list[str],
-            rows: Sequence[tuple[Any, ...]], src: Store) -> None:
-    if not rows:
-        return
+            rows: Sequence[tuple[Any, ...]]) -> None:
     if table == "records_fts":
         sql = "INSERT INTO records_fts (rowid, tsv) VALUES (%s, array_to_tsvector(%s::text[]))"
         values: list[tuple[Any, ...]] = [(r[0], lexemes(str(r[1]))) for r in rows]
-    elif table == "attachment_chunks":
-        sql = "INSERT INTO attachment_chunks (attachment_id, idx, data) VALUES (%s, %s, %s)"
-        values = []
-        for att_id, idx, _data in rows:
-            stored = _stored(src, str(att_id), int(idx))
-            values.append((att_id, idx, stored))
     else:
-        if table == "attachments":  # the chunks come inline: no blob file on this side
-            rows = [tuple(None if c == "blob" else v for c, v in zip(cols, r, strict=True))
-                    for r in rows]
         sql = (f"INSERT INTO {table} ({', '.join(cols)}) "
                f"VALUES ({', '.join(['%s'] * len(cols))})")
         values = list(rows)
-    with conn.raw.cursor() as cur:
-        cur.executemany(sql, values)
+    if values:
+        with conn.raw.cursor() as cur:
+            cur.executemany(sql, values)
+
+
+def _chunk_rows(src: Store, att_id: str) -> list[tuple[Any, ...]]:
+    return [tuple(r) for r in src.execute(
+        "SELECT attachment_id, idx, data FROM attachment_chunks WHERE attachment_id = ? "
+        "ORDER BY idx", (att_id,)).fetchall()]
+
+
+def _copy_attachment(conn: PgConnection, src: Store, cols: list[str], row: tuple[Any, ...],
+                     chunks: list[tuple[Any, ...]], bucket: blobs.BlobStore | None) -> None:
+    """One attachment row and its chunks: into the bucket as one object when there is one
+    and the attachment is whole (an object is written once), else as ``bytea`` rows. The
+    object is durable before this transaction names it; a kill in between leaves an
+    orphan that the bucket's sweep removes (store/s3blobs.py)."""
+    att = dict(zip(cols, row, strict=True))
+    att_id, size = str(att["id"]), int(att["size"])
+    whole = (att["complete"] == 1 and size > 0
+             and [int(c[1]) for c in chunks] == list(range(len(chunks))))
+    name = None
+    if bucket is not None and whole:
+        name = blobs.new_name(conn)
+        sink = bucket.writer(name, size)
+        try:
+            for idx, stored in enumerate(stored_chunks(src, att_id, 0, len(chunks))):
+                sink.write(idx, stored)
+            sink.finish(size)
+        except BaseException:
+            sink.abort()
+            raise
+        step("object")
+    att["blob"] = name
+    _insert(conn, "attachments", cols, [tuple(att[c] for c in cols)])
+    for _att, idx, _data in chunks:  # one at a time: memory stays one chunk
+        conn.raw.execute("INSERT INTO attachment_chunks (attachment_id, idx, data) "
+                         "VALUES (%s, %s, %s)",
+                         (att_id, idx, b"" if name else _stored(src, att_id, int(idx))))
 
 
 def copy_table(src: Store, pg: PgDatabase, table: str, key: tuple[str, ...],
-               progress: Callable[[str, int], None] | None = None) -> int:
-    """Copy what is left of ``table``; returns the rows copied in all (earlier runs too)."""
+               progress: Callable[[str, int], None] | None = None,
+               bucket: blobs.BlobStore | None = None) -> int:
+    """Copy what is left of ``table``; returns the rows copied in all (earlier runs too).
+    ``attachment_chunks`` is copied with ``attachments``, each attachment with its chunks
+    in one transaction (both tables' progress moves together)."""
     row = pg.execute(f"SELECT cursor, done, rows, digest FROM {STATE} WHERE tbl = ?",
                      (table,)).fetchone()
     after = None if row[0] is None else list(json.loads(row[0]))
-    if row[1]:
+    if row[1] or table == "attachment_chunks":
         return int(row[2])
     n, total = int(row[2]), int(row[3])
+    cn, ctotal = copied(pg, "attachment_chunks")
     cols = _columns(src, table)
-    size = BATCH_CHUNKS if table == "attachment_chunks" else BATCH_ROWS
+    size = BATCH_CHUNKS if table == "attachments" else BATCH_ROWS
     for rows, cursor in _batches(src, table, key, after, size):
         with pg.transaction() as conn:
-            _insert(conn, table, cols, rows, src)
+            if table == "attachments":
+                for r in rows:
+                    chunks = _chunk_rows(src, str(r[cols.index("id")]))
+                    _copy_attachment(conn, src, cols, r, chunks, bucket)
+                    cn += len(chunks)
+                    ctotal = (ctotal + sum(_row_digest(c) for c in chunks)) % _MOD
+                conn.execute(f"UPDATE {STATE} SET rows = ?, digest = ? WHERE tbl = ?",
+                             (cn, str(ctotal), "attachment_chunks"))
+            else:
+                _insert(conn, table, cols, rows)
             n += len(rows)
             total = (total + sum(_row_digest(r) for r in rows)) % _MOD
             conn.execute(f"UPDATE {STATE} SET cursor = ?, rows = ?, digest = ? WHERE tbl = ?",
