@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
+# The lock team members' logged reads take too: an entry they add and one appended here
+# never get the same id (psycopg-free module).
+from intake_app.store.pg.roles import LOG_LOCK
+
 
 def last_chained(conn: Any) -> tuple[int, str] | None:
-    """(id, hash) of the newest chained entry."""
+    """(id, hash) of the newest chained entry (first step of every append: on PostgreSQL
+    it takes the log's lock until the transaction ends)."""
+    if getattr(conn, "dialect", "") == "postgresql":
+        conn.execute("SELECT pg_advisory_xact_lock(?)", (LOG_LOCK,))
     row = conn.execute(
         "SELECT id, hash FROM hq_events WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1"
     ).fetchone()

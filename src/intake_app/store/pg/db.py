@@ -132,7 +132,9 @@ class PgDatabase:
     @property
     def user_version(self) -> int:
         with self.transaction() as conn:
-            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version bigint NOT NULL)")
+            # Only when missing: a team member's login may not create tables.
+            if conn.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+                conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version bigint NOT NULL)")
             row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
         return 0 if row is None or row[0] is None else int(row[0])
 
@@ -181,7 +183,8 @@ class PgDatabase:
     def truncate_all(self) -> None:
         """Empty every table (tests: one database per module, emptied between tests)."""
         with self.transaction() as conn:
-            conn.raw.execute(f"TRUNCATE {', '.join(migrations.TABLES)} RESTART IDENTITY CASCADE")
+            tables = ", ".join((*migrations.TABLES, *migrations.PG_ONLY_TABLES))
+            conn.raw.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
 
     def close(self) -> None:
         try:

@@ -1,0 +1,233 @@
+"""Team HQ roles enforced by PostgreSQL itself (issue 19): each person's own database
+login, with plain SQL, gets only what the role gives; content reads by non-importers go
+through the definer functions and each leaves an event-log row. One HQ database for the
+module (a real server from tests/pg_helpers.py, real password logins)."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from intake_app.services.hq import HQService
+from intake_app.store.pg import roles
+from tests.case_helpers import example, make_hq, seed
+from tests.pg_helpers import PgServer
+
+psycopg = pytest.importorskip("psycopg")
+
+
+@dataclass
+class Team:
+    server: PgServer
+    dbname: str
+    hq: HQService
+    logins: dict[str, str]  # kind or name -> login
+    passwords: dict[str, str]  # login -> password
+    mine: str  # case assigned to the caseworker "cw"
+    theirs: str  # case assigned to "cw2"
+    loose: str  # case assigned to nobody
+    records: dict[str, str]  # case id -> its record id
+
+    def connect(self, who: str) -> Any:
+        login = self.logins[who]
+        return psycopg.connect(self.server.dsn(self.dbname, user=login,
+                                               password=self.passwords[login]),
+                               autocommit=True)
+
+    def log_rows(self) -> list[tuple[str, str]]:
+        with psycopg.connect(self.server.dsn(self.dbname), autocommit=True) as c:
+            return [(r[0], r[1]) for r in c.execute(
+                "SELECT kind, detail FROM hq_events ORDER BY id").fetchall()]
+
+
+@pytest.fixture(scope="module")
+def team(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Team]:
+    dbname = pg_server.new_database("roles")
+    hq = make_hq(tmp_path_factory.mktemp("roles"), pg_server.store_url(dbname))
+    tag = secrets.token_hex(3)
+    logins = {k: f"{k}_{tag}" for k in ("importer", "supervisor", "cw", "cw2", "auditor")}
+    kinds = {"importer": "importer", "supervisor": "supervisor", "cw": "caseworker",
+             "cw2": "caseworker", "auditor": "auditor"}
+    passwords = {login: secrets.token_urlsafe(12) for login in logins.values()}
+    store: Any = hq._store
+    with store.transaction() as conn:
+        for who, login in logins.items():
+            roles.add_person(conn, login, kinds[who], passwords[login])
+    seed(hq, [example(full_name=f"Person {i}") for i in range(3)])
+    cases = {c.id: hq.case(c.id).records[0].id for c in hq.cases(limit=10)}
+    ids = sorted(cases)
+    hq.assign(ids[0], logins["cw"], actor="lead")
+    hq.assign(ids[1], logins["cw2"], actor="lead")
+    yield Team(pg_server, dbname, hq, logins, passwords, ids[0], ids[1], ids[2], cases)
+    hq.close()
+
+
+def _read(conn: Any, record_id: str) -> list[tuple[Any, ...]]:
+    """A logged read as the app makes it: the ticket (committed: autocommit), then the
+    content for it."""
+    t = conn.execute("SELECT intake_ticket('record', %s, NULL)", (record_id,)).fetchone()[0]
+    return list(conn.execute("SELECT * FROM intake_read_record(%s)", (t,)).fetchall())
+
+
+def _denied(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> str:
+    """The statement is refused by the server; its message."""
+    with pytest.raises(psycopg.Error) as info:
+        conn.execute(sql, params)
+    return str(info.value)
+
+
+def test_a_caseworker_sees_only_the_cases_assigned_to_them(team: Team) -> None:
+    with team.connect("cw") as cw:
+        assert [r[0] for r in cw.execute("SELECT id FROM cases")] == [team.mine]
+        assert [r[0] for r in cw.execute("SELECT id FROM records")] == [team.records[team.mine]]
+        assert {r[0] for r in cw.execute("SELECT case_id FROM case_history")} == {team.mine}
+        assert cw.execute("SELECT count(*) FROM cases WHERE id = %s",
+                          (team.theirs,)).fetchone()[0] == 0
+        assert cw.execute("SELECT count(*) FROM case_records WHERE case_id = %s",
+                          (team.loose,)).fetchone()[0] == 0
+        for table in roles.CONTENT_TABLES:
+            assert "permission denied" in _denied(cw, f"SELECT * FROM {table}")
+        assert "permission denied" in _denied(cw, "SELECT * FROM hq_events")
+        assert "permission denied" in _denied(cw, "SELECT secret FROM hq_keys")
+
+
+def test_a_supervisor_sees_every_case_but_no_content_table(team: Team) -> None:
+    with team.connect("supervisor") as sup:
+        assert sorted(r[0] for r in sup.execute("SELECT id FROM cases")) == sorted(team.records)
+        assert sup.execute("SELECT count(*) FROM records").fetchone()[0] == 3
+        for table in roles.CONTENT_TABLES:
+            assert "permission denied" in _denied(sup, f"SELECT * FROM {table}")
+        assert sup.execute("SELECT count(*) FROM hq_events").fetchone()[0] > 0
+
+
+def test_an_auditor_reads_the_log_and_devices_but_no_record_content(team: Team) -> None:
+    with team.connect("auditor") as aud:
+        assert aud.execute("SELECT count(*) FROM hq_events").fetchone()[0] > 0
+        aud.execute("SELECT * FROM devices, received_bundles LIMIT 1")
+        for table in (*roles.CONTENT_TABLES, "records", "cases", *roles.CASE_TABLES):
+            assert "permission denied" in _denied(aud, f"SELECT * FROM {table}")
+        for call in ("SELECT intake_ticket('record', %s, NULL)",
+                     "SELECT intake_ticket('export', %s, NULL)"):
+            assert "permission denied" in _denied(aud, call, (team.records[team.mine],))
+        for call in ("SELECT * FROM intake_read_record(1)", "SELECT * FROM intake_export_rows(1)",
+                     "SELECT * FROM read_tickets"):
+            assert "permission denied" in _denied(aud, call)
+
+
+def test_every_content_read_goes_through_the_definer_and_leaves_a_log_row(
+        team: Team) -> None:
+    rid = team.records[team.mine]
+    before = len(team.log_rows())
+    with team.connect("cw") as cw:
+        rows = _read(cw, rid)
+    assert len(rows) == 1 and "Person" in rows[0][2]
+    after = team.log_rows()
+    assert len(after) == before + 1
+    kind, detail = after[-1]
+    assert kind == "read" and rid in detail and team.logins["cw"] in detail
+    with team.connect("supervisor") as sup:
+        t = sup.execute("SELECT intake_ticket('export', NULL, NULL)").fetchone()[0]
+        assert sup.execute("SELECT count(*) FROM intake_export_rows(%s)", (t,)).fetchone()[0] \
+            == 3
+        assert _read(sup, team.records[team.loose])[0][2]
+    kinds = [k for k, _d in team.log_rows()[len(after):]]
+    assert kinds == ["export-read", "read"]
+
+
+def test_content_comes_only_for_a_committed_log_row(team: Team) -> None:
+    """A log row in the reader's own transaction could be rolled back after the content
+    was seen: the content is only handed out for a ticket whose log row is committed."""
+    rid = team.records[team.mine]
+    before = len(team.log_rows())
+    with team.connect("cw") as cw:
+        cw.autocommit = False
+        t = cw.execute("SELECT intake_ticket('record', %s, NULL)", (rid,)).fetchone()[0]
+        assert "no committed read ticket" in _denied(
+            cw, "SELECT * FROM intake_read_record(%s)", (t,))
+        cw.rollback()
+        # The same in one statement, and in one query string (one implicit transaction).
+        assert "no committed read ticket" in _denied(
+            cw, "SELECT * FROM intake_read_record(intake_ticket('record', %s, NULL))", (rid,))
+        cw.rollback()
+        cw.autocommit = True
+        nxt = len(team.log_rows()) + 1  # the id the ticket will get
+        assert "no committed read ticket" in _denied(cw, (
+            f"SELECT intake_ticket('record', '{rid}', NULL); "
+            f"SELECT * FROM intake_read_record({nxt})").encode())
+    assert len(team.log_rows()) == before
+    # Another login's ticket, or a ticket of another kind, is refused too.
+    with team.connect("supervisor") as sup:
+        t = sup.execute("SELECT intake_ticket('record', %s, NULL)", (rid,)).fetchone()[0]
+    with team.connect("cw") as cw:
+        assert "no committed read ticket" in _denied(
+            cw, "SELECT * FROM intake_read_record(%s)", (t,))
+        mine = cw.execute("SELECT intake_ticket('record', %s, NULL)", (rid,)).fetchone()[0]
+        assert "no committed read ticket" in _denied(
+            cw, "SELECT * FROM intake_export_rows(%s)", (mine,))
+
+
+def test_a_caseworker_cannot_reach_other_cases_by_any_path(team: Team) -> None:
+    me = team.logins["cw"]
+    with team.connect("cw") as cw:
+        for case in (team.theirs, team.loose):
+            # UPDATE of a case not theirs: invisible to them, nothing changes.
+            assert cw.execute("UPDATE cases SET status = 'closed' WHERE id = %s",
+                              (case,)).rowcount == 0
+            # Definer functions for another case's record: refused.
+            assert "permission denied" in _denied(
+                cw, "SELECT intake_ticket('record', %s, NULL)", (team.records[case],))
+            # A note or history row on another case: refused by the policy's check.
+            assert "row-level security" in _denied(
+                cw, "INSERT INTO case_notes (case_id, at, author, text) "
+                    "VALUES (%s, 1, 'x', 'y')", (case,))
+        # Reassigning: no grant on the column (not even their own case)...
+        assert "permission denied" in _denied(
+            cw, "UPDATE cases SET assignee = %s WHERE id = %s", (me, team.loose))
+        assert "permission denied" in _denied(
+            cw, "UPDATE cases SET assignee = %s WHERE id = %s", (team.logins["cw2"], team.mine))
+        # ... nor the exports, nor the log, nor another role.
+        assert "permission denied" in _denied(cw, "SELECT intake_ticket('export', NULL, NULL)")
+        assert "permission denied" in _denied(cw, "SELECT * FROM read_tickets")
+        assert "permission denied" in _denied(cw, "DELETE FROM hq_events")
+        assert "permission denied" in _denied(
+            cw, "INSERT INTO hq_events (id, at, kind, detail) VALUES (999, 1, 'x', '{}')")
+        assert "permission denied" in _denied(cw, "UPDATE hq_events SET detail = '{}'")
+        for role in (team.logins["supervisor"], team.logins["importer"],
+                     f"{team.dbname}_supervisor", f"{team.dbname}_importer", "intake_admin"):
+            _denied(cw, f'SET ROLE "{role}"')
+        # Their own case: the grants they have work.
+        assert cw.execute("UPDATE cases SET needs = 'food' WHERE id = %s",
+                          (team.mine,)).rowcount == 1
+    with psycopg.connect(team.server.dsn(team.dbname), autocommit=True) as admin:
+        rows = dict(admin.execute("SELECT id, status FROM cases").fetchall())
+        assigned = dict(admin.execute("SELECT id, assignee FROM cases").fetchall())
+    assert rows[team.theirs] != "closed" and rows[team.loose] != "closed"
+    assert assigned == {team.mine: me, team.theirs: team.logins["cw2"], team.loose: None}
+
+
+def test_the_log_rows_from_reads_join_the_signed_chain(team: Team) -> None:
+    rid = team.records[team.mine]
+    with team.connect("cw") as cw:
+        _read(cw, rid)
+    # The importer's next entry chains them; the exported log verifies with the keyring.
+    from intake_app.hq.eventlog import verify_log
+
+    data = team.hq.log_bytes()
+    check = verify_log(data, team.hq.signing_key().verify_key, team.hq.hq_id)
+    assert check.ok, check.summary()
+    reads = check.kinds("read")
+    assert reads and all(team.logins["cw"] in str(e.detail) or
+                         team.logins["supervisor"] in str(e.detail) for e in reads)
+
+
+def test_the_importer_login_imports_and_reads_everything(team: Team) -> None:
+    with team.connect("importer") as imp:
+        assert imp.execute("SELECT count(*) FROM revisions").fetchone()[0] == 3
+        assert imp.execute("SELECT count(*) FROM cases").fetchone()[0] == 3
+        imp.execute("INSERT INTO forms (form_id, version, definition, installed_at) "
+                    "VALUES ('f', '1', '\\x00', 1)")
+        imp.execute("DELETE FROM forms WHERE form_id = 'f'")
