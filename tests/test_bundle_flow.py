@@ -50,8 +50,8 @@ def hq_attachment(hq_dir: Path, att_id: str) -> bytes:
         svc.lock()
 
 
-def test_full_round_trip(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_full_round_trip(tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     sent: dict[str, dict[str, Any]] = {}
@@ -119,8 +119,8 @@ def test_full_round_trip(tmp_path: Path) -> None:
     assert scan_for(Path(os.environ["TMPDIR"]), CANARY) == []
 
 
-def test_keep_readable_policy(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path, provision_args=("--keep-readable",))
+def test_keep_readable_policy(tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend, provision_args=("--keep-readable",))
     rid = _new(s, example_values())
     s.f("record", "finalize", rid)
     usb = tmp_path / "usb"
@@ -133,8 +133,8 @@ def test_keep_readable_policy(tmp_path: Path) -> None:
     assert s.f("record", "show", rid).rc == 1
 
 
-def test_volumes_split_and_arrive_in_any_order(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path, provision_args=("--max-volume-mb", "6"))
+def test_volumes_split_and_arrive_in_any_order(tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend, provision_args=("--max-volume-mb", "6"))
     rid = _new(s, example_values())
     blob = os.urandom(13_000_000)
     p = tmp_path / "big.bin"
@@ -171,8 +171,8 @@ def _export_one(s: Setup, tag: str) -> Path:
     return Path(path)
 
 
-def test_gap_is_reported_and_visible(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_gap_is_reported_and_visible(tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     b1, b2, b3 = (_export_one(s, t) for t in ("one", "two", "three"))
     assert s.h("hq", "import", b1).rc == 0
     r = s.h("hq", "import", b3)
@@ -185,8 +185,8 @@ def test_gap_is_reported_and_visible(tmp_path: Path) -> None:
     assert v.rc == 0 and "gap" in v.out
 
 
-def test_fork_is_refused_and_changes_nothing(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_fork_is_refused_and_changes_nothing(tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     twin = tmp_path / "field-twin"
     shutil.copytree(s.field, twin)  # a cloned laptop: same device key and sequence
     b1 = _export_one(s, "original")
@@ -202,8 +202,8 @@ def test_fork_is_refused_and_changes_nothing(tmp_path: Path) -> None:
     assert v.rc == 1 and "fork" in v.out
 
 
-def test_revoked_device_and_other_hq(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_revoked_device_and_other_hq(tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     b1 = _export_one(s, "before")
     s.h("hq", "revoke-device", s.device_id)
     before = hq_state(s.hq)
@@ -216,9 +216,17 @@ def test_revoked_device_and_other_hq(tmp_path: Path) -> None:
     assert run("verify", b1, "--keyring", other.keyring).rc == 1
 
 
-@pytest.mark.parametrize("cut", [0, 1, 7, 64, 500, "half", -1, -64, -65, -200])
-def test_truncated_bundle_changes_nothing(tmp_path: Path, cut: int | str) -> None:
-    s = enrolled_pair(tmp_path)
+_CUTS: list[int | str] = [0, 1, 7, 64, 500, "half", -1, -64, -65, -200]
+_PG_CUTS: list[int | str] = [0, 500, "half", -65]  # a subset on PostgreSQL (suite time)
+
+
+@pytest.mark.parametrize(("cut", "hq_backend"),
+                         [*((c, "sqlcipher") for c in _CUTS),
+                          *((c, "postgresql") for c in _PG_CUTS)],
+                         indirect=["hq_backend"])
+def test_truncated_bundle_changes_nothing(tmp_path: Path, hq_backend: str | None,
+                                         cut: int | str) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     good = _export_one(s, "x").read_bytes()
     end = len(good) // 2 if cut == "half" else int(cut)
     assert abs(end) < len(good)
@@ -233,6 +241,7 @@ def test_truncated_bundle_changes_nothing(tmp_path: Path, cut: int | str) -> Non
 
 
 def test_bit_flips_change_nothing(tmp_path: Path) -> None:
+    # SQLCipher only (~20 s each): the truncations above cover refusals on PostgreSQL.
     s = enrolled_pair(tmp_path)
     good = _export_one(s, "flip").read_bytes()
     before = hq_state(s.hq)

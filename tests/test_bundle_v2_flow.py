@@ -60,8 +60,9 @@ def _hq(s: Setup) -> HQService:
     return svc
 
 
-def test_export_moves_stored_ciphertext_and_hq_keeps_it(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_export_moves_stored_ciphertext_and_hq_keeps_it(
+        tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     blob = os.urandom(SIZE)
     _rid, aid = _record_with_attachment(s, blob)
     key, stored = _field_chunks(s, aid)
@@ -95,6 +96,10 @@ def test_export_moves_stored_ciphertext_and_hq_keeps_it(tmp_path: Path) -> None:
         # to its size class; the chunk rows are only markers.
         held = [bytes(r[0]) for r in _rows(
             hq, "SELECT data FROM attachment_chunks WHERE attachment_id = ? ORDER BY idx", aid)]
+        if hq_backend is not None:  # PostgreSQL: the sealed chunks are the rows themselves
+            assert held == stored and not (s.hq / blobs.BLOB_DIR).exists()
+            assert b"".join(hq.attachment_chunks(aid)) == blob
+            return
         assert held == [b"", b"", b""]
         (f,) = list((s.hq / blobs.BLOB_DIR).iterdir())
         assert f.name == row[3] and aid not in f.name and blobs.is_blob_name(f.name)
@@ -107,8 +112,9 @@ def test_export_moves_stored_ciphertext_and_hq_keeps_it(tmp_path: Path) -> None:
         hq.lock()
 
 
-def test_attachment_split_over_volumes_imports_in_any_order(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path, provision_args=("--max-volume-mb", "6"))
+def test_attachment_split_over_volumes_imports_in_any_order(
+        tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend, provision_args=("--max-volume-mb", "6"))
     blob = os.urandom(13_000_017)
     _rid, aid = _record_with_attachment(s, blob)
     usb = tmp_path / "usb"
@@ -128,8 +134,9 @@ def test_attachment_split_over_volumes_imports_in_any_order(tmp_path: Path) -> N
 
 
 def test_v1_bundle_from_the_pre_v2_export_still_imports(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    s = enrolled_pair(tmp_path)
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     blob = os.urandom(SIZE)
     _rid, aid = _record_with_attachment(s, blob)
     monkeypatch.setattr(outbox, "BUNDLE_VERSION", 1)
@@ -148,8 +155,9 @@ def test_v1_bundle_from_the_pre_v2_export_still_imports(
         hq.lock()
 
 
-def test_tampered_v2_blob_is_refused_and_nothing_stored(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_tampered_v2_blob_is_refused_and_nothing_stored(
+        tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     _rid, aid = _record_with_attachment(s, os.urandom(SIZE))
     usb = tmp_path / "usb"
     usb.mkdir()

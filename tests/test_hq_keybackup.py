@@ -121,8 +121,8 @@ def _bundle(s: Setup, tag: str) -> Path:
     return Path(r.out.split()[0])
 
 
-def test_cli_backup_and_restore_on_a_new_machine(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_cli_backup_and_restore_on_a_new_machine(tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     old_bundle = _bundle(s, "before-the-fire")
     fp = s.h("hq", "fingerprint").out.strip()
     r = s.h("hq", "backup-keys", "--shares", "5", "--threshold", "3", "--out",
@@ -175,8 +175,8 @@ def test_cli_backup_and_restore_on_a_new_machine(tmp_path: Path) -> None:
     assert '"kind":"key-backup"' in (tmp_path / "old.jsonl").read_text()
 
 
-def test_restore_refusals(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_restore_refusals(tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     other = enrolled_pair(tmp_path / "other")
     r = s.h("hq", "backup-keys", "--shares", "3", "--threshold", "2")
     assert r.rc == 0

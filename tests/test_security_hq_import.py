@@ -190,11 +190,11 @@ def test_deeply_nested_record_is_rejected_alone(tmp_path: Path, hq_backend: str 
 
 
 def test_unexpected_failure_inside_a_bundle_is_its_rejection(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hq_backend: str | None) -> None:
     """Whatever escapes the parsers inside one bundle (here a TypeError) rejects it alone."""
     from intake_app.services import hq_import
 
-    s = enrolled_pair(tmp_path)
+    s = enrolled_pair(tmp_path, database=hq_backend)
     b = _export(s, "one")
     real = hq_import.parse_record_meta
 
@@ -226,12 +226,12 @@ def test_record_new_with_deep_json_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_file_changed_between_verify_and_decrypt_is_not_stored(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hq_backend: str | None) -> None:
     """Two bundles with one header (a compromised device can make them): the import
     verified A; if B's bytes are then decrypted, B must never be stored as A."""
     import random
 
-    s = enrolled_pair(tmp_path)
+    s = enrolled_pair(tmp_path, database=hq_backend)
 
     def rng_for(seed: int) -> Any:
         r = random.Random(seed)
@@ -266,8 +266,9 @@ def test_file_changed_between_verify_and_decrypt_is_not_stored(
 # -- finding 12 -------------------------------------------------------------------------
 
 
-def test_symlinks_are_not_followed_and_quarantine_is_private(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_symlinks_are_not_followed_and_quarantine_is_private(
+        tmp_path: Path, hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     secret = tmp_path / "secret.txt"
     secret.write_text("the HQ operator's private notes")
     folder = tmp_path / "in"

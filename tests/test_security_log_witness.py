@@ -7,10 +7,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from intake_app.crypto import read_receipt
 from intake_app.hq import eventlog
 from intake_app.services.hq import HQService
 from tests.cli_helpers import HQ_PASS, Setup, enrolled_pair, example_values, run
+from tests.pg_helpers import PgServer
+
+
+@pytest.fixture
+def own_backend(hq_backend: str | None, request: pytest.FixtureRequest) -> str | None:
+    """``hq_backend`` with a database of its own: the insider drops the log's triggers,
+    which a truncated module database would otherwise lose for the next test."""
+    if hq_backend is None:
+        return None
+    server: PgServer = request.getfixturevalue("pg_server")
+    return server.store_url(server.new_database("witness"))
 
 
 def _bundle(s: Setup, tag: str) -> Path:
@@ -34,8 +47,9 @@ def _insider_rewrites_log(hq: Path, drop_kind: str) -> None:
         dropped = next(e for e in entries if e.kind == drop_kind)
         sk = svc.signing_key()
         with svc._store.transaction() as conn:
-            conn.execute("DROP TRIGGER hq_events_no_delete")
-            conn.execute("DROP TRIGGER hq_events_chained_final")
+            on = " ON hq_events" if type(svc._store).__name__ == "PgDatabase" else ""
+            conn.execute("DROP TRIGGER hq_events_no_delete" + on)
+            conn.execute("DROP TRIGGER hq_events_chained_final" + on)
             conn.execute("DELETE FROM hq_events")
             conn.execute("DELETE FROM hq_log_checkpoints")
             for e in entries:
@@ -46,8 +60,8 @@ def _insider_rewrites_log(hq: Path, drop_kind: str) -> None:
         svc.lock()
 
 
-def test_rewritten_log_is_caught_by_witnesses(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_rewritten_log_is_caught_by_witnesses(tmp_path: Path, own_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=own_backend)
     b1 = _bundle(s, "one")
     assert s.h("hq", "import", b1).rc == 0
     auditor = {"INTAKE_AUDITOR_DIR": str(tmp_path / "auditor")}
@@ -92,8 +106,8 @@ def test_rewritten_log_is_caught_by_witnesses(tmp_path: Path) -> None:
         assert rc == 1 and "rewritten" in out, (w, out)
 
 
-def test_deleting_the_tail_is_caught(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_deleting_the_tail_is_caught(tmp_path: Path, own_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=own_backend)
     b1 = _bundle(s, "one")
     assert s.h("hq", "import", b1).rc == 0
     log1 = tmp_path / "log1.jsonl"

@@ -47,18 +47,28 @@ def _seal(s: Setup, n: int = 1) -> list[Path]:
     return [Path(p) for p in r.out.split()]
 
 
-@pytest.fixture
-def pair(tmp_path: Path) -> Iterator[tuple[Setup, BackgroundServer]]:
-    s = enrolled_pair(tmp_path)
+def _pair(tmp_path: Path, database: str | None) -> Iterator[tuple[Setup, BackgroundServer]]:
+    s = enrolled_pair(tmp_path, database=database)
     srv = BackgroundServer(tmp_path / "dropbox", s.keyring, Limits(min_free_bytes=0))
     srv.start()
     yield s, srv
     srv.stop()
 
 
-def test_upload_fetch_import_receipt_round_trip(pair: tuple[Setup, BackgroundServer],
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[tuple[Setup, BackgroundServer]]:
+    yield from _pair(tmp_path, None)
+
+
+@pytest.fixture
+def hq_pair(tmp_path: Path, hq_backend: str | None) -> Iterator[tuple[Setup, BackgroundServer]]:
+    """``pair`` with HQ on each backend (fetch --import and receipts)."""
+    yield from _pair(tmp_path, hq_backend)
+
+
+def test_upload_fetch_import_receipt_round_trip(hq_pair: tuple[Setup, BackgroundServer],
                                                  tmp_path: Path) -> None:
-    s, srv = pair
+    s, srv = hq_pair
     url = srv.url
     _seal(s, 2)
     r = s.f("upload", "--to", url)
@@ -182,8 +192,9 @@ def test_background_sender_backs_off_then_sends(tmp_path: Path) -> None:
     assert len(report.stored) == 1
 
 
-def test_publish_keyring_lets_a_new_laptop_upload(tmp_path: Path) -> None:
-    s = enrolled_pair(tmp_path)
+def test_publish_keyring_lets_a_new_laptop_upload(tmp_path: Path,
+                                                  hq_backend: str | None) -> None:
+    s = enrolled_pair(tmp_path, database=hq_backend)
     # The drop box starts with a keyring that predates the laptop's enrollment.
     early = tmp_path / "early.sig"
     svc = HQService(s.hq)
