@@ -75,11 +75,13 @@ class Setup:
 
 
 def enrolled_pair(root: Path, *, provision_args: tuple[str, ...] = (),
-                  database: str | None = None) -> Setup:
-    """``database``: the HQ store's PostgreSQL URL (``hq_backend``); None: SQLCipher."""
+                  database: str | None = None, blobs: str | None = None) -> Setup:
+    """``database``: the HQ store's PostgreSQL URL (``hq_backend``); None: SQLCipher.
+    ``blobs``: an s3:// bucket for its attachments (the S3 settings in the environment)."""
     hq, field = root / "hq", root / "field"
     ok("--data-dir", hq, "hq", "init", "--org", "Test Org",
-       *(("--database", database) if database else ()), passphrase=HQ_PASS)
+       *(("--database", database) if database else ()),
+       *(("--blobs", blobs) if blobs else ()), passphrase=HQ_PASS)
     ok("--data-dir", hq, "hq", "provision", "--out", root / "prov.sig", *provision_args,
        passphrase=HQ_PASS)
     fp = ok("--data-dir", hq, "hq", "fingerprint", passphrase=HQ_PASS).out.strip()

@@ -33,7 +33,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     db_password = None
     if args.database and args.ask_db_password:
         db_password = prompt_secret("Database password: ", confirm=False)
-    with HQService(data_dir(args, "hq"), args.database, db_password) as svc:
+    with HQService(data_dir(args, "hq"), args.database, db_password, args.blobs) as svc:
         svc.init_hq(read_passphrase(args, prompt="New passphrase: ", confirm=True), args.org,
                     recipient_keys=args.recipient_keys)
         print(f"created HQ profile {svc.hq_id} for {args.org} in {svc.data_dir}")
@@ -166,6 +166,10 @@ def register(sub: Any) -> Any:
                         "remembers it)")
     p.add_argument("--ask-db-password", action="store_true",
                    help="prompt for the database password instead")
+    p.add_argument("--blobs", metavar="s3://BUCKET/PREFIX",
+                   help="with --database: keep attachments in this S3-compatible bucket "
+                        "(endpoint and keys from INTAKE_S3_CONFIG or INTAKE_S3_ENDPOINT + "
+                        "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY; the profile remembers it)")
     p.set_defaults(func=cmd_init)
 
     p = hsub.add_parser("fingerprint", help="print HQ's fingerprint to compare by voice")

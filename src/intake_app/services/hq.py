@@ -35,7 +35,9 @@ from intake_app.errors import (
     DiskFull,
     IntakeError,
     NotFound,
+    ObjectStoreError,
     StoreCorrupt,
+    UsageError,
     ValidationFailed,
 )
 from intake_app.forms import Form, validate_record
@@ -65,7 +67,8 @@ QUARANTINE_DIR = "quarantine"
 # instead of quarantining a good bundle (everything else inside a bundle is refused).
 # Errors reading the bundle's medium (a bad sector, a stick pulled out).
 _READ_FAILURES = (errno.EIO, errno.ENXIO, errno.ENODEV, errno.ESTALE, errno.ENOMEDIUM)
-_STORE_FAILURES = (StoreCorrupt, DiskFull, MemoryError, sqlcipher3.OperationalError,
+_STORE_FAILURES = (StoreCorrupt, DiskFull, ObjectStoreError, MemoryError,
+                   sqlcipher3.OperationalError,
                    sqlcipher3.InterfaceError)
 # Held by whoever imports into this HQ store (CLI, GUI, drop box fetch), so two runs at
 # once do not both decide a bundle is new (finding 3 of issue 14).
@@ -91,11 +94,15 @@ class HQService(ReportDesk):
     kind = "hq"
 
     def __init__(self, data_dir: Path, database: str | None = None,
-                 db_password: str | None = None) -> None:
+                 db_password: str | None = None, blobs: str | None = None) -> None:
         """``database``: a PostgreSQL connection string for a new team HQ (``init_hq``);
-        an existing profile remembers its own. ``db_password``: as typed at a prompt."""
+        an existing profile remembers its own. ``db_password``: as typed at a prompt.
+        ``blobs``: ``s3://bucket/prefix`` for its attachments (with ``database``)."""
         super().__init__(data_dir)
         self._database, self._db_password = database, db_password
+        if blobs is not None and database is None:
+            raise UsageError("--blobs s3://... needs --database postgresql://...")
+        self._blobs = blobs
         self._new_pg: Any = None  # store.pg.db.PgDatabase, imported lazily
 
     def _after_create(self) -> None:
@@ -111,7 +118,8 @@ class HQService(ReportDesk):
     @locked
     def init_hq(self, passphrase: str, org_name: str, recipient_keys: int = 2) -> None:
         if self._database is not None:
-            self._new_pg = hq_backend.open_empty(self._database, self._db_password)
+            self._new_pg = hq_backend.open_empty(self._database, self._db_password,
+                                                 self._blobs)
         try:
             self.create(passphrase)
         finally:

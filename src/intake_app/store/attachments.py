@@ -27,6 +27,7 @@ import queue
 import struct
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -34,7 +35,7 @@ import nacl.bindings as sodium
 import nacl.exceptions
 import nacl.utils
 
-from intake_app.errors import NotFound, StoreCorrupt
+from intake_app.errors import NotFound, ObjectStoreError, StoreCorrupt
 from intake_app.models import AttachmentInfo
 from intake_app.store import blobs
 from intake_app.store.backend import Store
@@ -44,6 +45,9 @@ from intake_app.store.db import after_commit
 from intake_app.store.ids import new_id, now_ms
 
 _QUEUE_DEPTH = 4
+# The sweep at open spares objects younger than this (an import elsewhere may be about
+# to commit the row naming one); after a failed import this process sweeps at once.
+SWEEP_GRACE = timedelta(hours=1)
 MAX_NAME_LEN = 255
 
 
@@ -145,21 +149,32 @@ def _stored(conn: Any, att_id: str, idx: int) -> bytes | None:
         return bytes(row[0])
     blob, size = conn.execute("SELECT blob, size FROM attachments WHERE id = ?",
                               (att_id,)).fetchone()
-    data = None if blob is None else blobs.read_stored(
-        store_file(conn), str(blob), idx, blobs.stored_len(int(size), idx))
+    where = blob_store(conn)
+    data = None if blob is None or where is None else where.read_stored(
+        str(blob), idx, blobs.stored_len(int(size), idx))
     if data is None:
         raise StoreCorrupt(f"attachment {att_id} is missing its blob file or chunk {idx}")
     return data
 
 
 def store_file(conn: Any) -> Path:
-    """The SQLCipher file the blob files sit beside. A PostgreSQL store has no blob
-    files (its chunks are bytea rows; object storage is issue 19's next step)."""
+    """The SQLCipher file the blob files sit beside."""
     return Path(conn.execute("PRAGMA database_list").fetchone()[2])
 
 
 def has_blob_files(conn: Any) -> bool:
+    """A SQLCipher store, with its ``blobs/`` folder (a PostgreSQL one has none)."""
     return getattr(conn, "dialect", "sqlite") == "sqlite"
+
+
+def blob_store(conn: Any) -> blobs.BlobStore | None:
+    """Where this store's blobs live: the folder beside the SQLCipher file, a team HQ's
+    bucket (``store.s3blobs``, set on the PostgreSQL connection), or None (PostgreSQL
+    without object storage: sealed chunks stay ``bytea`` rows)."""
+    if has_blob_files(conn):
+        return blobs.LocalBlobs(store_file(conn))
+    found: blobs.BlobStore | None = getattr(conn, "blob_store", None)
+    return found
 
 
 def read_chunk(conn: Any, key: bytes | None, att_id: str, idx: int) -> bytes | None:
@@ -182,8 +197,10 @@ def stored_chunks(conn: Any, att_id: str, first: int, count: int) -> Iterator[by
                 raise StoreCorrupt(f"attachment {att_id} is missing chunk {idx}")
             yield stored
         return
-    path = store_file(conn)
-    yield from blobs.read_run(path, str(row[0]), int(row[1]), first, count, att_id)
+    where = blob_store(conn)
+    if where is None:
+        raise StoreCorrupt(f"attachment {att_id} names a blob but this store has none")
+    yield from where.read_run(str(row[0]), int(row[1]), first, count, att_id)
 
 
 def erase_attachments(conn: Any, where: str, params: tuple[Any, ...]) -> None:
@@ -193,11 +210,12 @@ def erase_attachments(conn: Any, where: str, params: tuple[Any, ...]) -> None:
     under keys about to be destroyed), then the small rows holding the keys are
     deleted with secure_delete on. Runs inside the caller's transaction."""
     names = blobs.names_in(conn, where, params)
-    if names:
-        # The blob files go once the rows (and keys) are gone for good: after the
-        # commit, so a rollback keeps a readable attachment (store/blobs.py).
-        path = store_file(conn)
-        after_commit(conn, lambda: blobs.remove(path, names))
+    held = blob_store(conn) if names else None
+    if held is not None:
+        # The blobs go once the rows (and keys) are gone for good: after the commit, so
+        # a rollback keeps a readable attachment; a failed delete leaves ciphertext
+        # under a destroyed key, which the sweep removes (store/blobs.py, s3blobs.py).
+        after_commit(conn, lambda: held.remove(names))
     sqlite = getattr(conn, "dialect", "sqlite") == "sqlite"  # PostgreSQL: no such pragma
     if sqlite:
         conn.execute("PRAGMA secure_delete = OFF")
@@ -302,16 +320,13 @@ def get_attachment(db: Store, att_id: str) -> AttachmentInfo:
 
 
 def iter_attachment(db: Store, att_id: str) -> Iterator[bytes]:
-    """The attachment's bytes, one chunk at a time (constant memory)."""
-    get_attachment(db, att_id)
+    """The attachment's bytes, one chunk at a time (constant memory; from a blob, one
+    sequential read: one ranged GET from a bucket)."""
+    info = get_attachment(db, att_id)
     key = chunk_key(db, att_id)
-    idx = 0
-    while True:
-        data = read_chunk(db, key, att_id, idx)
-        if data is None:
-            return
-        yield data
-        idx += 1
+    count = (info.size + CHUNK_SIZE - 1) // CHUNK_SIZE
+    for idx, stored in enumerate(stored_chunks(db, att_id, 0, count)):
+        yield open_chunk(key, att_id, idx, stored)
 
 
 def delete_attachment(db: Store, att_id: str) -> None:
@@ -319,9 +334,11 @@ def delete_attachment(db: Store, att_id: str) -> None:
         erase_attachments(conn, "id = ?", (att_id,))
 
 
-def sweep_blobs(db: Store) -> int:
-    """Delete blob files no attachment row names (store/blobs.py)."""
-    return blobs.sweep(db, db.path) if has_blob_files(db) else 0
+def sweep_blobs(db: Store, min_age: timedelta | None = None) -> int:
+    """Delete blobs no attachment row names (store/blobs.py); ``min_age`` spares young
+    objects in a bucket that other importers may be writing to."""
+    where = blob_store(db)
+    return 0 if where is None else where.sweep(db, min_age)
 
 
 def remove_old_decoy_blobs(db: Store) -> int:
@@ -340,5 +357,8 @@ def purge_incomplete(db: Store) -> int:
         # The naming key exists before any transaction names a blob with it: a file
         # named in a rolled-back first transaction is still recognised by the sweep.
         blobs.name_key(conn)
-    sweep_blobs(db)
+    try:
+        sweep_blobs(db, SWEEP_GRACE)
+    except ObjectStoreError:
+        pass  # the bucket is unreachable now: the next open or import sweeps
     return int(n)

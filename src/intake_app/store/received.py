@@ -17,11 +17,10 @@ from intake_app.store import blobs, search
 from intake_app.store.attachments import (
     CHUNK_SIZE,
     SEAL_OVERHEAD,
+    blob_store,
     chunk_key,
-    has_blob_files,
     new_chunk_key,
     read_chunk,
-    store_file,
     write_chunk,
 )
 from intake_app.store.ids import now_ms
@@ -180,7 +179,8 @@ def store_sealed_part(conn: Any, a: PartIn, key: bytes,
                       device_id: str) -> bool:
     """Add one received v2 sealed part: its stored chunks (already authenticated by the
     opener under ``key`` with this attachment's id and their index) go as received into
-    the attachment's blob file (store/blobs.py), fsynced before the caller commits; the
+    the attachment's blob (a file or an object: store/blobs.py, store/s3blobs.py), durable
+    before the caller commits; the
     attachment keeps the device's key; nothing is decrypted or encrypted again.
     True if it is the first part of a new attachment."""
     owner = conn.execute("SELECT 1 FROM records WHERE id = ?", (a.record_id,)).fetchone()
@@ -189,8 +189,11 @@ def store_sealed_part(conn: Any, a: PartIn, key: bytes,
     _check_owner(conn, a.record_id, device_id)
     row = conn.execute("SELECT record_id, size, sha256, complete, chunk_key, blob "
                        "FROM attachments WHERE id = ?", (a.attachment_id,)).fetchone()
+    where = blob_store(conn)
+    if where is not None and where.whole_only and (a.offset, a.size) != (0, a.total_size):
+        where = None  # an object is written once, whole: parts stay in rows (bytea)
     if row is None:
-        blob: str | None = blobs.new_name(conn) if has_blob_files(conn) else None
+        blob: str | None = None if where is None else blobs.new_name(conn)
         conn.execute(
             "INSERT INTO attachments (id, record_id, name, mime, size, sha256, created_at, "
             "complete, chunk_key, blob) VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?, ?)",
@@ -207,7 +210,9 @@ def store_sealed_part(conn: Any, a: PartIn, key: bytes,
         return False  # already complete: a resent part
     else:
         blob = None if row[5] is None else str(row[5])  # None: earlier parts in SQLite
-    writer = None if blob is None else blobs.BlobWriter(store_file(conn), blob)
+    if where is None:
+        blob = None
+    writer = None if blob is None or where is None else where.writer(blob, a.total_size)
     got = 0
     try:
         for idx, stored in chunks:

@@ -42,9 +42,6 @@ PART_SIZE = 8 << 20  # S3's minimum part is 5 MiB
 PARALLEL_PARTS = 2
 _QUEUE_DEPTH = 8  # stored chunks (~1 MiB each) waiting for the upload thread
 _PAD_BLOCK = 1 << 20
-# Objects younger than this are left alone by the sweep at open: another importer may
-# have written one whose row its transaction has not committed yet.
-SWEEP_GRACE = timedelta(hours=1)
 _EOF = b""
 
 

@@ -20,6 +20,7 @@ import psycopg
 from psycopg import conninfo
 
 from intake_app.errors import StoreCorrupt, UsageError
+from intake_app.store.db import _ON_COMMIT
 from intake_app.store.pg import migrations
 from intake_app.store.pg.dialect import translate
 
@@ -79,6 +80,8 @@ class PgConnection:
 
     def __init__(self, conn: psycopg.Connection[Any]) -> None:
         self.raw = conn
+        # Where attachment blobs live (store.s3blobs.S3Blobs), or None: bytea rows.
+        self.blob_store: Any = None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Result:
         t = translate(sql)
@@ -154,11 +157,32 @@ class PgDatabase:
                     conn.raw.execute(stmt)  # DDL: no parameters, not translated
                 conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
 
+    @property
+    def blob_store(self) -> Any:
+        return self.conn.blob_store
+
+    @blob_store.setter
+    def blob_store(self, store: Any) -> None:
+        self.conn.blob_store = store
+
     @contextmanager
     def transaction(self) -> Iterator[PgConnection]:
-        """One transaction, rolled back on any exception (psycopg's own block)."""
-        with self._lock, self.conn.raw.transaction():
-            yield self.conn
+        """One transaction, rolled back on any exception (psycopg's own block). Work
+        queued with ``store.db.after_commit`` runs after the outermost one commits."""
+        with self._lock:
+            outer = id(self.conn) not in _ON_COMMIT
+            if outer:
+                _ON_COMMIT[id(self.conn)] = []
+            try:
+                with self.conn.raw.transaction():
+                    yield self.conn
+            except BaseException:
+                if outer:
+                    _ON_COMMIT.pop(id(self.conn), None)
+                raise
+            if outer:
+                for fn in _ON_COMMIT.pop(id(self.conn), []):
+                    fn()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Result:
         return self.conn.execute(sql, params)
