@@ -325,3 +325,7 @@ def test_attachments_go_to_the_bucket(migrated: dict[str, Any], pg_server: PgSer
     store = S3Blobs.connect(f"s3://{bucket}/hq")
     stored = list(store.read_run(name, size, 0, 2, att_id))
     assert b"".join(open_chunk(bytes(key), att_id, i, c) for i, c in enumerate(stored)) == BLOB
+    # The new profile remembers the bucket: the service reads the attachment from it.
+    with HQService(tmp_path / "team") as team:
+        team.unlock(HQ_PASS)
+        assert b"".join(team.attachment_chunks(att_id)) == BLOB

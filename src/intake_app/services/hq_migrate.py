@@ -27,6 +27,7 @@ from pathlib import Path
 
 from intake_app.errors import ProfileError, StoreCorrupt
 from intake_app.hq import eventlog
+from intake_app.objstore import parse_url as _parse_s3
 from intake_app.paths import fsync_dir
 from intake_app.services import hq_backend
 from intake_app.services.hq import HQService
@@ -106,7 +107,8 @@ def migrate_hq(svc: HQService, database: str, new_profile: Path, passphrase: str
                             log_move)
         finally:
             pg.close()
-        _make_profile(new_profile, passphrase, database, store_id, db_password)
+        _make_profile(new_profile, passphrase, database, store_id, db_password,
+                      None if blobs is None else s3_url(blobs))
     return MigrateSummary(hq_id=hq_id, new_profile=str(new_profile), rows=rows,
                           seconds=time.monotonic() - start, resumed=resumed)
 
@@ -141,8 +143,12 @@ def _staging(new_profile: Path) -> Path:
     return new_profile.parent / f".{new_profile.name}.migrating"
 
 
+def s3_url(blobs: str) -> str:
+    return _parse_s3(blobs).url
+
+
 def _make_profile(new_profile: Path, passphrase: str, database: str, store_id: str,
-                  db_password: str | None) -> None:
+                  db_password: str | None, blobs: str | None = None) -> None:
     """The team profile, made once: under a temporary name, then renamed (a kill leaves
     either no profile or a whole one). On a rerun, the one there must open this store."""
     if store_profile.profile_exists(new_profile):
@@ -157,7 +163,10 @@ def _make_profile(new_profile: Path, passphrase: str, database: str, store_id: s
     try:
         with db.transaction() as conn:
             store_meta.put_meta(conn, {hq_backend.DATABASE_KEY: database,
-                                       hq_backend.STORE_ID_KEY: store_id})
+                                       hq_backend.STORE_ID_KEY: store_id,
+                                       # the bucket the new profile's attachments are in
+                                       **({} if blobs is None
+                                          else {hq_backend.BLOBS_KEY: blobs})})
     finally:
         db.close()
     copy.step("profile")
