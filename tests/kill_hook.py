@@ -111,6 +111,7 @@ class _EIOReader:
 def _install_eio(substr: str, after: int) -> None:
     real_open, real_os_open, real_fdopen = builtins.open, os.open, os.fdopen
     real_read, real_pread, real_sendfile = os.read, os.pread, os.sendfile
+    real_preadv = os.preadv
     fds: set[int] = set()
     sent: dict[int, int] = {}
 
@@ -151,6 +152,11 @@ def _install_eio(substr: str, after: int) -> None:
         bad_range(fd, offset, len(data))
         return data
 
+    def preadv(fd: int, buffers: Any, offset: int, *a: Any) -> int:
+        n = real_preadv(fd, buffers, offset, *a)
+        bad_range(fd, offset, n)
+        return n
+
     def sendfile(out_fd: int, in_fd: int, offset: int | None, count: int) -> int:
         if in_fd in fds:
             start = offset if offset is not None else sent.get(in_fd, 0)
@@ -161,6 +167,7 @@ def _install_eio(substr: str, after: int) -> None:
 
     os.open, os.fdopen = os_open, fdopen  # type: ignore[assignment]
     os.read, os.pread, os.sendfile = read, pread, sendfile  # type: ignore[assignment]
+    os.preadv = preadv  # type: ignore[assignment]
     builtins.open = io.open = open_  # type: ignore[assignment]
 
 

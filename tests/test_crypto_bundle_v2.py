@@ -90,7 +90,7 @@ def open_all(data: bytes) -> list[tuple[str, object, bytes]]:
         if it.kind == "sealed":
             assert it.part is not None
             got.append((it.kind, (it.part.key, it.part.blob_id, it.part.first_index),
-                        b"".join(c for _, c in it.stored_chunks())))
+                        b"".join(bytes(c) for _, c in it.stored_chunks())))
         else:
             got.append((it.kind, it.meta, b"".join(it.chunks())))
     return got

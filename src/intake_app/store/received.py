@@ -175,8 +175,8 @@ def store_attachment_part(conn: Any, a: PartIn, chunks: Iterable[bytes],
 
 
 def store_sealed_part(conn: Any, a: PartIn, key: bytes,
-                      chunks: Iterable[tuple[int, bytes]], on_bytes: Callable[[int], None],
-                      device_id: str) -> bool:
+                      chunks: Iterable[tuple[int, bytes | memoryview]],
+                      on_bytes: Callable[[int], None], device_id: str) -> bool:
     """Add one received v2 sealed part: its stored chunks (already authenticated by the
     opener under ``key`` with this attachment's id and their index) go as received into
     the attachment's blob (a file or an object: store/blobs.py, store/s3blobs.py), durable
@@ -220,7 +220,7 @@ def store_sealed_part(conn: Any, a: PartIn, key: bytes,
                 writer.write(idx, stored)
             conn.execute("INSERT OR REPLACE INTO attachment_chunks (attachment_id, idx, data) "
                          "VALUES (?, ?, ?)",
-                         (a.attachment_id, idx, b"" if writer is not None else stored))
+                         (a.attachment_id, idx, b"" if writer is not None else bytes(stored)))
             got += len(stored) - SEAL_OVERHEAD
             on_bytes(len(stored) - SEAL_OVERHEAD)
         if got != a.size:

@@ -91,8 +91,9 @@ class OpenedItem:
         self._left = data_len
         self._live = True
 
-    def stored_chunks(self) -> Iterator[tuple[int, bytes]]:
-        """(chunk index, stored chunk) of a sealed part, in order, each authenticated."""
+    def stored_chunks(self) -> Iterator[tuple[int, memoryview]]:
+        """(chunk index, stored chunk) of a sealed part, in order, each authenticated; the
+        chunk is a view valid until the next one is asked for (a reused buffer)."""
         if self.part is None or self._blobs is None:
             raise ValueError("not a sealed item")
         if not self._live:

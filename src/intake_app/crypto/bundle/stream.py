@@ -225,10 +225,14 @@ class _Decryptor(threading.Thread):
         self.q: queue.Queue[object] = queue.Queue(maxsize=_SLOTS)
         self.free_pt: queue.Queue[bytearray] = queue.Queue()
         self.free_ct: queue.Queue[bytearray] = queue.Queue()
+        # A stream of one chunk (a v2 bundle's records, beside its blobs) needs buffers
+        # of that chunk's size only: 9 MiB of full-size buffers was most of the import's
+        # peak RSS over its baseline.
+        ct_len = self.full_len if n_chunks > 1 else last_len
         for _ in range(_SLOTS + 2):
-            self.free_pt.put(bytearray(chunk))
+            self.free_pt.put(bytearray(max(1, ct_len - ABYTES)))
         for _ in range(3):
-            self.free_ct.put(bytearray(self.full_len))
+            self.free_ct.put(bytearray(ct_len))
         self.stop = threading.Event()
 
     def _put(self, x: object) -> None:
@@ -368,31 +372,34 @@ class _PlainReader:
 
 
 # --- v2: sealed parts in the BLOBS region -------------------------------------------------
-def _pread(fh: BinaryIO, offset: int, n: int) -> bytes:
-    """n bytes at ``offset`` without moving fh's position (the stream decryptor reads
-    the same file sequentially on another thread)."""
+def _pread_into(fh: BinaryIO, buf: bytearray, offset: int, n: int) -> int:
+    """Read n bytes at ``offset`` into ``buf`` without moving fh's position (the stream
+    decryptor reads the same file sequentially on another thread); the count read. Into
+    a reused buffer: a fresh 1 MiB object per chunk costs its page faults every time."""
+    mv = memoryview(buf)[:n]
     fileno = getattr(fh, "fileno", None)
     fd: int | None = None
     if fileno is not None:
         with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
             fd = fileno()
     if fd is not None:
-        parts, got = [], 0
+        got = 0
         while got < n:
-            b = os.pread(fd, n - got, offset + got)
-            if not b:
+            k = os.preadv(fd, [mv[got:]], offset + got)
+            if not k:
                 break
-            parts.append(b)
-            got += len(b)
-        return parts[0] if len(parts) == 1 else b"".join(parts)
+            got += k
+        return got
     getbuffer = getattr(fh, "getbuffer", None)
     if getbuffer is None:
         raise BundleError("payload", "bundle file does not support positioned reads")
     with getbuffer() as view:
-        return bytes(view[offset : offset + n])
+        piece = view[offset : offset + n]
+        mv[: len(piece)] = piece
+        return len(piece)
 
 
-def _aead_check(stored: bytes, ad: bytes, key: bytes) -> bool:
+def _aead_check(stored: bytes | memoryview, ad: bytes, key: bytes) -> bool:
     """True iff ``stored`` (nonce || ciphertext) authenticates under ``key`` and ``ad``.
 
     libsodium's decrypt with a NULL message pointer checks the Poly1305 tag and stops
@@ -406,7 +413,7 @@ def _aead_check(stored: bytes, ad: bytes, key: bytes) -> bool:
     if _LIB is None:
         try:
             sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
-                stored[PART_NONCE:], ad, stored[:PART_NONCE], key)
+                bytes(stored[PART_NONCE:]), ad, bytes(stored[:PART_NONCE]), key)
         except CryptoError:
             return False
         return True
@@ -440,7 +447,8 @@ class _BlobPipe(threading.Thread):
     parts on one thread while a second (``_check``) authenticates them, ahead of the
     consumer that writes them into the store: three stages, all releasing the GIL
     (hashlib, libsodium through cffi, file writes), so both cores work. Bounded: at most
-    a few chunks wait between stages."""
+    a few chunks wait between stages, in a fixed pool of reused buffers (no allocation
+    per chunk), so memory does not grow with the size of the bundle."""
 
     def __init__(self, fh: BinaryIO, base: int, max_chunk: int) -> None:
         super().__init__(daemon=True, name="bundle-blobs")
@@ -450,6 +458,10 @@ class _BlobPipe(threading.Thread):
         # busy, and the import's peak RSS under 64 MiB (issue 20).
         self.mid: queue.Queue[object] = queue.Queue(maxsize=2)
         self.out: queue.Queue[object] = queue.Queue(maxsize=2)
+        # One buffer per place a chunk can be: reader, mid (2), checker, out (2), consumer.
+        # Allocated as needed, at most 8: only as many as the stages actually hold.
+        self.pool: queue.Queue[bytearray] = queue.Queue()
+        self.max_chunk, self.allocated = max_chunk, 0
         self.sha = hashlib.sha256()
         self.consumed = 0
         self.stop = threading.Event()
@@ -462,6 +474,19 @@ class _BlobPipe(threading.Thread):
     def _put(self, x: object) -> None:
         self._put_to(self.out, x)
 
+    def _buffer(self) -> bytearray:
+        with contextlib.suppress(queue.Empty):
+            return self.pool.get_nowait()
+        if self.allocated < 8:
+            self.allocated += 1
+            return bytearray(self.max_chunk)
+        while True:
+            try:
+                return self.pool.get(timeout=0.05)
+            except queue.Empty:
+                if self.stop.is_set():
+                    raise _Stop from None
+
     def start(self) -> None:
         self.checker.start()
         super().start()
@@ -473,12 +498,15 @@ class _BlobPipe(threading.Thread):
                 for j, size in enumerate(part.chunk_sizes()):
                     if self.stop.is_set():
                         raise _Stop
-                    stored = _pread(self.fh, pos, size)
-                    if len(stored) != size:
+                    buf = self._buffer()
+                    if size > len(buf):
+                        raise BundleError("payload", "sealed chunk larger than its buffer")
+                    if _pread_into(self.fh, buf, pos, size) != size:
                         raise BundleError("payload", "blob region truncated")
+                    stored = memoryview(buf)[:size]
                     self.sha.update(stored)
                     self.consumed += size
-                    self._put_to(self.mid, (part, part.first_index + j, stored))
+                    self._put_to(self.mid, (part, part.first_index + j, stored, buf))
                     pos += size
                 self._put_to(self.mid, _END)
             self._put_to(self.mid, None)
@@ -492,12 +520,12 @@ class _BlobPipe(threading.Thread):
         try:
             while (x := self.mid.get()) is not None:
                 if isinstance(x, tuple):
-                    part, idx, stored = x
+                    part, idx, stored, buf = x
                     if not _aead_check(stored, part_ad(part.blob_id, idx), part.key):
                         raise BundleError("payload", f"sealed chunk {idx} of blob "
                                           f"{part.blob_id.decode('ascii', 'replace')} does not "
                                           "authenticate under its key")
-                    x = (idx, stored)
+                    x = (idx, stored, buf)
                 self._put(x)
                 if isinstance(x, BaseException):
                     return
@@ -507,8 +535,10 @@ class _BlobPipe(threading.Thread):
             with contextlib.suppress(_Stop):
                 self._put(e)
 
-    def chunks(self, part: BlobPart) -> Iterator[tuple[int, bytes]]:
-        """(index, stored chunk) of ``part``, each already authenticated."""
+    def chunks(self, part: BlobPart) -> Iterator[tuple[int, memoryview]]:
+        """(index, stored chunk) of ``part``, each already authenticated. The chunk is a
+        view of a reused buffer, valid until the next one is asked for: write or copy it
+        before that."""
         self.parts.put(part)
         while True:
             x = self.out.get()
@@ -517,7 +547,11 @@ class _BlobPipe(threading.Thread):
             if isinstance(x, BaseException):
                 raise x
             assert isinstance(x, tuple)
-            yield x
+            idx, stored, buf = x
+            yield idx, stored
+            with contextlib.suppress(BufferError):
+                stored.release()  # a consumer that kept it fails loudly, not on new bytes
+            self.pool.put(buf)
 
     def finish(self) -> tuple[bytes, int]:
         self.parts.put(None)
