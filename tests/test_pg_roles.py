@@ -8,6 +8,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -231,3 +232,45 @@ def test_the_importer_login_imports_and_reads_everything(team: Team) -> None:
         imp.execute("INSERT INTO forms (form_id, version, definition, installed_at) "
                     "VALUES ('f', '1', '\\x00', 1)")
         imp.execute("DELETE FROM forms WHERE form_id = 'f'")
+
+
+# -- HQ's private keys: in the importer's profile, never in PostgreSQL ------------------
+
+
+def test_hqs_private_keys_stay_in_the_profile_and_postgres_has_public_keys_only(
+        team: Team) -> None:
+    with psycopg.connect(team.server.dsn(team.dbname), autocommit=True) as admin:
+        rows = admin.execute("SELECT purpose, secret, public_hex FROM hq_keys").fetchall()
+    assert len(rows) == 3 and all(secret is None for _p, secret, _h in rows)
+    # The keys the profile holds are those public halves, and they work.
+    sk = team.hq.signing_key()
+    assert bytes(sk.verify_key).hex() in {h for _p, _s, h in rows}
+    assert {bytes(k.public_key).hex() for k in team.hq.recipient_private_keys()} == \
+        {h for p, _s, h in rows if p == "recipient"}
+
+
+def test_secrets_found_in_postgres_move_into_the_profile_at_unlock(
+        pg_server: PgServer, tmp_path: Path) -> None:
+    """A store from before migration 6 (or copied up by an older migrate) held them."""
+    from intake_app.store import hq as store_hq
+    from tests.case_helpers import PASS
+
+    url = pg_server.store_url(pg_server.new_database("keys"))
+    hq = make_hq(tmp_path, url)
+    fp = hq.fingerprint()
+    local: Any = hq._local
+    keys = store_hq.keys_with_secrets(local)
+    with local.transaction() as conn:
+        conn.execute("DELETE FROM hq_keys")
+    with hq._store.transaction() as conn:
+        for _purpose, _label, secret, public, _c, _r in keys:
+            conn.execute("UPDATE hq_keys SET secret = ? WHERE public_hex = ?", (secret, public))
+    hq.lock()
+    again = HQService(tmp_path / "hq")
+    again.unlock(PASS)
+    try:
+        assert again.fingerprint() == fp
+        assert store_hq.keys_with_secrets(again._store) == []
+        assert [k[2] for k in store_hq.keys_with_secrets(again._keys)] == [k[2] for k in keys]
+    finally:
+        again.lock()

@@ -54,12 +54,13 @@ from intake_app.models import (
 from intake_app.paths import FILE_MODE, atomic_write, ensure_private_dir
 from intake_app.services import enrollment, hq_backend
 from intake_app.services.base import locked
-from intake_app.services.hq_import import import_items
+from intake_app.services.hq_import import import_items, import_lock
 from intake_app.services.report import ReportDesk
 from intake_app.store import hq as store_hq
 from intake_app.store import meta as store_meta
 from intake_app.store import records as rec_store
 from intake_app.store.attachments import iter_attachment, sweep_blobs
+from intake_app.store.backend import Store
 from intake_app.store.ids import now_ms
 
 QUARANTINE_DIR = "quarantine"
@@ -73,12 +74,6 @@ _STORE_FAILURES = (StoreCorrupt, DiskFull, ObjectStoreError, MemoryError,
 # Held by whoever imports into this HQ store (CLI, GUI, drop box fetch), so two runs at
 # once do not both decide a bundle is new (finding 3 of issue 14).
 IMPORT_LOCK = "import.lock"
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: the in-transaction check still holds
-    fcntl = None  # type: ignore[assignment]
-
 
 class _AlreadyImported(Exception):
     """Another import committed this (device, sequence) after our chain check."""
@@ -104,15 +99,31 @@ class HQService(ReportDesk):
             raise UsageError("--blobs s3://... needs --database postgresql://...")
         self._blobs = blobs
         self._new_pg: Any = None  # store.pg.db.PgDatabase, imported lazily
+        # A team HQ: the profile's own SQLCipher store, where HQ's private keys stay.
+        self._local: Store | None = None
 
     def _after_create(self) -> None:
         if self._new_pg is not None and self._database is not None and self._db is not None:
             pg, self._new_pg = self._new_pg, None
-            self._db = hq_backend.move_new_store(self._db, pg, self._database)
+            self._db, self._local = pg, hq_backend.move_new_store(self._db, pg, self._database)
 
     def _after_unlock(self) -> None:
         if self._db is not None:
-            self._db = hq_backend.open_team_store(self._db, self._db_password)
+            self._db, self._local = hq_backend.open_team_store(self._db, self._db_password)
+
+    @locked
+    def lock(self) -> None:
+        local, self._local = self._local, None
+        super().lock()
+        if local is not None:
+            local.close()
+
+    close = lock
+
+    @property
+    def _keys(self) -> Store:
+        """Where HQ's private keys are: never in PostgreSQL (hq_backend)."""
+        return self._local if self._local is not None else self._store
 
     # -- creation and keys ----------------------------------------------------------
     @locked
@@ -128,16 +139,15 @@ class HQService(ReportDesk):
                 self._new_pg = None
         hq_id = "hq-" + secrets.token_hex(6)
         ts = now_ms()
+        sk = SigningKey.generate()
+        keys = [("signing", "signing", bytes(sk), bytes(sk.verify_key).hex())]
+        for i in range(recipient_keys):
+            pk = PrivateKey.generate()
+            keys.append(("recipient", "main" if i == 0 else f"backup-{i}", bytes(pk),
+                         bytes(pk.public_key).hex()))
+        hq_backend.add_keys(self._local, self._store, keys, ts)
         with self._store.transaction() as conn:
             store_meta.insert_meta(conn, {"hq_id": hq_id, "org_name": org_name})
-            sk = SigningKey.generate()
-            store_hq.add_key(conn, "signing", "signing", bytes(sk), bytes(sk.verify_key).hex(),
-                             created_at=ts)
-            for i in range(recipient_keys):
-                pk = PrivateKey.generate()
-                label = "main" if i == 0 else f"backup-{i}"
-                store_hq.add_key(conn, "recipient", label, bytes(pk),
-                                 bytes(pk.public_key).hex(), created_at=ts)
         self._log("init", {"hq_id": hq_id, "org_name": org_name})
 
     @property
@@ -145,14 +155,14 @@ class HQService(ReportDesk):
         return self.meta("hq_id") or ""
 
     def signing_key(self) -> SigningKey:
-        secret = store_hq.signing_secret(self._store)
+        secret = store_hq.signing_secret(self._keys)
         if secret is None:
             raise IntakeError("HQ profile has no signing key")
         return SigningKey(secret)
 
     def recipient_private_keys(self) -> list[PrivateKey]:
         """Every recipient key, retired ones too: old bundles must still open."""
-        return [PrivateKey(secret) for _l, secret, _r in store_hq.recipient_secrets(self._store)]
+        return [PrivateKey(secret) for _l, secret, _r in store_hq.recipient_secrets(self._keys)]
 
     def _active_recipients(self) -> list[tuple[str, str]]:
         return store_hq.active_recipients(self._store)
@@ -278,23 +288,9 @@ class HQService(ReportDesk):
         return ImportOutcome(path=str(path), verdict="rejected", kind=exc.kind,
                              reason=str(exc), quarantined=fh is not None)
 
-    @contextlib.contextmanager
-    def _import_lock(self, on_wait: Callable[[], None] | None) -> Iterator[None]:
-        if fcntl is None:
-            yield
-            return
-        fd = os.open(self.data_dir / IMPORT_LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC,
-                     FILE_MODE)
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                if on_wait is not None:
-                    on_wait()
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
-        finally:
-            os.close(fd)  # releases the lock
+    def _import_lock(self, on_wait: Callable[[], None] | None
+                     ) -> contextlib.AbstractContextManager[None]:
+        return import_lock(self.data_dir / IMPORT_LOCK, on_wait)
 
     @locked
     def import_bundle(self, path: Path,
@@ -471,6 +467,8 @@ class HQService(ReportDesk):
             sk: SigningKey | None = self.signing_key()
         except IntakeError:
             sk = None
+        if hq_backend.log_as_member(conn, self._store, kind, detail):
+            return  # a team member's entry, written by the database (store.pg.roles)
         eventlog.append_entry(conn, kind=kind, detail=detail, at=now_ms(),
                               signing_key=sk, hq_id=self.hq_id)
 
@@ -528,7 +526,7 @@ class HQService(ReportDesk):
         """HQ's private keys as intake_app.hq.keybackup.KeyMaterial (handle with care)."""
         recips = tuple(
             RecipientSecret(label, PrivateKey(secret), retired is not None)
-            for label, secret, retired in store_hq.recipient_secrets(self._store))
+            for label, secret, retired in store_hq.recipient_secrets(self._keys))
         return KeyMaterial(self.hq_id, self.meta("org_name") or "", self.signing_key(), recips)
 
     @locked

@@ -1,17 +1,23 @@
 """Where a team HQ's store lives: PostgreSQL instead of the profile's SQLCipher file.
 
 The profile folder stays what unlocks HQ (header, passphrase, key slots): its SQLCipher
-store then holds only the metadata, the database's connection string and a store id that
-the PostgreSQL side must match, so a profile never opens another HQ's database.
-Everything else (keys, devices, records, cases, the event log) is in PostgreSQL.
+store then holds the metadata, the database's connection string, a store id that the
+PostgreSQL side must match (so a profile never opens another HQ's database) and, on the
+importer's machine only, HQ's private keys (``hq_keys`` with their secrets). PostgreSQL
+holds every other table and ``hq_keys`` with the public halves only (secret NULL): a
+database login, a dump or a backup of the server never holds a key that opens bundles or
+signs for HQ. A team member's profile (``join_team``) holds no key at all.
 """
 
 from __future__ import annotations
 
+import json
 import secrets
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from intake_app.errors import ProfileError
+from intake_app.store import events as store_events
+from intake_app.store import hq as store_hq
 from intake_app.store import meta as store_meta
 from intake_app.store.attachments import purge_incomplete
 from intake_app.store.backend import Store
@@ -22,6 +28,8 @@ if TYPE_CHECKING:
 # store.pg (psycopg) is imported only when a profile uses PostgreSQL: loading it costs
 # ~15 MiB of RSS in every HQ process, and HQ import must stay <= 64 MiB (issue 20).
 
+# Logins that write the store as the importer does (the owner, the importer group).
+WRITERS = ("owner", "importer")
 DATABASE_KEY = "hq.database"
 STORE_ID_KEY = "hq.store_id"
 # The s3://bucket/prefix of a team HQ's attachment objects (none: bytea rows). Endpoint
@@ -52,7 +60,8 @@ def open_empty(database: str, password: str | None, blobs: str | None = None) ->
 
 
 def move_new_store(local: Store, pg: PgDatabase, database: str) -> Store:
-    """After ``create``: the new HQ's store is the (empty) PostgreSQL database."""
+    """After ``create``: the new HQ's store is the (empty) PostgreSQL database; the
+    profile's own store stays open (the keys go there: ``add_keys``). Returns it."""
     store_id = secrets.token_hex(16)
     with pg.transaction() as conn:
         store_meta.put_meta(conn, {**store_meta.all_meta(local), STORE_ID_KEY: store_id})
@@ -61,8 +70,7 @@ def move_new_store(local: Store, pg: PgDatabase, database: str) -> Store:
         remember[BLOBS_KEY] = pg.blob_store.location.url
     with local.transaction() as conn:
         store_meta.put_meta(conn, remember)
-    local.close()
-    return pg
+    return local
 
 
 def attach_blobs(local: Store, pg: PgDatabase) -> None:
@@ -78,11 +86,43 @@ def attach_blobs(local: Store, pg: PgDatabase) -> None:
     pg.blob_store = S3Blobs(objstore.parse_url(url), objstore.make_client(settings))
 
 
-def open_team_store(local: Store, password: str | None) -> Store:
-    """After ``unlock``: the PostgreSQL store this profile names, or the local one."""
+def add_keys(local: Store | None, store: Store, keys: list[tuple[str, str, bytes, str]],
+             at: int) -> None:
+    """(purpose, label, secret, public hex) of new keys: whole in ``local`` (a team HQ's
+    profile store), the public halves in ``store``; an embedded HQ keeps both in one."""
+    if local is not None:
+        with local.transaction() as conn:
+            for purpose, label, secret, public in keys:
+                store_hq.add_key(conn, purpose, label, secret, public, created_at=at)
+    with store.transaction() as conn:
+        for purpose, label, secret, public in keys:
+            store_hq.add_key(conn, purpose, label, None if local is not None else secret,
+                             public, created_at=at)
+
+
+def _keys_off_the_server(local: Store, pg: PgDatabase) -> None:
+    """Secrets found in PostgreSQL (a store made before migration 6, or copied up by
+    ``intake hq migrate``) move into the profile, then are cleared on the server."""
+    found = store_hq.keys_with_secrets(pg)
+    if not found:
+        return
+    have = store_hq.public_keys(local)
+    with local.transaction() as conn:
+        for purpose, label, secret, public, created, retired in found:
+            if public not in have:
+                store_hq.add_key(conn, purpose, label, secret, public, created_at=created,
+                                 retired_at=retired)
+    with pg.transaction() as conn:
+        store_hq.drop_secrets(conn)
+
+
+def open_team_store(local: Store, password: str | None) -> tuple[Store, Store | None]:
+    """After ``unlock``: (the PostgreSQL store this profile names, the profile's own store
+    kept open for the keys), or (the local store, None) for an embedded HQ."""
     database = store_meta.get_meta(local, DATABASE_KEY)
     if database is None:
-        return local
+        return local, None
+    from intake_app.store.pg import roles
     from intake_app.store.pg.db import PgDatabase
 
     pg = PgDatabase(database, password=password)
@@ -90,12 +130,27 @@ def open_team_store(local: Store, password: str | None) -> Store:
         if store_meta.get_meta(pg, STORE_ID_KEY) != store_meta.get_meta(local, STORE_ID_KEY):
             raise ProfileError("the HQ database is not this profile's (store ids differ)")
         attach_blobs(local, pg)
-        purge_incomplete(pg)
+        pg.member = roles.group_of(pg.conn)
+        if pg.member is None:
+            raise ProfileError("this database login has no role in this HQ "
+                               "(intake hq user add)")
+        if pg.member in WRITERS:
+            _keys_off_the_server(local, pg)
+            purge_incomplete(pg)
     except BaseException:
         pg.close()
         raise
-    local.close()
-    return pg
+    return pg, local
+
+
+def log_as_member(conn: Any, store: Store, kind: str, detail: dict[str, Any]) -> bool:
+    """A team member who is not an importer appends to the event log through the
+    database (store.pg.roles: the login is stamped in); True when done so."""
+    member = getattr(store, "member", None)
+    if member is None or member in WRITERS:
+        return False
+    store_events.append_as_member(conn, kind, json.dumps(detail, sort_keys=True))
+    return True
 
 
 def database_of(local: Store) -> str | None:

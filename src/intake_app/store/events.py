@@ -43,6 +43,12 @@ def append(conn: Any, seq: int, at: int, kind: str, detail: str, prev: str,
         (seq, at, kind, detail, prev, entry_hash))
 
 
+def append_as_member(conn: Any, kind: str, detail: str) -> None:
+    """A team member's entry (store.pg.roles.intake_log): unchained, with the login; the
+    importer's next append chains it."""
+    conn.execute("SELECT intake_log(?, ?::jsonb)", (kind, detail))
+
+
 def add_checkpoint(conn: Any, size: int, head: str, at: int, document: bytes) -> None:
     conn.execute("INSERT INTO hq_log_checkpoints (size, head, at, document) VALUES (?, ?, ?, ?)",
                  (size, head, at, document))

@@ -10,11 +10,28 @@ from intake_app.store.ids import now_ms
 # -- keys ----------------------------------------------------------------------------
 
 
-def add_key(conn: Any, purpose: str, label: str, secret: bytes, public_hex: str, *,
+def add_key(conn: Any, purpose: str, label: str, secret: bytes | None, public_hex: str, *,
             created_at: int, retired_at: int | None = None) -> None:
     conn.execute(
         "INSERT INTO hq_keys (purpose, label, secret, public_hex, created_at, retired_at) "
         "VALUES (?, ?, ?, ?, ?, ?)", (purpose, label, secret, public_hex, created_at, retired_at))
+
+
+def keys_with_secrets(db: Store) -> list[tuple[str, str, bytes, str, int, int | None]]:
+    """(purpose, label, secret, public_hex, created_at, retired_at) of each key whose
+    secret this store holds, oldest first."""
+    return [(str(r[0]), str(r[1]), bytes(r[2]), str(r[3]), int(r[4]), r[5]) for r in db.execute(
+        "SELECT purpose, label, secret, public_hex, created_at, retired_at FROM hq_keys "
+        "WHERE secret IS NOT NULL ORDER BY id").fetchall()]  # fmt: skip
+
+
+def public_keys(db: Store) -> set[str]:
+    return {str(r[0]) for r in db.execute("SELECT public_hex FROM hq_keys")}
+
+
+def drop_secrets(conn: Any) -> None:
+    """Only the public halves stay (a team HQ's PostgreSQL store)."""
+    conn.execute("UPDATE hq_keys SET secret = NULL WHERE secret IS NOT NULL")
 
 
 def signing_secret(db: Store) -> bytes | None:

@@ -124,6 +124,9 @@ class PgDatabase:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else "failed"
             raise StoreCorrupt(f"cannot connect to the HQ database: {first}") from None
         self.conn = PgConnection(raw)
+        # Which team role the login has (store.pg.roles.group_of), set by whoever opens
+        # an HQ store: None until then.
+        self.member: str | None = None
         self._lock = threading.RLock()
         self._depth = 0
         try:
