@@ -99,8 +99,7 @@ class HQService(ReportDesk):
             raise UsageError("--blobs s3://... needs --database postgresql://...")
         self._blobs = blobs
         self._new_pg: Any = None  # store.pg.db.PgDatabase, imported lazily
-        # A team HQ: the profile's own SQLCipher store, where HQ's private keys stay.
-        self._local: Store | None = None
+        self._local: Store | None = None  # a team HQ's profile store: HQ's private keys
 
     def _after_create(self) -> None:
         if self._new_pg is not None and self._database is not None and self._db is not None:
@@ -288,8 +287,7 @@ class HQService(ReportDesk):
         return ImportOutcome(path=str(path), verdict="rejected", kind=exc.kind,
                              reason=str(exc), quarantined=fh is not None)
 
-    def _import_lock(self, on_wait: Callable[[], None] | None
-                     ) -> contextlib.AbstractContextManager[None]:
+    def _import_lock(self, on_wait: Callable[[], None] | None) -> Any:
         return import_lock(self.data_dir / IMPORT_LOCK, on_wait)
 
     @locked
