@@ -119,3 +119,49 @@ def test_review_page_is_right_to_left_in_dari(qtbot, data_dir: Path) -> None:
     assert 'dir="rtl"' in page.browser.toHtml() or "معلومات پایه" in page.browser.toPlainText()
     assert "معلومات پایه" in page.browser.toPlainText()
     assert page.back_button.text() != "&Back to the form"  # translated
+
+
+def _table_cells(browser) -> list[tuple[int, int, bool]]:
+    """Each review table cell: (row, x of its left edge, holds a question link)."""
+    from PySide6.QtGui import QTextTable
+
+    def tables(frame):
+        for child in frame.childFrames():
+            if isinstance(child, QTextTable):
+                yield child
+            yield from tables(child)
+
+    layout = browser.document().documentLayout()
+    cells = []
+    for table in tables(browser.document().rootFrame()):
+        for r in range(table.rows()):
+            for c in range(table.columns()):
+                cell = table.cellAt(r, c)
+                block = cell.firstCursorPosition().block()
+                link = any(it.fragment().charFormat().anchorHref().startswith("go:")
+                           for it in block)
+                cells.append((r, int(layout.blockBoundingRect(block).left()), link))
+    return cells
+
+
+@pytest.mark.parametrize("lang", ["fa-AF", "ps", "ur"])
+def test_review_columns_are_mirrored_right_to_left(qtbot, data_dir: Path, lang: str) -> None:
+    make_profile(data_dir)
+    window = open_window(qtbot, data_dir, lang)
+    window.resize(1366, 768)
+    unlock(qtbot, window)
+    editor = window.workspace.new_record("hrd_intake")
+    assert editor.lang == lang
+    editor.show_review()
+    page = editor.review
+    qtbot.waitUntil(page.isVisible, timeout=2_000)
+    assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    # the Finalize button on the left, Back on the right, as the window mirrors
+    assert page.finalize_button.mapTo(page, QPoint(0, 0)).x() < \
+        page.back_button.mapTo(page, QPoint(0, 0)).x()
+    cells = _table_cells(page.browser)
+    questions = [(r, x) for r, x, link in cells if link]
+    answers = {r: x for r, x, link in cells if not link}
+    assert questions and len(answers) == len(questions)
+    # the question (read first) right of its answer, in every row
+    assert all(x > answers[r] for r, x in questions)

@@ -66,10 +66,12 @@ def create_window(data_dir: Path, lang: str | None = None,
 
     from intake_app.gui.i18n import LanguageManager, load_fonts, saved_language
     from intake_app.gui.main_window import MainWindow
+    from intake_app.gui.pyside_refs import keep_bools_alive
     from intake_app.gui.session import Session
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    keep_bools_alive()
     load_fonts()
     languages = LanguageManager(app)
     languages.apply(lang or saved_language(mode) or "en")

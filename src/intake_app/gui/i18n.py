@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 
 from intake_app.forms.i18n import LANGUAGE_NAMES
 from intake_app.gui.style import app_style_sheet, install_keyboard_aids
@@ -142,17 +143,41 @@ def warn(message: str) -> None:
     box.show()
 
 
-def ui_font(code: str, base: QFont) -> QFont:
-    """The application font for ``code``: the bundled script font first, then ``base``."""
+# Arabic-script letters are drawn smaller than Latin ones at the same point size: Naskh's
+# letter body (the height of "سمه") is 0.76 of the Latin x-height and its digits 0.79 of
+# the Latin ones; Nastaliq's digits 0.94. Each script font gets the point size at which
+# both are at least as large as Latin (tests/test_gui_fonts.py measures it).
+SCRIPT_SCALE = {NASKH: 1.35, NASTALIQ: 1.25}
+
+
+def script_font(code: str, base: QFont) -> QFont:
+    """``base`` for text in language ``code``: its bundled script font, at its own size."""
     lang = ui_language(code)
     font = QFont(base)
     families = [f for f in base.families() or [base.family()] if f not in (NASKH, NASTALIQ)]
     if lang.font is not None:
         font.setFamilies([lang.font, *families])
-        if lang.font == NASTALIQ:
-            # Nastaliq is small at the same point size and needs extra line height.
-            font.setPointSizeF(max(base.pointSizeF(), 9.0) * 1.15)
-    else:
+        size = base.pointSizeF() if base.pointSizeF() > 0 else 9.0
+        font.setPointSizeF(size * SCRIPT_SCALE[lang.font])
+    return font
+
+
+def add_language_items(box: QComboBox, languages: Iterable[tuple[str, str]]) -> None:
+    """(code, name) items, each name in its own script's font and size: in an English
+    window "اردو" reads as large as "English", and in an Urdu one "English" as "اردو"."""
+    app = QApplication.instance()
+    base = _base_fonts.get(id(app), QApplication.font()) if app is not None else QFont()
+    for code, name in languages:
+        box.addItem(name, code)
+        box.setItemData(box.count() - 1, script_font(code, base), Qt.ItemDataRole.FontRole)
+
+
+def ui_font(code: str, base: QFont) -> QFont:
+    """The application font for ``code``: the bundled script font first, then ``base``."""
+    lang = ui_language(code)
+    font = script_font(code, base)
+    families = [f for f in base.families() or [base.family()] if f not in (NASKH, NASTALIQ)]
+    if lang.font is None:
         # Latin UI: Arabic-script content still renders with the bundled Naskh.
         font.setFamilies([*families, NASKH])
     return font

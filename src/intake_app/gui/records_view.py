@@ -56,6 +56,11 @@ def iso_date_text(iso: str) -> str:
     return "".join(QLocale().toString(int(c)) if c.isdigit() else c for c in iso)
 
 
+def stamp_text(msecs: int) -> str:
+    """A time stamp (ms since the epoch), ISO order, the interface locale's digits."""
+    return QLocale().toString(QDateTime.fromMSecsSinceEpoch(msecs), "yyyy-MM-dd HH:mm")
+
+
 class RecordsModel(QAbstractTableModel):
     """Record summaries, fetched in pages; in search mode, the best matches."""
 
@@ -117,8 +122,7 @@ class RecordsModel(QAbstractTableModel):
                 return self.status_name(rec.status)
             if col == "interview":
                 return iso_date_text(self._labels.get(rec.id, ("", ""))[1])
-            return QLocale().toString(QDateTime.fromMSecsSinceEpoch(rec.updated_at),
-                                      "yyyy-MM-dd HH:mm")
+            return stamp_text(rec.updated_at)
         if role == Qt.ItemDataRole.UserRole:
             return rec.id
         if role == Qt.ItemDataRole.AccessibleTextRole and col == "record":
@@ -274,11 +278,7 @@ class RecordsView(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for col in ("label", "form"):  # the long texts share the width left over
-            header.setSectionResizeMode(self.model.COLUMNS.index(col),
-                                        QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
         self.table.setTabKeyNavigation(False)
 
         filters = QHBoxLayout()
@@ -301,8 +301,22 @@ class RecordsView(QWidget):
         self.status_box.currentIndexChanged.connect(self.refresh)
         self.form_box.currentIndexChanged.connect(self.refresh)
         self.table.activated.connect(self._activated)
+        self.model.page_loaded.connect(self._size_columns)
         self.model.total_changed.connect(self._show_count)
         self.model.loading_changed.connect(self._show_loading)
+
+    def _size_columns(self) -> None:
+        """Short columns as wide as their text, the long texts share what is left.
+
+        Set again once rows arrive: the header sizes ResizeToContents sections when their
+        mode is set, not when rows are inserted, so they kept the empty table's header
+        width and cut the dates and ids (Urdu's "updated" column showed "2026-1…")."""
+        header = self.table.horizontalHeader()
+        for col in range(len(self.model.COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for name in ("label", "form"):
+            header.setSectionResizeMode(self.model.COLUMNS.index(name),
+                                        QHeaderView.ResizeMode.Stretch)
 
     def current_filter(self) -> RecordFilter | None:
         status = self.status_box.currentData()

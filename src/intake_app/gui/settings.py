@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.gui import adapter
 from intake_app.gui.dialogs import error_text
-from intake_app.gui.i18n import UI_LANGUAGES
+from intake_app.gui.i18n import UI_LANGUAGES, add_language_items
 from intake_app.gui.passphrase import PassphraseFields
 from intake_app.gui.protect_settings import ProtectionPage
 from intake_app.gui.sending_settings import SendingPage
@@ -50,8 +50,7 @@ class SettingsDialog(QDialog):
 
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language"))
-        for lang in UI_LANGUAGES:
-            self.language.addItem(lang.name, lang.code)
+        add_language_items(self.language, ((lang.code, lang.name) for lang in UI_LANGUAGES))
         self.language.setCurrentIndex(max(0, self.language.findData(ui_lang)))
         self.auto_lock = WheelSafeSpin()
         self.auto_lock.setAccessibleName(self.tr("Lock after minutes without use"))

@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.editor.attachment_fields import choose_file
-from intake_app.gui.i18n import UI_LANGUAGES, forget_file_dialog_history, ltr
+from intake_app.gui.i18n import (
+    UI_LANGUAGES,
+    add_language_items,
+    forget_file_dialog_history,
+    ltr,
+)
 from intake_app.gui.passphrase import PassphraseFields
 from intake_app.gui.session import Session
 from intake_app.gui.settings import group_fingerprint
@@ -59,8 +64,7 @@ class WelcomePage(QWizardPage):
                                  "and seals them so that only HQ can read them."))
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language"))
-        for lang in UI_LANGUAGES:
-            self.language.addItem(lang.name, lang.code)
+        add_language_items(self.language, ((lang.code, lang.name) for lang in UI_LANGUAGES))
         self.language.setCurrentIndex(max(0, self.language.findData(wizard.ui_lang)))
         self.real = QRadioButton(self.tr("&Set up this laptop for field work"))
         self.demo = QRadioButton(self.tr("&Try a demo first (sample records, kept apart from "

@@ -28,6 +28,7 @@ from intake_app.gui.editor.base import ERROR_STYLE, EditorContext, FieldWidget
 from intake_app.gui.editor.panel import FieldsPanel, tab_order
 from intake_app.gui.editor.review import ErrorList, ReviewPage, question_text
 from intake_app.gui.editor.saving import DraftSaver
+from intake_app.gui.i18n import add_language_items
 from intake_app.gui.session import Session
 from intake_app.gui.wheel import WheelSafeCombo
 from intake_app.models import RecordDetail, RecordStatus
@@ -81,8 +82,7 @@ class RecordEditor(QWidget):
         self.title.setFont(font)
         self.lang_box = WheelSafeCombo()
         self.lang_box.setAccessibleName(self.tr("Form language"))
-        for language in form.languages:
-            self.lang_box.addItem(language.name, language.code)
+        add_language_items(self.lang_box, ((x.code, x.name) for x in form.languages))
         self.lang_box.setCurrentIndex(max(0, self.lang_box.findData(lang)))
         self.status_label = QLabel()
         self.status_label.setObjectName("editorStatus")

@@ -164,9 +164,12 @@ class ReviewPage(QWidget):
                 if err:
                     shown += f'<br/><span style="color:#b00020">⚠ {html.escape(err)}</span>'
                 link = html.escape(path, quote=True)
-                parts.append(f'<tr><td width="40%" valign="top"><a href="go:{link}">'
-                             f'{html.escape(question_text(editor.ctx, f, path))}</a></td>'
-                             f'<td valign="top">{shown}</td></tr>')
+                cells = [f'<td width="40%" valign="top"><a href="go:{link}">'
+                         f'{html.escape(question_text(editor.ctx, f, path))}</a></td>',
+                         f'<td valign="top">{shown}</td>']
+                # Qt lays table columns out left to right whatever the direction: the
+                # question goes first in reading order, so on the right in Dari, Pashto, Urdu.
+                parts.append(f'<tr>{"".join(reversed(cells) if rtl else cells)}</tr>')
             parts.append("</table>")
         parts.append("</div>")
         self.browser.setHtml("".join(parts))
