@@ -3,8 +3,8 @@
 inside and after the finishing transaction, before the new profile's rename), with
 batches of a few rows so a small profile has many points.
 
-``INTAKE_TEST_MIGRATE_KILL=K``; K=0 only counts and prints ``MIGRATE-KILL-COUNT n`` to
-stderr at exit (a test then picks points from 1..n)."""
+``INTAKE_TEST_MIGRATE_KILL=K`` (or a point's name, e.g. ``done:cases``); K=0 only counts
+and prints ``MIGRATE-KILL-COUNT n`` to stderr at exit (a test then picks from 1..n)."""
 
 from __future__ import annotations
 
@@ -21,13 +21,14 @@ def main() -> None:
     from intake_app.cli import main as cli_main
     from intake_app.store.pg import copy
 
-    k = int(os.environ.get("INTAKE_TEST_MIGRATE_KILL", "0"))
+    spec = os.environ.get("INTAKE_TEST_MIGRATE_KILL", "0")
+    k = int(spec) if spec.isdigit() else -1
     seen = [0]
     copy.BATCH_ROWS, copy.BATCH_CHUNKS = 3, 1
 
     def step(point: str) -> None:
         seen[0] += 1
-        if seen[0] == k:
+        if seen[0] == k or point == spec:
             os.kill(os.getpid(), signal.SIGKILL)
 
     copy.step = step  # type: ignore[assignment]

@@ -9,6 +9,7 @@ folded text is split into words as the query is, diacritics are dropped as FTS5'
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from typing import Any
 
@@ -20,7 +21,9 @@ def is_pg(conn: Any) -> bool:
     return getattr(conn, "dialect", "sqlite") == "postgresql"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _lexeme(word: str) -> str:
+    # Cached: the same words (names, places, choice values) recur across records.
     plain = "".join(c for c in unicodedata.normalize("NFD", word)
                     if unicodedata.category(c) != "Mn")
     return unicodedata.normalize("NFC", plain)

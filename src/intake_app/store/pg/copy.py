@@ -171,16 +171,28 @@ def source_digest(src: Store, table: str, key: tuple[str, ...]) -> tuple[int, in
 
 def _insert(conn: PgConnection, table: str, cols: list[str],
             rows: Sequence[tuple[Any, ...]]) -> None:
+    """COPY the rows in (a tenth of the time of row-by-row inserts). The search index
+    goes through a staging table so its tsvector is ``array_to_tsvector`` over the
+    store's own lexemes, exactly as ``store.search.put`` writes it."""
+    if not rows:
+        return
+    target, values = table, rows
     if table == "records_fts":
-        sql = "INSERT INTO records_fts (rowid, tsv) VALUES (%s, array_to_tsvector(%s::text[]))"
-        values: list[tuple[Any, ...]] = [(r[0], lexemes(str(r[1]))) for r in rows]
-    else:
-        sql = (f"INSERT INTO {table} ({', '.join(cols)}) "
-               f"VALUES ({', '.join(['%s'] * len(cols))})")
-        values = list(rows)
-    if values:
-        with conn.raw.cursor() as cur:
-            cur.executemany(sql, values)
+        conn.raw.execute("CREATE TEMP TABLE IF NOT EXISTS fts_stage (rowid bigint, "
+                         "lex text) ON COMMIT DELETE ROWS")
+        target, cols = "fts_stage", ["rowid", "lex"]
+        # One text per record, split again by the server: psycopg's array dumper costs a
+        # millisecond per record. U+001F is a control character, never in a word.
+        values = [(r[0], "\x1f".join(lexemes(str(r[1])))) for r in rows]
+    with conn.raw.cursor() as cur, cur.copy(
+            f"COPY {target} ({', '.join(cols)}) FROM STDIN") as pipe:
+        for row in values:
+            pipe.write_row(row)
+    if table == "records_fts":
+        conn.raw.execute("INSERT INTO records_fts (rowid, tsv) "
+                         "SELECT rowid, array_to_tsvector(string_to_array(lex, chr(31))) "
+                         "FROM fts_stage")
+        conn.raw.execute("DELETE FROM fts_stage")
 
 
 def _chunk_rows(src: Store, att_id: str) -> list[tuple[Any, ...]]:
