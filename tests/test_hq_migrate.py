@@ -327,6 +327,11 @@ def test_attachments_go_to_the_bucket(migrated: dict[str, Any], pg_server: PgSer
     with HQService(tmp_path / "team") as team:
         team.unlock(HQ_PASS)
         assert b"".join(team.attachment_chunks(att_id)) == BLOB
+    # A rerun must name the same bucket (its rows name objects there).
+    r = _migrate(migrated["s"].hq, url, tmp_path / "team")
+    assert r.rc == 2 and f"--blobs s3://{bucket}/hq" in r.err, r.err
+    r = _migrate(migrated["s"].hq, url, tmp_path / "team", "--blobs", f"s3://{bucket}/hq")
+    assert r.rc == 0 and "finished" in r.out, r.err
 
 
 def test_search_index_is_what_an_import_on_postgresql_writes(migrated: dict[str, Any]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from intake_app.cli.common import data_dir, prompt_secret, read_passphrase
-from intake_app.errors import IntakeError, UsageError
+from intake_app.errors import IntakeError
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -17,9 +17,6 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     from intake_app.services.hq import HQService
     from intake_app.services.hq_migrate import migrate_hq
 
-    if args.blobs:
-        raise UsageError("--blobs: object storage for attachments is not built yet; "
-                         "leave it out (attachments move into PostgreSQL)")
     source = data_dir(args, "hq")
     svc = HQService(source)
     if not svc.exists():
@@ -35,7 +32,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
                 print(f"intake: {table}: {rows} rows", file=sys.stderr)
 
         summary = migrate_hq(svc, args.to, Path(args.new_profile), passphrase,
-                             db_password=db_password, progress=progress)
+                             db_password=db_password, blobs=args.blobs, progress=progress)
     rate = summary.records / summary.seconds if summary.seconds > 0 else 0.0
     how = "finished an interrupted migration" if summary.resumed else "migrated"
     print(f"{how}: HQ {summary.hq_id}, {summary.records} records, "
@@ -55,7 +52,10 @@ def register(sub: Any, hq_sub: Any) -> None:
                         "a service file, or --ask-db-password)")
     p.add_argument("--new-profile", required=True, metavar="DIR",
                    help="the profile folder to create for the team store")
-    p.add_argument("--blobs", metavar="URL", help="object storage for attachments (s3://...)")
+    p.add_argument("--blobs", metavar="URL",
+                   help="put the attachments in this bucket (s3://bucket/prefix; endpoint and "
+                        "keys from INTAKE_S3_CONFIG or INTAKE_S3_ENDPOINT/AWS_*), else they "
+                        "become rows in PostgreSQL")
     p.add_argument("--ask-db-password", action="store_true",
                    help="prompt for the database password")
     p.add_argument("--verbose", action="store_true", help="print progress per table")

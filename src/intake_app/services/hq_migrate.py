@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from intake_app.errors import ProfileError, StoreCorrupt
+from intake_app.errors import ProfileError, StoreCorrupt, UsageError
 from intake_app.hq import eventlog
 from intake_app.objstore import parse_url as _parse_s3
 from intake_app.paths import fsync_dir
@@ -72,6 +72,7 @@ def migrate_hq(svc: HQService, database: str, new_profile: Path, passphrase: str
     if blobs is not None:
         from intake_app.store.s3blobs import S3Blobs
 
+        blobs = s3_url(blobs)
         bucket = S3Blobs.connect(blobs)
     with svc._lock, svc._import_lock(None):
         pg = PgDatabase(database, password=db_password)
@@ -85,14 +86,18 @@ def migrate_hq(svc: HQService, database: str, new_profile: Path, passphrase: str
                                    f"another HQ ({st.hq_id}): give an empty database")
             if st.state != "done" and store_profile.profile_exists(new_profile):
                 raise ProfileError(f"a profile already exists in {new_profile}")
+            if st.state in ("copying", "done") and st.blobs != blobs:
+                raise UsageError("this migration was started with " + (
+                    f"--blobs {st.blobs}" if st.blobs else "no --blobs")
+                    + ": run it again the same way")
             resumed = st.state != "empty"
             store_id = st.store_id or secrets.token_hex(16)
             if st.state == "empty":
-                copy.begin(pg, hq_id, store_id)
+                copy.begin(pg, hq_id, store_id, blobs)
             if st.state == "done":
                 rows = {t: copy.target_count(pg, t) for t, _key in copy.PLAN}
             else:
-                rows = _copy_all(src, pg, hq_id, store_id, bucket, progress)
+                rows = _copy_all(src, pg, hq_id, store_id, blobs, bucket, progress)
             if st.state != "done":
                 sk = svc.signing_key()
 
@@ -103,17 +108,17 @@ def migrate_hq(svc: HQService, database: str, new_profile: Path, passphrase: str
 
                 copy.finish(pg, {"kind": "hq", hq_backend.STORE_ID_KEY: store_id,
                                  "hq.migrated_from": json.dumps(
-                                     {"at": now_ms(), "rows": rows}, sort_keys=True)},
+                                     {"at": now_ms(), "rows": rows, "blobs": blobs},
+                                     sort_keys=True)},
                             log_move)
         finally:
             pg.close()
-        _make_profile(new_profile, passphrase, database, store_id, db_password,
-                      None if blobs is None else s3_url(blobs))
+        _make_profile(new_profile, passphrase, database, store_id, db_password, blobs)
     return MigrateSummary(hq_id=hq_id, new_profile=str(new_profile), rows=rows,
                           seconds=time.monotonic() - start, resumed=resumed)
 
 
-def _copy_all(src: Store, pg: PgDatabase, hq_id: str, store_id: str,
+def _copy_all(src: Store, pg: PgDatabase, hq_id: str, store_id: str, blobs: str | None,
               bucket: BlobStore | None,
               progress: Callable[[str, int], None] | None) -> dict[str, int]:
     for attempt in (1, 2):
@@ -135,7 +140,7 @@ def _copy_all(src: Store, pg: PgDatabase, hq_id: str, store_id: str,
             raise StoreCorrupt("the source profile keeps changing during the migration "
                                f"({', '.join(changed)}): stop imports and run it again")
         copy.restart(pg)
-        copy.begin(pg, hq_id, store_id)
+        copy.begin(pg, hq_id, store_id, blobs)
     raise AssertionError("unreachable")
 
 

@@ -73,6 +73,7 @@ class TargetState:
     state: str
     hq_id: str = ""
     store_id: str = ""
+    blobs: str | None = None  # the bucket the attachments went to (``copying``, ``done``)
 
 
 def _has_state(pg: PgDatabase) -> bool:
@@ -84,21 +85,24 @@ def target_state(pg: PgDatabase) -> TargetState:
     if _has_state(pg):
         row = pg.execute(f"SELECT cursor FROM {STATE} WHERE tbl = ?", (HEADER,)).fetchone()
         head = json.loads(row[0]) if row else {}
-        return TargetState("copying", str(head.get("hq_id", "")), str(head.get("store_id", "")))
+        return TargetState("copying", str(head.get("hq_id", "")), str(head.get("store_id", "")),
+                           head.get("blobs"))
     if meta.get("kind") == "hq" and "hq.migrated_from" in meta:
-        return TargetState("done", meta.get("hq_id", ""), meta.get("hq.store_id", ""))
+        return TargetState("done", meta.get("hq_id", ""), meta.get("hq.store_id", ""),
+                           json.loads(meta["hq.migrated_from"]).get("blobs"))
     if meta or any(pg.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() for t in TABLES):
         return TargetState("other", meta.get("hq_id", ""))
     return TargetState("empty")
 
 
-def begin(pg: PgDatabase, hq_id: str, store_id: str) -> None:
+def begin(pg: PgDatabase, hq_id: str, store_id: str, blobs: str | None) -> None:
     with pg.transaction() as conn:
         conn.raw.execute(f"""CREATE TABLE {STATE} (tbl text PRIMARY KEY, cursor text,
             done bigint NOT NULL DEFAULT 0, rows bigint NOT NULL DEFAULT 0,
             digest text NOT NULL DEFAULT '0')""")
         conn.execute(f"INSERT INTO {STATE} (tbl, cursor) VALUES (?, ?)",
-                     (HEADER, json.dumps({"hq_id": hq_id, "store_id": store_id})))
+                     (HEADER, json.dumps({"hq_id": hq_id, "store_id": store_id,
+                                          "blobs": blobs})))
         for table, _key in PLAN:
             conn.execute(f"INSERT INTO {STATE} (tbl) VALUES (?)", (table,))
 
