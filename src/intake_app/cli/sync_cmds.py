@@ -28,7 +28,9 @@ def cmd_dropbox_serve(args: argparse.Namespace) -> int:
     file_values = load_config(Path(args.config)) if args.config else {}
     mib = 1024 * 1024
     overrides: dict[str, Any] = {
-        "storage": Path(args.storage) if args.storage else None,
+        "storage": (args.storage if args.storage.startswith("s3://") else Path(args.storage))
+        if args.storage else None,
+        "state": args.state, "s3_config": Path(args.s3_config) if args.s3_config else None,
         "keyring": Path(args.keyring) if args.keyring else None,
         "host": args.host, "port": args.port,
         "tls_cert": Path(args.tls_cert) if args.tls_cert else None,
@@ -162,7 +164,14 @@ def register(sub: Any, hq_sub: Any) -> None:
     dsub.required = True
     p = dsub.add_parser("serve", help="run the drop box HTTP service")
     p.add_argument("--config", metavar="TOML", help="settings file (see sync/dropbox.toml)")
-    p.add_argument("--storage", metavar="DIR", help="where bundles and receipts are kept")
+    p.add_argument("--storage", metavar="DIR|s3://BUCKET/PREFIX",
+                   help="where bundles and receipts are kept: a folder (one instance), or an "
+                        "S3 bucket several instances share (with --state)")
+    p.add_argument("--state", metavar="postgresql://...",
+                   help="shared storage: the database of replay nonces, quotas and uploads "
+                        "(password from ~/.pgpass or a service file, never here)")
+    p.add_argument("--s3-config", metavar="TOML",
+                   help="0600 file with the S3 endpoint and keys (else INTAKE_S3_* variables)")
     p.add_argument("--keyring", metavar="KEYRING", help="HQ's signed public keyring")
     p.add_argument("--host", help="listen address (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="listen port (default 8470)")

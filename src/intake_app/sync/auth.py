@@ -28,7 +28,7 @@ import secrets
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, Protocol
 
 from nacl.exceptions import CryptoError
 from nacl.signing import SigningKey, VerifyKey
@@ -146,6 +146,15 @@ def check_digest_header(value: str | None) -> str | None:
     return v
 
 
+class NonceStore(Protocol):
+    """Where seen nonces are kept: ``NonceCache`` (memory, one instance) or
+    ``shared.PgNonces`` (PostgreSQL, every instance)."""
+
+    window: int
+
+    def add(self, role: str, ident: str, nonce: str, now: float) -> None: ...
+
+
 class NonceCache:
     """(signer, nonce) pairs seen within the timestamp window; bounded.
 
@@ -239,7 +248,7 @@ class AddressLimiter:
 
 
 def verify_request(
-    keyring: Keyring, nonces: NonceCache, *, authorization: str | None, method: str, path: str,
+    keyring: Keyring, nonces: NonceStore, *, authorization: str | None, method: str, path: str,
     query: str, body_sha256: str, now: float | None = None,
 ) -> Principal:
     """Check an Intake-Sig request against the keyring. Raises AuthError (401/403/503)."""

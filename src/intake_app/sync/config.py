@@ -30,7 +30,7 @@ class Limits:
 
 @dataclass(frozen=True)
 class ServerConfig:
-    storage: Path
+    storage: Path | str  # a folder, or "s3://bucket/prefix" (shared by several instances)
     keyring: Path
     host: str = "127.0.0.1"
     port: int = 8470
@@ -39,9 +39,18 @@ class ServerConfig:
     limit_concurrency: int = 256  # open connections before uvicorn answers 503
     forwarded_allow_ips: str = "127.0.0.1"
     limits: Limits = field(default_factory=Limits)
+    # Shared storage only: the PostgreSQL database every instance keeps its state in
+    # (no password in it: libpq's ~/.pgpass or a service file), and a 0600 TOML file with
+    # the S3 endpoint and keys (else INTAKE_S3_* in the environment; sync/objects.py).
+    state: str | None = None
+    s3_config: Path | None = None
+
+    @property
+    def shared(self) -> bool:
+        return isinstance(self.storage, str)
 
 
-_PATH_KEYS = {"storage", "keyring", "tls_cert", "tls_key"}
+_PATH_KEYS = {"storage", "keyring", "tls_cert", "tls_key", "s3_config"}
 
 
 def load_config(path: Path) -> dict[str, Any]:
@@ -61,7 +70,8 @@ def load_config(path: Path) -> dict[str, Any]:
                 raise UsageError(f"{path}: unknown [limits] keys {sorted(set(v) - limit_keys)}")
             out["limits"] = v
         elif k in server_keys:
-            out[k] = Path(v) if k in _PATH_KEYS else v
+            is_url = k == "storage" and isinstance(v, str) and v.startswith("s3://")
+            out[k] = Path(v) if k in _PATH_KEYS and not is_url else v
         else:
             raise UsageError(f"{path}: unknown setting {k!r}")
     return out
@@ -83,4 +93,9 @@ def build_config(file_values: dict[str, Any], overrides: dict[str, Any]) -> Serv
         raise UsageError(f"bad drop box settings: {exc}") from None
     if (cfg.tls_cert is None) != (cfg.tls_key is None):
         raise UsageError("--tls-cert and --tls-key go together")
+    if cfg.shared and not cfg.state:
+        raise UsageError("--storage s3://... needs --state postgresql://... (the replay and "
+                         "quota state all instances share)")
+    if not cfg.shared and (cfg.state or cfg.s3_config):
+        raise UsageError("--state and --s3-config go with --storage s3://bucket/prefix")
     return cfg

@@ -10,14 +10,14 @@ import asyncio
 import contextlib
 import hashlib
 import logging
-import shutil
+import re
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response, StreamingResponse
 
 from intake_app.crypto import Keyring, VerifiedBundle, read_receipt
 from intake_app.crypto.keyring import ID_RE
@@ -29,6 +29,7 @@ from intake_app.sync.auth import (
     AddressLimiter,
     AuthError,
     NonceCache,
+    NonceStore,
     Principal,
     check_digest_header,
     names_known_signer,
@@ -36,7 +37,7 @@ from intake_app.sync.auth import (
 )
 from intake_app.sync.config import Limits
 from intake_app.sync.storage import (
-    PartState,
+    Sink,
     Storage,
     StoredBundle,
     bundle_name,
@@ -44,8 +45,14 @@ from intake_app.sync.storage import (
     parse_name,
 )
 
+if TYPE_CHECKING:
+    from intake_app.sync.shared import SharedStorage
+
+    AnyStorage = Storage | SharedStorage
+
 log = logging.getLogger("intake_app.sync")
 API_VERSION = 1
+T = TypeVar("T")
 
 
 def answer(p: Problem) -> JSONResponse:
@@ -95,14 +102,23 @@ def _int_param(request: Request, key: str, *, required: bool = True) -> int | No
 
 
 class DropBox:
-    def __init__(self, storage_dir: Path, keyring_path: Path, limits: Limits | None = None) -> None:
+    """The handlers over a ``storage.Storage`` (one folder, the default) or a
+    ``shared.SharedStorage`` (an S3 bucket + PostgreSQL state, several instances)."""
+
+    def __init__(self, storage_dir: Path, keyring_path: Path, limits: Limits | None = None,
+                 *, storage: AnyStorage | None = None) -> None:
         self.limits = limits or Limits()
-        storage_dir.mkdir(parents=True, exist_ok=True)
-        ring = load_keyring(keyring_path, storage_dir)
-        self.storage = Storage(storage_dir, ring)
-        self.storage.load(self.limits.stale_part_seconds)
-        self.nonces = NonceCache(self.limits.nonce_cache_entries, self.limits.clock_skew_seconds,
-                                 self.limits.nonce_quota_per_signer)
+        self.storage: AnyStorage
+        if storage is None:
+            storage_dir.mkdir(parents=True, exist_ok=True)
+            ring = load_keyring(keyring_path, storage_dir)
+            self.storage = Storage(storage_dir, ring)
+            self.storage.load(self.limits.stale_part_seconds)
+        else:
+            self.storage = storage
+        self.nonces: NonceStore = self.storage.nonces or NonceCache(
+            self.limits.nonce_cache_entries, self.limits.clock_skew_seconds,
+            self.limits.nonce_quota_per_signer)
         self.failures = AddressLimiter(self.limits.failed_requests_per_address,
                                        2 * self.limits.clock_skew_seconds)
         self._upload_locks: dict[tuple[str, str], asyncio.Lock] = {}
@@ -114,8 +130,21 @@ class DropBox:
     def keyring(self) -> Keyring:
         return self.storage.keyring
 
+    async def _st(self, fn: Callable[..., T], *args: Any) -> T:
+        """A storage call: inline for the folder (in memory), in a worker thread for the
+        shared storage (network round trips)."""
+        if self.storage.blocking:
+            return await asyncio.to_thread(fn, *args)
+        return fn(*args)
+
     # -- auth ------------------------------------------------------------------------------
-    def authenticate(self, request: Request, body_sha256: str | None = None) -> Principal:
+    async def authenticate(self, request: Request, body_sha256: str | None = None) -> Principal:
+        if self.storage.blocking:
+            await asyncio.to_thread(self.storage.current_keyring)  # a newer pushed keyring
+            return await asyncio.to_thread(self._authenticate, request, body_sha256)
+        return self._authenticate(request, body_sha256)
+
+    def _authenticate(self, request: Request, body_sha256: str | None) -> Principal:
         address = request.client.host if request.client else "?"
         now = time.time()
         authorization = request.headers.get("authorization")
@@ -161,33 +190,18 @@ class DropBox:
         return JSONResponse({"ok": True, "api": API_VERSION})
 
     # -- routes: uploads ------------------------------------------------------------------------
-    def _upload_state(self, device: str, name: str) -> dict[str, Any]:
-        parsed = parse_name(name)
-        assert parsed is not None
-        known = self.storage.known_hash(device, parsed[1])
-        if known is not None:
-            h, state = known
-            sb = self.storage.bundles.get(device, {}).get(parsed[1])
-            return {"name": name, "state": state, "complete": True, "statement_hash": h,
-                    "offset": sb.size if sb else None}
-        part = self.storage.parts.get((device, name))
-        if part is not None:
-            return {"name": name, "state": "partial", "complete": False, "offset": part.size,
-                    "total": part.total}
-        return {"name": name, "state": "absent", "complete": False, "offset": 0}
-
     async def upload_status(self, request: Request) -> Response:
-        p = self.authenticate(request)
+        p = await self.authenticate(request)
         name = self.upload_name(p, request.path_params["name"])
-        st = self._upload_state(p.ident, name)
+        st = await self._st(self.storage.upload_state, p.ident, name)
         headers = {"Upload-Offset": str(st["offset"] or 0)}
         return JSONResponse(st, headers=headers)
 
     async def upload_abort(self, request: Request) -> Response:
-        p = self.authenticate(request)
+        p = await self.authenticate(request)
         name = self.upload_name(p, request.path_params["name"])
         async with self._upload_lock(p.ident, name):
-            self.storage.discard_part(p.ident, name)
+            await self._st(self.storage.discard_part, p.ident, name)
         return JSONResponse({"name": name, "state": "absent"})
 
     @contextlib.asynccontextmanager
@@ -212,22 +226,27 @@ class DropBox:
                 del self._upload_refs[key]
                 del self._upload_locks[key]
 
-    def _check_room(self, device: str, name: str, total: int) -> None:
+    def _room_check(self, total: int, free: int | None) -> Callable[[int, int], None]:
+        """The quota check ``reserve`` runs on what the device holds (across instances)."""
         lim = self.limits
-        nbytes, nfiles = self.storage.usage(device, exclude=name)
-        if nfiles + 1 > lim.device_quota_files:
-            raise Problem(507, "quota-files", f"device quota reached ({lim.device_quota_files} "
-                          "bundles held); wait until HQ collects them")
-        if nbytes + total > lim.device_quota_bytes:
-            raise Problem(507, "quota-bytes", f"device quota reached ({lim.device_quota_bytes} "
-                          "bytes); wait until HQ collects its bundles")
-        free = shutil.disk_usage(self.storage.root).free
-        if free - total < lim.min_free_bytes:
-            raise Problem(507, "disk-full", "the drop box is out of disk space")
+
+        def check(nbytes: int, nfiles: int) -> None:
+            if nfiles + 1 > lim.device_quota_files:
+                raise Problem(507, "quota-files", f"device quota reached "
+                              f"({lim.device_quota_files} bundles held); wait until HQ "
+                              "collects them")
+            if nbytes + total > lim.device_quota_bytes:
+                raise Problem(507, "quota-bytes", f"device quota reached "
+                              f"({lim.device_quota_bytes} bytes); wait until HQ collects its "
+                              "bundles")
+            if free is not None and free - total < lim.min_free_bytes:
+                raise Problem(507, "disk-full", "the drop box is out of disk space")
+
+        return check
 
     async def upload_chunk(self, request: Request) -> Response:
         digest = check_digest_header(request.headers.get(DIGEST_HEADER))
-        p = self.authenticate(request, digest or EMPTY_SHA256)
+        p = await self.authenticate(request, digest or EMPTY_SHA256)
         name = self.upload_name(p, request.path_params["name"])
         offset = _int_param(request, "offset")
         total = _int_param(request, "total")
@@ -255,7 +274,7 @@ class DropBox:
     async def _receive_chunk(self, request: Request, device: str, name: str, offset: int,
                              total: int, digest: str) -> Response:
         st = self.storage
-        part = st.parts.get((device, name))
+        part = await self._st(st.get_part, device, name)
         have = part.size if part is not None else 0
         if part is not None and part.total is not None and part.total != total:
             raise Problem(409, "total-mismatch", f"this upload was started with total "
@@ -263,76 +282,68 @@ class DropBox:
         if offset != have:
             raise Problem(409, "offset-mismatch", f"the drop box holds {have} bytes of this "
                           "upload; continue from there", offset=have)
-        self._check_room(device, name, total)
-        path = st.part_path(device, name)
-        if part is None:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            path.touch(mode=0o600)
-            part = st.parts[(device, name)] = PartState(0, total, time.time())
-        part.total = total
+        free = await self._st(st.free_bytes)
+        part = await self._st(st.reserve, device, name, total, self._room_check(total, free))
         sha = hashlib.sha256()
         written = 0
         failure: Problem | None = None
-        with open(path, "r+b") as fh:
-            fh.seek(offset)
-            fh.truncate()
-            stream = request.stream()
+        sink: Sink = await self._st(st.open_sink, device, name, offset)
+        stream = request.stream()
+        try:
+            while True:
+                try:
+                    chunk = await asyncio.wait_for(anext(stream), self.limits.body_idle_timeout)
+                except StopAsyncIteration:
+                    break
+                if not chunk:
+                    continue
+                written += len(chunk)
+                if written > self.limits.max_request_bytes:
+                    failure = Problem(413, "request-too-large", "request body larger than "
+                                      f"{self.limits.max_request_bytes} bytes")
+                    break
+                if offset + written > total:
+                    failure = Problem(400, "bad-range", "body runs past the declared total")
+                    break
+                sha.update(chunk)
+                sink.write(chunk)
+        except ClientDisconnect:
+            failure = Problem(400, "disconnected", "client went away mid-chunk")
+        except TimeoutError:
+            failure = Problem(408, "timeout", "no body data for too long")
+        except OSError as exc:  # ENOSPC, EIO: keep what was there before
+            log.error("writing %s/%s: %s", device, name, exc)
+            failure = Problem(507, "disk-error", "the drop box could not store the data")
+        finally:
+            await stream.aclose()
+        if failure is None and sha.hexdigest() != digest:
+            failure = Problem(400, "digest-mismatch",
+                              "body does not match its signed SHA-256", offset=offset)
+        if failure is None:
             try:
-                while True:
-                    try:
-                        chunk = await asyncio.wait_for(anext(stream), self.limits.body_idle_timeout)
-                    except StopAsyncIteration:
-                        break
-                    if not chunk:
-                        continue
-                    written += len(chunk)
-                    if written > self.limits.max_request_bytes:
-                        failure = Problem(413, "request-too-large", "request body larger than "
-                                          f"{self.limits.max_request_bytes} bytes")
-                        break
-                    if offset + written > total:
-                        failure = Problem(400, "bad-range", "body runs past the declared total")
-                        break
-                    sha.update(chunk)
-                    fh.write(chunk)
-            except ClientDisconnect:
-                failure = Problem(400, "disconnected", "client went away mid-chunk")
-            except TimeoutError:
-                failure = Problem(408, "timeout", "no body data for too long")
-            except OSError as exc:  # ENOSPC, EIO: keep what was there before
-                log.error("writing %s: %s", path, exc)
+                size = await self._st(st.append, device, name, sink, written)
+            except OSError as exc:
+                log.error("writing %s/%s: %s", device, name, exc)
                 failure = Problem(507, "disk-error", "the drop box could not store the data")
-            finally:
-                await stream.aclose()
-            if failure is None and sha.hexdigest() != digest:
-                failure = Problem(400, "digest-mismatch",
-                                  "body does not match its signed SHA-256", offset=offset)
-            if failure is not None:
-                with contextlib.suppress(OSError):
-                    fh.truncate(offset)  # keep only what was authenticated
-        part.touched = time.time()
         if failure is not None:
-            if offset == 0:
-                st.discard_part(device, name)
-            else:
-                part.size = offset
+            sink.discard()
+            await self._st(st.after_failure, device, name, offset)
             failure.extra.setdefault("offset", offset)
             raise failure
-        part.size = offset + written
         if not part.header_checked:
-            self._early_header_check(device, name, part.size)
-        if part.size < total:
+            await self._early_header_check(device, name, size)
+        if size < total:
             return JSONResponse({"name": name, "state": "partial", "complete": False,
-                                 "offset": part.size, "total": total})
+                                 "offset": size, "total": total})
         return await self._commit(device, name)
 
-    def _early_header_check(self, device: str, name: str, size: int) -> None:
+    async def _early_header_check(self, device: str, name: str, size: int) -> None:
         """Refuse garbage and foreign bundles as soon as their header has arrived."""
         st = self.storage
         try:
-            hdr = st.peek_header(st.part_path(device, name), size)
+            hdr = await self._st(st.read_header, device, name, size)
         except BundleError as exc:
-            st.discard_part(device, name)
+            await self._st(st.discard_part, device, name)
             raise Problem(422, "bundle-refused", str(exc), kind=exc.kind) from None
         if hdr is None:
             return
@@ -347,55 +358,41 @@ class DropBox:
             problem = Problem(422, "bad-name", f"bundle #{hdr.sequence} must be uploaded as "
                               f"{bundle_name(device, hdr.sequence)}")
         if problem is not None:
-            st.discard_part(device, name)
+            await self._st(st.discard_part, device, name)
             raise problem
-        st.parts[(device, name)].header_checked = True
+        await self._st(st.mark_header_checked, device, name)
 
     async def _commit(self, device: str, name: str) -> Response:
         st = self.storage
-        path = st.part_path(device, name)
         try:
-            v: VerifiedBundle = await asyncio.to_thread(st.verify_part, path)
+            v: VerifiedBundle = await asyncio.to_thread(st.verify_upload, device, name)
         except BundleError as exc:
-            st.discard_part(device, name)
+            await self._st(st.discard_part, device, name)
             raise Problem(422, "bundle-refused", str(exc), kind=exc.kind) from None
+        problem: Problem | None = None
         if v.device_id != device:
-            st.discard_part(device, name)
-            raise Problem(403, "forbidden", "a device may only upload its own bundles")
-        if bundle_name(device, v.sequence) != name:
-            st.discard_part(device, name)
-            raise Problem(422, "bad-name", f"must be uploaded as {bundle_name(device, v.sequence)}")
+            problem = Problem(403, "forbidden", "a device may only upload its own bundles")
+        elif bundle_name(device, v.sequence) != name:
+            problem = Problem(422, "bad-name",
+                              f"must be uploaded as {bundle_name(device, v.sequence)}")
+        if problem is not None:
+            await self._st(st.discard_part, device, name)
+            raise problem
         lock = self._device_locks.setdefault(device, asyncio.Lock())
         async with lock:
-            h = v.statement_hash.hex()
-            known = st.known_hash(device, v.sequence)
-            if known is not None:
-                st.discard_part(device, name)
-                if known[0] == h:
-                    return JSONResponse({"name": name, "state": known[1], "complete": True,
-                                         "status": "duplicate", "statement_hash": h})
-                raise Problem(409, "chain", f"fork: device {device} #{v.sequence} already "
-                              "held with a different content")
-            mine = st.bundles.get(device, {})
-            before = st.known_hash(device, v.sequence - 1)
-            if before is not None and before[0] != v.prev.hex():
-                st.discard_part(device, name)
-                raise Problem(409, "chain", f"wrong-prev: #{v.sequence} does not follow the "
-                              f"#{v.sequence - 1} held")
-            after = mine.get(v.sequence + 1)
-            if after is not None and after.prev != h:
-                st.discard_part(device, name)
-                raise Problem(409, "chain", f"wrong-prev: the #{v.sequence + 1} held does not "
-                              f"follow this #{v.sequence}")
             try:
-                sb = await asyncio.to_thread(st.commit_part, path, v)
-            except OSError as exc:
-                st.discard_part(device, name)
-                raise Problem(507, "disk-error", f"could not store the bundle: {exc.strerror}") \
-                    from None
-            st.parts.pop((device, name), None)
-            mine = st.bundles.setdefault(device, {})
-            mine[v.sequence] = sb
+                if isinstance(st, Storage):
+                    state, sb = await st.commit_async(device, name, v)
+                else:
+                    state, sb = await asyncio.to_thread(st.commit, device, name, v)
+            except Problem as p:
+                if p.code == "chain":
+                    await self._st(st.discard_part, device, name)
+                raise
+        h = v.statement_hash.hex()
+        if sb is None:
+            return JSONResponse({"name": name, "state": state, "complete": True,
+                                 "status": "duplicate", "statement_hash": h})
         log.info("stored %s/%s (%d bytes)", device, name, sb.size)
         return JSONResponse({"name": name, "state": "stored", "complete": True,
                              "status": "stored", "statement_hash": h, "sequence": v.sequence},
@@ -403,30 +400,32 @@ class DropBox:
 
     # -- routes: HQ --------------------------------------------------------------------------
     async def list_bundles(self, request: Request) -> Response:
-        p = self.authenticate(request)
+        p = await self.authenticate(request)
         self.require_hq(p)
         since = _int_param(request, "since", required=False) or 0
-        items: list[StoredBundle] = self.storage.list_bundles(since)
+        items: list[StoredBundle] = await self._st(self.storage.list_bundles, since)
         return JSONResponse({"bundles": [b.as_json() for b in items],
                              "keyring_serial": self.keyring.serial})
 
     async def download(self, request: Request) -> Response:
-        p = self.authenticate(request)
+        p = await self.authenticate(request)
         self.require_hq(p)
         device, name = request.path_params["device"], request.path_params["name"]
         parsed = parse_name(name)
         if parsed is None or parsed[0] != device:
             raise Problem(400, "bad-name", "bundle name must be <device>-<sequence>.intake")
-        sb = self.storage.bundles.get(device, {}).get(parsed[1])
+        sb = await self._st(self.storage.find_bundle, device, parsed[1])
         if sb is None or sb.name != name:
             raise Problem(404, "not-found", f"no bundle {name} here")
-        return FileResponse(self.storage.bundle_path(device, name),
-                            media_type="application/octet-stream",
-                            headers={"X-Intake-Statement-Hash": sb.statement_hash})
+        headers = {"X-Intake-Statement-Hash": sb.statement_hash}
+        body = self.storage.bundle_body(sb)
+        if isinstance(body, Path):
+            return FileResponse(body, media_type="application/octet-stream", headers=headers)
+        return ranged_stream(request, sb.size, body, headers)
 
     async def _read_document(self, request: Request) -> tuple[Principal, bytes]:
         digest = check_digest_header(request.headers.get(DIGEST_HEADER)) or EMPTY_SHA256
-        p = self.authenticate(request, digest)
+        p = await self.authenticate(request, digest)
         self.require_hq(p)
         limit = self.limits.max_document_bytes
         length = request.headers.get("content-length")
@@ -455,24 +454,21 @@ class DropBox:
         if r.device_id not in self.keyring.devices:
             raise Problem(422, "receipt-refused", f"device {r.device_id} is not in the keyring")
         async with self._doc_lock:
-            old = self.storage.receipted.get(r.device_id)
-            if old and max(old) > r.entries[-1][0]:
-                raise Problem(409, "stale-receipt", "the drop box holds a newer receipt")
-            pruned = await asyncio.to_thread(self.storage.store_receipt, r)
+            pruned = await asyncio.to_thread(self.storage.accept_receipt, r)
         return JSONResponse({"device": r.device_id, "status": "stored",
                              "through": r.entries[-1][0], "pruned": [b.name for b in pruned]})
 
     async def get_receipt(self, request: Request) -> Response:
-        p = self.authenticate(request)
+        p = await self.authenticate(request)
         device = request.path_params["device"]
         if not ID_RE.fullmatch(device):
             raise Problem(400, "bad-request", "malformed device id")
         if p.role == "device" and p.ident != device:
             raise Problem(403, "forbidden", "a device may only read its own receipts")
-        path = self.storage.receipt_path(device)
-        if device not in self.storage.receipted or not path.exists():
+        data = await self._st(self.storage.receipt_bytes, device)
+        if data is None:
             raise Problem(404, "not-found", "no receipt for this device yet")
-        return Response(path.read_bytes(), media_type="application/octet-stream")
+        return Response(data, media_type="application/octet-stream")
 
     async def put_keyring(self, request: Request) -> Response:
         _p, body = await self._read_document(request)
@@ -484,18 +480,34 @@ class DropBox:
         if ring.hq_id != current.hq_id:
             raise Problem(422, "keyring-refused", "keyring is for another HQ")
         async with self._doc_lock:
-            if ring.serial <= self.keyring.serial:
-                raise Problem(409, "stale-keyring", f"keyring serial {ring.serial} is not newer "
-                              f"than {self.keyring.serial}")
-            await asyncio.to_thread(self.storage.store_keyring, body, ring)
+            await asyncio.to_thread(self.storage.accept_keyring, body, ring)
         return JSONResponse({"status": "stored", "serial": ring.serial,
                              "devices": len(ring.devices)})
 
     async def housekeeping(self) -> None:
         while True:
             await asyncio.sleep(600)
-            gone = self.storage.clean_stale(self.limits.stale_part_seconds)
+            gone = await self._st(self.storage.clean_stale, self.limits.stale_part_seconds)
             if gone:
                 log.info("dropped %d abandoned partial upload(s)", gone)
 
 
+def ranged_stream(request: Request, size: int, body: Callable[[int], Iterator[bytes]],
+                  headers: dict[str, str]) -> Response:
+    """A bundle streamed from object storage, honouring ``Range: bytes=N-`` (how the HQ
+    client resumes a download)."""
+    start, status = 0, 200
+    rng = request.headers.get("range", "")
+    m = re.fullmatch(r"bytes=(\d{1,19})-", rng.strip())
+    if m:
+        start = int(m.group(1))
+        if start >= size:
+            return Response(status_code=416, headers={"Content-Range": f"bytes */{size}"})
+        status = 206
+        headers = {**headers, "Content-Range": f"bytes {start}-{size - 1}/{size}"}
+    headers = {**headers, "Content-Length": str(size - start), "Accept-Ranges": "bytes"}
+    if request.method == "HEAD":
+        return Response(status_code=status, headers=headers,
+                        media_type="application/octet-stream")
+    return StreamingResponse(body(start), status_code=status, headers=headers,
+                             media_type="application/octet-stream")

@@ -15,7 +15,7 @@ import time
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -26,11 +26,16 @@ from intake_app.errors import Problem
 from intake_app.sync.config import Limits, ServerConfig
 from intake_app.sync.handlers import DropBox, answer, guard
 
+if TYPE_CHECKING:
+    from intake_app.sync.shared import SharedStorage
+
 WORKER_THREADS = 8
 
 
-def create_app(storage_dir: Path, keyring_path: Path, limits: Limits | None = None) -> Starlette:
-    box = DropBox(storage_dir, keyring_path, limits)
+def create_app(storage_dir: Path, keyring_path: Path, limits: Limits | None = None, *,
+               storage: SharedStorage | None = None) -> Starlette:
+    """The app over a folder (``storage_dir``) or, given ``storage``, a shared bucket."""
+    box = DropBox(storage_dir, keyring_path, limits, storage=storage)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -68,11 +73,13 @@ def create_app(storage_dir: Path, keyring_path: Path, limits: Limits | None = No
     return app
 
 
-def uvicorn_config(cfg: ServerConfig, app: Starlette | None = None) -> Any:
+def uvicorn_config(cfg: ServerConfig, app: Starlette | None = None, *,
+                   storage: SharedStorage | None = None) -> Any:
     import uvicorn
 
+    folder = Path() if isinstance(cfg.storage, str) else cfg.storage
     return uvicorn.Config(
-        app or create_app(cfg.storage, cfg.keyring, cfg.limits),
+        app or create_app(folder, cfg.keyring, cfg.limits, storage=storage),
         host=cfg.host, port=cfg.port, log_level="info", access_log=False,
         ssl_certfile=str(cfg.tls_cert) if cfg.tls_cert else None,
         ssl_keyfile=str(cfg.tls_key) if cfg.tls_key else None,
@@ -82,24 +89,39 @@ def uvicorn_config(cfg: ServerConfig, app: Starlette | None = None) -> Any:
     )
 
 
-def serve(cfg: ServerConfig) -> None:
+def serve(cfg: ServerConfig, storage: SharedStorage | None = None) -> None:
     """Run the drop box in the foreground until SIGINT/SIGTERM."""
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(name)s: %(message)s")
-    uvicorn.Server(uvicorn_config(cfg)).run()
+    uvicorn.Server(uvicorn_config(cfg, storage=storage)).run()
+
+
+def open_shared(cfg: ServerConfig) -> SharedStorage:
+    """The bucket + state database of ``cfg`` (--storage s3://..., --state ...), ready."""
+    from intake_app.sync.objects import Bucket, s3_settings
+    from intake_app.sync.shared import SharedStorage
+    from intake_app.sync.storage import load_keyring_file
+
+    assert isinstance(cfg.storage, str) and cfg.state
+    bucket = Bucket(s3_settings(cfg.storage, cfg.s3_config))
+    st = SharedStorage(bucket, cfg.state, load_keyring_file(cfg.keyring),
+                       nonce_window=cfg.limits.clock_skew_seconds,
+                       nonce_quota=cfg.limits.nonce_quota_per_signer)
+    st.load(cfg.limits.stale_part_seconds)
+    return st
 
 
 class BackgroundServer:
     """Run a drop box in a thread on 127.0.0.1 (tests, benchmarks): ``with ... as url:``."""
 
     def __init__(self, storage_dir: Path, keyring_path: Path, limits: Limits | None = None,
-                 host: str = "127.0.0.1") -> None:
+                 host: str = "127.0.0.1", *, storage: SharedStorage | None = None) -> None:
         import threading
 
         import uvicorn
 
-        self.app = create_app(storage_dir, keyring_path, limits)
+        self.app = create_app(storage_dir, keyring_path, limits, storage=storage)
         self.host = host
         self.port = 0
         self.url = ""

@@ -15,15 +15,19 @@ worker thread and mutates the in-memory index on its event loop only.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import logging
 import os
 import re
+import shutil
 import struct
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from intake_app.crypto import Keyring, VerifiedBundle, read_receipt, verify_bundle
 from intake_app.crypto.bundle import (
@@ -35,8 +39,11 @@ from intake_app.crypto.bundle import (
     read_statement_unverified,
 )
 from intake_app.crypto.receipt import Receipt
-from intake_app.errors import BundleError
+from intake_app.errors import BundleError, Problem
 from intake_app.paths import atomic_write, ensure_private_dir, fsync_dir
+
+if TYPE_CHECKING:
+    from intake_app.sync.auth import NonceStore
 
 log = logging.getLogger("intake_app.sync")
 
@@ -93,12 +100,16 @@ class PartState:
     header_checked: bool = False
 
 
-def load_keyring(config_path: Path, storage: Path) -> Keyring:
-    """The configured keyring, or the newer one HQ pushed into storage (same HQ key)."""
+def load_keyring_file(config_path: Path) -> Keyring:
     try:
-        ring = Keyring.load(config_path.read_bytes(), None)
+        return Keyring.load(config_path.read_bytes(), None)
     except OSError as exc:
         raise BundleError("header", f"cannot read keyring {config_path}: {exc.strerror}") from None
+
+
+def load_keyring(config_path: Path, storage: Path) -> Keyring:
+    """The configured keyring, or the newer one HQ pushed into storage (same HQ key)."""
+    ring = load_keyring_file(config_path)
     pushed = storage / KEYRING_FILE
     if pushed.exists():
         try:
@@ -111,7 +122,93 @@ def load_keyring(config_path: Path, storage: Path) -> Keyring:
     return ring
 
 
+# (nbytes, nfiles) a device holds or reserves -> raises Problem when over a quota
+RoomCheck = Callable[[int, int], None]
+# (statement hash, 'stored'|'delivered') of a sequence, or None
+Known = tuple[str, str] | None
+
+
+def check_chain(device: str, v: VerifiedBundle, known: Known, before: Known,
+                after_prev: str | None) -> str | None:
+    """The chain rules for committing ``v`` (both storages; run under the device's lock).
+    ``before``: what is known of #seq-1; ``after_prev``: the prev of a held #seq+1.
+    Returns the state of an identical bundle already known ('duplicate'), None to
+    commit; raises Problem on a fork or a broken link."""
+    h = v.statement_hash.hex()
+    if known is not None:
+        if known[0] == h:
+            return known[1]
+        raise Problem(409, "chain", f"fork: device {device} #{v.sequence} already "
+                      "held with a different content")
+    if before is not None and before[0] != v.prev.hex():
+        raise Problem(409, "chain", f"wrong-prev: #{v.sequence} does not follow the "
+                      f"#{v.sequence - 1} held")
+    if after_prev is not None and after_prev != h:
+        raise Problem(409, "chain", f"wrong-prev: the #{v.sequence + 1} held does not "
+                      f"follow this #{v.sequence}")
+    return None
+
+
+def stale_receipt(held_through: int | None, receipt: Receipt) -> None:
+    if held_through is not None and held_through > receipt.entries[-1][0]:
+        raise Problem(409, "stale-receipt", "the drop box holds a newer receipt")
+
+
+def stale_keyring(current: int, ring: Keyring) -> None:
+    if ring.serial <= current:
+        raise Problem(409, "stale-keyring", f"keyring serial {ring.serial} is not newer "
+                      f"than {current}")
+
+
+def peek_header_in(fh: BinaryIO, size: int) -> BundleHeader | None:
+    """The header at the start of ``fh`` (``size`` bytes so far), None if not all there."""
+    if size < PREFIX_LEN:
+        return None
+    prefix = fh.read(PREFIX_LEN)
+    if prefix[:8] != MAGIC:
+        raise BundleError("header", "not an intake bundle (bad magic)")
+    (hlen,) = struct.unpack_from(">I", prefix, 12)
+    if not PREFIX_LEN < hlen <= MAX_HEADER:
+        parse_header(prefix)  # version / suite first
+        raise BundleError("header", "header length out of range")
+    if size < hlen:
+        return None
+    return parse_header(prefix + fh.read(hlen - PREFIX_LEN))
+
+
+class Sink(Protocol):
+    """Where one PATCH body goes while it arrives (its digest is checked at the end)."""
+
+    def write(self, data: bytes) -> None: ...
+
+    def discard(self) -> None: ...
+
+
+class LocalSink:
+    """One PATCH body written straight into the part file at ``offset``."""
+
+    def __init__(self, path: Path, offset: int) -> None:
+        self.offset = offset
+        self.fh: BinaryIO = open(path, "r+b")  # closed by append / discard
+        self.fh.seek(offset)
+        self.fh.truncate()
+
+    def write(self, data: bytes) -> None:
+        self.fh.write(data)
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.fh.truncate(self.offset)  # keep only what was authenticated
+        self.fh.close()
+
+
 class Storage:
+    """One folder, one drop box (the default). The index is in memory, rebuilt by
+    ``load``; the ASGI handlers call these methods on the event loop (``blocking`` is
+    False) except verify and commit, which run in worker threads."""
+
+    blocking = False
+
     def __init__(self, root: Path, keyring: Keyring) -> None:
         self.root = root
         self.keyring = keyring
@@ -122,6 +219,13 @@ class Storage:
         self.bundles: dict[str, dict[int, StoredBundle]] = {}
         self.receipted: dict[str, dict[int, str]] = {}
         self.parts: dict[tuple[str, str], PartState] = {}
+        self.nonces: NonceStore | None = None  # None: the handlers' in-memory NonceCache
+
+    def current_keyring(self) -> Keyring:
+        return self.keyring
+
+    def describe(self) -> str:
+        return str(self.root)
 
     # -- paths ----------------------------------------------------------------------
     def bundle_path(self, device_id: str, name: str) -> Path:
@@ -209,16 +313,7 @@ class Storage:
         if size < PREFIX_LEN:
             return None
         with open(path, "rb") as fh:
-            prefix = fh.read(PREFIX_LEN)
-            if prefix[:8] != MAGIC:
-                raise BundleError("header", "not an intake bundle (bad magic)")
-            (hlen,) = struct.unpack_from(">I", prefix, 12)
-            if not PREFIX_LEN < hlen <= MAX_HEADER:
-                parse_header(prefix)  # version / suite first
-                raise BundleError("header", "header length out of range")
-            if size < hlen:
-                return None
-            return parse_header(prefix + fh.read(hlen - PREFIX_LEN))
+            return peek_header_in(fh, size)
 
     def verify_part(self, path: Path) -> VerifiedBundle:
         with open(path, "rb") as fh:
@@ -251,6 +346,112 @@ class Storage:
                 self.discard_part(dev, name)
                 gone += 1
         return gone
+
+    # -- the interface the handlers use (shared.SharedStorage has the same) -------------
+    def upload_state(self, device: str, name: str) -> dict[str, Any]:
+        parsed = parse_name(name)
+        assert parsed is not None
+        known = self.known_hash(device, parsed[1])
+        if known is not None:
+            h, state = known
+            sb = self.bundles.get(device, {}).get(parsed[1])
+            return {"name": name, "state": state, "complete": True, "statement_hash": h,
+                    "offset": sb.size if sb else None}
+        part = self.parts.get((device, name))
+        if part is not None:
+            return {"name": name, "state": "partial", "complete": False, "offset": part.size,
+                    "total": part.total}
+        return {"name": name, "state": "absent", "complete": False, "offset": 0}
+
+    def get_part(self, device: str, name: str) -> PartState | None:
+        return self.parts.get((device, name))
+
+    def free_bytes(self) -> int | None:
+        return shutil.disk_usage(self.root).free
+
+    def reserve(self, device: str, name: str, total: int, check: RoomCheck) -> PartState:
+        """Check the device's quota (``check``), then hold the part for ``total`` bytes."""
+        check(*self.usage(device, exclude=name))
+        part = self.parts.get((device, name))
+        if part is None:
+            path = self.part_path(device, name)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            path.touch(mode=0o600)
+            part = self.parts[(device, name)] = PartState(0, total, time.time())
+        part.total = total
+        return part
+
+    def open_sink(self, device: str, name: str, offset: int) -> LocalSink:
+        return LocalSink(self.part_path(device, name), offset)
+
+    def append(self, device: str, name: str, sink: LocalSink, size: int) -> int:
+        """The body in ``sink`` was authenticated: the part now holds offset + size bytes."""
+        sink.fh.close()
+        part = self.parts[(device, name)]
+        part.size, part.touched = sink.offset + size, time.time()
+        return part.size
+
+    def after_failure(self, device: str, name: str, offset: int) -> None:
+        part = self.parts.get((device, name))
+        if part is not None:
+            part.touched = time.time()
+        if offset == 0:
+            self.discard_part(device, name)
+        elif part is not None:
+            part.size = offset
+
+    def read_header(self, device: str, name: str, size: int) -> BundleHeader | None:
+        return self.peek_header(self.part_path(device, name), size)
+
+    def mark_header_checked(self, device: str, name: str) -> None:
+        self.parts[(device, name)].header_checked = True
+
+    def verify_upload(self, device: str, name: str) -> VerifiedBundle:
+        return self.verify_part(self.part_path(device, name))
+
+    async def commit_async(self, device: str, name: str,
+                           v: VerifiedBundle) -> tuple[str, StoredBundle | None]:
+        """Chain checks, then the bundle's final name: ('stored', bundle), or the state
+        of the identical bundle already known and None. Raises Problem (chain, disk).
+        The index changes on the event loop; only the fsync and rename run in a thread."""
+        seq = v.sequence
+        after = self.bundles.get(device, {}).get(seq + 1)
+        verdict = check_chain(device, v, self.known_hash(device, seq),
+                              self.known_hash(device, seq - 1), after.prev if after else None)
+        if verdict is not None:
+            self.discard_part(device, name)
+            return verdict, None
+        path = self.part_path(device, name)
+        try:
+            sb = await asyncio.to_thread(self.commit_part, path, v)
+        except OSError as exc:
+            self.discard_part(device, name)
+            raise Problem(507, "disk-error", f"could not store the bundle: {exc.strerror}") \
+                from None
+        self.parts.pop((device, name), None)
+        self.bundles.setdefault(device, {})[seq] = sb
+        return "stored", sb
+
+    def find_bundle(self, device: str, sequence: int) -> StoredBundle | None:
+        return self.bundles.get(device, {}).get(sequence)
+
+    def bundle_body(self, sb: StoredBundle) -> Path:
+        return self.bundle_path(sb.device_id, sb.name)
+
+    def receipt_bytes(self, device: str) -> bytes | None:
+        path = self.receipt_path(device)
+        if device not in self.receipted or not path.exists():
+            return None
+        return path.read_bytes()
+
+    def accept_receipt(self, receipt: Receipt) -> list[StoredBundle]:
+        old = self.receipted.get(receipt.device_id)
+        stale_receipt(max(old) if old else None, receipt)
+        return self.store_receipt(receipt)
+
+    def accept_keyring(self, data: bytes, ring: Keyring) -> None:
+        stale_keyring(self.keyring.serial, ring)
+        self.store_keyring(data, ring)
 
     # -- receipts and keyring -----------------------------------------------------------------
     def store_receipt(self, receipt: Receipt) -> list[StoredBundle]:

@@ -97,12 +97,14 @@ class SimWorld:
         return self.keyring_path
 
     def bundle(self, device_id: str, payload: int = 1000, *, key: SigningKey | None = None,
-               advance: bool = True) -> SimBundle:
-        """The device's next bundle: one attachment of ``payload`` random bytes."""
+               advance: bool = True, content: bytes | None = None) -> SimBundle:
+        """The device's next bundle: one attachment of ``payload`` random bytes (or
+        ``content``: canary tests look for it where only ciphertext may be)."""
         d = self.devices[device_id]
         seq = d.sequence + 1
         out = io.BytesIO()
-        data = os.urandom(payload)
+        data = os.urandom(payload) if content is None else content
+        payload = len(data)
         meta = canonical_json({"name": "a.bin", "size": payload})
         info = write_bundle(
             out, signing_key=key or d.key, device_id=device_id, hq_id=self.hq_id,
