@@ -23,11 +23,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from intake_app import objstore
 from intake_app.crypto import make_receipt, verify_bundle
 from intake_app.sync.auth import Credentials, sign_headers
 from intake_app.sync.client import DropboxClient, DropboxError
 from intake_app.sync.config import Limits
-from intake_app.sync.objects import Bucket, s3_settings
+from intake_app.sync.objects import Bucket
 from intake_app.sync.server import BackgroundServer
 from intake_app.sync.shared import SharedStorage
 from intake_app.sync.testing import SimWorld
@@ -56,10 +57,10 @@ class Pair:
         return DropboxClient(url, creds, backoff_base=0.01, backoff_cap=0.05)
 
     def objects(self) -> list[tuple[str, bytes]]:
-        c, s = self.bucket.client, self.bucket.s
+        c, loc = self.bucket.client, self.bucket.loc
         out = []
-        for o in c.list_objects(s.bucket, prefix=s.prefix, recursive=True):
-            r = c.get_object(s.bucket, o.object_name)
+        for o in c.list_objects(loc.bucket, prefix=loc.list_prefix(), recursive=True):
+            r = c.get_object(loc.bucket, o.object_name)
             out.append((o.object_name, r.read()))
             r.close()
             r.release_conn()
@@ -81,10 +82,10 @@ def pair(tmp_path_factory: pytest.TempPathFactory, s3_server: S3Server,
     s3_server.client().make_bucket(bucket_name)
     url = f"s3://{bucket_name}/relay"
     env = {"INTAKE_S3_ENDPOINT": "http://" + s3_server.endpoint,
-           "INTAKE_S3_ACCESS_KEY": s3_server.access_key,
-           "INTAKE_S3_SECRET_KEY": s3_server.secret_key}
+           "AWS_ACCESS_KEY_ID": s3_server.access_key,
+           "AWS_SECRET_ACCESS_KEY": s3_server.secret_key}
     state_url = pg_server.store_url(pg_server.new_database("dropbox"))
-    bucket = Bucket(s3_settings(url, environ=env))
+    bucket = Bucket(url, objstore.settings_from_env(env))
     store = SharedStorage(bucket, state_url, world.keyring(),
                           nonce_quota=LIMITS.nonce_quota_per_signer)
     store.load(LIMITS.stale_part_seconds)

@@ -30,7 +30,7 @@ def cmd_dropbox_serve(args: argparse.Namespace) -> int:
     overrides: dict[str, Any] = {
         "storage": (args.storage if args.storage.startswith("s3://") else Path(args.storage))
         if args.storage else None,
-        "state": args.state, "s3_config": Path(args.s3_config) if args.s3_config else None,
+        "state": args.state,
         "keyring": Path(args.keyring) if args.keyring else None,
         "host": args.host, "port": args.port,
         "tls_cert": Path(args.tls_cert) if args.tls_cert else None,
@@ -166,12 +166,11 @@ def register(sub: Any, hq_sub: Any) -> None:
     p.add_argument("--config", metavar="TOML", help="settings file (see sync/dropbox.toml)")
     p.add_argument("--storage", metavar="DIR|s3://BUCKET/PREFIX",
                    help="where bundles and receipts are kept: a folder (one instance), or an "
-                        "S3 bucket several instances share (with --state)")
+                        "S3 bucket several instances share (with --state; endpoint and keys "
+                        "from INTAKE_S3_CONFIG or INTAKE_S3_ENDPOINT + AWS_* variables)")
     p.add_argument("--state", metavar="postgresql://...",
                    help="shared storage: the database of replay nonces, quotas and uploads "
                         "(password from ~/.pgpass or a service file, never here)")
-    p.add_argument("--s3-config", metavar="TOML",
-                   help="0600 file with the S3 endpoint and keys (else INTAKE_S3_* variables)")
     p.add_argument("--keyring", metavar="KEYRING", help="HQ's signed public keyring")
     p.add_argument("--host", help="listen address (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="listen port (default 8470)")

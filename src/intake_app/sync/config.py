@@ -40,17 +40,16 @@ class ServerConfig:
     forwarded_allow_ips: str = "127.0.0.1"
     limits: Limits = field(default_factory=Limits)
     # Shared storage only: the PostgreSQL database every instance keeps its state in
-    # (no password in it: libpq's ~/.pgpass or a service file), and a 0600 TOML file with
-    # the S3 endpoint and keys (else INTAKE_S3_* in the environment; sync/objects.py).
+    # (no password in it: libpq's ~/.pgpass or a service file). The S3 endpoint and keys
+    # come from the environment (intake_app.objstore), never from here or argv.
     state: str | None = None
-    s3_config: Path | None = None
 
     @property
     def shared(self) -> bool:
         return isinstance(self.storage, str)
 
 
-_PATH_KEYS = {"storage", "keyring", "tls_cert", "tls_key", "s3_config"}
+_PATH_KEYS = {"storage", "keyring", "tls_cert", "tls_key"}
 
 
 def load_config(path: Path) -> dict[str, Any]:
@@ -96,6 +95,6 @@ def build_config(file_values: dict[str, Any], overrides: dict[str, Any]) -> Serv
     if cfg.shared and not cfg.state:
         raise UsageError("--storage s3://... needs --state postgresql://... (the replay and "
                          "quota state all instances share)")
-    if not cfg.shared and (cfg.state or cfg.s3_config):
-        raise UsageError("--state and --s3-config go with --storage s3://bucket/prefix")
+    if not cfg.shared and cfg.state:
+        raise UsageError("--state goes with --storage s3://bucket/prefix")
     return cfg

@@ -99,12 +99,12 @@ def serve(cfg: ServerConfig, storage: SharedStorage | None = None) -> None:
 
 def open_shared(cfg: ServerConfig) -> SharedStorage:
     """The bucket + state database of ``cfg`` (--storage s3://..., --state ...), ready."""
-    from intake_app.sync.objects import Bucket, s3_settings
+    from intake_app.sync.objects import Bucket
     from intake_app.sync.shared import SharedStorage
     from intake_app.sync.storage import load_keyring_file
 
     assert isinstance(cfg.storage, str) and cfg.state
-    bucket = Bucket(s3_settings(cfg.storage, cfg.s3_config))
+    bucket = Bucket(cfg.storage)
     st = SharedStorage(bucket, cfg.state, load_keyring_file(cfg.keyring),
                        nonce_window=cfg.limits.clock_skew_seconds,
                        nonce_quota=cfg.limits.nonce_quota_per_signer)
