@@ -1,0 +1,333 @@
+"""Team HQ on PostgreSQL at scale: 1,000,000 records in 300,000 cases (issue 19).
+
+Targets: import of text records >= 5,000 records/s; with 20 concurrent analyst sessions
+(processes, each its own HQService and its own database connection) triage queue first
+page p95 <= 100 ms and search p95 <= 200 ms.
+
+The server is started here as the tests do (initdb into a temp folder, Unix socket only)
+but with a server's settings (SETTINGS, printed; fsync and synchronous_commit on).
+
+How the data is built (a 2-core shared machine cannot run 1M records through the import
+path in reasonable time): a template of ``--template`` generated people
+(bench/gen_people.py) is written with the store's own insert (``store_revision``, what an
+import does per record), cases opened by the service's own sync and merged the way
+analysts' merges would (bench/bench_desk.py: ``group``); then PostgreSQL copies the
+template's rows (records, revisions, sources, search lexemes, cases, case links,
+history, follow-ups, person keys and blocks) ``records / template - 1`` times with
+INSERT ... SELECT, rewriting record ids, case ids and keys, and VACUUM ANALYZE.
+
+What is then measured, on that database:
+1. import: a field laptop's ``--import-records`` finalized text records sealed into
+   bundles (the real export) and imported with ``HQService.import_bundle`` (verify,
+   chain, decrypt, validate, store: the real import path, in its own process);
+2. 20 analyst sessions for ``--seconds``: each loops over a random queue first page
+   (the 11 queues/filters of bench_desk) or a search (12 names, Latin and Dari), with an
+   exponential think time of mean ``--think`` seconds between requests.
+
+    .venv/bin/python bench/bench_team.py [--records N] [--cases C] [--sessions S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ["INTAKE_TESTING_FAST_KDF"] = "1"  # unlock cost is not what is measured here
+os.environ.setdefault("PYTEST_CURRENT_TEST", "bench")  # the fast KDF is test-only
+
+from tests.cli_helpers import FIELD_PASS, HQ_PASS, enrolled_pair
+from tests.pg_helpers import PgServer, _run_as, _server_user, pg_bindir
+
+from bench._common import ROOT, pct, run_child
+from bench.bench_cases import EXAMPLE, seed_store
+from bench.bench_desk import group
+from bench.bench_flow import EXPORT, IMPORT, _fill_finalized
+from bench.gen_people import dataset
+from intake_app.models import CaseFilter
+from intake_app.services.hq import HQService
+
+TARGETS = {"import_records_per_s": 5000.0, "queue_p95_ms": 100.0, "search_p95_ms": 200.0}
+# A server's settings for this 24 GiB machine (the tests' cluster runs with fsync off).
+SETTINGS = {"shared_buffers": "2GB", "effective_cache_size": "8GB", "work_mem": "16MB",
+            "maintenance_work_mem": "512MB", "max_connections": "100", "fsync": "on",
+            "synchronous_commit": "on", "wal_level": "minimal", "max_wal_senders": "0",
+            "max_wal_size": "4GB", "checkpoint_timeout": "15min", "random_page_cost": "1.1",
+            "jit": "off", "listen_addresses": ""}
+
+SESSION = r"""
+import json, os, random, sys, time
+from pathlib import Path
+from intake_app.models import CaseFilter
+from intake_app.services.hq import HQService
+from bench.bench_desk import QUEUES, WORDS
+hq, pw, seconds, think, seed = sys.argv[1:6]
+svc = HQService(Path(hq)); svc.unlock(pw)
+svc.cases(CaseFilter(queue="all"), limit=1)  # warm, before the clock
+print("ready", flush=True)
+start = float(sys.stdin.readline())
+rng = random.Random(int(seed))
+q, s = [], []
+while time.time() < start:
+    time.sleep(0.01)
+end = start + float(seconds)
+while time.time() < end:
+    if rng.random() < 0.5:
+        f = rng.choice(QUEUES); t = time.perf_counter(); svc.cases(f, limit=50)
+        q.append(time.perf_counter() - t)
+    else:
+        w = rng.choice(WORDS); t = time.perf_counter(); svc.search_cases(w, limit=50)
+        s.append(time.perf_counter() - t)
+    if float(think) > 0:
+        time.sleep(rng.expovariate(1 / float(think)))
+svc.close()
+print(json.dumps({"queue": q, "search": s}))
+"""
+
+
+def start_server(root: Path) -> tuple[PgServer, subprocess.Popen[bytes]]:
+    bindir = pg_bindir()
+    if bindir is None:
+        raise SystemExit("PostgreSQL not installed: apt-get install -y postgresql")
+    user = _server_user()
+    root.parent.chmod(0o711)
+    root.mkdir(mode=0o711)
+    data, sock = root / "data", root / "sock"
+    for d in (data, sock):
+        d.mkdir(mode=0o700)
+        if user is not None:
+            os.chown(d, user.pw_uid, user.pw_gid)
+    prefix = _run_as(user)
+    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "intake_admin",
+                    "--auth-local=trust", "--auth-host=reject", "-E", "UTF8",
+                    "--locale=C.UTF-8"], check=True, capture_output=True)
+    (data / "pg_hba.conf").write_text("local all intake_admin trust\n", encoding="utf-8")
+    args = [x for k, v in SETTINGS.items() for x in ("-c", f"{k}={v}")]
+    proc = subprocess.Popen([*prefix, str(bindir / "postgres"), "-D", str(data), "-k",
+                             str(sock), "-p", "5432", *args], stdout=subprocess.DEVNULL,
+                            stderr=open(root / "server.log", "wb"))
+    server = PgServer(root=root, socket_dir=sock, port=5432)
+    import psycopg
+
+    for _ in range(600):
+        try:
+            with psycopg.connect(server.dsn(), connect_timeout=2):
+                return server, proc
+        except psycopg.OperationalError:
+            if proc.poll() is not None:
+                break
+            time.sleep(0.05)
+    raise SystemExit("PostgreSQL did not start:\n" + (root / "server.log").read_text())
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def server_config(svc: HQService) -> dict[str, str]:
+    names = ["server_version", *[k for k in SETTINGS if k != "listen_addresses"]]
+    return {n: str(svc._store.execute(f"SHOW {n}").fetchone()[0]) for n in names}
+
+
+# Template rows to copy, per table: which rows are the template's, and how each column is
+# rewritten in copy k. Record ids of the template are f"{i:032x}" (their first 8 hex
+# digits are 0: copy k puts k there); case ids are C-{seq:06d}, seq moved by k * cases.
+REC = "lpad(to_hex(k), 8, '0') || substr({c}, 9)"
+CASE = "pg_temp.case_id({c}, k)"
+PLAN: list[tuple[str, str, dict[str, str]]] = [
+    ("records", "seq <= %(rs)s", {"seq": "seq + k * %(rs)s", "id": REC}),
+    ("revisions", "left(record_id, 8) = '00000000'", {"record_id": REC}),
+    ("record_sources", "left(record_id, 8) = '00000000'", {"record_id": REC}),
+    ("records_fts", "rowid <= %(rs)s", {"rowid": "rowid + k * %(rs)s"}),
+    ("cases", "seq <= %(cs)s", {"seq": "seq + k * %(cs)s", "id": CASE, "merged_into": CASE}),
+    ("case_records", "left(record_id, 8) = '00000000'",
+     {"record_id": REC, "case_id": CASE, "home_case": CASE}),
+    ("case_history", "substr(case_id, 3)::bigint <= %(cs)s", {"id": "", "case_id": CASE}),
+    ("case_followups", "substr(case_id, 3)::bigint <= %(cs)s",
+     {"id": "", "case_id": CASE, "record_id": REC}),
+    ("case_notes", "substr(case_id, 3)::bigint <= %(cs)s", {"id": "", "case_id": CASE}),
+    ("person_keys", "left(record_id, 8) = '00000000'", {"record_id": REC}),
+    ("person_blocks", "left(record_id, 8) = '00000000'", {"record_id": REC}),
+]
+
+
+def replicate(svc: HQService, copies: int, batch: int = 19) -> None:
+    """The template's rows copied ``copies`` times inside PostgreSQL (see PLAN)."""
+    raw = svc._store.conn.raw  # type: ignore[attr-defined]
+    rs = raw.execute("SELECT max(seq) FROM records").fetchone()[0]
+    cs = raw.execute("SELECT max(seq) FROM cases").fetchone()[0]
+    raw.execute(f"""CREATE FUNCTION pg_temp.case_id(c text, k bigint) RETURNS text
+        LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN c IS NULL THEN NULL ELSE
+        'C-' || lpad((substr(c, 3)::bigint + k * {cs})::text, 6, '0') END $$""")
+    cols = {t: [r[0] for r in raw.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+        "ORDER BY ordinal_position", (t,))] for t, _w, _m in PLAN}
+    for first in range(1, copies + 1, batch):
+        last = min(copies, first + batch - 1)
+        t = time.perf_counter()
+        with raw.transaction():
+            for table, where, rewrite in PLAN:
+                keep = [c for c in cols[table] if rewrite.get(c) != ""]
+                exprs = [(rewrite[c].format(c=c) if c in rewrite else c) for c in keep]
+                sql = (f"INSERT INTO {table} ({', '.join(keep)}) SELECT "
+                       f"{', '.join(exprs)} FROM {table} CROSS JOIN "
+                       f"generate_series({first}, {last}) AS k WHERE {where}")
+                raw.execute(sql % {"rs": rs, "cs": cs})
+        print(f"  copies {first}-{last} of {copies}: {time.perf_counter() - t:.1f} s "
+              f"(load {os.getloadavg()[0]:.1f})", flush=True)
+    for table, col in (("records", "seq"), ("cases", "seq"), ("case_history", "id"),
+                       ("case_followups", "id"), ("case_notes", "id")):
+        raw.execute(f"SELECT setval(pg_get_serial_sequence('{table}', '{col}'), "
+                    f"(SELECT coalesce(max({col}), 1) FROM {table}))")
+    t = time.perf_counter()
+    raw.execute("VACUUM ANALYZE")
+    print(f"  VACUUM ANALYZE: {time.perf_counter() - t:.1f} s", flush=True)
+
+
+def build(hq: Path, records: int, cases: int, template: int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    svc = HQService(hq)
+    svc.unlock(HQ_PASS)
+    try:
+        data, _persons = dataset(template, 0.25)
+        base = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        t = time.perf_counter()
+        seed_store(svc, data, base)
+        out["template_seed_s"] = round(time.perf_counter() - t, 1)
+        t = time.perf_counter()
+        svc._sync_cases()
+        out["template_sync_s"] = round(time.perf_counter() - t, 1)
+        t = time.perf_counter()
+        group(svc, template * cases // records)
+        out["template_group_s"] = round(time.perf_counter() - t, 1)
+        print(f"template: {template} records seeded in {out['template_seed_s']} s, cases "
+              f"opened in {out['template_sync_s']} s, grouped in {out['template_group_s']}"
+              " s", flush=True)
+        t = time.perf_counter()
+        replicate(svc, records // template - 1)
+        out["replicate_s"] = round(time.perf_counter() - t, 1)
+        out["records"] = svc._store.execute("SELECT count(*) FROM records").fetchone()[0]
+        out["cases"] = svc.count_cases(CaseFilter(queue="all")) + svc.count_cases(
+            CaseFilter(queue="closed"))
+        out["config"] = server_config(svc)
+        out["db_size"] = svc._store.execute(
+            "SELECT pg_size_pretty(pg_database_size(current_database()))").fetchone()[0]
+    finally:
+        svc.close()
+    return out
+
+
+def sessions(hq: Path, n: int, seconds: float, think: float) -> dict[str, Any]:
+    procs = [subprocess.Popen(
+        [sys.executable, "-c", SESSION, str(hq), HQ_PASS, str(seconds), str(think), str(i)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)}) for i in range(n)]
+    for p in procs:  # every session unlocked and warm before the clock starts
+        assert p.stdout is not None and p.stdout.readline().strip() == "ready"
+    start = time.time() + 1
+    for p in procs:
+        assert p.stdin is not None
+        p.stdin.write(f"{start}\n")
+        p.stdin.flush()
+    loads = []
+    while any(p.poll() is None for p in procs):
+        if time.time() > start:
+            loads.append(os.getloadavg()[0])
+        time.sleep(1)
+    q: list[float] = []
+    s: list[float] = []
+    for p in procs:
+        out = p.stdout.read() if p.stdout else ""
+        if p.returncode != 0:
+            raise RuntimeError(f"a session failed ({p.returncode})")
+        r = json.loads(out.strip().splitlines()[-1])
+        q += r["queue"]
+        s += r["search"]
+    return {"sessions": n, "think_s": think, "seconds": seconds, "queue_n": len(q),
+            "search_n": len(s),
+            "queue_p50_ms": round(pct(q, 50) * 1000, 1),
+            "queue_p95_ms": round(pct(q, 95) * 1000, 1),
+            "search_p50_ms": round(pct(s, 50) * 1000, 1),
+            "search_p95_ms": round(pct(s, 95) * 1000, 1),
+            "load_during": [round(min(loads), 1), round(max(loads), 1)] if loads else None}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--records", type=int, default=1_000_000)
+    ap.add_argument("--cases", type=int, default=300_000)
+    ap.add_argument("--template", type=int, default=5_000)
+    ap.add_argument("--import-records", type=int, default=1_000)
+    ap.add_argument("--sessions", type=int, default=20)
+    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--think", type=float, default=0.5)
+    args = ap.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="bench-team-", dir="/tmp"))
+    server, proc = start_server(root / "pg")
+    results: dict[str, Any] = {"load_at_start": [round(x, 1) for x in os.getloadavg()]}
+    try:
+        url = server.store_url("hq")
+        import psycopg
+
+        with psycopg.connect(server.dsn(), autocommit=True) as conn:
+            conn.execute('CREATE DATABASE "hq"')
+        s = enrolled_pair(root / "w", database=url)
+        t0 = time.perf_counter()
+        results.update(build(s.hq, args.records, args.cases, args.template))
+        results["build_s"] = round(time.perf_counter() - t0, 1)
+        print(f"built {results['cases']} cases over {args.records} records in "
+              f"{results['build_s']} s; database {results['db_size']}", flush=True)
+        print("server: " + ", ".join(f"{k}={v}" for k, v in results["config"].items()))
+
+        _fill_finalized(s.field, args.import_records)
+        usb = root / "usb"
+        usb.mkdir()
+        ex = run_child(EXPORT, str(s.field), FIELD_PASS, str(usb))
+        results["load_before_import"] = round(os.getloadavg()[0], 1)
+        im = run_child(IMPORT, str(s.hq), HQ_PASS, *ex["files"])
+        results["import_records"] = im["records"]
+        results["import_s"] = round(im["seconds"], 2)
+        results["import_records_per_s"] = round(im["records"] / im["seconds"])
+        results["import_bundles"] = len(ex["files"])
+        print(f"import: {im['records']} records in {len(ex['files'])} bundle(s), "
+              f"{im['seconds']:.1f} s = {results['import_records_per_s']} records/s "
+              f"(load {results['load_before_import']} before)", flush=True)
+
+        svc = HQService(s.hq)  # the desk opens the imported records' cases once
+        svc.unlock(HQ_PASS)
+        t = time.perf_counter()
+        svc.cases(CaseFilter(queue="all"), limit=1)
+        results["desk_sync_of_imported_s"] = round(time.perf_counter() - t, 1)
+        svc.close()
+        print(f"desk: cases for the imported records opened in "
+              f"{results['desk_sync_of_imported_s']} s", flush=True)
+        results.update(sessions(s.hq, args.sessions, args.seconds, args.think))
+    finally:
+        stop_server(proc)
+        shutil.rmtree(root, ignore_errors=True)
+    ok = True
+    for key, target in TARGETS.items():
+        met = results[key] >= target if key.startswith("import") else results[key] <= target
+        ok = ok and met
+        print(f"{key}: {results[key]} (target {'>=' if key.startswith('import') else '<='} "
+              f"{target:g}) {'met' if met else 'NOT met'}")
+    results["load_at_end"] = [round(x, 1) for x in os.getloadavg()]
+    print(json.dumps(results))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
