@@ -118,6 +118,51 @@ def cmd_hq_fetch(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def cmd_hq_import_worker(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from intake_app.cli.hq_cmds import hq_service
+    from intake_app.services import hq_sync
+
+    if args.interval <= 0 or args.max_backoff < args.interval:
+        from intake_app.errors import UsageError
+
+        raise UsageError("need 0 < --interval <= --max-backoff")
+    proxy = _proxy(args)
+    stop = threading.Event()
+
+    def on_signal(signum: int, _frame: object) -> None:
+        print(f"intake: {signal.Signals(signum).name}: stopping after this pass",
+              file=sys.stderr, flush=True)
+        stop.set()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, on_signal)
+
+    def show(r: hq_sync.WorkerRound) -> None:
+        if r.report is not None:
+            for o in r.report.imported:
+                if o.verdict == "imported":
+                    print(f"imported   {o.device_id} #{o.sequence}: {o.records} revision(s), "
+                          f"{o.attachments} attachment(s)", flush=True)
+                elif o.verdict == "rejected":
+                    print(f"rejected   {o.path}  {o.reason}", flush=True)
+        if r.error:
+            print(f"intake: {r.error}; next try in {r.wait:.0f} s", file=sys.stderr, flush=True)
+
+    with hq_service(args) as svc, hq_sync.hq_client(
+            svc, args.from_url, proxy=proxy, ca_cert=_ca(args), timeout=args.timeout,
+            retries=args.retries, cancel=stop) as client:
+        print(f"import worker: watching {args.from_url} every {args.interval:g} s",
+              file=sys.stderr, flush=True)
+        rounds = hq_sync.import_worker(svc, client, Path(args.to), stop=stop,
+                                       interval=args.interval, max_backoff=args.max_backoff,
+                                       publish=args.publish_receipts, on_round=show)
+    print(f"import worker: stopped after {rounds} pass(es)", file=sys.stderr, flush=True)
+    return 0
+
+
 def cmd_hq_publish_receipts(args: argparse.Namespace) -> int:
     from intake_app.cli.hq_cmds import hq_service
     from intake_app.services import hq_sync
@@ -196,6 +241,20 @@ def register(sub: Any, hq_sub: Any) -> None:
     p.add_argument("--json", dest="json_out", action="store_true")
     _net_args(p)
     p.set_defaults(func=cmd_hq_fetch)
+
+    p = hq_sub.add_parser("import-worker", help="keep fetching and importing from a drop box "
+                          "until stopped (SIGTERM): the team server's importer")
+    p.add_argument("--from", dest="from_url", required=True, metavar="URL")
+    p.add_argument("--to", default="incoming", metavar="DIR",
+                   help="folder for downloaded bundles (default ./incoming)")
+    p.add_argument("--interval", type=float, default=30.0, metavar="SECONDS",
+                   help="between passes while the drop box answers (default 30)")
+    p.add_argument("--max-backoff", type=float, default=600.0, metavar="SECONDS",
+                   help="longest wait while it does not (doubling; default 600)")
+    p.add_argument("--publish-receipts", action="store_true",
+                   help="post HQ's receipts after each pass that imported something")
+    _net_args(p)
+    p.set_defaults(func=cmd_hq_import_worker, retries=1)
 
     p = hq_sub.add_parser("publish-receipts", help="post signed receipts to a drop box")
     p.add_argument("--to", required=True, metavar="URL")

@@ -5,6 +5,8 @@ Uses only the public HQService API; HQ authenticates with its signing key.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,9 +25,9 @@ def hq_credentials(svc: HQService) -> Credentials:
 
 def hq_client(svc: HQService, url: str, *, proxy: str | None = None,
               ca_cert: Path | None = None, timeout: float = 60.0,
-              retries: int = 4) -> DropboxClient:
+              retries: int = 4, cancel: threading.Event | None = None) -> DropboxClient:
     return DropboxClient(url, hq_credentials(svc), proxy=proxy, ca_cert=ca_cert, timeout=timeout,
-                         retries=retries)
+                         retries=retries, cancel=cancel)
 
 
 @dataclass
@@ -80,3 +82,45 @@ def publish_receipts(svc: HQService, client: DropboxClient,
 def publish_keyring(svc: HQService, client: DropboxClient) -> dict[str, object]:
     """Push HQ's current signed keyring (new or revoked devices) to the drop box."""
     return client.put_keyring(svc.keyring_bytes())
+
+
+@dataclass(frozen=True)
+class WorkerRound:
+    """One pass of the import worker: what it fetched and imported, or why it could
+    not (then ``error``), and how long it waits before the next pass."""
+
+    report: FetchReport | None
+    error: str | None
+    wait: float
+
+
+def import_worker(svc: HQService, client: DropboxClient, dest: Path, *, stop: threading.Event,
+                  interval: float = 30.0, max_backoff: float = 600.0,
+                  publish: bool = False,
+                  on_round: Callable[[WorkerRound], None] | None = None) -> int:
+    """``fetch --import`` again and again until ``stop`` is set (SIGTERM): every
+    ``interval`` seconds while the drop box answers, backing off (doubling, up to
+    ``max_backoff``) while it does not. Each bundle is imported all-or-nothing, and a
+    stop waits for the pass in progress, so stopping never leaves half an import. With
+    ``publish``, HQ's receipts go to the drop box after each pass that imported
+    something (the relay forgets those bundles, the laptops collect the receipt).
+    Returns the number of passes."""
+    failures = rounds = 0
+    while not stop.is_set():
+        report: FetchReport | None = None
+        error: str | None = None
+        try:
+            report = fetch(svc, client, dest, do_import=True)
+            if publish and any(o.verdict == "imported" for o in report.imported):
+                publish_receipts(svc, client)
+        except IntakeError as exc:  # unreachable, busy, refused: try again later
+            error = str(exc)
+        if error is None and report is not None and report.failed:
+            error = f"{len(report.failed)} bundle(s) could not be fetched"
+        failures = failures + 1 if error else 0
+        wait = min(max_backoff, interval * 2 ** min(failures, 30)) if failures else interval
+        rounds += 1
+        if on_round is not None:
+            on_round(WorkerRound(report, error, wait))
+        stop.wait(wait)
+    return rounds
