@@ -12,7 +12,9 @@ fresh process:
   the same bucket (its defaults: 3 parts in flight), i.e. raw put throughput.
 
 Each prints MB/s (attachment bytes / seconds) and the process's peak RSS (VmHWM, whole
-process, and from just before the measured call). Targets: import >= 150 MB/s, peak
+process, and from just before the measured call), with the CPU seconds of that process
+and of the SeaweedFS server during it (on a loaded machine wall time overstates what the
+work costs). Targets: import >= 150 MB/s, peak
 RSS <= 150 MiB. The load average is printed before and after (2 shared cores: read
 figures with it).
 
@@ -52,31 +54,42 @@ def hwm():
     for line in open("/proc/self/status"):
         if line.startswith("VmHWM"):
             return int(line.split()[1]) / 1024
+def cpu():
+    t = os.times()
+    return t.user + t.system
 """
 
 IMPORT = PRELUDE + r"""
 from intake_app.services.hq import HQService
 svc = HQService(Path(sys.argv[1])); svc.unlock(sys.argv[2])
 whole = hwm(); reset_hwm()
-t = time.perf_counter(); out = svc.import_bundle(Path(sys.argv[3]))
+c = cpu(); t = time.perf_counter(); out = svc.import_bundle(Path(sys.argv[3]))
 dt = time.perf_counter() - t
 assert out.verdict == "imported", out
-print(json.dumps({"seconds": dt, "hwm": hwm(), "hwm_whole": max(whole, hwm())}))
+print(json.dumps({"seconds": dt, "cpu": cpu() - c, "hwm": hwm(),
+                  "hwm_whole": max(whole, hwm())}))
 """
 
 PUT = PRELUDE + r"""
 from intake_app import objstore
 client = objstore.make_client(objstore.settings_from_env())
 whole = hwm(); reset_hwm()
-t = time.perf_counter(); client.fput_object(sys.argv[1], sys.argv[2], sys.argv[3])
+c = cpu(); t = time.perf_counter(); client.fput_object(sys.argv[1], sys.argv[2], sys.argv[3])
 dt = time.perf_counter() - t
-print(json.dumps({"seconds": dt, "hwm": hwm(), "hwm_whole": max(whole, hwm())}))
+print(json.dumps({"seconds": dt, "cpu": cpu() - c, "hwm": hwm(),
+                  "hwm_whole": max(whole, hwm())}))
 """
 
 
 def _load() -> str:
     a, b, c = os.getloadavg()
     return f"{a:.2f} {b:.2f} {c:.2f}"
+
+
+def _server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) the SeaweedFS process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _row(name: str, r: dict[str, float], mb: float, target: bool) -> None:
@@ -88,6 +101,8 @@ def _row(name: str, r: dict[str, float], mb: float, target: bool) -> None:
     print(f"  {name:22s} {r['seconds']:7.2f} s {rate:7.0f} MB/s  peak RSS "
           f"{r['hwm_whole']:6.1f} MiB (during the call {r['hwm']:6.1f} MiB){verdict}",
           flush=True)
+    print(f"  {'':22s} CPU: this process {r['cpu']:5.1f} s, SeaweedFS {r['server_cpu']:5.1f} s "
+          f"(wall {r['seconds']:.1f} s on {os.cpu_count()} shared cores)", flush=True)
 
 
 def main() -> None:
@@ -130,9 +145,13 @@ def main() -> None:
         print(f"{args.mib} MiB attachment ({mb:.1f} MB), bundle "
               f"{Path(bundle).stat().st_size / 1e6:.1f} MB; load before the runs {_load()}",
               flush=True)
+        c0 = _server_cpu(s3_proc.pid)
         put = run_child(PUT, bucket, "reference/blob.bin", str(src), env=env)
+        put["server_cpu"] = _server_cpu(s3_proc.pid) - c0
         _row("minio fput_object", put, mb, False)
+        c0 = _server_cpu(s3_proc.pid)
         imp = run_child(IMPORT, str(s.hq), HQ_PASS, bundle, env=env)
+        imp["server_cpu"] = _server_cpu(s3_proc.pid) - c0
         _row("HQ import -> S3 object", imp, mb, True)
         print(f"  import / raw put: {put['seconds'] / imp['seconds']:.2f}x; "
               f"load average at the end: {_load()}", flush=True)
