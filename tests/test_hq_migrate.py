@@ -124,7 +124,15 @@ def migrated(source: dict[str, Any], pg_server: PgServer) -> dict[str, Any]:
     dest = source["root"] / "team"
     r = _migrate(s.hq, url, dest)
     assert r.rc == 0, r.err
-    return {**source, "before": before, "tables": tables, "url": url, "dest": dest, "out": r}
+    from intake_app.store.pg.db import PgDatabase
+
+    db = PgDatabase(url)  # before any unlock of the new profile (which would tidy up)
+    try:
+        keys = [tuple(k) for k in db.execute("SELECT purpose, secret FROM hq_keys").fetchall()]
+    finally:
+        db.close()
+    return {**source, "server_keys": keys, "before": before, "tables": tables, "url": url,
+            "dest": dest, "out": r}
 
 
 def _table(svc: HQService, table: str) -> list[tuple[Any, ...]]:
@@ -154,6 +162,17 @@ def test_services_return_the_same_over_postgresql(migrated: dict[str, Any]) -> N
     # The same entries and hashes, then the move itself chained on.
     assert after["log"][:-1] == before["log"]
     assert after["log"][-1].kind == "migrate" and after["log"][-1].prev == before["log"][-1].hash
+
+
+def test_keys_stay_with_the_importer(migrated: dict[str, Any]) -> None:
+    rows = migrated["server_keys"]
+    assert len(rows) == 3 and all(r[1] is None for r in rows)
+    with HQService(migrated["dest"]) as team:
+        team.unlock(HQ_PASS)
+        local = team._local
+        assert local is not None
+        assert len(local.execute("SELECT 1 FROM hq_keys WHERE secret IS NOT NULL").fetchall()) == 3
+        assert len(team.recipient_private_keys()) == 2
 
 
 def test_source_profile_is_untouched(migrated: dict[str, Any]) -> None:

@@ -9,9 +9,9 @@ verifies across the move and later entries chain on). Last, a new profile folder
 for the team store (same passphrase; its SQLCipher file holds the connection string and
 the store id), built under a temporary name and renamed into place.
 
-Keys: this follows what the PostgreSQL store does today, which keeps ``hq_keys`` in
-PostgreSQL like every other table (docs/team-server.md). The source profile keeps its own
-copy of every key either way.
+Keys stay with the importer: PostgreSQL's ``hq_keys`` gets the public halves only, the
+new profile (on this machine) the whole keys, as ``intake hq init --database`` makes them
+(services.hq_backend). The source profile keeps its own copy of every key.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from intake_app.objstore import parse_url as _parse_s3
 from intake_app.paths import fsync_dir
 from intake_app.services import hq_backend
 from intake_app.services.hq import HQService
+from intake_app.store import hq as store_hq
 from intake_app.store import meta as store_meta
 from intake_app.store import profile as store_profile
 from intake_app.store.backend import Store
@@ -113,7 +114,8 @@ def migrate_hq(svc: HQService, database: str, new_profile: Path, passphrase: str
                             log_move)
         finally:
             pg.close()
-        _make_profile(new_profile, passphrase, database, store_id, db_password, blobs)
+        _make_profile(new_profile, passphrase, database, store_id, db_password, blobs,
+                      store_hq.keys_with_secrets(src))
     return MigrateSummary(hq_id=hq_id, new_profile=str(new_profile), rows=rows,
                           seconds=time.monotonic() - start, resumed=resumed)
 
@@ -153,7 +155,8 @@ def s3_url(blobs: str) -> str:
 
 
 def _make_profile(new_profile: Path, passphrase: str, database: str, store_id: str,
-                  db_password: str | None, blobs: str | None = None) -> None:
+                  db_password: str | None, blobs: str | None,
+                  keys: list[tuple[str, str, bytes, str, int, int | None]]) -> None:
     """The team profile, made once: under a temporary name, then renamed (a kill leaves
     either no profile or a whole one). On a rerun, the one there must open this store."""
     if store_profile.profile_exists(new_profile):
@@ -172,6 +175,10 @@ def _make_profile(new_profile: Path, passphrase: str, database: str, store_id: s
                                        # the bucket the new profile's attachments are in
                                        **({} if blobs is None
                                           else {hq_backend.BLOBS_KEY: blobs})})
+            # HQ's private keys: here, on the importer's machine, not in PostgreSQL.
+            for purpose, label, secret, public, created, retired in keys:
+                store_hq.add_key(conn, purpose, label, secret, public, created_at=created,
+                                 retired_at=retired)
     finally:
         db.close()
     copy.step("profile")

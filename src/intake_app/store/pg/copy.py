@@ -11,10 +11,13 @@ The digest is the sum (mod 2^256) of BLAKE2b over each source row's ``repr``: th
 whatever the batch boundaries, so before finishing the source is read once more and a
 table that changed while the migration was interrupted (a later import) is noticed.
 
-Rows keep their keys (``records.seq`` is the search index's rowid, ``hq_events.id`` the
-log's sequence): the identity sequences are moved past them at the end. Blob-file chunks
-(embedded schema 9) become ``bytea`` rows; the search index is rebuilt from FTS5's folded
-text with the lexemes ``store.search`` computes, as an import on PostgreSQL writes them.
+``hq_keys`` goes without its secrets (NULL): HQ's private keys stay in the importer's
+profile (services.hq_backend), never on the server. Rows keep their keys
+(``records.seq`` is the search index's rowid, ``hq_events.id`` the log's sequence): the
+identity sequences are moved past them at the end. Blob-file chunks (embedded schema 9)
+become one object each in the team's bucket when there is one, else ``bytea`` rows; the
+search index is rebuilt from FTS5's folded text with the lexemes ``store.search``
+computes, as an import on PostgreSQL writes them.
 """
 
 from __future__ import annotations
@@ -181,6 +184,9 @@ def _insert(conn: PgConnection, table: str, cols: list[str],
     if not rows:
         return
     target, values = table, rows
+    if table == "hq_keys":  # public halves only: the secrets stay in the importer's profile
+        values = [tuple(None if c == "secret" else v for c, v in zip(cols, r, strict=True))
+                  for r in rows]
     if table == "records_fts":
         conn.raw.execute("CREATE TEMP TABLE IF NOT EXISTS fts_stage (rowid bigint, "
                          "lex text) ON COMMIT DELETE ROWS")
