@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from intake_app.errors import IntakeError
+from intake_app.gui.error_texts import intake_error_text
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -22,7 +23,7 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
 def error_text(exc: BaseException) -> str:
     """One line a user can read; internal errors never show a traceback."""
     if isinstance(exc, IntakeError):
-        return str(exc)
+        return intake_error_text(exc)  # in the interface language
     return QCoreApplication.translate(
         "Dialogs", "Something went wrong ({name}). Your data was not changed.").format(
         name=type(exc).__name__)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake_app.gui.dialogs import error_text
 from intake_app.gui.session import Session
 from intake_app.models import RecordFilter, RecordStatus, RecordSummary
 
@@ -231,7 +232,7 @@ class RecordsModel(QAbstractTableModel):
         if not shiboken6.isValid(self):
             return
         self._set_fetching(False)
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))
 
     def _set_fetching(self, on: bool) -> None:
         if self._fetching != on:

@@ -215,6 +215,11 @@ class HQSetupWizard(QWizard):
         self.setWindowTitle(self.tr("Set up Intake HQ"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        # Qt's own "< Back" / "Finish" are English in Urdu (no Qt translation) and point
+        # the wrong way right to left.
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("&Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
         self.profile_page = ProfilePage(self)
         self.keys_page = KeysPage(self)
         self.addPage(self.profile_page)

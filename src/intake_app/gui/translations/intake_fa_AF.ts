@@ -1389,12 +1389,12 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../dialogs.py" line="26" />
+            <location filename="../dialogs.py" line="27" />
             <source>Something went wrong ({name}). Your data was not changed.</source>
             <translation>مشکلی پیش آمد ({name}). معلومات شما تغییر نکرد.</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="32" />
+            <location filename="../dialogs.py" line="33" />
             <source>Problem</source>
             <translation>مشکل</translation>
         </message>
@@ -1552,52 +1552,52 @@
     <context>
         <name>EnrollPage</name>
         <message>
-            <location filename="../wizard.py" line="119" />
+            <location filename="../wizard.py" line="123" />
             <source>Enroll with HQ</source>
             <translation>ثبت‌نام نزد دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="120" />
+            <location filename="../wizard.py" line="124" />
             <source>Open the provisioning file HQ gave you, then compare the fingerprint with the one HQ told you in person or by phone.</source>
             <translation>فایل تنظیمات را که دفتر مرکزی به شما داده باز کنید، سپس اثر انگشت را با آنچه دفتر مرکزی حضوری یا تلفنی به شما گفته مقایسه کنید.</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="122" />
+            <location filename="../wizard.py" line="126" />
             <source>&amp;Open provisioning file…</source>
             <translation>باز کردن فایل تنظیمات…</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="131" />
+            <location filename="../wizard.py" line="135" />
             <source>HQ fingerprint</source>
             <translation>اثر انگشت دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="134" />
+            <location filename="../wizard.py" line="138" />
             <source>The fingerprint &amp;matches the one HQ gave me</source>
             <translation>اثر انگشت با آنچه دفتر مرکزی به من داده مطابقت دارد</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="136" />
+            <location filename="../wizard.py" line="140" />
             <source>Enroll &amp;later (records can be written, but not sent)</source>
             <translation>بعداً ثبت‌نام کن (پرونده‌ها نوشته می‌شوند اما ارسال نمی‌شوند)</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="150" />
+            <location filename="../wizard.py" line="154" />
             <source>Provisioning file</source>
             <translation>فایل تنظیمات</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="151" />
+            <location filename="../wizard.py" line="155" />
             <source>Provisioning files (*.sig *.prov);;All files (*)</source>
             <translation>فایل‌های تنظیمات (*.sig *.prov);;همه فایل‌ها (*)</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="163" />
+            <location filename="../wizard.py" line="167" />
             <source>This file cannot be used: {reason}</source>
             <translation>این فایل قابل استفاده نیست: {reason}</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="169" />
+            <location filename="../wizard.py" line="173" />
             <source>HQ fingerprint in {name}:</source>
             <translation>اثر انگشت دفتر مرکزی در {name}:</translation>
         </message>
@@ -1608,6 +1608,146 @@
             <location filename="../editor/review.py" line="64" />
             <source>Answers to fix</source>
             <translation>پاسخ‌هایی که باید اصلاح شوند</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../error_texts.py" line="26" />
+            <source>Wrong passphrase.</source>
+            <translation>رمز عبور نادرست است.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="28" />
+            <source>This file or value cannot be used here.</source>
+            <translation>این فایل یا مقدار اینجا قابل استفاده نیست.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="30" />
+            <source>The profile cannot be opened or created in this folder.</source>
+            <translation>پروفایل در این پوشه باز یا ساخته نمی‌شود.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="32" />
+            <source>The encrypted store failed its integrity check; do not write to it and ask for help.</source>
+            <translation>ذخیره‌گاه رمزگذاری‌شده از بررسی سلامت رد شد؛ در آن چیزی ننویسید و کمک بخواهید.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="35" />
+            <source>The disk is full; nothing was written. Free some space and try again.</source>
+            <translation>دیسک پر است؛ چیزی نوشته نشد. کمی جا خالی کنید و دوباره تلاش کنید.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="37" />
+            <source>The attachment storage could not be reached or refused the request; nothing was saved.</source>
+            <translation>ذخیره‌گاه پیوست‌ها در دسترس نبود یا درخواست را نپذیرفت؛ چیزی ذخیره نشد.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="40" />
+            <source>The check could not run to the end; this is not a sign of damage.</source>
+            <translation>بررسی تا آخر اجرا نشد؛ این نشانهٔ خرابی نیست.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="42" />
+            <source>It no longer exists (the record, form, file or device was not found).</source>
+            <translation>دیگر وجود ندارد (پرونده، فورم، فایل یا دستگاه پیدا نشد).</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="44" />
+            <source>This cannot be done in the record's current state.</source>
+            <translation>این کار در وضعیت فعلی پرونده ممکن نیست.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="46" />
+            <source>The person did not consent to this.</source>
+            <translation>شخص به این کار رضایت نداده است.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="48" />
+            <source>An expression in the form cannot be read.</source>
+            <translation>یک عبارت در فورم خوانده نمی‌شود.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="50" />
+            <source>The form's casework settings are not valid.</source>
+            <translation>تنظیمات پیگیری قضیه در فورم معتبر نیست.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="52" />
+            <source>The form cannot be loaded.</source>
+            <translation>فورم بارگذاری نمی‌شود.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="56" />
+            <source>Export cancelled; nothing was lost (finished volumes are kept).</source>
+            <translation>ارسال لغو شد؛ چیزی از دست نرفت (بخش‌های تمام‌شده نگه داشته می‌شوند).</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="58" />
+            <source>These backup shares do not restore the keys (too few, from different sets, or mistyped).</source>
+            <translation>این سهم‌های پشتیبان کلیدها را بازیابی نمی‌کنند (کم، از مجموعه‌های مختلف یا با اشتباه تایپ‌شده).</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="61" />
+            <source>The drop box did not accept this computer's credentials.</source>
+            <translation>صندوق تحویل اعتبارنامهٔ این کمپیوتر را نپذیرفت.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="65" />
+            <source>No answer from the drop box; check the network and try again.</source>
+            <translation>صندوق تحویل پاسخی نداد؛ شبکه را بررسی کنید و دوباره تلاش کنید.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="67" />
+            <source>Cancelled; nothing was lost (the upload resumes next time).</source>
+            <translation>لغو شد؛ چیزی از دست نرفت (بارگذاری دفعهٔ بعد ادامه می‌یابد).</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="70" />
+            <source>This could not be done.</source>
+            <translation>این کار انجام نشد.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="76" />
+            <source>The file is damaged or not of the expected kind; nothing was changed.</source>
+            <translation>فایل خراب است یا از نوع مورد انتظار نیست؛ چیزی تغییر نکرد.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="78" />
+            <source>The file's signature is missing or not valid; nothing was changed.</source>
+            <translation>امضای فایل موجود نیست یا معتبر نیست؛ چیزی تغییر نکرد.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="80" />
+            <source>The file was signed by an unknown or revoked device; nothing was changed.</source>
+            <translation>فایل توسط دستگاهی ناشناخته یا لغوشده امضا شده است؛ چیزی تغییر نکرد.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="82" />
+            <source>The file is meant for another HQ; nothing was changed.</source>
+            <translation>این فایل برای دفتر مرکزی دیگری است؛ چیزی تغییر نکرد.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="84" />
+            <source>The file's content cannot be decrypted or is damaged; nothing was changed.</source>
+            <translation>محتوای فایل رمزگشایی نمی‌شود یا خراب است؛ چیزی تغییر نکرد.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="86" />
+            <source>The bundle is out of sequence (repeated, missing or forked); nothing was changed.</source>
+            <translation>ترتیب بسته درست نیست (تکراری، گم‌شده یا دوشاخه)؛ چیزی تغییر نکرد.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../error_texts.py" line="97" />
+            <source>%n answer(s) are not valid; nothing was saved.</source>
+            <translation>
+                <numerusform>%n پاسخ معتبر نیست؛ چیزی ذخیره نشد.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="102" />
+            <source>The drop box refused the request (error {status}).</source>
+            <translation>صندوق تحویل درخواست را نپذیرفت (خطای {status}).</translation>
         </message>
     </context>
     <context>
@@ -1748,52 +1888,52 @@
     <context>
         <name>FinishPage</name>
         <message>
-            <location filename="../wizard.py" line="187" />
+            <location filename="../wizard.py" line="191" />
             <source>Setting up</source>
             <translation>در حال آماده‌سازی</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="192" />
+            <location filename="../wizard.py" line="196" />
             <source>Save the &amp;device card for HQ…</source>
             <translation>ذخیرهٔ کارت دستگاه برای دفتر مرکزی…</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="202" />
+            <location filename="../wizard.py" line="206" />
             <source>Creating the encrypted store… this takes a few seconds.</source>
             <translation>ساختن انبار رمزگذاری‌شده… چند ثانیه طول می‌کشد.</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="208" />
+            <location filename="../wizard.py" line="212" />
             <source>Ready</source>
             <translation>آماده</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="211" />
+            <location filename="../wizard.py" line="215" />
             <source>The demo is ready, with sample records. Its practice HQ profile is in {hq} and opens with the same passphrase: after exporting, open it in the HQ window and use its “Import from a folder…” button. Nothing here touches real data.</source>
             <translation>نسخه نمایشی با ریکاردهای نمونه آماده است. پروفایل تمرینی دفتر مرکزی در {hq} است و با همین رمز باز می‌شود: پس از صادر کردن، آن را در پنجره دفتر مرکزی باز کنید و از دکمه «وارد کردن از یک پوشه…» استفاده کنید. هیچ چیز اینجا به معلومات واقعی دست نمی‌زند.</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="217" />
+            <location filename="../wizard.py" line="221" />
             <source>This laptop is enrolled with {org}. Its device fingerprint is {fp}. Save the device card and give it to HQ so they can accept this laptop's bundles.</source>
             <translation>این لپ‌تاپ نزد {org} ثبت‌نام شد. اثر انگشت دستگاه آن {fp} است. کارت دستگاه را ذخیره کنید و به دفتر مرکزی بدهید تا بسته‌های این لپ‌تاپ را بپذیرد.</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="222" />
+            <location filename="../wizard.py" line="226" />
             <source>The encrypted store is ready. Enroll with HQ later from the provisioning file to send records.</source>
             <translation>انبار رمزگذاری‌شده آماده است. برای ارسال پرونده‌ها بعداً با فایل تنظیمات نزد دفتر مرکزی ثبت‌نام کنید.</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="227" />
+            <location filename="../wizard.py" line="231" />
             <source>Setup failed: {reason}</source>
             <translation>آماده‌سازی ناموفق بود: {reason}</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="234" />
+            <location filename="../wizard.py" line="238" />
             <source>Save device card</source>
             <translation>ذخیرهٔ کارت دستگاه</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="254" />
+            <location filename="../wizard.py" line="258" />
             <source>Device card saved to {name}</source>
             <translation>کارت دستگاه در {name} ذخیره شد</translation>
         </message>
@@ -1801,22 +1941,22 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../wizard.py" line="267" />
+            <location filename="../wizard.py" line="271" />
             <source>Set up Intake</source>
             <translation>آماده‌سازی برنامه</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="284" />
+            <location filename="../wizard.py" line="288" />
             <source>&amp;Back</source>
             <translation>قبلی</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="285" />
+            <location filename="../wizard.py" line="289" />
             <source>&amp;Next</source>
             <translation>بعدی</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="286" />
+            <location filename="../wizard.py" line="290" />
             <source>&amp;Start</source>
             <translation>شروع</translation>
         </message>
@@ -1845,6 +1985,21 @@
             <location filename="../hq/setup_wizard.py" line="215" />
             <source>Set up Intake HQ</source>
             <translation>راه‌اندازی دفتر مرکزی Intake</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="220" />
+            <source>&amp;Back</source>
+            <translation>قبلی</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="221" />
+            <source>&amp;Next</source>
+            <translation>بعدی</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="222" />
+            <source>&amp;Finish</source>
+            <translation>پایان</translation>
         </message>
     </context>
     <context>
@@ -2483,12 +2638,12 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>PassphrasePage</name>
         <message>
-            <location filename="../wizard.py" line="97" />
+            <location filename="../wizard.py" line="101" />
             <source>Choose a passphrase</source>
             <translation>یک رمز عبور انتخاب کنید</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="98" />
+            <location filename="../wizard.py" line="102" />
             <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
             <translation>این رمز از همهٔ پرونده‌های این لپ‌تاپ محافظت می‌کند. چند کلمهٔ بی‌ربط به خاطر سپردنشان آسان و حدس زدنشان سخت است. اگر فراموش شود، هیچ راهی برای بازیابی آن نیست.</translation>
         </message>
@@ -2704,7 +2859,7 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordEditor</name>
         <message>
-            <location filename="../editor/editor.py" line="83" />
+            <location filename="../editor/editor.py" line="84" />
             <source>Form language</source>
             <translation>زبان فورم</translation>
         </message>
@@ -2953,62 +3108,62 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordsModel</name>
         <message>
-            <location filename="../records_view.py" line="82" />
+            <location filename="../records_view.py" line="88" />
             <source>Record</source>
             <translation>پرونده</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="81" />
+            <location filename="../records_view.py" line="87" />
             <source>Form</source>
             <translation>فورم</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="81" />
+            <location filename="../records_view.py" line="87" />
             <source>Status</source>
             <translation>وضعیت</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="82" />
+            <location filename="../records_view.py" line="88" />
             <source>Updated</source>
             <translation>به‌روزرسانی</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="81" />
+            <location filename="../records_view.py" line="87" />
             <source>Name</source>
             <translation>نام</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="82" />
+            <location filename="../records_view.py" line="88" />
             <source>Interview date</source>
             <translation>تاریخ مصاحبه</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="84" />
+            <location filename="../records_view.py" line="90" />
             <source>Draft</source>
             <translation>پیش‌نویس</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="85" />
+            <location filename="../records_view.py" line="91" />
             <source>Finalized</source>
             <translation>نهایی</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="86" />
+            <location filename="../records_view.py" line="92" />
             <source>Sealed</source>
             <translation>مهر و موم‌شده</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="87" />
+            <location filename="../records_view.py" line="93" />
             <source>Delivered</source>
             <translation>تحویل شد</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="88" />
+            <location filename="../records_view.py" line="94" />
             <source>Received</source>
             <translation>دریافت‌شده</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="125" />
+            <location filename="../records_view.py" line="130" />
             <source>Record {id}</source>
             <translation>پرونده {id}</translation>
         </message>
@@ -3016,61 +3171,61 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordsView</name>
         <message>
-            <location filename="../records_view.py" line="251" />
+            <location filename="../records_view.py" line="256" />
             <source>Search records…</source>
             <translation>جستجوی پرونده‌ها…</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="252" />
+            <location filename="../records_view.py" line="257" />
             <source>Search records</source>
             <translation>جستجوی پرونده‌ها</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="255" />
+            <location filename="../records_view.py" line="260" />
             <source>Filter by status</source>
             <translation>فیلتر بر اساس وضعیت</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="256" />
+            <location filename="../records_view.py" line="261" />
             <source>All statuses</source>
             <translation>همه وضعیت‌ها</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="260" />
+            <location filename="../records_view.py" line="265" />
             <source>Filter by form</source>
             <translation>فیلتر بر اساس فورم</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="261" />
+            <location filename="../records_view.py" line="266" />
             <source>All forms</source>
             <translation>همه فورم‌ها</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="265" />
+            <location filename="../records_view.py" line="270" />
             <source>Number of records</source>
             <translation>تعداد پرونده‌ها</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="268" />
+            <location filename="../records_view.py" line="273" />
             <source>Records</source>
             <translation>پرونده‌ها</translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="334" />
+            <location filename="../records_view.py" line="349" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%Ln مورد پیدا شد</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="336" />
+            <location filename="../records_view.py" line="351" />
             <source>%n record(s)</source>
             <translation>
                 <numerusform>%Ln پرونده</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="340" />
+            <location filename="../records_view.py" line="355" />
             <source>Loading…</source>
             <translation>در حال بارگذاری…</translation>
         </message>
@@ -3344,102 +3499,102 @@ Enter: erase. Escape: cancel.</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="57" />
+            <location filename="../settings.py" line="56" />
             <source>Lock after minutes without use</source>
             <translation>قفل پس از چند دقیقه بی‌استفادگی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="60" />
+            <location filename="../settings.py" line="59" />
             <source> min</source>
             <translation> دقیقه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="61" />
+            <location filename="../settings.py" line="60" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="63" />
+            <location filename="../settings.py" line="62" />
             <source>&amp;Language:</source>
             <translation>زبان:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="64" />
+            <location filename="../settings.py" line="63" />
             <source>Loc&amp;k after (minutes without use):</source>
             <translation>قفل پس از (دقیقه بی‌استفادگی):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="65" />
+            <location filename="../settings.py" line="64" />
             <source>HQ's policy allows at most {n} minutes.</source>
             <translation>سیاست دفتر مرکزی حداکثر {n} دقیقه را اجازه می‌دهد.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="70" />
+            <location filename="../settings.py" line="69" />
             <source>Current passphrase</source>
             <translation>رمز عبور فعلی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="72" />
+            <location filename="../settings.py" line="71" />
             <source>&amp;Change passphrase</source>
             <translation>تغییر رمز عبور</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="76" />
+            <location filename="../settings.py" line="75" />
             <source>Passphrase</source>
             <translation>رمز عبور</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="78" />
+            <location filename="../settings.py" line="77" />
             <source>C&amp;urrent passphrase:</source>
             <translation>رمز عبور فعلی:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="85" />
+            <location filename="../settings.py" line="84" />
             <source>Not enrolled with HQ yet.</source>
             <translation>هنوز نزد دفتر مرکزی ثبت‌نام نشده.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="93" />
+            <location filename="../settings.py" line="92" />
             <source>Device fingerprint</source>
             <translation>اثر انگشت دستگاه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="94" />
+            <location filename="../settings.py" line="93" />
             <source>This laptop</source>
             <translation>این لپ‌تاپ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="96" />
+            <location filename="../settings.py" line="95" />
             <source>Device fingerprint (HQ may ask you to read it out):</source>
             <translation>اثر انگشت دستگاه (ممکن است دفتر مرکزی از شما بخواهد آن را بخوانید):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="112" />
+            <location filename="../settings.py" line="111" />
             <source>&amp;General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="113" />
+            <location filename="../settings.py" line="112" />
             <source>&amp;Protection</source>
             <translation>محافظت</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="114" />
+            <location filename="../settings.py" line="113" />
             <source>Send&amp;ing</source>
             <translation>فرستادن</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="130" />
+            <location filename="../settings.py" line="129" />
             <source>Changing the passphrase…</source>
             <translation>در حال تغییر رمز عبور…</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="137" />
+            <location filename="../settings.py" line="136" />
             <source>Passphrase changed. Use the new one from now on.</source>
             <translation>رمز عبور تغییر کرد. از این پس رمز جدید را استفاده کنید.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="142" />
+            <location filename="../settings.py" line="141" />
             <source>The current passphrase is wrong.</source>
             <translation>رمز عبور فعلی نادرست است.</translation>
         </message>
@@ -3568,32 +3723,32 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../wizard.py" line="57" />
+            <location filename="../wizard.py" line="62" />
             <source>Welcome</source>
             <translation>خوش آمدید</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="58" />
+            <location filename="../wizard.py" line="63" />
             <source>This app keeps interview records encrypted on this laptop and seals them so that only HQ can read them.</source>
             <translation>این برنامه پرونده‌های مصاحبه را به شکل رمزگذاری‌شده روی این لپ‌تاپ نگه می‌دارد و طوری مهر و موم می‌کند که فقط دفتر مرکزی بتواند آن‌ها را بخواند.</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="61" />
+            <location filename="../wizard.py" line="66" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="65" />
+            <location filename="../wizard.py" line="69" />
             <source>&amp;Set up this laptop for field work</source>
             <translation>آماده‌سازی این لپ‌تاپ برای کار میدانی</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="66" />
+            <location filename="../wizard.py" line="70" />
             <source>&amp;Try a demo first (sample records, kept apart from real data)</source>
             <translation>اول نسخهٔ نمایشی را امتحان کنید (پرونده‌های نمونه، جدا از معلومات واقعی)</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="73" />
+            <location filename="../wizard.py" line="77" />
             <source>&amp;Language:</source>
             <translation>زبان:</translation>
         </message>

@@ -1397,12 +1397,12 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../dialogs.py" line="26" />
+            <location filename="../dialogs.py" line="27" />
             <source>Something went wrong ({name}). Your data was not changed.</source>
             <translation>یوه ستونزه پېښه شوه ({name}). ستاسو معلومات بدل نه شول.</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="32" />
+            <location filename="../dialogs.py" line="33" />
             <source>Problem</source>
             <translation>ستونزه</translation>
         </message>
@@ -1562,52 +1562,52 @@
     <context>
         <name>EnrollPage</name>
         <message>
-            <location filename="../wizard.py" line="119" />
+            <location filename="../wizard.py" line="123" />
             <source>Enroll with HQ</source>
             <translation>له مرکزي دفتر سره نوم لیکنه</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="120" />
+            <location filename="../wizard.py" line="124" />
             <source>Open the provisioning file HQ gave you, then compare the fingerprint with the one HQ told you in person or by phone.</source>
             <translation>هغه د تنظیم فایل پرانیزئ چې مرکزي دفتر درکړی، بیا د ګوتو نښه له هغې سره پرتله کړئ چې مرکزي دفتر مخامخ یا په تلیفون درته ویلې ده.</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="122" />
+            <location filename="../wizard.py" line="126" />
             <source>&amp;Open provisioning file…</source>
             <translation>د تنظیم فایل پرانیستل…</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="131" />
+            <location filename="../wizard.py" line="135" />
             <source>HQ fingerprint</source>
             <translation>د مرکزي دفتر د ګوتو نښه</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="134" />
+            <location filename="../wizard.py" line="138" />
             <source>The fingerprint &amp;matches the one HQ gave me</source>
             <translation>د ګوتو نښه له هغې سره سمون لري چې مرکزي دفتر راکړې</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="136" />
+            <location filename="../wizard.py" line="140" />
             <source>Enroll &amp;later (records can be written, but not sent)</source>
             <translation>وروسته نوم لیکنه (دوسیې لیکل کېږي، خو نه لېږل کېږي)</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="150" />
+            <location filename="../wizard.py" line="154" />
             <source>Provisioning file</source>
             <translation>د تنظیم فایل</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="151" />
+            <location filename="../wizard.py" line="155" />
             <source>Provisioning files (*.sig *.prov);;All files (*)</source>
             <translation>د تنظیم فایلونه (*.sig *.prov);;ټول فایلونه (*)</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="163" />
+            <location filename="../wizard.py" line="167" />
             <source>This file cannot be used: {reason}</source>
             <translation>دا فایل نه شي کارول کېدای: {reason}</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="169" />
+            <location filename="../wizard.py" line="173" />
             <source>HQ fingerprint in {name}:</source>
             <translation>په {name} کې د مرکزي دفتر د ګوتو نښه:</translation>
         </message>
@@ -1618,6 +1618,147 @@
             <location filename="../editor/review.py" line="64" />
             <source>Answers to fix</source>
             <translation>هغه ځوابونه چې باید سم شي</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../error_texts.py" line="26" />
+            <source>Wrong passphrase.</source>
+            <translation>پټنوم غلط دی.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="28" />
+            <source>This file or value cannot be used here.</source>
+            <translation>دا فایل یا ارزښت دلته نه شي کارېدای.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="30" />
+            <source>The profile cannot be opened or created in this folder.</source>
+            <translation>پروفایل په دې پوښۍ کې نه خلاصېږي او نه جوړېږي.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="32" />
+            <source>The encrypted store failed its integrity check; do not write to it and ask for help.</source>
+            <translation>کوډ شوې زېرمه د روغتیا له کتنې ونه وتله؛ په هغې کې څه مه لیکئ او مرسته وغواړئ.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="35" />
+            <source>The disk is full; nothing was written. Free some space and try again.</source>
+            <translation>ډیسک ډک دی؛ هېڅ شی ونه لیکل شو. یو څه ځای خالي کړئ او بیا هڅه وکړئ.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="37" />
+            <source>The attachment storage could not be reached or refused the request; nothing was saved.</source>
+            <translation>د ضمیمو زېرمې ته لاسرسی ونه شو یا یې غوښتنه ونه منله؛ هېڅ شی خوندي نه شو.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="40" />
+            <source>The check could not run to the end; this is not a sign of damage.</source>
+            <translation>کتنه تر پایه ونه رسېده؛ دا د خرابۍ نښه نه ده.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="42" />
+            <source>It no longer exists (the record, form, file or device was not found).</source>
+            <translation>نور شتون نه لري (دوسیه، فورمه، فایل یا وسیله ونه موندل شوه).</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="44" />
+            <source>This cannot be done in the record's current state.</source>
+            <translation>دا کار د دوسیې په اوسني حالت کې نه شي کېدای.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="46" />
+            <source>The person did not consent to this.</source>
+            <translation>شخص دې کار ته رضایت نه دی ورکړی.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="48" />
+            <source>An expression in the form cannot be read.</source>
+            <translation>د فورمې یو بیان نه لوستل کېږي.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="50" />
+            <source>The form's casework settings are not valid.</source>
+            <translation>د فورمې د قضیې د تعقیب تنظیمات سم نه دي.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="52" />
+            <source>The form cannot be loaded.</source>
+            <translation>فورمه نه پورته کېږي.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="56" />
+            <source>Export cancelled; nothing was lost (finished volumes are kept).</source>
+            <translation>صادرول لغوه شول؛ هېڅ شی ورک نه شو (بشپړې برخې ساتل کېږي).</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="58" />
+            <source>These backup shares do not restore the keys (too few, from different sets, or mistyped).</source>
+            <translation>دا د بیک اپ برخې کلي نه بېرته راولي (لږې، له بېلابېلو ټولګو یا په غلطه ټایپ شوې).</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="61" />
+            <source>The drop box did not accept this computer's credentials.</source>
+            <translation>تحویلي صندوق د دې کمپیوټر اسناد ونه منل.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="65" />
+            <source>No answer from the drop box; check the network and try again.</source>
+            <translation>له تحویلي صندوق څخه ځواب رانغی؛ شبکه وګورئ او بیا هڅه وکړئ.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="67" />
+            <source>Cancelled; nothing was lost (the upload resumes next time).</source>
+            <translation>لغوه شو؛ هېڅ شی ورک نه شو (پورته کول بله ځل دوام کوي).</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="70" />
+            <source>This could not be done.</source>
+            <translation>دا کار ونه شو.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="76" />
+            <source>The file is damaged or not of the expected kind; nothing was changed.</source>
+            <translation>فایل خراب دی یا د تمه شوي ډول نه دی؛ هېڅ شی بدل نه شو.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="78" />
+            <source>The file's signature is missing or not valid; nothing was changed.</source>
+            <translation>د فایل لاسلیک نشته یا سم نه دی؛ هېڅ شی بدل نه شو.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="80" />
+            <source>The file was signed by an unknown or revoked device; nothing was changed.</source>
+            <translation>فایل د یوې ناپېژندل شوې یا لغوه شوې وسیلې لخوا لاسلیک شوی؛ هېڅ شی بدل نه شو.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="82" />
+            <source>The file is meant for another HQ; nothing was changed.</source>
+            <translation>دا فایل د بل مرکزي دفتر لپاره دی؛ هېڅ شی بدل نه شو.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="84" />
+            <source>The file's content cannot be decrypted or is damaged; nothing was changed.</source>
+            <translation>د فایل منځپانګه نه خلاصېږي یا خرابه ده؛ هېڅ شی بدل نه شو.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="86" />
+            <source>The bundle is out of sequence (repeated, missing or forked); nothing was changed.</source>
+            <translation>د کڅوړې ترتیب سم نه دی (تکراري، ورکه یا دوه څانګې)؛ هېڅ شی بدل نه شو.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../error_texts.py" line="97" />
+            <source>%n answer(s) are not valid; nothing was saved.</source>
+            <translation>
+                <numerusform>%n ځوابونه سم نه دي؛ هېڅ شی خوندي نه شو.</numerusform>
+                <numerusform>%n ځوابونه سم نه دي؛ هېڅ شی خوندي نه شو.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="102" />
+            <source>The drop box refused the request (error {status}).</source>
+            <translation>تحویلي صندوق غوښتنه ونه منله (تېروتنه {status}).</translation>
         </message>
     </context>
     <context>
@@ -1758,52 +1899,52 @@
     <context>
         <name>FinishPage</name>
         <message>
-            <location filename="../wizard.py" line="187" />
+            <location filename="../wizard.py" line="191" />
             <source>Setting up</source>
             <translation>چمتو کول</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="192" />
+            <location filename="../wizard.py" line="196" />
             <source>Save the &amp;device card for HQ…</source>
             <translation>د مرکزي دفتر لپاره د وسیلې کارت خوندي کړئ…</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="202" />
+            <location filename="../wizard.py" line="206" />
             <source>Creating the encrypted store… this takes a few seconds.</source>
             <translation>کوډ شوی زېرمتون جوړېږي… څو ثانیې وخت نیسي.</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="208" />
+            <location filename="../wizard.py" line="212" />
             <source>Ready</source>
             <translation>چمتو</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="211" />
+            <location filename="../wizard.py" line="215" />
             <source>The demo is ready, with sample records. Its practice HQ profile is in {hq} and opens with the same passphrase: after exporting, open it in the HQ window and use its “Import from a folder…” button. Nothing here touches real data.</source>
             <translation>ډیمو د نمونه ریکارډونو سره چمتو دی. د مرکزي دفتر تمریني پروفایل په {hq} کې دی او په همدې رمز خلاصېږي: له صادرولو وروسته یې د مرکزي دفتر په کړکۍ کې خلاص کړئ او د «له یوې پوښۍ څخه راوړل…» تڼۍ وکاروئ. دلته هېڅ شی اصلي معلوماتو ته لاس نه وروړي.</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="217" />
+            <location filename="../wizard.py" line="221" />
             <source>This laptop is enrolled with {org}. Its device fingerprint is {fp}. Save the device card and give it to HQ so they can accept this laptop's bundles.</source>
             <translation>دا لپټاپ له {org} سره نوم لیکل شو. د وسیلې د ګوتو نښه یې {fp} ده. د وسیلې کارت خوندي کړئ او مرکزي دفتر ته یې ورکړئ څو د دې لپټاپ کڅوړې ومني.</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="222" />
+            <location filename="../wizard.py" line="226" />
             <source>The encrypted store is ready. Enroll with HQ later from the provisioning file to send records.</source>
             <translation>کوډ شوی زېرمتون چمتو دی. د دوسیو لېږلو لپاره وروسته د تنظیم فایل سره له مرکزي دفتر سره نوم لیکنه وکړئ.</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="227" />
+            <location filename="../wizard.py" line="231" />
             <source>Setup failed: {reason}</source>
             <translation>چمتو کول ناکام شول: {reason}</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="234" />
+            <location filename="../wizard.py" line="238" />
             <source>Save device card</source>
             <translation>د وسیلې کارت خوندي کول</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="254" />
+            <location filename="../wizard.py" line="258" />
             <source>Device card saved to {name}</source>
             <translation>د وسیلې کارت په {name} کې خوندي شو</translation>
         </message>
@@ -1811,22 +1952,22 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../wizard.py" line="267" />
+            <location filename="../wizard.py" line="271" />
             <source>Set up Intake</source>
             <translation>د پروګرام چمتو کول</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="284" />
+            <location filename="../wizard.py" line="288" />
             <source>&amp;Back</source>
             <translation>شاته</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="285" />
+            <location filename="../wizard.py" line="289" />
             <source>&amp;Next</source>
             <translation>بل</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="286" />
+            <location filename="../wizard.py" line="290" />
             <source>&amp;Start</source>
             <translation>پیل</translation>
         </message>
@@ -1855,6 +1996,21 @@
             <location filename="../hq/setup_wizard.py" line="215" />
             <source>Set up Intake HQ</source>
             <translation>د Intake مرکزي دفتر جوړول</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="220" />
+            <source>&amp;Back</source>
+            <translation>شاته</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="221" />
+            <source>&amp;Next</source>
+            <translation>بل</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="222" />
+            <source>&amp;Finish</source>
+            <translation>پای</translation>
         </message>
     </context>
     <context>
@@ -2499,12 +2655,12 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>PassphrasePage</name>
         <message>
-            <location filename="../wizard.py" line="97" />
+            <location filename="../wizard.py" line="101" />
             <source>Choose a passphrase</source>
             <translation>یو پټنوم وټاکئ</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="98" />
+            <location filename="../wizard.py" line="102" />
             <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
             <translation>دا په دې لپټاپ کې هره دوسیه ساتي. څو بې اړیکې کلمې په یادول اسانه او اټکل یې ګران دی. که هېر شي، د بېرته راوړلو هېڅ لار نشته.</translation>
         </message>
@@ -2722,7 +2878,7 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordEditor</name>
         <message>
-            <location filename="../editor/editor.py" line="83" />
+            <location filename="../editor/editor.py" line="84" />
             <source>Form language</source>
             <translation>د فورمې ژبه</translation>
         </message>
@@ -2973,62 +3129,62 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordsModel</name>
         <message>
-            <location filename="../records_view.py" line="82" />
+            <location filename="../records_view.py" line="88" />
             <source>Record</source>
             <translation>دوسیه</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="81" />
+            <location filename="../records_view.py" line="87" />
             <source>Form</source>
             <translation>فورمه</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="81" />
+            <location filename="../records_view.py" line="87" />
             <source>Status</source>
             <translation>حالت</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="82" />
+            <location filename="../records_view.py" line="88" />
             <source>Updated</source>
             <translation>تازه شوې</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="81" />
+            <location filename="../records_view.py" line="87" />
             <source>Name</source>
             <translation>نوم</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="82" />
+            <location filename="../records_view.py" line="88" />
             <source>Interview date</source>
             <translation>د مرکې نېټه</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="84" />
+            <location filename="../records_view.py" line="90" />
             <source>Draft</source>
             <translation>مسوده</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="85" />
+            <location filename="../records_view.py" line="91" />
             <source>Finalized</source>
             <translation>وروستۍ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="86" />
+            <location filename="../records_view.py" line="92" />
             <source>Sealed</source>
             <translation>سربند شوې</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="87" />
+            <location filename="../records_view.py" line="93" />
             <source>Delivered</source>
             <translation>وسپارل شوې</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="88" />
+            <location filename="../records_view.py" line="94" />
             <source>Received</source>
             <translation>ترلاسه شوې</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="125" />
+            <location filename="../records_view.py" line="130" />
             <source>Record {id}</source>
             <translation>دوسیه {id}</translation>
         </message>
@@ -3036,47 +3192,47 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordsView</name>
         <message>
-            <location filename="../records_view.py" line="251" />
+            <location filename="../records_view.py" line="256" />
             <source>Search records…</source>
             <translation>په دوسیو کې لټون…</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="252" />
+            <location filename="../records_view.py" line="257" />
             <source>Search records</source>
             <translation>په دوسیو کې لټون</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="255" />
+            <location filename="../records_view.py" line="260" />
             <source>Filter by status</source>
             <translation>د حالت له مخې چاڼ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="256" />
+            <location filename="../records_view.py" line="261" />
             <source>All statuses</source>
             <translation>ټول حالتونه</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="260" />
+            <location filename="../records_view.py" line="265" />
             <source>Filter by form</source>
             <translation>د فورمې له مخې چاڼ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="261" />
+            <location filename="../records_view.py" line="266" />
             <source>All forms</source>
             <translation>ټولې فورمې</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="265" />
+            <location filename="../records_view.py" line="270" />
             <source>Number of records</source>
             <translation>د دوسیو شمېر</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="268" />
+            <location filename="../records_view.py" line="273" />
             <source>Records</source>
             <translation>دوسیې</translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="334" />
+            <location filename="../records_view.py" line="349" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%Ln پایلې</numerusform>
@@ -3084,7 +3240,7 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="336" />
+            <location filename="../records_view.py" line="351" />
             <source>%n record(s)</source>
             <translation>
                 <numerusform>%Ln دوسیې</numerusform>
@@ -3092,7 +3248,7 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="340" />
+            <location filename="../records_view.py" line="355" />
             <source>Loading…</source>
             <translation>پورته کېږي…</translation>
         </message>
@@ -3370,102 +3526,102 @@ Enter: erase. Escape: cancel.</source>
             <translation>ژبه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="57" />
+            <location filename="../settings.py" line="56" />
             <source>Lock after minutes without use</source>
             <translation>له څو دقیقو بې کارۍ وروسته قلف</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="60" />
+            <location filename="../settings.py" line="59" />
             <source> min</source>
             <translation> دقیقې</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="61" />
+            <location filename="../settings.py" line="60" />
             <source>General</source>
             <translation>عمومي</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="63" />
+            <location filename="../settings.py" line="62" />
             <source>&amp;Language:</source>
             <translation>ژبه:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="64" />
+            <location filename="../settings.py" line="63" />
             <source>Loc&amp;k after (minutes without use):</source>
             <translation>قلف وروسته له (بې کارۍ دقیقو):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="65" />
+            <location filename="../settings.py" line="64" />
             <source>HQ's policy allows at most {n} minutes.</source>
             <translation>د مرکزي دفتر پالیسي تر ټولو ډېر {n} دقیقې اجازه ورکوي.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="70" />
+            <location filename="../settings.py" line="69" />
             <source>Current passphrase</source>
             <translation>اوسنی پټنوم</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="72" />
+            <location filename="../settings.py" line="71" />
             <source>&amp;Change passphrase</source>
             <translation>پټنوم بدلول</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="76" />
+            <location filename="../settings.py" line="75" />
             <source>Passphrase</source>
             <translation>پټنوم</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="78" />
+            <location filename="../settings.py" line="77" />
             <source>C&amp;urrent passphrase:</source>
             <translation>اوسنی پټنوم:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="85" />
+            <location filename="../settings.py" line="84" />
             <source>Not enrolled with HQ yet.</source>
             <translation>تر اوسه له مرکزي دفتر سره نوم لیکنه نه ده شوې.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="93" />
+            <location filename="../settings.py" line="92" />
             <source>Device fingerprint</source>
             <translation>د وسیلې د ګوتو نښه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="94" />
+            <location filename="../settings.py" line="93" />
             <source>This laptop</source>
             <translation>دا لپټاپ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="96" />
+            <location filename="../settings.py" line="95" />
             <source>Device fingerprint (HQ may ask you to read it out):</source>
             <translation>د وسیلې د ګوتو نښه (ښايي مرکزي دفتر وغواړي چې ویې لولئ):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="112" />
+            <location filename="../settings.py" line="111" />
             <source>&amp;General</source>
             <translation>عمومي</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="113" />
+            <location filename="../settings.py" line="112" />
             <source>&amp;Protection</source>
             <translation>ساتنه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="114" />
+            <location filename="../settings.py" line="113" />
             <source>Send&amp;ing</source>
             <translation>لېږل</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="130" />
+            <location filename="../settings.py" line="129" />
             <source>Changing the passphrase…</source>
             <translation>پټنوم بدلېږي…</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="137" />
+            <location filename="../settings.py" line="136" />
             <source>Passphrase changed. Use the new one from now on.</source>
             <translation>پټنوم بدل شو. له اوس وروسته نوی وکاروئ.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="142" />
+            <location filename="../settings.py" line="141" />
             <source>The current passphrase is wrong.</source>
             <translation>اوسنی پټنوم غلط دی.</translation>
         </message>
@@ -3596,32 +3752,32 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../wizard.py" line="57" />
+            <location filename="../wizard.py" line="62" />
             <source>Welcome</source>
             <translation>ښه راغلاست</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="58" />
+            <location filename="../wizard.py" line="63" />
             <source>This app keeps interview records encrypted on this laptop and seals them so that only HQ can read them.</source>
             <translation>دا پروګرام د مرکې دوسیې په دې لپټاپ کې کوډ شوې ساتي او داسې یې سربندوي چې یوازې مرکزي دفتر یې ولوستلای شي.</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="61" />
+            <location filename="../wizard.py" line="66" />
             <source>Language</source>
             <translation>ژبه</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="65" />
+            <location filename="../wizard.py" line="69" />
             <source>&amp;Set up this laptop for field work</source>
             <translation>دا لپټاپ د ساحوي کار لپاره چمتو کړئ</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="66" />
+            <location filename="../wizard.py" line="70" />
             <source>&amp;Try a demo first (sample records, kept apart from real data)</source>
             <translation>لومړی نمایشي بڼه وازمویئ (د بېلګې دوسیې، له اصلي معلوماتو جلا)</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="73" />
+            <location filename="../wizard.py" line="77" />
             <source>&amp;Language:</source>
             <translation>ژبه:</translation>
         </message>

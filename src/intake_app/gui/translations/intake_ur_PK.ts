@@ -1397,12 +1397,12 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../dialogs.py" line="26" />
+            <location filename="../dialogs.py" line="27" />
             <source>Something went wrong ({name}). Your data was not changed.</source>
             <translation>کچھ غلط ہو گیا ({name})۔ آپ کا ڈیٹا تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="32" />
+            <location filename="../dialogs.py" line="33" />
             <source>Problem</source>
             <translation>مسئلہ</translation>
         </message>
@@ -1562,52 +1562,52 @@
     <context>
         <name>EnrollPage</name>
         <message>
-            <location filename="../wizard.py" line="119" />
+            <location filename="../wizard.py" line="123" />
             <source>Enroll with HQ</source>
             <translation>ہیڈ آفس کے ساتھ اندراج</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="120" />
+            <location filename="../wizard.py" line="124" />
             <source>Open the provisioning file HQ gave you, then compare the fingerprint with the one HQ told you in person or by phone.</source>
             <translation>ہیڈ آفس کی دی ہوئی پروویژننگ فائل کھولیں، پھر فنگر پرنٹ کا موازنہ اس سے کریں جو ہیڈ آفس نے آپ کو بالمشافہ یا فون پر بتایا۔</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="122" />
+            <location filename="../wizard.py" line="126" />
             <source>&amp;Open provisioning file…</source>
             <translation>پروویژننگ فائل کھولیں…</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="131" />
+            <location filename="../wizard.py" line="135" />
             <source>HQ fingerprint</source>
             <translation>ہیڈ آفس کا فنگر پرنٹ</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="134" />
+            <location filename="../wizard.py" line="138" />
             <source>The fingerprint &amp;matches the one HQ gave me</source>
             <translation>فنگر پرنٹ ہیڈ آفس کے دیے ہوئے سے میل کھاتا ہے</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="136" />
+            <location filename="../wizard.py" line="140" />
             <source>Enroll &amp;later (records can be written, but not sent)</source>
             <translation>بعد میں اندراج (ریکارڈ لکھے جا سکتے ہیں، بھیجے نہیں جا سکتے)</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="150" />
+            <location filename="../wizard.py" line="154" />
             <source>Provisioning file</source>
             <translation>پروویژننگ فائل</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="151" />
+            <location filename="../wizard.py" line="155" />
             <source>Provisioning files (*.sig *.prov);;All files (*)</source>
             <translation>پروویژننگ فائلیں (*.sig *.prov);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="163" />
+            <location filename="../wizard.py" line="167" />
             <source>This file cannot be used: {reason}</source>
             <translation>یہ فائل استعمال نہیں ہو سکتی: {reason}</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="169" />
+            <location filename="../wizard.py" line="173" />
             <source>HQ fingerprint in {name}:</source>
             <translation>{name} میں ہیڈ آفس کا فنگر پرنٹ:</translation>
         </message>
@@ -1618,6 +1618,147 @@
             <location filename="../editor/review.py" line="64" />
             <source>Answers to fix</source>
             <translation>وہ جوابات جنہیں درست کرنا ہے</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../error_texts.py" line="26" />
+            <source>Wrong passphrase.</source>
+            <translation>غلط پاس ورڈ۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="28" />
+            <source>This file or value cannot be used here.</source>
+            <translation>یہ فائل یا قدر یہاں استعمال نہیں ہو سکتی۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="30" />
+            <source>The profile cannot be opened or created in this folder.</source>
+            <translation>اس فولڈر میں پروفائل نہ کھل سکتا ہے نہ بن سکتا ہے۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="32" />
+            <source>The encrypted store failed its integrity check; do not write to it and ask for help.</source>
+            <translation>خفیہ کردہ اسٹور سالمیت کی جانچ میں ناکام رہا؛ اس میں کچھ نہ لکھیں اور مدد طلب کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="35" />
+            <source>The disk is full; nothing was written. Free some space and try again.</source>
+            <translation>ڈسک بھری ہوئی ہے؛ کچھ نہیں لکھا گیا۔ کچھ جگہ خالی کریں اور دوبارہ کوشش کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="37" />
+            <source>The attachment storage could not be reached or refused the request; nothing was saved.</source>
+            <translation>منسلکات کا اسٹوریج دستیاب نہیں تھا یا اس نے درخواست رد کر دی؛ کچھ محفوظ نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="40" />
+            <source>The check could not run to the end; this is not a sign of damage.</source>
+            <translation>جانچ آخر تک نہیں چل سکی؛ یہ خرابی کی علامت نہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="42" />
+            <source>It no longer exists (the record, form, file or device was not found).</source>
+            <translation>اب موجود نہیں (ریکارڈ، فارم، فائل یا ڈیوائس نہیں ملی)۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="44" />
+            <source>This cannot be done in the record's current state.</source>
+            <translation>ریکارڈ کی موجودہ حالت میں یہ نہیں کیا جا سکتا۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="46" />
+            <source>The person did not consent to this.</source>
+            <translation>فرد نے اس کی رضامندی نہیں دی۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="48" />
+            <source>An expression in the form cannot be read.</source>
+            <translation>فارم کا ایک اظہار پڑھا نہیں جا سکتا۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="50" />
+            <source>The form's casework settings are not valid.</source>
+            <translation>فارم کی کیس ورک ترتیبات درست نہیں۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="52" />
+            <source>The form cannot be loaded.</source>
+            <translation>فارم لوڈ نہیں ہو سکتا۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="56" />
+            <source>Export cancelled; nothing was lost (finished volumes are kept).</source>
+            <translation>برآمد منسوخ ہو گئی؛ کچھ ضائع نہیں ہوا (مکمل حصے محفوظ رہتے ہیں)۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="58" />
+            <source>These backup shares do not restore the keys (too few, from different sets, or mistyped).</source>
+            <translation>یہ بیک اپ حصے کلیدیں بحال نہیں کرتے (بہت کم، مختلف سیٹوں سے، یا غلط ٹائپ شدہ)۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="61" />
+            <source>The drop box did not accept this computer's credentials.</source>
+            <translation>ڈراپ باکس نے اس کمپیوٹر کی اسناد قبول نہیں کیں۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="65" />
+            <source>No answer from the drop box; check the network and try again.</source>
+            <translation>ڈراپ باکس سے کوئی جواب نہیں؛ نیٹ ورک چیک کریں اور دوبارہ کوشش کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="67" />
+            <source>Cancelled; nothing was lost (the upload resumes next time).</source>
+            <translation>منسوخ ہو گیا؛ کچھ ضائع نہیں ہوا (اپ لوڈ اگلی بار جاری رہے گا)۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="70" />
+            <source>This could not be done.</source>
+            <translation>یہ کام نہیں ہو سکا۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="76" />
+            <source>The file is damaged or not of the expected kind; nothing was changed.</source>
+            <translation>فائل خراب ہے یا متوقع قسم کی نہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="78" />
+            <source>The file's signature is missing or not valid; nothing was changed.</source>
+            <translation>فائل کا دستخط موجود نہیں یا درست نہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="80" />
+            <source>The file was signed by an unknown or revoked device; nothing was changed.</source>
+            <translation>فائل پر کسی نامعلوم یا منسوخ شدہ ڈیوائس کے دستخط ہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="82" />
+            <source>The file is meant for another HQ; nothing was changed.</source>
+            <translation>یہ فائل کسی اور ہیڈ آفس کے لیے ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="84" />
+            <source>The file's content cannot be decrypted or is damaged; nothing was changed.</source>
+            <translation>فائل کا مواد کھولا نہیں جا سکتا یا خراب ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="86" />
+            <source>The bundle is out of sequence (repeated, missing or forked); nothing was changed.</source>
+            <translation>بنڈل کی ترتیب درست نہیں (دہرایا گیا، غائب یا دو شاخہ)؛ کچھ تبدیل نہیں ہوا۔</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../error_texts.py" line="97" />
+            <source>%n answer(s) are not valid; nothing was saved.</source>
+            <translation>
+                <numerusform>%n جوابات درست نہیں؛ کچھ محفوظ نہیں ہوا۔</numerusform>
+                <numerusform>%n جوابات درست نہیں؛ کچھ محفوظ نہیں ہوا۔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="102" />
+            <source>The drop box refused the request (error {status}).</source>
+            <translation>ڈراپ باکس نے درخواست رد کر دی (خرابی {status})۔</translation>
         </message>
     </context>
     <context>
@@ -1758,52 +1899,52 @@
     <context>
         <name>FinishPage</name>
         <message>
-            <location filename="../wizard.py" line="187" />
+            <location filename="../wizard.py" line="191" />
             <source>Setting up</source>
             <translation>تیاری ہو رہی ہے</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="192" />
+            <location filename="../wizard.py" line="196" />
             <source>Save the &amp;device card for HQ…</source>
             <translation>ہیڈ آفس کے لیے ڈیوائس کارڈ محفوظ کریں…</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="202" />
+            <location filename="../wizard.py" line="206" />
             <source>Creating the encrypted store… this takes a few seconds.</source>
             <translation>خفیہ اسٹور بن رہا ہے… اس میں چند سیکنڈ لگتے ہیں۔</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="208" />
+            <location filename="../wizard.py" line="212" />
             <source>Ready</source>
             <translation>تیار</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="211" />
+            <location filename="../wizard.py" line="215" />
             <source>The demo is ready, with sample records. Its practice HQ profile is in {hq} and opens with the same passphrase: after exporting, open it in the HQ window and use its “Import from a folder…” button. Nothing here touches real data.</source>
             <translation>ڈیمو نمونہ ریکارڈز کے ساتھ تیار ہے۔ اس کا مشقی ہیڈ آفس پروفائل {hq} میں ہے اور اسی پاس فریز سے کھلتا ہے: برآمد کرنے کے بعد اسے ہیڈ آفس ونڈو میں کھولیں اور اس کا «فولڈر سے درآمد کریں…» بٹن استعمال کریں۔ یہاں کچھ بھی اصل ڈیٹا کو نہیں چھوتا۔</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="217" />
+            <location filename="../wizard.py" line="221" />
             <source>This laptop is enrolled with {org}. Its device fingerprint is {fp}. Save the device card and give it to HQ so they can accept this laptop's bundles.</source>
             <translation>یہ لیپ ٹاپ {org} کے ساتھ درج ہو گیا۔ اس کا ڈیوائس فنگر پرنٹ {fp} ہے۔ ڈیوائس کارڈ محفوظ کر کے ہیڈ آفس کو دیں تاکہ وہ اس لیپ ٹاپ کے بنڈل قبول کر سکیں۔</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="222" />
+            <location filename="../wizard.py" line="226" />
             <source>The encrypted store is ready. Enroll with HQ later from the provisioning file to send records.</source>
             <translation>خفیہ اسٹور تیار ہے۔ ریکارڈ بھیجنے کے لیے بعد میں پروویژننگ فائل سے ہیڈ آفس کے ساتھ اندراج کریں۔</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="227" />
+            <location filename="../wizard.py" line="231" />
             <source>Setup failed: {reason}</source>
             <translation>تیاری ناکام رہی: {reason}</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="234" />
+            <location filename="../wizard.py" line="238" />
             <source>Save device card</source>
             <translation>ڈیوائس کارڈ محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="254" />
+            <location filename="../wizard.py" line="258" />
             <source>Device card saved to {name}</source>
             <translation>ڈیوائس کارڈ {name} میں محفوظ ہو گیا</translation>
         </message>
@@ -1811,22 +1952,22 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../wizard.py" line="267" />
+            <location filename="../wizard.py" line="271" />
             <source>Set up Intake</source>
             <translation>ایپ کی تیاری</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="284" />
+            <location filename="../wizard.py" line="288" />
             <source>&amp;Back</source>
             <translation>واپس</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="285" />
+            <location filename="../wizard.py" line="289" />
             <source>&amp;Next</source>
             <translation>اگلا</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="286" />
+            <location filename="../wizard.py" line="290" />
             <source>&amp;Start</source>
             <translation>شروع کریں</translation>
         </message>
@@ -1855,6 +1996,21 @@
             <location filename="../hq/setup_wizard.py" line="215" />
             <source>Set up Intake HQ</source>
             <translation>Intake ہیڈ آفس ترتیب دیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="220" />
+            <source>&amp;Back</source>
+            <translation>واپس</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="221" />
+            <source>&amp;Next</source>
+            <translation>اگلا</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="222" />
+            <source>&amp;Finish</source>
+            <translation>ختم کریں</translation>
         </message>
     </context>
     <context>
@@ -2499,12 +2655,12 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>PassphrasePage</name>
         <message>
-            <location filename="../wizard.py" line="97" />
+            <location filename="../wizard.py" line="101" />
             <source>Choose a passphrase</source>
             <translation>پاس ورڈ چنیں</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="98" />
+            <location filename="../wizard.py" line="102" />
             <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
             <translation>یہ اس لیپ ٹاپ کے ہر ریکارڈ کی حفاظت کرتا ہے۔ کئی غیر متعلق الفاظ یاد رکھنا آسان اور اندازہ لگانا مشکل ہے۔ بھول جانے پر اسے واپس حاصل کرنے کا کوئی طریقہ نہیں۔</translation>
         </message>
@@ -2722,7 +2878,7 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordEditor</name>
         <message>
-            <location filename="../editor/editor.py" line="83" />
+            <location filename="../editor/editor.py" line="84" />
             <source>Form language</source>
             <translation>فارم کی زبان</translation>
         </message>
@@ -2973,62 +3129,62 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordsModel</name>
         <message>
-            <location filename="../records_view.py" line="82" />
+            <location filename="../records_view.py" line="88" />
             <source>Record</source>
             <translation>ریکارڈ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="81" />
+            <location filename="../records_view.py" line="87" />
             <source>Form</source>
             <translation>فارم</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="81" />
+            <location filename="../records_view.py" line="87" />
             <source>Status</source>
             <translation>حالت</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="82" />
+            <location filename="../records_view.py" line="88" />
             <source>Updated</source>
             <translation>تازہ کاری</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="81" />
+            <location filename="../records_view.py" line="87" />
             <source>Name</source>
             <translation>نام</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="82" />
+            <location filename="../records_view.py" line="88" />
             <source>Interview date</source>
             <translation>انٹرویو کی تاریخ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="84" />
+            <location filename="../records_view.py" line="90" />
             <source>Draft</source>
             <translation>مسودہ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="85" />
+            <location filename="../records_view.py" line="91" />
             <source>Finalized</source>
             <translation>حتمی</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="86" />
+            <location filename="../records_view.py" line="92" />
             <source>Sealed</source>
             <translation>سیل شدہ</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="87" />
+            <location filename="../records_view.py" line="93" />
             <source>Delivered</source>
             <translation>پہنچ گیا</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="88" />
+            <location filename="../records_view.py" line="94" />
             <source>Received</source>
             <translation>موصول</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="125" />
+            <location filename="../records_view.py" line="130" />
             <source>Record {id}</source>
             <translation>ریکارڈ {id}</translation>
         </message>
@@ -3036,47 +3192,47 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordsView</name>
         <message>
-            <location filename="../records_view.py" line="251" />
+            <location filename="../records_view.py" line="256" />
             <source>Search records…</source>
             <translation>ریکارڈز میں تلاش…</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="252" />
+            <location filename="../records_view.py" line="257" />
             <source>Search records</source>
             <translation>ریکارڈز میں تلاش</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="255" />
+            <location filename="../records_view.py" line="260" />
             <source>Filter by status</source>
             <translation>حالت کے لحاظ سے فلٹر</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="256" />
+            <location filename="../records_view.py" line="261" />
             <source>All statuses</source>
             <translation>تمام حالتیں</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="260" />
+            <location filename="../records_view.py" line="265" />
             <source>Filter by form</source>
             <translation>فارم کے لحاظ سے فلٹر</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="261" />
+            <location filename="../records_view.py" line="266" />
             <source>All forms</source>
             <translation>تمام فارم</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="265" />
+            <location filename="../records_view.py" line="270" />
             <source>Number of records</source>
             <translation>ریکارڈز کی تعداد</translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="268" />
+            <location filename="../records_view.py" line="273" />
             <source>Records</source>
             <translation>ریکارڈز</translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="334" />
+            <location filename="../records_view.py" line="349" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%Ln نتائج</numerusform>
@@ -3084,7 +3240,7 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../records_view.py" line="336" />
+            <location filename="../records_view.py" line="351" />
             <source>%n record(s)</source>
             <translation>
                 <numerusform>%Ln ریکارڈ</numerusform>
@@ -3092,7 +3248,7 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../records_view.py" line="340" />
+            <location filename="../records_view.py" line="355" />
             <source>Loading…</source>
             <translation>لوڈ ہو رہا ہے…</translation>
         </message>
@@ -3370,102 +3526,102 @@ Enter: erase. Escape: cancel.</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="57" />
+            <location filename="../settings.py" line="56" />
             <source>Lock after minutes without use</source>
             <translation>استعمال کے بغیر منٹوں بعد لاک</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="60" />
+            <location filename="../settings.py" line="59" />
             <source> min</source>
             <translation> منٹ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="61" />
+            <location filename="../settings.py" line="60" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="63" />
+            <location filename="../settings.py" line="62" />
             <source>&amp;Language:</source>
             <translation>زبان:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="64" />
+            <location filename="../settings.py" line="63" />
             <source>Loc&amp;k after (minutes without use):</source>
             <translation>لاک کریں بعد از (بغیر استعمال منٹ):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="65" />
+            <location filename="../settings.py" line="64" />
             <source>HQ's policy allows at most {n} minutes.</source>
             <translation>ہیڈ آفس کی پالیسی زیادہ سے زیادہ {n} منٹ کی اجازت دیتی ہے۔</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="70" />
+            <location filename="../settings.py" line="69" />
             <source>Current passphrase</source>
             <translation>موجودہ پاس ورڈ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="72" />
+            <location filename="../settings.py" line="71" />
             <source>&amp;Change passphrase</source>
             <translation>پاس ورڈ تبدیل کریں</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="76" />
+            <location filename="../settings.py" line="75" />
             <source>Passphrase</source>
             <translation>پاس ورڈ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="78" />
+            <location filename="../settings.py" line="77" />
             <source>C&amp;urrent passphrase:</source>
             <translation>موجودہ پاس ورڈ:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="85" />
+            <location filename="../settings.py" line="84" />
             <source>Not enrolled with HQ yet.</source>
             <translation>ابھی ہیڈ آفس کے ساتھ اندراج نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="93" />
+            <location filename="../settings.py" line="92" />
             <source>Device fingerprint</source>
             <translation>ڈیوائس فنگر پرنٹ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="94" />
+            <location filename="../settings.py" line="93" />
             <source>This laptop</source>
             <translation>یہ لیپ ٹاپ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="96" />
+            <location filename="../settings.py" line="95" />
             <source>Device fingerprint (HQ may ask you to read it out):</source>
             <translation>ڈیوائس فنگر پرنٹ (ہیڈ آفس آپ سے اسے پڑھنے کو کہہ سکتا ہے):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="112" />
+            <location filename="../settings.py" line="111" />
             <source>&amp;General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="113" />
+            <location filename="../settings.py" line="112" />
             <source>&amp;Protection</source>
             <translation>حفاظت</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="114" />
+            <location filename="../settings.py" line="113" />
             <source>Send&amp;ing</source>
             <translation>بھیجنا</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="130" />
+            <location filename="../settings.py" line="129" />
             <source>Changing the passphrase…</source>
             <translation>پاس ورڈ تبدیل ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="137" />
+            <location filename="../settings.py" line="136" />
             <source>Passphrase changed. Use the new one from now on.</source>
             <translation>پاس ورڈ تبدیل ہو گیا۔ اب سے نیا استعمال کریں۔</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="142" />
+            <location filename="../settings.py" line="141" />
             <source>The current passphrase is wrong.</source>
             <translation>موجودہ پاس ورڈ غلط ہے۔</translation>
         </message>
@@ -3596,32 +3752,32 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../wizard.py" line="57" />
+            <location filename="../wizard.py" line="62" />
             <source>Welcome</source>
             <translation>خوش آمدید</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="58" />
+            <location filename="../wizard.py" line="63" />
             <source>This app keeps interview records encrypted on this laptop and seals them so that only HQ can read them.</source>
             <translation>یہ ایپ انٹرویو کے ریکارڈز اس لیپ ٹاپ پر خفیہ رکھتی ہے اور انہیں اس طرح سیل کرتی ہے کہ صرف ہیڈ آفس پڑھ سکے۔</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="61" />
+            <location filename="../wizard.py" line="66" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="65" />
+            <location filename="../wizard.py" line="69" />
             <source>&amp;Set up this laptop for field work</source>
             <translation>اس لیپ ٹاپ کو فیلڈ ورک کے لیے تیار کریں</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="66" />
+            <location filename="../wizard.py" line="70" />
             <source>&amp;Try a demo first (sample records, kept apart from real data)</source>
             <translation>پہلے ڈیمو آزمائیں (نمونہ ریکارڈز، اصل ڈیٹا سے الگ)</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="73" />
+            <location filename="../wizard.py" line="77" />
             <source>&amp;Language:</source>
             <translation>زبان:</translation>
         </message>
