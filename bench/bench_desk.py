@@ -2,10 +2,11 @@
 embedded (SQLCipher) store.
 
 Targets (issue 18): queue first page p95 <= 50 ms, case open p95 <= 100 ms, search
-p95 <= 50 ms. The data is built fast: the generated people of bench/gen_people.py
-written in one transaction with the store's own insert (``store_revision``, what an
-import does per record), cases opened by the service's own sync, then grouped into C
-cases in bulk the way analysts' merges would (records moved, merged cases kept).
+p95 <= 50 ms (likely duplicates: bench/bench_duplicates.py). The data is built fast: the
+generated people of bench/gen_people.py written in one transaction with the store's own
+insert (``store_revision``, what an import does per record), cases opened by the
+service's own sync, then grouped into C cases in bulk the way analysts' merges would
+(records moved, merged cases kept).
 
     .venv/bin/python bench/bench_desk.py [--records N] [--cases C]
 """
@@ -26,8 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._common import ms, pct
-from bench.bench_cases import EXAMPLE, PASS, seed_store
-from bench.gen_people import dataset
+from bench.gen_people import EXAMPLE, PASS, dataset, seed_store
 from intake_app.models import CaseFilter
 from intake_app.services.hq import HQService
 from intake_app.store import cases as store_cases

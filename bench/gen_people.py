@@ -1,12 +1,23 @@
 """Generated people for the case desk benchmarks: Afghan names in Dari script with the
 Latin spellings staff really write (Maryam / Mariam, Ahmadi / Ahmady), some persons
 interviewed more than once under another spelling or script, with a birth date or
-only an approximate age, a phone number sometimes, a province nearly always."""
+only an approximate age, a phone number sometimes, a province nearly always; and
+``seed_store``, which writes them into an HQ store as an import would."""
 
 from __future__ import annotations
 
 import random
-from typing import Any
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from intake_app.services.hq import HQService
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "forms" / "examples" / "hrd_intake.json"
+PASS = "benchmark passphrase"
+NAME_FIELDS = ("name_native", "name_latin", "birth_date", "approximate_age",
+               "interview_date", "contact_detail", "province_of_origin")
 
 # (Dari, Latin spellings)
 FIRST = [
@@ -113,3 +124,41 @@ def dataset(n_records: int, dup_share: float, seed: int = 7
                     out.append((pid, interview(rng, p, variant=True)))
         pid += 1
     return out, pid
+
+
+class Rev:
+    __slots__ = ("created_at", "form_id", "form_version", "record_id", "rev", "saved_at",
+                 "values")
+
+    def __init__(self, rid: str, at: int, values: dict[str, Any]) -> None:
+        self.record_id, self.form_id, self.form_version = rid, "hrd_intake", "2025.2"
+        self.created_at = self.saved_at = at
+        self.rev, self.values = 1, values
+
+
+def seed_store(svc: HQService, data: list[tuple[int, dict[str, Any]]],
+               base: dict[str, Any]) -> list[str]:
+    """Write the generated interviews (over ``base``, the example record) in one
+    transaction with the store's own insert (``store_revision``, what an import does per
+    record), with a risk level, needs and a document expiry drawn at random."""
+    from intake_app.store.ids import now_ms
+    from intake_app.store.received import store_revision
+
+    rng = random.Random(3)
+    ids = []
+    at = now_ms() - 400 * 86_400_000
+    with svc._store.transaction() as conn:
+        for i, (_pid, v) in enumerate(data):
+            values = {k: x for k, x in base.items() if k not in NAME_FIELDS}
+            values.update(v)
+            values["risk_level"] = rng.choice(["low", "medium", "high", "extreme"])
+            values["imminence_flags"] = ["none"]
+            values["needs"] = rng.sample(["relocation", "legal_aid", "medical", "shelter",
+                                          "psychosocial", "documents"], 2)
+            day = rng.randint(-60, 400)
+            values["document_expiry"] = time.strftime(
+                "%Y-%m-%d", time.gmtime(time.time() + day * 86400))
+            rid = f"{i:032x}"
+            store_revision(conn, Rev(rid, at + i * 300_000, values), "dev-bench", 1)
+            ids.append(rid)
+    return ids

@@ -63,11 +63,13 @@ def test_score_does_not_depend_on_the_order_of_the_pair() -> None:
     assert "150%" not in " ".join(score(p, q)[1])
 
 
-def test_year_window_finds_what_comparing_every_pair_finds() -> None:
+@pytest.mark.parametrize("size", [12, 120])  # a small block's filter, a large one's groups
+def test_year_window_finds_what_comparing_every_pair_finds(size: int) -> None:
     """Name blocks skip birth years more than 2 apart; the result is unchanged."""
-    people = [Person(f"r{i}", f"c{i}", ("ahmd", "krImI"), 1950 + (i * 7) % 40 if i % 5
-                     else None, (f"7000{i % 9}",) if i % 4 == 0 else (), "herat")
-              for i in range(120)]
+    people = [Person(f"r{i}", f"c{i}", ("ahmd", "krImI", *(("mhmd",) if i % 3 else ())),
+                     1950 + (i * 7) % 40 if i % 5 else None,
+                     (f"7000{i % 9}",) if i % 4 == 0 else (), "herat")
+              for i in range(size)]
     full = {}
     for i, p in enumerate(people):
         for q in people[i + 1:]:
@@ -76,6 +78,17 @@ def test_year_window_finds_what_comparing_every_pair_finds() -> None:
                 full[tuple(sorted((p.case_id, q.case_id)))] = sc
     assert {(c.a, c.b): c.score for c in candidates(people)} == full
     assert full
+
+
+def test_no_name_keys_stay_cached_and_the_collector_runs_again() -> None:
+    import gc
+
+    from intake_app.hq import duplicates as d
+
+    people = [p("1", "مریم احمدی", 1991), p("2", "Mariam Ahmady", 1992)]
+    assert candidates(people) and d.candidates_for(people[0], people[1:])
+    assert d._names.cache_info().currsize == 0 and d._close.cache_info().currsize == 0
+    assert gc.isenabled()
 
 
 def test_candidates_over_a_small_set() -> None:

@@ -411,6 +411,6 @@ def register(sub: Any, hq_sub: Any) -> None:
     p.add_argument("--limit", type=int, default=200)
     p.add_argument("--threshold", type=float, default=None,
                    help="lowest score shown (default 0.8: precision 0.82 / recall 0.91 on "
-                        "bench/bench_cases.py's labelled set)")
+                        "bench/bench_duplicates.py's labelled set)")
     _common(p)
     p.set_defaults(func=cmd_duplicates)
