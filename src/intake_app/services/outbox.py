@@ -24,7 +24,6 @@ import glob
 import hashlib
 import json
 import os
-import shutil
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -49,7 +48,7 @@ from intake_app.crypto.keys import public_key_from_hex, verify_key_from_hex
 from intake_app.errors import ExportCancelled, IntakeError, InvalidState
 from intake_app.models import ExportResult, OutboxEntry, OutboxState, Policy, ReceiptResult
 from intake_app.paths import FILE_MODE, ensure_private_dir, fsync_dir
-from intake_app.services import payload
+from intake_app.services import outbox_io, payload
 from intake_app.store import outbox as store_outbox
 from intake_app.store.backend import Store
 from intake_app.store.ids import now_ms
@@ -173,22 +172,6 @@ def _items_for(svc: OutboxOwner, record_id: str, part_max: int) -> list[PayloadI
     return items
 
 
-class _Tee:
-    """Writes every block to two files (the outbox and the destination)."""
-
-    def __init__(self, a: BinaryIO, b: BinaryIO) -> None:
-        self._a, self._b = a, b
-
-    def write(self, data: bytes) -> int:
-        self._a.write(data)
-        self._b.write(data)
-        return len(data)
-
-    def flush(self) -> None:
-        self._a.flush()
-        self._b.flush()
-
-
 @contextlib.contextmanager
 def _open_dest(path: Path | None) -> Iterator[BinaryIO | None]:
     if path is None:
@@ -196,48 +179,6 @@ def _open_dest(path: Path | None) -> Iterator[BinaryIO | None]:
         return
     with open(path, "wb") as fh:
         yield fh
-
-
-def _copy_atomic(src: Path, dest_dir: Path) -> Path:
-    final = dest_dir / src.name
-    tmp = dest_dir / f".{src.name}.part"
-    try:
-        with open(src, "rb") as fin, open(tmp, "wb") as fout:
-            shutil.copyfileobj(fin, fout, 4 << 20)
-            fout.flush()
-            os.fsync(fout.fileno())
-        os.replace(tmp, final)
-        fsync_dir(dest_dir)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise IntakeError(f"cannot write to {dest_dir}: {exc.strerror or exc}") from None
-    return final
-
-
-def _fsync_both(out: BinaryIO, copy: BinaryIO | None) -> None:
-    """fsync the outbox copy and the stick's copy at the same time: two devices in the
-    field (internal disk, USB stick), so neither waits for the other."""
-    out.flush()
-    if copy is None:
-        os.fsync(out.fileno())
-        return
-    copy.flush()
-    errors: list[BaseException] = []
-
-    def sync_copy() -> None:
-        try:
-            os.fsync(copy.fileno())
-        except BaseException as exc:  # re-raised below, on the caller's thread
-            errors.append(exc)
-
-    t = threading.Thread(target=sync_copy, daemon=True, name="fsync-dest")
-    t.start()
-    try:
-        os.fsync(out.fileno())
-    finally:
-        t.join()
-    if errors:
-        raise errors[0]
 
 
 def _check_dest(dest: Path) -> Path:
@@ -357,14 +298,20 @@ def _seal_volume(run: _Run, plan: ExportPlan, start: int) -> _Sealed:
         with open(tmp, "wb") as out, _open_dest(dest_tmp) as copy:
             os.chmod(tmp, FILE_MODE)
             # One pass writes the outbox copy and the stick's copy together.
-            sink = out if copy is None else cast(BinaryIO, _Tee(out, copy))
-            info = write_bundle(sink, signing_key=run.key, device_id=run.device_id,
-                                hq_id=run.hq_id, sequence=seq, prev=prev,
-                                recipients=run.recipients, items=volume_items(),
-                                created_at=created // 1000,
-                                max_bytes=run.policy.max_volume_bytes,
-                                version=BUNDLE_VERSION)
-            _fsync_both(out, copy)
+            tee = None if copy is None else outbox_io.Tee(outbox_io.Pushed(out),
+                                                          outbox_io.Pushed(copy))
+            try:
+                sink = cast(BinaryIO, outbox_io.Pushed(out) if tee is None else tee)
+                info = write_bundle(sink, signing_key=run.key, device_id=run.device_id,
+                                    hq_id=run.hq_id, sequence=seq, prev=prev,
+                                    recipients=run.recipients, items=volume_items(),
+                                    created_at=created // 1000,
+                                    max_bytes=run.policy.max_volume_bytes,
+                                    version=BUNDLE_VERSION)
+            finally:
+                if tee is not None:
+                    tee.close()
+            outbox_io.fsync_both(out, copy)
         os.replace(tmp, run.folder / name)
         fsync_dir(run.folder)
     except BaseException as exc:
@@ -427,7 +374,7 @@ def _write_unwritten(svc: OutboxOwner, dest: Path) -> list[tuple[int, str]]:
         src = folder / name
         if not src.exists():
             raise IntakeError(f"outbox bundle {name} is missing from {folder}")
-        done.append((seq, str(_copy_atomic(src, dest))))
+        done.append((seq, str(outbox_io.copy_atomic(src, dest))))
         store_outbox.mark_written(svc._store, [seq])
     return done
 
@@ -518,7 +465,7 @@ def resend(svc: OutboxOwner, dest: Path) -> ExportResult:
         src = folder / entry.file_name
         if not src.exists():
             raise IntakeError(f"outbox bundle {entry.file_name} is missing from {folder}")
-        paths.append(str(_copy_atomic(src, dest)))
+        paths.append(str(outbox_io.copy_atomic(src, dest)))
         store_outbox.mark_written(svc._store, [entry.sequence])
         seqs.append(entry.sequence)
         size += entry.size

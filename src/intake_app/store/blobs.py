@@ -29,7 +29,13 @@ from typing import Any, Protocol
 import nacl.bindings as sodium
 
 from intake_app.errors import StoreCorrupt
-from intake_app.paths import FILE_MODE, ensure_private_dir, fsync_dir
+from intake_app.paths import (
+    FILE_MODE,
+    WRITEBACK_STEP,
+    ensure_private_dir,
+    fsync_dir,
+    start_writeback,
+)
 
 CHUNK_SIZE = 1 << 20
 # A stored chunk is nonce (24) || ciphertext || tag (16) (store.attachments).
@@ -146,13 +152,21 @@ class BlobWriter:
         folder = ensure_private_dir(blob_dir(db_path))
         self.path = folder / name
         self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        self._since: int | None = None  # start of the bytes not yet pushed to the disk
 
     def write(self, idx: int, stored: bytes | memoryview) -> None:
         view = memoryview(stored)
-        pos = idx * STRIDE
+        pos = start = idx * STRIDE
         while view:
             n = os.pwrite(self.fd, view, pos)
             view, pos = view[n:], pos + n
+        # Chunks come in order: push every few MiB on to the disk now, so the fsync in
+        # finish() does not wait for the whole file (paths.start_writeback).
+        if self._since is None or start < self._since:
+            self._since = start
+        if pos - self._since >= WRITEBACK_STEP:
+            start_writeback(self.fd, self._since, pos - self._since)
+            self._since = pos
 
     def finish(self, total_size: int | None) -> None:
         """``total_size``: the attachment's size once all its chunks are here (pad the
