@@ -31,8 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.pg_helpers import _run_as, _server_user, pg_bindir
 
-from bench.bench_cases import EXAMPLE, PASS, seed_store
-from bench.gen_people import dataset
+from bench.gen_people import EXAMPLE, PASS, dataset, seed_store
 from intake_app.hq import eventlog
 from intake_app.services.hq import HQService
 from intake_app.services.hq_migrate import migrate_hq
