@@ -274,3 +274,138 @@ def test_secrets_found_in_postgres_move_into_the_profile_at_unlock(
         assert [k[2] for k in store_hq.keys_with_secrets(again._keys)] == [k[2] for k in keys]
     finally:
         again.lock()
+
+
+# -- the service API as each role (a member's own profile: intake hq join) --------------
+
+
+def _member(team: Team, who: str, root: Path) -> HQService:
+    from intake_app.services.hq_team import join_team
+    from tests.case_helpers import PASS
+
+    login = team.logins[who]
+    folder = root / who
+    if not folder.exists():
+        m = join_team(folder, PASS, team.server.store_url(team.dbname, login),
+                      team.passwords[login])
+        assert m.login == login
+    svc = HQService(folder, db_password=team.passwords[login])
+    svc.unlock(PASS)
+    return svc
+
+
+@pytest.fixture(scope="module")
+def members(team: Team, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    yield tmp_path_factory.mktemp("members")
+
+
+def test_the_service_as_a_caseworker_works_on_their_cases_only(
+        team: Team, members: Path) -> None:
+    from intake_app.errors import AccessDenied, NotFound
+
+    login = team.logins["cw"]
+    before = len(team.log_rows())
+    with _member(team, "cw", members) as cw:
+        assert cw._keys is not cw._store and not cw.recipient_private_keys()
+        assert [c.id for c in cw.cases()] == [team.mine]
+        detail = cw.case(team.mine)  # reads the record's content: logged
+        assert detail.names and detail.records[0].id == team.records[team.mine]
+        shown = cw.record(team.records[team.mine])
+        assert shown.values["full_name"].startswith("Person")
+        note = cw.add_note(team.mine, "called back", actor="Amina")
+        assert note.author == "Amina"
+        for case in (team.theirs, team.loose):
+            with pytest.raises(NotFound):
+                cw.case(case)
+            with pytest.raises(NotFound):
+                cw.record(team.records[case])
+            with pytest.raises(NotFound):
+                cw.add_note(case, "x", actor="Amina")
+        with pytest.raises(AccessDenied):
+            cw.assign(team.mine, team.logins["cw2"], actor="Amina")
+        with pytest.raises(AccessDenied):
+            cw.export_records("jsonl", members / "cw.jsonl")
+    new = team.log_rows()[before:]
+    reads = [d for k, d in new if k == "read"]
+    assert len(reads) == 2 and all(login in d for d in reads)
+    assert any(k == "case-note" and login in d for k, d in new)
+    assert not (members / "cw.jsonl").exists()
+
+
+def test_the_service_as_a_supervisor_assigns_and_exports_with_a_log_row(
+        team: Team, members: Path) -> None:
+    before = len(team.log_rows())
+    with _member(team, "supervisor", members) as sup:
+        assert len(sup.cases()) == 3
+        sup.assign(team.loose, team.logins["cw2"], actor="Lead")
+        summary = sup.export_records("jsonl", members / "all.jsonl")
+        assert summary.records == 3
+        sup.assign(team.loose, None, actor="Lead")
+    assert len((members / "all.jsonl").read_text(encoding="utf-8").splitlines()) >= 3
+    kinds = [k for k, _d in team.log_rows()[before:]]
+    assert kinds.count("export-read") == 1 and "export" in kinds
+    assert kinds.count("case-assign") == 2
+
+
+def test_the_service_as_an_auditor_reads_the_log_not_the_records(
+        team: Team, members: Path) -> None:
+    from intake_app.errors import AccessDenied
+
+    with _member(team, "auditor", members) as aud:
+        assert {e.kind for e in aud.log_entries()} >= {"init", "read"}
+        assert aud.devices() == []
+        with pytest.raises(AccessDenied):
+            aud.cases()
+        with pytest.raises(AccessDenied):
+            aud.record(team.records[team.mine])
+
+
+def test_a_login_with_no_role_cannot_join(team: Team, tmp_path: Path) -> None:
+    from intake_app.errors import ProfileError
+    from intake_app.services.hq_team import join_team
+    from tests.case_helpers import PASS
+
+    stranger = f"stranger_{secrets.token_hex(3)}"
+    with psycopg.connect(team.server.dsn(team.dbname), autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {stranger} LOGIN PASSWORD 'stranger-password'")
+    with pytest.raises(ProfileError, match="no role"):
+        join_team(tmp_path / "x", PASS, team.server.store_url(team.dbname, stranger),
+                  "stranger-password")
+    assert not (tmp_path / "x").exists()
+
+
+def test_cli_user_add_list_remove(team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                  ) -> None:
+    import io
+
+    from tests.cli_helpers import run
+
+    url = team.server.store_url(team.dbname)
+    name = f"newcw_{secrets.token_hex(3)}"
+    monkeypatch.setattr("sys.stdin", io.StringIO("a-long-enough-password\n"))
+    r = run("hq", "user", "add", name, "--role", "caseworker", "--database", url,
+            "--password-stdin")
+    assert r.rc == 0, r.err
+    assert {"login": name, "role": "caseworker"} in run(
+        "hq", "user", "list", "--json", "--database", url).json()
+    with psycopg.connect(team.server.dsn(team.dbname, user=name,
+                                         password="a-long-enough-password")) as c:
+        assert c.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
+    # Refusals: one line each, nothing changed.
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    r = run("hq", "user", "add", "other_one", "--role", "caseworker", "--database", url,
+            "--password-stdin")
+    assert r.rc == 2 and "12 characters" in r.err
+    r = run("hq", "user", "add", "Bad-Name", "--role", "caseworker", "--database", url,
+            "--password-stdin")
+    assert r.rc == 2 and "bad login name" in r.err
+    r = run("hq", "user", "list", "--database", team.server.store_url(
+        team.dbname, team.logins["supervisor"]), env={"PGPASSWORD": team.passwords[
+            team.logins["supervisor"]]})
+    assert r.rc == 1 and "owner" in r.err
+    assert run("hq", "user", "remove", name, "--database", url).rc == 0
+    assert name not in run("hq", "user", "list", "--database", url).out
+    r = run("hq", "user", "remove", name, "--database", url)
+    assert r.rc == 1 and "nobody" in r.err
+    kinds = [k for k, _d in team.log_rows()]
+    assert "team-add" in kinds and "team-remove" in kinds

@@ -13,6 +13,7 @@ is what the CLI exits with. Anything else escaping the core is a bug.
     ├── ObjectStoreError             S3-compatible object storage unreachable or refusing
     ├── CannotVerify                 check could not run to the end (not damage)
     ├── NotFound                     unknown record, form, bundle, device ...
+    ├── AccessDenied                 a team HQ's database refused this login (its role)
     ├── InvalidState                 e.g. editing a finalized record
     ├── ConsentRefused               a purpose the person did not consent to
     ├── FormError                    a form definition that cannot be loaded
@@ -85,6 +86,11 @@ class CannotVerify(IntakeError):
 
 class NotFound(IntakeError):
     pass
+
+
+class AccessDenied(IntakeError):
+    """A team HQ's PostgreSQL refused the statement for this login's role (grants,
+    row-level security, the logged-read functions): nothing was changed."""
 
 
 class ConsentRefused(IntakeError):

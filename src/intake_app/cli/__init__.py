@@ -21,6 +21,7 @@ from intake_app.cli import (
     protect_cmds,
     report_cmds,
     sync_cmds,
+    team_cmds,
 )
 from intake_app.cli.common import ArgumentParser
 from intake_app.errors import IntakeError
@@ -44,7 +45,8 @@ def build_parser() -> ArgumentParser:
     forms_cmds.register(sub)
     bundle_cmds.register(sub)
     hq_sub = hq_cmds.register(sub)
-    for extra in (hq_extra_cmds, migrate_cmds, case_cmds, report_cmds, protect_cmds, sync_cmds):
+    for extra in (hq_extra_cmds, migrate_cmds, case_cmds, report_cmds, protect_cmds, sync_cmds,
+                  team_cmds):
         extra.register(sub, hq_sub)
     return parser
 

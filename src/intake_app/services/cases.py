@@ -29,6 +29,7 @@ from intake_app.models import (
     FollowUp,
     Referral,
 )
+from intake_app.services import hq_backend
 from intake_app.services.base import ProfileService, locked
 from intake_app.store import cases as store_cases
 from intake_app.store import records as rec_store
@@ -161,7 +162,8 @@ class CaseDesk(ProfileService):
                                 doc_expiry=expiry, interviews=len(members), at=at)
 
     def _ensure_cases(self) -> None:
-        if not self.__dict__.get("_cases_synced"):
+        # A team member (not an importer) reads no content to sync: the importer does.
+        if not self.__dict__.get("_cases_synced") and not hq_backend.is_member(self._store):
             self._sync_cases()
             self.__dict__["_cases_synced"] = True
 

@@ -485,10 +485,7 @@ class HQService(ReportDesk):
         return out
 
     def _export_rows(self, form_id: str | None) -> Iterator[ExportRecord]:
-        for rid in store_hq.record_ids(self._store, form_id):
-            row = store_hq.export_row(self._store, rid)
-            if row is None:
-                continue
+        for rid, row in store_hq.export_rows(self._store, form_id):
             atts = tuple(a.model_dump(mode="json", exclude={"record_id"})
                          for a in rec_store.list_attachments(self._store, rid))
             yield ExportRecord(record_id=rid, form_id=row[0], form_version=row[1],
@@ -507,16 +504,18 @@ class HQService(ReportDesk):
         total = store_hq.record_count(self._store, form_id)
         summary = export_records(self._export_rows(form_id), forms, fmt, Path(out), lang=lang,
                                  raw=raw, progress=progress, total=int(total))
-        sk = self.signing_key()
+        sk = None if hq_backend.is_member(self._store) else self.signing_key()
         with self._store.transaction() as conn:
             self._log_in(conn, "export", {"format": fmt, "form": form_id or "",
                                           "records": summary.records,
                                           "labels": "raw" if raw else (lang or "default")})
-            cp = eventlog.add_checkpoint(conn, sk, self.hq_id, now_ms())
+            cp = eventlog.add_checkpoint(conn, sk, self.hq_id, now_ms()) if sk else None
         # The signed log head travels with the export: whoever receives it holds a
-        # witness of HQ's log (``intake verify --log LOG --since FILE``).
+        # witness of HQ's log (``intake verify --log LOG --since FILE``). A team member
+        # holds no signing key: their export's log rows are signed by the importer's next.
         out = Path(out)
-        atomic_write(out.with_name(out.name + LOG_WITNESS_SUFFIX), cp.document)
+        if cp is not None:
+            atomic_write(out.with_name(out.name + LOG_WITNESS_SUFFIX), cp.document)
         return summary
 
     @locked

@@ -15,7 +15,7 @@ import json
 import secrets
 from typing import TYPE_CHECKING, Any
 
-from intake_app.errors import ProfileError
+from intake_app.errors import AccessDenied, ProfileError
 from intake_app.store import events as store_events
 from intake_app.store import hq as store_hq
 from intake_app.store import meta as store_meta
@@ -116,6 +116,20 @@ def _keys_off_the_server(local: Store, pg: PgDatabase) -> None:
         store_hq.drop_secrets(conn)
 
 
+NO_ROLE = ("this database login has no role in this HQ (the owner adds people: "
+           "intake hq user add)")
+
+
+def connect(database: str, password: str | None) -> PgDatabase:
+    """The HQ database as this login; a login the database lets read nothing is told so."""
+    from intake_app.store.pg.db import PgDatabase
+
+    try:
+        return PgDatabase(database, password=password)
+    except AccessDenied:
+        raise ProfileError(NO_ROLE) from None
+
+
 def open_team_store(local: Store, password: str | None) -> tuple[Store, Store | None]:
     """After ``unlock``: (the PostgreSQL store this profile names, the profile's own store
     kept open for the keys), or (the local store, None) for an embedded HQ."""
@@ -123,17 +137,15 @@ def open_team_store(local: Store, password: str | None) -> tuple[Store, Store | 
     if database is None:
         return local, None
     from intake_app.store.pg import roles
-    from intake_app.store.pg.db import PgDatabase
 
-    pg = PgDatabase(database, password=password)
+    pg = connect(database, password)
     try:
         if store_meta.get_meta(pg, STORE_ID_KEY) != store_meta.get_meta(local, STORE_ID_KEY):
             raise ProfileError("the HQ database is not this profile's (store ids differ)")
         attach_blobs(local, pg)
         pg.member = roles.group_of(pg.conn)
         if pg.member is None:
-            raise ProfileError("this database login has no role in this HQ "
-                               "(intake hq user add)")
+            raise ProfileError(NO_ROLE)
         if pg.member in WRITERS:
             _keys_off_the_server(local, pg)
             purge_incomplete(pg)
@@ -143,11 +155,17 @@ def open_team_store(local: Store, password: str | None) -> tuple[Store, Store | 
     return pg, local
 
 
+def is_member(store: Store) -> bool:
+    """A team member's store who is not an importer: no key, no plain content reads,
+    no direct writes to the event log."""
+    member = getattr(store, "member", None)
+    return member is not None and member not in WRITERS
+
+
 def log_as_member(conn: Any, store: Store, kind: str, detail: dict[str, Any]) -> bool:
     """A team member who is not an importer appends to the event log through the
     database (store.pg.roles: the login is stamped in); True when done so."""
-    member = getattr(store, "member", None)
-    if member is None or member in WRITERS:
+    if not is_member(store):
         return False
     store_events.append_as_member(conn, kind, json.dumps(detail, sort_keys=True))
     return True

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from intake_app.store.backend import Store
 from intake_app.store.ids import now_ms
+from intake_app.store.pg import roles as pg_roles
 
 # -- keys ----------------------------------------------------------------------------
 
@@ -159,6 +161,19 @@ def record_ids(db: Store, form_id: str | None) -> list[str]:
     return [str(r[0]) for r in db.execute(
         "SELECT id FROM records" + (" WHERE form_id = ?" if form_id else "")
         + " ORDER BY form_id, created_at, id", (form_id,) if form_id else ())]
+
+
+def export_rows(db: Store, form_id: str | None) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """(record id, ``export_row``) of every record of ``form_id`` (None: all), in export
+    order. A team member's export is one logged read (store.pg.roles)."""
+    if pg_roles.reads_logged(db):
+        for row in pg_roles.export_rows(db, form_id):
+            yield str(row[0]), tuple(row[1:])
+        return
+    for rid in record_ids(db, form_id):
+        one = export_row(db, rid)
+        if one is not None:
+            yield rid, one
 
 
 def export_row(db: Store, record_id: str) -> tuple[Any, ...] | None:

@@ -23,6 +23,7 @@ from intake_app.store.attachments import erase_attachments
 from intake_app.store.backend import Store
 from intake_app.store.ids import new_id as new_id
 from intake_app.store.ids import now_ms as now_ms
+from intake_app.store.pg import roles as pg_roles
 from intake_app.textnorm import searchable_text
 
 _SUMMARY_COLS = "id, form_id, form_version, status, created_at, updated_at, current_rev"
@@ -108,7 +109,20 @@ def set_status(
         )
 
 
+def _logged_read(db: Store, record_id: str, rev: int | None
+                 ) -> tuple[dict[str, Any], tuple[RevisionInfo, ...]]:
+    """A team member's read (store.pg.roles): logged by the database, then returned."""
+    rows = pg_roles.read_record(db, record_id, rev)
+    data = [d for _r, _s, d in rows if d is not None]
+    if not data:
+        raise NotFound(f"no record {record_id}" + (f" revision {rev}" if rev else ""))
+    values: dict[str, Any] = json.loads(data[0])
+    return values, tuple(RevisionInfo(rev=r, saved_at=s) for r, s, _d in rows)
+
+
 def get_values(db: Store, record_id: str, rev: int | None = None) -> dict[str, Any]:
+    if pg_roles.reads_logged(db):
+        return _logged_read(db, record_id, rev)[0]
     if rev is None:
         row = db.execute(
             "SELECT r.data FROM revisions r JOIN records c ON c.id = r.record_id "
@@ -133,6 +147,8 @@ def list_revisions(db: Store, record_id: str) -> tuple[RevisionInfo, ...]:
 
 
 def list_attachments(db: Store, record_id: str) -> tuple[AttachmentInfo, ...]:
+    if pg_roles.reads_logged(db):
+        return ()  # a team member reads no attachment yet (docs/team-server.md)
     rows = db.execute(
         "SELECT id, record_id, name, mime, size, sha256, created_at FROM attachments "
         "WHERE record_id = ? AND complete = 1 ORDER BY created_at, id",
@@ -148,6 +164,10 @@ def list_attachments(db: Store, record_id: str) -> tuple[AttachmentInfo, ...]:
 
 def get_detail(db: Store, record_id: str, rev: int | None = None) -> RecordDetail:
     summary = get_summary(db, record_id)
+    if pg_roles.reads_logged(db):
+        values, revisions = _logged_read(db, record_id, rev)
+        return RecordDetail(summary=summary, values=values, revisions=revisions,
+                            attachments=())
     return RecordDetail(
         summary=summary,
         values=get_values(db, record_id, rev),

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import psycopg
 from psycopg import conninfo
 
-from intake_app.errors import StoreCorrupt, UsageError
+from intake_app.errors import AccessDenied, StoreCorrupt, UsageError
 from intake_app.store.db import _ON_COMMIT
 from intake_app.store.pg import migrations
 from intake_app.store.pg.dialect import translate
@@ -93,6 +93,11 @@ class PgConnection:
                          for i, a in enumerate(args))
         try:
             cur = self.raw.execute(t.sql, args)
+        except psycopg.errors.InsufficientPrivilege as exc:
+            # A team member's role (store.pg.roles) does not allow it: one line.
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else "refused"
+            raise AccessDenied(f"the HQ database refused this for your role: {first}") \
+                from None
         except STATEMENT_ERRORS:
             raise
         except psycopg.Error as exc:

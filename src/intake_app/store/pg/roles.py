@@ -238,6 +238,10 @@ def group_of(conn: Any) -> str | None:
     return None
 
 
+def login(conn: Any) -> str:
+    return str(conn.execute("SELECT session_user").fetchone()[0])
+
+
 def people(conn: Any) -> list[tuple[str, str]]:
     """(login, kind) of every member of this HQ's groups, by login."""
     rows = conn.execute(
@@ -276,3 +280,32 @@ def remove_person(conn: Any, login: str) -> None:
     conn.execute("SELECT set_config('intake.login', ?, true)", (login,))
     conn.execute("DO $$ BEGIN EXECUTE format('DROP ROLE %I', "
                  "current_setting('intake.login')); END $$")
+
+
+# -- the logged content reads, as the store makes them for a team member -------------
+
+# Logins whose content reads go through the ticket functions (never a plain SELECT).
+LOGGED = ("supervisor", "caseworker", "auditor")
+
+
+def reads_logged(db: Any) -> bool:
+    """True for a team member's PostgreSQL store (``PgDatabase.member``) that is not
+    an importer: its content reads take a ticket first."""
+    return getattr(db, "member", None) in LOGGED
+
+
+def read_record(db: Any, record_id: str, rev: int | None) -> list[tuple[int, int, str | None]]:
+    """(rev, saved_at, data) of every revision, data only for ``rev`` (None: the current
+    one). Two autocommitted statements on ``db`` (never inside a transaction): the
+    ticket's log row is committed before the content comes back."""
+    ticket = db.execute("SELECT intake_ticket('record', ?, ?)", (record_id, rev)).fetchone()[0]
+    return [(int(r[0]), int(r[1]), None if r[2] is None else str(r[2])) for r in db.execute(
+        "SELECT rev, saved_at, data FROM intake_read_record(?)", (ticket,)).fetchall()]
+
+
+def export_rows(db: Any, form_id: str | None) -> list[tuple[Any, ...]]:
+    """(record_id, form_id, form_version, status, current_rev, created_at, updated_at,
+    data, device_id, seq) of every record (of ``form_id``): one logged export read."""
+    ticket = db.execute("SELECT intake_ticket('export', ?, NULL)", (form_id,)).fetchone()[0]
+    return [tuple(r) for r in db.execute(
+        "SELECT * FROM intake_export_rows(?)", (ticket,)).fetchall()]
