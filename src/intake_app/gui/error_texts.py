@@ -43,6 +43,9 @@ TEXTS: tuple[tuple[type[E.IntakeError], str], ...] = (
         "Errors", "It no longer exists (the record, form, file or device was not found).")),
     (E.InvalidState, QT_TRANSLATE_NOOP(
         "Errors", "This cannot be done in the record's current state.")),
+    (E.AccessDenied, QT_TRANSLATE_NOOP(
+        "Errors", "The team database does not allow this for your role; nothing was "
+                  "changed.")),
     (E.ConsentRefused, QT_TRANSLATE_NOOP(
         "Errors", "The person did not consent to this.")),
     (E.ExprError, QT_TRANSLATE_NOOP(

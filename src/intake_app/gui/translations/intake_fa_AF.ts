@@ -1659,93 +1659,98 @@
         </message>
         <message>
             <location filename="../error_texts.py" line="46" />
+            <source>The team database does not allow this for your role; nothing was changed.</source>
+            <translation>پایگاه داده تیم این کار را برای نقش شما اجازه نمی‌دهد؛ چیزی تغییر نکرد.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="49" />
             <source>The person did not consent to this.</source>
             <translation>شخص به این کار رضایت نداده است.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="48" />
+            <location filename="../error_texts.py" line="51" />
             <source>An expression in the form cannot be read.</source>
             <translation>یک عبارت در فورم خوانده نمی‌شود.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="50" />
+            <location filename="../error_texts.py" line="53" />
             <source>The form's casework settings are not valid.</source>
             <translation>تنظیمات پیگیری قضیه در فورم معتبر نیست.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="52" />
+            <location filename="../error_texts.py" line="55" />
             <source>The form cannot be loaded.</source>
             <translation>فورم بارگذاری نمی‌شود.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="56" />
+            <location filename="../error_texts.py" line="59" />
             <source>Export cancelled; nothing was lost (finished volumes are kept).</source>
             <translation>ارسال لغو شد؛ چیزی از دست نرفت (بخش‌های تمام‌شده نگه داشته می‌شوند).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="58" />
+            <location filename="../error_texts.py" line="61" />
             <source>These backup shares do not restore the keys (too few, from different sets, or mistyped).</source>
             <translation>این سهم‌های پشتیبان کلیدها را بازیابی نمی‌کنند (کم، از مجموعه‌های مختلف یا با اشتباه تایپ‌شده).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="61" />
+            <location filename="../error_texts.py" line="64" />
             <source>The drop box did not accept this computer's credentials.</source>
             <translation>صندوق تحویل اعتبارنامهٔ این کمپیوتر را نپذیرفت.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="65" />
+            <location filename="../error_texts.py" line="68" />
             <source>No answer from the drop box; check the network and try again.</source>
             <translation>صندوق تحویل پاسخی نداد؛ شبکه را بررسی کنید و دوباره تلاش کنید.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="67" />
+            <location filename="../error_texts.py" line="70" />
             <source>Cancelled; nothing was lost (the upload resumes next time).</source>
             <translation>لغو شد؛ چیزی از دست نرفت (بارگذاری دفعهٔ بعد ادامه می‌یابد).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="70" />
+            <location filename="../error_texts.py" line="73" />
             <source>This could not be done.</source>
             <translation>این کار انجام نشد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="76" />
+            <location filename="../error_texts.py" line="79" />
             <source>The file is damaged or not of the expected kind; nothing was changed.</source>
             <translation>فایل خراب است یا از نوع مورد انتظار نیست؛ چیزی تغییر نکرد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="78" />
+            <location filename="../error_texts.py" line="81" />
             <source>The file's signature is missing or not valid; nothing was changed.</source>
             <translation>امضای فایل موجود نیست یا معتبر نیست؛ چیزی تغییر نکرد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="80" />
+            <location filename="../error_texts.py" line="83" />
             <source>The file was signed by an unknown or revoked device; nothing was changed.</source>
             <translation>فایل توسط دستگاهی ناشناخته یا لغوشده امضا شده است؛ چیزی تغییر نکرد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="82" />
+            <location filename="../error_texts.py" line="85" />
             <source>The file is meant for another HQ; nothing was changed.</source>
             <translation>این فایل برای دفتر مرکزی دیگری است؛ چیزی تغییر نکرد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="84" />
+            <location filename="../error_texts.py" line="87" />
             <source>The file's content cannot be decrypted or is damaged; nothing was changed.</source>
             <translation>محتوای فایل رمزگشایی نمی‌شود یا خراب است؛ چیزی تغییر نکرد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="86" />
+            <location filename="../error_texts.py" line="89" />
             <source>The bundle is out of sequence (repeated, missing or forked); nothing was changed.</source>
             <translation>ترتیب بسته درست نیست (تکراری، گم‌شده یا دوشاخه)؛ چیزی تغییر نکرد.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../error_texts.py" line="97" />
+            <location filename="../error_texts.py" line="100" />
             <source>%n answer(s) are not valid; nothing was saved.</source>
             <translation>
                 <numerusform>%n پاسخ معتبر نیست؛ چیزی ذخیره نشد.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="102" />
+            <location filename="../error_texts.py" line="105" />
             <source>The drop box refused the request (error {status}).</source>
             <translation>صندوق تحویل درخواست را نپذیرفت (خطای {status}).</translation>
         </message>

@@ -1669,86 +1669,91 @@
         </message>
         <message>
             <location filename="../error_texts.py" line="46" />
+            <source>The team database does not allow this for your role; nothing was changed.</source>
+            <translation>د ټیم ډیټابېس دا کار ستاسو د رول لپاره نه پرېږدي؛ هېڅ شی بدل نه شو.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="49" />
             <source>The person did not consent to this.</source>
             <translation>شخص دې کار ته رضایت نه دی ورکړی.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="48" />
+            <location filename="../error_texts.py" line="51" />
             <source>An expression in the form cannot be read.</source>
             <translation>د فورمې یو بیان نه لوستل کېږي.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="50" />
+            <location filename="../error_texts.py" line="53" />
             <source>The form's casework settings are not valid.</source>
             <translation>د فورمې د قضیې د تعقیب تنظیمات سم نه دي.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="52" />
+            <location filename="../error_texts.py" line="55" />
             <source>The form cannot be loaded.</source>
             <translation>فورمه نه پورته کېږي.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="56" />
+            <location filename="../error_texts.py" line="59" />
             <source>Export cancelled; nothing was lost (finished volumes are kept).</source>
             <translation>صادرول لغوه شول؛ هېڅ شی ورک نه شو (بشپړې برخې ساتل کېږي).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="58" />
+            <location filename="../error_texts.py" line="61" />
             <source>These backup shares do not restore the keys (too few, from different sets, or mistyped).</source>
             <translation>دا د بیک اپ برخې کلي نه بېرته راولي (لږې، له بېلابېلو ټولګو یا په غلطه ټایپ شوې).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="61" />
+            <location filename="../error_texts.py" line="64" />
             <source>The drop box did not accept this computer's credentials.</source>
             <translation>تحویلي صندوق د دې کمپیوټر اسناد ونه منل.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="65" />
+            <location filename="../error_texts.py" line="68" />
             <source>No answer from the drop box; check the network and try again.</source>
             <translation>له تحویلي صندوق څخه ځواب رانغی؛ شبکه وګورئ او بیا هڅه وکړئ.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="67" />
+            <location filename="../error_texts.py" line="70" />
             <source>Cancelled; nothing was lost (the upload resumes next time).</source>
             <translation>لغوه شو؛ هېڅ شی ورک نه شو (پورته کول بله ځل دوام کوي).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="70" />
+            <location filename="../error_texts.py" line="73" />
             <source>This could not be done.</source>
             <translation>دا کار ونه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="76" />
+            <location filename="../error_texts.py" line="79" />
             <source>The file is damaged or not of the expected kind; nothing was changed.</source>
             <translation>فایل خراب دی یا د تمه شوي ډول نه دی؛ هېڅ شی بدل نه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="78" />
+            <location filename="../error_texts.py" line="81" />
             <source>The file's signature is missing or not valid; nothing was changed.</source>
             <translation>د فایل لاسلیک نشته یا سم نه دی؛ هېڅ شی بدل نه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="80" />
+            <location filename="../error_texts.py" line="83" />
             <source>The file was signed by an unknown or revoked device; nothing was changed.</source>
             <translation>فایل د یوې ناپېژندل شوې یا لغوه شوې وسیلې لخوا لاسلیک شوی؛ هېڅ شی بدل نه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="82" />
+            <location filename="../error_texts.py" line="85" />
             <source>The file is meant for another HQ; nothing was changed.</source>
             <translation>دا فایل د بل مرکزي دفتر لپاره دی؛ هېڅ شی بدل نه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="84" />
+            <location filename="../error_texts.py" line="87" />
             <source>The file's content cannot be decrypted or is damaged; nothing was changed.</source>
             <translation>د فایل منځپانګه نه خلاصېږي یا خرابه ده؛ هېڅ شی بدل نه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="86" />
+            <location filename="../error_texts.py" line="89" />
             <source>The bundle is out of sequence (repeated, missing or forked); nothing was changed.</source>
             <translation>د کڅوړې ترتیب سم نه دی (تکراري، ورکه یا دوه څانګې)؛ هېڅ شی بدل نه شو.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../error_texts.py" line="97" />
+            <location filename="../error_texts.py" line="100" />
             <source>%n answer(s) are not valid; nothing was saved.</source>
             <translation>
                 <numerusform>%n ځوابونه سم نه دي؛ هېڅ شی خوندي نه شو.</numerusform>
@@ -1756,7 +1761,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="102" />
+            <location filename="../error_texts.py" line="105" />
             <source>The drop box refused the request (error {status}).</source>
             <translation>تحویلي صندوق غوښتنه ونه منله (تېروتنه {status}).</translation>
         </message>

@@ -1669,86 +1669,91 @@
         </message>
         <message>
             <location filename="../error_texts.py" line="46" />
+            <source>The team database does not allow this for your role; nothing was changed.</source>
+            <translation>ٹیم کا ڈیٹا بیس آپ کے کردار کے لیے اس کی اجازت نہیں دیتا؛ کچھ تبدیل نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="49" />
             <source>The person did not consent to this.</source>
             <translation>فرد نے اس کی رضامندی نہیں دی۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="48" />
+            <location filename="../error_texts.py" line="51" />
             <source>An expression in the form cannot be read.</source>
             <translation>فارم کا ایک اظہار پڑھا نہیں جا سکتا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="50" />
+            <location filename="../error_texts.py" line="53" />
             <source>The form's casework settings are not valid.</source>
             <translation>فارم کی کیس ورک ترتیبات درست نہیں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="52" />
+            <location filename="../error_texts.py" line="55" />
             <source>The form cannot be loaded.</source>
             <translation>فارم لوڈ نہیں ہو سکتا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="56" />
+            <location filename="../error_texts.py" line="59" />
             <source>Export cancelled; nothing was lost (finished volumes are kept).</source>
             <translation>برآمد منسوخ ہو گئی؛ کچھ ضائع نہیں ہوا (مکمل حصے محفوظ رہتے ہیں)۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="58" />
+            <location filename="../error_texts.py" line="61" />
             <source>These backup shares do not restore the keys (too few, from different sets, or mistyped).</source>
             <translation>یہ بیک اپ حصے کلیدیں بحال نہیں کرتے (بہت کم، مختلف سیٹوں سے، یا غلط ٹائپ شدہ)۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="61" />
+            <location filename="../error_texts.py" line="64" />
             <source>The drop box did not accept this computer's credentials.</source>
             <translation>ڈراپ باکس نے اس کمپیوٹر کی اسناد قبول نہیں کیں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="65" />
+            <location filename="../error_texts.py" line="68" />
             <source>No answer from the drop box; check the network and try again.</source>
             <translation>ڈراپ باکس سے کوئی جواب نہیں؛ نیٹ ورک چیک کریں اور دوبارہ کوشش کریں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="67" />
+            <location filename="../error_texts.py" line="70" />
             <source>Cancelled; nothing was lost (the upload resumes next time).</source>
             <translation>منسوخ ہو گیا؛ کچھ ضائع نہیں ہوا (اپ لوڈ اگلی بار جاری رہے گا)۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="70" />
+            <location filename="../error_texts.py" line="73" />
             <source>This could not be done.</source>
             <translation>یہ کام نہیں ہو سکا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="76" />
+            <location filename="../error_texts.py" line="79" />
             <source>The file is damaged or not of the expected kind; nothing was changed.</source>
             <translation>فائل خراب ہے یا متوقع قسم کی نہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="78" />
+            <location filename="../error_texts.py" line="81" />
             <source>The file's signature is missing or not valid; nothing was changed.</source>
             <translation>فائل کا دستخط موجود نہیں یا درست نہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="80" />
+            <location filename="../error_texts.py" line="83" />
             <source>The file was signed by an unknown or revoked device; nothing was changed.</source>
             <translation>فائل پر کسی نامعلوم یا منسوخ شدہ ڈیوائس کے دستخط ہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="82" />
+            <location filename="../error_texts.py" line="85" />
             <source>The file is meant for another HQ; nothing was changed.</source>
             <translation>یہ فائل کسی اور ہیڈ آفس کے لیے ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="84" />
+            <location filename="../error_texts.py" line="87" />
             <source>The file's content cannot be decrypted or is damaged; nothing was changed.</source>
             <translation>فائل کا مواد کھولا نہیں جا سکتا یا خراب ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="86" />
+            <location filename="../error_texts.py" line="89" />
             <source>The bundle is out of sequence (repeated, missing or forked); nothing was changed.</source>
             <translation>بنڈل کی ترتیب درست نہیں (دہرایا گیا، غائب یا دو شاخہ)؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../error_texts.py" line="97" />
+            <location filename="../error_texts.py" line="100" />
             <source>%n answer(s) are not valid; nothing was saved.</source>
             <translation>
                 <numerusform>%n جوابات درست نہیں؛ کچھ محفوظ نہیں ہوا۔</numerusform>
@@ -1756,7 +1761,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="102" />
+            <location filename="../error_texts.py" line="105" />
             <source>The drop box refused the request (error {status}).</source>
             <translation>ڈراپ باکس نے درخواست رد کر دی (خرابی {status})۔</translation>
         </message>
