@@ -140,6 +140,26 @@ def test_open_reads_the_same_bytes_back_streaming(team: Team) -> None:
                                           att_store.blobs.stored_len(SIZE, 9)]
 
 
+def test_cli_saves_an_attachment_streamed_and_logged(team: Team, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "saved.pdf"
+    r = run("--data-dir", team.s.hq, "hq", "attachment", team.aid, "--out", out,
+            passphrase=HQ_PASS)
+    assert r.rc == 0, r.err
+    assert out.read_bytes() == team.data and oct(out.stat().st_mode & 0o777) == "0o600"
+    assert "NOT encrypted" in r.err
+    with team.hq() as hq:
+        (entry,) = [e for e in hq.log_entries() if e.kind == "attachment-saved"]
+        assert entry.detail["attachment"] == team.aid
+    # The store unreachable: a one-line error and no file, not a partial one.
+    gone = folder / "gone.pdf"
+    r = run("--data-dir", team.s.hq, "hq", "attachment", team.aid, "--out", gone,
+            passphrase=HQ_PASS, env=s3_env(team.server, DEAD))
+    assert r.rc == 1 and len(r.err.strip().splitlines()) == 1, r.err
+    assert "object storage" in r.err and list(folder.iterdir()) == [out]
+
+
 def test_unreachable_store_fails_the_import_in_one_line_and_leaves_nothing(
         team: Team) -> None:
     rid, aid, path = _record_with_attachment(team.s, os.urandom(3 << 20), "second.jpg")
@@ -192,6 +212,13 @@ def test_init_errors_are_one_line_and_leave_no_profile(team: Team, tmp_path: Pat
         assert msg in line, line
         assert not (d / "profile.hdr").exists()
         assert "ak:sk" not in line or "s3://" not in line
+    # A real process (no pytest log capture): urllib3's retry warnings stay off stderr.
+    env = {**os.environ, **s3_env(team.server, DEAD), "INTAKE_PASSPHRASE": HQ_PASS}
+    r2 = subprocess.run([sys.executable, "-c", "import sys; from intake_app.cli import run; "
+                         "sys.exit(run())", "--data-dir", str(tmp_path / "sub"), "hq", "init",
+                         "--org", "O", "--database", url, "--blobs", f"s3://{team.bucket}/x"],
+                        capture_output=True, text=True, env=env, check=False)
+    assert r2.returncode == 1 and len(r2.stderr.strip().splitlines()) == 1, r2.stderr
 
 
 def test_retention_purge_is_a_crypto_erase_of_key_then_object(team: Team) -> None:

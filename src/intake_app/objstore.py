@@ -18,6 +18,7 @@ The ``minio`` client is imported only when a client is made (the field app never
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import stat
@@ -158,6 +159,8 @@ def make_client(settings: S3Settings) -> Minio:
     import urllib3
     from minio import Minio
 
+    # urllib3 logs each retry as a warning, which would print around the CLI's one line.
+    logging.getLogger("urllib3.connectionpool").setLevel(logging.ERROR)
     http = urllib3.PoolManager(
         timeout=urllib3.Timeout(connect=CONNECT_TIMEOUT, read=READ_TIMEOUT), maxsize=8,
         retries=urllib3.Retry(total=RETRIES, backoff_factor=0.1,

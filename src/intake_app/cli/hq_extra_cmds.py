@@ -1,5 +1,5 @@
-"""``intake hq export | backup-keys | restore-keys | log``: exports, paper key shares and
-the signed event log (docs/hq-guide.md)."""
+"""``intake hq export | backup-keys | restore-keys | log | attachment``: exports, paper key
+shares, the signed event log (docs/hq-guide.md) and saving one attachment."""
 
 from __future__ import annotations
 
@@ -132,6 +132,17 @@ def cmd_log(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_attachment(args: argparse.Namespace) -> int:
+    from intake_app.services.hq_attachments import save_attachment
+
+    with hq_service(args) as svc:
+        info = save_attachment(svc, args.id, Path(args.out))
+    print(f"intake: warning: {args.out} is NOT encrypted: it left the protected store",
+          file=sys.stderr)
+    print(f"wrote {args.out}: {info.name}, {info.size} bytes, sha256 {info.sha256}")
+    return 0
+
+
 def register(sub: Any, hq_sub: Any) -> None:
     """``sub``: top-level subparsers; ``hq_sub``: those of ``intake hq``."""
     del sub  # only HQ commands here
@@ -185,3 +196,9 @@ def register(sub: Any, hq_sub: Any) -> None:
     p = hq_sub.add_parser("log", help="write HQ's hash-chained, signed event log for auditors")
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(func=cmd_log)
+
+    p = hq_sub.add_parser("attachment", help="save one attachment to a file (streamed; NOT "
+                          "encrypted; logged)")
+    p.add_argument("id", metavar="ATTACHMENT_ID")
+    p.add_argument("--out", required=True, metavar="FILE", help="written 0600, atomically")
+    p.set_defaults(func=cmd_attachment)

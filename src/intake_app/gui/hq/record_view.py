@@ -31,7 +31,7 @@ from intake_app.gui.editor.attachment_fields import AttachmentViewer, human_size
 from intake_app.gui.hq.common import HQSession, choose_save, item, read_only_table, set_row, when
 from intake_app.gui.i18n import form_language, ltr
 from intake_app.models import AttachmentInfo, RecordDetail
-from intake_app.services.files import atomic_write
+from intake_app.services.hq_attachments import save_attachment
 
 SKIPPED = frozenset({"note", "hidden"})
 
@@ -179,7 +179,7 @@ class RecordView(QWidget):
         svc = self.session.hq
 
         def write() -> str:
-            atomic_write(path, b"".join(svc.attachment_chunks(a.id)))
+            save_attachment(svc, a.id, path)  # streamed: a 1 GiB attachment is not in memory
             return str(path)
 
         self.session.runner.start(write, lambda p: self.status.setText(
