@@ -77,7 +77,7 @@ def _free_port() -> int:
 def pair(tmp_path_factory: pytest.TempPathFactory, s3_server: S3Server,
          pg_server: PgServer) -> Iterator[Pair]:
     tmp_path = tmp_path_factory.mktemp("shared")
-    world = SimWorld.create(tmp_path / "world", 6)
+    world = SimWorld.create(tmp_path / "world", 7)
     bucket_name = "dropbox-" + secrets.token_hex(4)
     s3_server.client().make_bucket(bucket_name)
     url = f"s3://{bucket_name}/relay"
@@ -235,3 +235,24 @@ def test_the_bucket_holds_no_plaintext(pair: Pair, tmp_path: Path) -> None:
             assert data[:8] == b"INTKBNDL", name  # the first segment of a sealed bundle
     whole = next(d for n, d in objs if d == done.data)  # one segment: the whole bundle
     verify_bundle(io.BytesIO(whole), w.keyring())
+
+
+def test_sweep_removes_orphaned_objects_only(pair: Pair, tmp_path: Path) -> None:
+    """An object the state database does not name (a crash between the bucket write and
+    the commit) is removed once old enough; a live upload's segments stay."""
+    w = pair.world
+    b = w.bundle("dev-006", 300_000)
+    creds = w.devices["dev-006"].creds
+    path, query = f"/v1/uploads/{b.name}", f"offset=0&total={len(b.data)}"
+    r = httpx.patch(pair.a + path + "?" + query, content=b.data[:100_000], timeout=30,
+                    headers=sign_headers(creds, "PATCH", path, query, b.data[:100_000]))
+    assert r.json()["offset"] == 100_000
+    pair.bucket.put_bytes("uploads/deadbeef/0000000000000000-00000000", b"orphan")
+    store = pair.server_a.dropbox.storage
+    assert isinstance(store, SharedStorage)
+    assert store.sweep() == 0  # younger than an hour: may be mid-commit elsewhere
+    assert store.sweep(min_age=0) == 1
+    names = [n for n, _d in pair.objects()]
+    assert "relay/uploads/deadbeef/0000000000000000-00000000" not in names
+    with pair.client(pair.b, "dev-006") as c:  # the live upload was left alone
+        assert c.upload_file(b.write(tmp_path)) == "stored"

@@ -93,6 +93,18 @@ class Bucket:
             resp.close()
             resp.release_conn()
 
+    def list_older(self, sub: str, before: float) -> Iterator[str]:
+        """Keys (relative to the prefix) under ``sub`` last written before ``before``."""
+        start = len(self.loc.list_prefix())
+        try:
+            for obj in self.client.list_objects(self.loc.bucket, prefix=self._key(sub),
+                                                recursive=True):
+                when = obj.last_modified
+                if when is not None and when.timestamp() < before and obj.object_name:
+                    yield obj.object_name[start:]
+        except objstore.failures() as exc:
+            raise self._unavailable(exc) from None
+
     def remove(self, keys: Iterable[str]) -> None:
         from minio.deleteobjects import DeleteObject
 

@@ -52,6 +52,7 @@ log = logging.getLogger("intake_app.sync")
 KEYRING_RECHECK = 2.0  # seconds between looks for a keyring another instance stored
 SPOOL_MEMORY = 1 << 20  # a chunk spools to a temp file (ciphertext only) above this
 READ_BLOCK = 4 << 20
+ORPHAN_AGE = 3600.0  # seconds: an unreferenced upload object younger may be mid-commit
 
 
 @dataclass
@@ -283,7 +284,28 @@ class SharedStorage:
         for device, name in stale:
             self.discard_part(device, name)
         self.nonces.purge(time.time())
+        self.sweep()
         return len(stale)
+
+    def sweep(self, min_age: float = ORPHAN_AGE) -> int:
+        """Delete upload objects no state row names, older than ``min_age`` (an instance
+        may be between its put and its commit): what a crash between the two, or a
+        failed delete after a receipt, left behind."""
+        gone = 0
+        batch: list[str] = []
+        for key in self.bucket.list_older("uploads/", time.time() - min_age):
+            batch.append(key)
+            if len(batch) >= 1000:
+                gone += self._sweep(batch)
+                batch = []
+        return gone + self._sweep(batch)
+
+    def _sweep(self, keys: list[str]) -> int:
+        orphans = self.state.unreferenced(keys)
+        self.bucket.remove(orphans)
+        if orphans:
+            log.info("removed %d orphaned upload object(s)", len(orphans))
+        return len(orphans)
 
     # -- downloads, receipts ------------------------------------------------------------------
     def bundle_body(self, sb: StoredBundle) -> Callable[[int], Iterator[bytes]]:

@@ -294,6 +294,16 @@ class DropboxState:
             c.execute("DELETE FROM dropbox_segments WHERE upload = %s", (row[0],))
         return keys
 
+    def unreferenced(self, keys: list[str]) -> list[str]:
+        """Those of ``keys`` no segment row names (objects a crash or a failed delete left)."""
+        if not keys:
+            return []
+        with self.conn() as c:
+            rows = c.execute("SELECT key FROM dropbox_segments WHERE key = ANY(%s)",
+                             (keys,)).fetchall()
+        named = {str(r[0]) for r in rows}
+        return [k for k in keys if k not in named]
+
     def stale_parts(self, before: float) -> list[tuple[str, str]]:
         with self.conn() as c:
             rows = c.execute("SELECT device, name FROM dropbox_parts WHERE touched < %s",
