@@ -7,7 +7,9 @@ excluded: the bench uses the test KDF, and unlock is not the transfer). The refe
 tools run on the same plaintext in the same folder: ``age -r`` (encrypt), ``age -d``
 (decrypt), ``minisign -V`` (verify), with their peak RSS from GNU time. Ratio =
 reference time / our time (> 1: we are faster). Then the same export to a deliberately
-slow target (a writer limited to ``--slow-mbps``) to show that memory stays bounded.
+slow target (a writer limited to ``--slow-mbps``) to show that memory stays bounded,
+and the four phases again on other sizes (``--also-mib``, default 256 and 2048 MiB) to
+show that peak RSS does not grow with the attachment.
 
 Targets: export >= 1.0x age -r, import >= 1.0x age -d, verify >= 1.5x minisign -V,
 peak RSS <= 64 MiB; attach stays >= 200 MB/s (printed too).
@@ -171,11 +173,40 @@ def _three(label: str, s: Any, usb: Path, ref: dict[str, float], mb: float) -> l
     return list(ex["files"])
 
 
+def _rss_at(root: Path, vals: Path, mib: int) -> None:
+    """The same four phases on ``mib`` MiB, for peak RSS against size (no reference)."""
+    s = enrolled_pair(root / f"size{mib}")
+    src = root / f"size{mib}.bin"
+    with open(src, "wb") as fh:
+        for _ in range(mib):
+            fh.write(os.urandom(1 << 20))
+    mb = src.stat().st_size / 1e6
+    at = run_child(ATTACH, str(s.field), FIELD_PASS, _record(s.field, vals), str(src))
+    src.unlink()
+    usb = root / f"usb{mib}"
+    usb.mkdir()
+    ex = run_child(EXPORT, str(s.field), FIELD_PASS, str(usb), "0")
+    ve = run_child(VERIFY, str(s.keyring), *ex["files"])
+    im = run_child(IMPORT, str(s.hq), HQ_PASS, *ex["files"])
+    peaks = [at["hwm"], ex["hwm"], ve["hwm"], im["hwm"]]
+    print(f"  {mib:5d} MiB: attach {mb / at['seconds']:5.0f} MB/s {at['hwm']:5.1f} MiB | "
+          f"export {mb / ex['seconds']:5.0f} MB/s {ex['hwm']:5.1f} MiB | "
+          f"verify {mb / ve['seconds']:5.0f} MB/s {ve['hwm']:5.1f} MiB | "
+          f"import {mb / im['seconds']:5.0f} MB/s {im['hwm']:5.1f} MiB "
+          f"(RSS <= 64 MiB: {'met' if max(peaks) <= 64 else 'NOT met'}; load "
+          f"{os.getloadavg()[0]:.2f})", flush=True)
+    shutil.rmtree(usb)
+    shutil.rmtree(root / f"size{mib}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mib", type=int, default=1024)
     ap.add_argument("--records", type=int, default=100)
     ap.add_argument("--slow-mbps", type=float, default=40.0)
+    ap.add_argument("--also-mib", default="256,2048",
+                    help="more attachment sizes (comma-separated MiB) for peak RSS against "
+                         "size; empty for none")
     ap.add_argument("--dir", type=Path, default=None, help="work folder (default: a temp dir)")
     args = ap.parse_args()
     ensure_tools()
@@ -217,6 +248,12 @@ def main() -> None:
         shutil.rmtree(root / "att")
         shutil.rmtree(root / "slow")
 
+        sizes = [int(x) for x in args.also_mib.split(",") if x.strip()]
+        if sizes:
+            print("peak RSS against attachment size (each phase its own process):")
+            for mib in sizes:
+                _rss_at(root, vals, mib)
+
         # --- a batch of text records ------------------------------------------------------
         s = enrolled_pair(root / "rec")
         texts = root / "records.json"
@@ -240,4 +277,6 @@ def main() -> None:
 if __name__ == "__main__":
     t0 = time.perf_counter()
     main()
-    print(f"(bench_transfer ran {time.perf_counter() - t0:.0f} s)")
+    end = os.getloadavg()
+    print(f"(bench_transfer ran {time.perf_counter() - t0:.0f} s; load average at the end "
+          f"{end[0]:.2f} {end[1]:.2f} {end[2]:.2f})")

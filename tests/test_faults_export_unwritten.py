@@ -8,9 +8,15 @@ The kill is a real SIGKILL of a real CLI process, at the exact rename (tests/kil
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
-from tests.cli_helpers import enrolled_pair
+import pytest
+
+from intake_app.errors import IntakeError
+from intake_app.services.field import FieldService
+from tests.cli_helpers import FIELD_PASS, enrolled_pair
 from tests.fault_helpers import end_to_end, hooked_run, new_finalized
 
 KiB = 1024
@@ -96,3 +102,32 @@ def test_stale_part_from_a_kill_while_sealing_is_removed(tmp_path: Path) -> None
     assert not list(usb_a.glob(".*.part")), "the stale .part of sequence 1 is still there"
     assert _bundles(usb_a) == [f"{s.device_id}-000002.intake"]
     assert end_to_end(s, finalized, usb_a, usb_b) == [1, 2]
+
+
+def test_stick_fsync_failing_after_the_commit_is_written_next_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stick copy's fsync runs while the volume commits (and purges); when it fails
+    (EIO from a pulled stick), the volume is sealed, reported as not written, stays
+    hidden on the stick, and the next export writes it from the outbox."""
+    s = enrolled_pair(tmp_path / "p")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    finalized = {new_finalized(s, tmp_path, "r0", attachment=1200 * KiB)}
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if str(usb) in os.readlink(f"/proc/self/fd/{fd}"):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real_fsync(fd)
+
+    with FieldService(s.field) as svc:
+        svc.unlock(FIELD_PASS)
+        monkeypatch.setattr(os, "fsync", fsync)
+        with pytest.raises(IntakeError, match="sealed, but not written"):
+            svc.export(usb)
+        monkeypatch.setattr(os, "fsync", real_fsync)
+        assert _bundles(usb) == [] and svc.unwritten_volumes() == [1]
+    again = s.f("export", "--to", usb)
+    assert again.rc == 0, again.err
+    assert "1 sealed volume never reached a stick" in again.err, again.err
+    assert end_to_end(s, finalized, usb) == [1]

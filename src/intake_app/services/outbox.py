@@ -246,6 +246,7 @@ class _Sealed:
     info: BundleInfo
     in_volume: list[tuple[str, bool, PayloadItem]]  # (record id, last of record, item)
     dest_tmp: Path | None
+    dest_sync: outbox_io.Syncing | None  # the stick copy's fsync, still running
 
 
 def _with_progress(run: _Run, it: PayloadItem) -> PayloadItem:
@@ -294,6 +295,7 @@ def _seal_volume(run: _Run, plan: ExportPlan, start: int) -> _Sealed:
 
     tmp = run.folder / (name + ".part")
     dest_tmp = run.dest / f".{name}.part" if run.dest is not None else None
+    dest_sync: outbox_io.Syncing | None = None
     try:
         with open(tmp, "wb") as out, _open_dest(dest_tmp) as copy:
             os.chmod(tmp, FILE_MODE)
@@ -311,11 +313,14 @@ def _seal_volume(run: _Run, plan: ExportPlan, start: int) -> _Sealed:
             finally:
                 if tee is not None:
                     tee.close()
-            outbox_io.fsync_both(out, copy)
+            dest_sync = outbox_io.fsync_both(out, copy)
         os.replace(tmp, run.folder / name)
         fsync_dir(run.folder)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if dest_sync is not None:
+            with contextlib.suppress(OSError):
+                dest_sync.wait()
         if dest_tmp is not None:
             with contextlib.suppress(OSError):
                 dest_tmp.unlink(missing_ok=True)
@@ -326,7 +331,7 @@ def _seal_volume(run: _Run, plan: ExportPlan, start: int) -> _Sealed:
         raise
     if in_volume and info.unwritten is in_volume[-1][2]:
         in_volume.pop()  # the generator handed it over but it did not fit
-    return _Sealed(seq, name, info, in_volume, dest_tmp)
+    return _Sealed(seq, name, info, in_volume, dest_tmp, dest_sync)
 
 
 def _commit_volume(run: _Run, vol: _Sealed) -> str:
@@ -335,13 +340,22 @@ def _commit_volume(run: _Run, vol: _Sealed) -> str:
     finished = [rid for rid, last, _ in vol.in_volume if last]
     touched = sorted({rid for rid, _, _ in vol.in_volume})
     to_stick = run.dest is not None and vol.dest_tmp is not None
-    store_outbox.commit_volume(run.svc._store, vol.seq, vol.info.statement_hash, vol.info.size,
-                               len(finished), touched, finished,
-                               purge=not run.policy.keep_readable_until_receipt,
-                               unwritten=to_stick)
+    try:
+        # The stick copy's fsync runs meanwhile (the purge deletes a large blob file).
+        store_outbox.commit_volume(run.svc._store, vol.seq, vol.info.statement_hash,
+                                   vol.info.size, len(finished), touched, finished,
+                                   purge=not run.policy.keep_readable_until_receipt,
+                                   unwritten=to_stick)
+    except BaseException:
+        if vol.dest_sync is not None:
+            with contextlib.suppress(OSError):
+                vol.dest_sync.wait()
+        raise
     if run.dest is None or vol.dest_tmp is None:
         return str(run.folder / vol.name)
     try:
+        if vol.dest_sync is not None:
+            vol.dest_sync.wait()  # on the stick before it takes its name
         os.replace(vol.dest_tmp, run.dest / vol.name)
         fsync_dir(run.dest)
     except OSError as exc:

@@ -3,6 +3,7 @@ as they are written, fsynced where durability needs it (services/outbox.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import shutil
@@ -95,27 +96,43 @@ def copy_atomic(src: Path, dest_dir: Path) -> Path:
     return final
 
 
-def fsync_both(out: BinaryIO, copy: BinaryIO | None) -> None:
-    """fsync the outbox copy and the stick's copy at the same time: two devices in the
-    field (internal disk, USB stick), so neither waits for the other."""
-    out.flush()
-    if copy is None:
-        os.fsync(out.fileno())
-        return
-    copy.flush()
-    errors: list[BaseException] = []
+class Syncing:
+    """An fsync of the stick's copy running on its own thread (on a duplicate of its
+    descriptor, so the file may be closed meanwhile); ``wait()`` re-raises its error."""
 
-    def sync_copy() -> None:
+    def __init__(self, fh: BinaryIO) -> None:
+        fh.flush()
+        self._fd = os.dup(fh.fileno())
+        self._error: BaseException | None = None
+        self._t = threading.Thread(target=self._run, daemon=True, name="fsync-dest")
+        self._t.start()
+
+    def _run(self) -> None:
         try:
-            os.fsync(copy.fileno())
-        except BaseException as exc:  # re-raised below, on the caller's thread
-            errors.append(exc)
+            os.fsync(self._fd)
+        except BaseException as exc:  # re-raised by wait(), on the caller's thread
+            self._error = exc
+        finally:
+            os.close(self._fd)
 
-    t = threading.Thread(target=sync_copy, daemon=True, name="fsync-dest")
-    t.start()
+    def wait(self) -> None:
+        self._t.join()
+        if self._error is not None:
+            raise self._error
+
+
+def fsync_both(out: BinaryIO, copy: BinaryIO | None) -> Syncing | None:
+    """fsync the outbox copy here and start the stick's copy's fsync beside it: two
+    devices in the field (internal disk, USB stick), so neither waits for the other.
+    The stick's is only needed before its copy is renamed into place, so the caller
+    commits the volume (and purges) while it runs, and waits for it just before."""
+    out.flush()
+    sync = None if copy is None else Syncing(copy)
     try:
         os.fsync(out.fileno())
-    finally:
-        t.join()
-    if errors:
-        raise errors[0]
+    except BaseException:
+        if sync is not None:
+            with contextlib.suppress(OSError):
+                sync.wait()
+        raise
+    return sync
