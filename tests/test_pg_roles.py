@@ -409,3 +409,44 @@ def test_cli_user_add_list_remove(team: Team, tmp_path: Path, monkeypatch: pytes
     assert r.rc == 1 and "nobody" in r.err
     kinds = [k for k, _d in team.log_rows()]
     assert "team-add" in kinds and "team-remove" in kinds
+
+
+@pytest.mark.slow  # ~11 s on the loaded 2-core machine: a real field laptop and HQ via the CLI
+def test_an_importer_login_imports_a_real_bundle(pg_server: PgServer, tmp_path: Path) -> None:
+    """Not the owner: a person in the importer group, with HQ's keys in their profile."""
+    from intake_app.services import hq_backend
+    from intake_app.services.hq_team import TeamAdmin
+    from intake_app.store import meta as store_meta
+    from tests.cli_helpers import HQ_PASS, enrolled_pair, example_values, run
+    from tests.test_bundle_flow import _new
+
+    dbname = pg_server.new_database("imp")
+    s = enrolled_pair(tmp_path, database=pg_server.store_url(dbname))
+    login, password = f"imp_{secrets.token_hex(3)}", secrets.token_urlsafe(16)
+    with TeamAdmin(pg_server.store_url(dbname)) as team:
+        team.add(login, "importer", password)
+    with HQService(s.hq) as svc:  # this profile now names the importer's own login
+        svc.unlock(HQ_PASS)
+        local: Any = svc._local
+        with local.transaction() as conn:
+            store_meta.put_meta(conn, {hq_backend.DATABASE_KEY: pg_server.store_url(
+                dbname, login)})
+    rid = _new(s, example_values(interviewer_notes="via importer"), name="r.json")
+    assert s.f("record", "finalize", rid).rc == 0
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    bundle = s.f("export", "--to", usb).out.split()[0]
+    env = {"PGPASSWORD": password}
+    r = run("--data-dir", s.hq, "hq", "import", bundle, passphrase=HQ_PASS, env=env)
+    assert r.rc == 0 and "imported" in r.out, r.out + r.err
+    shown = run("--data-dir", s.hq, "hq", "records", "show", rid, "--json",
+                passphrase=HQ_PASS, env=env).json()
+    assert shown["values"]["interviewer_notes"] == "via importer"
+    with psycopg.connect(pg_server.dsn(dbname), autocommit=True) as admin:
+        assert admin.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
+        assert admin.execute("SELECT count(*) FROM hq_keys WHERE secret IS NOT NULL"
+                             ).fetchone()[0] == 0
+    # A wrong password for that login: one line, exit 1.
+    r = run("--data-dir", s.hq, "hq", "records", "list", passphrase=HQ_PASS,
+            env={"PGPASSWORD": "wrong"})
+    assert r.rc == 1 and "cannot connect" in r.err and "Traceback" not in r.err
