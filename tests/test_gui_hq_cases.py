@@ -252,6 +252,36 @@ def test_dari_case_screens_are_right_to_left(qtbot: Any, tmp_path: Path,
     close_and_collect(qtbot, window)
 
 
+@pytest.mark.parametrize("lang", ["fa-AF", "ps", "ur"])
+def test_priority_reasons_and_form_follow_ups_read_in_the_interface_language(
+        qtbot: Any, tmp_path: Path, desk_template: Path, lang: str) -> None:
+    hq = tmp_path / "hq"
+    shutil.copytree(desk_template, hq)
+    window = open_hq_window(qtbot, hq, lang)
+    ws = unlock(qtbot, window)
+    view = open_case(qtbot, ws, "Maryam Ahmadi")
+    d = view.detail
+    v = window.session.hq.case_vocabulary(lang)
+    why = view.why.text()
+    assert d.priority_reasons and "because" not in why and " days" not in why
+    for reason in d.priority_reasons:  # stored in English: "urgent: document_expiry ..."
+        field = reason.split()[1]
+        assert v.fields[field] in why and field not in why
+    from intake_app.gui.hq import case_labels as L
+
+    text = L.reason_text(v, "high: risk_level in high, extreme")
+    assert text.startswith(L.level_text("high")) and v.fields["risk_level"] in text
+    assert v.values["risk_level"]["extreme"] in text and " in " not in text
+    assert L.reason_text(v, "urgent: detained_in_pakistan in True").endswith(
+        L._labels().tr("yes") + {"fa-AF": " است", "ps": " دی", "ur": " ہے"}[lang])
+    shown = {view.parts.follow_ups.item(r, 1).text()
+             for r in range(view.parts.follow_ups.rowCount())}
+    form_labels = {f.label for f in d.follow_ups if f.source == "form"}
+    assert form_labels and not shown & form_labels
+    assert v.follow_ups["next risk review"] in shown
+    close_and_collect(qtbot, window)
+
+
 def test_follow_ups_assign_and_unmerge_from_the_case_screen(qtbot: Any, desk: Any) -> None:
     ws = unlock(qtbot, desk)
     ws.cases.me.setText("bilal")

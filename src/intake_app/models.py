@@ -338,6 +338,13 @@ class DeskVocabulary(Snapshot):
     needs: dict[str, str]  # choice value -> label
     provinces: dict[str, str]
     forms: dict[str, str]  # form id -> title
+    # What a priority reason and a follow-up name, in the same language: the rules' and
+    # follow-ups' fields (name -> label), their choices (field -> value -> label), and
+    # each declared follow-up (its stored label -> text, and the days before the date).
+    fields: dict[str, str] = {}
+    values: dict[str, dict[str, str]] = {}
+    follow_ups: dict[str, str] = {}
+    follow_up_days: dict[str, int] = {}
 
 
 class ReportCell(Snapshot):

@@ -71,19 +71,47 @@ class DashboardDesk(RetentionDesk):
         levels: list[str] = []
         needs: dict[str, str] = {}
         provinces: dict[str, str] = {}
+        fields: dict[str, str] = {}
+        values: dict[str, dict[str, str]] = {}
+        follow: dict[str, str] = {}
+        days: dict[str, int] = {}
         for form in latest.values():
             cw = self.casework(form.id, form.version)
             levels += [lv for lv in cw.levels if lv not in levels]
-            for name, out in ((cw.needs, needs), (cw.province, provinces)):
-                if not name:
-                    continue
-                try:
-                    lst = form.field(name).choices
-                except KeyError:
-                    continue
-                for c in form.choice_lists.get(lst or "", []):
-                    out.setdefault(c.name, form.choice_label(lst or "", c.name, lang))
+            for name, out in ((cw.needs, needs), (cw.province, provinces),
+                              *((r.field, values.setdefault(r.field, {})) for r in cw.rules)):
+                for value, label in _choices(form, name, lang):
+                    out.setdefault(value, label)
+            for name in [r.field for r in cw.rules] + [fu.field for fu in cw.follow_ups]:
+                label = _label(form, name, lang)
+                if label:
+                    fields.setdefault(name, label)
+            for fu in cw.follow_ups:
+                # The declaration's label is English; elsewhere the date field's own label.
+                follow.setdefault(fu.label, fu.label if lang == "en" else
+                                  _label(form, fu.field, lang) or fu.label)
+                days.setdefault(fu.label, fu.days_before)
         return DeskVocabulary(
             statuses=STATUSES, transitions=dict(TRANSITIONS),
             levels=tuple(levels) or DEFAULT_LEVELS, needs=needs, provinces=provinces,
-            forms={f.id: f.title_text(lang) for f in latest.values()})
+            forms={f.id: f.title_text(lang) for f in latest.values()}, fields=fields,
+            values={k: v for k, v in values.items() if v}, follow_ups=follow,
+            follow_up_days=days)
+
+
+def _choices(form: Form, name: str | None, lang: str) -> list[tuple[str, str]]:
+    """(value, label in ``lang``) of the field's choice list; none for a field that has
+    none or is not in this form."""
+    try:
+        lst = form.field(name).choices if name else None
+    except KeyError:
+        return []
+    return [(c.name, form.choice_label(lst or "", c.name, lang))
+            for c in form.choice_lists.get(lst or "", [])]
+
+
+def _label(form: Form, name: str, lang: str) -> str:
+    try:
+        return form.field(name).text("label", lang)
+    except KeyError:
+        return ""

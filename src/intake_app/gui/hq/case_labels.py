@@ -1,11 +1,15 @@
-"""How the case screens name statuses, priority levels, needs and provinces, in the
-interface language (the needs and provinces come from the forms, via the service)."""
+"""How the case screens name statuses, priority levels, needs, provinces, priority
+reasons and follow-ups, in the interface language (needs, provinces and the fields and
+choices a reason names come from the forms, via the service's DeskVocabulary)."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
+from intake_app.gui.i18n import local_digits
 from intake_app.models import CaseSummary, DeskVocabulary
 
 LEVEL_COLOURS = {"urgent": QColor("#b00020"), "high": QColor("#e65100"),
@@ -60,6 +64,42 @@ class CaseLabels(QObject):
     def no_name(self) -> str:
         return self.tr("(no name)")
 
+    def reason_text(self, vocab: DeskVocabulary | None, reason: str) -> str:
+        """A priority reason as the case desk stores it (hq.casework: "urgent:
+        risk_level in extreme", "high: document_expiry within 60 days"), in words."""
+        m = _WITHIN.fullmatch(reason)
+        if m:
+            return self.tr("{level}: {field} within {n} days").format(
+                level=self.level_text(m[1]), field=_field(vocab, m[2]),
+                n=local_digits(m[3]))
+        m = _IN.fullmatch(reason)
+        if m:
+            names = (vocab.values.get(m[2], {}) if vocab else {})
+            shown = [{"True": self.tr("yes"), "False": self.tr("no")}.get(v, names.get(v, v))
+                     for v in m[3].split(", ")]
+            return self.tr("{level}: {field} is {values}").format(
+                level=self.level_text(m[1]), field=_field(vocab, m[2]),
+                values=self.tr(", ").join(shown))
+        return reason
+
+    def follow_up_text(self, vocab: DeskVocabulary | None, label: str) -> str:
+        """A follow-up the form declared (its stored label) in the interface language,
+        with how long before the form's date it falls due; an analyst's as written."""
+        text = vocab.follow_ups.get(label, label) if vocab else label
+        days = vocab.follow_up_days.get(label, 0) if vocab else 0
+        if days:
+            return self.tr("{what} ({n} days before)").format(what=text,
+                                                               n=local_digits(str(days)))
+        return text
+
+
+_WITHIN = re.compile(r"(\w+): (\S+) within (\d+) days")
+_IN = re.compile(r"(\w+): (\S+) in (.+)")
+
+
+def _field(vocab: DeskVocabulary | None, name: str) -> str:
+    return vocab.fields.get(name, name) if vocab else name
+
 
 _LABELS: CaseLabels | None = None
 
@@ -81,6 +121,14 @@ def level_text(level: str) -> str:
 
 def action_text(action: str) -> str:
     return _labels().action_text(action)
+
+
+def reason_text(vocab: DeskVocabulary | None, reason: str) -> str:
+    return _labels().reason_text(vocab, reason)
+
+
+def follow_up_text(vocab: DeskVocabulary | None, label: str) -> str:
+    return _labels().follow_up_text(vocab, label)
 
 
 def need_text(vocab: DeskVocabulary | None, need: str) -> str:

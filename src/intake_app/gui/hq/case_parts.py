@@ -137,7 +137,8 @@ class CaseParts(QWidget):
             source = self.tr("the form") if f.source == "form" else f.created_by
             set_row(self.follow_ups, row, [
                 item(f.due, NOTE if late else None, self.tr("Overdue") if late else ""),
-                item(f.label), item(source),
+                item(L.follow_up_text(vocab, f.label) if f.source == "form" else f.label),
+                item(source),
                 item(when(f.done_at) + (f" ({f.done_by})" if f.done_by else ""),
                      GOOD if f.done_at else None)])
         self.notes.setRowCount(len(d.notes))

@@ -165,7 +165,8 @@ class CaseView(QWidget):
             facts.append(self.tr("Merged into another case"))
         self.facts.setText("   ".join(facts))
         self.why.setText(self.tr("Priority because: {why}").format(
-            why="; ".join(d.priority_reasons)) if d.priority_reasons else "")
+            why="; ".join(L.reason_text(v, r) for r in d.priority_reasons))
+            if d.priority_reasons else "")
         self.status_box.clear()
         for nxt in (v.transitions.get(s.status, ()) if v else ()):
             self.status_box.addItem(L.status_text(nxt), nxt)

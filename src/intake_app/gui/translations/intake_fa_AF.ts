@@ -312,131 +312,161 @@
     <context>
         <name>CaseLabels</name>
         <message>
-            <location filename="../hq/case_labels.py" line="24" />
+            <location filename="../hq/case_labels.py" line="28" />
             <source>New</source>
             <translation>جدید</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="25" />
+            <location filename="../hq/case_labels.py" line="29" />
             <source>Triaged</source>
             <translation>بررسی اولیه شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="26" />
+            <location filename="../hq/case_labels.py" line="30" />
             <source>In progress</source>
             <translation>در جریان</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="27" />
-            <location filename="../hq/case_labels.py" line="50" />
+            <location filename="../hq/case_labels.py" line="31" />
+            <location filename="../hq/case_labels.py" line="54" />
             <source>Referred</source>
             <translation>ارجاع شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="28" />
+            <location filename="../hq/case_labels.py" line="32" />
             <source>Closed</source>
             <translation>بسته شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="33" />
+            <location filename="../hq/case_labels.py" line="37" />
             <source>Low</source>
             <translation>کم</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="34" />
+            <location filename="../hq/case_labels.py" line="38" />
             <source>Medium</source>
             <translation>متوسط</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="35" />
+            <location filename="../hq/case_labels.py" line="39" />
             <source>High</source>
             <translation>بلند</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="36" />
+            <location filename="../hq/case_labels.py" line="40" />
             <source>Urgent</source>
             <translation>فوری</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="37" />
+            <location filename="../hq/case_labels.py" line="41" />
             <source>As the form says</source>
             <translation>طبق فورم</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="42" />
+            <location filename="../hq/case_labels.py" line="46" />
             <source>Opened</source>
             <translation>باز شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="43" />
+            <location filename="../hq/case_labels.py" line="47" />
             <source>Status changed</source>
             <translation>وضعیت تغییر کرد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="44" />
+            <location filename="../hq/case_labels.py" line="48" />
             <source>Reopened</source>
             <translation>دوباره باز شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="45" />
+            <location filename="../hq/case_labels.py" line="49" />
             <source>Priority changed</source>
             <translation>اولویت تغییر کرد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="46" />
+            <location filename="../hq/case_labels.py" line="50" />
             <source>Assigned</source>
             <translation>سپرده شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="47" />
+            <location filename="../hq/case_labels.py" line="51" />
             <source>Note</source>
             <translation>یادداشت</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="48" />
+            <location filename="../hq/case_labels.py" line="52" />
             <source>Follow-up added</source>
             <translation>پیگیری اضافه شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="49" />
+            <location filename="../hq/case_labels.py" line="53" />
             <source>Follow-up done</source>
             <translation>پیگیری انجام شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="51" />
+            <location filename="../hq/case_labels.py" line="55" />
             <source>Referral refused</source>
             <translation>ارجاع رد شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="52" />
+            <location filename="../hq/case_labels.py" line="56" />
             <source>Merged</source>
             <translation>ادغام شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="53" />
+            <location filename="../hq/case_labels.py" line="57" />
             <source>Merged into another case</source>
             <translation>در قضیهٔ دیگری ادغام شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="54" />
-            <location filename="../hq/case_labels.py" line="55" />
+            <location filename="../hq/case_labels.py" line="58" />
+            <location filename="../hq/case_labels.py" line="59" />
             <source>Unmerged</source>
             <translation>ادغام لغو شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="56" />
+            <location filename="../hq/case_labels.py" line="60" />
             <source>Marked as not a duplicate</source>
             <translation>به عنوان غیرتکراری علامت‌گذاری شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="57" />
+            <location filename="../hq/case_labels.py" line="61" />
             <source>Not-a-duplicate mark undone</source>
             <translation>علامت غیرتکراری لغو شد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="61" />
+            <location filename="../hq/case_labels.py" line="65" />
             <source>(no name)</source>
             <translation>(بدون نام)</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="72" />
+            <source>{level}: {field} within {n} days</source>
+            <translation>{level}: {field} در {n} روز آینده</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="78" />
+            <source>yes</source>
+            <translation>بله</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="78" />
+            <source>no</source>
+            <translation>نخیر</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="80" />
+            <source>{level}: {field} is {values}</source>
+            <translation>{level}: {field} {values} است</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="82" />
+            <source>, </source>
+            <translation>، </translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="91" />
+            <source>{what} ({n} days before)</source>
+            <translation>{what} ({n} روز پیش از آن)</translation>
         </message>
     </context>
     <context>
@@ -649,7 +679,7 @@
         <name>CaseView</name>
         <message>
             <location filename="../hq/case_view.py" line="52" />
-            <location filename="../hq/case_view.py" line="318" />
+            <location filename="../hq/case_view.py" line="319" />
             <source>Choose a case in the list.</source>
             <translation>یک قضیه را از فهرست انتخاب کنید.</translation>
         </message>
@@ -670,7 +700,7 @@
         </message>
         <message>
             <location filename="../hq/case_view.py" line="69" />
-            <location filename="../hq/case_view.py" line="173" />
+            <location filename="../hq/case_view.py" line="174" />
             <source>Change &amp;status</source>
             <translation>تغییر &amp;وضعیت</translation>
         </message>
@@ -781,87 +811,87 @@
             <translation>دلیل اولویت: {why}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="172" />
+            <location filename="../hq/case_view.py" line="173" />
             <source>&amp;Triage</source>
             <translation>&amp;بررسی اولیه</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="216" />
+            <location filename="../hq/case_view.py" line="217" />
             <source>Triaged.</source>
             <translation>بررسی اولیه شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="219" />
+            <location filename="../hq/case_view.py" line="220" />
             <source>Status changed.</source>
             <translation>وضعیت تغییر کرد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="227" />
+            <location filename="../hq/case_view.py" line="228" />
             <source>Priority changed.</source>
             <translation>اولویت تغییر کرد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="235" />
+            <location filename="../hq/case_view.py" line="236" />
             <source>Assigned.</source>
             <translation>سپرده شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="243" />
+            <location filename="../hq/case_view.py" line="244" />
             <source>Note added.</source>
             <translation>یادداشت اضافه شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="254" />
+            <location filename="../hq/case_view.py" line="255" />
             <source>Follow-up added.</source>
             <translation>پیگیری اضافه شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="260" />
+            <location filename="../hq/case_view.py" line="261" />
             <source>Choose an open follow-up first.</source>
             <translation>اول یک پیگیری باز را انتخاب کنید.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="264" />
+            <location filename="../hq/case_view.py" line="265" />
             <source>Follow-up done.</source>
             <translation>پیگیری انجام شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="275" />
+            <location filename="../hq/case_view.py" line="276" />
             <source>Referral package</source>
             <translation>بستهٔ ارجاع</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="276" />
+            <location filename="../hq/case_view.py" line="277" />
             <source>The referral package you save is NOT encrypted: it holds the fields the referral template lists, of the interviews whose consent allows referral. Send it to the partner over a safe channel and delete it after. Continue?</source>
             <translation>بستهٔ ارجاعی که ذخیره می‌کنید رمزگذاری نشده است: فیلدهایی را که قالب ارجاع فهرست می‌کند از مصاحبه‌هایی که رضایت به ارجاع دارند در بر دارد. آن را از راه امن به همکار بفرستید و بعد پاک کنید. ادامه می‌دهید؟</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="281" />
+            <location filename="../hq/case_view.py" line="282" />
             <source>Save the referral package</source>
             <translation>ذخیرهٔ بستهٔ ارجاع</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="282" />
+            <location filename="../hq/case_view.py" line="283" />
             <source>JSON Lines (*.jsonl)</source>
             <translation>JSON Lines (*.jsonl)</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="289" />
+            <location filename="../hq/case_view.py" line="290" />
             <source>Referred.</source>
             <translation>ارجاع شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="290" />
+            <location filename="../hq/case_view.py" line="291" />
             <source>Referred; the package is saved in {path}.</source>
             <translation>ارجاع شد؛ بسته در {path} ذخیره شد.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="296" />
+            <location filename="../hq/case_view.py" line="297" />
             <source>Referral refused: the person did not consent to referral to partners. Nothing was sent. The refusal is recorded.</source>
             <translation>ارجاع رد شد: این شخص به ارجاع به همکاران رضایت نداده است. هیچ چیزی فرستاده نشد. این رد ثبت شده است.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="309" />
+            <location filename="../hq/case_view.py" line="310" />
             <source>Unmerged.</source>
             <translation>ادغام لغو شد.</translation>
         </message>

@@ -313,131 +313,161 @@
     <context>
         <name>CaseLabels</name>
         <message>
-            <location filename="../hq/case_labels.py" line="24" />
+            <location filename="../hq/case_labels.py" line="28" />
             <source>New</source>
             <translation>نوی</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="25" />
+            <location filename="../hq/case_labels.py" line="29" />
             <source>Triaged</source>
             <translation>لومړنۍ کتنه شوې</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="26" />
+            <location filename="../hq/case_labels.py" line="30" />
             <source>In progress</source>
             <translation>روان</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="27" />
-            <location filename="../hq/case_labels.py" line="50" />
+            <location filename="../hq/case_labels.py" line="31" />
+            <location filename="../hq/case_labels.py" line="54" />
             <source>Referred</source>
             <translation>ولېږدول شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="28" />
+            <location filename="../hq/case_labels.py" line="32" />
             <source>Closed</source>
             <translation>وتړل شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="33" />
+            <location filename="../hq/case_labels.py" line="37" />
             <source>Low</source>
             <translation>ټیټ</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="34" />
+            <location filename="../hq/case_labels.py" line="38" />
             <source>Medium</source>
             <translation>منځنی</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="35" />
+            <location filename="../hq/case_labels.py" line="39" />
             <source>High</source>
             <translation>لوړ</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="36" />
+            <location filename="../hq/case_labels.py" line="40" />
             <source>Urgent</source>
             <translation>بیړنی</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="37" />
+            <location filename="../hq/case_labels.py" line="41" />
             <source>As the form says</source>
             <translation>د فورمې له مخې</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="42" />
+            <location filename="../hq/case_labels.py" line="46" />
             <source>Opened</source>
             <translation>پرانیستل شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="43" />
+            <location filename="../hq/case_labels.py" line="47" />
             <source>Status changed</source>
             <translation>حالت بدل شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="44" />
+            <location filename="../hq/case_labels.py" line="48" />
             <source>Reopened</source>
             <translation>بیا پرانیستل شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="45" />
+            <location filename="../hq/case_labels.py" line="49" />
             <source>Priority changed</source>
             <translation>لومړیتوب بدل شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="46" />
+            <location filename="../hq/case_labels.py" line="50" />
             <source>Assigned</source>
             <translation>وسپارل شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="47" />
+            <location filename="../hq/case_labels.py" line="51" />
             <source>Note</source>
             <translation>یادښت</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="48" />
+            <location filename="../hq/case_labels.py" line="52" />
             <source>Follow-up added</source>
             <translation>تعقیب زیات شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="49" />
+            <location filename="../hq/case_labels.py" line="53" />
             <source>Follow-up done</source>
             <translation>تعقیب بشپړ شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="51" />
+            <location filename="../hq/case_labels.py" line="55" />
             <source>Referral refused</source>
             <translation>لېږدونه رد شوه</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="52" />
+            <location filename="../hq/case_labels.py" line="56" />
             <source>Merged</source>
             <translation>یوځای شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="53" />
+            <location filename="../hq/case_labels.py" line="57" />
             <source>Merged into another case</source>
             <translation>له بلې قضیې سره یوځای شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="54" />
-            <location filename="../hq/case_labels.py" line="55" />
+            <location filename="../hq/case_labels.py" line="58" />
+            <location filename="../hq/case_labels.py" line="59" />
             <source>Unmerged</source>
             <translation>یوځای کېدل لغوه شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="56" />
+            <location filename="../hq/case_labels.py" line="60" />
             <source>Marked as not a duplicate</source>
             <translation>د نه تکرار په توګه په نښه شو</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="57" />
+            <location filename="../hq/case_labels.py" line="61" />
             <source>Not-a-duplicate mark undone</source>
             <translation>د نه تکرار نښه لغوه شوه</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="61" />
+            <location filename="../hq/case_labels.py" line="65" />
             <source>(no name)</source>
             <translation>(بې نومه)</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="72" />
+            <source>{level}: {field} within {n} days</source>
+            <translation>{level}: {field} په راتلونکو {n} ورځو کې</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="78" />
+            <source>yes</source>
+            <translation>هو</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="78" />
+            <source>no</source>
+            <translation>نه</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="80" />
+            <source>{level}: {field} is {values}</source>
+            <translation>{level}: {field} {values} دی</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="82" />
+            <source>, </source>
+            <translation>، </translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="91" />
+            <source>{what} ({n} days before)</source>
+            <translation>{what} ({n} ورځې مخکې)</translation>
         </message>
     </context>
     <context>
@@ -650,7 +680,7 @@
         <name>CaseView</name>
         <message>
             <location filename="../hq/case_view.py" line="52" />
-            <location filename="../hq/case_view.py" line="318" />
+            <location filename="../hq/case_view.py" line="319" />
             <source>Choose a case in the list.</source>
             <translation>له لړلیک څخه یوه قضیه وټاکئ.</translation>
         </message>
@@ -671,7 +701,7 @@
         </message>
         <message>
             <location filename="../hq/case_view.py" line="69" />
-            <location filename="../hq/case_view.py" line="173" />
+            <location filename="../hq/case_view.py" line="174" />
             <source>Change &amp;status</source>
             <translation>&amp;حالت بدل کړئ</translation>
         </message>
@@ -782,87 +812,87 @@
             <translation>د لومړیتوب لامل: {why}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="172" />
+            <location filename="../hq/case_view.py" line="173" />
             <source>&amp;Triage</source>
             <translation>&amp;لومړنۍ کتنه</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="216" />
+            <location filename="../hq/case_view.py" line="217" />
             <source>Triaged.</source>
             <translation>لومړنۍ کتنه وشوه.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="219" />
+            <location filename="../hq/case_view.py" line="220" />
             <source>Status changed.</source>
             <translation>حالت بدل شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="227" />
+            <location filename="../hq/case_view.py" line="228" />
             <source>Priority changed.</source>
             <translation>لومړیتوب بدل شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="235" />
+            <location filename="../hq/case_view.py" line="236" />
             <source>Assigned.</source>
             <translation>وسپارل شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="243" />
+            <location filename="../hq/case_view.py" line="244" />
             <source>Note added.</source>
             <translation>یادښت زیات شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="254" />
+            <location filename="../hq/case_view.py" line="255" />
             <source>Follow-up added.</source>
             <translation>تعقیب زیات شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="260" />
+            <location filename="../hq/case_view.py" line="261" />
             <source>Choose an open follow-up first.</source>
             <translation>لومړی یو پرانیستی تعقیب وټاکئ.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="264" />
+            <location filename="../hq/case_view.py" line="265" />
             <source>Follow-up done.</source>
             <translation>تعقیب بشپړ شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="275" />
+            <location filename="../hq/case_view.py" line="276" />
             <source>Referral package</source>
             <translation>د لېږدونې بسته</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="276" />
+            <location filename="../hq/case_view.py" line="277" />
             <source>The referral package you save is NOT encrypted: it holds the fields the referral template lists, of the interviews whose consent allows referral. Send it to the partner over a safe channel and delete it after. Continue?</source>
             <translation>هغه د لېږدونې بسته چې خوندي کوئ کوډ شوې نه ده: د هغو مرکو هغه برخې لري چې د لېږدونې کينډۍ يې نوموي او رضايت يې ورکړی. همکار ته يې د خوندي لارې ولېږئ او وروسته يې ړنګ کړئ. دوام ورکوئ؟</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="281" />
+            <location filename="../hq/case_view.py" line="282" />
             <source>Save the referral package</source>
             <translation>د لېږدونې بسته خوندي کړئ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="282" />
+            <location filename="../hq/case_view.py" line="283" />
             <source>JSON Lines (*.jsonl)</source>
             <translation>JSON Lines (*.jsonl)</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="289" />
+            <location filename="../hq/case_view.py" line="290" />
             <source>Referred.</source>
             <translation>ولېږدول شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="290" />
+            <location filename="../hq/case_view.py" line="291" />
             <source>Referred; the package is saved in {path}.</source>
             <translation>ولېږدول شو؛ بسته په {path} کې خوندي شوه.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="296" />
+            <location filename="../hq/case_view.py" line="297" />
             <source>Referral refused: the person did not consent to referral to partners. Nothing was sent. The refusal is recorded.</source>
             <translation>لېږدونه رد شوه: دې کس همکارانو ته د لېږدونې اجازه نه ده ورکړې. هیڅ شی ونه لېږل شو. دا رد ثبت شو.</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="309" />
+            <location filename="../hq/case_view.py" line="310" />
             <source>Unmerged.</source>
             <translation>یوځای کول لغوه شول.</translation>
         </message>

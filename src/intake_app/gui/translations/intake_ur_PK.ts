@@ -313,131 +313,161 @@
     <context>
         <name>CaseLabels</name>
         <message>
-            <location filename="../hq/case_labels.py" line="24" />
+            <location filename="../hq/case_labels.py" line="28" />
             <source>New</source>
             <translation>نیا</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="25" />
+            <location filename="../hq/case_labels.py" line="29" />
             <source>Triaged</source>
             <translation>ابتدائی جانچ ہو گئی</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="26" />
+            <location filename="../hq/case_labels.py" line="30" />
             <source>In progress</source>
             <translation>جاری</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="27" />
-            <location filename="../hq/case_labels.py" line="50" />
+            <location filename="../hq/case_labels.py" line="31" />
+            <location filename="../hq/case_labels.py" line="54" />
             <source>Referred</source>
             <translation>حوالہ دیا گیا</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="28" />
+            <location filename="../hq/case_labels.py" line="32" />
             <source>Closed</source>
             <translation>بند</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="33" />
+            <location filename="../hq/case_labels.py" line="37" />
             <source>Low</source>
             <translation>کم</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="34" />
+            <location filename="../hq/case_labels.py" line="38" />
             <source>Medium</source>
             <translation>درمیانہ</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="35" />
+            <location filename="../hq/case_labels.py" line="39" />
             <source>High</source>
             <translation>زیادہ</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="36" />
+            <location filename="../hq/case_labels.py" line="40" />
             <source>Urgent</source>
             <translation>فوری</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="37" />
+            <location filename="../hq/case_labels.py" line="41" />
             <source>As the form says</source>
             <translation>فارم کے مطابق</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="42" />
+            <location filename="../hq/case_labels.py" line="46" />
             <source>Opened</source>
             <translation>کھولا گیا</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="43" />
+            <location filename="../hq/case_labels.py" line="47" />
             <source>Status changed</source>
             <translation>حیثیت بدلی گئی</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="44" />
+            <location filename="../hq/case_labels.py" line="48" />
             <source>Reopened</source>
             <translation>دوبارہ کھولا گیا</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="45" />
+            <location filename="../hq/case_labels.py" line="49" />
             <source>Priority changed</source>
             <translation>ترجیح بدلی گئی</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="46" />
+            <location filename="../hq/case_labels.py" line="50" />
             <source>Assigned</source>
             <translation>سپرد کیا گیا</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="47" />
+            <location filename="../hq/case_labels.py" line="51" />
             <source>Note</source>
             <translation>نوٹ</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="48" />
+            <location filename="../hq/case_labels.py" line="52" />
             <source>Follow-up added</source>
             <translation>فالو اپ شامل کیا گیا</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="49" />
+            <location filename="../hq/case_labels.py" line="53" />
             <source>Follow-up done</source>
             <translation>فالو اپ مکمل</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="51" />
+            <location filename="../hq/case_labels.py" line="55" />
             <source>Referral refused</source>
             <translation>حوالہ مسترد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="52" />
+            <location filename="../hq/case_labels.py" line="56" />
             <source>Merged</source>
             <translation>ضم کیا گیا</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="53" />
+            <location filename="../hq/case_labels.py" line="57" />
             <source>Merged into another case</source>
             <translation>کسی اور کیس میں ضم</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="54" />
-            <location filename="../hq/case_labels.py" line="55" />
+            <location filename="../hq/case_labels.py" line="58" />
+            <location filename="../hq/case_labels.py" line="59" />
             <source>Unmerged</source>
             <translation>انضمام ختم کیا گیا</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="56" />
+            <location filename="../hq/case_labels.py" line="60" />
             <source>Marked as not a duplicate</source>
             <translation>غیر ڈپلیکیٹ کے طور پر نشان زد</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="57" />
+            <location filename="../hq/case_labels.py" line="61" />
             <source>Not-a-duplicate mark undone</source>
             <translation>غیر ڈپلیکیٹ کا نشان واپس لیا گیا</translation>
         </message>
         <message>
-            <location filename="../hq/case_labels.py" line="61" />
+            <location filename="../hq/case_labels.py" line="65" />
             <source>(no name)</source>
             <translation>(نام نہیں)</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="72" />
+            <source>{level}: {field} within {n} days</source>
+            <translation>{level}: {field} اگلے {n} دنوں میں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="78" />
+            <source>yes</source>
+            <translation>ہاں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="78" />
+            <source>no</source>
+            <translation>نہیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="80" />
+            <source>{level}: {field} is {values}</source>
+            <translation>{level}: {field} {values} ہے</translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="82" />
+            <source>, </source>
+            <translation>، </translation>
+        </message>
+        <message>
+            <location filename="../hq/case_labels.py" line="91" />
+            <source>{what} ({n} days before)</source>
+            <translation>{what} ({n} دن پہلے)</translation>
         </message>
     </context>
     <context>
@@ -650,7 +680,7 @@
         <name>CaseView</name>
         <message>
             <location filename="../hq/case_view.py" line="52" />
-            <location filename="../hq/case_view.py" line="318" />
+            <location filename="../hq/case_view.py" line="319" />
             <source>Choose a case in the list.</source>
             <translation>فہرست میں سے ایک کیس منتخب کریں۔</translation>
         </message>
@@ -671,7 +701,7 @@
         </message>
         <message>
             <location filename="../hq/case_view.py" line="69" />
-            <location filename="../hq/case_view.py" line="173" />
+            <location filename="../hq/case_view.py" line="174" />
             <source>Change &amp;status</source>
             <translation>&amp;حیثیت بدلیں</translation>
         </message>
@@ -782,87 +812,87 @@
             <translation>ترجیح کی وجہ: {why}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="172" />
+            <location filename="../hq/case_view.py" line="173" />
             <source>&amp;Triage</source>
             <translation>&amp;ابتدائی جانچ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="216" />
+            <location filename="../hq/case_view.py" line="217" />
             <source>Triaged.</source>
             <translation>ابتدائی جانچ ہو گئی۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="219" />
+            <location filename="../hq/case_view.py" line="220" />
             <source>Status changed.</source>
             <translation>حیثیت بدل دی گئی۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="227" />
+            <location filename="../hq/case_view.py" line="228" />
             <source>Priority changed.</source>
             <translation>ترجیح بدل دی گئی۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="235" />
+            <location filename="../hq/case_view.py" line="236" />
             <source>Assigned.</source>
             <translation>سپرد کر دیا گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="243" />
+            <location filename="../hq/case_view.py" line="244" />
             <source>Note added.</source>
             <translation>نوٹ شامل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="254" />
+            <location filename="../hq/case_view.py" line="255" />
             <source>Follow-up added.</source>
             <translation>فالو اپ شامل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="260" />
+            <location filename="../hq/case_view.py" line="261" />
             <source>Choose an open follow-up first.</source>
             <translation>پہلے ایک کھلا فالو اپ منتخب کریں۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="264" />
+            <location filename="../hq/case_view.py" line="265" />
             <source>Follow-up done.</source>
             <translation>فالو اپ مکمل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="275" />
+            <location filename="../hq/case_view.py" line="276" />
             <source>Referral package</source>
             <translation>حوالے کا پیکیج</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="276" />
+            <location filename="../hq/case_view.py" line="277" />
             <source>The referral package you save is NOT encrypted: it holds the fields the referral template lists, of the interviews whose consent allows referral. Send it to the partner over a safe channel and delete it after. Continue?</source>
             <translation>آپ جو حوالے کا پیکیج محفوظ کر رہے ہیں وہ خفیہ نہیں ہے: اس میں ان انٹرویوز کے وہ خانے ہیں جو حوالے کا سانچہ بتاتا ہے اور جن کی رضامندی حوالے کی اجازت دیتی ہے۔ اسے محفوظ ذریعے سے شراکت دار کو بھیجیں اور بعد میں حذف کر دیں۔ جاری رکھیں؟</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="281" />
+            <location filename="../hq/case_view.py" line="282" />
             <source>Save the referral package</source>
             <translation>حوالے کا پیکیج محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="282" />
+            <location filename="../hq/case_view.py" line="283" />
             <source>JSON Lines (*.jsonl)</source>
             <translation>JSON Lines (*.jsonl)</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="289" />
+            <location filename="../hq/case_view.py" line="290" />
             <source>Referred.</source>
             <translation>حوالہ دے دیا گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="290" />
+            <location filename="../hq/case_view.py" line="291" />
             <source>Referred; the package is saved in {path}.</source>
             <translation>حوالہ دے دیا گیا؛ پیکیج {path} میں محفوظ ہے۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="296" />
+            <location filename="../hq/case_view.py" line="297" />
             <source>Referral refused: the person did not consent to referral to partners. Nothing was sent. The refusal is recorded.</source>
             <translation>حوالہ مسترد: اس شخص نے شراکت داروں کو حوالے کی رضامندی نہیں دی۔ کچھ نہیں بھیجا گیا۔ یہ انکار درج کر لیا گیا ہے۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="309" />
+            <location filename="../hq/case_view.py" line="310" />
             <source>Unmerged.</source>
             <translation>انضمام ختم کر دیا گیا۔</translation>
         </message>
