@@ -1,7 +1,7 @@
 """Load benchmark for the drop box on loopback.
 
     .venv/bin/python bench/bench_dropbox.py [--clients 50] [--small-per-client 20]
-                                            [--large-clients 8] [--large-mib 64]
+                                            [--large-clients 8] [--large-mib 64] [--shared N]
 
 Runs the real ``intake dropbox serve`` in its own process (plain HTTP on 127.0.0.1; TLS
 is the reverse proxy's job), with simulated enrolled devices and genuine sealed bundles.
@@ -16,6 +16,10 @@ asyncio HTTP/1.1 client, one keep-alive connection per device):
 Then the server's peak RSS (VmHWM from /proc) and the CPU time server and clients used.
 The clients run in this process and share the machine with the server, so on a small
 box the figures are a lower bound for a dedicated server.
+
+``--shared N``: N instances on one SeaweedFS bucket and one PostgreSQL state database
+(``--storage s3://... --state postgresql://...``, servers started as in the tests), the
+devices spread over the instances; CPU and RSS are summed over the instances.
 """
 
 from __future__ import annotations
@@ -50,17 +54,23 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(work: Path, keyring: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(work: Path, keyring: Path, shared: tuple[str, str, dict[str, str]] | None = None,
+                 ) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
-    cfg = work / "dropbox.toml"
+    cfg = work / f"dropbox-{port}.toml"
+    where = f'storage = "{work / "store"}"\n'
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    if shared is not None:
+        where = f'storage = "{shared[0]}"\nstate = "{shared[1]}"\n'
+        env.update(shared[2])
     cfg.write_text(
-        f'storage = "{work / "store"}"\nkeyring = "{keyring}"\nport = {port}\n'
+        f'{where}keyring = "{keyring}"\nport = {port}\n'
         "limit_concurrency = 1024\n[limits]\nmin_free_bytes = 0\n"
         "device_quota_files = 100000\ndevice_quota_bytes = 100000000000\n", encoding="utf-8")
     code = "from intake_app.cli import run; run()"
     proc = subprocess.Popen(
         [sys.executable, "-c", code, "dropbox", "serve", "--config", str(cfg)],
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, stderr=subprocess.DEVNULL)
+        env=env, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:
@@ -138,13 +148,16 @@ async def upload(conn: Conn, creds: Credentials, name: str, path: Path,
     return size
 
 
-async def phase(url: str, jobs: dict[str, list[tuple[str, Path]]],
+async def phase(urls: list[str], jobs: dict[str, list[tuple[str, Path]]],
                 creds: dict[str, Credentials]) -> tuple[float, list[float], int]:
-    """Every device uploads its bundles one after another, all devices at once."""
+    """Every device uploads its bundles one after another, all devices at once (device i
+    to instance i mod len(urls))."""
     lat: list[float] = []
-    host, port = url.removeprefix("http://").split(":")
+    where = {d: urls[i % len(urls)].removeprefix("http://").split(":")
+             for i, d in enumerate(jobs)}
 
     async def device(dev: str) -> int:
+        host, port = where[dev]
         conn = Conn(host, int(port))
         try:
             return sum([await upload(conn, creds[dev], n, p, lat) for n, p in jobs[dev]])
@@ -172,7 +185,25 @@ def main() -> None:
     ap.add_argument("--large-clients", type=int, default=8)
     ap.add_argument("--large-mib", type=int, default=64)
     ap.add_argument("--dir", type=Path, help="work directory (default: a temp dir)")
+    ap.add_argument("--shared", type=int, default=0, metavar="N",
+                    help="N instances on one S3 bucket + PostgreSQL state (0: one folder)")
     a = ap.parse_args()
+    servers: list[tuple[object, object, object]] = []
+    shared = None
+    if a.shared:
+        from tests.pg_helpers import start_postgres, start_seaweedfs
+
+        pg, pg_proc = start_postgres()
+        servers.append(("pg", pg, pg_proc))
+        s3, s3_proc = start_seaweedfs()
+        servers.append(("s3", s3, s3_proc))
+        s3.client().make_bucket("bench-dropbox")
+        state = pg.store_url(pg.new_database("dropbox"))
+        shared = ("s3://bench-dropbox/relay", state,
+                  {"INTAKE_S3_ENDPOINT": "http://" + s3.endpoint,
+                   "AWS_ACCESS_KEY_ID": s3.access_key, "AWS_SECRET_ACCESS_KEY": s3.secret_key})
+        print(f"shared storage: {a.shared} instances, SeaweedFS {s3.endpoint}, "
+              f"PostgreSQL {pg.socket_dir}", flush=True)
     work = Path(tempfile.mkdtemp(prefix="bench-dropbox-", dir=a.dir))
     try:
         world = SimWorld.create(work / "world", max(a.clients, a.large_clients))
@@ -188,11 +219,17 @@ def main() -> None:
             b = world.bundle(d, a.large_mib * 1024 * 1024)
             large[d] = [(b.name, b.write(work / "large"))]
             del b  # one large bundle in memory at a time
-        proc, url = start_server(work, world.keyring_path)
+        started = [start_server(work, world.keyring_path, shared)
+                   for _ in range(max(1, a.shared))]
+        procs, urls = [p for p, _u in started], [u for _p, u in started]
+
+        def server_cpu() -> float:
+            return sum(cpu_seconds(p.pid) for p in procs)
+
         try:
-            cpu0, self_cpu0 = cpu_seconds(proc.pid), time.process_time()
-            wall, lat, nbytes = asyncio.run(phase(url, small, creds))
-            cpu1, self_cpu1 = cpu_seconds(proc.pid), time.process_time()
+            cpu0, self_cpu0 = server_cpu(), time.process_time()
+            wall, lat, nbytes = asyncio.run(phase(urls, small, creds))
+            cpu1, self_cpu1 = server_cpu(), time.process_time()
             n = len(lat)
             small_res = {"requests": n, "rps": round(n / wall, 1),
                          "p50_ms": round(pct(lat, 50) * 1000, 1),
@@ -202,9 +239,9 @@ def main() -> None:
                   f"{small_res['rps']} req/s, p50 {small_res['p50_ms']} ms, "
                   f"p95 {small_res['p95_ms']} ms; CPU server {cpu1 - cpu0:.1f} s, "
                   f"clients {self_cpu1 - self_cpu0:.1f} s", flush=True)
-            cpu0, self_cpu0 = cpu_seconds(proc.pid), time.process_time()
-            wall, lat, nbytes = asyncio.run(phase(url, large, creds))
-            cpu1, self_cpu1 = cpu_seconds(proc.pid), time.process_time()
+            cpu0, self_cpu0 = server_cpu(), time.process_time()
+            wall, lat, nbytes = asyncio.run(phase(urls, large, creds))
+            cpu1, self_cpu1 = server_cpu(), time.process_time()
             large_res = {"bytes": nbytes, "mb_per_s": round(nbytes / wall / 1e6, 1),
                          "chunk_p95_ms": round(pct(lat, 95) * 1000, 1),
                          "clients": len(large)}
@@ -212,19 +249,35 @@ def main() -> None:
                   f"{wall:.2f} s: {large_res['mb_per_s']} MB/s sustained, 8 MiB chunk p95 "
                   f"{large_res['chunk_p95_ms']} ms; CPU server {cpu1 - cpu0:.1f} s, "
                   f"clients {self_cpu1 - self_cpu0:.1f} s", flush=True)
-            rss = peak_rss_mib(proc.pid)
-            stored = sum(1 for _ in (work / "store" / "bundles").rglob("*.intake"))
-            print(f"server peak RSS: {rss:.1f} MiB; bundles stored: {stored}", flush=True)
+            rss = sum(peak_rss_mib(p.pid) for p in procs)
+            if shared is None:
+                stored = sum(1 for _ in (work / "store" / "bundles").rglob("*.intake"))
+            else:
+                import psycopg
+
+                with psycopg.connect(shared[1]) as conn:
+                    row = conn.execute("SELECT count(*) FROM dropbox_bundles").fetchone()
+                    stored = int(row[0]) if row else 0
+            print(f"server peak RSS: {rss:.1f} MiB (sum over {len(procs)} instance(s)); "
+                  f"bundles stored: {stored}", flush=True)
             expect = sum(len(v) for v in small.values()) + sum(len(v) for v in large.values())
             if stored != expect:
                 raise SystemExit(f"expected {expect} stored bundles, found {stored}")
         finally:
-            proc.terminate()
-            proc.wait(30)
+            for p in procs:
+                p.terminate()
+                p.wait(30)
         print(json.dumps({"small": small_res, "large": large_res, "server_peak_rss_mib":
-                          round(rss, 1)}))
+                          round(rss, 1), "instances": len(procs), "shared": bool(a.shared)}))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        from tests.pg_helpers import stop_postgres, stop_seaweedfs
+
+        for kind, server, sproc in servers:
+            if kind == "pg":
+                stop_postgres(server, sproc)  # type: ignore[arg-type]
+            else:
+                stop_seaweedfs(server, sproc)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

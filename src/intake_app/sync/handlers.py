@@ -487,7 +487,11 @@ class DropBox:
     async def housekeeping(self) -> None:
         while True:
             await asyncio.sleep(600)
-            gone = await self._st(self.storage.clean_stale, self.limits.stale_part_seconds)
+            try:
+                gone = await self._st(self.storage.clean_stale, self.limits.stale_part_seconds)
+            except Problem as p:  # the shared state or bucket is away: next time
+                log.warning("housekeeping skipped: %s", p.detail)
+                continue
             if gone:
                 log.info("dropped %d abandoned partial upload(s)", gone)
 
