@@ -286,6 +286,30 @@ def render_hq(lang: str, out: Path, work: Path) -> None:
     LanguageManager(app).apply("en")
 
 
+def render_database(lang: str, out: Path, work: Path) -> None:
+    """The first-run wizard's team database dialog (filled in; no server is contacted)."""
+    from PySide6.QtWidgets import QApplication
+
+    from intake_app.gui.app import create_window
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window, _ = create_window(work / f"new-hq-{lang}", lang, "hq")
+    window.resize(*SIZE)
+    window.show()
+    page = window.setup_wizard.profile_page
+    dlg = page.choose_database()
+    dlg.host.setText("db.example.org")
+    dlg.dbname.setText("intake_hq")
+    dlg.user.setText("hq_importer")
+    dlg.password.setText("not a real password")
+    spin(app, 0.3)
+    shoot(dlg, out / f"{lang}-hq-database.png")
+    dlg.reject()
+    window.close()
+    spin(app, 0.2)
+
+
 def make_case_data(root: Path) -> Path:
     """An HQ profile that received six interviews from one laptop: five people, one of
     them interviewed twice under two spellings, one without consent to referral."""
@@ -392,8 +416,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     p.add_argument("--langs", nargs="+", default=["en", "fa-AF", "ps", "ur"])
-    p.add_argument("--only", choices=["all", "cases"], default="all",
-                   help="cases: only the HQ case desk screens")
+    p.add_argument("--only", choices=["all", "cases", "database"], default="all",
+                   help="cases: only the HQ case desk screens; database: only the team "
+                        "database dialog")
     args = p.parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
     from intake_app.gui import i18n_build
@@ -415,7 +440,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.only == "all":
                 render(lang, args.out, work)
                 render_hq(lang, args.out, work)
-            render_cases(lang, args.out, work)
+            if args.only in ("all", "database"):
+                render_database(lang, args.out, work)
+            if args.only in ("all", "cases"):
+                render_cases(lang, args.out, work)
         del app
     return 0
 

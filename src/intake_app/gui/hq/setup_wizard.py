@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.hq.common import HQSession
+from intake_app.gui.hq.connect_dialog import DatabaseDialog
 from intake_app.gui.i18n import ltr
 from intake_app.gui.passphrase import PassphraseFields
 from intake_app.gui.settings import group_fingerprint
+from intake_app.services import team_db
 from intake_app.services.files import atomic_write
 
 PROVISIONING_NAME = "provisioning.json"
@@ -45,17 +47,48 @@ class ProfilePage(QWizardPage):
         self.org.setAccessibleName(self.tr("Organisation name"))
         self.org.setPlaceholderText(self.tr("As field staff know it"))
         self.fields = PassphraseFields()
+        # Where the records go: this computer (default) or a team database server.
+        self.database_url: str | None = None
+        self.database_password: str | None = None
+        self.store_label = QLabel()
+        self.store_label.setObjectName("hqStoreWhere")
+        self.store_label.setWordWrap(True)
+        self.team_button = QPushButton(self.tr("Use a &team database…"))
+        self.local_button = QPushButton(self.tr("Keep them on this &computer"))
+        where = QHBoxLayout()
+        where.addWidget(self.team_button)
+        where.addWidget(self.local_button)
+        where.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Organisation name:"), self.org)
+        form.addRow(self.tr("Records and cases:"), self.store_label)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        lay.addLayout(where)
         lay.addWidget(self.fields)
         lay.addStretch(1)
+        self.team_button.clicked.connect(self.choose_database)
+        self.local_button.clicked.connect(lambda: self.set_database(None, None))
+        self.set_database(None, None)
         self.org.textChanged.connect(self.completeChanged)
         self.fields.changed.connect(self.completeChanged)
 
     def isComplete(self) -> bool:
         return bool(self.org.text().strip()) and self.fields.is_acceptable()
+
+    def choose_database(self) -> DatabaseDialog:
+        dlg = DatabaseDialog(self.wiz.session.runner, self)
+        dlg.accepted.connect(lambda: self.set_database(dlg.chosen_url, dlg.chosen_password))
+        dlg.open()
+        self.database_dialog = dlg
+        return dlg
+
+    def set_database(self, url: str | None, password: str | None) -> None:
+        self.database_url, self.database_password = url, password
+        self.local_button.setVisible(url is not None)
+        self.store_label.setText(
+            self.tr("On this computer, in the encrypted profile.") if url is None else
+            self.tr("In the team database {url}").format(url=ltr(url)))
 
 
 class KeysPage(QWizardPage):
@@ -128,7 +161,10 @@ class KeysPage(QWizardPage):
         passphrase, org = page.fields.passphrase(), page.org.text().strip()
         svc = self.wiz.session.hq
 
+        url, db_password = page.database_url, page.database_password
+
         def work() -> str:
+            team_db.use(svc, url, db_password)
             svc.init_hq(passphrase, org)
             return str(svc.fingerprint())
 
@@ -137,6 +173,7 @@ class KeysPage(QWizardPage):
     def _created(self, fp: object) -> None:
         self.done = True
         self.wiz.profile_page.fields.clear()
+        self.wiz.profile_page.database_password = None  # the service's, for this session
         self.status.setText(self.tr(
             "The HQ profile is ready. Read this fingerprint to each field laptop's user when "
             "they enroll: it proves the provisioning file came from this HQ."))

@@ -1173,6 +1173,124 @@
         </message>
     </context>
     <context>
+        <name>DatabaseDialog</name>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="36" />
+            <source>Team database</source>
+            <translation>پایگاه دادهٔ تیمی</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="39" />
+            <source>HQ's records, cases and event log go to this PostgreSQL database instead of this computer. The database must be empty. The passphrase you choose next still protects HQ's keys on this computer.</source>
+            <translation>ثبت‌ها، پرونده‌ها و دفتر رویدادهای دفتر مرکزی به جای این کمپیوتر در این پایگاه دادهٔ PostgreSQL نگهداری می‌شوند. پایگاه داده باید خالی باشد. رمزعبارتی که در گام بعد انتخاب می‌کنید همچنان کلیدهای دفتر مرکزی را در این کمپیوتر محافظت می‌کند.</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="43" />
+            <source>&amp;Server</source>
+            <translation>&amp;سرور</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="44" />
+            <source>Service &amp;name (pg_service.conf)</source>
+            <translation>&amp;نام سرویس (pg_service.conf)</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="51" />
+            <source>db.example.org, 10.0.0.5 or /run/postgresql</source>
+            <translation>db.example.org، 10.0.0.5 یا /run/postgresql</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="52" />
+            <source>Server or socket folder</source>
+            <translation>سرور یا پوشهٔ سوکت</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="57" />
+            <source>Port</source>
+            <translation>پورت</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="60" />
+            <source>Database</source>
+            <translation>پایگاه داده</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="63" />
+            <source>Login</source>
+            <translation>نام کاربری</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="66" />
+            <source>Service name</source>
+            <translation>نام سرویس</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="70" />
+            <source>Database password</source>
+            <translation>رمز پایگاه داده</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="71" />
+            <source>Empty: from ~/.pgpass or the service file</source>
+            <translation>خالی: از ‎~/.pgpass یا فایل سرویس</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="76" />
+            <source>Server or socket folder:</source>
+            <translation>سرور یا پوشهٔ سوکت:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="77" />
+            <source>Port:</source>
+            <translation>پورت:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="78" />
+            <source>Database:</source>
+            <translation>پایگاه داده:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="79" />
+            <source>Login:</source>
+            <translation>نام کاربری:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="81" />
+            <source>Service name:</source>
+            <translation>نام سرویس:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="82" />
+            <source>Password:</source>
+            <translation>رمز:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="83" />
+            <source>The password is used for this session only and never saved. To open HQ later without typing it, put it in ~/.pgpass or a libpq service file.</source>
+            <translation>رمز فقط برای همین نشست به کار می‌رود و هرگز ذخیره نمی‌شود. برای باز کردن دفتر مرکزی در آینده بدون تایپ آن، آن را در ‎~/.pgpass یا یک فایل سرویس libpq بگذارید.</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="87" />
+            <source>&amp;Test connection</source>
+            <translation>&amp;آزمایش اتصال</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="136" />
+            <source>Connecting…</source>
+            <translation>در حال اتصال…</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="144" />
+            <source>Connected, but database {db} already holds an HQ store: give an empty one.</source>
+            <translation>وصل شد، اما پایگاه دادهٔ {db} از قبل یک مخزن دفتر مرکزی دارد: یک پایگاه دادهٔ خالی بدهید.</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="149" />
+            <source>Connected to PostgreSQL {version}, database {db} as {user}. It is empty: ready for a new HQ.</source>
+            <translation>به PostgreSQL {version}، پایگاه دادهٔ {db} با نام کاربری {user} وصل شد. خالی است: آماده برای یک دفتر مرکزی جدید.</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <location filename="../editor/date_fields.py" line="88" />
@@ -2017,22 +2135,22 @@
     <context>
         <name>HQSetupWizard</name>
         <message>
-            <location filename="../hq/setup_wizard.py" line="215" />
+            <location filename="../hq/setup_wizard.py" line="252" />
             <source>Set up Intake HQ</source>
             <translation>راه‌اندازی دفتر مرکزی Intake</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="220" />
+            <location filename="../hq/setup_wizard.py" line="257" />
             <source>&amp;Back</source>
             <translation>قبلی</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="221" />
+            <location filename="../hq/setup_wizard.py" line="258" />
             <source>&amp;Next</source>
             <translation>بعدی</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="222" />
+            <location filename="../hq/setup_wizard.py" line="259" />
             <source>&amp;Finish</source>
             <translation>پایان</translation>
         </message>
@@ -2269,82 +2387,82 @@
     <context>
         <name>KeysPage</name>
         <message>
-            <location filename="../hq/setup_wizard.py" line="68" />
+            <location filename="../hq/setup_wizard.py" line="101" />
             <source>HQ keys</source>
             <translation>کلیدهای دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="75" />
+            <location filename="../hq/setup_wizard.py" line="108" />
             <source>&amp;Write provisioning file…</source>
             <translation>نوشتن فایل تنظیمات…</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="81" />
+            <location filename="../hq/setup_wizard.py" line="114" />
             <source>Number of shares</source>
             <translation>تعداد سهم‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="85" />
+            <location filename="../hq/setup_wizard.py" line="118" />
             <source>Shares needed to restore</source>
             <translation>سهم‌های لازم برای بازیابی</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="86" />
+            <location filename="../hq/setup_wizard.py" line="119" />
             <source>Make &amp;backup shares</source>
             <translation>ساختن سهم‌های پشتیبان</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="91" />
+            <location filename="../hq/setup_wizard.py" line="124" />
             <source>Backup shares</source>
             <translation>سهم‌های پشتیبان</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="93" />
+            <location filename="../hq/setup_wizard.py" line="126" />
             <source>Shares:</source>
             <translation>سهم‌ها:</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="95" />
+            <location filename="../hq/setup_wizard.py" line="128" />
             <source>needed to restore:</source>
             <translation>لازم برای بازیابی:</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="100" />
+            <location filename="../hq/setup_wizard.py" line="133" />
             <source>Optional: backup shares restore HQ's keys if this computer is lost. Write each share on paper and give them to different trusted people; they are shown once and never saved.</source>
             <translation>اختیاری: اگر این کمپیوتر گم شود، سهم‌های پشتیبان کلیدهای دفتر مرکزی را بازیابی می‌کنند. هر سهم را روی کاغذ بنویسید و به افراد مطمئن مختلف بدهید؛ فقط یک بار نشان داده می‌شوند و هرگز ذخیره نمی‌شوند.</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="124" />
+            <location filename="../hq/setup_wizard.py" line="157" />
             <source>Creating the HQ profile and its keys… this takes a few seconds.</source>
             <translation>ساختن پروفایل دفتر مرکزی و کلیدهای آن… چند ثانیه طول می‌کشد.</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="141" />
+            <location filename="../hq/setup_wizard.py" line="178" />
             <source>The HQ profile is ready. Read this fingerprint to each field laptop's user when they enroll: it proves the provisioning file came from this HQ.</source>
             <translation>پروفایل دفتر مرکزی آماده است. هنگام ثبت هر لپ‌تاپ ساحوی، این اثر انگشت را برای کاربر آن بخوانید: ثابت می‌کند فایل تنظیمات از همین دفتر مرکزی آمده است.</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="149" />
+            <location filename="../hq/setup_wizard.py" line="186" />
             <source>Setup failed: {reason}</source>
             <translation>راه‌اندازی ناکام شد: {reason}</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="157" />
+            <location filename="../hq/setup_wizard.py" line="194" />
             <source>Folder for the provisioning file</source>
             <translation>پوشه برای فایل تنظیمات</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="173" />
+            <location filename="../hq/setup_wizard.py" line="210" />
             <source>Wrote {path}. Give it to each field laptop (with the fingerprint above).</source>
             <translation>{path} نوشته شد. آن را (با اثر انگشت بالا) به هر لپ‌تاپ ساحوی بدهید.</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="181" />
+            <location filename="../hq/setup_wizard.py" line="218" />
             <source>The shares needed cannot be more than the shares made.</source>
             <translation>سهم‌های لازم نمی‌توانند بیشتر از سهم‌های ساخته‌شده باشند.</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="192" />
+            <location filename="../hq/setup_wizard.py" line="229" />
             <source>Share {i} of {n}:</source>
             <translation>سهم {i} از {n}:</translation>
         </message>
@@ -2686,29 +2804,54 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ProfilePage</name>
         <message>
-            <location filename="../hq/setup_wizard.py" line="40" />
+            <location filename="../hq/setup_wizard.py" line="42" />
             <source>Create the HQ profile</source>
             <translation>ساختن پروفایل دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="42" />
+            <location filename="../hq/setup_wizard.py" line="44" />
             <source>This computer will hold HQ's keys and every record the laptops send. The passphrase protects them; there is no way to recover it if it is forgotten.</source>
             <translation>این کمپیوتر کلیدهای دفتر مرکزی و هر ریکاردی را که لپ‌تاپ‌ها می‌فرستند نگه می‌دارد. رمز از آن‌ها محافظت می‌کند؛ اگر فراموش شود راهی برای بازیابی آن نیست.</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="45" />
+            <location filename="../hq/setup_wizard.py" line="47" />
             <source>Organisation name</source>
             <translation>نام سازمان</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="46" />
+            <location filename="../hq/setup_wizard.py" line="48" />
             <source>As field staff know it</source>
             <translation>همان‌طور که کارمندان ساحوی می‌شناسند</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="49" />
+            <location filename="../hq/setup_wizard.py" line="56" />
+            <source>Use a &amp;team database…</source>
+            <translation>استفاده از پایگاه دادهٔ &amp;تیمی…</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="57" />
+            <source>Keep them on this &amp;computer</source>
+            <translation>نگهداری در همین &amp;کمپیوتر</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="63" />
             <source>Organisation name:</source>
             <translation>نام سازمان:</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="64" />
+            <source>Records and cases:</source>
+            <translation>ثبت‌ها و پرونده‌ها:</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="90" />
+            <source>On this computer, in the encrypted profile.</source>
+            <translation>در همین کمپیوتر، در پروفایل رمزگذاری‌شده.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="91" />
+            <source>In the team database {url}</source>
+            <translation>در پایگاه دادهٔ تیمی {url}</translation>
         </message>
     </context>
     <context>

@@ -1178,6 +1178,124 @@
         </message>
     </context>
     <context>
+        <name>DatabaseDialog</name>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="36" />
+            <source>Team database</source>
+            <translation>د ټیم ډیټابیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="39" />
+            <source>HQ's records, cases and event log go to this PostgreSQL database instead of this computer. The database must be empty. The passphrase you choose next still protects HQ's keys on this computer.</source>
+            <translation>د مرکزي دفتر ثبتونه، قضیې او د پېښو دفتر د دې کمپیوټر پر ځای په دې PostgreSQL ډیټابیس کې ساتل کېږي. ډیټابیس باید خالي وي. هغه رمز عبارت چې بیا یې غوره کوئ لا هم د مرکزي دفتر کلیګانې په دې کمپیوټر کې ساتي.</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="43" />
+            <source>&amp;Server</source>
+            <translation>&amp;سرور</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="44" />
+            <source>Service &amp;name (pg_service.conf)</source>
+            <translation>د خدمت &amp;نوم (pg_service.conf)</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="51" />
+            <source>db.example.org, 10.0.0.5 or /run/postgresql</source>
+            <translation>db.example.org، 10.0.0.5 یا /run/postgresql</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="52" />
+            <source>Server or socket folder</source>
+            <translation>سرور یا د ساکټ فولډر</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="57" />
+            <source>Port</source>
+            <translation>پورټ</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="60" />
+            <source>Database</source>
+            <translation>ډیټابیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="63" />
+            <source>Login</source>
+            <translation>د ننوتلو نوم</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="66" />
+            <source>Service name</source>
+            <translation>د خدمت نوم</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="70" />
+            <source>Database password</source>
+            <translation>د ډیټابیس پټنوم</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="71" />
+            <source>Empty: from ~/.pgpass or the service file</source>
+            <translation>خالي: له ‎~/.pgpass یا د خدمت له فایل څخه</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="76" />
+            <source>Server or socket folder:</source>
+            <translation>سرور یا د ساکټ فولډر:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="77" />
+            <source>Port:</source>
+            <translation>پورټ:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="78" />
+            <source>Database:</source>
+            <translation>ډیټابیس:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="79" />
+            <source>Login:</source>
+            <translation>د ننوتلو نوم:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="81" />
+            <source>Service name:</source>
+            <translation>د خدمت نوم:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="82" />
+            <source>Password:</source>
+            <translation>پټنوم:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="83" />
+            <source>The password is used for this session only and never saved. To open HQ later without typing it, put it in ~/.pgpass or a libpq service file.</source>
+            <translation>پټنوم یوازې د همدې ناستې لپاره کارېږي او هېڅکله نه خوندي کېږي. د دې لپاره چې وروسته مرکزي دفتر پرته له ټایپ کولو پرانیزئ، هغه په ‎~/.pgpass یا د libpq د خدمت په فایل کې کېږدئ.</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="87" />
+            <source>&amp;Test connection</source>
+            <translation>د اړیکې &amp;ازموینه</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="136" />
+            <source>Connecting…</source>
+            <translation>اړیکه نیول کېږي…</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="144" />
+            <source>Connected, but database {db} already holds an HQ store: give an empty one.</source>
+            <translation>اړیکه ونیول شوه، خو ډیټابیس {db} دمخه د مرکزي دفتر زېرمه لري: یو خالي ورکړئ.</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="149" />
+            <source>Connected to PostgreSQL {version}, database {db} as {user}. It is empty: ready for a new HQ.</source>
+            <translation>له PostgreSQL {version}، ډیټابیس {db} سره د {user} په توګه اړیکه ونیول شوه. خالي دی: د نوي مرکزي دفتر لپاره چمتو.</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <location filename="../editor/date_fields.py" line="88" />
@@ -2028,22 +2146,22 @@
     <context>
         <name>HQSetupWizard</name>
         <message>
-            <location filename="../hq/setup_wizard.py" line="215" />
+            <location filename="../hq/setup_wizard.py" line="252" />
             <source>Set up Intake HQ</source>
             <translation>د Intake مرکزي دفتر جوړول</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="220" />
+            <location filename="../hq/setup_wizard.py" line="257" />
             <source>&amp;Back</source>
             <translation>شاته</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="221" />
+            <location filename="../hq/setup_wizard.py" line="258" />
             <source>&amp;Next</source>
             <translation>بل</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="222" />
+            <location filename="../hq/setup_wizard.py" line="259" />
             <source>&amp;Finish</source>
             <translation>پای</translation>
         </message>
@@ -2280,82 +2398,82 @@
     <context>
         <name>KeysPage</name>
         <message>
-            <location filename="../hq/setup_wizard.py" line="68" />
+            <location filename="../hq/setup_wizard.py" line="101" />
             <source>HQ keys</source>
             <translation>د مرکزي دفتر کلیلونه</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="75" />
+            <location filename="../hq/setup_wizard.py" line="108" />
             <source>&amp;Write provisioning file…</source>
             <translation>د تنظیماتو فایل لیکل…</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="81" />
+            <location filename="../hq/setup_wizard.py" line="114" />
             <source>Number of shares</source>
             <translation>د برخو شمېر</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="85" />
+            <location filename="../hq/setup_wizard.py" line="118" />
             <source>Shares needed to restore</source>
             <translation>د بیا راوستلو لپاره اړینې برخې</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="86" />
+            <location filename="../hq/setup_wizard.py" line="119" />
             <source>Make &amp;backup shares</source>
             <translation>د بیک اپ برخې جوړول</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="91" />
+            <location filename="../hq/setup_wizard.py" line="124" />
             <source>Backup shares</source>
             <translation>د بیک اپ برخې</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="93" />
+            <location filename="../hq/setup_wizard.py" line="126" />
             <source>Shares:</source>
             <translation>برخې:</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="95" />
+            <location filename="../hq/setup_wizard.py" line="128" />
             <source>needed to restore:</source>
             <translation>د بیا راوستلو لپاره اړین:</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="100" />
+            <location filename="../hq/setup_wizard.py" line="133" />
             <source>Optional: backup shares restore HQ's keys if this computer is lost. Write each share on paper and give them to different trusted people; they are shown once and never saved.</source>
             <translation>اختیاري: که دا کمپیوټر ورک شي، د بیک اپ برخې د مرکزي دفتر کلیلونه بیا راولي. هره برخه په کاغذ ولیکئ او بېلابېلو باوري کسانو ته یې ورکړئ؛ یوازې یو ځل ښودل کېږي او هېڅکله نه خوندي کېږي.</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="124" />
+            <location filename="../hq/setup_wizard.py" line="157" />
             <source>Creating the HQ profile and its keys… this takes a few seconds.</source>
             <translation>د مرکزي دفتر پروفایل او کلیلونه جوړېږي… څو ثانیې نیسي.</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="141" />
+            <location filename="../hq/setup_wizard.py" line="178" />
             <source>The HQ profile is ready. Read this fingerprint to each field laptop's user when they enroll: it proves the provisioning file came from this HQ.</source>
             <translation>د مرکزي دفتر پروفایل چمتو دی. د هر ساحوي لپټاپ کاروونکي ته د نوم لیکنې پر وخت دا ګوتې نښه ولولئ: دا ثابتوي چې د تنظیماتو فایل له همدې مرکزي دفتر څخه راغلی.</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="149" />
+            <location filename="../hq/setup_wizard.py" line="186" />
             <source>Setup failed: {reason}</source>
             <translation>جوړول ناکام شول: {reason}</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="157" />
+            <location filename="../hq/setup_wizard.py" line="194" />
             <source>Folder for the provisioning file</source>
             <translation>د تنظیماتو فایل لپاره پوښۍ</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="173" />
+            <location filename="../hq/setup_wizard.py" line="210" />
             <source>Wrote {path}. Give it to each field laptop (with the fingerprint above).</source>
             <translation>{path} ولیکل شو. هر ساحوي لپټاپ ته یې (د پورته ګوتې نښې سره) ورکړئ.</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="181" />
+            <location filename="../hq/setup_wizard.py" line="218" />
             <source>The shares needed cannot be more than the shares made.</source>
             <translation>اړینې برخې له جوړو شویو برخو ډېرې کېدای نه شي.</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="192" />
+            <location filename="../hq/setup_wizard.py" line="229" />
             <source>Share {i} of {n}:</source>
             <translation>{n} څخه {i} برخه:</translation>
         </message>
@@ -2703,29 +2821,54 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ProfilePage</name>
         <message>
-            <location filename="../hq/setup_wizard.py" line="40" />
+            <location filename="../hq/setup_wizard.py" line="42" />
             <source>Create the HQ profile</source>
             <translation>د مرکزي دفتر پروفایل جوړول</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="42" />
+            <location filename="../hq/setup_wizard.py" line="44" />
             <source>This computer will hold HQ's keys and every record the laptops send. The passphrase protects them; there is no way to recover it if it is forgotten.</source>
             <translation>دا کمپیوټر به د مرکزي دفتر کلیلونه او هر هغه ریکارډ چې لپټاپونه یې لېږي وساتي. رمز یې ساتنه کوي؛ که هېر شي د بیا راوستلو لار نشته.</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="45" />
+            <location filename="../hq/setup_wizard.py" line="47" />
             <source>Organisation name</source>
             <translation>د سازمان نوم</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="46" />
+            <location filename="../hq/setup_wizard.py" line="48" />
             <source>As field staff know it</source>
             <translation>لکه څنګه چې ساحوي کارکوونکي یې پېژني</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="49" />
+            <location filename="../hq/setup_wizard.py" line="56" />
+            <source>Use a &amp;team database…</source>
+            <translation>د &amp;ټیم ډیټابیس کارول…</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="57" />
+            <source>Keep them on this &amp;computer</source>
+            <translation>په همدې &amp;کمپیوټر کې یې وساتئ</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="63" />
             <source>Organisation name:</source>
             <translation>د سازمان نوم:</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="64" />
+            <source>Records and cases:</source>
+            <translation>ثبتونه او قضیې:</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="90" />
+            <source>On this computer, in the encrypted profile.</source>
+            <translation>په همدې کمپیوټر کې، په کوډ شوي پروفایل کې.</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="91" />
+            <source>In the team database {url}</source>
+            <translation>د ټیم په ډیټابیس {url} کې</translation>
         </message>
     </context>
     <context>

@@ -1178,6 +1178,124 @@
         </message>
     </context>
     <context>
+        <name>DatabaseDialog</name>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="36" />
+            <source>Team database</source>
+            <translation>ٹیم ڈیٹابیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="39" />
+            <source>HQ's records, cases and event log go to this PostgreSQL database instead of this computer. The database must be empty. The passphrase you choose next still protects HQ's keys on this computer.</source>
+            <translation>ہیڈکوارٹر کے ریکارڈ، کیس اور واقعات کا لاگ اس کمپیوٹر کے بجائے اس PostgreSQL ڈیٹابیس میں جاتے ہیں۔ ڈیٹابیس خالی ہونا چاہیے۔ اگلے مرحلے میں منتخب کیا گیا پاس فریز اب بھی اس کمپیوٹر پر ہیڈکوارٹر کی کلیدوں کی حفاظت کرتا ہے۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="43" />
+            <source>&amp;Server</source>
+            <translation>&amp;سرور</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="44" />
+            <source>Service &amp;name (pg_service.conf)</source>
+            <translation>سروس کا &amp;نام (pg_service.conf)</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="51" />
+            <source>db.example.org, 10.0.0.5 or /run/postgresql</source>
+            <translation>db.example.org، 10.0.0.5 یا /run/postgresql</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="52" />
+            <source>Server or socket folder</source>
+            <translation>سرور یا ساکٹ فولڈر</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="57" />
+            <source>Port</source>
+            <translation>پورٹ</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="60" />
+            <source>Database</source>
+            <translation>ڈیٹابیس</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="63" />
+            <source>Login</source>
+            <translation>لاگ اِن</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="66" />
+            <source>Service name</source>
+            <translation>سروس کا نام</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="70" />
+            <source>Database password</source>
+            <translation>ڈیٹابیس کا پاس ورڈ</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="71" />
+            <source>Empty: from ~/.pgpass or the service file</source>
+            <translation>خالی: ‎~/.pgpass یا سروس فائل سے</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="76" />
+            <source>Server or socket folder:</source>
+            <translation>سرور یا ساکٹ فولڈر:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="77" />
+            <source>Port:</source>
+            <translation>پورٹ:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="78" />
+            <source>Database:</source>
+            <translation>ڈیٹابیس:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="79" />
+            <source>Login:</source>
+            <translation>لاگ اِن:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="81" />
+            <source>Service name:</source>
+            <translation>سروس کا نام:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="82" />
+            <source>Password:</source>
+            <translation>پاس ورڈ:</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="83" />
+            <source>The password is used for this session only and never saved. To open HQ later without typing it, put it in ~/.pgpass or a libpq service file.</source>
+            <translation>پاس ورڈ صرف اسی سیشن کے لیے استعمال ہوتا ہے اور کبھی محفوظ نہیں کیا جاتا۔ بعد میں اسے ٹائپ کیے بغیر ہیڈکوارٹر کھولنے کے لیے اسے ‎~/.pgpass یا libpq سروس فائل میں رکھیں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="87" />
+            <source>&amp;Test connection</source>
+            <translation>کنکشن &amp;آزمائیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="136" />
+            <source>Connecting…</source>
+            <translation>کنکٹ ہو رہا ہے…</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="144" />
+            <source>Connected, but database {db} already holds an HQ store: give an empty one.</source>
+            <translation>کنکٹ ہو گیا، لیکن ڈیٹابیس {db} میں پہلے سے ہیڈکوارٹر کا اسٹور موجود ہے: خالی ڈیٹابیس دیں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="149" />
+            <source>Connected to PostgreSQL {version}, database {db} as {user}. It is empty: ready for a new HQ.</source>
+            <translation>PostgreSQL {version}، ڈیٹابیس {db} سے بطور {user} کنکٹ ہو گیا۔ یہ خالی ہے: نئے ہیڈکوارٹر کے لیے تیار۔</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <location filename="../editor/date_fields.py" line="88" />
@@ -2028,22 +2146,22 @@
     <context>
         <name>HQSetupWizard</name>
         <message>
-            <location filename="../hq/setup_wizard.py" line="215" />
+            <location filename="../hq/setup_wizard.py" line="252" />
             <source>Set up Intake HQ</source>
             <translation>Intake ہیڈ آفس ترتیب دیں</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="220" />
+            <location filename="../hq/setup_wizard.py" line="257" />
             <source>&amp;Back</source>
             <translation>واپس</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="221" />
+            <location filename="../hq/setup_wizard.py" line="258" />
             <source>&amp;Next</source>
             <translation>اگلا</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="222" />
+            <location filename="../hq/setup_wizard.py" line="259" />
             <source>&amp;Finish</source>
             <translation>ختم کریں</translation>
         </message>
@@ -2280,82 +2398,82 @@
     <context>
         <name>KeysPage</name>
         <message>
-            <location filename="../hq/setup_wizard.py" line="68" />
+            <location filename="../hq/setup_wizard.py" line="101" />
             <source>HQ keys</source>
             <translation>ہیڈ آفس کی کلیدیں</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="75" />
+            <location filename="../hq/setup_wizard.py" line="108" />
             <source>&amp;Write provisioning file…</source>
             <translation>پروویژننگ فائل لکھیں…</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="81" />
+            <location filename="../hq/setup_wizard.py" line="114" />
             <source>Number of shares</source>
             <translation>حصوں کی تعداد</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="85" />
+            <location filename="../hq/setup_wizard.py" line="118" />
             <source>Shares needed to restore</source>
             <translation>بحالی کے لیے درکار حصے</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="86" />
+            <location filename="../hq/setup_wizard.py" line="119" />
             <source>Make &amp;backup shares</source>
             <translation>بیک اپ حصے بنائیں</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="91" />
+            <location filename="../hq/setup_wizard.py" line="124" />
             <source>Backup shares</source>
             <translation>بیک اپ حصے</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="93" />
+            <location filename="../hq/setup_wizard.py" line="126" />
             <source>Shares:</source>
             <translation>حصے:</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="95" />
+            <location filename="../hq/setup_wizard.py" line="128" />
             <source>needed to restore:</source>
             <translation>بحالی کے لیے درکار:</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="100" />
+            <location filename="../hq/setup_wizard.py" line="133" />
             <source>Optional: backup shares restore HQ's keys if this computer is lost. Write each share on paper and give them to different trusted people; they are shown once and never saved.</source>
             <translation>اختیاری: اگر یہ کمپیوٹر گم ہو جائے تو بیک اپ حصے ہیڈ آفس کی کلیدیں بحال کرتے ہیں۔ ہر حصہ کاغذ پر لکھیں اور مختلف قابلِ اعتماد افراد کو دیں؛ یہ صرف ایک بار دکھائے جاتے ہیں اور کبھی محفوظ نہیں ہوتے۔</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="124" />
+            <location filename="../hq/setup_wizard.py" line="157" />
             <source>Creating the HQ profile and its keys… this takes a few seconds.</source>
             <translation>ہیڈ آفس پروفائل اور اس کی کلیدیں بن رہی ہیں… چند سیکنڈ لگتے ہیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="141" />
+            <location filename="../hq/setup_wizard.py" line="178" />
             <source>The HQ profile is ready. Read this fingerprint to each field laptop's user when they enroll: it proves the provisioning file came from this HQ.</source>
             <translation>ہیڈ آفس پروفائل تیار ہے۔ ہر فیلڈ لیپ ٹاپ کے صارف کو اندراج کے وقت یہ فنگر پرنٹ پڑھ کر سنائیں: یہ ثابت کرتا ہے کہ پروویژننگ فائل اسی ہیڈ آفس سے آئی ہے۔</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="149" />
+            <location filename="../hq/setup_wizard.py" line="186" />
             <source>Setup failed: {reason}</source>
             <translation>ترتیب ناکام: {reason}</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="157" />
+            <location filename="../hq/setup_wizard.py" line="194" />
             <source>Folder for the provisioning file</source>
             <translation>پروویژننگ فائل کے لیے فولڈر</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="173" />
+            <location filename="../hq/setup_wizard.py" line="210" />
             <source>Wrote {path}. Give it to each field laptop (with the fingerprint above).</source>
             <translation>{path} لکھ دی گئی۔ اسے (اوپر والے فنگر پرنٹ کے ساتھ) ہر فیلڈ لیپ ٹاپ کو دیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="181" />
+            <location filename="../hq/setup_wizard.py" line="218" />
             <source>The shares needed cannot be more than the shares made.</source>
             <translation>درکار حصے بنائے گئے حصوں سے زیادہ نہیں ہو سکتے۔</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="192" />
+            <location filename="../hq/setup_wizard.py" line="229" />
             <source>Share {i} of {n}:</source>
             <translation>{n} میں سے حصہ {i}:</translation>
         </message>
@@ -2703,29 +2821,54 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ProfilePage</name>
         <message>
-            <location filename="../hq/setup_wizard.py" line="40" />
+            <location filename="../hq/setup_wizard.py" line="42" />
             <source>Create the HQ profile</source>
             <translation>ہیڈ آفس پروفائل بنائیں</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="42" />
+            <location filename="../hq/setup_wizard.py" line="44" />
             <source>This computer will hold HQ's keys and every record the laptops send. The passphrase protects them; there is no way to recover it if it is forgotten.</source>
             <translation>یہ کمپیوٹر ہیڈ آفس کی کلیدیں اور لیپ ٹاپس کا بھیجا ہر ریکارڈ رکھے گا۔ پاس فریز ان کی حفاظت کرتا ہے؛ بھول جانے پر اسے بحال کرنے کا کوئی طریقہ نہیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="45" />
+            <location filename="../hq/setup_wizard.py" line="47" />
             <source>Organisation name</source>
             <translation>تنظیم کا نام</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="46" />
+            <location filename="../hq/setup_wizard.py" line="48" />
             <source>As field staff know it</source>
             <translation>جیسے فیلڈ عملہ اسے جانتا ہے</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="49" />
+            <location filename="../hq/setup_wizard.py" line="56" />
+            <source>Use a &amp;team database…</source>
+            <translation>&amp;ٹیم ڈیٹابیس استعمال کریں…</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="57" />
+            <source>Keep them on this &amp;computer</source>
+            <translation>انہیں اسی &amp;کمپیوٹر پر رکھیں</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="63" />
             <source>Organisation name:</source>
             <translation>تنظیم کا نام:</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="64" />
+            <source>Records and cases:</source>
+            <translation>ریکارڈ اور کیس:</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="90" />
+            <source>On this computer, in the encrypted profile.</source>
+            <translation>اسی کمپیوٹر پر، خفیہ شدہ پروفائل میں۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/setup_wizard.py" line="91" />
+            <source>In the team database {url}</source>
+            <translation>ٹیم ڈیٹابیس {url} میں</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,118 @@
+"""The HQ first-run wizard's team database dialog, against the session's real PostgreSQL
+(tests/pg_helpers.py): a new HQ created in it, a password typed once and never saved, a
+service name, and the refusals (wrong password, a database already holding an HQ)."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import psycopg
+import pytest
+from PySide6.QtCore import Qt
+
+from intake_app.gui.hq.connect_dialog import DatabaseDialog
+from intake_app.services.hq import HQService
+from tests.conftest import scan_for
+from tests.pg_helpers import PgServer
+from tests.test_gui_hq_support import HQ_PASS, open_hq_window
+from tests.test_gui_support import type_text
+
+pytestmark = pytest.mark.gui
+
+
+def _fill(dlg: DatabaseDialog, server: PgServer, dbname: str, user: str,
+          password: str = "") -> None:
+    dlg.host.setText(str(server.socket_dir))
+    dlg.port.setValue(server.port)
+    dlg.dbname.setText(dbname)
+    dlg.user.setText(user)
+    dlg.password.setText(password)
+
+
+def _test(qtbot, dlg: DatabaseDialog) -> str:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(dlg.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.test_button.isEnabled(), timeout=15_000)
+    return dlg.status.text()
+
+
+def _create(qtbot, window, org: str = "Team Org") -> HQService:  # type: ignore[no-untyped-def]
+    page = window.setup_wizard.profile_page
+    type_text(page.org, org)
+    page.fields.first.setText(HQ_PASS)
+    page.fields.second.setText(HQ_PASS)
+    window.setup_wizard.next()
+    keys = window.setup_wizard.keys_page
+    qtbot.waitUntil(lambda: keys.done or "failed" in keys.status.text(), timeout=30_000)
+    assert keys.done, keys.status.text()
+    return window.session.hq  # type: ignore[no-any-return]
+
+
+def _holds_hq(server: PgServer, dbname: str) -> str | None:
+    with psycopg.connect(server.dsn(dbname)) as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'org_name'").fetchone()
+    return None if row is None else str(row[0])
+
+
+def test_new_hq_in_a_team_database_with_a_typed_password(
+        qtbot, tmp_path: Path, pg_server: PgServer) -> None:  # type: ignore[no-untyped-def]
+    login, password = "hq_owner_" + secrets.token_hex(3), "pw-" + secrets.token_urlsafe(12)
+    dbname = "gui_" + secrets.token_hex(4)
+    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {login} LOGIN CREATEROLE PASSWORD '{password}'")
+        conn.execute(f'CREATE DATABASE "{dbname}" OWNER {login}')
+    window = open_hq_window(qtbot, tmp_path / "hq")
+    page = window.setup_wizard.profile_page
+    assert "On this computer" in page.store_label.text()
+    dlg = page.choose_database()
+    _fill(dlg, pg_server, dbname, login, "not the password")
+    assert "cannot connect" in _test(qtbot, dlg)
+    dlg.password.setText(password)
+    assert "Connected to PostgreSQL" in _test(qtbot, dlg) and "empty" in dlg.status.text()
+    dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: page.database_url is not None, timeout=10_000)
+    assert dlg.password.text() == ""  # the field is emptied when the dialog closes
+    assert dbname in page.store_label.text() and password not in (page.database_url or "")
+    svc = _create(qtbot, window)
+    assert page.database_password is None
+    assert _holds_hq(pg_server, dbname) == "Team Org"
+    assert svc.meta("org_name") == "Team Org"
+    # The password was typed, never written: not in the profile, the settings, the temp.
+    assert scan_for(tmp_path, password) == []
+
+
+def test_service_name_and_refusals(qtbot, tmp_path: Path, pg_server: PgServer,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    used = pg_server.new_database("gui")
+    HQService(tmp_path / "other", pg_server.store_url(used)).init_hq(HQ_PASS, "Other Org")
+    fresh = pg_server.new_database("gui")
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[teamhq]\nhost={pg_server.socket_dir}\nport={pg_server.port}\n"
+                        f"dbname={fresh}\nuser={pg_server.admin}\n", encoding="utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    window = open_hq_window(qtbot, tmp_path / "hq")
+    page = window.setup_wizard.profile_page
+    dlg = page.choose_database()
+    # Nothing given: a one-line message, no connection tried.
+    qtbot.mouseClick(dlg.test_button, Qt.MouseButton.LeftButton)
+    assert "give the server" in dlg.status.text()
+    _fill(dlg, pg_server, used, pg_server.admin)
+    assert "already holds an HQ store" in _test(qtbot, dlg)
+    dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()  # OK tests first: refused
+    qtbot.wait(300)
+    qtbot.waitUntil(lambda: dlg.test_button.isEnabled(), timeout=15_000)
+    assert dlg.isVisible() and page.database_url is None
+    dlg.by_service.setChecked(True)
+    assert not dlg.host.isEnabled() and dlg.service.isEnabled()
+    dlg.service.setText("teamhq")
+    dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()  # tests, then accepts
+    qtbot.waitUntil(lambda: page.database_url is not None, timeout=15_000)
+    assert page.database_url == "postgresql:///?service=teamhq"
+    _create(qtbot, window, "Service Org")
+    assert _holds_hq(pg_server, fresh) == "Service Org"
+    # Reopened from the profile alone: the database is the one the service named.
+    window.session.hq.lock()
+    again = HQService(tmp_path / "hq")
+    again.unlock(HQ_PASS)
+    assert again.meta("org_name") == "Service Org"
+    again.lock()
