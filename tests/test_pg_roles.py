@@ -193,6 +193,9 @@ def test_a_caseworker_cannot_reach_other_cases_by_any_path(team: Team) -> None:
         # ... nor the exports, nor the log, nor another role.
         assert "permission denied" in _denied(cw, "SELECT intake_ticket('export', NULL, NULL)")
         assert "permission denied" in _denied(cw, "SELECT * FROM read_tickets")
+        # Search: ids of their own cases only, whatever the words.
+        assert [r[0] for r in cw.execute(
+            "SELECT * FROM intake_search_cases('person:*', 10)")] == [team.mine]
         assert "permission denied" in _denied(cw, "DELETE FROM hq_events")
         assert "permission denied" in _denied(
             cw, "INSERT INTO hq_events (id, at, kind, detail) VALUES (999, 1, 'x', '{}')")
@@ -312,6 +315,7 @@ def test_the_service_as_a_caseworker_works_on_their_cases_only(
         assert detail.names and detail.records[0].id == team.records[team.mine]
         shown = cw.record(team.records[team.mine])
         assert shown.values["full_name"].startswith("Person")
+        assert [c.id for c in cw.search_cases("Person")] == [team.mine]  # not logged: ids
         note = cw.add_note(team.mine, "called back", actor="Amina")
         assert note.author == "Amina"
         for case in (team.theirs, team.loose):
@@ -337,6 +341,7 @@ def test_the_service_as_a_supervisor_assigns_and_exports_with_a_log_row(
     before = len(team.log_rows())
     with _member(team, "supervisor", members) as sup:
         assert len(sup.cases()) == 3
+        assert sorted(c.id for c in sup.search_cases("person")) == sorted(team.records)
         sup.assign(team.loose, team.logins["cw2"], actor="Lead")
         summary = sup.export_records("jsonl", members / "all.jsonl")
         assert summary.records == 3
@@ -358,6 +363,8 @@ def test_the_service_as_an_auditor_reads_the_log_not_the_records(
             aud.cases()
         with pytest.raises(AccessDenied):
             aud.record(team.records[team.mine])
+        with pytest.raises(AccessDenied):
+            aud.search_cases("Person")
 
 
 def test_a_login_with_no_role_cannot_join(team: Team, tmp_path: Path) -> None:

@@ -154,6 +154,8 @@ MIGRATIONS: list[list[str]] = [
     # 6: the team roles (importer, supervisor, caseworker, auditor): grants, row-level
     # security, the logged content reads; hq_keys keeps public keys only (store.pg.roles).
     roles.MIGRATION,
+    # 7: case search for team members, without opening the search index to them.
+    roles.SEARCH_MIGRATION,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -100,6 +100,27 @@ def _grants() -> str:
     return "DO $$ DECLARE g text;\n" + "\n".join(lines) + " $$"
 
 
+# 7: search for team members. ``records_fts`` (lexemes of content) stays closed to them;
+# this returns only the ids of live cases the login may see whose records match.
+SEARCH_MIGRATION: list[str] = [
+    """CREATE FUNCTION intake_search_cases(p_query text, p_limit bigint)
+        RETURNS TABLE (case_id text) LANGUAGE sql STABLE SECURITY DEFINER AS $$
+        SELECT c.id FROM records_fts f JOIN records r ON r.seq = f.rowid
+            JOIN case_records cr ON cr.record_id = r.id JOIN cases c ON c.id = cr.case_id
+            WHERE f.tsv @@ CAST(p_query AS tsquery) AND c.merged_into IS NULL
+              AND (intake_sees_all() OR c.assignee = session_user)
+            GROUP BY c.id ORDER BY max(f.rowid) DESC LIMIT p_limit $$""",
+    "REVOKE ALL ON FUNCTION intake_search_cases(text, bigint) FROM PUBLIC",
+    """DO $$ BEGIN
+        EXECUTE format('GRANT EXECUTE ON FUNCTION intake_search_cases(text, bigint) '
+                       'TO %I, %I, %I', current_database() || '_importer',
+                       current_database() || '_supervisor', current_database() || '_caseworker');
+        EXECUTE format('ALTER FUNCTION intake_search_cases(text, bigint) '
+                       'SET search_path = pg_catalog, %I, pg_temp', current_schema());
+        END $$""",
+]
+
+
 def _policy(table: str, using: str, check: str | None = None) -> list[str]:
     return [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
             f"CREATE POLICY {table}_by_role ON {table} USING ({using}) "
@@ -301,6 +322,11 @@ def read_record(db: Any, record_id: str, rev: int | None) -> list[tuple[int, int
     ticket = db.execute("SELECT intake_ticket('record', ?, ?)", (record_id, rev)).fetchone()[0]
     return [(int(r[0]), int(r[1]), None if r[2] is None else str(r[2])) for r in db.execute(
         "SELECT rev, saved_at, data FROM intake_read_record(?)", (ticket,)).fetchall()]
+
+
+def search_case_ids(db: Any, tsquery: str, limit: int) -> list[str]:
+    return [str(r[0]) for r in db.execute(
+        "SELECT case_id FROM intake_search_cases(?, ?)", (tsquery, limit)).fetchall()]
 
 
 def export_rows(db: Any, form_id: str | None) -> list[tuple[Any, ...]]:
