@@ -67,3 +67,22 @@ def test_dates_read_in_iso_order_in_right_to_left_rows(qtbot, lang: str) -> None
         assert min(xs[:10]) > max(xs[11:])
     finally:
         QLocale.setDefault(old)
+
+
+@pytest.mark.parametrize("lang", ["fa-AF", "ps"])
+def test_counts_in_the_interface_digits(qtbot, data_dir: Path, lang: str) -> None:
+    """The section list's "3/7" and finalize's "5 answers needed" in ۰–۹ (they were Latin
+    digits beside the record list's Persian ones)."""
+    make_profile(data_dir)
+    window = open_window(qtbot, data_dir, lang)
+    unlock(qtbot, window)
+    editor = window.workspace.new_record("hrd_intake")
+    first = editor.page_list.item(0).text()
+    assert any("۰" <= c <= "۹" for c in first) and not any(c.isascii() and c.isdigit()
+                                                           for c in first), first
+    editor.finalize()
+    qtbot.waitUntil(lambda: bool(editor.status_label.text()), timeout=5_000)
+    shown = editor.status_label.text()
+    assert any("۰" <= c <= "۹" for c in shown) and not any(c.isascii() and c.isdigit()
+                                                           for c in shown), shown
+    editor.dirty = False

@@ -28,7 +28,7 @@ from intake_app.gui.editor.base import ERROR_STYLE, EditorContext, FieldWidget
 from intake_app.gui.editor.panel import FieldsPanel, tab_order
 from intake_app.gui.editor.review import ErrorList, ReviewPage, question_text
 from intake_app.gui.editor.saving import DraftSaver
-from intake_app.gui.i18n import add_language_items
+from intake_app.gui.i18n import add_language_items, local_digits
 from intake_app.gui.session import Session
 from intake_app.gui.wheel import WheelSafeCombo
 from intake_app.models import RecordDetail, RecordStatus
@@ -448,7 +448,7 @@ class RecordEditor(QWidget):
         asked = [v for p, f, v in answers if p in relevant
                  and f.type not in ("note", "calculate", "hidden")]
         answered = sum(1 for v in asked if v not in (None, "", [], {}))
-        text = f"{self.page_titles[i]}  {answered}/{len(asked)}"
+        text = f"{self.page_titles[i]}  {local_digits(f'{answered}/{len(asked)}')}"
         if self._show_all and any(p in errors for p, _f, _v in answers):
             text = "⚠ " + text
         return text

@@ -242,7 +242,7 @@
             <location filename="../auditor/window.py" line="206" />
             <source>Checking %n bundle(s)…</source>
             <translation>
-                <numerusform>در حال بررسی %n بسته…</numerusform>
+                <numerusform>در حال بررسی %Ln بسته…</numerusform>
             </translation>
         </message>
         <message>
@@ -1071,7 +1071,7 @@
             <location filename="../hq/cases_view.py" line="212" />
             <source>%n case(s)</source>
             <translation>
-                <numerusform>%n قضیه</numerusform>
+                <numerusform>%Ln قضیه</numerusform>
             </translation>
         </message>
     </context>
@@ -1154,21 +1154,21 @@
             <location filename="../hq/dashboard_view.py" line="238" />
             <source>%n closed</source>
             <translation>
-                <numerusform>%n بسته</numerusform>
+                <numerusform>%Ln بسته</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../hq/dashboard_view.py" line="240" />
             <source>on %n case(s)</source>
             <translation>
-                <numerusform>در %n قضیه</numerusform>
+                <numerusform>در %Ln قضیه</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../hq/dashboard_view.py" line="242" />
             <source>within %n day(s)</source>
             <translation>
-                <numerusform>در %n روز</numerusform>
+                <numerusform>در %Ln روز</numerusform>
             </translation>
         </message>
     </context>
@@ -1485,7 +1485,7 @@
             <location filename="../hq/devices_view.py" line="111" />
             <source>%n device(s)</source>
             <translation>
-                <numerusform>%n دستگاه</numerusform>
+                <numerusform>%Ln دستگاه</numerusform>
             </translation>
         </message>
         <message>
@@ -1563,7 +1563,7 @@
             <location filename="../editor/saving.py" line="137" />
             <source>Saved at {time}, except %n answer(s) to fix (marked in red).</source>
             <translation>
-                <numerusform>در {time} ذخیره شد، به جز %n پاسخ که باید اصلاح شود (با رنگ سرخ نشانی شده).</numerusform>
+                <numerusform>در {time} ذخیره شد، به جز %Ln پاسخ که باید اصلاح شود (با رنگ سرخ نشانی شده).</numerusform>
             </translation>
         </message>
         <message>
@@ -1673,7 +1673,7 @@
             <location filename="../hq/duplicates_view.py" line="125" />
             <source>%n pair(s)</source>
             <translation>
-                <numerusform>%n جفت</numerusform>
+                <numerusform>%Ln جفت</numerusform>
             </translation>
         </message>
         <message>
@@ -1894,7 +1894,7 @@
             <location filename="../error_texts.py" line="100" />
             <source>%n answer(s) are not valid; nothing was saved.</source>
             <translation>
-                <numerusform>%n پاسخ معتبر نیست؛ چیزی ذخیره نشد.</numerusform>
+                <numerusform>%Ln پاسخ معتبر نیست؛ چیزی ذخیره نشد.</numerusform>
             </translation>
         </message>
         <message>
@@ -2523,7 +2523,7 @@
             <location filename="../main_window.py" line="179" />
             <source>Locking in %n second(s) because nothing was typed. Press any key or move the mouse to stay unlocked.</source>
             <translation>
-                <numerusform>چون چیزی تایپ نشد، تا %n ثانیه دیگر قفل می‌شود. برای باز ماندن، یک کلید را فشار دهید یا ماوس را حرکت دهید.</numerusform>
+                <numerusform>چون چیزی تایپ نشد، تا %Ln ثانیه دیگر قفل می‌شود. برای باز ماندن، یک کلید را فشار دهید یا ماوس را حرکت دهید.</numerusform>
             </translation>
         </message>
     </context>
@@ -3023,14 +3023,14 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../hq/receipts_view.py" line="106" />
             <source>Wrote %n receipt(s) to {folder}.</source>
             <translation>
-                <numerusform>%n رسید در {folder} نوشته شد.</numerusform>
+                <numerusform>%Ln رسید در {folder} نوشته شد.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../hq/receipts_view.py" line="118" />
             <source>Published %n receipt(s).</source>
             <translation>
-                <numerusform>%n رسید منتشر شد.</numerusform>
+                <numerusform>%Ln رسید منتشر شد.</numerusform>
             </translation>
         </message>
     </context>
@@ -3170,7 +3170,7 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../editor/editor.py" line="570" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
-                <numerusform>پیش‌نویس ذخیره شد؛ پیش از نهایی ساختن %n پاسخ لازم است (با رنگ سرخ نشانی شده).</numerusform>
+                <numerusform>پیش‌نویس ذخیره شد؛ پیش از نهایی ساختن %Ln پاسخ لازم است (با رنگ سرخ نشانی شده).</numerusform>
             </translation>
         </message>
     </context>

@@ -242,8 +242,8 @@
             <location filename="../auditor/window.py" line="206" />
             <source>Checking %n bundle(s)…</source>
             <translation>
-                <numerusform>د %n کڅوړو کتنه…</numerusform>
-                <numerusform>د %n کڅوړو کتنه…</numerusform>
+                <numerusform>د %Ln کڅوړو کتنه…</numerusform>
+                <numerusform>د %Ln کڅوړو کتنه…</numerusform>
             </translation>
         </message>
         <message>
@@ -1072,8 +1072,8 @@
             <location filename="../hq/cases_view.py" line="212" />
             <source>%n case(s)</source>
             <translation>
-                <numerusform>%n قضیې</numerusform>
-                <numerusform>%n قضیې</numerusform>
+                <numerusform>%Ln قضیې</numerusform>
+                <numerusform>%Ln قضیې</numerusform>
             </translation>
         </message>
     </context>
@@ -1156,24 +1156,24 @@
             <location filename="../hq/dashboard_view.py" line="238" />
             <source>%n closed</source>
             <translation>
-                <numerusform>%n تړل شوې</numerusform>
-                <numerusform>%n تړل شوې</numerusform>
+                <numerusform>%Ln تړل شوې</numerusform>
+                <numerusform>%Ln تړل شوې</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../hq/dashboard_view.py" line="240" />
             <source>on %n case(s)</source>
             <translation>
-                <numerusform>په %n قضیو کې</numerusform>
-                <numerusform>په %n قضیو کې</numerusform>
+                <numerusform>په %Ln قضیو کې</numerusform>
+                <numerusform>په %Ln قضیو کې</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../hq/dashboard_view.py" line="242" />
             <source>within %n day(s)</source>
             <translation>
-                <numerusform>په %n ورځو کې</numerusform>
-                <numerusform>په %n ورځو کې</numerusform>
+                <numerusform>په %Ln ورځو کې</numerusform>
+                <numerusform>په %Ln ورځو کې</numerusform>
             </translation>
         </message>
     </context>
@@ -1492,8 +1492,8 @@
             <location filename="../hq/devices_view.py" line="111" />
             <source>%n device(s)</source>
             <translation>
-                <numerusform>%n وسیلې</numerusform>
-                <numerusform>%n وسیلې</numerusform>
+                <numerusform>%Ln وسیلې</numerusform>
+                <numerusform>%Ln وسیلې</numerusform>
             </translation>
         </message>
         <message>
@@ -1571,8 +1571,8 @@
             <location filename="../editor/saving.py" line="137" />
             <source>Saved at {time}, except %n answer(s) to fix (marked in red).</source>
             <translation>
-                <numerusform>په {time} خوندي شو، پرته له %n ځوابونو چې باید سم شي (په سور نښه شوي).</numerusform>
-                <numerusform>په {time} خوندي شو، پرته له %n ځوابونو چې باید سم شي (په سور نښه شوي).</numerusform>
+                <numerusform>په {time} خوندي شو، پرته له %Ln ځوابونو چې باید سم شي (په سور نښه شوي).</numerusform>
+                <numerusform>په {time} خوندي شو، پرته له %Ln ځوابونو چې باید سم شي (په سور نښه شوي).</numerusform>
             </translation>
         </message>
         <message>
@@ -1682,8 +1682,8 @@
             <location filename="../hq/duplicates_view.py" line="125" />
             <source>%n pair(s)</source>
             <translation>
-                <numerusform>%n جوړې</numerusform>
-                <numerusform>%n جوړې</numerusform>
+                <numerusform>%Ln جوړې</numerusform>
+                <numerusform>%Ln جوړې</numerusform>
             </translation>
         </message>
         <message>
@@ -1904,8 +1904,8 @@
             <location filename="../error_texts.py" line="100" />
             <source>%n answer(s) are not valid; nothing was saved.</source>
             <translation>
-                <numerusform>%n ځوابونه سم نه دي؛ هېڅ شی خوندي نه شو.</numerusform>
-                <numerusform>%n ځوابونه سم نه دي؛ هېڅ شی خوندي نه شو.</numerusform>
+                <numerusform>%Ln ځوابونه سم نه دي؛ هېڅ شی خوندي نه شو.</numerusform>
+                <numerusform>%Ln ځوابونه سم نه دي؛ هېڅ شی خوندي نه شو.</numerusform>
             </translation>
         </message>
         <message>
@@ -2534,8 +2534,8 @@
             <location filename="../main_window.py" line="179" />
             <source>Locking in %n second(s) because nothing was typed. Press any key or move the mouse to stay unlocked.</source>
             <translation>
-                <numerusform>څه ونه لیکل شول، نو په %n ثانیو کې قفلېږي. د خلاص پاتې کېدو لپاره کومه تڼۍ کېکاږئ یا موږک وخوځوئ.</numerusform>
-                <numerusform>څه ونه لیکل شول، نو په %n ثانیو کې قفلېږي. د خلاص پاتې کېدو لپاره کومه تڼۍ کېکاږئ یا موږک وخوځوئ.</numerusform>
+                <numerusform>څه ونه لیکل شول، نو په %Ln ثانیو کې قفلېږي. د خلاص پاتې کېدو لپاره کومه تڼۍ کېکاږئ یا موږک وخوځوئ.</numerusform>
+                <numerusform>څه ونه لیکل شول، نو په %Ln ثانیو کې قفلېږي. د خلاص پاتې کېدو لپاره کومه تڼۍ کېکاږئ یا موږک وخوځوئ.</numerusform>
             </translation>
         </message>
     </context>
@@ -3040,16 +3040,16 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../hq/receipts_view.py" line="106" />
             <source>Wrote %n receipt(s) to {folder}.</source>
             <translation>
-                <numerusform>%n رسیدونه په {folder} کې ولیکل شول.</numerusform>
-                <numerusform>%n رسیدونه په {folder} کې ولیکل شول.</numerusform>
+                <numerusform>%Ln رسیدونه په {folder} کې ولیکل شول.</numerusform>
+                <numerusform>%Ln رسیدونه په {folder} کې ولیکل شول.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../hq/receipts_view.py" line="118" />
             <source>Published %n receipt(s).</source>
             <translation>
-                <numerusform>%n رسیدونه خپاره شول.</numerusform>
-                <numerusform>%n رسیدونه خپاره شول.</numerusform>
+                <numerusform>%Ln رسیدونه خپاره شول.</numerusform>
+                <numerusform>%Ln رسیدونه خپاره شول.</numerusform>
             </translation>
         </message>
     </context>
@@ -3190,8 +3190,8 @@ Enter: erase. Escape: cancel.</source>
             <location filename="../editor/editor.py" line="570" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
-                <numerusform>مسوده خوندي شوه؛ د وروستي کولو مخکې %n ځوابونه اړین دي (په سور نښه شوي).</numerusform>
-                <numerusform>مسوده خوندي شوه؛ د وروستي کولو مخکې %n ځوابونه اړین دي (په سور نښه شوي).</numerusform>
+                <numerusform>مسوده خوندي شوه؛ د وروستي کولو مخکې %Ln ځوابونه اړین دي (په سور نښه شوي).</numerusform>
+                <numerusform>مسوده خوندي شوه؛ د وروستي کولو مخکې %Ln ځوابونه اړین دي (په سور نښه شوي).</numerusform>
             </translation>
         </message>
     </context>
