@@ -92,3 +92,25 @@ def test_hq_first_run_wizard_buttons_are_translated(qtbot, tmp_path, code: str) 
             assert text and not any("a" <= c.lower() <= "z" for c in text.split("(")[0]), text
     finally:
         window.languages.apply("en")
+
+
+@pytest.mark.parametrize("code", ["fa-AF", "ps", "ur"])
+def test_standard_buttons_are_translated(qtbot, code: str) -> None:
+    """Qt has no Pashto or Urdu translation: OK, Cancel, Yes, No were English there."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    mgr = i18n.LanguageManager(QApplication.instance())
+    try:
+        assert mgr.apply(code)
+        box = QMessageBox(QMessageBox.Icon.Question, "t", "t",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        bar = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+        texts = [box.button(QMessageBox.StandardButton.Yes).text(),
+                 box.button(QMessageBox.StandardButton.No).text(),
+                 bar.button(QDialogButtonBox.StandardButton.Ok).text(),
+                 bar.button(QDialogButtonBox.StandardButton.Cancel).text()]
+        for text in texts:
+            assert text and not any("a" <= c.lower() <= "z" for c in text.split("(")[0]), texts
+    finally:
+        mgr.apply("en")

@@ -86,3 +86,17 @@ def test_counts_in_the_interface_digits(qtbot, data_dir: Path, lang: str) -> Non
     assert any("۰" <= c <= "۹" for c in shown) and not any(c.isascii() and c.isdigit()
                                                            for c in shown), shown
     editor.dirty = False
+
+
+def test_settings_fit_the_screen_in_urdu(qtbot, data_dir: Path) -> None:
+    """Nastaliq made the settings dialog 946-1003 px tall: taller than the screen."""
+    make_profile(data_dir)
+    window = open_window(qtbot, data_dir, "ur")
+    unlock(qtbot, window)
+    dlg = window.open_settings()
+    qtbot.waitUntil(dlg.isVisible, timeout=2_000)
+    room = dlg.screen().availableGeometry()
+    assert dlg.height() <= room.height() and dlg.width() <= room.width()
+    assert dlg.tabs.sizeHint().height() > room.height() - 100  # it does need the scrolling
+    assert dlg.scroller.widget() is dlg.tabs
+    dlg.reject()

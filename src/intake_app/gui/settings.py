@@ -3,17 +3,20 @@ the "Protection" (protect_settings) and "Sending" (sending_settings) tabs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +38,13 @@ def group_fingerprint(fp: str) -> str:
     if ":" in clean or "-" in clean:
         return clean
     return " ".join(clean[i:i + 4] for i in range(0, len(clean), 4))
+
+
+def fit_to_screen(dialog: QDialog, wanted: QSize) -> None:
+    """``dialog`` at ``wanted`` size, but no larger than its screen's free area."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() - QSize(16, 48)  # title bar and frame
+    dialog.resize(wanted.boundedTo(room))
 
 
 class SettingsDialog(QDialog):
@@ -111,13 +121,25 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(first, self.tr("&General"))
         self.tabs.addTab(self.protection, self.tr("&Protection"))
         self.tabs.addTab(self.sending, self.tr("Send&ing"))
+        # Urdu's Nastaliq lines make the tabs taller than a 1366x768 screen: they scroll,
+        # and the dialog is never larger than the screen (fit_to_screen).
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a ring here rings every child
+        self.scroller.setWidget(self.tabs)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.tabs)
+        lay.addWidget(self.scroller)
         lay.addWidget(buttons)
         self.change_button.clicked.connect(self.change_passphrase)
         self.new.changed.connect(self._update_change_button)
         self.old.textChanged.connect(self._update_change_button)
         self._update_change_button()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        fit_to_screen(self, self.tabs.sizeHint() + QSize(40 + bar, 80))
+        super().showEvent(event)
 
     def _update_change_button(self) -> None:
         self.change_button.setEnabled(bool(self.old.text()) and self.new.is_acceptable())

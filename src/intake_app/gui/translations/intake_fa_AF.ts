@@ -2963,6 +2963,59 @@ Enter: erase. Escape: cancel.</source>
         </message>
     </context>
     <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <location filename="../qt_texts.py" line="17" />
+            <source>OK</source>
+            <translation>تأیید</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="18" />
+            <source>Cancel</source>
+            <translation>انصراف</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="19" />
+            <source>&amp;Yes</source>
+            <translation>بله</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="20" />
+            <source>&amp;No</source>
+            <translation>نخیر</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="21" />
+            <source>Close</source>
+            <translation>بستن</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="22" />
+            <source>Save</source>
+            <translation>ذخیره</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="23" />
+            <source>Discard</source>
+            <translation>دور انداختن</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="24" />
+            <source>Apply</source>
+            <translation>اعمال</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="25" />
+            <source>Open</source>
+            <translation>باز کردن</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="26" />
+            <source>Retry</source>
+            <translation>تلاش دوباره</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptsView</name>
         <message>
             <location filename="../hq/receipts_view.py" line="40" />
@@ -3667,112 +3720,112 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../settings.py" line="46" />
+            <location filename="../settings.py" line="56" />
             <source>Settings</source>
             <translation>تنظیمات</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="52" />
+            <location filename="../settings.py" line="62" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="56" />
+            <location filename="../settings.py" line="66" />
             <source>Lock after minutes without use</source>
             <translation>قفل پس از چند دقیقه بی‌استفادگی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="59" />
+            <location filename="../settings.py" line="69" />
             <source> min</source>
             <translation> دقیقه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="60" />
+            <location filename="../settings.py" line="70" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="62" />
+            <location filename="../settings.py" line="72" />
             <source>&amp;Language:</source>
             <translation>زبان:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="63" />
+            <location filename="../settings.py" line="73" />
             <source>Loc&amp;k after (minutes without use):</source>
             <translation>قفل پس از (دقیقه بی‌استفادگی):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="64" />
+            <location filename="../settings.py" line="74" />
             <source>HQ's policy allows at most {n} minutes.</source>
             <translation>سیاست دفتر مرکزی حداکثر {n} دقیقه را اجازه می‌دهد.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="69" />
+            <location filename="../settings.py" line="79" />
             <source>Current passphrase</source>
             <translation>رمز عبور فعلی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="71" />
+            <location filename="../settings.py" line="81" />
             <source>&amp;Change passphrase</source>
             <translation>تغییر رمز عبور</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="75" />
+            <location filename="../settings.py" line="85" />
             <source>Passphrase</source>
             <translation>رمز عبور</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="77" />
+            <location filename="../settings.py" line="87" />
             <source>C&amp;urrent passphrase:</source>
             <translation>رمز عبور فعلی:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="84" />
+            <location filename="../settings.py" line="94" />
             <source>Not enrolled with HQ yet.</source>
             <translation>هنوز نزد دفتر مرکزی ثبت‌نام نشده.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="92" />
+            <location filename="../settings.py" line="102" />
             <source>Device fingerprint</source>
             <translation>اثر انگشت دستگاه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="93" />
+            <location filename="../settings.py" line="103" />
             <source>This laptop</source>
             <translation>این لپ‌تاپ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="95" />
+            <location filename="../settings.py" line="105" />
             <source>Device fingerprint (HQ may ask you to read it out):</source>
             <translation>اثر انگشت دستگاه (ممکن است دفتر مرکزی از شما بخواهد آن را بخوانید):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="111" />
+            <location filename="../settings.py" line="121" />
             <source>&amp;General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="112" />
+            <location filename="../settings.py" line="122" />
             <source>&amp;Protection</source>
             <translation>محافظت</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="113" />
+            <location filename="../settings.py" line="123" />
             <source>Send&amp;ing</source>
             <translation>فرستادن</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="129" />
+            <location filename="../settings.py" line="151" />
             <source>Changing the passphrase…</source>
             <translation>در حال تغییر رمز عبور…</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="136" />
+            <location filename="../settings.py" line="158" />
             <source>Passphrase changed. Use the new one from now on.</source>
             <translation>رمز عبور تغییر کرد. از این پس رمز جدید را استفاده کنید.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="141" />
+            <location filename="../settings.py" line="163" />
             <source>The current passphrase is wrong.</source>
             <translation>رمز عبور فعلی نادرست است.</translation>
         </message>

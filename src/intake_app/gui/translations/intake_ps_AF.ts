@@ -2980,6 +2980,59 @@ Enter: erase. Escape: cancel.</source>
         </message>
     </context>
     <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <location filename="../qt_texts.py" line="17" />
+            <source>OK</source>
+            <translation>سمه ده</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="18" />
+            <source>Cancel</source>
+            <translation>لغوه</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="19" />
+            <source>&amp;Yes</source>
+            <translation>هو</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="20" />
+            <source>&amp;No</source>
+            <translation>نه</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="21" />
+            <source>Close</source>
+            <translation>بندول</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="22" />
+            <source>Save</source>
+            <translation>خوندي کول</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="23" />
+            <source>Discard</source>
+            <translation>پرېښودل</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="24" />
+            <source>Apply</source>
+            <translation>پلي کول</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="25" />
+            <source>Open</source>
+            <translation>خلاصول</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="26" />
+            <source>Retry</source>
+            <translation>بیا هڅه</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptsView</name>
         <message>
             <location filename="../hq/receipts_view.py" line="40" />
@@ -3694,112 +3747,112 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../settings.py" line="46" />
+            <location filename="../settings.py" line="56" />
             <source>Settings</source>
             <translation>تنظیمات</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="52" />
+            <location filename="../settings.py" line="62" />
             <source>Language</source>
             <translation>ژبه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="56" />
+            <location filename="../settings.py" line="66" />
             <source>Lock after minutes without use</source>
             <translation>له څو دقیقو بې کارۍ وروسته قلف</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="59" />
+            <location filename="../settings.py" line="69" />
             <source> min</source>
             <translation> دقیقې</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="60" />
+            <location filename="../settings.py" line="70" />
             <source>General</source>
             <translation>عمومي</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="62" />
+            <location filename="../settings.py" line="72" />
             <source>&amp;Language:</source>
             <translation>ژبه:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="63" />
+            <location filename="../settings.py" line="73" />
             <source>Loc&amp;k after (minutes without use):</source>
             <translation>قلف وروسته له (بې کارۍ دقیقو):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="64" />
+            <location filename="../settings.py" line="74" />
             <source>HQ's policy allows at most {n} minutes.</source>
             <translation>د مرکزي دفتر پالیسي تر ټولو ډېر {n} دقیقې اجازه ورکوي.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="69" />
+            <location filename="../settings.py" line="79" />
             <source>Current passphrase</source>
             <translation>اوسنی پټنوم</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="71" />
+            <location filename="../settings.py" line="81" />
             <source>&amp;Change passphrase</source>
             <translation>پټنوم بدلول</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="75" />
+            <location filename="../settings.py" line="85" />
             <source>Passphrase</source>
             <translation>پټنوم</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="77" />
+            <location filename="../settings.py" line="87" />
             <source>C&amp;urrent passphrase:</source>
             <translation>اوسنی پټنوم:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="84" />
+            <location filename="../settings.py" line="94" />
             <source>Not enrolled with HQ yet.</source>
             <translation>تر اوسه له مرکزي دفتر سره نوم لیکنه نه ده شوې.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="92" />
+            <location filename="../settings.py" line="102" />
             <source>Device fingerprint</source>
             <translation>د وسیلې د ګوتو نښه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="93" />
+            <location filename="../settings.py" line="103" />
             <source>This laptop</source>
             <translation>دا لپټاپ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="95" />
+            <location filename="../settings.py" line="105" />
             <source>Device fingerprint (HQ may ask you to read it out):</source>
             <translation>د وسیلې د ګوتو نښه (ښايي مرکزي دفتر وغواړي چې ویې لولئ):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="111" />
+            <location filename="../settings.py" line="121" />
             <source>&amp;General</source>
             <translation>عمومي</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="112" />
+            <location filename="../settings.py" line="122" />
             <source>&amp;Protection</source>
             <translation>ساتنه</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="113" />
+            <location filename="../settings.py" line="123" />
             <source>Send&amp;ing</source>
             <translation>لېږل</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="129" />
+            <location filename="../settings.py" line="151" />
             <source>Changing the passphrase…</source>
             <translation>پټنوم بدلېږي…</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="136" />
+            <location filename="../settings.py" line="158" />
             <source>Passphrase changed. Use the new one from now on.</source>
             <translation>پټنوم بدل شو. له اوس وروسته نوی وکاروئ.</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="141" />
+            <location filename="../settings.py" line="163" />
             <source>The current passphrase is wrong.</source>
             <translation>اوسنی پټنوم غلط دی.</translation>
         </message>

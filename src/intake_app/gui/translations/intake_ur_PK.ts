@@ -2980,6 +2980,59 @@ Enter: erase. Escape: cancel.</source>
         </message>
     </context>
     <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <location filename="../qt_texts.py" line="17" />
+            <source>OK</source>
+            <translation>ٹھیک ہے</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="18" />
+            <source>Cancel</source>
+            <translation>منسوخ کریں</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="19" />
+            <source>&amp;Yes</source>
+            <translation>ہاں</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="20" />
+            <source>&amp;No</source>
+            <translation>نہیں</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="21" />
+            <source>Close</source>
+            <translation>بند کریں</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="22" />
+            <source>Save</source>
+            <translation>محفوظ کریں</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="23" />
+            <source>Discard</source>
+            <translation>رد کریں</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="24" />
+            <source>Apply</source>
+            <translation>لاگو کریں</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="25" />
+            <source>Open</source>
+            <translation>کھولیں</translation>
+        </message>
+        <message>
+            <location filename="../qt_texts.py" line="26" />
+            <source>Retry</source>
+            <translation>دوبارہ کوشش کریں</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptsView</name>
         <message>
             <location filename="../hq/receipts_view.py" line="40" />
@@ -3694,112 +3747,112 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../settings.py" line="46" />
+            <location filename="../settings.py" line="56" />
             <source>Settings</source>
             <translation>ترتیبات</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="52" />
+            <location filename="../settings.py" line="62" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="56" />
+            <location filename="../settings.py" line="66" />
             <source>Lock after minutes without use</source>
             <translation>استعمال کے بغیر منٹوں بعد لاک</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="59" />
+            <location filename="../settings.py" line="69" />
             <source> min</source>
             <translation> منٹ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="60" />
+            <location filename="../settings.py" line="70" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="62" />
+            <location filename="../settings.py" line="72" />
             <source>&amp;Language:</source>
             <translation>زبان:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="63" />
+            <location filename="../settings.py" line="73" />
             <source>Loc&amp;k after (minutes without use):</source>
             <translation>لاک کریں بعد از (بغیر استعمال منٹ):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="64" />
+            <location filename="../settings.py" line="74" />
             <source>HQ's policy allows at most {n} minutes.</source>
             <translation>ہیڈ آفس کی پالیسی زیادہ سے زیادہ {n} منٹ کی اجازت دیتی ہے۔</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="69" />
+            <location filename="../settings.py" line="79" />
             <source>Current passphrase</source>
             <translation>موجودہ پاس ورڈ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="71" />
+            <location filename="../settings.py" line="81" />
             <source>&amp;Change passphrase</source>
             <translation>پاس ورڈ تبدیل کریں</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="75" />
+            <location filename="../settings.py" line="85" />
             <source>Passphrase</source>
             <translation>پاس ورڈ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="77" />
+            <location filename="../settings.py" line="87" />
             <source>C&amp;urrent passphrase:</source>
             <translation>موجودہ پاس ورڈ:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="84" />
+            <location filename="../settings.py" line="94" />
             <source>Not enrolled with HQ yet.</source>
             <translation>ابھی ہیڈ آفس کے ساتھ اندراج نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="92" />
+            <location filename="../settings.py" line="102" />
             <source>Device fingerprint</source>
             <translation>ڈیوائس فنگر پرنٹ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="93" />
+            <location filename="../settings.py" line="103" />
             <source>This laptop</source>
             <translation>یہ لیپ ٹاپ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="95" />
+            <location filename="../settings.py" line="105" />
             <source>Device fingerprint (HQ may ask you to read it out):</source>
             <translation>ڈیوائس فنگر پرنٹ (ہیڈ آفس آپ سے اسے پڑھنے کو کہہ سکتا ہے):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="111" />
+            <location filename="../settings.py" line="121" />
             <source>&amp;General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="112" />
+            <location filename="../settings.py" line="122" />
             <source>&amp;Protection</source>
             <translation>حفاظت</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="113" />
+            <location filename="../settings.py" line="123" />
             <source>Send&amp;ing</source>
             <translation>بھیجنا</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="129" />
+            <location filename="../settings.py" line="151" />
             <source>Changing the passphrase…</source>
             <translation>پاس ورڈ تبدیل ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="136" />
+            <location filename="../settings.py" line="158" />
             <source>Passphrase changed. Use the new one from now on.</source>
             <translation>پاس ورڈ تبدیل ہو گیا۔ اب سے نیا استعمال کریں۔</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="141" />
+            <location filename="../settings.py" line="163" />
             <source>The current passphrase is wrong.</source>
             <translation>موجودہ پاس ورڈ غلط ہے۔</translation>
         </message>
