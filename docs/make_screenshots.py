@@ -9,8 +9,10 @@ platform, so it runs on a machine without a display. Writes
 settings (and settings-protection, settings-sending: its other tabs), wizard;
 and for HQ and the auditor (real bundles from an enrolled sample laptop, one
 of them damaged on purpose): hq-unlock, hq-import, hq-devices, hq-records,
-hq-receipts, hq-export, auditor; and the HQ case desk (``--only cases`` renders just
-these): hq-cases, hq-case, hq-duplicates, hq-dashboard.
+hq-receipts, hq-export, auditor, hq-wizard (HQ's first run, its keys page); and the HQ
+case desk (``--only cases`` renders just these): hq-cases, hq-case, hq-duplicates,
+hq-dashboard. ``--only field`` renders the field app's screens and hq-wizard.
+All at 1366x768, the laptop screen the interviews were tried on (issue 16).
 """
 
 from __future__ import annotations
@@ -32,10 +34,10 @@ REPO = Path(__file__).resolve().parents[1]
 SCREENS = ("wizard", "unlock", "records", "editor", "date-picker", "errors", "review", "export",
            "outbox", "settings", "settings-protection", "settings-sending")
 HQ_SCREENS = ("hq-unlock", "hq-import", "hq-devices", "hq-records", "hq-receipts", "hq-export",
-              "auditor")
+              "auditor", "hq-wizard")
 CASE_SCREENS = ("hq-cases", "hq-case", "hq-duplicates", "hq-dashboard")
 PASS = "screenshots only passphrase"
-SIZE = (1100, 720)
+SIZE = (1366, 768)
 
 
 def sample_values() -> dict[str, Any]:
@@ -286,6 +288,31 @@ def render_hq(lang: str, out: Path, work: Path) -> None:
     LanguageManager(app).apply("en")
 
 
+def render_hq_wizard(lang: str, out: Path, work: Path) -> None:
+    """HQ's first-run wizard on a fresh profile: its keys page, fingerprint shown."""
+    from PySide6.QtWidgets import QApplication
+
+    from intake_app.gui.app import create_window
+    from intake_app.gui.i18n import LanguageManager
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window, _ = create_window(work / f"new-hq-wizard-{lang}", lang, "hq")
+    window.resize(*SIZE)
+    window.show()
+    wiz = window.setup_wizard
+    wiz.profile_page.org.setText("Example Org")
+    wiz.profile_page.fields.first.setText("river lamp orange window")
+    wiz.profile_page.fields.second.setText("river lamp orange window")
+    wiz.next()
+    spin(app, 30, lambda: wiz.keys_page.done and not window.session.runner.busy)
+    spin(app, 0.3)
+    shoot(window, Path(f"{out / lang}-hq-wizard.png"))
+    window.close()
+    spin(app, 0.2)
+    LanguageManager(app).apply("en")
+
+
 def render_database(lang: str, out: Path, work: Path) -> None:
     """The first-run wizard's team database dialog (filled in; no server is contacted)."""
     from PySide6.QtWidgets import QApplication
@@ -416,9 +443,10 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     p.add_argument("--langs", nargs="+", default=["en", "fa-AF", "ps", "ur"])
-    p.add_argument("--only", choices=["all", "cases", "database"], default="all",
+    p.add_argument("--only", choices=["all", "cases", "database", "field"], default="all",
                    help="cases: only the HQ case desk screens; database: only the team "
-                        "database dialog")
+                        "database dialog; field: only the field app's screens and the HQ "
+                        "first-run wizard")
     args = p.parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
     from intake_app.gui import i18n_build
@@ -430,6 +458,13 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         # Keep the screenshot run's Qt settings out of the user's own.
         os.environ["XDG_CONFIG_HOME"] = str(work / "config")
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            # A 1366x768 screen (offscreen's own is 800x800): dialogs fit the laptop's.
+            screen = work / "screen.json"
+            screen.write_text(json.dumps({"screens": [{
+                "name": "laptop", "x": 0, "y": 0, "width": SIZE[0], "height": SIZE[1],
+                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
         app = QApplication(sys.argv[:1])
         from PySide6.QtCore import QSettings
 
@@ -437,8 +472,10 @@ def main(argv: list[str] | None = None) -> int:
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(work / "config"))
         args.out.mkdir(parents=True, exist_ok=True)
         for lang in args.langs:
-            if args.only == "all":
+            if args.only in ("all", "field"):
                 render(lang, args.out, work)
+                render_hq_wizard(lang, args.out, work)
+            if args.only == "all":
                 render_hq(lang, args.out, work)
             if args.only in ("all", "database"):
                 render_database(lang, args.out, work)
