@@ -297,3 +297,34 @@ svc.import_bundle(Path({path!r}))
             out = hq.import_bundle(Path(path))
             assert out.verdict == "imported", out
             assert len(b"".join(hq.attachment_chunks(aid))) == 2 << 20
+
+
+def test_the_bucket_is_swept_at_open_at_most_once_an_hour(team: Team) -> None:
+    """Listing the bucket at every command would cost seconds on a large one: the open's
+    sweep runs (and records its time in meta blobs.swept_at) only when the last one is
+    older than the grace (one hour)."""
+    def swept_at() -> int:
+        db = PgDatabase(team.url)
+        try:
+            return int(db.execute("SELECT value FROM meta WHERE key = ?",
+                                  (att_store.SWEPT_AT,)).fetchone()[0])
+        finally:
+            db.close()
+
+    def set_swept_at(value: int) -> None:
+        db = PgDatabase(team.url)
+        try:
+            db.execute("UPDATE meta SET value = ? WHERE key = ?",
+                       (str(value), att_store.SWEPT_AT))
+        finally:
+            db.close()
+
+    now = att_store.now_ms()
+    set_swept_at(now - 10 * 60_000)  # ten minutes ago: not due
+    with team.hq():
+        pass
+    assert swept_at() == now - 10 * 60_000
+    set_swept_at(now - 2 * 3_600_000)  # two hours ago: due
+    with team.hq():
+        pass
+    assert swept_at() >= now

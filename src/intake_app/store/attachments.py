@@ -358,7 +358,30 @@ def purge_incomplete(db: Store) -> int:
         # named in a rolled-back first transaction is still recognised by the sweep.
         blobs.name_key(conn)
     try:
-        sweep_blobs(db, SWEEP_GRACE)
+        _sweep_at_open(db)
     except ObjectStoreError:
         pass  # the bucket is unreachable now: the next open or import sweeps
     return int(n)
+
+
+SWEPT_AT = "blobs.swept_at"
+
+
+def _sweep_at_open(db: Store) -> None:
+    """A folder is swept at every open (a directory listing); a bucket at most once per
+    ``SWEEP_GRACE`` (listing a large bucket at every ``intake hq`` command would cost
+    seconds each): the time of the last sweep is in meta."""
+    where = blob_store(db)
+    if where is None:
+        return
+    if not where.whole_only:
+        where.sweep(db, SWEEP_GRACE)
+        return
+    now = now_ms()
+    last = db.execute("SELECT value FROM meta WHERE key = ?", (SWEPT_AT,)).fetchone()
+    if last is not None and 0 <= now - int(last[0]) < SWEEP_GRACE.total_seconds() * 1000:
+        return
+    where.sweep(db, SWEEP_GRACE)
+    with db.transaction() as conn:
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                     (SWEPT_AT, str(now)))
