@@ -16,6 +16,7 @@ from intake_app.errors import IntakeError
 from intake_app.models import CaseFilter
 from intake_app.store import search
 from intake_app.store.pg import roles as pg_roles
+from intake_app.store.where import Where
 
 CASE_COLS = ("id, status, priority, priority_level, priority_override, assignee, "
              "display_name, province, needs, form_id, doc_expiry, next_due, interviews, "
@@ -170,49 +171,34 @@ def update_case(conn: Any, case_id: str, at: int, **cols: Any) -> None:
 
 def _where(flt: CaseFilter, today: str) -> tuple[list[str], list[Any], str]:
     """SQL clauses (alias ``c``), parameters and the order for a queue and filters."""
-    where: list[str] = ["c.merged_into IS NULL"]
-    params: list[Any] = []
+    w = Where("c.merged_into IS NULL")
     order = "priority"
     q = flt.queue
     if q == "new":
-        where.append("c.status = 'new'")
+        w.clauses.append("c.status = 'new'")
         order = "newest"
     elif q == "closed":
-        where.append("c.status = 'closed'")
+        w.clauses.append("c.status = 'closed'")
         order = "newest"
     elif q in ("all", "priority", "overdue", "expiring", "mine"):
         if flt.status is None:
-            where.append("c.status != 'closed'")
+            w.clauses.append("c.status != 'closed'")
         if q == "overdue":
-            where.append("c.next_due IS NOT NULL AND c.next_due < ?")
-            params.append(today)
+            w.add("c.next_due IS NOT NULL AND c.next_due < ?", today)
             order = "due"
         elif q == "expiring":
             limit = (dt.date.fromisoformat(today) + dt.timedelta(days=flt.within_days))
-            where.append("c.doc_expiry IS NOT NULL AND c.doc_expiry <= ?")
-            params.append(limit.isoformat())
+            w.add("c.doc_expiry IS NOT NULL AND c.doc_expiry <= ?", limit.isoformat())
             order = "expiry"
         elif q == "mine":
-            where.append("c.assignee = ?")
-            params.append(flt.me or "")
+            w.add("c.assignee = ?", flt.me or "")
     else:
         raise IntakeError(f"unknown queue {q!r} (one of: {', '.join(QUEUES)})")
-    for col, value in (("status", flt.status), ("priority_level", flt.priority),
-                       ("assignee", flt.assignee), ("province", flt.province),
-                       ("form_id", flt.form_id)):
-        if value is not None:
-            where.append(f"c.{col} = ?")
-            params.append(value)
-    if flt.need is not None:
-        where.append("c.needs LIKE ?")
-        params.append(f"%|{flt.need}|%")
-    if flt.since_ms is not None:
-        where.append("c.created_at >= ?")
-        params.append(flt.since_ms)
-    if flt.until_ms is not None:
-        where.append("c.created_at <= ?")
-        params.append(flt.until_ms)
-    return where, params, order
+    w.equal(status=flt.status, priority_level=flt.priority, assignee=flt.assignee,
+            province=flt.province, form_id=flt.form_id)
+    w.add("c.needs LIKE ?", None if flt.need is None else f"%|{flt.need}|%")
+    w.between("created_at", flt.since_ms, flt.until_ms)
+    return w.clauses, w.params, order
 
 
 QUEUES = ("all", "new", "priority", "overdue", "expiring", "mine", "closed")

@@ -24,6 +24,7 @@ from intake_app.store.backend import Store
 from intake_app.store.ids import new_id as new_id
 from intake_app.store.ids import now_ms as now_ms
 from intake_app.store.pg import roles as pg_roles
+from intake_app.store.where import Where
 from intake_app.textnorm import searchable_text
 
 _SUMMARY_COLS = "id, form_id, form_version, status, created_at, updated_at, current_rev"
@@ -177,22 +178,12 @@ def get_detail(db: Store, record_id: str, rev: int | None = None) -> RecordDetai
 
 
 def _filter_sql(flt: RecordFilter | None) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
+    w = Where()
     if flt is not None:
-        if flt.status is not None:
-            clauses.append("c.status = ?")
-            params.append(flt.status.value)
-        if flt.form_id is not None:
-            clauses.append("c.form_id = ?")
-            params.append(flt.form_id)
-        if flt.since_ms is not None:
-            clauses.append("c.updated_at >= ?")
-            params.append(flt.since_ms)
-        if flt.until_ms is not None:
-            clauses.append("c.updated_at <= ?")
-            params.append(flt.until_ms)
-    return (" AND ".join(clauses) if clauses else "TRUE"), params
+        w.equal(status=flt.status.value if flt.status is not None else None,
+                form_id=flt.form_id)
+        w.between("updated_at", flt.since_ms, flt.until_ms)
+    return w.sql(), w.params
 
 
 def count_records(db: Store, flt: RecordFilter | None = None) -> int:
