@@ -144,7 +144,8 @@ def server_config(svc: HQService) -> dict[str, str]:
 
 # Template rows to copy, per table: which rows are the template's, and how each column is
 # rewritten in copy k. Record ids of the template are f"{i:032x}" (their first 8 hex
-# digits are 0: copy k puts k there); case ids are C-{seq:06d}, seq moved by k * cases.
+# digits are 0: copy k puts k there); case ids are C-{seq:06d} (lpad would cut a 7th
+# digit), seq moved by k * cases.
 REC = "lpad(to_hex(k), 8, '0') || substr({c}, 9)"
 CASE = "pg_temp.case_id({c}, k)"
 PLAN: list[tuple[str, str, dict[str, str]]] = [
@@ -171,7 +172,8 @@ def replicate(svc: HQService, copies: int, batch: int = 19) -> None:
     cs = raw.execute("SELECT max(seq) FROM cases").fetchone()[0]
     raw.execute(f"""CREATE FUNCTION pg_temp.case_id(c text, k bigint) RETURNS text
         LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN c IS NULL THEN NULL ELSE
-        'C-' || lpad((substr(c, 3)::bigint + k * {cs})::text, 6, '0') END $$""")
+        'C-' || (SELECT CASE WHEN n < 1000000 THEN lpad(n::text, 6, '0') ELSE n::text END
+                 FROM (SELECT substr(c, 3)::bigint + k * {cs} AS n) x) END $$""")
     cols = {t: [r[0] for r in raw.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
         "ORDER BY ordinal_position", (t,))] for t, _w, _m in PLAN}
