@@ -48,10 +48,9 @@ from tests.cli_helpers import FIELD_PASS, HQ_PASS, enrolled_pair
 from tests.pg_helpers import PgServer, _run_as, _server_user, pg_bindir
 
 from bench._common import ROOT, pct, run_child
-from bench.bench_cases import EXAMPLE, seed_store
 from bench.bench_desk import group
 from bench.bench_flow import EXPORT, IMPORT, _fill_finalized
-from bench.gen_people import dataset
+from bench.gen_people import EXAMPLE, dataset, seed_store
 from intake_app.models import CaseFilter
 from intake_app.services.hq import HQService
 
