@@ -139,15 +139,14 @@ class DropBox:
 
     # -- auth ------------------------------------------------------------------------------
     async def authenticate(self, request: Request, body_sha256: str | None = None) -> Principal:
-        if self.storage.blocking:
-            await asyncio.to_thread(self.storage.current_keyring)  # a newer pushed keyring
-            return await asyncio.to_thread(self._authenticate, request, body_sha256)
-        return self._authenticate(request, body_sha256)
-
-    def _authenticate(self, request: Request, body_sha256: str | None) -> Principal:
+        """The signer of a request (auth.verify_request), or AuthError. The address
+        limiter is only touched here on the event loop; with the shared storage the
+        signature check and its nonce insert run in a worker thread."""
         address = request.client.host if request.client else "?"
         now = time.time()
         authorization = request.headers.get("authorization")
+        if self.storage.blocking:
+            await asyncio.to_thread(self.storage.current_keyring)  # a newer pushed keyring
         # A locked address (too many failures) still serves requests that verify: good
         # devices may share a NAT address with a bad client. Only requests naming no
         # known signer are refused before the signature work.
@@ -158,12 +157,17 @@ class DropBox:
             digest = body_sha256
             if digest is None:
                 digest = check_digest_header(request.headers.get(DIGEST_HEADER)) or EMPTY_SHA256
-            return verify_request(
-                self.keyring, self.nonces, authorization=authorization,
-                method=request.method, path=_signed_path(request),
-                query=request.scope.get("query_string", b"").decode("latin-1"),
-                body_sha256=digest, now=now,
-            )
+            ring, nonces, path = self.keyring, self.nonces, _signed_path(request)
+            query = request.scope.get("query_string", b"").decode("latin-1")
+
+            def check() -> Principal:
+                return verify_request(ring, nonces, authorization=authorization,
+                                      method=request.method, path=path, query=query,
+                                      body_sha256=digest, now=now)
+
+            if self.storage.blocking:
+                return await asyncio.to_thread(check)
+            return check()
         except AuthError as e:
             if e.status in (400, 401):  # not who it claims to be: counted against the address
                 self.failures.failed(address, now)
