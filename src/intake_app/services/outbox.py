@@ -2,11 +2,13 @@
 
 Order of work for each volume (crash-safe, never loses a record):
  1. reserve the sequence number (outbox row in state 'writing', committed);
- 2. seal into the outbox folder under a temporary name, fsync, rename (bundle
-    format v2: attachment chunks are copied as stored, never decrypted here);
+ 2. seal into the outbox folder under a temporary name and, in the same pass, into
+    the destination's temporary name (services/outbox_io.py: both written at once);
+    fsync the outbox copy, rename (bundle format v2: attachment chunks are copied as
+    stored, never decrypted here); the destination copy's fsync starts beside it;
  3. one transaction: row -> 'pending', records -> 'sealed', readable copies
     purged unless policy keeps them until HQ's receipt;
- 4. copy the volume to the destination (temporary name, fsync, rename).
+ 4. wait for the destination copy's fsync, rename it into place.
 A crash between 1 and 3 leaves a 'writing' row: at the next unlock its files
 are deleted and the sequence is marked 'abandoned' (HQ will see a gap, never
 a fork); its records were not touched and go into the next export.

@@ -38,12 +38,12 @@ class Pushed:
 class Tee:
     """Writes every block to two files: the outbox copy on the caller's thread, the
     destination's copy (the stick, often another device) on a thread of its own, so
-    the two writes run at the same time. Bounded: at most four blocks wait for a slow
+    the two writes run at the same time. Bounded: at most two blocks wait for a slow
     destination, so memory does not grow however slow it is."""
 
     def __init__(self, a: Pushed, b: Pushed) -> None:
         self._a, self._b = a, b
-        self._q: queue.Queue[bytes | memoryview | None] = queue.Queue(maxsize=4)
+        self._q: queue.Queue[bytes | memoryview | None] = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
         self._t = threading.Thread(target=self._run, daemon=True, name="export-copy")
         self._t.start()

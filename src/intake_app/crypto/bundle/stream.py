@@ -56,12 +56,14 @@ class _HashWriter(threading.Thread):
     """Hashes and writes ciphertext on a second core while the caller encrypts the next
     chunk. Works on a small ring of reused buffers, which also bounds memory."""
 
-    def __init__(self, out: BinaryIO, slot_size: int, *, hashes: bool = True) -> None:
+    def __init__(self, out: BinaryIO, slot_size: int, *, hashes: bool = True,
+                 depth: int = 8) -> None:
         super().__init__(daemon=True, name="bundle-writer")
         self.out = out
         self.hashes = hashes  # False: the producer hashes (the blob copy, see writer.py)
         # Bounded: a slow target (a USB stick) stalls the producer instead of growing memory.
-        self.jobs: queue.Queue[tuple[bytearray | bytes, int] | None] = queue.Queue(maxsize=8)
+        self.jobs: queue.Queue[tuple[bytearray | bytes, int] | None] = queue.Queue(
+            maxsize=depth)
         self.free: queue.Queue[bytearray] = queue.Queue()
         for _ in range(4):
             self.free.put(bytearray(slot_size))

@@ -278,7 +278,9 @@ class BundleWriter:
         """The BLOBS region: every sealed part's stored chunks, as they are, in order;
         read and hashed on this thread, written (to both copies) on the sink's, so SHA-256
         and the writes run on two cores."""
-        sink = _HashWriter(self._out, 0, hashes=False)
+        # Four stored chunks queued: enough to keep the writer busy; the sink may hold
+        # a few more (the export writes two copies), and peak RSS stays bounded.
+        sink = _HashWriter(self._out, 0, hashes=False, depth=4)
         sha = hashlib.sha256()
         sink.start()
         try:
