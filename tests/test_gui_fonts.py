@@ -88,3 +88,29 @@ def test_language_names_in_their_own_script_size(base: QFont) -> None:
         assert fonts[code].families()[0] == i18n.NASKH
         assert fonts[code].pointSizeF() == pytest.approx(
             base.pointSizeF() * i18n.SCRIPT_SCALE[i18n.NASKH])
+
+
+def test_form_text_in_its_own_script_size_whatever_the_interface(qtbot, data_dir) -> None:
+    """A Dari form in an English window: its questions in Naskh at Naskh's size (they were
+    drawn with the Latin size, smaller), and back to Latin for the English form."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.test_gui_support import make_profile, open_window, unlock
+
+    make_profile(data_dir)
+    window = open_window(qtbot, data_dir, "en")
+    unlock(qtbot, window)
+    editor = window.workspace.new_record("gui_all_types")
+    base = i18n.latin_base_font()
+    editor.lang_box.setCurrentIndex(editor.lang_box.findData("fa-AF"))
+    qtbot.waitUntil(lambda: editor.lang == "fa-AF", timeout=5_000)
+    label = next(w for w in editor.pages.findChildren(QLabel) if "نام کامل" in w.text())
+    assert label.font().families()[0] == i18n.NASKH
+    assert label.font().pointSizeF() == pytest.approx(
+        base.pointSizeF() * i18n.SCRIPT_SCALE[i18n.NASKH])
+    editor.lang_box.setCurrentIndex(editor.lang_box.findData("en"))
+    qtbot.waitUntil(lambda: editor.lang == "en", timeout=5_000)
+    label = next(w for w in editor.pages.findChildren(QLabel) if "Full name" in w.text())
+    assert label.font().families()[0] != i18n.NASKH
+    assert label.font().pointSizeF() == pytest.approx(base.pointSizeF())
+    editor.dirty = False

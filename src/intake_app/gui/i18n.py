@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
 
 from intake_app.forms.i18n import LANGUAGE_NAMES
 from intake_app.gui.style import app_style_sheet, install_keyboard_aids
@@ -162,11 +162,27 @@ def script_font(code: str, base: QFont) -> QFont:
     return font
 
 
+def latin_base_font() -> QFont:
+    """The application's font before any script font was applied."""
+    app = QApplication.instance()
+    return QFont(_base_fonts.get(id(app), QApplication.font())) if app is not None else QFont()
+
+
+def set_text_language(widget: QWidget, code: str, direction: Qt.LayoutDirection) -> None:
+    """``widget`` shows text in language ``code`` (a form's, whatever the interface's): its
+    direction and its script's font and size, so a Dari form in an English window reads
+    as large as in a Dari one, and an English form in a Dari window at the English size."""
+    widget.setLayoutDirection(direction)
+    font = script_font(code, latin_base_font())
+    if ui_language(code).font is None:
+        font.setFamilies([*font.families(), NASKH])  # Arabic-script answers still shaped
+    widget.setFont(font)
+
+
 def add_language_items(box: QComboBox, languages: Iterable[tuple[str, str]]) -> None:
     """(code, name) items, each name in its own script's font and size: in an English
     window "اردو" reads as large as "English", and in an Urdu one "English" as "اردو"."""
-    app = QApplication.instance()
-    base = _base_fonts.get(id(app), QApplication.font()) if app is not None else QFont()
+    base = latin_base_font()
     for code, name in languages:
         box.addItem(name, code)
         box.setItemData(box.count() - 1, script_font(code, base), Qt.ItemDataRole.FontRole)

@@ -28,7 +28,7 @@ from intake_app.gui.editor.base import ERROR_STYLE, EditorContext, FieldWidget
 from intake_app.gui.editor.panel import FieldsPanel, tab_order
 from intake_app.gui.editor.review import ErrorList, ReviewPage, question_text
 from intake_app.gui.editor.saving import DraftSaver
-from intake_app.gui.i18n import add_language_items, local_digits
+from intake_app.gui.i18n import add_language_items, local_digits, set_text_language
 from intake_app.gui.session import Session
 from intake_app.gui.wheel import WheelSafeCombo
 from intake_app.models import RecordDetail, RecordStatus
@@ -179,7 +179,7 @@ class RecordEditor(QWidget):
         self.title.setText(self.form.title_text(self.lang))
         direction = (Qt.LayoutDirection.RightToLeft if self.form.direction(self.lang) == "rtl"
                      else Qt.LayoutDirection.LeftToRight)
-        self.pages.setLayoutDirection(direction)
+        set_text_language(self.pages, self.lang, direction)
         while self.pages.count():
             w = self.pages.widget(0)
             if w is None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.forms import FormField
 from intake_app.gui.editor.base import EditorContext
+from intake_app.gui.i18n import set_text_language
 
 if TYPE_CHECKING:
     from intake_app.gui.editor.editor import RecordEditor
@@ -140,6 +141,7 @@ class ReviewPage(QWidget):
         rtl = editor.form.direction(editor.lang) == "rtl"
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         self.setLayoutDirection(direction)
+        set_text_language(self.browser, editor.lang, direction)
         state = editor.state
         relevant = state.relevant if state is not None else frozenset()
         align = "right" if rtl else "left"
