@@ -273,10 +273,12 @@ def start_seaweedfs(extra_args: tuple[str, ...] = (),
     (root / "s3.json").write_text(json.dumps({"identities": [identity]}), encoding="utf-8")
     (root / "data").mkdir()
     master, mgrpc, vol, vgrpc, filer, fgrpc, s3, s3grpc = _free_ports(8)
+    # -volume.max: each new bucket (collection) grows several 64 MiB volumes at once (not
+    # preallocated); 16 ran out after two buckets and every later write got HTTP 500.
     proc = subprocess.Popen(
         [weed, "server", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", f"-dir={root / 'data'}",
          f"-master.port={master}", f"-master.port.grpc={mgrpc}", "-master.volumeSizeLimitMB=64",
-         f"-volume.port={vol}", f"-volume.port.grpc={vgrpc}", "-volume.max=16",
+         f"-volume.port={vol}", f"-volume.port.grpc={vgrpc}", "-volume.max=256",
          "-volume.preStopSeconds=0",
          "-filer", f"-filer.port={filer}", f"-filer.port.grpc={fgrpc}",
          "-s3", f"-s3.port={s3}", f"-s3.port.grpc={s3grpc}", f"-s3.config={root / 's3.json'}",
