@@ -48,3 +48,20 @@ def test_queue_first_pages_walk_live_cases_in_order(tmp_path: Path) -> None:
             assert index in plan and "TEMP B-TREE" not in plan, (flt.queue, plan)
     finally:
         hq.close()
+
+
+def test_next_due_refresh_uses_the_follow_up_index_on_postgresql(
+        tmp_path: Path, pg_server: object, pg_database: str) -> None:
+    """bench_team at 1M records: ``f.case_id = ?1 OR f.case_id IN (...)`` was a
+    sequential scan of every follow-up per case the desk's sync touched."""
+    from intake_app.store import cases as store_cases
+
+    hq = make_hq(tmp_path, pg_server.store_url(pg_database))  # type: ignore[attr-defined]
+    try:
+        with hq._store.transaction() as conn:
+            conn.execute("SET LOCAL enable_seqscan = off")  # tiny tables: ask for the index
+            rows = conn.execute("EXPLAIN " + store_cases.NEXT_DUE, ("C-000001",)).fetchall()
+        plan = " / ".join(str(r[0]) for r in rows)
+        assert "Seq Scan on case_followups" not in plan, plan
+    finally:
+        hq.close()
