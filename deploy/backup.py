@@ -133,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
             result = restore(a.database, a.bucket, profile, Path(a.src))
     except (UsageError, ObjectStoreError) as exc:
         raise SystemExit(f"{a.action}: {exc}") from None
+    except objstore.failures() as exc:  # the object store failed midway: one line
+        raise SystemExit(f"{a.action}: object storage: {objstore.describe(exc)}") from None
     except subprocess.CalledProcessError as exc:
         raise SystemExit(f"{a.action}: {Path(exc.cmd[0]).name} failed (exit {exc.returncode})") \
             from None

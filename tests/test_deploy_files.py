@@ -11,6 +11,7 @@ import configparser
 import json
 import os
 import re
+import secrets
 import shlex
 import subprocess
 import sys
@@ -115,13 +116,15 @@ def test_backup_and_restore_round_trip(pg_server: PgServer, s3_server: S3Server,
         conn.execute("INSERT INTO t SELECT g, sha256(g::text::bytea) "
                      "FROM generate_series(1, 500) g")
     client = s3_server.client()
-    client.make_bucket("bk-src")
-    client.make_bucket("bk-dst")
+    # Prefixes in the session's bucket: every new bucket is a SeaweedFS collection with
+    # volumes of its own, and the test server's volumes are few.
+    run = secrets.token_hex(4)
+    src, dst = f"s3://intake-ready/bk-{run}-src", f"s3://intake-ready/bk-{run}-dst"
     import io
 
     for i in range(5):
         data = os.urandom(1000 * (i + 1))
-        client.put_object("bk-src", f"hq/a/{i}", io.BytesIO(data), len(data))
+        client.put_object("intake-ready", f"bk-{run}-src/a/{i}", io.BytesIO(data), len(data))
     profile = tmp_path / "profile"
     profile.mkdir()
     (profile / "profile.hdr").write_bytes(b"header")
@@ -132,13 +135,13 @@ def test_backup_and_restore_round_trip(pg_server: PgServer, s3_server: S3Server,
     script = [sys.executable, str(DEPLOY / "backup.py")]
     out = tmp_path / "backup"
     r = subprocess.run([*script, "backup", "--database", pg_server.store_url(src_db),
-                        "--bucket", "s3://bk-src/hq", "--profile", str(profile), "--out", str(out)],
+                        "--bucket", src, "--profile", str(profile), "--out", str(out)],
                        env=env, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["objects"] == 5
     restored = tmp_path / "restored"
     r = subprocess.run([*script, "restore", "--database", pg_server.store_url(dst_db),
-                        "--bucket", "s3://bk-dst/hq", "--profile", str(restored),
+                        "--bucket", dst, "--profile", str(restored),
                         "--from", str(out)],
                        env=env, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
@@ -146,11 +149,12 @@ def test_backup_and_restore_round_trip(pg_server: PgServer, s3_server: S3Server,
         q = "SELECT id, v FROM t ORDER BY id"
         assert a.execute(q).fetchall() == b.execute(q).fetchall()
     for i in range(5):
-        x, y = client.get_object("bk-src", f"hq/a/{i}"), client.get_object("bk-dst", f"hq/a/{i}")
+        x = client.get_object("intake-ready", f"bk-{run}-src/a/{i}")
+        y = client.get_object("intake-ready", f"bk-{run}-dst/a/{i}")
         assert x.read() == y.read()
     assert (restored / "profile.hdr").read_bytes() == b"header"
     # A second restore onto the now non-empty targets is refused, nothing changed.
     r = subprocess.run([*script, "restore", "--database", pg_server.store_url(dst_db),
-                        "--bucket", "s3://bk-dst/hq", "--from", str(out)],
+                        "--bucket", dst, "--from", str(out)],
                        env=env, capture_output=True, text=True)
     assert r.returncode != 0 and "is not empty" in r.stderr

@@ -51,6 +51,7 @@ class Pair:
     bucket: Bucket
     server_a: BackgroundServer
     state_url: str
+    prefix: str
 
     def client(self, url: str, device: str | None = None) -> DropboxClient:
         creds = self.world.hq_creds if device is None else self.world.devices[device].creds
@@ -78,9 +79,10 @@ def pair(tmp_path_factory: pytest.TempPathFactory, s3_server: S3Server,
          pg_server: PgServer) -> Iterator[Pair]:
     tmp_path = tmp_path_factory.mktemp("shared")
     world = SimWorld.create(tmp_path / "world", 7)
-    bucket_name = "dropbox-" + secrets.token_hex(4)
-    s3_server.client().make_bucket(bucket_name)
-    url = f"s3://{bucket_name}/relay"
+    # A prefix of its own in the session's bucket (a new bucket would be a SeaweedFS
+    # collection with volumes of its own; the test server's volumes are few).
+    prefix = "relay-" + secrets.token_hex(4)
+    url = f"s3://intake-ready/{prefix}"
     env = {"INTAKE_S3_ENDPOINT": "http://" + s3_server.endpoint,
            "AWS_ACCESS_KEY_ID": s3_server.access_key,
            "AWS_SECRET_ACCESS_KEY": s3_server.secret_key}
@@ -110,7 +112,7 @@ def pair(tmp_path_factory: pytest.TempPathFactory, s3_server: S3Server,
             raise RuntimeError((tmp_path / "b.log").read_text(errors="replace"))
         time.sleep(0.05)
     try:
-        yield Pair(world, a, b, bucket, server_a, state_url)
+        yield Pair(world, a, b, bucket, server_a, state_url, prefix)
     finally:
         proc.terminate()
         proc.wait(10)
@@ -172,7 +174,7 @@ def test_upload_cut_at_a_resumes_at_b_and_hq_fetches_from_either(pair: Pair,
     with pair.client(pair.b) as hq:
         assert hq.download("dev-000", b.name, dest, w.keyring()).read_bytes() == b.data
     # HQ's receipt posted at B prunes the bundle for A too.
-    segments = {n for n, d in pair.objects() if n.startswith("relay/uploads/")
+    segments = {n for n, d in pair.objects() if n.startswith(f"{pair.prefix}/uploads/")
                 and d in b.data}
     assert segments
     receipt = make_receipt(w.hq_key, w.hq_id, "dev-000", [(1, b.statement_hash)])
@@ -184,7 +186,7 @@ def test_upload_cut_at_a_resumes_at_b_and_hq_fetches_from_either(pair: Pair,
         assert c.fetch_receipt("dev-000") == receipt
         assert c.upload_file(src) == "delivered"
     after = {n for n, _d in pair.objects()}
-    assert "relay/receipts/dev-000.sig" in after
+    assert f"{pair.prefix}/receipts/dev-000.sig" in after
     assert not segments & after  # the segments went with the bundle
 
 
@@ -253,6 +255,6 @@ def test_sweep_removes_orphaned_objects_only(pair: Pair, tmp_path: Path) -> None
     assert store.sweep() == 0  # younger than an hour: may be mid-commit elsewhere
     assert store.sweep(min_age=0) == 1
     names = [n for n, _d in pair.objects()]
-    assert "relay/uploads/deadbeef/0000000000000000-00000000" not in names
+    assert f"{pair.prefix}/uploads/deadbeef/0000000000000000-00000000" not in names
     with pair.client(pair.b, "dev-006") as c:  # the live upload was left alone
         assert c.upload_file(b.write(tmp_path)) == "stored"
