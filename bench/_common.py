@@ -53,3 +53,17 @@ def peak_rss_of(cmd: list[str]) -> tuple[float, float]:
     dt = time.perf_counter() - t
     rss_kib = int(proc.stderr.decode().strip().splitlines()[-1])
     return dt, rss_kib / 1024
+
+
+# The start of every measured child script: its peak RSS (VmHWM) reset and read.
+HWM_PRELUDE = r"""
+import json, os, sys, time
+from pathlib import Path
+def reset_hwm():
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+def hwm():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM"):
+            return int(line.split()[1]) / 1024
+"""

@@ -39,21 +39,12 @@ os.environ.setdefault("PYTEST_CURRENT_TEST", "bench")  # the fast KDF is test-on
 from tests.cli_helpers import FIELD_PASS, HQ_PASS, enrolled_pair, example_values, ok
 from tests.pg_helpers import start_postgres, start_seaweedfs, stop_postgres, stop_seaweedfs
 
-from bench._common import run_child
+from bench._common import HWM_PRELUDE, run_child
 
 # Volumes of 1 GiB (the tests use 64 MiB x 16, too small for a 1 GiB object).
 WEED_EXTRA = ("-master.volumeSizeLimitMB=1024", "-volume.max=8")
 
-PRELUDE = r"""
-import json, os, sys, time
-from pathlib import Path
-def reset_hwm():
-    with open("/proc/self/clear_refs", "w") as f:
-        f.write("5")
-def hwm():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM"):
-            return int(line.split()[1]) / 1024
+PRELUDE = HWM_PRELUDE + r"""
 def cpu():
     t = os.times()
     return t.user + t.system

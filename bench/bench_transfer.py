@@ -39,19 +39,9 @@ os.environ.setdefault("PYTEST_CURRENT_TEST", "bench")  # the fast KDF is test-on
 
 from tests.cli_helpers import FIELD_PASS, HQ_PASS, enrolled_pair, example_values, ok
 
-from bench._common import peak_rss_of, run_child
+from bench._common import HWM_PRELUDE, peak_rss_of, run_child
 
-PRELUDE = r"""
-import json, os, sys, time
-from pathlib import Path
-def reset_hwm():
-    with open("/proc/self/clear_refs", "w") as f:
-        f.write("5")
-def hwm():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM"):
-            return int(line.split()[1]) / 1024
-"""
+PRELUDE = HWM_PRELUDE
 
 ATTACH = PRELUDE + r"""
 from intake_app.services.field import FieldService
