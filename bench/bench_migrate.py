@@ -29,7 +29,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.pg_helpers import _run_as, _server_user, pg_bindir
+from tests.pg_helpers import pg_bindir
+from tests.pg_helpers import start_postgres as start_pg
 
 from bench.gen_people import EXAMPLE, PASS, dataset, seed_store
 from intake_app.hq import eventlog
@@ -43,38 +44,17 @@ ATTACHMENTS = 16  # 1 MiB each
 
 
 def start_postgres(root: Path) -> tuple[str, subprocess.Popen[bytes]]:
-    bindir = pg_bindir()
-    if bindir is None:
+    """A durable server (fsync on, unlike the tests') with the hq and ref databases."""
+    if pg_bindir() is None:
         raise SystemExit("PostgreSQL server binaries not found (apt-get install postgresql)")
-    user = _server_user()
-    root.mkdir()
-    for d in (root.parent, root):  # the server's user must reach its folders
-        d.chmod(0o711)
-    data, sock = root / "data", root / "sock"
-    for d in (data, sock):
-        d.mkdir(mode=0o700)
-        if user is not None:
-            os.chown(d, user.pw_uid, user.pw_gid)
-    prefix = _run_as(user)
-    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "intake_admin",
-                    "--auth-local=trust", "--auth-host=reject", "-E", "UTF8",
-                    "--locale=C.UTF-8"], check=True, capture_output=True)
-    proc = subprocess.Popen(
-        [*prefix, str(bindir / "postgres"), "-D", str(data), "-k", str(sock), "-p", "5432",
-         "-c", "listen_addresses=", "-c", "shared_buffers=256MB", "-c", "max_wal_size=2GB"],
-        stdout=subprocess.DEVNULL, stderr=open(root / "server.log", "wb"))
+    server, proc = start_pg(root, {"shared_buffers": "256MB", "max_wal_size": "2GB"},
+                            timeout=60)
     import psycopg
 
-    dsn = f"host={sock} port=5432 dbname=postgres user=intake_admin"
-    for _ in range(600):
-        try:
-            with psycopg.connect(dsn, autocommit=True) as conn:
-                conn.execute("CREATE DATABASE hq")
-                conn.execute("CREATE DATABASE ref")
-            break
-        except psycopg.OperationalError:
-            time.sleep(0.05)
-    return f"postgresql:///hq?host={sock}&port=5432&user=intake_admin", proc
+    with psycopg.connect(server.dsn(), autocommit=True) as conn:
+        conn.execute("CREATE DATABASE hq")
+        conn.execute("CREATE DATABASE ref")
+    return f"postgresql:///hq?host={server.socket_dir}&port=5432&user=intake_admin", proc
 
 
 def build(svc: HQService, n_records: int, n_cases: int) -> None:

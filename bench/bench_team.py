@@ -45,7 +45,7 @@ os.environ["INTAKE_TESTING_FAST_KDF"] = "1"  # unlock cost is not what is measur
 os.environ.setdefault("PYTEST_CURRENT_TEST", "bench")  # the fast KDF is test-only
 
 from tests.cli_helpers import FIELD_PASS, HQ_PASS, enrolled_pair
-from tests.pg_helpers import PgServer, _run_as, _server_user, pg_bindir
+from tests.pg_helpers import PgServer, pg_bindir, start_postgres
 
 from bench._common import ROOT, pct, run_child
 from bench.bench_desk import group
@@ -93,38 +93,9 @@ print(json.dumps({"queue": q, "search": s}))
 
 
 def start_server(root: Path) -> tuple[PgServer, subprocess.Popen[bytes]]:
-    bindir = pg_bindir()
-    if bindir is None:
+    if pg_bindir() is None:
         raise SystemExit("PostgreSQL not installed: apt-get install -y postgresql")
-    user = _server_user()
-    root.parent.chmod(0o711)
-    root.mkdir(mode=0o711)
-    data, sock = root / "data", root / "sock"
-    for d in (data, sock):
-        d.mkdir(mode=0o700)
-        if user is not None:
-            os.chown(d, user.pw_uid, user.pw_gid)
-    prefix = _run_as(user)
-    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "intake_admin",
-                    "--auth-local=trust", "--auth-host=reject", "-E", "UTF8",
-                    "--locale=C.UTF-8"], check=True, capture_output=True)
-    (data / "pg_hba.conf").write_text("local all intake_admin trust\n", encoding="utf-8")
-    args = [x for k, v in SETTINGS.items() for x in ("-c", f"{k}={v}")]
-    proc = subprocess.Popen([*prefix, str(bindir / "postgres"), "-D", str(data), "-k",
-                             str(sock), "-p", "5432", *args], stdout=subprocess.DEVNULL,
-                            stderr=open(root / "server.log", "wb"))
-    server = PgServer(root=root, socket_dir=sock, port=5432)
-    import psycopg
-
-    for _ in range(600):
-        try:
-            with psycopg.connect(server.dsn(), connect_timeout=2):
-                return server, proc
-        except psycopg.OperationalError:
-            if proc.poll() is not None:
-                break
-            time.sleep(0.05)
-    raise SystemExit("PostgreSQL did not start:\n" + (root / "server.log").read_text())
+    return start_postgres(root, SETTINGS, timeout=60)
 
 
 def stop_server(proc: subprocess.Popen[bytes]) -> None:

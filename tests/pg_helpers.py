@@ -104,7 +104,17 @@ def _server_user() -> pwd.struct_passwd | None:
     raise RuntimeError("running as root and neither a postgres nor a nobody user exists")
 
 
-def start_postgres() -> tuple[PgServer, subprocess.Popen[bytes]]:
+# The tests' server: nothing synced (a crash loses a test database, nothing else).
+TEST_SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off",
+                 "shared_buffers": "32MB", "max_connections": "60",
+                 "password_encryption": "scram-sha-256"}
+
+
+def start_postgres(root: Path | None = None, settings: dict[str, str] | None = None,
+                   timeout: float = 30.0) -> tuple[PgServer, subprocess.Popen[bytes]]:
+    """A server on a Unix socket only. ``root``: a new folder to hold it (default: a temp
+    folder); ``settings``: its ``-c`` options instead of TEST_SETTINGS, and then initdb
+    syncs too (the benches' durable servers)."""
     bindir = pg_bindir()
     if bindir is None:
         _missing("PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb)")
@@ -113,8 +123,12 @@ def start_postgres() -> tuple[PgServer, subprocess.Popen[bytes]]:
         _missing("setpriv (util-linux) not found: cannot drop root for PostgreSQL")
     t0 = time.monotonic()
     user = _server_user()
-    # Not under pytest's tmp folders: those are 0700 root, closed to the server's user.
-    root = Path(tempfile.mkdtemp(prefix="intake-pg-", dir="/tmp"))
+    if root is None:
+        # Not under pytest's tmp folders: those are 0700 root, closed to the server's user.
+        root = Path(tempfile.mkdtemp(prefix="intake-pg-", dir="/tmp"))
+    else:
+        root.parent.chmod(0o711)  # the server's user must reach its folders
+        root.mkdir()
     root.chmod(0o711)
     data, sock = root / "data", root / "sock"
     for d in (data, sock):
@@ -122,23 +136,23 @@ def start_postgres() -> tuple[PgServer, subprocess.Popen[bytes]]:
         if user is not None:
             os.chown(d, user.pw_uid, user.pw_gid)
     prefix = _run_as(user)
+    no_sync = ["--no-sync"] if settings is None else []
     subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "intake_admin",
-                    "--auth-local=trust", "--auth-host=reject", "--no-sync", "-E", "UTF8",
+                    "--auth-local=trust", "--auth-host=reject", *no_sync, "-E", "UTF8",
                     "--locale=C.UTF-8"], check=True, capture_output=True)
     # The admin (tests only) by trust; every other role with its password.
     (data / "pg_hba.conf").write_text(
         "local all intake_admin trust\nlocal all all scram-sha-256\n", encoding="utf-8")
     port = 5432  # only a socket file name here: listen_addresses='' opens no TCP port
+    options = {**(TEST_SETTINGS if settings is None else settings), "listen_addresses": ""}
     proc = subprocess.Popen(
         [*prefix, str(bindir / "postgres"), "-D", str(data), "-k", str(sock), "-p", str(port),
-         "-c", "listen_addresses=", "-c", "fsync=off", "-c", "synchronous_commit=off",
-         "-c", "full_page_writes=off", "-c", "shared_buffers=32MB", "-c", "max_connections=60",
-         "-c", "password_encryption=scram-sha-256"],
+         *[x for k, v in options.items() for x in ("-c", f"{k}={v}")]],
         stdout=subprocess.DEVNULL, stderr=open(root / "server.log", "wb"))
     server = PgServer(root=root, socket_dir=sock, port=port)
     import psycopg
 
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + timeout
     while True:
         try:
             with psycopg.connect(server.dsn(), connect_timeout=2):
