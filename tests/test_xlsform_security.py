@@ -152,7 +152,7 @@ def test_xlsform_size_bomb_is_refused_quickly(tmp_path: Path, kind: str) -> None
     assert f"bomb_{kind}.xlsx" in text and "size limits" in text, text
     # Today's main ran 88 s on the first one; the guard needs a fraction of a second
     # (bench-free bound with wide margin for a loaded CI machine).
-    assert elapsed < 5.0, elapsed
+    assert elapsed < 20.0, elapsed
 
 
 def test_a_large_real_form_is_within_the_limits(tmp_path: Path) -> None:
