@@ -62,6 +62,10 @@ def test_enroll_from_card_and_revoke(qtbot, tmp_path: Path, monkeypatch) -> None
     ws = unlock_hq(qtbot, window)
     view = ws.devices
     qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10_000)
+    # A card that cannot be read: one sentence, not the OS's "[Errno 21] ..." text.
+    monkeypatch.setattr(devices_view, "choose_open", lambda *a, **k: tmp_path / "field2")
+    view.enroll_button.click()
+    assert view.status.text() == "Cannot read the device card \u2066field2\u2069."
     monkeypatch.setattr(devices_view, "choose_open", lambda *a, **k: tmp_path / "card2.sig")
     view.enroll_button.click()
     qtbot.waitUntil(lambda: view.table.rowCount() == 2, timeout=10_000)

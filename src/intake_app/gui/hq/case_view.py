@@ -295,7 +295,7 @@ class CaseView(QWidget):
         if isinstance(exc, ConsentRefused):
             self.parts.refusal.setText(self.tr(
                 "Referral refused: the person did not consent to referral to partners. "
-                "Nothing was sent. The refusal is recorded.") + "\n" + str(exc))
+                "Nothing was sent. The refusal is recorded.") + "\n" + error_text(exc))
             self.parts.refusal.setVisible(True)
             self.tabs.setCurrentIndex(3)
         else:

@@ -132,8 +132,9 @@ class DevicesView(QWidget):
             return
         try:
             data = path.read_bytes()
-        except OSError as exc:
-            self.status.setText(str(exc))
+        except OSError:
+            self.status.setText(self.tr("Cannot read the device card {name}.").format(
+                name=ltr(path.name)))
             return
         self.enroll(data)
 

@@ -1499,37 +1499,42 @@
             <translation>کارت‌های دستگاه (*.sig *.card);;همه فایل‌ها (*)</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="147" />
+            <location filename="../hq/devices_view.py" line="136" />
+            <source>Cannot read the device card {name}.</source>
+            <translation>کارت دستگاه {name} خوانده نمی‌شود.</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="148" />
             <source>Enrolled {device}, fingerprint {fp}. Compare it with the one the laptop shows.</source>
             <translation>{device} ثبت‌نام شد، اثر انگشت {fp}. آن را با آنچه لپ‌تاپ نشان می‌دهد مقایسه کنید.</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="157" />
+            <location filename="../hq/devices_view.py" line="158" />
             <source>Revoke device</source>
             <translation>لغو دستگاه</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="158" />
+            <location filename="../hq/devices_view.py" line="159" />
             <source>Revoke {device}? Bundles it signs from now on will be refused. This cannot be undone.</source>
             <translation>{device} لغو شود؟ بسته‌هایی که از این پس امضا کند رد می‌شوند. این کار برگشت‌پذیر نیست.</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="167" />
+            <location filename="../hq/devices_view.py" line="168" />
             <source>Revoked {device}. Publish the new keyring.</source>
             <translation>{device} لغو شد. حلقهٔ کلید جدید را منتشر کنید.</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="173" />
+            <location filename="../hq/devices_view.py" line="174" />
             <source>Save the public keyring</source>
             <translation>ذخیرهٔ حلقهٔ کلید عمومی</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="174" />
+            <location filename="../hq/devices_view.py" line="175" />
             <source>Keyring (*.sig)</source>
             <translation>حلقهٔ کلید (*.sig)</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="184" />
+            <location filename="../hq/devices_view.py" line="185" />
             <source>Saved the keyring to {path}.</source>
             <translation>حلقهٔ کلید در {path} ذخیره شد.</translation>
         </message>
@@ -1753,7 +1758,7 @@
     <context>
         <name>ErrorList</name>
         <message>
-            <location filename="../editor/review.py" line="64" />
+            <location filename="../editor/review.py" line="65" />
             <source>Answers to fix</source>
             <translation>پاسخ‌هایی که باید اصلاح شوند</translation>
         </message>
@@ -3495,42 +3500,42 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../editor/review.py" line="94" />
+            <location filename="../editor/review.py" line="95" />
             <source>Review the answers</source>
             <translation>مرور پاسخ‌ها</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="100" />
+            <location filename="../editor/review.py" line="101" />
             <source>All answers</source>
             <translation>همه پاسخ‌ها</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="103" />
+            <location filename="../editor/review.py" line="104" />
             <source>&amp;Back to the form</source>
             <translation>بازگشت به فورم</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="104" />
+            <location filename="../editor/review.py" line="105" />
             <source>&amp;Finalize…</source>
             <translation>نهایی کردن…</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="133" />
+            <location filename="../editor/review.py" line="134" />
             <source>Yes</source>
             <translation>بلی</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="133" />
+            <location filename="../editor/review.py" line="134" />
             <source>No</source>
             <translation>نخیر</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="146" />
+            <location filename="../editor/review.py" line="148" />
             <source>Edit</source>
             <translation>ویرایش</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="147" />
+            <location filename="../editor/review.py" line="149" />
             <source>Not answered</source>
             <translation>پاسخ داده نشده</translation>
         </message>

@@ -1507,37 +1507,42 @@
             <translation>د وسیلې کارتونه (*.sig *.card);;ټول فایلونه (*)</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="147" />
+            <location filename="../hq/devices_view.py" line="136" />
+            <source>Cannot read the device card {name}.</source>
+            <translation>د وسیلې کارت {name} نه لوستل کېږي.</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="148" />
             <source>Enrolled {device}, fingerprint {fp}. Compare it with the one the laptop shows.</source>
             <translation>{device} نوم لیکنه وشوه، د ګوتو نښه {fp}. له هغې سره یې پرتله کړئ چې لپټاپ یې ښیي.</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="157" />
+            <location filename="../hq/devices_view.py" line="158" />
             <source>Revoke device</source>
             <translation>وسیله لغوه کول</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="158" />
+            <location filename="../hq/devices_view.py" line="159" />
             <source>Revoke {device}? Bundles it signs from now on will be refused. This cannot be undone.</source>
             <translation>{device} لغوه شي؟ هغه کڅوړې چې له اوس وروسته لاسلیک کړي رد به شي. دا بېرته نه راګرځي.</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="167" />
+            <location filename="../hq/devices_view.py" line="168" />
             <source>Revoked {device}. Publish the new keyring.</source>
             <translation>{device} لغوه شوه. د کلیو نوې کړۍ خپره کړئ.</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="173" />
+            <location filename="../hq/devices_view.py" line="174" />
             <source>Save the public keyring</source>
             <translation>د کلیو عامه کړۍ خوندي کول</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="174" />
+            <location filename="../hq/devices_view.py" line="175" />
             <source>Keyring (*.sig)</source>
             <translation>د کلیو کړۍ (*.sig)</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="184" />
+            <location filename="../hq/devices_view.py" line="185" />
             <source>Saved the keyring to {path}.</source>
             <translation>د کلیو کړۍ په {path} کې خوندي شوه.</translation>
         </message>
@@ -1763,7 +1768,7 @@
     <context>
         <name>ErrorList</name>
         <message>
-            <location filename="../editor/review.py" line="64" />
+            <location filename="../editor/review.py" line="65" />
             <source>Answers to fix</source>
             <translation>هغه ځوابونه چې باید سم شي</translation>
         </message>
@@ -3518,42 +3523,42 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../editor/review.py" line="94" />
+            <location filename="../editor/review.py" line="95" />
             <source>Review the answers</source>
             <translation>د ځوابونو کتنه</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="100" />
+            <location filename="../editor/review.py" line="101" />
             <source>All answers</source>
             <translation>ټول ځوابونه</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="103" />
+            <location filename="../editor/review.py" line="104" />
             <source>&amp;Back to the form</source>
             <translation>فورم ته بېرته</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="104" />
+            <location filename="../editor/review.py" line="105" />
             <source>&amp;Finalize…</source>
             <translation>وروستی کول…</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="133" />
+            <location filename="../editor/review.py" line="134" />
             <source>Yes</source>
             <translation>هو</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="133" />
+            <location filename="../editor/review.py" line="134" />
             <source>No</source>
             <translation>نه</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="146" />
+            <location filename="../editor/review.py" line="148" />
             <source>Edit</source>
             <translation>سمول</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="147" />
+            <location filename="../editor/review.py" line="149" />
             <source>Not answered</source>
             <translation>ځواب نه دی ورکړل شوی</translation>
         </message>

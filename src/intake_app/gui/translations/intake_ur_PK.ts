@@ -1507,37 +1507,42 @@
             <translation>ڈیوائس کارڈ (*.sig *.card);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="147" />
+            <location filename="../hq/devices_view.py" line="136" />
+            <source>Cannot read the device card {name}.</source>
+            <translation>ڈیوائس کارڈ {name} پڑھا نہیں جا سکتا۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/devices_view.py" line="148" />
             <source>Enrolled {device}, fingerprint {fp}. Compare it with the one the laptop shows.</source>
             <translation>{device} کا اندراج ہو گیا، فنگر پرنٹ {fp}۔ اسے لیپ ٹاپ پر دکھائے گئے سے ملائیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="157" />
+            <location filename="../hq/devices_view.py" line="158" />
             <source>Revoke device</source>
             <translation>ڈیوائس منسوخ کریں</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="158" />
+            <location filename="../hq/devices_view.py" line="159" />
             <source>Revoke {device}? Bundles it signs from now on will be refused. This cannot be undone.</source>
             <translation>{device} منسوخ کریں؟ اب سے اس کے دستخط شدہ بنڈل مسترد ہوں گے۔ یہ واپس نہیں ہو سکتا۔</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="167" />
+            <location filename="../hq/devices_view.py" line="168" />
             <source>Revoked {device}. Publish the new keyring.</source>
             <translation>{device} منسوخ ہو گئی۔ نیا کی رنگ شائع کریں۔</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="173" />
+            <location filename="../hq/devices_view.py" line="174" />
             <source>Save the public keyring</source>
             <translation>عوامی کی رنگ محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="174" />
+            <location filename="../hq/devices_view.py" line="175" />
             <source>Keyring (*.sig)</source>
             <translation>کی رنگ (*.sig)</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="184" />
+            <location filename="../hq/devices_view.py" line="185" />
             <source>Saved the keyring to {path}.</source>
             <translation>کی رنگ {path} میں محفوظ ہو گیا۔</translation>
         </message>
@@ -1763,7 +1768,7 @@
     <context>
         <name>ErrorList</name>
         <message>
-            <location filename="../editor/review.py" line="64" />
+            <location filename="../editor/review.py" line="65" />
             <source>Answers to fix</source>
             <translation>وہ جوابات جنہیں درست کرنا ہے</translation>
         </message>
@@ -3518,42 +3523,42 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../editor/review.py" line="94" />
+            <location filename="../editor/review.py" line="95" />
             <source>Review the answers</source>
             <translation>جوابات کا جائزہ</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="100" />
+            <location filename="../editor/review.py" line="101" />
             <source>All answers</source>
             <translation>تمام جوابات</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="103" />
+            <location filename="../editor/review.py" line="104" />
             <source>&amp;Back to the form</source>
             <translation>فارم پر واپس</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="104" />
+            <location filename="../editor/review.py" line="105" />
             <source>&amp;Finalize…</source>
             <translation>حتمی بنائیں…</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="133" />
+            <location filename="../editor/review.py" line="134" />
             <source>Yes</source>
             <translation>ہاں</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="133" />
+            <location filename="../editor/review.py" line="134" />
             <source>No</source>
             <translation>نہیں</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="146" />
+            <location filename="../editor/review.py" line="148" />
             <source>Edit</source>
             <translation>ترمیم</translation>
         </message>
         <message>
-            <location filename="../editor/review.py" line="147" />
+            <location filename="../editor/review.py" line="149" />
             <source>Not answered</source>
             <translation>جواب نہیں دیا گیا</translation>
         </message>
