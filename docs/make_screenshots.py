@@ -11,7 +11,8 @@ and for HQ and the auditor (real bundles from an enrolled sample laptop, one
 of them damaged on purpose): hq-unlock, hq-import, hq-devices, hq-records,
 hq-receipts, hq-export, auditor, hq-wizard (HQ's first run, its keys page); and the HQ
 case desk (``--only cases`` renders just these): hq-cases, hq-case, hq-duplicates,
-hq-dashboard. ``--only field`` renders the field app's screens and hq-wizard.
+hq-dashboard. ``--only field`` renders the field app's screens and hq-wizard, ``--only hq``
+the HQ screens and the auditor's.
 All at 1366x768, the laptop screen the interviews were tried on (issue 16).
 """
 
@@ -391,7 +392,7 @@ def render_cases(lang: str, out: Path, work: Path) -> None:
     assert isinstance(app, QApplication)
     prefix = out / lang
     window, _ = create_window(make_case_data(work / f"cases-{lang}"), lang, "hq")
-    window.resize(1280, 800)
+    window.resize(*SIZE)
     window.show()
     window.unlock_page.passphrase.setText(PASS)
     window.unlock_page.try_unlock()
@@ -443,10 +444,10 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     p.add_argument("--langs", nargs="+", default=["en", "fa-AF", "ps", "ur"])
-    p.add_argument("--only", choices=["all", "cases", "database", "field"], default="all",
+    p.add_argument("--only", choices=["all", "cases", "database", "field", "hq"], default="all",
                    help="cases: only the HQ case desk screens; database: only the team "
                         "database dialog; field: only the field app's screens and the HQ "
-                        "first-run wizard")
+                        "first-run wizard; hq: the HQ and auditor screens")
     args = p.parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
     from intake_app.gui import i18n_build
@@ -475,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.only in ("all", "field"):
                 render(lang, args.out, work)
                 render_hq_wizard(lang, args.out, work)
-            if args.only == "all":
+            if args.only in ("all", "hq"):
                 render_hq(lang, args.out, work)
             if args.only in ("all", "database"):
                 render_database(lang, args.out, work)

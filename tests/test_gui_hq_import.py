@@ -92,3 +92,21 @@ def test_lock_clears_the_import_desk(qtbot, tmp_path: Path) -> None:
     assert not window.session.is_unlocked
     assert window.stack.currentWidget() is window.unlock_page
     assert not window.export_action.isEnabled()
+
+
+def test_refusal_reason_in_the_interface_language(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """In Dari the reason cell says what is wrong in Dari; the core's English line (which
+    names the failing chunk) stays in the tooltip."""
+    data = make_hq_data(tmp_path)
+    window = open_hq_window(qtbot, data.hq, "fa-AF")
+    desk = unlock_hq(qtbot, window).import_desk
+    monkeypatch.setattr(import_desk, "choose_folder", lambda *a, **k: data.bad.parent)
+    desk.folder_button.click()
+    qtbot.waitUntil(lambda: not desk.busy, timeout=30_000)
+    wait_idle(qtbot, window)
+    (outcome,) = desk.outcomes
+    assert outcome.kind == "payload" and outcome.reason.isascii()
+    cell = desk.table.item(0, 6)
+    assert "محتوای فایل رمزگشایی نمی‌شود" in cell.text()
+    assert not any("a" <= ch <= "z" for ch in cell.text())  # no English words in it
+    assert cell.toolTip() == outcome.reason

@@ -114,3 +114,13 @@ def intake_error_text(exc: E.IntakeError) -> str:
     if QLocale().language() in (QLocale.Language.English, QLocale.Language.C):
         return str(exc)
     return kind_text(exc)
+
+
+def bundle_reason_text(kind: str, reason: str) -> str:
+    """A refused bundle's reason for a table cell (import desk, auditor): as
+    ``intake_error_text``, the core's precise line in English and the kind's sentence in
+    the other interface languages; callers keep the core's line in the cell's tooltip."""
+    if (not reason or kind not in E.BUNDLE_ERROR_KINDS
+            or QLocale().language() in (QLocale.Language.English, QLocale.Language.C)):
+        return reason
+    return QCoreApplication.translate("Errors", BUNDLE_TEXTS[E.BundleErrorKind(kind)])

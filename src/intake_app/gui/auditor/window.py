@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.gui.dialogs import error_text
+from intake_app.gui.error_texts import bundle_reason_text
 from intake_app.gui.hq.common import (
     BAD,
     GOOD,
@@ -227,7 +228,7 @@ class AuditorWindow(QMainWindow):
                 item(self.tr("Valid") if o.ok else self.tr("Refused"), colour),
                 item(o.device_id), item(number(o.sequence) if o.sequence else ""),
                 item(log_text, None if entry_ok(log_text, o.ok, in_log.get(o.path)) else NOTE),
-                item(o.reason or notes, tip=o.reason or notes)])
+                item(bundle_reason_text(o.kind, o.reason) or notes, tip=o.reason or notes)])
         good = sum(1 for o in result.outcomes if o.ok)
         text = self.tr("{good} valid, {bad} refused.").format(
             good=number(good), bad=number(len(result.outcomes) - good))

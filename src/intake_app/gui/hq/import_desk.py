@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.gui.dialogs import error_text
+from intake_app.gui.error_texts import bundle_reason_text
 from intake_app.gui.hq.common import (
     BAD,
     GOOD,
@@ -252,7 +253,8 @@ class ImportDesk(QWidget):
         colour = {"imported": GOOD, "duplicate": NOTE}.get(o.verdict, BAD)
         if o.verdict == "imported" and o.notes:
             colour = NOTE
-        reason = o.reason or "; ".join(o.notes)
+        tip = o.reason or "; ".join(o.notes)
+        reason = bundle_reason_text(o.kind, o.reason) or tip
         if o.quarantined:
             reason = self.tr("{reason} (quarantined)").format(reason=reason)
         row = self.table.rowCount()
@@ -260,7 +262,7 @@ class ImportDesk(QWidget):
         set_row(self.table, row, [
             item(Path(o.path).name, tip=o.path), item(self.verdict_text(o.verdict), colour),
             item(o.device_id), item(number(o.sequence) if o.sequence else ""),
-            item(number(o.records)), item(number(o.attachments)), item(reason, tip=reason)])
+            item(number(o.records)), item(number(o.attachments)), item(reason, tip=tip)])
 
     def refresh_quarantine(self) -> None:
         self.quarantine.clear()
