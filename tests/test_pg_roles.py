@@ -457,3 +457,117 @@ def test_an_importer_login_imports_a_real_bundle(pg_server: PgServer, tmp_path: 
     r = run("--data-dir", s.hq, "hq", "records", "list", passphrase=HQ_PASS,
             env={"PGPASSWORD": "wrong"})
     assert r.rc == 1 and "cannot connect" in r.err and "Traceback" not in r.err
+
+
+# -- attachments and the duplicate finder as team members (store.pg.member_reads) -------
+
+
+@pytest.fixture(scope="module")
+def attached(team: Team) -> dict[str, tuple[str, bytes]]:
+    """One sealed attachment (two chunks, bytea rows) on the record of ``mine`` and one
+    on ``theirs``, written as an import writes them (store.attachments)."""
+    from intake_app.store import attachments as att_store
+
+    out = {}
+    store: Any = team.hq._store
+    for case in (team.mine, team.theirs):
+        att_id, data = secrets.token_hex(16), secrets.token_bytes(att_store.CHUNK_SIZE + 999)
+        key = att_store.new_chunk_key()
+        with store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO attachments (id, record_id, name, mime, size, sha256, created_at, "
+                "complete, chunk_key) VALUES (?, ?, 'scan.pdf', 'application/pdf', ?, '', 1, "
+                "1, ?)", (att_id, team.records[case], len(data), key))
+            size = att_store.CHUNK_SIZE
+            for idx in range(2):
+                att_store.write_chunk(conn, key, att_id, idx,
+                                      data[idx * size:(idx + 1) * size])
+        out[case] = (att_id, data)
+    return out
+
+
+def test_attachment_content_only_through_a_committed_log_row(
+        team: Team, attached: dict[str, tuple[str, bytes]]) -> None:
+    mine, _data = attached[team.mine]
+    theirs, _other = attached[team.theirs]
+    before = len(team.log_rows())
+    with team.connect("cw") as cw:
+        # The listing columns of their cases' attachments; never the key nor the chunks.
+        assert [r[0] for r in cw.execute("SELECT id FROM attachments")] == [mine]
+        for sql in ("SELECT chunk_key FROM attachments", "SELECT blob FROM attachments",
+                    "SELECT * FROM attachment_chunks"):
+            assert "permission denied" in _denied(cw, sql)
+        # Another case's attachment: refused before any log row; a ticket in the
+        # reader's open transaction opens nothing.
+        assert "no attachment" in _denied(
+            cw, "SELECT intake_member_ticket('attachment', %s)", (theirs,))
+        cw.autocommit = False
+        t = cw.execute("SELECT intake_member_ticket('attachment', %s)", (mine,)).fetchone()[0]
+        for sql in ("SELECT * FROM intake_read_attachment(%s)",
+                    "SELECT * FROM intake_attachment_chunks(%s, 0, 2)"):
+            assert "no committed read ticket" in _denied(cw, sql, (t,))
+            cw.rollback()
+            t = cw.execute("SELECT intake_member_ticket('attachment', %s)",
+                           (mine,)).fetchone()[0]
+        cw.rollback()
+    assert len(team.log_rows()) == before
+    with team.connect("supervisor") as sup:  # a supervisor's ticket is no caseworker's
+        t = sup.execute("SELECT intake_member_ticket('attachment', %s)", (mine,)).fetchone()[0]
+    with team.connect("cw") as cw:
+        assert "no committed read ticket" in _denied(
+            cw, "SELECT * FROM intake_read_attachment(%s)", (t,))
+    with team.connect("auditor") as aud:
+        for sql in ("SELECT id FROM attachments",
+                    f"SELECT intake_member_ticket('attachment', '{mine}')",
+                    "SELECT intake_member_ticket('people', 'all')",
+                    "SELECT * FROM intake_person_keys(1)"):
+            assert "permission denied" in _denied(aud, sql)
+
+
+def test_the_service_reads_attachments_as_each_role_with_a_log_row(
+        team: Team, members: Path, attached: dict[str, tuple[str, bytes]]) -> None:
+    from intake_app.errors import AccessDenied, NotFound
+    from intake_app.services.hq_attachments import save_attachment
+
+    mine, data = attached[team.mine]
+    theirs, other = attached[team.theirs]
+    before = len(team.log_rows())
+    with _member(team, "cw", members) as cw:
+        shown = cw.record(team.records[team.mine])
+        assert [a.id for a in shown.attachments] == [mine]
+        assert cw.attachment_bytes(mine) == data
+        assert save_attachment(cw, mine, members / "scan.pdf").size == len(data)
+        assert (members / "scan.pdf").read_bytes() == data
+        for call in (lambda: cw.attachment_bytes(theirs), lambda: cw.attachment(theirs),
+                     lambda: save_attachment(cw, theirs, members / "not.pdf")):
+            with pytest.raises(NotFound):
+                call()
+    assert not (members / "not.pdf").exists()
+    with _member(team, "supervisor", members) as sup:
+        assert b"".join(sup.attachment_chunks(theirs)) == other
+    with _member(team, "auditor", members) as aud, pytest.raises(AccessDenied):
+        aud.attachment_bytes(mine)
+    new = team.log_rows()[before:]
+    reads = [d for k, d in new if k == "attachment-read"]
+    assert len(reads) == 3 and sum(team.logins["cw"] in d for d in reads) == 2
+    assert any(k == "attachment-saved" and team.logins["cw"] in d for k, d in new)
+
+
+def test_a_supervisor_runs_the_duplicate_finder_with_a_log_row(
+        team: Team, members: Path) -> None:
+    from intake_app.errors import AccessDenied
+
+    def pairs(found: list[Any]) -> list[tuple[str, str, float]]:
+        return [(p.a.id, p.b.id, p.score) for p in found]
+
+    everyone = pairs(team.hq.duplicates(threshold=0.0))
+    one = pairs(team.hq.duplicates_of(team.mine, threshold=0.0))
+    assert everyone and one  # the seeded people are alike enough at threshold 0
+    before = len(team.log_rows())
+    with _member(team, "supervisor", members) as sup:
+        assert pairs(sup.duplicates(threshold=0.0)) == everyone
+        assert pairs(sup.duplicates_of(team.mine, threshold=0.0)) == one
+    new = [(k, d) for k, d in team.log_rows()[before:] if k == "duplicates-read"]
+    assert new and all(team.logins["supervisor"] in d for _k, d in new)
+    with _member(team, "cw", members) as cw, pytest.raises(AccessDenied):
+        cw.duplicates()

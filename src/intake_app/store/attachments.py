@@ -43,6 +43,8 @@ from intake_app.store.blobs import CHUNK_SIZE as CHUNK_SIZE
 from intake_app.store.blobs import SEAL_OVERHEAD as SEAL_OVERHEAD
 from intake_app.store.db import after_commit
 from intake_app.store.ids import new_id, now_ms
+from intake_app.store.pg import member_reads
+from intake_app.store.pg import roles as pg_roles
 
 _QUEUE_DEPTH = 4
 # The sweep at open spares objects younger than this (an import elsewhere may be about
@@ -322,11 +324,32 @@ def get_attachment(db: Store, att_id: str) -> AttachmentInfo:
 def iter_attachment(db: Store, att_id: str) -> Iterator[bytes]:
     """The attachment's bytes, one chunk at a time (constant memory; from a blob, one
     sequential read: one ranged GET from a bucket)."""
+    if pg_roles.reads_logged(db):
+        yield from _member_chunks(db, att_id)
+        return
     info = get_attachment(db, att_id)
     key = chunk_key(db, att_id)
     count = (info.size + CHUNK_SIZE - 1) // CHUNK_SIZE
     for idx, stored in enumerate(stored_chunks(db, att_id, 0, count)):
         yield open_chunk(key, att_id, idx, stored)
+
+
+def _member_chunks(db: Store, att_id: str) -> Iterator[bytes]:
+    """A team member's read: key and chunks only after its committed log row
+    (store.pg.member_reads); the chunks from rows or from the bucket's object."""
+    size, key, blob, rows = member_reads.read_attachment(db, att_id)
+    count = (size + CHUNK_SIZE - 1) // CHUNK_SIZE
+    if rows is None:
+        where = blob_store(db)
+        if where is None or blob is None:
+            raise ObjectStoreError(f"attachment {att_id} is in the HQ's object store, which "
+                                   "this profile does not name (intake hq join --blobs)")
+        rows = where.read_run(blob, size, 0, count, att_id)
+    idx = -1
+    for idx, stored in enumerate(rows):
+        yield open_chunk(key, att_id, idx, stored)
+    if idx + 1 != count:
+        raise StoreCorrupt(f"attachment {att_id} is missing chunk {idx + 1}")
 
 
 def delete_attachment(db: Store, att_id: str) -> None:

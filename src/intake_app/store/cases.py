@@ -15,6 +15,7 @@ from typing import Any
 from intake_app.errors import IntakeError
 from intake_app.models import CaseFilter
 from intake_app.store import search
+from intake_app.store.pg import member_reads
 from intake_app.store.pg import roles as pg_roles
 from intake_app.store.where import Where
 
@@ -80,6 +81,8 @@ def block_people(db: Any, keys: Sequence[str], max_block: int
                  ) -> list[tuple[str, str, str, int | None, str, str]]:
     """person_keys rows (as ``person_keys``) of records sharing a block with ``keys``,
     skipping blocks larger than ``max_block``."""
+    if pg_roles.reads_logged(db):  # a team member: logged, through the database
+        return member_reads.block_people(db, keys, max_block)
     out: dict[str, tuple[str, str, str, int | None, str, str]] = {}
     for key in keys:
         rows = db.execute(
@@ -94,6 +97,8 @@ def block_people(db: Any, keys: Sequence[str], max_block: int
 
 
 def record_person(db: Any, record_id: str) -> tuple[str, str, str, int | None, str, str] | None:
+    if pg_roles.reads_logged(db):
+        return member_reads.record_person(db, record_id)
     row = db.execute(
         "SELECT k.record_id, cr.case_id, k.names, k.birth_year, k.phones, k.province "
         "FROM person_keys k JOIN case_records cr ON cr.record_id = k.record_id "
@@ -104,6 +109,9 @@ def record_person(db: Any, record_id: str) -> tuple[str, str, str, int | None, s
 def person_keys(db: Any) -> Iterator[tuple[str, str, str, int | None, str, str]]:
     """(record_id, case_id, names, birth_year, phones, province) of every record in a
     live case, streaming."""
+    if pg_roles.reads_logged(db):
+        yield from member_reads.person_keys(db)
+        return
     yield from db.execute(
         "SELECT k.record_id, cr.case_id, k.names, k.birth_year, k.phones, k.province "
         "FROM person_keys k JOIN case_records cr ON cr.record_id = k.record_id")

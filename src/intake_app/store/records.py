@@ -148,8 +148,6 @@ def list_revisions(db: Store, record_id: str) -> tuple[RevisionInfo, ...]:
 
 
 def list_attachments(db: Store, record_id: str) -> tuple[AttachmentInfo, ...]:
-    if pg_roles.reads_logged(db):
-        return ()  # a team member reads no attachment yet (docs/team-server.md)
     rows = db.execute(
         "SELECT id, record_id, name, mime, size, sha256, created_at FROM attachments "
         "WHERE record_id = ? AND complete = 1 ORDER BY created_at, id",
@@ -168,7 +166,7 @@ def get_detail(db: Store, record_id: str, rev: int | None = None) -> RecordDetai
     if pg_roles.reads_logged(db):
         values, revisions = _logged_read(db, record_id, rev)
         return RecordDetail(summary=summary, values=values, revisions=revisions,
-                            attachments=())
+                            attachments=list_attachments(db, record_id))
     return RecordDetail(
         summary=summary,
         values=get_values(db, record_id, rev),
