@@ -19,7 +19,8 @@ this module is one implementation of it. In short:
   travels inside the encrypted stream), signed as SHA-256(BLOBS) in a longer statement.
 
 The package: ``format`` (constants, header, statement, pure functions), ``stream``
-(cffi push/pull and its threads), ``writer``, ``verifier`` and ``opener``.
+(cffi push/pull and its threads), ``crew`` (how those threads hand an error to the
+caller), ``writer``, ``verifier`` and ``opener``.
 """
 
 from intake_app.crypto.bundle.format import (

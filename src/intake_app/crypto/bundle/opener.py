@@ -9,6 +9,7 @@ import nacl.bindings as sodium
 from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey
 
+from intake_app.crypto.bundle.crew import Crew
 from intake_app.crypto.bundle.format import (
     FORMAT_VERSION_2,
     ITEM_END,
@@ -166,15 +167,19 @@ def open_bundle(
     # Single pass checks the stream hash of the bytes it decrypts, also against a
     # statement verified earlier (the caller's chain checks used that statement).
     expect = st.stream_hash if single_pass else None
-    dec = _Decryptor(fh, state, hdr.hash, n_chunks, last_len, hdr.chunk_size, ss_header, expect)
-    dec.start()
-    blobs: _BlobPipe | None = None
-    if hdr.version == FORMAT_VERSION_2:
-        # The blob region's hash is always checked on the bytes read here: they are
-        # what the importer stores, and they are read in this pass only.
-        blobs = _BlobPipe(fh, len(hdr.raw) + st.stream_len, (1 << MAX_CHUNK_LOG2) + 64)
-        blobs.start()
-    try:
+    # One crew for the decrypt, hash and blob threads: the first error among them (or
+    # of the consumer's) is what the caller gets, and none outlives this generator.
+    with Crew() as crew:
+        dec = _Decryptor(crew, fh, state, hdr.hash, n_chunks, last_len, hdr.chunk_size,
+                         ss_header, expect)
+        dec.start()
+        blobs: _BlobPipe | None = None
+        if hdr.version == FORMAT_VERSION_2:
+            # The blob region's hash is always checked on the bytes read here: they are
+            # what the importer stores, and they are read in this pass only.
+            blobs = _BlobPipe(crew, fh, len(hdr.raw) + st.stream_len,
+                              (1 << MAX_CHUNK_LOG2) + 64)
+            blobs.start()
         yield from _items(_PlainReader(dec), st, blobs)
         if blobs is not None:
             digest, consumed = blobs.finish()
@@ -182,10 +187,6 @@ def open_bundle(
                 raise BundleError("payload", "sealed parts do not fill the blob region")
             if digest != st.blob_hash:
                 raise BundleError("signature", "blob region does not match the signed hash")
-    finally:
-        dec.close()
-        if blobs is not None:
-            blobs.close()
 
 
 def _sealed_part(rd: _PlainReader, data_len: int, offset: int) -> BlobPart:

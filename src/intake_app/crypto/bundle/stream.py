@@ -1,5 +1,6 @@
 """The secretstream in motion: cffi push/pull into reusable buffers, and the threads
-that hash, decrypt and read ahead so the work overlaps on two cores."""
+that hash, decrypt and read ahead so the work overlaps on two cores. Every one of those
+threads runs in a ``Crew`` (crew.py): how a thread's error reaches the caller."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import Any, BinaryIO
 import nacl.bindings as sodium
 from nacl.exceptions import CryptoError
 
+from intake_app.crypto.bundle.crew import Crew, _Stop
 from intake_app.crypto.bundle.format import (
     ABYTES,
     PART_NONCE,
@@ -52,14 +54,14 @@ def _push_into(state: Any, out: bytearray, m: bytearray, mlen: int, ad: bytes, t
     return mlen + ABYTES
 
 
-class _HashWriter(threading.Thread):
+class _HashWriter:
     """Hashes and writes ciphertext on a second core while the caller encrypts the next
     chunk. Works on a small ring of reused buffers, which also bounds memory."""
 
     def __init__(self, out: BinaryIO, slot_size: int, *, hashes: bool = True,
-                 depth: int = 8) -> None:
-        super().__init__(daemon=True, name="bundle-writer")
-        self.out = out
+                 depth: int = 8, name: str = "bundle-writer") -> None:
+        self.crew = Crew()
+        self.out, self.name = out, name
         self.hashes = hashes  # False: the producer hashes (the blob copy, see writer.py)
         # Bounded: a slow target (a USB stick) stalls the producer instead of growing memory.
         self.jobs: queue.Queue[tuple[bytearray | bytes, int] | None] = queue.Queue(
@@ -68,43 +70,37 @@ class _HashWriter(threading.Thread):
         for _ in range(4):
             self.free.put(bytearray(slot_size))
         self.sha = hashlib.sha256()
-        self.error: BaseException | None = None
 
-    def run(self) -> None:
-        while (job := self.jobs.get()) is not None:
+    def start(self) -> None:
+        self.crew.spawn(self._run, self.name)
+
+    def _run(self) -> None:
+        while (job := self.crew.get(self.jobs)) is not None:
             buf, n = job
-            if self.error is None:
-                try:
-                    mv = memoryview(buf)[:n]
-                    if self.hashes:
-                        self.sha.update(mv)
-                    self.out.write(mv)
-                except BaseException as e:  # re-raised in the caller's thread
-                    self.error = e
+            mv = memoryview(buf)[:n]
+            if self.hashes:
+                self.sha.update(mv)
+            self.out.write(mv)
             if isinstance(buf, bytearray):
-                self.free.put(buf)  # always recycle, so the producer never blocks forever
+                self.free.put(buf)
 
     def put_bytes(self, data: bytes) -> None:
         """Queue an immutable block (a stored chunk) as it is: no copy."""
-        if self.error is not None:
-            raise self.error
-        self.jobs.put((data, len(data)))
+        self.crew.check()
+        self.crew.put(self.jobs, (data, len(data)))
 
     def slot(self) -> bytearray:
-        if self.error is not None:
-            raise self.error
-        return self.free.get()
+        self.crew.check()
+        return self.crew.get(self.free)
 
     def put(self, buf: bytearray, n: int) -> None:
-        self.jobs.put((buf, n))
+        self.crew.put(self.jobs, (buf, n))
 
     def finish(self) -> bytes:
-        self.jobs.put(None)
-        self.join()
-        if self.error is not None:
-            raise self.error
+        self.crew.check()
+        self.crew.put(self.jobs, None)
+        self.crew.finish()
         return self.sha.digest()
-
 
 
 def _hash_region(fh: BinaryIO, start: int, length: int) -> bytes:
@@ -116,49 +112,32 @@ def _hash_region(fh: BinaryIO, start: int, length: int) -> bytes:
     for _ in range(3):
         free.put(bytearray(bufsize))
     sha = hashlib.sha256()
-
-    def hasher() -> None:
-        while (job := full.get()) is not None:
-            buf, n = job
-            sha.update(memoryview(buf)[:n])
-            free.put(buf)
-
-    t = threading.Thread(target=hasher, daemon=True, name="bundle-hasher")
-    t.start()
-    left = length
     short = False
-    try:
+    with Crew() as crew:
+
+        def hasher() -> None:
+            while (job := crew.get(full)) is not None:
+                buf, n = job
+                sha.update(memoryview(buf)[:n])
+                free.put(buf)
+
+        crew.spawn(hasher, "bundle-verify-hasher")
+        left = length
         while left:
-            buf = free.get()
+            buf = crew.get(free)
             mv = memoryview(buf)[: min(bufsize, left)]
             got = fh.readinto(mv) if hasattr(fh, "readinto") else 0
             if not got:
                 short = True
                 break
-            full.put((buf, got))
+            crew.put(full, (buf, got))
             left -= got
-    finally:
-        full.put(None)
-        t.join()
+        crew.put(full, None)
+        crew.finish()
     if short:
         raise BundleError("signature", "file shorter than its signed stream length")
     return sha.digest()
 
-
-
-class _Stop(Exception):
-    pass
-
-
-def _put_until_stopped(q: queue.Queue[Any], x: object, stop: threading.Event) -> None:
-    """Wait for room in ``q``, but give up with ``_Stop`` once ``stop`` is set."""
-    while True:
-        try:
-            q.put(x, timeout=0.05)
-            return
-        except queue.Full:
-            if stop.is_set():
-                raise _Stop from None
 
 
 _END = object()
@@ -191,36 +170,39 @@ def _pull_into(state: Any, out: bytearray, c: bytearray, clen: int, ad: bytes) -
     return int(mlen[0]), int(tag_p[0])
 
 
-class _RingHasher(threading.Thread):
+class _RingHasher:
     """SHA-256 over (buffer, length) jobs on another core; hands buffers back."""
 
-    def __init__(self, recycle: queue.Queue[bytearray]) -> None:
-        super().__init__(daemon=True, name="bundle-hasher")
+    def __init__(self, crew: Crew, recycle: queue.Queue[bytearray]) -> None:
+        self.crew = crew
         self.jobs: queue.Queue[tuple[bytearray, int] | None] = queue.Queue(maxsize=8)
         self.recycle = recycle
         self.sha = hashlib.sha256()
+        self.thread = crew.spawn(self._run, "bundle-stream-hasher")
 
-    def run(self) -> None:
-        while (job := self.jobs.get()) is not None:
+    def _run(self) -> None:
+        while (job := self.crew.get(self.jobs)) is not None:
             buf, n = job
             self.sha.update(memoryview(buf)[:n])
             self.recycle.put(buf)
 
     def finish(self) -> bytes:
-        self.jobs.put(None)
-        self.join()
+        self.crew.put(self.jobs, None)
+        self.thread.join()
+        self.crew.check()  # a digest the hasher did not finish is never compared
         return self.sha.digest()
 
 
-class _Decryptor(threading.Thread):
+class _Decryptor:
     """Reads and decrypts chunks ahead of the consumer, so decryption overlaps whatever
     the caller does with the plaintext. Enforces MESSAGE ... MESSAGE FINAL with FINAL
     exactly on the last chunk. With ``expect_hash`` it also hashes the ciphertext on a
     third thread and signals the end of the stream only once the hash matched."""
 
-    def __init__(self, fh: BinaryIO, state: Any, h: bytes, n_chunks: int, last_len: int,
-                 chunk: int, ss_header: bytes, expect_hash: bytes | None) -> None:  # fmt: skip
-        super().__init__(daemon=True, name="bundle-decrypt")
+    def __init__(self, crew: Crew, fh: BinaryIO, state: Any, h: bytes, n_chunks: int,
+                 last_len: int, chunk: int, ss_header: bytes,
+                 expect_hash: bytes | None) -> None:  # fmt: skip
+        self.crew = crew
         self.fh, self.state, self.h = fh, state, h
         self.n, self.last_len, self.full_len = n_chunks, last_len, chunk + ABYTES
         self.ss_header, self.expect_hash = ss_header, expect_hash
@@ -235,18 +217,9 @@ class _Decryptor(threading.Thread):
             self.free_pt.put(bytearray(max(1, ct_len - ABYTES)))
         for _ in range(3):
             self.free_ct.put(bytearray(ct_len))
-        self.stop = threading.Event()
 
-    def _put(self, x: object) -> None:
-        _put_until_stopped(self.q, x, self.stop)
-
-    def _get(self, q: queue.Queue[bytearray]) -> bytearray:
-        while True:
-            try:
-                return q.get(timeout=0.05)
-            except queue.Empty:
-                if self.stop.is_set():
-                    raise _Stop from None
+    def start(self) -> None:
+        self.crew.spawn(self._run, "bundle-decrypt")
 
     def _read_into(self, buf: bytearray, size: int) -> int:
         mv = memoryview(buf)[:size]
@@ -264,50 +237,34 @@ class _Decryptor(threading.Thread):
             got += k
         return got
 
-    def run(self) -> None:
-        hasher: _RingHasher | None = None
-        try:
-            if self.expect_hash is not None:
-                hasher = _RingHasher(self.free_ct)
-                hasher.start()
-                hasher.sha.update(self.ss_header)
-            for i in range(self.n):
-                if self.stop.is_set():
-                    raise _Stop
-                final = i == self.n - 1
-                size = self.last_len if final else self.full_len
-                ct = self._get(self.free_ct)
-                if self._read_into(ct, size) != size:
-                    raise BundleError("payload", "stream truncated while decrypting")
-                if hasher is not None:
-                    hasher.jobs.put((ct, size))  # hashing and decryption read ct together
-                pt = self._get(self.free_pt)
-                try:
-                    mlen, tag = _pull_into(self.state, pt, ct, size, chunk_ad(self.h, i))
-                except BundleError:
-                    raise BundleError("payload", f"chunk {i} does not decrypt") from None
-                if hasher is None:
-                    self.free_ct.put(ct)
-                if tag != (TAG_FINAL if final else TAG_MESSAGE):
-                    raise BundleError("payload", f"chunk {i} has the wrong stream tag")
-                self._put((pt, mlen))
+    def _run(self) -> None:
+        crew, hasher = self.crew, None
+        if self.expect_hash is not None:
+            hasher = _RingHasher(crew, self.free_ct)
+            hasher.sha.update(self.ss_header)
+        for i in range(self.n):
+            if crew.stop.is_set():  # the consumer left early: read no further
+                raise _Stop
+            final = i == self.n - 1
+            size = self.last_len if final else self.full_len
+            ct = crew.get(self.free_ct)
+            if self._read_into(ct, size) != size:
+                raise BundleError("payload", "stream truncated while decrypting")
             if hasher is not None:
-                digest, hasher = hasher.finish(), None
-                if digest != self.expect_hash:
-                    raise BundleError("signature", "ciphertext does not match the signed hash")
-            self._put(_END)
-        except _Stop:
-            pass
-        except BaseException as e:  # handed to the consumer's thread
-            with contextlib.suppress(_Stop):
-                self._put(e)
-        finally:
-            if hasher is not None:
-                hasher.finish()
-
-    def close(self) -> None:
-        self.stop.set()
-        self.join()
+                crew.put(hasher.jobs, (ct, size))  # hashing and decryption read ct together
+            pt = crew.get(self.free_pt)
+            try:
+                mlen, tag = _pull_into(self.state, pt, ct, size, chunk_ad(self.h, i))
+            except BundleError:
+                raise BundleError("payload", f"chunk {i} does not decrypt") from None
+            if hasher is None:
+                self.free_ct.put(ct)
+            if tag != (TAG_FINAL if final else TAG_MESSAGE):
+                raise BundleError("payload", f"chunk {i} has the wrong stream tag")
+            crew.put(self.q, (pt, mlen))
+        if hasher is not None and hasher.finish() != self.expect_hash:
+            raise BundleError("signature", "ciphertext does not match the signed hash")
+        crew.put(self.q, _END)
 
 
 class _PlainReader:
@@ -325,11 +282,11 @@ class _PlainReader:
         if self.buf is not None:
             self.dec.free_pt.put(self.buf)
             self.buf, self.cur, self.pos = None, memoryview(b""), 0
-        x = self.dec.q.get()
-        if isinstance(x, BaseException):
+        try:
+            return self.dec.crew.get(self.dec.q)
+        except BaseException:
             self.ended = True
-            raise x
-        return x
+            raise
 
     def _next(self) -> None:
         if self.ended:
@@ -444,7 +401,7 @@ class BlobPart:
             left -= k
 
 
-class _BlobPipe(threading.Thread):
+class _BlobPipe:
     """Reads and hashes (SHA-256 of BLOBS, in file order) the stored chunks of the sealed
     parts on one thread while a second (``_check``) authenticates them, ahead of the
     consumer that writes them into the store: three stages, all releasing the GIL
@@ -452,9 +409,8 @@ class _BlobPipe(threading.Thread):
     a few chunks wait between stages, in a fixed pool of reused buffers (no allocation
     per chunk), so memory does not grow with the size of the bundle."""
 
-    def __init__(self, fh: BinaryIO, base: int, max_chunk: int) -> None:
-        super().__init__(daemon=True, name="bundle-blobs")
-        self.fh, self.base = fh, base
+    def __init__(self, crew: Crew, fh: BinaryIO, base: int, max_chunk: int) -> None:
+        self.crew, self.fh, self.base = crew, fh, base
         self.parts: queue.Queue[BlobPart | None] = queue.Queue(maxsize=2)
         # Two chunks between each pair of stages: enough to keep the three threads
         # busy, and the import's peak RSS under 64 MiB (issue 20).
@@ -466,15 +422,7 @@ class _BlobPipe(threading.Thread):
         self.max_chunk, self.allocated = max_chunk, 0
         self.sha = hashlib.sha256()
         self.consumed = 0
-        self.stop = threading.Event()
-        self.checker = threading.Thread(target=self._check, daemon=True,
-                                        name="bundle-blob-check")
-
-    def _put_to(self, q: queue.Queue[object], x: object) -> None:
-        _put_until_stopped(q, x, self.stop)
-
-    def _put(self, x: object) -> None:
-        self._put_to(self.out, x)
+        self.threads: list[threading.Thread] = []
 
     def _buffer(self) -> bytearray:
         with contextlib.suppress(queue.Empty):
@@ -482,72 +430,53 @@ class _BlobPipe(threading.Thread):
         if self.allocated < 8:
             self.allocated += 1
             return bytearray(self.max_chunk)
-        while True:
-            try:
-                return self.pool.get(timeout=0.05)
-            except queue.Empty:
-                if self.stop.is_set():
-                    raise _Stop from None
+        return self.crew.get(self.pool)
 
     def start(self) -> None:
-        self.checker.start()
-        super().start()
+        self.threads = [self.crew.spawn(self._check, "bundle-blob-check"),
+                        self.crew.spawn(self._read, "bundle-blobs")]
 
-    def run(self) -> None:
-        try:
-            while (part := self.parts.get()) is not None:
-                pos = self.base + part.offset
-                for j, size in enumerate(part.chunk_sizes()):
-                    if self.stop.is_set():
-                        raise _Stop
-                    buf = self._buffer()
-                    if size > len(buf):
-                        raise BundleError("payload", "sealed chunk larger than its buffer")
-                    if _pread_into(self.fh, buf, pos, size) != size:
-                        raise BundleError("payload", "blob region truncated")
-                    stored = memoryview(buf)[:size]
-                    self.sha.update(stored)
-                    self.consumed += size
-                    self._put_to(self.mid, (part, part.first_index + j, stored, buf))
-                    pos += size
-                self._put_to(self.mid, _END)
-            self._put_to(self.mid, None)
-        except _Stop:
-            pass
-        except BaseException as e:  # handed on to the consumer's thread
-            with contextlib.suppress(_Stop):
-                self._put_to(self.mid, e)
+    def _read(self) -> None:
+        crew = self.crew
+        while (part := crew.get(self.parts)) is not None:
+            pos = self.base + part.offset
+            for j, size in enumerate(part.chunk_sizes()):
+                if crew.stop.is_set():
+                    raise _Stop
+                buf = self._buffer()
+                if size > len(buf):
+                    raise BundleError("payload", "sealed chunk larger than its buffer")
+                if _pread_into(self.fh, buf, pos, size) != size:
+                    raise BundleError("payload", "blob region truncated")
+                stored = memoryview(buf)[:size]
+                self.sha.update(stored)
+                self.consumed += size
+                crew.put(self.mid, (part, part.first_index + j, stored, buf))
+                pos += size
+            crew.put(self.mid, _END)
+        crew.put(self.mid, None)
 
     def _check(self) -> None:
-        try:
-            while (x := self.mid.get()) is not None:
-                if isinstance(x, tuple):
-                    part, idx, stored, buf = x
-                    if not _aead_check(stored, part_ad(part.blob_id, idx), part.key):
-                        raise BundleError("payload", f"sealed chunk {idx} of blob "
-                                          f"{part.blob_id.decode('ascii', 'replace')} does not "
-                                          "authenticate under its key")
-                    x = (idx, stored, buf)
-                self._put(x)
-                if isinstance(x, BaseException):
-                    return
-        except _Stop:
-            pass
-        except BaseException as e:
-            with contextlib.suppress(_Stop):
-                self._put(e)
+        crew = self.crew
+        while (x := crew.get(self.mid)) is not None:
+            if isinstance(x, tuple):
+                part, idx, stored, buf = x
+                if not _aead_check(stored, part_ad(part.blob_id, idx), part.key):
+                    raise BundleError("payload", f"sealed chunk {idx} of blob "
+                                      f"{part.blob_id.decode('ascii', 'replace')} does not "
+                                      "authenticate under its key")
+                x = (idx, stored, buf)
+            crew.put(self.out, x)
 
     def chunks(self, part: BlobPart) -> Iterator[tuple[int, memoryview]]:
         """(index, stored chunk) of ``part``, each already authenticated. The chunk is a
         view of a reused buffer, valid until the next one is asked for: write or copy it
         before that."""
-        self.parts.put(part)
+        self.crew.put(self.parts, part)
         while True:
-            x = self.out.get()
+            x = self.crew.get(self.out)
             if x is _END:
                 return
-            if isinstance(x, BaseException):
-                raise x
             assert isinstance(x, tuple)
             idx, stored, buf = x
             yield idx, stored
@@ -556,14 +485,8 @@ class _BlobPipe(threading.Thread):
             self.pool.put(buf)
 
     def finish(self) -> tuple[bytes, int]:
-        self.parts.put(None)
-        self.join()
-        self.checker.join()
+        self.crew.put(self.parts, None)
+        for t in self.threads:
+            t.join()
+        self.crew.check()
         return self.sha.digest(), self.consumed
-
-    def close(self) -> None:
-        self.stop.set()
-        with contextlib.suppress(queue.Full):
-            self.parts.put_nowait(None)
-        self.join(timeout=5)
-        self.checker.join(timeout=5)

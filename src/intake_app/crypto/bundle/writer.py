@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -89,7 +88,8 @@ class BundleWriter:
     as they are into the BLOBS region at ``close()``. ``add()`` items, then ``close()``.
     ``size_if_added(item)`` gives the exact final file size if ``item`` were
     added next, so a caller can stop before a volume limit.
-    If ``add()`` raises, the bundle is unusable: call ``abort()`` and delete the file.
+    If ``add()`` raises, the bundle is unusable: raise what ``abort(exc)`` returns and
+    delete the file.
     """
 
     def __init__(
@@ -280,10 +280,10 @@ class BundleWriter:
         and the writes run on two cores."""
         # Four stored chunks queued: enough to keep the writer busy; the sink may hold
         # a few more (the export writes two copies), and peak RSS stays bounded.
-        sink = _HashWriter(self._out, 0, hashes=False, depth=4)
+        sink = _HashWriter(self._out, 0, hashes=False, depth=4, name="bundle-blob-writer")
         sha = hashlib.sha256()
         sink.start()
-        try:
+        with sink.crew:  # on the way out: first error wins, the sink's thread is joined
             for p, data_len in self._parts:
                 c, left = 1 << p.chunk_log2, data_len
                 for stored in p.chunks():
@@ -296,11 +296,7 @@ class BundleWriter:
                     left -= want - PART_OVERHEAD
                 if left:
                     raise IntakeError("a stored attachment has fewer chunks than its size")
-        except BaseException:
-            with contextlib.suppress(Exception):
-                sink.finish()
-            raise
-        sink.finish()
+            sink.finish()
         return sha.digest()
 
     def close(self) -> BundleInfo:
@@ -327,13 +323,12 @@ class BundleWriter:
             device_id=self._device_id,
         )  # fmt: skip
 
-    def abort(self) -> None:
-        """Stop the background writer; the caller deletes its temp file."""
-        if not self._closed:
-            self._closed = True
-            # already failing; the caller discards the file
-            with contextlib.suppress(Exception):
-                self._sink.finish()
+    def abort(self, exc: BaseException) -> BaseException:
+        """After ``exc``: stop and join the background writer; the exception to raise
+        (the first error: ``exc``, or the writer's if it failed before). The caller
+        deletes its temp file."""
+        self._closed = True
+        return self._sink.crew.settle(exc)
 
 
 def write_bundle(
@@ -375,9 +370,11 @@ def write_bundle(
         if record_count is not None and record_count != w.record_count:
             raise ValueError("record_count does not match the records written")
         info = w.close()
-    except BaseException:
-        w.abort()
-        raise
+    except BaseException as e:
+        first = w.abort(e)
+        if first is e:
+            raise
+        raise first from e
     if unwritten is not None:
         info = BundleInfo(**{**info.__dict__, "unwritten": unwritten})
     return info
