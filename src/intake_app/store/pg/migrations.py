@@ -27,6 +27,14 @@ def _refuse(name: str, table: str, event: str, message: str, when: str = "") -> 
     ]
 
 
+
+def _indexes(*names: str) -> list[str]:
+    """The embedded schema's ``CREATE INDEX`` statements of these names, as they are:
+    plain indexes read the same on both engines, so they are written once."""
+    found = {st.split()[2]: st for mig in EMBEDDED for st in mig
+             if st.startswith("CREATE INDEX ")}
+    return [found[n] for n in names]
+
 MIGRATIONS: list[list[str]] = [
     [
         "CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL)",
@@ -37,9 +45,7 @@ MIGRATIONS: list[list[str]] = [
             form_id text NOT NULL, form_version text NOT NULL, status text NOT NULL,
             created_at bigint NOT NULL, updated_at bigint NOT NULL,
             current_rev bigint NOT NULL, exported_rev bigint NOT NULL DEFAULT 0)""",
-        "CREATE INDEX records_status ON records(status, updated_at)",
-        "CREATE INDEX records_form ON records(form_id, updated_at)",
-        "CREATE INDEX records_updated ON records(updated_at)",
+        *_indexes("records_status", "records_form", "records_updated"),
         """CREATE TABLE revisions (
             record_id text NOT NULL REFERENCES records(id) ON DELETE CASCADE,
             rev bigint NOT NULL, saved_at bigint NOT NULL, data text NOT NULL,
@@ -50,7 +56,7 @@ MIGRATIONS: list[list[str]] = [
             name text NOT NULL, mime text NOT NULL, size bigint NOT NULL,
             sha256 text NOT NULL, created_at bigint NOT NULL,
             complete bigint NOT NULL DEFAULT 0, chunk_key bytea)""",
-        "CREATE INDEX attachments_record ON attachments(record_id)",
+        *_indexes("attachments_record"),
         """CREATE TABLE attachment_chunks (
             attachment_id text NOT NULL REFERENCES attachments(id) ON DELETE CASCADE,
             idx bigint NOT NULL, data bytea NOT NULL, PRIMARY KEY (attachment_id, idx))""",
@@ -63,7 +69,7 @@ MIGRATIONS: list[list[str]] = [
             delivered_at bigint, unwritten bigint NOT NULL DEFAULT 0)""",
         """CREATE TABLE bundle_records (seq bigint NOT NULL REFERENCES outbox(seq),
             record_id text NOT NULL, PRIMARY KEY (seq, record_id))""",
-        "CREATE INDEX bundle_records_record ON bundle_records(record_id)",
+        *_indexes("bundle_records_record"),
         f"""CREATE TABLE hq_keys (id {ID}, purpose text NOT NULL, label text NOT NULL,
             secret bytea NOT NULL, public_hex text NOT NULL UNIQUE,
             created_at bigint NOT NULL, retired_at bigint)""",
@@ -80,7 +86,7 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (record_id, rev))""",
         f"""CREATE TABLE hq_events (id {ID}, at bigint NOT NULL, kind text NOT NULL,
             detail text NOT NULL, prev text, hash text)""",
-        "CREATE INDEX hq_events_unchained ON hq_events(id) WHERE hash IS NULL",
+        *_indexes("hq_events_unchained"),
         f"""CREATE TABLE hq_log_checkpoints (id {ID}, size bigint NOT NULL,
             head text NOT NULL, at bigint NOT NULL, document bytea NOT NULL)""",
         *_refuse("hq_events_no_delete", "hq_events", "DELETE",
@@ -96,34 +102,29 @@ MIGRATIONS: list[list[str]] = [
             next_due text, interviews bigint NOT NULL DEFAULT 0,
             created_at bigint NOT NULL, updated_at bigint NOT NULL,
             status_at bigint NOT NULL, merged_into text)""",
-        "CREATE INDEX cases_queue ON cases(status, priority DESC, updated_at DESC)",
-        "CREATE INDEX cases_priority ON cases(priority DESC, updated_at DESC)",
-        "CREATE INDEX cases_assignee ON cases(assignee, priority DESC, updated_at DESC)",
-        "CREATE INDEX cases_due ON cases(next_due) WHERE next_due IS NOT NULL",
-        "CREATE INDEX cases_expiry ON cases(doc_expiry) WHERE doc_expiry IS NOT NULL",
-        "CREATE INDEX cases_created ON cases(created_at)",
+        *_indexes("cases_queue", "cases_priority", "cases_assignee", "cases_due",
+                  "cases_expiry", "cases_created"),
         """CREATE TABLE case_records (
             record_id text PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
             case_id text NOT NULL, home_case text NOT NULL, seen_rev bigint NOT NULL)""",
-        "CREATE INDEX case_records_case ON case_records(case_id)",
-        "CREATE INDEX case_records_home ON case_records(home_case)",
+        *_indexes("case_records_case", "case_records_home"),
         f"""CREATE TABLE case_notes (id {ID}, case_id text NOT NULL, at bigint NOT NULL,
             author text NOT NULL, text text NOT NULL)""",
-        "CREATE INDEX case_notes_case ON case_notes(case_id, id)",
+        *_indexes("case_notes_case"),
         *_refuse("case_notes_append_only", "case_notes", "UPDATE", "case notes are append-only"),
         f"""CREATE TABLE case_followups (id {ID}, case_id text NOT NULL, due text NOT NULL,
             label text NOT NULL, source text NOT NULL, record_id text,
             created_at bigint NOT NULL, created_by text NOT NULL, done_at bigint,
             done_by text)""",
-        "CREATE INDEX case_followups_case ON case_followups(case_id, due)",
+        *_indexes("case_followups_case"),
         f"""CREATE TABLE case_referrals (id {ID}, case_id text NOT NULL, at bigint NOT NULL,
             actor text NOT NULL, partner text NOT NULL, need text NOT NULL,
             reason text NOT NULL, records text NOT NULL)""",
-        "CREATE INDEX case_referrals_case ON case_referrals(case_id, id)",
+        *_indexes("case_referrals_case"),
         f"""CREATE TABLE case_history (id {ID}, case_id text NOT NULL, at bigint NOT NULL,
             actor text NOT NULL, action text NOT NULL, detail text NOT NULL,
             reason text NOT NULL)""",
-        "CREATE INDEX case_history_case ON case_history(case_id, id)",
+        *_indexes("case_history_case"),
         *_refuse("case_history_append_only", "case_history", "UPDATE",
                  "case history is append-only"),
         """CREATE TABLE person_keys (
@@ -133,7 +134,7 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TABLE person_blocks (key text NOT NULL,
             record_id text NOT NULL REFERENCES records(id) ON DELETE CASCADE,
             PRIMARY KEY (key, record_id))""",
-        "CREATE INDEX person_blocks_record ON person_blocks(record_id)",
+        *_indexes("person_blocks_record"),
     ],
     # 2: the embedded schema's 9 (blob files, issue 20). Always NULL here: a PostgreSQL
     # store keeps chunks as bytea rows until attachments move to object storage.
