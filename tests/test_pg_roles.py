@@ -571,3 +571,40 @@ def test_a_supervisor_runs_the_duplicate_finder_with_a_log_row(
     assert new and all(team.logins["supervisor"] in d for _k, d in new)
     with _member(team, "cw", members) as cw, pytest.raises(AccessDenied):
         cw.duplicates()
+
+
+def test_without_createrole_init_and_user_add_say_what_is_missing(
+        pg_server: PgServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One line naming the privilege and the statement that grants it, exit 1, and
+    nothing made: the check comes before the first migration."""
+    import io
+
+    from intake_app.store import profile as store_profile
+    from tests.cli_helpers import HQ_PASS, run
+
+    login, password = f"nocr_{secrets.token_hex(3)}", secrets.token_urlsafe(16)
+    dbname = f"nocr_{secrets.token_hex(4)}"
+    with psycopg.connect(pg_server.dsn(), autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {login} LOGIN PASSWORD '{password}'")
+        admin.execute(f'CREATE DATABASE "{dbname}" OWNER {login}')
+    url, env = pg_server.store_url(dbname, login), {"PGPASSWORD": password}
+    hq = tmp_path / "hq"
+    r = run("--data-dir", hq, "hq", "init", "--org", "O", "--database", url,
+            passphrase=HQ_PASS, env=env)
+    assert r.rc == 1, r.err
+    assert r.err.strip().count("\n") == 0 and "Traceback" not in r.err
+    assert "lacks the CREATEROLE privilege" in r.err and f"ALTER ROLE {login} CREATEROLE" in r.err
+    assert not store_profile.profile_exists(hq)
+    with psycopg.connect(pg_server.dsn(dbname), autocommit=True) as admin:
+        assert admin.execute("SELECT to_regclass('meta')").fetchone()[0] is None
+        admin.execute(f"ALTER ROLE {login} CREATEROLE")  # as the message says
+    r = run("--data-dir", hq, "hq", "init", "--org", "O", "--database", url,
+            passphrase=HQ_PASS, env=env)
+    assert r.rc == 0, r.err
+    with psycopg.connect(pg_server.dsn(dbname), autocommit=True) as admin:
+        admin.execute(f"ALTER ROLE {login} NOCREATEROLE")
+    monkeypatch.setattr("sys.stdin", io.StringIO("a-long-enough-password\n"))
+    r = run("hq", "user", "add", "amina_x", "--role", "caseworker", "--database", url,
+            "--password-stdin", env=env)
+    assert r.rc == 1 and "lacks the CREATEROLE privilege" in r.err and "hq user add" in r.err
+    assert r.err.strip().count("\n") == 0

@@ -154,6 +154,10 @@ class PgDatabase:
         if current > migrations.LATEST:
             raise StoreCorrupt(f"HQ database schema {current} is newer than this program "
                                f"({migrations.LATEST}); update it")
+        if current < migrations.ROLES_VERSION <= target:  # before any change
+            from intake_app.store.pg.roles import need_createrole
+
+            need_createrole(self.conn, "a new team HQ database (its four team roles)")
         for version in range(current + 1, target + 1):
             with self.transaction() as conn:
                 # Two programs migrating at once: the second waits, then finds it done.

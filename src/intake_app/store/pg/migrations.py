@@ -162,6 +162,8 @@ MIGRATIONS: list[list[str]] = [
 ]
 
 LATEST = len(MIGRATIONS)
+# The migration that makes the team's group roles: its login needs CREATEROLE.
+ROLES_VERSION = MIGRATIONS.index(roles.MIGRATION) + 1
 # Every table, for ``PgDatabase.truncate_all`` (tests) and the migrate tool.
 TABLES = ("meta", "forms", "records", "revisions", "attachments", "attachment_chunks",
           "records_fts", "outbox", "bundle_records", "hq_keys", "devices", "received_bundles",

@@ -280,12 +280,26 @@ def role_exists(conn: Any, login: str) -> bool:
         is not None
 
 
+def need_createrole(conn: Any, needed_for: str) -> None:
+    """Refuse with one line naming the privilege and how to grant it, before a statement
+    that makes or drops roles fails halfway with PostgreSQL's bare "permission denied"."""
+    from intake_app.errors import AccessDenied
+
+    ok, who = conn.execute("SELECT rolsuper OR rolcreaterole, rolname FROM pg_roles "
+                           "WHERE rolname = current_user").fetchone()
+    if not ok:
+        raise AccessDenied(f"the database login {who} lacks the CREATEROLE privilege, which "
+                           f"{needed_for} needs; a superuser grants it with: "
+                           f"ALTER ROLE {who} CREATEROLE")
+
+
 def add_person(conn: Any, login: str, kind: str, password: str) -> None:
     """A new login role in ``kind``'s group, inside the caller's transaction. The
     password goes as a SCRAM verifier made on this side (libpq's PQencryptPasswordConn):
     the password itself never travels nor lands in the server's log. DDL takes no
     parameters: the values go through set_config (local to the transaction) and
     format's %I / %L inside the server."""
+    need_createrole(conn, "adding a person (intake hq user add)")
     verifier = conn.raw.pgconn.encrypt_password(
         password.encode("utf-8"), login.encode("utf-8"), b"scram-sha-256").decode("ascii")
     conn.execute("SELECT set_config('intake.login', ?, true), "
@@ -298,6 +312,7 @@ def add_person(conn: Any, login: str, kind: str, password: str) -> None:
 
 
 def remove_person(conn: Any, login: str) -> None:
+    need_createrole(conn, "removing a person (intake hq user remove)")
     conn.execute("SELECT set_config('intake.login', ?, true)", (login,))
     conn.execute("DO $$ BEGIN EXECUTE format('DROP ROLE %I', "
                  "current_setting('intake.login')); END $$")
