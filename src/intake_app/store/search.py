@@ -43,6 +43,16 @@ def put(conn: Any, rowid: int, folded_text: str) -> None:
                      (rowid, folded_text))
 
 
+def put_many(conn: Any, rows: list[tuple[int, str]]) -> None:
+    """``put`` for many records in one statement (executemany)."""
+    if is_pg(conn):
+        conn.executemany("INSERT INTO records_fts (rowid, tsv) VALUES "
+                         "(?, array_to_tsvector(CAST(? AS text[])))",
+                         [(rowid, lexemes(text)) for rowid, text in rows])
+    else:
+        conn.executemany("INSERT INTO records_fts (rowid, body) VALUES (?, ?)", rows)
+
+
 def drop(conn: Any, rowid: int) -> None:
     conn.execute("DELETE FROM records_fts WHERE rowid = ?", (rowid,))
 

@@ -22,7 +22,7 @@ from psycopg import conninfo
 from intake_app.errors import AccessDenied, StoreCorrupt, UsageError
 from intake_app.store.db import _ON_COMMIT
 from intake_app.store.pg import migrations
-from intake_app.store.pg.dialect import translate
+from intake_app.store.pg.dialect import Translated, translate
 
 DIALECT = "postgresql"
 # psycopg's errors that are the statement's fault, reported as they are (as SQLite's
@@ -83,16 +83,20 @@ class PgConnection:
         # Where attachment blobs live (store.s3blobs.S3Blobs), or None: bytea rows.
         self.blob_store: Any = None
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Result:
-        t = translate(sql)
+    @staticmethod
+    def _args(t: Translated, params: Sequence[Any]) -> tuple[Any, ...]:
         args = tuple(params)
         if t.order is not None:
             args = tuple(args[i] for i in t.order)
         if t.limits:
             args = tuple(None if i in t.limits and isinstance(a, int) and a < 0 else a
                          for i, a in enumerate(args))
+        return args
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
         try:
-            cur = self.raw.execute(t.sql, args)
+            yield
         except psycopg.errors.InsufficientPrivilege as exc:
             # A team member's role (store.pg.roles) does not allow it: one line.
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else "refused"
@@ -102,11 +106,24 @@ class PgConnection:
             raise
         except psycopg.Error as exc:
             raise StoreCorrupt(f"database error: {exc}") from exc
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Result:
+        t = translate(sql)
+        with self._errors():
+            cur = self.raw.execute(t.sql, self._args(t, params))
         return Result(cur, t.returns_key)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        for row in rows:
-            self.execute(sql, row)
+        """All rows in one pipeline (psycopg sends them without waiting for each reply):
+        one round trip, not one per row; the first failing row raises."""
+        t = translate(sql)
+        if t.returns_key:  # no caller reads keys from executemany
+            t = Translated(t.sql.rsplit(" RETURNING ", 1)[0], t.order, False, t.limits)
+        args = [self._args(t, r) for r in rows]
+        if not args:
+            return
+        with self._errors(), self.raw.cursor() as cur:
+            cur.executemany(t.sql, args)
 
 
 class PgDatabase:
