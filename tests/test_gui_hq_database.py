@@ -116,3 +116,49 @@ def test_service_name_and_refusals(qtbot, tmp_path: Path, pg_server: PgServer,
     again.unlock(HQ_PASS)
     assert again.meta("org_name") == "Service Org"
     again.lock()
+
+
+def test_a_members_unlock_asks_for_the_database_password_and_never_saves_it(
+        qtbot, tmp_path: Path, pg_server: PgServer,
+        monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """No ~/.pgpass or service file: the unlock screen asks (a wrong one is asked again
+    with the server's reason), unlocks with it, and asks again after a lock."""
+    from intake_app.services.hq_team import TeamAdmin, join_team
+    from tests.test_gui_hq_support import wait_idle
+
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    dbname = pg_server.new_database("gui")
+    HQService(tmp_path / "owner", pg_server.store_url(dbname)).init_hq(HQ_PASS, "Team Org")
+    login, password = "cw_" + secrets.token_hex(3), "pw-" + secrets.token_urlsafe(12)
+    with TeamAdmin(pg_server.store_url(dbname)) as team:
+        team.add(login, "caseworker", password)
+    member = tmp_path / "member"
+    join_team(member, HQ_PASS, pg_server.store_url(dbname, login), password)
+    window = open_hq_window(qtbot, member)
+    page = window.unlock_page
+    page.passphrase.setText(HQ_PASS)
+    page.try_unlock()
+    qtbot.waitUntil(lambda: page.db_password_dialog is not None, timeout=15_000)
+    dlg = page.db_password_dialog
+    assert "no password supplied" in dlg.reason.text()
+    dlg.password.setText("not the password")
+    dlg.accept()
+    qtbot.waitUntil(lambda: page.db_password_dialog not in (None, dlg), timeout=15_000)
+    again = page.db_password_dialog
+    assert "password authentication failed" in again.reason.text()
+    again.password.setText(password)
+    again.accept()
+    assert again.password.text() == ""  # emptied as the dialog closes
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=15_000)
+    wait_idle(qtbot, window)
+    assert window.session.is_unlocked
+    window.lock()
+    assert scan_for(tmp_path, password) == []  # profile, settings, temp: never written
+    page = window.unlock_page
+    page.passphrase.setText(HQ_PASS)
+    page.try_unlock()  # forgotten at lock: asked again; Cancel leaves the reason shown
+    qtbot.waitUntil(lambda: page.db_password_dialog is not None, timeout=15_000)
+    page.db_password_dialog.reject()
+    qtbot.waitUntil(lambda: "no password supplied" in page.error.text(), timeout=10_000)
+    assert not window.session.is_unlocked

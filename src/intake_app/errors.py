@@ -70,6 +70,11 @@ class StoreCorrupt(IntakeError):
     pass
 
 
+class DatabaseLoginFailed(StoreCorrupt):
+    """A team HQ's PostgreSQL wants a password for this login that neither a prompt nor
+    ``~/.pgpass``, ``PGPASSFILE`` or a service file gave, or refused the one given."""
+
+
 class DiskFull(IntakeError):
     """The disk holding the profile is full; the write was not done (SQLite rolled back)."""
 

@@ -29,6 +29,9 @@ TEXTS: tuple[tuple[type[E.IntakeError], str], ...] = (
         "Errors", "This file or value cannot be used here.")),
     (E.ProfileError, QT_TRANSLATE_NOOP(
         "Errors", "The profile cannot be opened or created in this folder.")),
+    (E.DatabaseLoginFailed, QT_TRANSLATE_NOOP(
+        "Errors", "The team database needs your database password, or did not accept "
+                  "it.")),
     (E.StoreCorrupt, QT_TRANSLATE_NOOP(
         "Errors", "The encrypted store failed its integrity check; do not write to it and "
                   "ask for help.")),

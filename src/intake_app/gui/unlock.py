@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 from intake_app.errors import WrongPassphrase
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.session import Session
+from intake_app.services import team_db
 
 
 class UnlockPage(QWidget):
@@ -24,6 +26,7 @@ class UnlockPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.db_password_dialog: QDialog | None = None  # open while it asks (team HQ)
         self.setObjectName("unlockPage")
         self.title = QLabel(self.tr("Intake is locked"))
         font = self.title.font()
@@ -113,8 +116,32 @@ class UnlockPage(QWidget):
         self.set_busy(False)
         self.passphrase.selectAll()
         self.passphrase.setFocus()
+        if team_db.wants_password(self.session.service, exc):
+            self._ask_db_password(exc)
+            return
         if isinstance(exc, WrongPassphrase):
             self.error.setText(self.tr("Wrong passphrase. Check the keyboard language "
                                        "and Caps Lock, then try again."))
         else:
             self.error.setText(error_text(exc))
+
+    def _ask_db_password(self, exc: BaseException) -> None:
+        """A team HQ's database wants this login's password: ask, then unlock again
+        with the same passphrase (still in its field)."""
+        from intake_app.gui.hq.connect_dialog import DatabasePasswordDialog
+
+        dlg = DatabasePasswordDialog(error_text(exc), self)
+        self.db_password_dialog = dlg
+
+        def answered(result: int) -> None:
+            self.db_password_dialog = None
+            typed, dlg.typed = dlg.typed, ""
+            dlg.deleteLater()
+            if result != QDialog.DialogCode.Accepted.value or not typed:
+                self.error.setText(error_text(exc))
+                return
+            team_db.typed_password(self.session.service, typed)  # type: ignore[arg-type]
+            self.try_unlock()
+
+        dlg.finished.connect(answered)
+        dlg.open()

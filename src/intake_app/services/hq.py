@@ -94,7 +94,7 @@ class HQService(ReportDesk):
         an existing profile remembers its own. ``db_password``: as typed at a prompt.
         ``blobs``: ``s3://bucket/prefix`` for its attachments (with ``database``)."""
         super().__init__(data_dir)
-        self._database, self._db_password = database, db_password
+        self._database, self._db_password, self._db_password_typed = database, db_password, False
         if blobs is not None and database is None:
             raise UsageError("--blobs s3://... needs --database postgresql://...")
         self._blobs = blobs
@@ -112,6 +112,8 @@ class HQService(ReportDesk):
 
     @locked
     def lock(self) -> None:
+        if self._db_password_typed:  # typed at the unlock prompt (team_db): forgotten
+            self._db_password, self._db_password_typed = None, False
         local, self._local = self._local, None
         super().lock()
         if local is not None:

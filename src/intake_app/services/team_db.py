@@ -4,7 +4,8 @@ nothing, and handing the choice to an HQService before ``init_hq``.
 
 The password, when the role has one, is what the user typed: kept in the service's memory
 for this session only, never written anywhere. Later sessions find it in ``~/.pgpass``,
-``PGPASSFILE`` or a libpq service file (docs/team-server.md)."""
+``PGPASSFILE`` or a libpq service file, or the unlock screen asks for it
+(``typed_password``; docs/team-server.md)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,18 @@ def use(svc: HQService, url: str | None, password: str | None = None) -> None:
 
         check_no_password(url)
     svc._database, svc._db_password = url, (password or None) if url else None
+
+
+def typed_password(svc: HQService, password: str) -> None:
+    """The team database password typed at the unlock screen's prompt (after the unlock
+    failed with DatabaseLoginFailed), for the next ``unlock``: in memory only, forgotten
+    when the service locks."""
+    with svc._lock:
+        svc._db_password, svc._db_password_typed = password or None, True
+
+
+def wants_password(svc: object, exc: BaseException) -> bool:
+    """Whether a failed unlock of ``svc`` is one a database password prompt can fix."""
+    from intake_app.errors import DatabaseLoginFailed
+
+    return isinstance(exc, DatabaseLoginFailed) and hasattr(svc, "_db_password_typed")

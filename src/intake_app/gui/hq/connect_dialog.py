@@ -171,3 +171,43 @@ class DatabaseDialog(QDialog):
     def _choose(self, url: str, password: str) -> None:
         self.chosen_url, self.chosen_password = url, password or None
         self.accept()
+
+
+class DatabasePasswordDialog(QDialog):
+    """Asked at unlock when the team database wants this login's password and neither
+    ~/.pgpass, PGPASSFILE nor a service file gave it (or it was refused): the password
+    goes to the service's memory for this session (services.team_db.typed_password),
+    never to a file or the settings; the field is emptied when the dialog closes."""
+
+    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hqDatabasePasswordDialog")
+        self.setWindowTitle(self.tr("Team database password"))
+        self.setMinimumWidth(440)
+        explain = QLabel(self.tr(
+            "The team database asks for your database password. It is kept in memory "
+            "until Intake locks, and never saved."))
+        explain.setWordWrap(True)
+        self.reason = QLabel(reason)
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #b00020;")
+        self.password = QLineEdit()
+        self.password.setObjectName("dbUnlockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Database password"))
+        self.password.setPlaceholderText(self.tr("Database password"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(explain)
+        lay.addWidget(self.reason)
+        lay.addWidget(self.password)
+        lay.addWidget(self.buttons)
+        self.typed = ""
+
+    def done(self, result: int) -> None:
+        self.typed = self.password.text() if result == QDialog.DialogCode.Accepted.value else ""
+        self.password.clear()
+        super().done(result)

@@ -109,189 +109,189 @@
     <context>
         <name>AuditorWindow</name>
         <message>
-            <location filename="../auditor/window.py" line="73" />
+            <location filename="../auditor/window.py" line="74" />
             <source>Intake auditor</source>
             <translation>بازرس Intake</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="76" />
+            <location filename="../auditor/window.py" line="77" />
             <source>Open &amp;keyring…</source>
             <translation>باز کردن حلقهٔ کلید…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="77" />
+            <location filename="../auditor/window.py" line="78" />
             <source>Open HQ &amp;log (optional)…</source>
             <translation>باز کردن گزارش رویدادهای دفتر مرکزی (اختیاری)…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="78" />
+            <location filename="../auditor/window.py" line="79" />
             <source>&amp;Add bundles…</source>
             <translation>افزودن بسته‌ها…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="79" />
+            <location filename="../auditor/window.py" line="80" />
             <source>C&amp;lear bundles</source>
             <translation>پاک کردن بسته‌ها</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="80" />
+            <location filename="../auditor/window.py" line="81" />
             <source>&amp;Save report…</source>
             <translation>ذخیرهٔ گزارش…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="81" />
+            <location filename="../auditor/window.py" line="82" />
             <source>No keyring open. Open the keyring HQ published (keyring.sig).</source>
             <translation>هیچ حلقهٔ کلیدی باز نیست. حلقهٔ کلیدی را که دفتر مرکزی منتشر کرده (keyring.sig) باز کنید.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="86" />
+            <location filename="../auditor/window.py" line="87" />
             <source>No HQ log: bundles are checked on their own.</source>
             <translation>گزارش دفتر مرکزی نیست: بسته‌ها به تنهایی بررسی می‌شوند.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="88" />
+            <location filename="../auditor/window.py" line="89" />
             <source>Drop bundle files (*.intake) or folders here. They are verified, never decrypted: no private key is needed.</source>
             <translation>فایل‌های بسته (*.intake) یا پوشه‌ها را اینجا رها کنید. آن‌ها تأیید می‌شوند، هرگز رمزگشایی نمی‌شوند: کلید خصوصی لازم نیست.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="100" />
+            <location filename="../auditor/window.py" line="101" />
             <source>Verdicts</source>
             <translation>نتیجه‌ها</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="101" />
+            <location filename="../auditor/window.py" line="102" />
             <source>File</source>
             <translation>فایل</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="101" />
+            <location filename="../auditor/window.py" line="102" />
             <source>Verdict</source>
             <translation>نتیجه</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="101" />
+            <location filename="../auditor/window.py" line="102" />
             <source>Device</source>
             <translation>دستگاه</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="102" />
+            <location filename="../auditor/window.py" line="103" />
             <source>Sequence</source>
             <translation>شماره ترتیب</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="102" />
+            <location filename="../auditor/window.py" line="103" />
             <source>In HQ's log</source>
             <translation>در گزارش دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="104" />
             <source>Reason or notes</source>
             <translation>دلیل یا یادداشت</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="133" />
+            <location filename="../auditor/window.py" line="134" />
             <source>HQ's keyring</source>
             <translation>حلقهٔ کلید دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="134" />
+            <location filename="../auditor/window.py" line="135" />
             <source>Keyring (*.sig);;All files (*)</source>
             <translation>حلقهٔ کلید (*.sig);;همه فایل‌ها (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="142" />
+            <location filename="../auditor/window.py" line="143" />
             <source>Cannot open {path}: {error}</source>
             <translation>{path} باز نمی‌شود: {error}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="147" />
+            <location filename="../auditor/window.py" line="148" />
             <source>Keyring of {org} ({hq}), serial {serial}, {n} device(s). HQ fingerprint: {fp}. Compare it with the one HQ gave you in person.</source>
             <translation>حلقهٔ کلید {org} ({hq})، سری {serial}، {n} دستگاه. اثر انگشت دفتر مرکزی: {fp}. آن را با آنچه دفتر مرکزی حضوری به شما داده مقایسه کنید.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="154" />
+            <location filename="../auditor/window.py" line="155" />
             <source>HQ's event log</source>
             <translation>گزارش رویدادهای دفتر مرکزی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="155" />
+            <location filename="../auditor/window.py" line="156" />
             <source>Event log (*.jsonl *.log);;All files (*)</source>
             <translation>گزارش رویداد (*.jsonl *.log);;همه فایل‌ها (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="161" />
+            <location filename="../auditor/window.py" line="162" />
             <source>HQ log: {path}</source>
             <translation>گزارش دفتر مرکزی: {path}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="165" />
+            <location filename="../auditor/window.py" line="166" />
             <source>Bundles</source>
             <translation>بسته‌ها</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="166" />
+            <location filename="../auditor/window.py" line="167" />
             <source>Bundles (*.intake);;All files (*)</source>
             <translation>بسته‌ها (*.intake);;همه فایل‌ها (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="202" />
+            <location filename="../auditor/window.py" line="203" />
             <source>Open HQ's keyring to check these bundles.</source>
             <translation>برای بررسی این بسته‌ها حلقهٔ کلید دفتر مرکزی را باز کنید.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../auditor/window.py" line="206" />
+            <location filename="../auditor/window.py" line="207" />
             <source>Checking %n bundle(s)…</source>
             <translation>
                 <numerusform>در حال بررسی %Ln بسته…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="223" />
+            <location filename="../auditor/window.py" line="224" />
             <source>entry {n}</source>
             <translation>مورد {n}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="224" />
+            <location filename="../auditor/window.py" line="225" />
             <source>not recorded</source>
             <translation>ثبت نشده</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="227" />
+            <location filename="../auditor/window.py" line="228" />
             <source>Valid</source>
             <translation>معتبر</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="227" />
+            <location filename="../auditor/window.py" line="228" />
             <source>Refused</source>
             <translation>رد شد</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="232" />
+            <location filename="../auditor/window.py" line="233" />
             <source>{good} valid, {bad} refused.</source>
             <translation>{good} معتبر، {bad} رد شد.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="235" />
+            <location filename="../auditor/window.py" line="236" />
             <source>HQ's log verifies.</source>
             <translation>گزارش دفتر مرکزی تأیید شد.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="236" />
+            <location filename="../auditor/window.py" line="237" />
             <source>HQ's log has problems: {problems}</source>
             <translation>گزارش دفتر مرکزی مشکل دارد: {problems}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="252" />
+            <location filename="../auditor/window.py" line="253" />
             <source>Save the audit report</source>
             <translation>ذخیرهٔ گزارش بازرسی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="253" />
+            <location filename="../auditor/window.py" line="254" />
             <source>HTML report (*.html)</source>
             <translation>گزارش HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="268" />
+            <location filename="../auditor/window.py" line="269" />
             <source>Saved the report to {path}.</source>
             <translation>گزارش در {path} ذخیره شد.</translation>
         </message>
@@ -1291,6 +1291,25 @@
         </message>
     </context>
     <context>
+        <name>DatabasePasswordDialog</name>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="185" />
+            <source>Team database password</source>
+            <translation>رمز پایگاه داده تیم</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="188" />
+            <source>The team database asks for your database password. It is kept in memory until Intake locks, and never saved.</source>
+            <translation>پایگاه داده تیم رمز پایگاه داده شما را می‌خواهد. این رمز تا قفل شدن Intake فقط در حافظه نگه داشته می‌شود و هرگز ذخیره نمی‌شود.</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="197" />
+            <location filename="../hq/connect_dialog.py" line="198" />
+            <source>Database password</source>
+            <translation>رمز پایگاه داده</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <location filename="../editor/date_fields.py" line="88" />
@@ -1782,128 +1801,133 @@
         </message>
         <message>
             <location filename="../error_texts.py" line="32" />
+            <source>The team database needs your database password, or did not accept it.</source>
+            <translation>پایگاه داده تیم رمز پایگاه داده شما را می‌خواهد، یا آن را نپذیرفت.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="35" />
             <source>The encrypted store failed its integrity check; do not write to it and ask for help.</source>
             <translation>ذخیره‌گاه رمزگذاری‌شده از بررسی سلامت رد شد؛ در آن چیزی ننویسید و کمک بخواهید.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="35" />
+            <location filename="../error_texts.py" line="38" />
             <source>The disk is full; nothing was written. Free some space and try again.</source>
             <translation>دیسک پر است؛ چیزی نوشته نشد. کمی جا خالی کنید و دوباره تلاش کنید.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="37" />
+            <location filename="../error_texts.py" line="40" />
             <source>The attachment storage could not be reached or refused the request; nothing was saved.</source>
             <translation>ذخیره‌گاه پیوست‌ها در دسترس نبود یا درخواست را نپذیرفت؛ چیزی ذخیره نشد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="40" />
+            <location filename="../error_texts.py" line="43" />
             <source>The check could not run to the end; this is not a sign of damage.</source>
             <translation>بررسی تا آخر اجرا نشد؛ این نشانهٔ خرابی نیست.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="42" />
+            <location filename="../error_texts.py" line="45" />
             <source>It no longer exists (the record, form, file or device was not found).</source>
             <translation>دیگر وجود ندارد (پرونده، فورم، فایل یا دستگاه پیدا نشد).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="44" />
+            <location filename="../error_texts.py" line="47" />
             <source>This cannot be done in the record's current state.</source>
             <translation>این کار در وضعیت فعلی پرونده ممکن نیست.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="46" />
+            <location filename="../error_texts.py" line="49" />
             <source>The team database does not allow this for your role; nothing was changed.</source>
             <translation>پایگاه داده تیم این کار را برای نقش شما اجازه نمی‌دهد؛ چیزی تغییر نکرد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="49" />
+            <location filename="../error_texts.py" line="52" />
             <source>The person did not consent to this.</source>
             <translation>شخص به این کار رضایت نداده است.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="51" />
+            <location filename="../error_texts.py" line="54" />
             <source>An expression in the form cannot be read.</source>
             <translation>یک عبارت در فورم خوانده نمی‌شود.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="53" />
+            <location filename="../error_texts.py" line="56" />
             <source>The form's casework settings are not valid.</source>
             <translation>تنظیمات پیگیری قضیه در فورم معتبر نیست.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="55" />
+            <location filename="../error_texts.py" line="58" />
             <source>The form cannot be loaded.</source>
             <translation>فورم بارگذاری نمی‌شود.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="59" />
+            <location filename="../error_texts.py" line="62" />
             <source>Export cancelled; nothing was lost (finished volumes are kept).</source>
             <translation>ارسال لغو شد؛ چیزی از دست نرفت (بخش‌های تمام‌شده نگه داشته می‌شوند).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="61" />
+            <location filename="../error_texts.py" line="64" />
             <source>These backup shares do not restore the keys (too few, from different sets, or mistyped).</source>
             <translation>این سهم‌های پشتیبان کلیدها را بازیابی نمی‌کنند (کم، از مجموعه‌های مختلف یا با اشتباه تایپ‌شده).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="64" />
+            <location filename="../error_texts.py" line="67" />
             <source>The drop box did not accept this computer's credentials.</source>
             <translation>صندوق تحویل اعتبارنامهٔ این کمپیوتر را نپذیرفت.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="68" />
+            <location filename="../error_texts.py" line="71" />
             <source>No answer from the drop box; check the network and try again.</source>
             <translation>صندوق تحویل پاسخی نداد؛ شبکه را بررسی کنید و دوباره تلاش کنید.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="70" />
+            <location filename="../error_texts.py" line="73" />
             <source>Cancelled; nothing was lost (the upload resumes next time).</source>
             <translation>لغو شد؛ چیزی از دست نرفت (بارگذاری دفعهٔ بعد ادامه می‌یابد).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="73" />
+            <location filename="../error_texts.py" line="76" />
             <source>This could not be done.</source>
             <translation>این کار انجام نشد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="79" />
+            <location filename="../error_texts.py" line="82" />
             <source>The file is damaged or not of the expected kind; nothing was changed.</source>
             <translation>فایل خراب است یا از نوع مورد انتظار نیست؛ چیزی تغییر نکرد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="81" />
+            <location filename="../error_texts.py" line="84" />
             <source>The file's signature is missing or not valid; nothing was changed.</source>
             <translation>امضای فایل موجود نیست یا معتبر نیست؛ چیزی تغییر نکرد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="83" />
+            <location filename="../error_texts.py" line="86" />
             <source>The file was signed by an unknown or revoked device; nothing was changed.</source>
             <translation>فایل توسط دستگاهی ناشناخته یا لغوشده امضا شده است؛ چیزی تغییر نکرد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="85" />
+            <location filename="../error_texts.py" line="88" />
             <source>The file is meant for another HQ; nothing was changed.</source>
             <translation>این فایل برای دفتر مرکزی دیگری است؛ چیزی تغییر نکرد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="87" />
+            <location filename="../error_texts.py" line="90" />
             <source>The file's content cannot be decrypted or is damaged; nothing was changed.</source>
             <translation>محتوای فایل رمزگشایی نمی‌شود یا خراب است؛ چیزی تغییر نکرد.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="89" />
+            <location filename="../error_texts.py" line="92" />
             <source>The bundle is out of sequence (repeated, missing or forked); nothing was changed.</source>
             <translation>ترتیب بسته درست نیست (تکراری، گم‌شده یا دوشاخه)؛ چیزی تغییر نکرد.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../error_texts.py" line="100" />
+            <location filename="../error_texts.py" line="103" />
             <source>%n answer(s) are not valid; nothing was saved.</source>
             <translation>
                 <numerusform>%Ln پاسخ معتبر نیست؛ چیزی ذخیره نشد.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="105" />
+            <location filename="../error_texts.py" line="108" />
             <source>The drop box refused the request (error {status}).</source>
             <translation>صندوق تحویل درخواست را نپذیرفت (خطای {status}).</translation>
         </message>
@@ -2244,147 +2268,147 @@
     <context>
         <name>ImportDesk</name>
         <message>
-            <location filename="../hq/import_desk.py" line="90" />
+            <location filename="../hq/import_desk.py" line="91" />
             <source>Import from a &amp;folder…</source>
             <translation>وارد کردن از پوشه…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="91" />
+            <location filename="../hq/import_desk.py" line="92" />
             <source>Import from a &amp;USB stick…</source>
             <translation>وارد کردن از فلش USB…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="93" />
+            <location filename="../hq/import_desk.py" line="94" />
             <source>Drop box address (https://…)</source>
             <translation>نشانی صندوق تحویل (https://…)</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="94" />
+            <location filename="../hq/import_desk.py" line="95" />
             <source>Drop box address</source>
             <translation>نشانی صندوق تحویل</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="95" />
+            <location filename="../hq/import_desk.py" line="96" />
             <source>Fetch from &amp;drop box</source>
             <translation>دریافت از صندوق تحویل</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="96" />
+            <location filename="../hq/import_desk.py" line="97" />
             <source>Choose where the bundles are.</source>
             <translation>انتخاب کنید بسته‌ها کجا هستند.</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="99" />
+            <location filename="../hq/import_desk.py" line="100" />
             <source>Import progress</source>
             <translation>پیشرفت ورود</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="102" />
+            <location filename="../hq/import_desk.py" line="103" />
             <source>Verdicts</source>
             <translation>نتیجه‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="104" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>File</source>
             <translation>فایل</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="104" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>Verdict</source>
             <translation>نتیجه</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="104" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>Device</source>
             <translation>دستگاه</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="104" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>Sequence</source>
             <translation>شماره ترتیب</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="105" />
+            <location filename="../hq/import_desk.py" line="106" />
             <source>Records</source>
             <translation>سوابق</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="105" />
+            <location filename="../hq/import_desk.py" line="106" />
             <source>Attachments</source>
             <translation>پیوست‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="105" />
+            <location filename="../hq/import_desk.py" line="106" />
             <source>Reason or notes</source>
             <translation>دلیل یا یادداشت</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="107" />
+            <location filename="../hq/import_desk.py" line="108" />
             <source>Quarantined bundles</source>
             <translation>بسته‌های قرنطینه‌شده</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="108" />
+            <location filename="../hq/import_desk.py" line="109" />
             <source>Quarantined bundles (refused, kept for inspection)</source>
             <translation>بسته‌های قرنطینه‌شده (رد شده، برای بررسی نگه داشته شده)</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="132" />
+            <location filename="../hq/import_desk.py" line="133" />
             <source>Folder with bundles</source>
             <translation>پوشهٔ حاوی بسته‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="139" />
+            <location filename="../hq/import_desk.py" line="140" />
             <source>USB stick with bundles</source>
             <translation>فلش USB حاوی بسته‌ها</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="146" />
+            <location filename="../hq/import_desk.py" line="147" />
             <source>No bundles (*.intake) in {folder}.</source>
             <translation>در {folder} بسته‌ای (*.intake) نیست.</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="161" />
+            <location filename="../hq/import_desk.py" line="162" />
             <source>Fetching new bundles from the drop box…</source>
             <translation>در حال دریافت بسته‌های جدید از صندوق تحویل…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="177" />
+            <location filename="../hq/import_desk.py" line="178" />
             <source>The drop box has no new bundles.</source>
             <translation>صندوق تحویل بستهٔ جدیدی ندارد.</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="181" />
+            <location filename="../hq/import_desk.py" line="182" />
             <source>Drop box: {error}</source>
             <translation>صندوق تحویل: {error}</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="199" />
+            <location filename="../hq/import_desk.py" line="200" />
             <source>Done: {ok} imported, {dup} already here, {bad} refused.</source>
             <translation>تمام شد: {ok} وارد شد، {dup} از قبل بود، {bad} رد شد.</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="208" />
+            <location filename="../hq/import_desk.py" line="209" />
             <source>Importing {name} ({n} of {total})…</source>
             <translation>در حال وارد کردن {name} ({n} از {total})…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="247" />
+            <location filename="../hq/import_desk.py" line="248" />
             <source>Imported</source>
             <translation>وارد شد</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="247" />
+            <location filename="../hq/import_desk.py" line="248" />
             <source>Already imported</source>
             <translation>از قبل وارد شده</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="248" />
+            <location filename="../hq/import_desk.py" line="249" />
             <source>Refused</source>
             <translation>رد شد</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="257" />
+            <location filename="../hq/import_desk.py" line="259" />
             <source>{reason} (quarantined)</source>
             <translation>{reason} (قرنطینه شد)</translation>
         </message>
@@ -3900,58 +3924,58 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>UnlockPage</name>
         <message>
-            <location filename="../unlock.py" line="28" />
+            <location filename="../unlock.py" line="31" />
             <source>Intake is locked</source>
             <translation>برنامه قفل است</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="34" />
+            <location filename="../unlock.py" line="37" />
             <source>Type your passphrase to open your records.</source>
             <translation>برای باز کردن پرونده‌ها رمز عبور خود را بنویسید.</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="39" />
-            <location filename="../unlock.py" line="40" />
+            <location filename="../unlock.py" line="42" />
+            <location filename="../unlock.py" line="43" />
             <source>Passphrase</source>
             <translation>رمز عبور</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="42" />
+            <location filename="../unlock.py" line="45" />
             <source>&amp;Unlock</source>
             <translation>باز کردن قفل</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="44" />
+            <location filename="../unlock.py" line="47" />
             <source>Unlock</source>
             <translation>باز کردن قفل</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="52" />
+            <location filename="../unlock.py" line="55" />
             <source>Opening</source>
             <translation>در حال باز شدن</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="55" />
+            <location filename="../unlock.py" line="58" />
             <source>Emergency erase…</source>
             <translation>پاک کردن اضطراری…</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="57" />
+            <location filename="../unlock.py" line="60" />
             <source>Emergency erase</source>
             <translation>پاک کردن اضطراری</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="59" />
+            <location filename="../unlock.py" line="62" />
             <source>Erase everything on this laptop now and close the app (Ctrl+Shift+Delete)</source>
             <translation>همین حالا همه چیز را روی این لپ‌تاپ پاک کن و برنامه را ببند (Ctrl+Shift+Delete)</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="100" />
+            <location filename="../unlock.py" line="103" />
             <source>Type your passphrase first.</source>
             <translation>اول رمز عبور خود را بنویسید.</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="117" />
+            <location filename="../unlock.py" line="123" />
             <source>Wrong passphrase. Check the keyboard language and Caps Lock, then try again.</source>
             <translation>رمز عبور نادرست است. زبان صفحه‌کلید و Caps Lock را بررسی کنید و دوباره تلاش کنید.</translation>
         </message>

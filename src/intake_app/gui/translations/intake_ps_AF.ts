@@ -109,137 +109,137 @@
     <context>
         <name>AuditorWindow</name>
         <message>
-            <location filename="../auditor/window.py" line="73" />
+            <location filename="../auditor/window.py" line="74" />
             <source>Intake auditor</source>
             <translation>د Intake پلټونکی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="76" />
+            <location filename="../auditor/window.py" line="77" />
             <source>Open &amp;keyring…</source>
             <translation>د کلیو کړۍ پرانیستل…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="77" />
+            <location filename="../auditor/window.py" line="78" />
             <source>Open HQ &amp;log (optional)…</source>
             <translation>د مرکزي دفتر د پېښو لاګ پرانیستل (اختیاري)…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="78" />
+            <location filename="../auditor/window.py" line="79" />
             <source>&amp;Add bundles…</source>
             <translation>کڅوړې اضافه کول…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="79" />
+            <location filename="../auditor/window.py" line="80" />
             <source>C&amp;lear bundles</source>
             <translation>کڅوړې پاکول</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="80" />
+            <location filename="../auditor/window.py" line="81" />
             <source>&amp;Save report…</source>
             <translation>راپور خوندي کول…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="81" />
+            <location filename="../auditor/window.py" line="82" />
             <source>No keyring open. Open the keyring HQ published (keyring.sig).</source>
             <translation>د کلیو هېڅ کړۍ پرانیستې نه ده. هغه کړۍ پرانیزئ چې مرکزي دفتر خپره کړې (keyring.sig).</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="86" />
+            <location filename="../auditor/window.py" line="87" />
             <source>No HQ log: bundles are checked on their own.</source>
             <translation>د مرکزي دفتر لاګ نشته: کڅوړې یوازې پخپله کتل کېږي.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="88" />
+            <location filename="../auditor/window.py" line="89" />
             <source>Drop bundle files (*.intake) or folders here. They are verified, never decrypted: no private key is needed.</source>
             <translation>د کڅوړو فایلونه (*.intake) یا فولډرونه دلته راکاږئ. هغوی تاییدېږي، هېڅکله نه پرانیستل کېږي: شخصي کلي ته اړتیا نشته.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="100" />
+            <location filename="../auditor/window.py" line="101" />
             <source>Verdicts</source>
             <translation>پرېکړې</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="101" />
+            <location filename="../auditor/window.py" line="102" />
             <source>File</source>
             <translation>فایل</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="101" />
+            <location filename="../auditor/window.py" line="102" />
             <source>Verdict</source>
             <translation>پرېکړه</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="101" />
+            <location filename="../auditor/window.py" line="102" />
             <source>Device</source>
             <translation>وسیله</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="102" />
+            <location filename="../auditor/window.py" line="103" />
             <source>Sequence</source>
             <translation>ترتیب شمېره</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="102" />
+            <location filename="../auditor/window.py" line="103" />
             <source>In HQ's log</source>
             <translation>د مرکزي دفتر په لاګ کې</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="104" />
             <source>Reason or notes</source>
             <translation>لامل یا یادښتونه</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="133" />
+            <location filename="../auditor/window.py" line="134" />
             <source>HQ's keyring</source>
             <translation>د مرکزي دفتر د کلیو کړۍ</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="134" />
+            <location filename="../auditor/window.py" line="135" />
             <source>Keyring (*.sig);;All files (*)</source>
             <translation>د کلیو کړۍ (*.sig);;ټول فایلونه (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="142" />
+            <location filename="../auditor/window.py" line="143" />
             <source>Cannot open {path}: {error}</source>
             <translation>{path} نه پرانیستل کېږي: {error}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="147" />
+            <location filename="../auditor/window.py" line="148" />
             <source>Keyring of {org} ({hq}), serial {serial}, {n} device(s). HQ fingerprint: {fp}. Compare it with the one HQ gave you in person.</source>
             <translation>د {org} ({hq}) د کلیو کړۍ، لړۍ {serial}، {n} وسیلې. د مرکزي دفتر د ګوتو نښه: {fp}. له هغې سره یې پرتله کړئ چې مرکزي دفتر مخامخ درکړې.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="154" />
+            <location filename="../auditor/window.py" line="155" />
             <source>HQ's event log</source>
             <translation>د مرکزي دفتر د پېښو لاګ</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="155" />
+            <location filename="../auditor/window.py" line="156" />
             <source>Event log (*.jsonl *.log);;All files (*)</source>
             <translation>د پېښو لاګ (*.jsonl *.log);;ټول فایلونه (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="161" />
+            <location filename="../auditor/window.py" line="162" />
             <source>HQ log: {path}</source>
             <translation>د مرکزي دفتر لاګ: {path}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="165" />
+            <location filename="../auditor/window.py" line="166" />
             <source>Bundles</source>
             <translation>کڅوړې</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="166" />
+            <location filename="../auditor/window.py" line="167" />
             <source>Bundles (*.intake);;All files (*)</source>
             <translation>کڅوړې (*.intake);;ټول فایلونه (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="202" />
+            <location filename="../auditor/window.py" line="203" />
             <source>Open HQ's keyring to check these bundles.</source>
             <translation>د دې کڅوړو د کتلو لپاره د مرکزي دفتر د کلیو کړۍ پرانیزئ.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../auditor/window.py" line="206" />
+            <location filename="../auditor/window.py" line="207" />
             <source>Checking %n bundle(s)…</source>
             <translation>
                 <numerusform>د %Ln کڅوړو کتنه…</numerusform>
@@ -247,52 +247,52 @@
             </translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="223" />
+            <location filename="../auditor/window.py" line="224" />
             <source>entry {n}</source>
             <translation>ننوتنه {n}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="224" />
+            <location filename="../auditor/window.py" line="225" />
             <source>not recorded</source>
             <translation>نه دی ثبت شوی</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="227" />
+            <location filename="../auditor/window.py" line="228" />
             <source>Valid</source>
             <translation>سم</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="227" />
+            <location filename="../auditor/window.py" line="228" />
             <source>Refused</source>
             <translation>رد شوه</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="232" />
+            <location filename="../auditor/window.py" line="233" />
             <source>{good} valid, {bad} refused.</source>
             <translation>{good} سم، {bad} رد شوې.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="235" />
+            <location filename="../auditor/window.py" line="236" />
             <source>HQ's log verifies.</source>
             <translation>د مرکزي دفتر لاګ تایید شو.</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="236" />
+            <location filename="../auditor/window.py" line="237" />
             <source>HQ's log has problems: {problems}</source>
             <translation>د مرکزي دفتر لاګ ستونزې لري: {problems}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="252" />
+            <location filename="../auditor/window.py" line="253" />
             <source>Save the audit report</source>
             <translation>د پلټنې راپور خوندي کول</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="253" />
+            <location filename="../auditor/window.py" line="254" />
             <source>HTML report (*.html)</source>
             <translation>HTML راپور (*.html)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="268" />
+            <location filename="../auditor/window.py" line="269" />
             <source>Saved the report to {path}.</source>
             <translation>راپور په {path} کې خوندي شو.</translation>
         </message>
@@ -1296,6 +1296,25 @@
         </message>
     </context>
     <context>
+        <name>DatabasePasswordDialog</name>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="185" />
+            <source>Team database password</source>
+            <translation>د ټیم ډیټابېس پټنوم</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="188" />
+            <source>The team database asks for your database password. It is kept in memory until Intake locks, and never saved.</source>
+            <translation>د ټیم ډیټابېس ستاسو د ډیټابېس پټنوم غواړي. دا پټنوم تر هغه چې Intake قلف شي یوازې په حافظه کې ساتل کېږي او هېڅکله نه خوندي کېږي.</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="197" />
+            <location filename="../hq/connect_dialog.py" line="198" />
+            <source>Database password</source>
+            <translation>د ډیټابېس پټنوم</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <location filename="../editor/date_fields.py" line="88" />
@@ -1792,121 +1811,126 @@
         </message>
         <message>
             <location filename="../error_texts.py" line="32" />
+            <source>The team database needs your database password, or did not accept it.</source>
+            <translation>د ټیم ډیټابېس ستاسو د ډیټابېس پټنوم غواړي، یا یې ونه مانه.</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="35" />
             <source>The encrypted store failed its integrity check; do not write to it and ask for help.</source>
             <translation>کوډ شوې زېرمه د روغتیا له کتنې ونه وتله؛ په هغې کې څه مه لیکئ او مرسته وغواړئ.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="35" />
+            <location filename="../error_texts.py" line="38" />
             <source>The disk is full; nothing was written. Free some space and try again.</source>
             <translation>ډیسک ډک دی؛ هېڅ شی ونه لیکل شو. یو څه ځای خالي کړئ او بیا هڅه وکړئ.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="37" />
+            <location filename="../error_texts.py" line="40" />
             <source>The attachment storage could not be reached or refused the request; nothing was saved.</source>
             <translation>د ضمیمو زېرمې ته لاسرسی ونه شو یا یې غوښتنه ونه منله؛ هېڅ شی خوندي نه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="40" />
+            <location filename="../error_texts.py" line="43" />
             <source>The check could not run to the end; this is not a sign of damage.</source>
             <translation>کتنه تر پایه ونه رسېده؛ دا د خرابۍ نښه نه ده.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="42" />
+            <location filename="../error_texts.py" line="45" />
             <source>It no longer exists (the record, form, file or device was not found).</source>
             <translation>نور شتون نه لري (دوسیه، فورمه، فایل یا وسیله ونه موندل شوه).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="44" />
+            <location filename="../error_texts.py" line="47" />
             <source>This cannot be done in the record's current state.</source>
             <translation>دا کار د دوسیې په اوسني حالت کې نه شي کېدای.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="46" />
+            <location filename="../error_texts.py" line="49" />
             <source>The team database does not allow this for your role; nothing was changed.</source>
             <translation>د ټیم ډیټابېس دا کار ستاسو د رول لپاره نه پرېږدي؛ هېڅ شی بدل نه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="49" />
+            <location filename="../error_texts.py" line="52" />
             <source>The person did not consent to this.</source>
             <translation>شخص دې کار ته رضایت نه دی ورکړی.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="51" />
+            <location filename="../error_texts.py" line="54" />
             <source>An expression in the form cannot be read.</source>
             <translation>د فورمې یو بیان نه لوستل کېږي.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="53" />
+            <location filename="../error_texts.py" line="56" />
             <source>The form's casework settings are not valid.</source>
             <translation>د فورمې د قضیې د تعقیب تنظیمات سم نه دي.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="55" />
+            <location filename="../error_texts.py" line="58" />
             <source>The form cannot be loaded.</source>
             <translation>فورمه نه پورته کېږي.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="59" />
+            <location filename="../error_texts.py" line="62" />
             <source>Export cancelled; nothing was lost (finished volumes are kept).</source>
             <translation>صادرول لغوه شول؛ هېڅ شی ورک نه شو (بشپړې برخې ساتل کېږي).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="61" />
+            <location filename="../error_texts.py" line="64" />
             <source>These backup shares do not restore the keys (too few, from different sets, or mistyped).</source>
             <translation>دا د بیک اپ برخې کلي نه بېرته راولي (لږې، له بېلابېلو ټولګو یا په غلطه ټایپ شوې).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="64" />
+            <location filename="../error_texts.py" line="67" />
             <source>The drop box did not accept this computer's credentials.</source>
             <translation>تحویلي صندوق د دې کمپیوټر اسناد ونه منل.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="68" />
+            <location filename="../error_texts.py" line="71" />
             <source>No answer from the drop box; check the network and try again.</source>
             <translation>له تحویلي صندوق څخه ځواب رانغی؛ شبکه وګورئ او بیا هڅه وکړئ.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="70" />
+            <location filename="../error_texts.py" line="73" />
             <source>Cancelled; nothing was lost (the upload resumes next time).</source>
             <translation>لغوه شو؛ هېڅ شی ورک نه شو (پورته کول بله ځل دوام کوي).</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="73" />
+            <location filename="../error_texts.py" line="76" />
             <source>This could not be done.</source>
             <translation>دا کار ونه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="79" />
+            <location filename="../error_texts.py" line="82" />
             <source>The file is damaged or not of the expected kind; nothing was changed.</source>
             <translation>فایل خراب دی یا د تمه شوي ډول نه دی؛ هېڅ شی بدل نه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="81" />
+            <location filename="../error_texts.py" line="84" />
             <source>The file's signature is missing or not valid; nothing was changed.</source>
             <translation>د فایل لاسلیک نشته یا سم نه دی؛ هېڅ شی بدل نه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="83" />
+            <location filename="../error_texts.py" line="86" />
             <source>The file was signed by an unknown or revoked device; nothing was changed.</source>
             <translation>فایل د یوې ناپېژندل شوې یا لغوه شوې وسیلې لخوا لاسلیک شوی؛ هېڅ شی بدل نه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="85" />
+            <location filename="../error_texts.py" line="88" />
             <source>The file is meant for another HQ; nothing was changed.</source>
             <translation>دا فایل د بل مرکزي دفتر لپاره دی؛ هېڅ شی بدل نه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="87" />
+            <location filename="../error_texts.py" line="90" />
             <source>The file's content cannot be decrypted or is damaged; nothing was changed.</source>
             <translation>د فایل منځپانګه نه خلاصېږي یا خرابه ده؛ هېڅ شی بدل نه شو.</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="89" />
+            <location filename="../error_texts.py" line="92" />
             <source>The bundle is out of sequence (repeated, missing or forked); nothing was changed.</source>
             <translation>د کڅوړې ترتیب سم نه دی (تکراري، ورکه یا دوه څانګې)؛ هېڅ شی بدل نه شو.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../error_texts.py" line="100" />
+            <location filename="../error_texts.py" line="103" />
             <source>%n answer(s) are not valid; nothing was saved.</source>
             <translation>
                 <numerusform>%Ln ځوابونه سم نه دي؛ هېڅ شی خوندي نه شو.</numerusform>
@@ -1914,7 +1938,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="105" />
+            <location filename="../error_texts.py" line="108" />
             <source>The drop box refused the request (error {status}).</source>
             <translation>تحویلي صندوق غوښتنه ونه منله (تېروتنه {status}).</translation>
         </message>
@@ -2255,147 +2279,147 @@
     <context>
         <name>ImportDesk</name>
         <message>
-            <location filename="../hq/import_desk.py" line="90" />
+            <location filename="../hq/import_desk.py" line="91" />
             <source>Import from a &amp;folder…</source>
             <translation>له فولډر څخه واردول…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="91" />
+            <location filename="../hq/import_desk.py" line="92" />
             <source>Import from a &amp;USB stick…</source>
             <translation>له USB فلش څخه واردول…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="93" />
+            <location filename="../hq/import_desk.py" line="94" />
             <source>Drop box address (https://…)</source>
             <translation>د تحویلي صندوق پته (https://…)</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="94" />
+            <location filename="../hq/import_desk.py" line="95" />
             <source>Drop box address</source>
             <translation>د تحویلي صندوق پته</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="95" />
+            <location filename="../hq/import_desk.py" line="96" />
             <source>Fetch from &amp;drop box</source>
             <translation>له تحویلي صندوق څخه راوړل</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="96" />
+            <location filename="../hq/import_desk.py" line="97" />
             <source>Choose where the bundles are.</source>
             <translation>وټاکئ چې کڅوړې چېرته دي.</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="99" />
+            <location filename="../hq/import_desk.py" line="100" />
             <source>Import progress</source>
             <translation>د واردولو پرمختګ</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="102" />
+            <location filename="../hq/import_desk.py" line="103" />
             <source>Verdicts</source>
             <translation>پرېکړې</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="104" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>File</source>
             <translation>فایل</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="104" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>Verdict</source>
             <translation>پرېکړه</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="104" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>Device</source>
             <translation>وسیله</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="104" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>Sequence</source>
             <translation>ترتیب شمېره</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="105" />
+            <location filename="../hq/import_desk.py" line="106" />
             <source>Records</source>
             <translation>دوسیې</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="105" />
+            <location filename="../hq/import_desk.py" line="106" />
             <source>Attachments</source>
             <translation>ضمیمې</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="105" />
+            <location filename="../hq/import_desk.py" line="106" />
             <source>Reason or notes</source>
             <translation>لامل یا یادښتونه</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="107" />
+            <location filename="../hq/import_desk.py" line="108" />
             <source>Quarantined bundles</source>
             <translation>قرنطین شوې کڅوړې</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="108" />
+            <location filename="../hq/import_desk.py" line="109" />
             <source>Quarantined bundles (refused, kept for inspection)</source>
             <translation>قرنطین شوې کڅوړې (رد شوې، د کتنې لپاره ساتل شوې)</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="132" />
+            <location filename="../hq/import_desk.py" line="133" />
             <source>Folder with bundles</source>
             <translation>د کڅوړو فولډر</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="139" />
+            <location filename="../hq/import_desk.py" line="140" />
             <source>USB stick with bundles</source>
             <translation>د کڅوړو USB فلش</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="146" />
+            <location filename="../hq/import_desk.py" line="147" />
             <source>No bundles (*.intake) in {folder}.</source>
             <translation>په {folder} کې کڅوړې (*.intake) نشته.</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="161" />
+            <location filename="../hq/import_desk.py" line="162" />
             <source>Fetching new bundles from the drop box…</source>
             <translation>له تحویلي صندوق څخه نوې کڅوړې راوړل کېږي…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="177" />
+            <location filename="../hq/import_desk.py" line="178" />
             <source>The drop box has no new bundles.</source>
             <translation>تحویلي صندوق کې نوې کڅوړې نشته.</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="181" />
+            <location filename="../hq/import_desk.py" line="182" />
             <source>Drop box: {error}</source>
             <translation>تحویلي صندوق: {error}</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="199" />
+            <location filename="../hq/import_desk.py" line="200" />
             <source>Done: {ok} imported, {dup} already here, {bad} refused.</source>
             <translation>بشپړ شو: {ok} وارد شوې، {dup} دمخه وې، {bad} رد شوې.</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="208" />
+            <location filename="../hq/import_desk.py" line="209" />
             <source>Importing {name} ({n} of {total})…</source>
             <translation>{name} واردېږي ({total} څخه {n})…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="247" />
+            <location filename="../hq/import_desk.py" line="248" />
             <source>Imported</source>
             <translation>وارد شوه</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="247" />
+            <location filename="../hq/import_desk.py" line="248" />
             <source>Already imported</source>
             <translation>دمخه وارد شوې</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="248" />
+            <location filename="../hq/import_desk.py" line="249" />
             <source>Refused</source>
             <translation>رد شوه</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="257" />
+            <location filename="../hq/import_desk.py" line="259" />
             <source>{reason} (quarantined)</source>
             <translation>{reason} (قرنطین شوه)</translation>
         </message>
@@ -3929,58 +3953,58 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>UnlockPage</name>
         <message>
-            <location filename="../unlock.py" line="28" />
+            <location filename="../unlock.py" line="31" />
             <source>Intake is locked</source>
             <translation>پروګرام قلف دی</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="34" />
+            <location filename="../unlock.py" line="37" />
             <source>Type your passphrase to open your records.</source>
             <translation>د خپلو دوسیو د پرانیستلو لپاره خپل پټنوم ولیکئ.</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="39" />
-            <location filename="../unlock.py" line="40" />
+            <location filename="../unlock.py" line="42" />
+            <location filename="../unlock.py" line="43" />
             <source>Passphrase</source>
             <translation>پټنوم</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="42" />
+            <location filename="../unlock.py" line="45" />
             <source>&amp;Unlock</source>
             <translation>قلف خلاصول</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="44" />
+            <location filename="../unlock.py" line="47" />
             <source>Unlock</source>
             <translation>قلف خلاصول</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="52" />
+            <location filename="../unlock.py" line="55" />
             <source>Opening</source>
             <translation>پرانیستل کېږي</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="55" />
+            <location filename="../unlock.py" line="58" />
             <source>Emergency erase…</source>
             <translation>بیړني ړنګول…</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="57" />
+            <location filename="../unlock.py" line="60" />
             <source>Emergency erase</source>
             <translation>بیړني ړنګول</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="59" />
+            <location filename="../unlock.py" line="62" />
             <source>Erase everything on this laptop now and close the app (Ctrl+Shift+Delete)</source>
             <translation>همدا اوس په دې لپټاپ کې هر څه ړنګ کړئ او پروګرام بند کړئ (Ctrl+Shift+Delete)</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="100" />
+            <location filename="../unlock.py" line="103" />
             <source>Type your passphrase first.</source>
             <translation>لومړی خپل پټنوم ولیکئ.</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="117" />
+            <location filename="../unlock.py" line="123" />
             <source>Wrong passphrase. Check the keyboard language and Caps Lock, then try again.</source>
             <translation>پټنوم غلط دی. د کیبورډ ژبه او Caps Lock وګورئ، بیا هڅه وکړئ.</translation>
         </message>

@@ -109,137 +109,137 @@
     <context>
         <name>AuditorWindow</name>
         <message>
-            <location filename="../auditor/window.py" line="73" />
+            <location filename="../auditor/window.py" line="74" />
             <source>Intake auditor</source>
             <translation>Intake آڈیٹر</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="76" />
+            <location filename="../auditor/window.py" line="77" />
             <source>Open &amp;keyring…</source>
             <translation>کی رنگ کھولیں…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="77" />
+            <location filename="../auditor/window.py" line="78" />
             <source>Open HQ &amp;log (optional)…</source>
             <translation>ہیڈ آفس کا لاگ کھولیں (اختیاری)…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="78" />
+            <location filename="../auditor/window.py" line="79" />
             <source>&amp;Add bundles…</source>
             <translation>بنڈل شامل کریں…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="79" />
+            <location filename="../auditor/window.py" line="80" />
             <source>C&amp;lear bundles</source>
             <translation>بنڈل صاف کریں</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="80" />
+            <location filename="../auditor/window.py" line="81" />
             <source>&amp;Save report…</source>
             <translation>رپورٹ محفوظ کریں…</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="81" />
+            <location filename="../auditor/window.py" line="82" />
             <source>No keyring open. Open the keyring HQ published (keyring.sig).</source>
             <translation>کوئی کی رنگ کھلا نہیں۔ ہیڈ آفس کا شائع کردہ کی رنگ (keyring.sig) کھولیں۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="86" />
+            <location filename="../auditor/window.py" line="87" />
             <source>No HQ log: bundles are checked on their own.</source>
             <translation>ہیڈ آفس کا لاگ نہیں: بنڈل اکیلے جانچے جاتے ہیں۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="88" />
+            <location filename="../auditor/window.py" line="89" />
             <source>Drop bundle files (*.intake) or folders here. They are verified, never decrypted: no private key is needed.</source>
             <translation>بنڈل فائلیں (*.intake) یا فولڈر یہاں چھوڑیں۔ ان کی تصدیق ہوتی ہے، کبھی ڈکرپٹ نہیں ہوتیں: نجی کلید کی ضرورت نہیں۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="100" />
+            <location filename="../auditor/window.py" line="101" />
             <source>Verdicts</source>
             <translation>فیصلے</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="101" />
+            <location filename="../auditor/window.py" line="102" />
             <source>File</source>
             <translation>فائل</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="101" />
+            <location filename="../auditor/window.py" line="102" />
             <source>Verdict</source>
             <translation>فیصلہ</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="101" />
+            <location filename="../auditor/window.py" line="102" />
             <source>Device</source>
             <translation>ڈیوائس</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="102" />
+            <location filename="../auditor/window.py" line="103" />
             <source>Sequence</source>
             <translation>ترتیب نمبر</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="102" />
+            <location filename="../auditor/window.py" line="103" />
             <source>In HQ's log</source>
             <translation>ہیڈ آفس کے لاگ میں</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="104" />
             <source>Reason or notes</source>
             <translation>وجہ یا نوٹس</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="133" />
+            <location filename="../auditor/window.py" line="134" />
             <source>HQ's keyring</source>
             <translation>ہیڈ آفس کا کی رنگ</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="134" />
+            <location filename="../auditor/window.py" line="135" />
             <source>Keyring (*.sig);;All files (*)</source>
             <translation>کی رنگ (*.sig);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="142" />
+            <location filename="../auditor/window.py" line="143" />
             <source>Cannot open {path}: {error}</source>
             <translation>{path} نہیں کھل سکا: {error}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="147" />
+            <location filename="../auditor/window.py" line="148" />
             <source>Keyring of {org} ({hq}), serial {serial}, {n} device(s). HQ fingerprint: {fp}. Compare it with the one HQ gave you in person.</source>
             <translation>{org} ({hq}) کا کی رنگ، سیریل {serial}، {n} ڈیوائس۔ ہیڈ آفس کا فنگر پرنٹ: {fp}۔ اسے ہیڈ آفس کے خود دیے ہوئے سے ملائیں۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="154" />
+            <location filename="../auditor/window.py" line="155" />
             <source>HQ's event log</source>
             <translation>ہیڈ آفس کا ایونٹ لاگ</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="155" />
+            <location filename="../auditor/window.py" line="156" />
             <source>Event log (*.jsonl *.log);;All files (*)</source>
             <translation>ایونٹ لاگ (*.jsonl *.log);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="161" />
+            <location filename="../auditor/window.py" line="162" />
             <source>HQ log: {path}</source>
             <translation>ہیڈ آفس لاگ: {path}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="165" />
+            <location filename="../auditor/window.py" line="166" />
             <source>Bundles</source>
             <translation>بنڈل</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="166" />
+            <location filename="../auditor/window.py" line="167" />
             <source>Bundles (*.intake);;All files (*)</source>
             <translation>بنڈل (*.intake);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="202" />
+            <location filename="../auditor/window.py" line="203" />
             <source>Open HQ's keyring to check these bundles.</source>
             <translation>ان بنڈلوں کی جانچ کے لیے ہیڈ آفس کا کی رنگ کھولیں۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../auditor/window.py" line="206" />
+            <location filename="../auditor/window.py" line="207" />
             <source>Checking %n bundle(s)…</source>
             <translation>
                 <numerusform>%n بنڈل جانچے جا رہے ہیں…</numerusform>
@@ -247,52 +247,52 @@
             </translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="223" />
+            <location filename="../auditor/window.py" line="224" />
             <source>entry {n}</source>
             <translation>اندراج {n}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="224" />
+            <location filename="../auditor/window.py" line="225" />
             <source>not recorded</source>
             <translation>درج نہیں</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="227" />
+            <location filename="../auditor/window.py" line="228" />
             <source>Valid</source>
             <translation>درست</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="227" />
+            <location filename="../auditor/window.py" line="228" />
             <source>Refused</source>
             <translation>مسترد</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="232" />
+            <location filename="../auditor/window.py" line="233" />
             <source>{good} valid, {bad} refused.</source>
             <translation>{good} درست، {bad} مسترد۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="235" />
+            <location filename="../auditor/window.py" line="236" />
             <source>HQ's log verifies.</source>
             <translation>ہیڈ آفس کے لاگ کی تصدیق ہو گئی۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="236" />
+            <location filename="../auditor/window.py" line="237" />
             <source>HQ's log has problems: {problems}</source>
             <translation>ہیڈ آفس کے لاگ میں مسائل ہیں: {problems}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="252" />
+            <location filename="../auditor/window.py" line="253" />
             <source>Save the audit report</source>
             <translation>آڈٹ رپورٹ محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="253" />
+            <location filename="../auditor/window.py" line="254" />
             <source>HTML report (*.html)</source>
             <translation>HTML رپورٹ (*.html)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="268" />
+            <location filename="../auditor/window.py" line="269" />
             <source>Saved the report to {path}.</source>
             <translation>رپورٹ {path} میں محفوظ ہو گئی۔</translation>
         </message>
@@ -1296,6 +1296,25 @@
         </message>
     </context>
     <context>
+        <name>DatabasePasswordDialog</name>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="185" />
+            <source>Team database password</source>
+            <translation>ٹیم ڈیٹا بیس پاس ورڈ</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="188" />
+            <source>The team database asks for your database password. It is kept in memory until Intake locks, and never saved.</source>
+            <translation>ٹیم ڈیٹا بیس آپ کا ڈیٹا بیس پاس ورڈ مانگ رہا ہے۔ یہ Intake کے لاک ہونے تک صرف میموری میں رکھا جاتا ہے اور کبھی محفوظ نہیں کیا جاتا۔</translation>
+        </message>
+        <message>
+            <location filename="../hq/connect_dialog.py" line="197" />
+            <location filename="../hq/connect_dialog.py" line="198" />
+            <source>Database password</source>
+            <translation>ڈیٹا بیس پاس ورڈ</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <location filename="../editor/date_fields.py" line="88" />
@@ -1792,121 +1811,126 @@
         </message>
         <message>
             <location filename="../error_texts.py" line="32" />
+            <source>The team database needs your database password, or did not accept it.</source>
+            <translation>ٹیم ڈیٹا بیس کو آپ کا ڈیٹا بیس پاس ورڈ چاہیے، یا اس نے اسے قبول نہیں کیا۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="35" />
             <source>The encrypted store failed its integrity check; do not write to it and ask for help.</source>
             <translation>خفیہ کردہ اسٹور سالمیت کی جانچ میں ناکام رہا؛ اس میں کچھ نہ لکھیں اور مدد طلب کریں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="35" />
+            <location filename="../error_texts.py" line="38" />
             <source>The disk is full; nothing was written. Free some space and try again.</source>
             <translation>ڈسک بھری ہوئی ہے؛ کچھ نہیں لکھا گیا۔ کچھ جگہ خالی کریں اور دوبارہ کوشش کریں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="37" />
+            <location filename="../error_texts.py" line="40" />
             <source>The attachment storage could not be reached or refused the request; nothing was saved.</source>
             <translation>منسلکات کا اسٹوریج دستیاب نہیں تھا یا اس نے درخواست رد کر دی؛ کچھ محفوظ نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="40" />
+            <location filename="../error_texts.py" line="43" />
             <source>The check could not run to the end; this is not a sign of damage.</source>
             <translation>جانچ آخر تک نہیں چل سکی؛ یہ خرابی کی علامت نہیں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="42" />
+            <location filename="../error_texts.py" line="45" />
             <source>It no longer exists (the record, form, file or device was not found).</source>
             <translation>اب موجود نہیں (ریکارڈ، فارم، فائل یا ڈیوائس نہیں ملی)۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="44" />
+            <location filename="../error_texts.py" line="47" />
             <source>This cannot be done in the record's current state.</source>
             <translation>ریکارڈ کی موجودہ حالت میں یہ نہیں کیا جا سکتا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="46" />
+            <location filename="../error_texts.py" line="49" />
             <source>The team database does not allow this for your role; nothing was changed.</source>
             <translation>ٹیم کا ڈیٹا بیس آپ کے کردار کے لیے اس کی اجازت نہیں دیتا؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="49" />
+            <location filename="../error_texts.py" line="52" />
             <source>The person did not consent to this.</source>
             <translation>فرد نے اس کی رضامندی نہیں دی۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="51" />
+            <location filename="../error_texts.py" line="54" />
             <source>An expression in the form cannot be read.</source>
             <translation>فارم کا ایک اظہار پڑھا نہیں جا سکتا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="53" />
+            <location filename="../error_texts.py" line="56" />
             <source>The form's casework settings are not valid.</source>
             <translation>فارم کی کیس ورک ترتیبات درست نہیں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="55" />
+            <location filename="../error_texts.py" line="58" />
             <source>The form cannot be loaded.</source>
             <translation>فارم لوڈ نہیں ہو سکتا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="59" />
+            <location filename="../error_texts.py" line="62" />
             <source>Export cancelled; nothing was lost (finished volumes are kept).</source>
             <translation>برآمد منسوخ ہو گئی؛ کچھ ضائع نہیں ہوا (مکمل حصے محفوظ رہتے ہیں)۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="61" />
+            <location filename="../error_texts.py" line="64" />
             <source>These backup shares do not restore the keys (too few, from different sets, or mistyped).</source>
             <translation>یہ بیک اپ حصے کلیدیں بحال نہیں کرتے (بہت کم، مختلف سیٹوں سے، یا غلط ٹائپ شدہ)۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="64" />
+            <location filename="../error_texts.py" line="67" />
             <source>The drop box did not accept this computer's credentials.</source>
             <translation>ڈراپ باکس نے اس کمپیوٹر کی اسناد قبول نہیں کیں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="68" />
+            <location filename="../error_texts.py" line="71" />
             <source>No answer from the drop box; check the network and try again.</source>
             <translation>ڈراپ باکس سے کوئی جواب نہیں؛ نیٹ ورک چیک کریں اور دوبارہ کوشش کریں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="70" />
+            <location filename="../error_texts.py" line="73" />
             <source>Cancelled; nothing was lost (the upload resumes next time).</source>
             <translation>منسوخ ہو گیا؛ کچھ ضائع نہیں ہوا (اپ لوڈ اگلی بار جاری رہے گا)۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="73" />
+            <location filename="../error_texts.py" line="76" />
             <source>This could not be done.</source>
             <translation>یہ کام نہیں ہو سکا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="79" />
+            <location filename="../error_texts.py" line="82" />
             <source>The file is damaged or not of the expected kind; nothing was changed.</source>
             <translation>فائل خراب ہے یا متوقع قسم کی نہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="81" />
+            <location filename="../error_texts.py" line="84" />
             <source>The file's signature is missing or not valid; nothing was changed.</source>
             <translation>فائل کا دستخط موجود نہیں یا درست نہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="83" />
+            <location filename="../error_texts.py" line="86" />
             <source>The file was signed by an unknown or revoked device; nothing was changed.</source>
             <translation>فائل پر کسی نامعلوم یا منسوخ شدہ ڈیوائس کے دستخط ہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="85" />
+            <location filename="../error_texts.py" line="88" />
             <source>The file is meant for another HQ; nothing was changed.</source>
             <translation>یہ فائل کسی اور ہیڈ آفس کے لیے ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="87" />
+            <location filename="../error_texts.py" line="90" />
             <source>The file's content cannot be decrypted or is damaged; nothing was changed.</source>
             <translation>فائل کا مواد کھولا نہیں جا سکتا یا خراب ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="89" />
+            <location filename="../error_texts.py" line="92" />
             <source>The bundle is out of sequence (repeated, missing or forked); nothing was changed.</source>
             <translation>بنڈل کی ترتیب درست نہیں (دہرایا گیا، غائب یا دو شاخہ)؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../error_texts.py" line="100" />
+            <location filename="../error_texts.py" line="103" />
             <source>%n answer(s) are not valid; nothing was saved.</source>
             <translation>
                 <numerusform>%n جوابات درست نہیں؛ کچھ محفوظ نہیں ہوا۔</numerusform>
@@ -1914,7 +1938,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="105" />
+            <location filename="../error_texts.py" line="108" />
             <source>The drop box refused the request (error {status}).</source>
             <translation>ڈراپ باکس نے درخواست رد کر دی (خرابی {status})۔</translation>
         </message>
@@ -2255,147 +2279,147 @@
     <context>
         <name>ImportDesk</name>
         <message>
-            <location filename="../hq/import_desk.py" line="90" />
+            <location filename="../hq/import_desk.py" line="91" />
             <source>Import from a &amp;folder…</source>
             <translation>فولڈر سے درآمد…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="91" />
+            <location filename="../hq/import_desk.py" line="92" />
             <source>Import from a &amp;USB stick…</source>
             <translation>USB اسٹک سے درآمد…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="93" />
+            <location filename="../hq/import_desk.py" line="94" />
             <source>Drop box address (https://…)</source>
             <translation>ڈراپ باکس کا پتہ (https://…)</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="94" />
+            <location filename="../hq/import_desk.py" line="95" />
             <source>Drop box address</source>
             <translation>ڈراپ باکس کا پتہ</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="95" />
+            <location filename="../hq/import_desk.py" line="96" />
             <source>Fetch from &amp;drop box</source>
             <translation>ڈراپ باکس سے لائیں</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="96" />
+            <location filename="../hq/import_desk.py" line="97" />
             <source>Choose where the bundles are.</source>
             <translation>منتخب کریں کہ بنڈل کہاں ہیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="99" />
+            <location filename="../hq/import_desk.py" line="100" />
             <source>Import progress</source>
             <translation>درآمد کی پیش رفت</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="102" />
+            <location filename="../hq/import_desk.py" line="103" />
             <source>Verdicts</source>
             <translation>فیصلے</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="104" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>File</source>
             <translation>فائل</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="104" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>Verdict</source>
             <translation>فیصلہ</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="104" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>Device</source>
             <translation>ڈیوائس</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="104" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>Sequence</source>
             <translation>ترتیب نمبر</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="105" />
+            <location filename="../hq/import_desk.py" line="106" />
             <source>Records</source>
             <translation>ریکارڈ</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="105" />
+            <location filename="../hq/import_desk.py" line="106" />
             <source>Attachments</source>
             <translation>منسلکات</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="105" />
+            <location filename="../hq/import_desk.py" line="106" />
             <source>Reason or notes</source>
             <translation>وجہ یا نوٹس</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="107" />
+            <location filename="../hq/import_desk.py" line="108" />
             <source>Quarantined bundles</source>
             <translation>قرنطینہ شدہ بنڈل</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="108" />
+            <location filename="../hq/import_desk.py" line="109" />
             <source>Quarantined bundles (refused, kept for inspection)</source>
             <translation>قرنطینہ شدہ بنڈل (مسترد، جانچ کے لیے رکھے گئے)</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="132" />
+            <location filename="../hq/import_desk.py" line="133" />
             <source>Folder with bundles</source>
             <translation>بنڈلوں والا فولڈر</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="139" />
+            <location filename="../hq/import_desk.py" line="140" />
             <source>USB stick with bundles</source>
             <translation>بنڈلوں والی USB اسٹک</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="146" />
+            <location filename="../hq/import_desk.py" line="147" />
             <source>No bundles (*.intake) in {folder}.</source>
             <translation>{folder} میں کوئی بنڈل (*.intake) نہیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="161" />
+            <location filename="../hq/import_desk.py" line="162" />
             <source>Fetching new bundles from the drop box…</source>
             <translation>ڈراپ باکس سے نئے بنڈل لائے جا رہے ہیں…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="177" />
+            <location filename="../hq/import_desk.py" line="178" />
             <source>The drop box has no new bundles.</source>
             <translation>ڈراپ باکس میں کوئی نیا بنڈل نہیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="181" />
+            <location filename="../hq/import_desk.py" line="182" />
             <source>Drop box: {error}</source>
             <translation>ڈراپ باکس: {error}</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="199" />
+            <location filename="../hq/import_desk.py" line="200" />
             <source>Done: {ok} imported, {dup} already here, {bad} refused.</source>
             <translation>مکمل: {ok} درآمد، {dup} پہلے سے موجود، {bad} مسترد۔</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="208" />
+            <location filename="../hq/import_desk.py" line="209" />
             <source>Importing {name} ({n} of {total})…</source>
             <translation>{name} درآمد ہو رہا ہے ({total} میں سے {n})…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="247" />
+            <location filename="../hq/import_desk.py" line="248" />
             <source>Imported</source>
             <translation>درآمد ہو گیا</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="247" />
+            <location filename="../hq/import_desk.py" line="248" />
             <source>Already imported</source>
             <translation>پہلے سے درآمد شدہ</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="248" />
+            <location filename="../hq/import_desk.py" line="249" />
             <source>Refused</source>
             <translation>مسترد</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="257" />
+            <location filename="../hq/import_desk.py" line="259" />
             <source>{reason} (quarantined)</source>
             <translation>{reason} (قرنطینہ)</translation>
         </message>
@@ -3929,58 +3953,58 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>UnlockPage</name>
         <message>
-            <location filename="../unlock.py" line="28" />
+            <location filename="../unlock.py" line="31" />
             <source>Intake is locked</source>
             <translation>ایپ لاک ہے</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="34" />
+            <location filename="../unlock.py" line="37" />
             <source>Type your passphrase to open your records.</source>
             <translation>اپنے ریکارڈز کھولنے کے لیے پاس ورڈ لکھیں۔</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="39" />
-            <location filename="../unlock.py" line="40" />
+            <location filename="../unlock.py" line="42" />
+            <location filename="../unlock.py" line="43" />
             <source>Passphrase</source>
             <translation>پاس ورڈ</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="42" />
+            <location filename="../unlock.py" line="45" />
             <source>&amp;Unlock</source>
             <translation>لاک کھولیں</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="44" />
+            <location filename="../unlock.py" line="47" />
             <source>Unlock</source>
             <translation>لاک کھولیں</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="52" />
+            <location filename="../unlock.py" line="55" />
             <source>Opening</source>
             <translation>کھل رہا ہے</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="55" />
+            <location filename="../unlock.py" line="58" />
             <source>Emergency erase…</source>
             <translation>ہنگامی طور پر مٹائیں…</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="57" />
+            <location filename="../unlock.py" line="60" />
             <source>Emergency erase</source>
             <translation>ہنگامی طور پر مٹائیں</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="59" />
+            <location filename="../unlock.py" line="62" />
             <source>Erase everything on this laptop now and close the app (Ctrl+Shift+Delete)</source>
             <translation>ابھی اس لیپ ٹاپ پر سب کچھ مٹا دیں اور ایپ بند کر دیں (Ctrl+Shift+Delete)</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="100" />
+            <location filename="../unlock.py" line="103" />
             <source>Type your passphrase first.</source>
             <translation>پہلے اپنا پاس ورڈ لکھیں۔</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="117" />
+            <location filename="../unlock.py" line="123" />
             <source>Wrong passphrase. Check the keyboard language and Caps Lock, then try again.</source>
             <translation>غلط پاس ورڈ۔ کی بورڈ کی زبان اور Caps Lock چیک کریں، پھر دوبارہ کوشش کریں۔</translation>
         </message>

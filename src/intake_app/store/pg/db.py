@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import psycopg
 from psycopg import conninfo
 
-from intake_app.errors import AccessDenied, StoreCorrupt, UsageError
+from intake_app.errors import AccessDenied, DatabaseLoginFailed, StoreCorrupt, UsageError
 from intake_app.store.db import _ON_COMMIT
 from intake_app.store.pg import migrations
 from intake_app.store.pg.dialect import Translated, translate
@@ -144,7 +144,9 @@ class PgDatabase:
             raw = psycopg.connect(dsn, **kwargs)
         except psycopg.OperationalError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else "failed"
-            raise StoreCorrupt(f"cannot connect to the HQ database: {first}") from None
+            # libpq: "fe_sendauth: no password supplied", "password authentication failed"
+            cls = DatabaseLoginFailed if "password" in first else StoreCorrupt
+            raise cls(f"cannot connect to the HQ database: {first}") from None
         self.conn = PgConnection(raw)
         # Which team role the login has (store.pg.roles.group_of), set by whoever opens
         # an HQ store: None until then.
