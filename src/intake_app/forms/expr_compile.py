@@ -153,14 +153,16 @@ def _compile(node: Node) -> Compiled:
         cond, yes, no = args
         return lambda env: yes(env) if to_bool(cond(env)) else no(env)
 
-    def call(env: Env) -> Value:
-        values = [a(env) for a in args]
-        try:
-            return impl(env, values)
-        except (ArithmeticError, ValueError, IndexError):
-            return NAN
+    return lambda env: _apply(impl, env, [a(env) for a in args])
 
-    return call
+
+def _apply(impl: Callable[[Env, list[Value]], Value], env: Env, values: list[Value]) -> Value:
+    """A function's value; NaN where its implementation fails on these values (an
+    expression has no run-time errors, as in XPath)."""
+    try:
+        return impl(env, values)
+    except (ArithmeticError, ValueError, IndexError):
+        return NAN
 
 
 def _compile_binop(node: BinOp) -> Compiled:
@@ -360,44 +362,17 @@ def _fast_call(node: Call, ref: RefCompiler) -> tuple[Compiled, bool]:
             v = x(env)
             if type(v) is dt.date:
                 return _format_date_cached(v, fmt)
-            values = [v, fmt]
-            try:
-                return impl(env, values)
-            except (ArithmeticError, ValueError, IndexError):
-                return NAN
+            return _apply(impl, env, [v, fmt])
 
         return format_date, False
+    # One and two arguments without the comprehension: most calls, on every keystroke.
     if len(args) == 1:
         a0 = args[0]
-
-        def call1(env: Env) -> Value:
-            values = [a0(env)]
-            try:
-                return impl(env, values)
-            except (ArithmeticError, ValueError, IndexError):
-                return NAN
-
-        return call1, False
+        return (lambda env: _apply(impl, env, [a0(env)])), False
     if len(args) == 2:
         a0, a1 = args
-
-        def call2(env: Env) -> Value:
-            values = [a0(env), a1(env)]
-            try:
-                return impl(env, values)
-            except (ArithmeticError, ValueError, IndexError):
-                return NAN
-
-        return call2, False
-
-    def call(env: Env) -> Value:
-        values = [a(env) for a in args]
-        try:
-            return impl(env, values)
-        except (ArithmeticError, ValueError, IndexError):
-            return NAN
-
-    return call, False
+        return (lambda env: _apply(impl, env, [a0(env), a1(env)])), False
+    return (lambda env: _apply(impl, env, [a(env) for a in args])), False
 
 
 _format_date_cached = lru_cache(maxsize=1024)(_format_date_text)
