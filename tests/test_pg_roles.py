@@ -608,3 +608,46 @@ def test_without_createrole_init_and_user_add_say_what_is_missing(
             "--password-stdin", env=env)
     assert r.rc == 1 and "lacks the CREATEROLE privilege" in r.err and "hq user add" in r.err
     assert r.err.strip().count("\n") == 0
+
+
+def test_restore_keys_into_the_importer_profile_of_a_team_hq(
+        pg_server: PgServer, tmp_path: Path) -> None:
+    """The importer's laptop is lost; PostgreSQL kept the store. M shares and the
+    database give back an importer profile with the same keys; a database of another HQ
+    is refused before anything is made."""
+    import shutil
+
+    from intake_app.hq.eventlog import verify_log
+    from intake_app.store import profile as store_profile
+    from tests.cli_helpers import run
+
+    dbname = pg_server.new_database("restore")
+    url = pg_server.store_url(dbname)
+    hq = make_hq(tmp_path, url)
+    rid = seed(hq, [example(full_name="Kept Person")])[0]
+    fp, shares = hq.fingerprint(), hq.backup_keys(3, 2)
+    hq.lock()
+    shutil.rmtree(tmp_path / "hq")  # the lost laptop
+    (tmp_path / "two.txt").write_text("\n".join(shares[1:]) + "\n", encoding="utf-8")
+    other = make_hq(tmp_path / "other", pg_server.store_url(pg_server.new_database("other")))
+    other_url = other._database
+    other.lock()
+    new = tmp_path / "new-hq"
+    args = ("--data-dir", new, "hq", "restore-keys", "--shares-file", tmp_path / "two.txt")
+    r = run(*args, "--database", str(other_url), passphrase="a new importer passphrase")
+    assert r.rc == 1 and "that database holds HQ" in r.err and r.err.count("\n") == 1
+    assert not store_profile.profile_exists(new)
+    r = run(*args, "--database", url, "--expect-fingerprint", fp,
+            passphrase="a new importer passphrase")
+    assert r.rc == 0, r.err
+    assert fp in r.out
+    with HQService(new) as svc:
+        svc.unlock("a new importer passphrase")
+        assert svc.fingerprint() == fp and svc._local is not None
+        assert svc.record(rid).values["full_name"] == "Kept Person"
+        assert svc.recipient_private_keys()
+        check = verify_log(svc.log_bytes(), svc.signing_key().verify_key, svc.hq_id)
+        assert check.ok and check.kinds("restore"), check.summary()
+    with psycopg.connect(pg_server.dsn(dbname), autocommit=True) as admin:
+        assert admin.execute("SELECT count(*) FROM hq_keys WHERE secret IS NOT NULL"
+                             ).fetchone()[0] == 0

@@ -95,7 +95,15 @@ def _read_share_lines(args: argparse.Namespace) -> list[str]:
 
 
 def cmd_restore_keys(args: argparse.Namespace) -> int:
-    svc = hq_service(args, unlock=False)
+    if args.database is None:
+        svc = hq_service(args, unlock=False)
+    else:  # the importer's profile of a team HQ whose store is in PostgreSQL
+        from intake_app.cli.common import data_dir
+        from intake_app.services.hq import HQService
+
+        db_password = prompt_secret("Database password: ", confirm=False) \
+            if args.ask_db_password else None
+        svc = HQService(data_dir(args, "hq"), args.database, db_password, args.blobs)
     if svc.exists():
         raise IntakeError(f"a profile already exists in {svc.data_dir}: restore into a new "
                           "--data-dir")
@@ -115,7 +123,7 @@ def cmd_restore_keys(args: argparse.Namespace) -> int:
     print(f"restored HQ profile {km.hq_id} for {km.org_name} in {svc.data_dir}")
     print(f"HQ fingerprint: {km.fingerprint}")
     print(f"{len(km.recipients)} recipient key(s), {devices} device(s) from the keyring")
-    if keyring is None:
+    if keyring is None and args.database is None:
         print("intake: warning: no --keyring given: no devices are enrolled, so bundles "
               "cannot be imported until devices are enrolled again", file=sys.stderr)
     return 0
@@ -191,6 +199,13 @@ def register(sub: Any, hq_sub: Any) -> None:
                    help="refuse unless the restored HQ fingerprint is this")
     p.add_argument("--share-passphrase", action="store_true",
                    help=f"the shares have a passphrase (${SHARE_PASSPHRASE_ENV} or prompt)")
+    p.add_argument("--database", metavar="URL",
+                   help="a team HQ's PostgreSQL store (postgresql://user@host/db, no "
+                        "password): the importer's new profile for it (no --keyring)")
+    p.add_argument("--ask-db-password", action="store_true",
+                   help="type the database password (else ~/.pgpass or a service file)")
+    p.add_argument("--blobs", metavar="s3://BUCKET/PREFIX",
+                   help="the team HQ's attachment bucket, if it has one")
     p.set_defaults(func=cmd_restore_keys)
 
     p = hq_sub.add_parser("log", help="write HQ's hash-chained, signed event log for auditors")

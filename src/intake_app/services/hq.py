@@ -52,7 +52,7 @@ from intake_app.models import (
     RecordStatus,
 )
 from intake_app.paths import FILE_MODE, atomic_write, ensure_private_dir
-from intake_app.services import enrollment, hq_backend
+from intake_app.services import enrollment, hq_backend, hq_restore
 from intake_app.services.base import locked
 from intake_app.services.hq_import import import_items, import_lock
 from intake_app.services.report import ReportDesk
@@ -542,40 +542,13 @@ class HQService(ReportDesk):
                      expect_fingerprint: str | None = None) -> KeyMaterial:
         """Create this (new) HQ profile from backup shares, with the same hq_id, keys and
         fingerprint. ``keyring``: HQ's last public keyring, to bring back the enrolled and
-        revoked devices (it must be signed by the restored key). Nothing is created when
-        the shares, the fingerprint or the keyring do not match. Returns KeyMaterial."""
-        km = keybackup.combine(mnemonics, share_passphrase)
-        if expect_fingerprint is not None and " ".join(expect_fingerprint.split()) != \
-                km.fingerprint:
-            raise IntakeError(f"fingerprint mismatch: the shares restore {km.fingerprint}")
-        ring: Keyring | None = None
-        if keyring is not None:
-            try:
-                ring = Keyring.load(keyring, km.signing_key.verify_key)
-            except BundleError as exc:
-                raise IntakeError(f"the keyring is not this HQ's: {exc}") from None
-            if ring.hq_id != km.hq_id:
-                raise IntakeError(f"the keyring is for {ring.hq_id}, not {km.hq_id}")
-        self.create(passphrase)
-        ts = now_ms()
-        with self._store.transaction() as conn:
-            store_meta.insert_meta(conn, {"hq_id": km.hq_id, "org_name": km.org_name})
-            store_hq.add_key(conn, "signing", "signing", bytes(km.signing_key),
-                             bytes(km.signing_key.verify_key).hex(), created_at=ts)
-            for r in km.recipients:
-                store_hq.add_key(conn, "recipient", r.label, bytes(r.key),
-                                 bytes(r.key.public_key).hex(), created_at=ts,
-                                 retired_at=ts if r.retired else None)
-            if ring is not None:
-                store_meta.insert_meta(conn, {"keyring_serial": str(ring.serial)})
-                for d in ring.devices.values():
-                    store_hq.add_device(conn, d.device_id, bytes(d.public_key).hex(),
-                                        "restored from keyring", d.enrolled_at * 1000,
-                                        None if d.revoked_at is None else d.revoked_at * 1000)
-        self._log("restore", {"hq_id": km.hq_id, "shares": len(mnemonics),
-                              "devices": len(ring.devices) if ring else 0,
-                              "keyring_serial": ring.serial if ring else 0})
-        return km
+        revoked devices (it must be signed by the restored key). With ``database`` (a team
+        HQ): the importer's profile for the store still in PostgreSQL (services.hq_restore).
+        Nothing is created when the shares, the fingerprint, the keyring or the database
+        do not match. Returns KeyMaterial."""
+        return hq_restore.restore_keys(self, passphrase, mnemonics,
+                                       share_passphrase=share_passphrase, keyring=keyring,
+                                       expect_fingerprint=expect_fingerprint)
 
     @locked
     def log_bytes(self) -> bytes:
