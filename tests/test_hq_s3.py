@@ -328,3 +328,37 @@ def test_the_bucket_is_swept_at_open_at_most_once_an_hour(team: Team) -> None:
     with team.hq():
         pass
     assert swept_at() >= now
+
+
+def test_a_member_reads_an_attachment_from_the_bucket_after_its_log_row(
+        team: Team, pg_server: PgServer, tmp_path: Path) -> None:
+    """A supervisor's own profile (``hq join --blobs``) gets the key from PostgreSQL only
+    for a committed ``attachment-read`` row, and the sealed object from the bucket with
+    their own S3 settings; a profile that does not name the bucket says so in one line."""
+    from intake_app.services.hq_team import TeamAdmin
+    from tests.case_helpers import PASS
+
+    login, password = f"sup_{secrets.token_hex(3)}", secrets.token_urlsafe(16)
+    with TeamAdmin(team.url) as admin:
+        admin.add(login, "supervisor", password)
+    member_url = team.url.replace(f"user={pg_server.admin}", f"user={login}")
+    blobs = f"s3://{team.bucket}/team"
+    for folder, named in ((tmp_path / "with", blobs), (tmp_path / "without", None)):
+        r = run("--data-dir", folder, "hq", "join", "--database", member_url,
+                *(("--blobs", named) if named else ()), passphrase=PASS,
+                env={"PGPASSWORD": password})
+        assert r.rc == 0, r.err
+    with pytest.MonkeyPatch.context() as mp:
+        for k, v in s3_env(team.server).items():
+            mp.setenv(k, v)
+        with HQService(tmp_path / "with", db_password=password) as sup:
+            sup.unlock(PASS)
+            assert [a.id for a in sup.record(team.rid).attachments] == [team.aid]
+            assert b"".join(sup.attachment_chunks(team.aid)) == team.data
+        r = run("--data-dir", tmp_path / "without", "hq", "attachment", team.aid, "--out",
+                tmp_path / "x.pdf", passphrase=PASS, env={"PGPASSWORD": password})
+        assert r.rc == 1 and "hq join --blobs" in r.err and r.err.count("\n") == 1, r.err
+        assert not (tmp_path / "x.pdf").exists()
+    with team.hq() as hq:
+        reads = [e for e in hq.log_entries() if e.kind == "attachment-read"]
+    assert len(reads) == 2 and all(e.detail["login"] == login for e in reads)

@@ -64,7 +64,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     db_password = _db_password(args)
     m = join_team(data_dir(args, "hq"), read_passphrase(args, prompt="New passphrase: ",
                                                           confirm=True),
-                  args.database, db_password)
+                  args.database, db_password, args.blobs)
     print(f"joined as {m.login} ({m.role}); this profile holds no HQ key")
     return 0
 
@@ -99,4 +99,8 @@ def register(sub: Any, hq_sub: Any) -> None:
     j = hq_sub.add_parser("join", help="a profile on this machine for your own login to a "
                           "team HQ (no HQ key: the database decides what you see)")
     _database_args(j)
+    j.add_argument("--blobs", metavar="s3://BUCKET/PREFIX",
+                   help="the team HQ's attachment bucket, if it has one (read with your own "
+                        "S3 settings: INTAKE_S3_CONFIG or INTAKE_S3_ENDPOINT + "
+                        "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)")
     j.set_defaults(func=cmd_join)

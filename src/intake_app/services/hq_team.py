@@ -97,14 +97,25 @@ class TeamAdmin:
 
 
 def join_team(data_dir: Path, passphrase: str, database: str,
-              db_password: str | None = None) -> TeamMember:
+              db_password: str | None = None, blobs: str | None = None) -> TeamMember:
     """A new profile in ``data_dir`` for this login's work in the team HQ ``database``
-    (the login must have a role there). Holds no key: only where the store is."""
-    from intake_app.services.hq_backend import DATABASE_KEY, NO_ROLE, STORE_ID_KEY, connect
+    (the login must have a role there). Holds no key: only where the store is, and
+    ``blobs``, the bucket of its attachments (s3://bucket/prefix; read with the
+    member's own S3 settings from the environment)."""
+    from intake_app import objstore
+    from intake_app.services.hq_backend import (
+        BLOBS_KEY,
+        DATABASE_KEY,
+        NO_ROLE,
+        STORE_ID_KEY,
+        connect,
+    )
     from intake_app.store.pg import roles
     from intake_app.store.pg.db import check_no_password
 
     check_no_password(database)
+    if blobs is not None:
+        objstore.parse_url(blobs)  # a bad URL: one line, before anything is made
     if store_profile.profile_exists(data_dir):
         raise ProfileError(f"a profile already exists in {data_dir}")
     pg = connect(database, db_password)
@@ -121,7 +132,8 @@ def join_team(data_dir: Path, passphrase: str, database: str,
     db = store_profile.create_profile(data_dir, passphrase, "hq")
     try:
         with db.transaction() as conn:
-            store_meta.put_meta(conn, {DATABASE_KEY: database, STORE_ID_KEY: store_id})
+            store_meta.put_meta(conn, {DATABASE_KEY: database, STORE_ID_KEY: store_id,
+                                       **({BLOBS_KEY: blobs} if blobs else {})})
     finally:
         db.close()
     return TeamMember(login, role)
