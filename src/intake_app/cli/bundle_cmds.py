@@ -7,7 +7,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from intake_app.cli.common import print_json, print_rows
+from intake_app.cli.common import (
+    add_group,
+    add_json,
+    print_json,
+    print_rows,
+)
 from intake_app.cli.field_cmds import field_service
 from intake_app.errors import IntakeError
 from intake_app.models import ms_to_iso
@@ -175,12 +180,10 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("outbox", help="list sealed bundles and their delivery state")
-    p.add_argument("--json", dest="json_out", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_outbox)
 
-    r = sub.add_parser("receipts", help="HQ receipts")
-    rsub = r.add_subparsers(dest="receipts_command", metavar="ACTION", parser_class=type(r))
-    rsub.required = True
+    rsub = add_group(sub, "receipts", "HQ receipts", "receipts_command")
     p = rsub.add_parser("import", help="apply HQ's signed receipt (file or folder)")
     p.add_argument("file")
     p.set_defaults(func=cmd_receipts_import)
@@ -192,7 +195,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("verify", help="verify bundles against a public keyring (no keys needed)")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--keyring", required=True, metavar="KEYRING")
-    p.add_argument("--json", dest="json_out", action="store_true")
+    add_json(p)
     p.add_argument("--log", metavar="FILE",
                    help="HQ's event log (intake hq log): check its chain and checkpoints and "
                         "that every bundle was recorded as imported")

@@ -13,7 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from intake_app.cli.common import print_json, print_result, print_rows, print_table
+from intake_app.cli.common import (
+    add_group,
+    add_json,
+    print_json,
+    print_result,
+    print_rows,
+    print_table,
+)
 from intake_app.cli.hq_cmds import hq_service
 from intake_app.errors import UsageError
 from intake_app.models import CaseDetail, CaseFilter, CaseSummary, ms_to_iso
@@ -290,7 +297,7 @@ def _int(text: str) -> int:
 def _common(p: argparse.ArgumentParser, *, reason: bool = False) -> None:
     p.add_argument("--as", dest="actor", metavar="NAME",
                    help=f"who is acting (default ${USER_ENV} or the login name)")
-    p.add_argument("--json", dest="json_out", action="store_true")
+    add_json(p)
     if reason:
         p.add_argument("--reason", required=True, help="why (kept in the case history)")
 
@@ -306,10 +313,8 @@ def _action(sub: Any, name: str, help_text: str, func: Callable[[argparse.Namesp
 
 
 def register(sub: Any, hq_sub: Any) -> None:
-    cases = hq_sub.add_parser("cases", help="the case desk: queues, triage, follow-ups")
-    csub = cases.add_subparsers(dest="hq_cases_command", metavar="ACTION",
-                                parser_class=type(cases))
-    csub.required = True
+    csub = add_group(hq_sub, "cases", "the case desk: queues, triage, follow-ups",
+                     "hq_cases_command")
 
     p = csub.add_parser("list", help="a queue of cases, most urgent first")
     p.add_argument("--queue", choices=QUEUES, default="all")
@@ -387,10 +392,8 @@ def register(sub: Any, hq_sub: Any) -> None:
     _action(csub, "undo-not-duplicate", "suggest the pair A, B again", cmd_not_duplicate,
             "a", "b", reason=True)
 
-    ret = hq_sub.add_parser("retention", help="per-status retention: policy, preview, purge")
-    rsub = ret.add_subparsers(dest="retention_command", metavar="ACTION",
-                              parser_class=type(ret))
-    rsub.required = True
+    rsub = add_group(hq_sub, "retention", "per-status retention: policy, preview, purge",
+                     "retention_command")
     p = rsub.add_parser("set", help="keep cases in STATUS for MONTHS ('forever': never purge)")
     p.add_argument("status", choices=STATUSES)
     p.add_argument("months")

@@ -47,6 +47,33 @@ class ArgumentParser(argparse.ArgumentParser):
         return ""
 
 
+
+# --- options more than one command takes ----------------------------------------------
+DATABASE_URL_HELP = ("postgresql://user@host/db, no password (~/.pgpass, PGPASSFILE, "
+                     "a service file, or --ask-db-password)")
+
+
+def add_group(sub: Any, name: str, help_text: str, dest: str) -> Any:
+    """``NAME ACTION ...``: a command whose actions are commands of their own; returns
+    the subparsers to add them to (given without an action, it lists them)."""
+    p = sub.add_parser(name, help=help_text)
+    actions = p.add_subparsers(dest=dest, metavar="ACTION", parser_class=type(p))
+    actions.required = True
+    return actions
+
+
+def add_json(p: argparse.ArgumentParser) -> None:
+    """``--json``: the command prints JSON instead of text (``args.json_out``)."""
+    p.add_argument("--json", dest="json_out", action="store_true")
+
+
+def add_database_args(p: argparse.ArgumentParser, flag: str = "--database", *,
+                      required: bool = True, url_help: str = DATABASE_URL_HELP,
+                      ask_help: str = "prompt for the database password") -> None:
+    """A PostgreSQL URL (never with a password in it) and ``--ask-db-password``."""
+    p.add_argument(flag, required=required, metavar="URL", help=url_help)
+    p.add_argument("--ask-db-password", action="store_true", help=ask_help)
+
 def print_id(kind: str, value: str) -> None:
     """``record 02be...`` on a terminal; the bare id when piped (for ``$(...)``)."""
     print(f"{kind} {value}" if sys.stdout.isatty() else value)

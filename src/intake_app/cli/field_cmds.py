@@ -8,6 +8,7 @@ from typing import Any
 
 from intake_app.cli import record_cmds
 from intake_app.cli.common import (
+    add_group,
     load_json_file,
     open_service,
     print_id,
@@ -89,10 +90,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("init", help="create a field profile")
     p.set_defaults(func=cmd_init)
 
-    rec = sub.add_parser("record", help="create, edit, list, search and finalize records")
-    rsub = rec.add_subparsers(dest="record_command", metavar="ACTION",
-                              parser_class=type(rec))
-    rsub.required = True
+    rsub = add_group(sub, "record", "create, edit, list, search and finalize records",
+                     "record_command")
 
     p = rsub.add_parser("new", help="validate and save a new draft; prints its id")
     p.add_argument("--form", required=True, metavar="FORM_ID")

@@ -8,7 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from intake_app.cli.common import print_json, print_table
+from intake_app.cli.common import (
+    add_group,
+    add_json,
+    print_json,
+    print_table,
+)
 from intake_app.cli.field_cmds import field_service
 from intake_app.errors import FormError, UsageError, ValidationFailed
 from intake_app.forms import Form, FormRegistry, import_xlsform, validate_record
@@ -132,9 +137,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    forms = sub.add_parser("forms", help="import, list and show forms")
-    fsub = forms.add_subparsers(dest="forms_command", metavar="ACTION", parser_class=type(forms))
-    fsub.required = True
+    fsub = add_group(sub, "forms", "import, list and show forms", "forms_command")
 
     p = fsub.add_parser("import", help="convert an XLSForm (.xlsx) and install it")
     p.add_argument("file")
@@ -147,7 +150,7 @@ def register(sub: Any) -> None:
                         "nothing)")
     p.add_argument("file")
     p.add_argument("--file", dest="extra_files", action="append", metavar="FILE")
-    p.add_argument("--json", dest="json_out", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_check)
 
     p = fsub.add_parser("validate", help="check a record file against a form (no profile "
@@ -167,12 +170,12 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_export)
 
     p = fsub.add_parser("list", help="list installed forms")
-    p.add_argument("--json", dest="json_out", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_list)
 
     p = fsub.add_parser("show", help="show a form")
     p.add_argument("id")
     p.add_argument("--version")
     p.add_argument("--lang", default="en")
-    p.add_argument("--json", dest="json_out", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_show)

@@ -9,6 +9,9 @@ from typing import Any
 
 from intake_app.cli import record_cmds
 from intake_app.cli.common import (
+    add_database_args,
+    add_group,
+    add_json,
     data_dir,
     open_service,
     print_json,
@@ -152,20 +155,17 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> Any:
     """Add ``intake hq ...``; returns its subparsers so other modules can extend it."""
-    hq = sub.add_parser("hq", help="HQ profile: keys, devices, import, receipts, records")
-    hsub = hq.add_subparsers(dest="hq_command", metavar="ACTION", parser_class=type(hq))
-    hsub.required = True
+    hsub = add_group(sub, "hq", "HQ profile: keys, devices, import, receipts, records",
+                     "hq_command")
 
     p = hsub.add_parser("init", help="create the HQ profile and its keys")
     p.add_argument("--org", required=True, help="organisation name shown to field staff")
     p.add_argument("--recipient-keys", type=int, default=2, choices=range(1, 17),
                    metavar="N", help="X25519 decryption keys (main + backups; default 2)")
-    p.add_argument("--database", metavar="URL",
-                   help="keep the HQ store in PostgreSQL (postgresql://user@host/db, no "
-                        "password: ~/.pgpass, PGPASSFILE or a service file; the profile "
-                        "remembers it)")
-    p.add_argument("--ask-db-password", action="store_true",
-                   help="prompt for the database password instead")
+    add_database_args(p, required=False,
+                      url_help="keep the HQ store in PostgreSQL (postgresql://user@host/db, "
+                      "no password: ~/.pgpass, PGPASSFILE or a service file; the profile "
+                      "remembers it)", ask_help="prompt for the database password instead")
     p.add_argument("--blobs", metavar="s3://BUCKET/PREFIX",
                    help="with --database: keep attachments in this S3-compatible bucket "
                         "(endpoint and keys from INTAKE_S3_CONFIG or INTAKE_S3_ENDPOINT + "
@@ -200,7 +200,7 @@ def register(sub: Any) -> Any:
 
     p = hsub.add_parser("import", help="verify, decrypt and import bundles")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--json", dest="json_out", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_import)
 
     p = hsub.add_parser("receipts", help="write signed receipts for imported bundles")
@@ -210,11 +210,9 @@ def register(sub: Any) -> Any:
     p.set_defaults(func=cmd_receipts)
 
     p = hsub.add_parser("devices", help="enrolled devices and their sequences")
-    p.add_argument("--json", dest="json_out", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_devices)
 
-    rec = hsub.add_parser("records", help="read imported records")
-    rsub = rec.add_subparsers(dest="hq_records_command", metavar="ACTION", parser_class=type(rec))
-    rsub.required = True
-    record_cmds.register(rsub, "hq")
+    record_cmds.register(add_group(hsub, "records", "read imported records",
+                                   "hq_records_command"), "hq")
     return hsub

@@ -10,7 +10,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from intake_app.cli.common import prompt_secret, read_passphrase
+from intake_app.cli.common import (
+    add_json,
+    prompt_secret,
+    read_passphrase,
+)
 from intake_app.cli.hq_cmds import hq_service
 from intake_app.errors import IntakeError, UsageError
 
@@ -169,7 +173,7 @@ def register(sub: Any, hq_sub: Any) -> None:
     p.add_argument("--k", type=int, metavar="N",
                    help="statistics: smallest count shown (default HQ policy, 5)")
     p.add_argument("--as", dest="actor", metavar="NAME")
-    p.add_argument("--json", dest="json_out", action="store_true")
+    add_json(p)
     p.add_argument("--out", required=True, metavar="PATH",
                    help="a folder for csv (one file per table), else a file")
     p.add_argument("--form", metavar="ID", help="only this form")

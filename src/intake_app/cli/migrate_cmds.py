@@ -8,7 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from intake_app.cli.common import data_dir, prompt_secret, read_passphrase
+from intake_app.cli.common import (
+    add_database_args,
+    data_dir,
+    prompt_secret,
+    read_passphrase,
+)
 from intake_app.errors import IntakeError
 
 
@@ -47,16 +52,12 @@ def register(sub: Any, hq_sub: Any) -> None:
     del sub
     p = hq_sub.add_parser("migrate", help="move this embedded HQ profile into a fresh "
                           "PostgreSQL database (resumable: run it again after a stop)")
-    p.add_argument("--to", required=True, metavar="URL",
-                   help="postgresql://user@host/db, no password (~/.pgpass, PGPASSFILE, "
-                        "a service file, or --ask-db-password)")
+    add_database_args(p, "--to")
     p.add_argument("--new-profile", required=True, metavar="DIR",
                    help="the profile folder to create for the team store")
     p.add_argument("--blobs", metavar="URL",
                    help="put the attachments in this bucket (s3://bucket/prefix; endpoint and "
                         "keys from INTAKE_S3_CONFIG or INTAKE_S3_ENDPOINT/AWS_*), else they "
                         "become rows in PostgreSQL")
-    p.add_argument("--ask-db-password", action="store_true",
-                   help="prompt for the database password")
     p.add_argument("--verbose", action="store_true", help="print progress per table")
     p.set_defaults(func=cmd_migrate)

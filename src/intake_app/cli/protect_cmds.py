@@ -16,7 +16,13 @@ import os
 import sys
 from typing import Any
 
-from intake_app.cli.common import ArgumentParser, data_dir, print_rows, prompt_secret
+from intake_app.cli.common import (
+    add_group,
+    add_json,
+    data_dir,
+    print_rows,
+    prompt_secret,
+)
 from intake_app.cli.field_cmds import FIELD_SUBDIR, field_service
 from intake_app.errors import UsageError
 from intake_app.models import ms_to_iso
@@ -143,9 +149,8 @@ def register(sub: Any, hq_sub: Any) -> None:
                    help="delete sealed bundles too")
     p.set_defaults(func=cmd_panic)
 
-    d = sub.add_parser("duress", help="a second passphrase that opens a harmless decoy")
-    dsub = d.add_subparsers(dest="duress_command", metavar="ACTION", parser_class=ArgumentParser)
-    dsub.required = True
+    dsub = add_group(sub, "duress", "a second passphrase that opens a harmless decoy",
+                     "duress_command")
     p = dsub.add_parser("set", help="set (or replace) the duress passphrase")
     p.add_argument("--keep-real", action="store_true",
                    help="do not erase the real store when the duress passphrase is used")
@@ -153,10 +158,7 @@ def register(sub: Any, hq_sub: Any) -> None:
     p = dsub.add_parser("clear", help="remove any duress passphrase")
     p.set_defaults(func=cmd_duress_clear)
 
-    pr = sub.add_parser("protect", help="protection settings")
-    psub = pr.add_subparsers(dest="protect_command", metavar="ACTION",
-                            parser_class=ArgumentParser)
-    psub.required = True
+    psub = add_group(sub, "protect", "protection settings", "protect_command")
     p = psub.add_parser("status", help="show protection settings")
     p.set_defaults(func=cmd_protect_status)
     p = psub.add_parser("set", help="change protection settings")
@@ -168,17 +170,14 @@ def register(sub: Any, hq_sub: Any) -> None:
                    help="clear copied text from the clipboard after S seconds")
     p.set_defaults(func=cmd_protect_set)
 
-    dr = sub.add_parser("drafts", help="find and purge old drafts")
-    drsub = dr.add_subparsers(dest="drafts_command", metavar="ACTION",
-                              parser_class=ArgumentParser)
-    drsub.required = True
+    drsub = add_group(sub, "drafts", "find and purge old drafts", "drafts_command")
     for name, func, text in (("list", cmd_drafts_list, "list drafts older than the policy age"),
                              ("purge", cmd_drafts_purge, "delete drafts older than the age")):
         p = drsub.add_parser(name, help=text)
         p.add_argument("--older-than", type=_non_negative, metavar="DAYS",
                        help="age in days (default: the policy's draft_max_age_days)")
         if name == "list":
-            p.add_argument("--json", dest="json_out", action="store_true")
+            add_json(p)
         else:
             p.add_argument("--yes", action="store_true", help="delete without asking again")
         p.set_defaults(func=func)

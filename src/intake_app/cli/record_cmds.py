@@ -8,7 +8,12 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from intake_app.cli.common import open_service, print_json, print_rows
+from intake_app.cli.common import (
+    add_json,
+    open_service,
+    print_json,
+    print_rows,
+)
 from intake_app.errors import UsageError
 from intake_app.models import RecordFilter, RecordStatus, RecordSummary, ms_to_iso
 from intake_app.services.base import ProfileService
@@ -105,5 +110,5 @@ def register(rsub: Any, kind: str) -> None:
     p = rsub.add_parser("show", help="show a record's values, revisions and attachments")
     p.add_argument("id")
     p.add_argument("--rev", type=int, help="an earlier revision")
-    p.add_argument("--json", dest="json_out", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_show, profile_kind=kind)

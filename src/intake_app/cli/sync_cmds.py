@@ -9,7 +9,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from intake_app.cli.common import print_json
+from intake_app.cli.common import (
+    add_group,
+    add_json,
+    print_json,
+)
 
 
 def _proxy(args: argparse.Namespace) -> str | None:
@@ -20,6 +24,13 @@ def _proxy(args: argparse.Namespace) -> str | None:
 
 def _ca(args: argparse.Namespace) -> Path | None:
     return Path(args.ca_cert) if args.ca_cert else None
+
+
+def _net(args: argparse.Namespace) -> dict[str, Any]:
+    """An HQ client's network options (``_net_args``); the proxy is checked here, so
+    before any passphrase is asked."""
+    return {"proxy": _proxy(args), "ca_cert": _ca(args), "timeout": args.timeout,
+            "retries": args.retries}
 
 
 def cmd_dropbox_serve(args: argparse.Namespace) -> int:
@@ -90,10 +101,8 @@ def cmd_hq_fetch(args: argparse.Namespace) -> int:
     from intake_app.cli.hq_cmds import hq_service
     from intake_app.services import hq_sync
 
-    proxy = _proxy(args)
-    with hq_service(args) as svc, hq_sync.hq_client(
-            svc, args.from_url, proxy=proxy, ca_cert=_ca(args), timeout=args.timeout,
-            retries=args.retries) as client:
+    net = _net(args)
+    with hq_service(args) as svc, hq_sync.hq_client(svc, args.from_url, **net) as client:
         report = hq_sync.fetch(svc, client, Path(args.to), do_import=args.do_import)
     if args.json_out:
         print_json({"fetched": [str(p) for p in report.fetched], "skipped": report.skipped,
@@ -129,7 +138,7 @@ def cmd_hq_import_worker(args: argparse.Namespace) -> int:
         from intake_app.errors import UsageError
 
         raise UsageError("need 0 < --interval <= --max-backoff")
-    proxy = _proxy(args)
+    net = _net(args)
     stop = threading.Event()
 
     def on_signal(signum: int, _frame: object) -> None:
@@ -151,9 +160,8 @@ def cmd_hq_import_worker(args: argparse.Namespace) -> int:
         if r.error:
             print(f"intake: {r.error}; next try in {r.wait:.0f} s", file=sys.stderr, flush=True)
 
-    with hq_service(args) as svc, hq_sync.hq_client(
-            svc, args.from_url, proxy=proxy, ca_cert=_ca(args), timeout=args.timeout,
-            retries=args.retries, cancel=stop) as client:
+    with hq_service(args) as svc, hq_sync.hq_client(svc, args.from_url, cancel=stop,
+                                                    **net) as client:
         print(f"import worker: watching {args.from_url} every {args.interval:g} s",
               file=sys.stderr, flush=True)
         rounds = hq_sync.import_worker(svc, client, Path(args.to), stop=stop,
@@ -167,10 +175,8 @@ def cmd_hq_publish_receipts(args: argparse.Namespace) -> int:
     from intake_app.cli.hq_cmds import hq_service
     from intake_app.services import hq_sync
 
-    proxy = _proxy(args)
-    with hq_service(args) as svc, hq_sync.hq_client(
-            svc, args.to, proxy=proxy, ca_cert=_ca(args), timeout=args.timeout,
-            retries=args.retries) as client:
+    net = _net(args)
+    with hq_service(args) as svc, hq_sync.hq_client(svc, args.to, **net) as client:
         results = hq_sync.publish_receipts(svc, client, args.device)
     for r in results:
         pruned = r.get("pruned") or []
@@ -183,10 +189,8 @@ def cmd_hq_publish_keyring(args: argparse.Namespace) -> int:
     from intake_app.cli.hq_cmds import hq_service
     from intake_app.services import hq_sync
 
-    proxy = _proxy(args)
-    with hq_service(args) as svc, hq_sync.hq_client(
-            svc, args.to, proxy=proxy, ca_cert=_ca(args), timeout=args.timeout,
-            retries=args.retries) as client:
+    net = _net(args)
+    with hq_service(args) as svc, hq_sync.hq_client(svc, args.to, **net) as client:
         r = hq_sync.publish_keyring(svc, client)
     print(f"published keyring serial {r['serial']} ({r['devices']} device(s))")
     return 0
@@ -204,9 +208,8 @@ def _net_args(p: Any) -> None:
 
 def register(sub: Any, hq_sub: Any) -> None:
     """``sub``: top-level subparsers; ``hq_sub``: those of ``intake hq``."""
-    d = sub.add_parser("dropbox", help="the upload relay (holds sealed bundles only)")
-    dsub = d.add_subparsers(dest="dropbox_command", metavar="ACTION", parser_class=type(d))
-    dsub.required = True
+    dsub = add_group(sub, "dropbox", "the upload relay (holds sealed bundles only)",
+                     "dropbox_command")
     p = dsub.add_parser("serve", help="run the drop box HTTP service")
     p.add_argument("--config", metavar="TOML", help="settings file (see sync/dropbox.toml)")
     p.add_argument("--storage", metavar="DIR|s3://BUCKET/PREFIX",
@@ -238,7 +241,7 @@ def register(sub: Any, hq_sub: Any) -> None:
                    help="folder for downloaded bundles (default ./incoming)")
     p.add_argument("--import", dest="do_import", action="store_true",
                    help="also import what was downloaded")
-    p.add_argument("--json", dest="json_out", action="store_true")
+    add_json(p)
     _net_args(p)
     p.set_defaults(func=cmd_hq_fetch)
 

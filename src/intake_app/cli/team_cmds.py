@@ -8,6 +8,8 @@ import sys
 from typing import Any
 
 from intake_app.cli.common import (
+    add_database_args,
+    add_json,
     data_dir,
     print_json,
     print_table,
@@ -69,14 +71,6 @@ def cmd_join(args: argparse.Namespace) -> int:
     return 0
 
 
-def _database_args(p: Any) -> None:
-    p.add_argument("--database", required=True, metavar="URL",
-                   help="postgresql://user@host/db, no password (~/.pgpass, PGPASSFILE, "
-                        "a service file, or --ask-db-password)")
-    p.add_argument("--ask-db-password", action="store_true",
-                   help="prompt for the database password")
-
-
 def register(sub: Any, hq_sub: Any) -> None:
     del sub
     p = hq_sub.add_parser("user", help="the team HQ's people: one database login each, in "
@@ -88,17 +82,17 @@ def register(sub: Any, hq_sub: Any) -> None:
     a.add_argument("--password-stdin", action="store_true",
                    help="read the new password from one line of standard input "
                         "(default: typed twice at a prompt)")
-    _database_args(a)
+    add_database_args(a)
     r = users.add_parser("remove", help="drop a person's login")
     r.add_argument("name")
-    _database_args(r)
+    add_database_args(r)
     lst = users.add_parser("list", help="everyone with a role in this HQ")
-    lst.add_argument("--json", dest="json_out", action="store_true")
-    _database_args(lst)
+    add_json(lst)
+    add_database_args(lst)
     p.set_defaults(func=cmd_user)
     j = hq_sub.add_parser("join", help="a profile on this machine for your own login to a "
                           "team HQ (no HQ key: the database decides what you see)")
-    _database_args(j)
+    add_database_args(j)
     j.add_argument("--blobs", metavar="s3://BUCKET/PREFIX",
                    help="the team HQ's attachment bucket, if it has one (read with your own "
                         "S3 settings: INTAKE_S3_CONFIG or INTAKE_S3_ENDPOINT + "
