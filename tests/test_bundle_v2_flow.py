@@ -1,8 +1,9 @@
 """Issue 20: export moves the stored attachment ciphertext, HQ stores it as received.
 
 Real SQLCipher stores on both sides, the CLI for setup and export/import, the stores
-read directly to check which bytes moved. A v1 bundle made by the pre-v2 export path
-(kept behind ``outbox.BUNDLE_VERSION``) still imports."""
+read directly to check which bytes moved. Exports write v3 (v2 with a tree hash); v1
+and v2 bundles made by the earlier export paths (kept behind ``outbox.BUNDLE_VERSION``)
+still import."""
 
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ def test_export_moves_stored_ciphertext_and_hq_keeps_it(
     (path,) = [Path(p) for p in r.out.split()]
     data = path.read_bytes()
     with open(path, "rb") as fh:
-        assert read_header(fh).version == 2
+        assert read_header(fh).version == 3  # v3: v2 with a tree hash over BLOBS
     # The stored chunks travel byte for byte, as one run: no re-encryption.
     assert b"".join(stored) in data
     ring = Keyring.load(s.keyring.read_bytes(), None)
@@ -133,20 +134,21 @@ def test_attachment_split_over_volumes_imports_in_any_order(
         hq.lock()
 
 
-def test_v1_bundle_from_the_pre_v2_export_still_imports(
+@pytest.mark.parametrize("version", [1, 2])
+def test_v1_and_v2_bundles_from_earlier_exports_still_import(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        hq_backend: str | None) -> None:
+        hq_backend: str | None, version: int) -> None:
     s = enrolled_pair(tmp_path, database=hq_backend)
     blob = os.urandom(SIZE)
     _rid, aid = _record_with_attachment(s, blob)
-    monkeypatch.setattr(outbox, "BUNDLE_VERSION", 1)
+    monkeypatch.setattr(outbox, "BUNDLE_VERSION", version)
     usb = tmp_path / "usb"
     usb.mkdir()
     r = s.f("export", "--to", usb)
     assert r.rc == 0, r.err
     (path,) = [Path(p) for p in r.out.split()]
     with open(path, "rb") as fh:
-        assert read_header(fh).version == 1
+        assert read_header(fh).version == version
     assert s.h("hq", "import", path).rc == 0
     hq = _hq(s)
     try:

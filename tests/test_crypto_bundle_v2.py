@@ -69,19 +69,20 @@ def sealed(name: str, data: bytes, chunks: Callable[[], Iterable[bytes]] | None 
         chunks if chunks is not None else (lambda: iter(cs)), LOG2))
 
 
-def seal(items: list[PayloadItem], rng: str = "v2-good", seq: int = 1) -> bytes:
+def seal(items: list[PayloadItem], rng: str = "v2-good", seq: int = 1,
+         version: int = FORMAT_VERSION_2) -> bytes:
     out = io.BytesIO()
     write_bundle(out, signing_key=mv.DEV["dev-a"], device_id="dev-a", hq_id=mv.HQ_ID,
                  sequence=seq, prev=mv.ZERO_HASH if seq == 1 else b"\x01" * 32,
                  recipients=mv.RECIPIENTS, items=items, created_at=mv.CREATED_AT,
-                 chunk_log2=LOG2, rng=mv.DetRng(rng), version=FORMAT_VERSION_2)
+                 chunk_log2=LOG2, rng=mv.DetRng(rng), version=version)
     return out.getvalue()
 
 
-def good() -> bytes:
+def good(version: int = FORMAT_VERSION_2, rng: str = "v2-good") -> bytes:
     return seal([PayloadItem("record", mv.rec_meta(1)), sealed("att-a", A),
                  PayloadItem("attachment", mv.att_meta("inline.txt", 5), io.BytesIO(b"hello"), 5),
-                 sealed("att-b", B)])
+                 sealed("att-b", B)], rng=rng, version=version)
 
 
 def open_all(data: bytes) -> list[tuple[str, object, bytes]]:

@@ -15,6 +15,8 @@ PREFIX: Final = b"intake_app/v1 "
 BUNDLE_HEADER: Final = PREFIX + b"bundle-header"  # H = SHA-256(label 0x00 header)
 BUNDLE_STATEMENT: Final = PREFIX + b"bundle-statement"  # what the device signs
 BUNDLE_STATEMENT_V2: Final = PREFIX + b"bundle-statement-v2"  # what it signs in a v2 bundle
+BUNDLE_STATEMENT_V3: Final = PREFIX + b"bundle-statement-v3"  # what it signs in a v3 bundle
+BLOB_TREE: Final = PREFIX + b"blob-tree"  # v3: B_hash = SHA-256(label 0x00 u64(Bn) leaf hashes)
 PAYLOAD_KEY: Final = PREFIX + b"payload-key"  # stream key = BLAKE2b(key=file_key, label 0x00 H)
 
 # Keys
@@ -42,6 +44,8 @@ ALL_LABELS: Final = (
     BUNDLE_HEADER,
     BUNDLE_STATEMENT,
     BUNDLE_STATEMENT_V2,
+    BUNDLE_STATEMENT_V3,
+    BLOB_TREE,
     PAYLOAD_KEY,
     FINGERPRINT,
     DOC_KEYRING,

@@ -39,6 +39,7 @@ from intake_app.crypto import BundleInfo, PayloadItem, read_receipt, write_bundl
 from intake_app.crypto.bundle import (
     ABYTES,
     FORMAT_VERSION_2,
+    FORMAT_VERSION_3,
     ITEM_HEAD,
     PART_OVERHEAD,
     PREFIX_LEN,
@@ -68,9 +69,10 @@ class OutboxOwner(Protocol):
     def policy(self) -> Policy: ...
 
 OUTBOX_DIR = "outbox"
-# Field devices write v2 (attachment ciphertext moved as stored). Tests set 1 to make
-# the bundles this code made before v2 and check that HQ still imports them.
-BUNDLE_VERSION = FORMAT_VERSION_2
+# Field devices write v3 (attachment ciphertext moved as stored, its hash a tree that
+# two cores compute). Tests set 1 or 2 to make the bundles earlier code made and check
+# that HQ still imports them.
+BUNDLE_VERSION = FORMAT_VERSION_3
 BUNDLE_SUFFIX = ".intake"
 # Room kept in each volume for the header, trailer and record items.
 _VOLUME_SLACK = 4 * 1024 * 1024

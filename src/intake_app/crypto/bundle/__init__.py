@@ -17,6 +17,8 @@ this module is one implementation of it. In short:
 * Version 2 adds a BLOBS region after the stream: attachment chunks carried exactly as
   the field store holds them (each under its attachment's own key, whose descriptor
   travels inside the encrypted stream), signed as SHA-256(BLOBS) in a longer statement.
+* Version 3 is version 2 with BLOBS signed as a hash tree over 1 MiB leaves, which
+  writer, verifier and HQ hash on two cores (``blob_tree_root``).
 
 The package: ``format`` (constants, header, statement, pure functions), ``stream``
 (cffi push/pull and its threads), ``crew`` (how those threads hand an error to the
@@ -28,6 +30,7 @@ from intake_app.crypto.bundle.format import (
     DEFAULT_CHUNK_LOG2,
     FORMAT_VERSION,
     FORMAT_VERSION_2,
+    FORMAT_VERSION_3,
     ITEM_ATTACHMENT,
     ITEM_END,
     ITEM_HEAD,
@@ -60,12 +63,15 @@ from intake_app.crypto.bundle.format import (
     TRAILER_LEN,
     TRAILER_LEN_V2,
     TRAILER_MAGIC,
+    TRAILER_MAGIC_V3,
     ZERO_HASH,
     BundleHeader,
     PayloadItem,
     Recipient,
     SealedPart,
     Statement,
+    blob_tree_hash,
+    blob_tree_root,
     chunk_ad,
     chunk_layout,
     encode_header,
@@ -104,6 +110,7 @@ __all__ = [
     "DEFAULT_CHUNK_LOG2",
     "FORMAT_VERSION",
     "FORMAT_VERSION_2",
+    "FORMAT_VERSION_3",
     "ITEM_ATTACHMENT",
     "ITEM_END",
     "ITEM_HEAD",
@@ -136,6 +143,7 @@ __all__ = [
     "TRAILER_LEN",
     "TRAILER_LEN_V2",
     "TRAILER_MAGIC",
+    "TRAILER_MAGIC_V3",
     "ZERO_HASH",
     "BundleHeader",
     "BundleInfo",
@@ -146,6 +154,8 @@ __all__ = [
     "SealedPart",
     "Statement",
     "VerifiedBundle",
+    "blob_tree_hash",
+    "blob_tree_root",
     "chunk_ad",
     "chunk_layout",
     "encode_header",

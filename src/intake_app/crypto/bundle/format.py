@@ -23,7 +23,10 @@ from intake_app.errors import BundleError
 MAGIC = b"INTKBNDL"
 FORMAT_VERSION = 1
 FORMAT_VERSION_2 = 2  # v2: attachment chunk ciphertexts carried as stored (BLOBS region)
-VERSIONS = (FORMAT_VERSION, FORMAT_VERSION_2)
+# v3: as v2, but the blob region is signed as a hash tree over 1 MiB leaves, so
+# writer, verifier and HQ hash it on both cores (docs/bundle-format.md §9)
+FORMAT_VERSION_3 = 3
+VERSIONS = (FORMAT_VERSION, FORMAT_VERSION_2, FORMAT_VERSION_3)
 SUITE = 1  # X25519 sealed box + XChaCha20-Poly1305 secretstream + Ed25519 + SHA-256
 PREFIX_LEN = 16  # magic, version, suite, header_len
 MAX_HEADER = 64 * 1024
@@ -48,11 +51,16 @@ ITEM_KINDS_V2 = {**ITEM_KINDS, ITEM_SEALED: "sealed"}
 ITEM_HEAD = struct.Struct(">BIQ")  # kind, meta_len, data_len -- then meta, then data
 TRAILER_MAGIC = b"INTKEND1"
 TRAILER_MAGIC_V2 = b"INTKEND2"
+TRAILER_MAGIC_V3 = b"INTKEND3"
 STATEMENT_LEN = len(labels.BUNDLE_STATEMENT) + 1 + 32 + 32 + 8 + 4 + 4
 STATEMENT_LEN_V2 = len(labels.BUNDLE_STATEMENT_V2) + 1 + 32 + 32 + 32 + 8 + 8 + 4 + 4
 SIGNATURE_LEN = 64
 TRAILER_LEN = STATEMENT_LEN + SIGNATURE_LEN + len(TRAILER_MAGIC)
 TRAILER_LEN_V2 = STATEMENT_LEN_V2 + SIGNATURE_LEN + len(TRAILER_MAGIC_V2)
+# v3's statement has v2's layout under its own label of the same length
+assert len(labels.BUNDLE_STATEMENT_V3) == len(labels.BUNDLE_STATEMENT_V2)
+LEAF_LOG2 = 20  # v3 blob tree: leaf k = BLOBS[k * 2^20 : (k + 1) * 2^20]
+LEAF_SIZE = 1 << LEAF_LOG2
 # v2 sealed part: stored chunk = nonce (24) || XChaCha20-Poly1305-IETF ciphertext (+16)
 PART_NONCE = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
 PART_OVERHEAD = PART_NONCE + sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES  # 40
@@ -117,7 +125,31 @@ def part_ad(blob_id: bytes, index: int) -> bytes:
 
 
 def trailer_len(version: int) -> int:
-    return TRAILER_LEN_V2 if version == FORMAT_VERSION_2 else TRAILER_LEN
+    return TRAILER_LEN if version == FORMAT_VERSION else TRAILER_LEN_V2
+
+
+def trailer_magic(version: int) -> bytes:
+    return {FORMAT_VERSION_2: TRAILER_MAGIC_V2, FORMAT_VERSION_3: TRAILER_MAGIC_V3}.get(
+        version, TRAILER_MAGIC)
+
+
+def _statement_label(version: int) -> bytes:
+    return (labels.BUNDLE_STATEMENT_V3 if version == FORMAT_VERSION_3
+            else labels.BUNDLE_STATEMENT_V2)
+
+
+def blob_tree_root(blob_len: int, leaves: Iterable[bytes]) -> bytes:
+    """v3 B_hash from the SHA-256 of every leaf, in order (§9)."""
+    h = hashlib.sha256(labels.framed(labels.BLOB_TREE, blob_len.to_bytes(8, "big")))
+    for d in leaves:
+        h.update(d)
+    return h.digest()
+
+
+def blob_tree_hash(blobs: bytes) -> bytes:
+    """v3 B_hash of a whole BLOBS region in memory (reference for tests and vectors)."""
+    return blob_tree_root(len(blobs), (hashlib.sha256(blobs[i : i + LEAF_SIZE]).digest()
+                                       for i in range(0, len(blobs), LEAF_SIZE)))
 
 
 @dataclass(frozen=True)
@@ -128,13 +160,13 @@ class Statement:
     item_count: int
     record_count: int
     version: int = FORMAT_VERSION
-    blob_hash: bytes = EMPTY_SHA256  # v2 only: SHA-256(BLOBS)
-    blob_len: int = 0  # v2 only
+    blob_hash: bytes = EMPTY_SHA256  # v2: SHA-256(BLOBS); v3: blob_tree_root
+    blob_len: int = 0  # v2 and v3
 
     def encode(self, label: bytes | None = None) -> bytes:
-        if self.version == FORMAT_VERSION_2:
+        if self.version != FORMAT_VERSION:
             return labels.framed(
-                label or labels.BUNDLE_STATEMENT_V2,
+                label or _statement_label(self.version),
                 self.header_hash + self.stream_hash + self.blob_hash,
             ) + struct.pack(">QQII", self.stream_len, self.blob_len, self.item_count,
                             self.record_count)  # fmt: skip
@@ -149,10 +181,11 @@ class Statement:
 
     @classmethod
     def decode(cls, data: bytes, version: int = FORMAT_VERSION) -> Statement:
-        if version == FORMAT_VERSION_2:
-            head = labels.framed(labels.BUNDLE_STATEMENT_V2)
+        if version != FORMAT_VERSION:
+            head = labels.framed(_statement_label(version))
             if len(data) != STATEMENT_LEN_V2 or not data.startswith(head):
-                raise BundleError("signature", "trailer does not hold a v2 bundle statement")
+                raise BundleError("signature",
+                                  f"trailer does not hold a v{version} bundle statement")
             o = len(head)
             n, b, items, records = struct.unpack_from(">QQII", data, o + 96)
             return cls(data[o : o + 32], data[o + 32 : o + 64], n, items, records,

@@ -11,7 +11,8 @@ from nacl.public import PrivateKey
 
 from intake_app.crypto.bundle.crew import Crew
 from intake_app.crypto.bundle.format import (
-    FORMAT_VERSION_2,
+    FORMAT_VERSION,
+    FORMAT_VERSION_3,
     ITEM_END,
     ITEM_HEAD,
     ITEM_KINDS,
@@ -174,11 +175,12 @@ def open_bundle(
                          ss_header, expect)
         dec.start()
         blobs: _BlobPipe | None = None
-        if hdr.version == FORMAT_VERSION_2:
+        if hdr.version != FORMAT_VERSION:
             # The blob region's hash is always checked on the bytes read here: they are
             # what the importer stores, and they are read in this pass only.
             blobs = _BlobPipe(crew, fh, len(hdr.raw) + st.stream_len,
-                              (1 << MAX_CHUNK_LOG2) + 64)
+                              (1 << MAX_CHUNK_LOG2) + 64,
+                              tree=hdr.version == FORMAT_VERSION_3)
             blobs.start()
         yield from _items(_PlainReader(dec), st, blobs)
         if blobs is not None:

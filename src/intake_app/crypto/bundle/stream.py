@@ -27,6 +27,7 @@ from intake_app.crypto.bundle.format import (
     chunk_ad,
     part_ad,
 )
+from intake_app.crypto.bundle.tree import TreeHalf, tree_root
 from intake_app.errors import BundleError
 
 try:  # PyNaCl's own cffi binding of libsodium, to pull into reusable buffers
@@ -59,10 +60,12 @@ class _HashWriter:
     chunk. Works on a small ring of reused buffers, which also bounds memory."""
 
     def __init__(self, out: BinaryIO, slot_size: int, *, hashes: bool = True,
-                 depth: int = 8, name: str = "bundle-writer") -> None:
+                 depth: int = 8, name: str = "bundle-writer",
+                 tree: TreeHalf | None = None) -> None:
         self.crew = Crew()
         self.out, self.name = out, name
         self.hashes = hashes  # False: the producer hashes (the blob copy, see writer.py)
+        self.tree, self.pos = tree, 0  # v3 blob copy: this thread hashes the odd leaves
         # Bounded: a slow target (a USB stick) stalls the producer instead of growing memory.
         self.jobs: queue.Queue[tuple[bytearray | bytes, int] | None] = queue.Queue(
             maxsize=depth)
@@ -80,6 +83,9 @@ class _HashWriter:
             mv = memoryview(buf)[:n]
             if self.hashes:
                 self.sha.update(mv)
+            if self.tree is not None:
+                self.tree.feed(self.pos, mv)
+                self.pos += n
             self.out.write(mv)
             if isinstance(buf, bytearray):
                 self.free.put(buf)
@@ -409,8 +415,12 @@ class _BlobPipe:
     a few chunks wait between stages, in a fixed pool of reused buffers (no allocation
     per chunk), so memory does not grow with the size of the bundle."""
 
-    def __init__(self, crew: Crew, fh: BinaryIO, base: int, max_chunk: int) -> None:
+    def __init__(self, crew: Crew, fh: BinaryIO, base: int, max_chunk: int, *,
+                 tree: bool = False) -> None:
         self.crew, self.fh, self.base = crew, fh, base
+        # v3: the blob tree's even leaves are hashed here, the odd ones by the checker
+        # (each sees every chunk, in order), so SHA-256 is split over both stages.
+        self.halves = (TreeHalf(0), TreeHalf(1)) if tree else None
         self.parts: queue.Queue[BlobPart | None] = queue.Queue(maxsize=2)
         # Two chunks between each pair of stages: enough to keep the three threads
         # busy, and the import's peak RSS under 64 MiB (issue 20).
@@ -449,9 +459,12 @@ class _BlobPipe:
                 if _pread_into(self.fh, buf, pos, size) != size:
                     raise BundleError("payload", "blob region truncated")
                 stored = memoryview(buf)[:size]
-                self.sha.update(stored)
+                if self.halves is None:
+                    self.sha.update(stored)
+                else:
+                    self.halves[0].feed(self.consumed, stored)
+                crew.put(self.mid, (part, part.first_index + j, stored, buf, self.consumed))
                 self.consumed += size
-                crew.put(self.mid, (part, part.first_index + j, stored, buf))
                 pos += size
             crew.put(self.mid, _END)
         crew.put(self.mid, None)
@@ -460,11 +473,13 @@ class _BlobPipe:
         crew = self.crew
         while (x := crew.get(self.mid)) is not None:
             if isinstance(x, tuple):
-                part, idx, stored, buf = x
+                part, idx, stored, buf, at = x
                 if not _aead_check(stored, part_ad(part.blob_id, idx), part.key):
                     raise BundleError("payload", f"sealed chunk {idx} of blob "
                                       f"{part.blob_id.decode('ascii', 'replace')} does not "
                                       "authenticate under its key")
+                if self.halves is not None:
+                    self.halves[1].feed(at, stored)
                 x = (idx, stored, buf)
             crew.put(self.out, x)
 
@@ -485,8 +500,11 @@ class _BlobPipe:
             self.pool.put(buf)
 
     def finish(self) -> tuple[bytes, int]:
+        """(hash of the bytes read: SHA-256 for v2, the tree root for v3; bytes read)."""
         self.crew.put(self.parts, None)
         for t in self.threads:
             t.join()
         self.crew.check()
+        if self.halves is not None:
+            return tree_root(self.consumed, *self.halves), self.consumed
         return self.sha.digest(), self.consumed

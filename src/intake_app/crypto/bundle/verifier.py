@@ -9,21 +9,22 @@ from nacl.exceptions import CryptoError
 from nacl.signing import VerifyKey
 
 from intake_app.crypto.bundle.format import (
+    FORMAT_VERSION,
     FORMAT_VERSION_2,
     MIN_STREAM,
     SIGNATURE_LEN,
-    TRAILER_MAGIC,
-    TRAILER_MAGIC_V2,
     BundleHeader,
     Statement,
     _read_exact,
     chunk_layout,
     read_header,
     trailer_len,
+    trailer_magic,
 )
 from intake_app.crypto.bundle.stream import (
     _hash_region,
 )
+from intake_app.crypto.bundle.tree import hash_tree_region
 from intake_app.crypto.keyring import DeviceEntry, Keyring
 from intake_app.errors import BundleError
 
@@ -66,9 +67,12 @@ def verify_bundle(fh: BinaryIO, keyring: Keyring) -> VerifiedBundle:
     st = v.statement
     if _hash_region(fh, len(v.header.raw), st.stream_len) != st.stream_hash:
         raise BundleError("signature", "ciphertext does not match the signed hash")
-    if (st.version == FORMAT_VERSION_2
-            and _hash_region(fh, len(v.header.raw) + st.stream_len, st.blob_len) != st.blob_hash):
-        raise BundleError("signature", "blob region does not match the signed hash")
+    if st.version != FORMAT_VERSION:
+        at = len(v.header.raw) + st.stream_len
+        got = (_hash_region(fh, at, st.blob_len) if st.version == FORMAT_VERSION_2
+               else hash_tree_region(fh, at, st.blob_len))
+        if got != st.blob_hash:
+            raise BundleError("signature", "blob region does not match the signed hash")
     return v
 
 
@@ -88,7 +92,7 @@ def _verify_statement(fh: BinaryIO, keyring: Keyring) -> VerifiedBundle:
         raise BundleError("signature", "file too short: missing signature trailer or stream")
     fh.seek(size - tlen)
     trailer = _read_exact(fh, tlen)
-    magic = TRAILER_MAGIC_V2 if hdr.version == FORMAT_VERSION_2 else TRAILER_MAGIC
+    magic = trailer_magic(hdr.version)
     if len(trailer) != tlen or trailer[-8:] != magic:
         raise BundleError("signature", "missing or malformed signature trailer")
     slen = tlen - SIGNATURE_LEN - len(magic)

@@ -18,6 +18,7 @@ from intake_app.crypto.bundle.format import (
     EMPTY_SHA256,
     FORMAT_VERSION,
     FORMAT_VERSION_2,
+    FORMAT_VERSION_3,
     ITEM_ATTACHMENT,
     ITEM_END,
     ITEM_HEAD,
@@ -39,8 +40,6 @@ from intake_app.crypto.bundle.format import (
     SS_HEADER_LEN,
     TAG_FINAL,
     TAG_MESSAGE,
-    TRAILER_MAGIC,
-    TRAILER_MAGIC_V2,
     ZERO_HASH,
     PayloadItem,
     Recipient,
@@ -55,12 +54,14 @@ from intake_app.crypto.bundle.format import (
     stream_key,
     stream_length,
     trailer_len,
+    trailer_magic,
     validate_attachment_meta,
 )
 from intake_app.crypto.bundle.stream import (
     _HashWriter,
     _push_into,
 )
+from intake_app.crypto.bundle.tree import TreeHalf, tree_root
 from intake_app.crypto.canonical import parse_canonical_object
 from intake_app.crypto.keyring import check_id
 from intake_app.crypto.keys import fingerprint_bytes
@@ -107,7 +108,7 @@ class BundleWriter:
         rng: RNG | None = None,
         version: int = FORMAT_VERSION,
     ) -> None:
-        if version not in (FORMAT_VERSION, FORMAT_VERSION_2):
+        if version not in (FORMAT_VERSION, FORMAT_VERSION_2, FORMAT_VERSION_3):
             raise ValueError("unknown bundle format version")
         self.version = version
         self._parts: list[tuple[SealedPart, int]] = []
@@ -230,7 +231,7 @@ class BundleWriter:
         if self._closed:
             raise ValueError("bundle already closed")
         kind = {v: k for k, v in ITEM_KINDS.items()}.get(item.kind)
-        if item.kind == "sealed" and self.version == FORMAT_VERSION_2:
+        if item.kind == "sealed" and self.version != FORMAT_VERSION:
             kind = ITEM_SEALED
         if kind is None:
             raise ValueError(f"unknown item kind {item.kind!r}")
@@ -277,11 +278,15 @@ class BundleWriter:
     def _copy_blobs(self) -> bytes:
         """The BLOBS region: every sealed part's stored chunks, as they are, in order;
         read and hashed on this thread, written (to both copies) on the sink's, so SHA-256
-        and the writes run on two cores."""
+        and the writes run on two cores. v3: the sink's thread hashes the tree's odd
+        leaves, this one the even leaves (crypto/bundle/tree.py)."""
+        halves = (TreeHalf(0), TreeHalf(1)) if self.version == FORMAT_VERSION_3 else None
         # Four stored chunks queued: enough to keep the writer busy; the sink may hold
         # a few more (the export writes two copies), and peak RSS stays bounded.
-        sink = _HashWriter(self._out, 0, hashes=False, depth=4, name="bundle-blob-writer")
+        sink = _HashWriter(self._out, 0, hashes=False, depth=4, name="bundle-blob-writer",
+                           tree=None if halves is None else halves[1])
         sha = hashlib.sha256()
+        pos = 0
         sink.start()
         with sink.crew:  # on the way out: first error wins, the sink's thread is joined
             for p, data_len in self._parts:
@@ -291,13 +296,17 @@ class BundleWriter:
                     if left <= 0 or len(stored) != want:
                         raise IntakeError("a stored attachment chunk has the wrong length")
                     block = bytes(stored)
-                    sha.update(block)
+                    if halves is None:
+                        sha.update(block)
+                    else:
+                        halves[0].feed(pos, block)
+                    pos += len(block)
                     sink.put_bytes(block)
                     left -= want - PART_OVERHEAD
                 if left:
                     raise IntakeError("a stored attachment has fewer chunks than its size")
             sink.finish()
-        return sha.digest()
+        return sha.digest() if halves is None else tree_root(pos, *halves)
 
     def close(self) -> BundleInfo:
         if self._closed:
@@ -306,7 +315,7 @@ class BundleWriter:
         self._write(bytes([ITEM_END]))
         self._push(TAG_FINAL)
         stream_hash = self._sink.finish()
-        v2 = self.version == FORMAT_VERSION_2
+        v2 = self.version != FORMAT_VERSION  # v2 or v3: a BLOBS region
         blob_hash = self._copy_blobs() if v2 else EMPTY_SHA256
         st = Statement(
             self._h, stream_hash, stream_length(self._plain_len, self._log2),
@@ -314,7 +323,7 @@ class BundleWriter:
         )  # fmt: skip
         stmt = st.encode()
         sig = self._key.sign(stmt).signature
-        self._out.write(stmt + sig + (TRAILER_MAGIC_V2 if v2 else TRAILER_MAGIC))
+        self._out.write(stmt + sig + trailer_magic(self.version))
         self._out.flush()
         return BundleInfo(
             statement_hash=st.hash.hex(), sequence=self._sequence, prev=self._prev,
