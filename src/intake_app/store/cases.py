@@ -15,6 +15,7 @@ from typing import Any
 from intake_app.errors import IntakeError
 from intake_app.models import CaseFilter
 from intake_app.store import search
+from intake_app.store.pg import casesearch as pg_casesearch
 from intake_app.store.pg import member_reads
 from intake_app.store.pg import roles as pg_roles
 from intake_app.store.where import Where
@@ -242,15 +243,11 @@ def search_case_ids(db: Any, query: str, limit: int) -> list[str]:
     cond, match = found
     if pg_roles.reads_logged(db):  # a team member: through the database's own function
         return pg_roles.search_case_ids(db, match, limit)
+    if search.is_pg(db):  # the page only, not every match (store.pg.casesearch)
+        return pg_casesearch.case_ids(db, match, limit)
     joins = ("FROM records_fts f JOIN records r ON r.seq = f.rowid "
              "JOIN case_records cr ON cr.record_id = r.id JOIN cases c ON c.id = cr.case_id "
              f"WHERE {cond} AND c.merged_into IS NULL")
-    if search.is_pg(db):
-        # Only the page crosses the wire: psycopg's cursor would receive every match
-        # (tens of thousands for a common name at 1M records) before the loop below.
-        return [r[0] for r in db.execute(
-            f"SELECT c.id {joins} GROUP BY c.id ORDER BY max(f.rowid) DESC LIMIT ?",
-            (match, limit))]
     out: list[str] = []
     seen: set[str] = set()
     cur = db.execute(f"SELECT c.id {joins} ORDER BY f.rowid DESC", (match,))

@@ -107,10 +107,13 @@ class PgConnection:
         except psycopg.Error as exc:
             raise StoreCorrupt(f"database error: {exc}") from exc
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Result:
+    def execute(self, sql: str, params: Sequence[Any] = (), *,
+                prepare: bool | None = None) -> Result:
+        """``prepare``: psycopg's (None: prepared once run 5 times; False: never, so the
+        statement is planned for each call's parameters)."""
         t = translate(sql)
         with self._errors():
-            cur = self.raw.execute(t.sql, self._args(t, params))
+            cur = self.raw.execute(t.sql, self._args(t, params), prepare=prepare)
         return Result(cur, t.returns_key)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
@@ -215,8 +218,9 @@ class PgDatabase:
                 for fn in _ON_COMMIT.pop(id(self.conn), []):
                     fn()
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Result:
-        return self.conn.execute(sql, params)
+    def execute(self, sql: str, params: Sequence[Any] = (), *,
+                prepare: bool | None = None) -> Result:
+        return self.conn.execute(sql, params, prepare=prepare)
 
     def integrity_problems(self) -> list[str]:
         """PostgreSQL checks its own pages; here: the schema is the one this program made."""
