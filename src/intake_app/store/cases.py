@@ -39,13 +39,6 @@ def records_to_sync(conn: Any) -> list[tuple[Any, ...]]:
         "ORDER BY r.seq").fetchall()]  # fmt: skip
 
 
-def current_data(conn: Any, record_id: str) -> str | None:
-    row = conn.execute(
-        "SELECT v.data FROM records r JOIN revisions v ON v.record_id = r.id AND "
-        "v.rev = r.current_rev WHERE r.id = ?", (record_id,)).fetchone()  # fmt: skip
-    return None if row is None else str(row[0])
-
-
 def new_case(conn: Any, *, status: str, priority: int, level: str, form_id: str,
              at: int) -> str:
     seq = conn.execute(
@@ -127,6 +120,116 @@ def member_data(conn: Any, case_id: str) -> list[tuple[str, str, str, str, int]]
         "WHERE cr.case_id = ? ORDER BY r.created_at, r.id", (case_id,)).fetchall()]
 
 
+# -- the same writes for many records at once (the desk's sync after an import) --------
+# Ids per ``IN (...)``: well under SQLite's parameter limit.
+ID_CHUNK = 500
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
+    items = list(ids)
+    for i in range(0, len(items), ID_CHUNK):
+        yield items[i:i + ID_CHUNK]
+
+
+def current_data_many(conn: Any, record_ids: Sequence[str]) -> dict[str, str]:
+    """``current_data`` of many records: {record id: data}."""
+    out: dict[str, str] = {}
+    for part in _chunks(record_ids):
+        out.update((str(r[0]), str(r[1])) for r in conn.execute(
+            "SELECT r.id, v.data FROM records r JOIN revisions v ON v.record_id = r.id AND "
+            f"v.rev = r.current_rev WHERE r.id IN ({','.join('?' * len(part))})", part))
+    return out
+
+
+def new_cases(conn: Any, rows: Sequence[tuple[str, str, int, str, str]], at: int) -> list[str]:
+    """``new_case`` for each (record id, status, priority, level, form id), in order; their
+    case ids. Each row is first inserted under a placeholder id made from its record's
+    (unique, and never a case id's shape), then given C-{seq}."""
+    if not rows:
+        return []
+    conn.executemany(
+        "INSERT INTO cases (id, status, priority, priority_level, priority_auto, form_id, "
+        "created_at, updated_at, status_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [("~" + rid, status, prio, level, prio, fid, at, at, at)
+         for rid, status, prio, level, fid in rows])
+    seqs: dict[str, int] = {}
+    for part in _chunks(["~" + r[0] for r in rows]):
+        seqs.update((str(r[0]), int(r[1])) for r in conn.execute(
+            f"SELECT id, seq FROM cases WHERE id IN ({','.join('?' * len(part))})", part))
+    ids = [f"C-{seqs['~' + r[0]]:06d}" for r in rows]
+    conn.executemany("UPDATE cases SET id = ? WHERE seq = ?",
+                     [(cid, seqs["~" + r[0]]) for cid, r in zip(ids, rows, strict=True)])
+    return ids
+
+
+def add_history_many(conn: Any, rows: Sequence[tuple[str, int, str, str, dict[str, Any], str]]
+                     ) -> None:
+    """``add_history`` for each (case id, at, actor, action, detail, reason)."""
+    conn.executemany(
+        "INSERT INTO case_history (case_id, at, actor, action, detail, reason) VALUES "
+        "(?, ?, ?, ?, ?, ?)", [(c, at, actor, action, json.dumps(detail, ensure_ascii=False,
+                                                                 sort_keys=True), reason)
+                               for c, at, actor, action, detail, reason in rows])
+
+
+def link_records(conn: Any, rows: Sequence[tuple[str, str, int]]) -> None:
+    """``link_record`` for each (record id, case id, rev)."""
+    conn.executemany(
+        "INSERT INTO case_records (record_id, case_id, home_case, seen_rev) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(record_id) DO UPDATE SET seen_rev = excluded.seen_rev",
+        [(rid, cid, cid, rev) for rid, cid, rev in rows])
+
+
+def put_people(conn: Any, rows: Sequence[tuple[str, Sequence[str], int | None, Sequence[str],
+                                               str, Sequence[str]]]) -> None:
+    """``put_person_keys`` and ``put_blocks`` for each (record id, names, birth year,
+    phones, province, block keys)."""
+    conn.executemany(
+        "INSERT OR REPLACE INTO person_keys (record_id, names, birth_year, phones, province) "
+        "VALUES (?, ?, ?, ?, ?)", [(rid, " ".join(names), year, " ".join(phones), province)
+                                   for rid, names, year, phones, province, _ in rows])
+    for part in _chunks([r[0] for r in rows]):
+        conn.execute(f"DELETE FROM person_blocks WHERE record_id IN ({','.join('?' * len(part))})",
+                     part)
+    conn.executemany("INSERT OR IGNORE INTO person_blocks (key, record_id) VALUES (?, ?)",
+                     [(k, r[0]) for r in rows for k in r[5]])
+
+
+def add_form_follow_ups(conn: Any, rows: Sequence[tuple[str, str, str, str]], at: int,
+                        actor: str) -> None:
+    """``add_follow_up`` (source "form") for each (case id, due, label, record id), in
+    order; one the form already gave (same record, label and due) is skipped."""
+    have: set[tuple[str, str, str]] = set()
+    for part in _chunks(list(dict.fromkeys(r[3] for r in rows))):
+        have.update((str(r[0]), str(r[1]), str(r[2])) for r in conn.execute(
+            "SELECT record_id, label, due FROM case_followups WHERE record_id IN "
+            f"({','.join('?' * len(part))})", part))
+    new = []
+    for case_id, due, label, rid in rows:
+        if (rid, label, due) not in have:
+            have.add((rid, label, due))
+            new.append((case_id, due, label, "form", rid, at, actor))
+    conn.executemany(
+        "INSERT INTO case_followups (case_id, due, label, source, record_id, created_at, "
+        "created_by) VALUES (?, ?, ?, ?, ?, ?, ?)", new)
+
+
+def member_data_many(conn: Any, case_ids: Sequence[str]
+                     ) -> dict[str, list[tuple[str, str, str, str, int]]]:
+    """``member_data`` of many cases: {case id: its records, as member_data orders them}."""
+    out: dict[str, list[tuple[str, str, str, str, int]]] = {}
+    for part in _chunks(case_ids):
+        for r in conn.execute(
+                "SELECT cr.case_id, r.id, r.form_id, r.form_version, v.data, r.created_at "
+                "FROM case_records cr JOIN records r ON r.id = cr.record_id "
+                "JOIN revisions v ON v.record_id = r.id AND v.rev = r.current_rev "
+                f"WHERE cr.case_id IN ({','.join('?' * len(part))}) "
+                "ORDER BY cr.case_id, r.created_at, r.id", part):
+            out.setdefault(str(r[0]), []).append(
+                (str(r[1]), str(r[2]), str(r[3]), str(r[4]), int(r[5])))
+    return out
+
+
 def member_ids(db: Any, case_id: str) -> list[str]:
     return [str(r[0]) for r in db.execute(
         "SELECT cr.record_id FROM case_records cr JOIN records r ON r.id = cr.record_id "
@@ -143,19 +246,35 @@ def move_records(conn: Any, record_ids: Sequence[str], case_id: str) -> None:
                      [(case_id, r) for r in record_ids])
 
 
+_SET_DERIVED = (
+    "UPDATE cases SET priority_auto = ?, priority_reasons = ?, display_name = ?, "
+    "province = ?, needs = ?, doc_expiry = ?, interviews = ?, updated_at = ?, "
+    "priority = CASE priority_override WHEN 1 THEN priority ELSE ? END, "
+    "priority_level = CASE priority_override WHEN 1 THEN priority_level ELSE ? END "
+    "WHERE id = ?")
+
+
+def derived_row(case_id: str, *, auto: int, auto_level: str, reasons: list[str],
+                display_name: str, province: str, needs: Sequence[str],
+                doc_expiry: str | None, interviews: int, at: int) -> tuple[Any, ...]:
+    """The parameters of ``set_derived`` for one case (``set_derived_many`` takes them)."""
+    return (auto, json.dumps(reasons, ensure_ascii=False), display_name, province,
+            ("|" + "|".join(needs) + "|") if needs else "", doc_expiry, interviews, at, auto,
+            auto_level, case_id)
+
+
 def set_derived(conn: Any, case_id: str, *, auto: int, auto_level: str, reasons: list[str],
                 display_name: str, province: str, needs: Sequence[str],
                 doc_expiry: str | None, interviews: int, at: int) -> None:
     """Refresh what the case's records say; an analyst's priority override stays."""
-    conn.execute(
-        "UPDATE cases SET priority_auto = ?, priority_reasons = ?, display_name = ?, "
-        "province = ?, needs = ?, doc_expiry = ?, interviews = ?, updated_at = ?, "
-        "priority = CASE priority_override WHEN 1 THEN priority ELSE ? END, "
-        "priority_level = CASE priority_override WHEN 1 THEN priority_level ELSE ? END "
-        "WHERE id = ?",
-        (auto, json.dumps(reasons, ensure_ascii=False), display_name, province,
-         ("|" + "|".join(needs) + "|") if needs else "", doc_expiry, interviews, at, auto,
-         auto_level, case_id))
+    conn.execute(_SET_DERIVED, derived_row(
+        case_id, auto=auto, auto_level=auto_level, reasons=reasons, display_name=display_name,
+        province=province, needs=needs, doc_expiry=doc_expiry, interviews=interviews, at=at))
+
+
+def set_derived_many(conn: Any, rows: Sequence[tuple[Any, ...]]) -> None:
+    """``set_derived`` for many cases: rows from ``derived_row``."""
+    conn.executemany(_SET_DERIVED, rows)
 
 
 def case_row(db: Any, case_id: str) -> tuple[Any, ...] | None:
@@ -353,8 +472,7 @@ NEXT_DUE = ("UPDATE cases SET next_due = (SELECT min(f.due) FROM case_followups 
 
 def refresh_next_due(conn: Any, case_ids: Sequence[str]) -> None:
     """The earliest open follow-up of each case (records merged in count too)."""
-    for cid in case_ids:
-        conn.execute(NEXT_DUE, (cid,))
+    conn.executemany(NEXT_DUE, [(cid,) for cid in case_ids])
 
 
 def add_referral(conn: Any, case_id: str, at: int, actor: str, partner: str, need: str,
