@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from intake_app.services.hq import HQService
 from tests.cli_helpers import HQ_PASS, run
+from tests.pg_helpers import PgServer
 from tests.test_bundle_flow import hq_state
 
 from .test_crypto_vectors import VECTORS, mv
@@ -81,6 +83,10 @@ def test_hq_import_refuses_and_changes_nothing(vector_hq: Path, name: str) -> No
         svc.lock()
     assert hq_state(vector_hq) == before
     assert path.read_bytes() == original, "the source is left as it was"
+    _check_outcome(case, outcome)
+
+
+def _check_outcome(case: dict, outcome: Any) -> None:  # type: ignore[type-arg]
     if case.get("finding") == "duplicate":
         assert outcome.verdict == "duplicate"
         return
@@ -90,6 +96,67 @@ def test_hq_import_refuses_and_changes_nothing(vector_hq: Path, name: str) -> No
         # "older" is refused at HQ too: its successor names another bundle as prev.
         assert outcome.kind == case["expect"] or (
             case.get("finding") == "older" and outcome.kind in ("chain", "payload")), outcome
+
+
+def test_hq_import_on_postgresql_refuses_and_changes_nothing(
+        tmp_path: Path, pg_server: PgServer) -> None:
+    """The cases that get past verification (open and chain stages: the store is read
+    and written) against a team HQ's PostgreSQL store, in one unlocked service (the
+    verify-stage ones are refused before any store is touched, as above)."""
+    from intake_app.services import hq_backend
+
+    d = tmp_path / "hq"
+    svc = HQService(d, pg_server.store_url(pg_server.new_database("corpus")))
+    svc._new_pg = hq_backend.open_empty(str(svc._database), None)
+    svc.create(HQ_PASS)
+    ring = mv.keyring()
+    keys = [("signing", "signing", bytes(mv.HQ_SIGN), bytes(mv.HQ_SIGN.verify_key).hex())]
+    keys += [("recipient", label, bytes(k), bytes(k.public_key).hex())
+             for label, k in (("main", mv.HQ_MAIN), ("backup", mv.HQ_BACKUP))]
+    hq_backend.add_keys(svc._local, svc._store, keys, 0)
+    with svc._store.transaction() as conn:
+        conn.execute("INSERT INTO meta VALUES ('hq_id', ?)", (ring.hq_id,))
+        conn.execute("INSERT INTO meta VALUES ('org_name', ?)", (ring.org_name,))
+        for dev in ring.devices.values():
+            conn.execute(
+                "INSERT INTO devices (device_id, public_hex, label, enrolled_at, revoked_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (dev.device_id, bytes(dev.public_key).hex(), dev.device_id,
+                 dev.enrolled_at * 1000, None if dev.revoked_at is None else dev.revoked_at))
+    svc.lock()
+    svc.unlock(HQ_PASS)  # as a later session: the profile names the database
+    try:
+        assert svc._store.dialect == "postgresql"
+        names = sorted(n for n, c in MANIFEST.items() if c["stage"] != "verify")
+        assert len(names) >= 40
+        for name in names:
+            case = MANIFEST[name]
+            _known_in(svc, case.get("known", {}))
+            before = _state(svc)
+            _check_outcome(case, svc.import_bundle(BAD / case["file"]))
+            assert _state(svc) == before, name
+    finally:
+        svc.lock()
+
+
+def _known_in(svc: HQService, known: dict[str, list[list[object]]]) -> None:
+    with svc._store.transaction() as conn:
+        conn.execute("DELETE FROM received_bundles")
+        for dev, entries in known.items():
+            for seq, h in entries:
+                conn.execute(
+                    "INSERT INTO received_bundles (device_id, seq, statement_hash, prev, size, "
+                    "record_count, created_at, imported_at) VALUES (?, ?, ?, '', 0, 0, 0, 0)",
+                    (dev, seq, h))
+
+
+def _state(svc: HQService) -> dict[str, Any]:
+    """As test_bundle_flow.hq_state, on an open service."""
+    tables = ["records", "revisions", "attachments", "attachment_chunks", "received_bundles",
+              "record_sources", "devices", "cases", "case_records", "person_keys"]
+    return {t: sorted(map(tuple, svc._store.execute(f"SELECT * FROM {t}").fetchall()))
+            for t in tables} | {"fts": svc._store.execute(
+                "SELECT count(*) FROM records_fts").fetchone()[0]}  # fmt: skip
 
 
 @pytest.mark.parametrize("name", sorted(n for n, c in MANIFEST.items() if c["stage"] == "verify"))
