@@ -10,6 +10,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from intake_app.gui.hq.connect_dialog import DatabaseDialog
 from intake_app.services.hq import HQService
@@ -153,6 +154,15 @@ def test_a_members_unlock_asks_for_the_database_password_and_never_saves_it(
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=15_000)
     wait_idle(qtbot, window)
     assert window.session.is_unlocked
+    # A caseworker's screens: only those their role can use, none showing a refusal.
+    ws = window.workspace
+    assert [ws.tabText(i).replace("&", "") for i in range(ws.count())] == [
+        "Records", "Cases", "Dashboard"]
+    for i in range(ws.count()):
+        ws.setCurrentIndex(i)
+        wait_idle(qtbot, window)
+    assert not [lab.text() for lab in window.findChildren(QLabel) if "refused" in lab.text()]
+    assert not window.export_action.isEnabled()
     window.lock()
     assert scan_for(tmp_path, password) == []  # profile, settings, temp: never written
     page = window.unlock_page

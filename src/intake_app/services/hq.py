@@ -121,6 +121,14 @@ class HQService(ReportDesk):
 
     close = lock
 
+    @locked
+    def team_role(self) -> str | None:
+        """A team member's role ("supervisor", "caseworker", "auditor"), or None for the
+        owner, an importer or an embedded HQ: which screens make sense (the database
+        refuses the rest whatever the screens do)."""
+        member = getattr(self._store, "member", None)
+        return member if member in ("supervisor", "caseworker", "auditor") else None
+
     @property
     def _keys(self) -> Store:
         """Where HQ's private keys are: never in PostgreSQL (hq_backend)."""

@@ -25,10 +25,19 @@ from intake_app.gui.i18n import UI_LANGUAGES, LanguageManager, save_language
 from intake_app.gui.unlock import UnlockPage
 from intake_app.gui.window_base import LockingWindow
 
+# The tabs a team member's role can use (HQService.team_role); None: every tab. The
+# others would only show the database's refusal (store.pg.roles), so they are left out.
+ROLE_TABS: dict[str, tuple[str, ...]] = {
+    "supervisor": ("devices", "records", "receipts", "cases", "duplicates", "dashboard"),
+    "caseworker": ("records", "cases", "dashboard"),
+    "auditor": ("devices", "receipts"),
+}
+EXPORTING_ROLES = (None, "supervisor")
+
 
 class HQWorkspace(QTabWidget):
     def __init__(self, session: HQSession, form_titles: dict[str, str], ui_lang: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, role: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hqWorkspace")
         self.import_desk = ImportDesk(session)
@@ -38,13 +47,15 @@ class HQWorkspace(QTabWidget):
         self.cases = CaseDesk(session, ui_lang)
         self.duplicates = DuplicatesView(session, self.cases.actor)
         self.dashboard = DashboardView(session)
-        self.addTab(self.import_desk, self.tr("&Import desk"))
-        self.addTab(self.devices, self.tr("&Devices"))
-        self.addTab(self.records, self.tr("&Records"))
-        self.addTab(self.receipts, self.tr("Re&ceipts"))
-        self.addTab(self.cases, self.tr("C&ases"))
-        self.addTab(self.duplicates, self.tr("D&uplicates"))
-        self.addTab(self.dashboard, self.tr("Das&hboard"))
+        tabs = (("import_desk", self.tr("&Import desk")), ("devices", self.tr("&Devices")),
+                ("records", self.tr("&Records")), ("receipts", self.tr("Re&ceipts")),
+                ("cases", self.tr("C&ases")), ("duplicates", self.tr("D&uplicates")),
+                ("dashboard", self.tr("Das&hboard")))
+        allowed = ROLE_TABS.get(role or "", tuple(name for name, _t in tabs))
+        self.shown = {name for name, _t in tabs if name in allowed}
+        for name, title in tabs:
+            if name in self.shown:
+                self.addTab(getattr(self, name), title)
         self.cases.vocabulary.connect(self.dashboard.set_vocabulary)
         self.cases.vocabulary.connect(self.duplicates.set_vocabulary)
         self.cases.vocabulary.connect(lambda _v: self.dashboard.refresh())
@@ -56,12 +67,10 @@ class HQWorkspace(QTabWidget):
         self.devices.changed.connect(self.receipts.refresh)
 
     def refresh(self) -> None:
-        self.devices.refresh()
-        self.records.refresh()
-        self.receipts.refresh()
-        self.cases.refresh()  # the dashboard follows once the vocabulary is read
-        self.duplicates.refresh()
-        if self.cases.vocab is not None:
+        for name in ("devices", "records", "receipts", "cases", "duplicates"):
+            if name in self.shown:  # cases first: the dashboard follows its vocabulary
+                getattr(self, name).refresh()
+        if self.cases.vocab is not None and "dashboard" in self.shown:
             self.dashboard.refresh()
 
     def show_record(self, record_id: str) -> None:
@@ -173,12 +182,14 @@ class HQWindow(LockingWindow):
     def _build_workspace(self, titles: Any) -> None:
         self.form_titles = dict(titles)
         self._drop_workspace()
-        ws = HQWorkspace(self.session, self.form_titles, self.languages.code)
+        role = self.session.hq.team_role()
+        ws = HQWorkspace(self.session, self.form_titles, self.languages.code, role=role)
         self.workspace = ws
         self.stack.addWidget(ws)
         self.stack.setCurrentWidget(ws)
         ws.refresh()
         self._set_unlocked_ui(True)
+        self.export_action.setEnabled(role in EXPORTING_ROLES)
 
     def _drop_workspace(self) -> None:
         if self.workspace is not None:
