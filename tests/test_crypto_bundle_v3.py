@@ -10,7 +10,10 @@ from __future__ import annotations
 import hashlib
 import io
 import random
+import threading
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -24,6 +27,7 @@ from intake_app.crypto.bundle import (
     SealedPart,
     blob_tree_hash,
     open_bundle,
+    tree,
 )
 from intake_app.crypto.bundle.tree import TreeHalf, hash_tree_region, tree_root
 from intake_app.crypto.canonical import canonical_json
@@ -204,3 +208,27 @@ def test_v3_opens_and_carries_the_keys() -> None:
     assert got[1][2] == b"".join(store_chunks("att-a", A))
     assert got[2][2] == b"hello"
     assert got[3][2] == b"".join(store_chunks("att-b", B))
+
+
+def test_a_failing_tree_thread_reaches_the_verifier_as_it_was(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The verifier's second hashing thread hands its error to the caller through the
+    crew (crypto/bundle/crew.py): the same object, no thread left running."""
+    f = tmp_path / "b.intake"
+    f.write_bytes(seal([big_part("big", BIG)], rng="v3-big", version=V3))  # leaf 1: worker
+    exc = RuntimeError("injected in bundle-verify-tree")
+    real = hashlib.sha256
+
+    def sha256(*a: Any) -> Any:
+        if threading.current_thread().name == "bundle-verify-tree":
+            raise exc
+        return real(*a)
+
+    monkeypatch.setattr(tree, "hashlib", SimpleNamespace(sha256=sha256))
+    with open(f, "rb") as fh, pytest.raises(RuntimeError) as e:
+        verify_bundle(fh, mv.keyring())
+    assert e.value is exc
+    assert not [t for t in threading.enumerate() if t.name == "bundle-verify-tree"]
+    monkeypatch.undo()
+    with open(f, "rb") as fh:
+        verify_bundle(fh, mv.keyring())
