@@ -651,3 +651,46 @@ def test_restore_keys_into_the_importer_profile_of_a_team_hq(
     with psycopg.connect(pg_server.dsn(dbname), autocommit=True) as admin:
         assert admin.execute("SELECT count(*) FROM hq_keys WHERE secret IS NOT NULL"
                              ).fetchone()[0] == 0
+
+
+def test_the_cli_asks_a_member_for_the_database_password_on_a_terminal(
+        team: Team, members: Path, tmp_path: Path) -> None:
+    """No ~/.pgpass, PGPASSFILE entry or service file: on a terminal the password is
+    asked (never an argument), then the command runs as that login."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.case_helpers import PASS
+
+    _member(team, "cw", members).lock()  # the profile (hq join)
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "PGPASSWORD"}
+    env |= {"INTAKE_PASSPHRASE": PASS, "PGPASSFILE": str(tmp_path / "none")}
+    proc = subprocess.Popen([sys.executable, "-c", "from intake_app.cli import run; run()",
+                             "--data-dir", str(members / "cw"), "hq", "cases", "list"],
+                            stdin=follower, stdout=follower, stderr=follower, env=env,
+                            start_new_session=True)
+    os.close(follower)
+    seen = b""
+    try:
+        while b"Database password: " not in seen:
+            chunk = os.read(leader, 4096)
+            assert chunk, seen
+            seen += chunk
+        os.write(leader, team.passwords[team.logins["cw"]].encode() + b"\n")
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(leader)
+        assert proc.wait(timeout=60) == 0, seen
+    out = seen.decode(errors="replace")
+    assert team.mine in out and team.theirs not in out
+    assert team.passwords[team.logins["cw"]] not in out  # not echoed

@@ -13,11 +13,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
-from intake_app.errors import IntakeError, UsageError
+from intake_app.errors import DatabaseLoginFailed, IntakeError, UsageError
 from intake_app.services.base import ProfileService
 from intake_app.services.files import boundedjson, resolve_data_dir
 
@@ -218,7 +218,19 @@ def open_service(args: argparse.Namespace, cls: type[S], *, unlock: bool = True)
         if not svc.exists():
             what, init = _INIT[cls.kind]
             raise IntakeError(f"no {what} in {svc.data_dir} (run '{init}' first)")
-        svc.unlock(read_passphrase(args))
+        passphrase = read_passphrase(args)
+        try:
+            svc.unlock(passphrase)
+        except DatabaseLoginFailed:
+            if not sys.stdin.isatty():
+                raise
+            # A team HQ's database wants this login's password and no ~/.pgpass or
+            # service file gave it: asked on the terminal, held in memory for this run.
+            from intake_app.services import team_db
+
+            team_db.typed_password(cast(Any, svc), prompt_secret("Database password: ",
+                                                                  confirm=False))
+            svc.unlock(passphrase)
         warn_after_unlock(svc)
     return svc
 
