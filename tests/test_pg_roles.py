@@ -694,3 +694,32 @@ def test_the_cli_asks_a_member_for_the_database_password_on_a_terminal(
     out = seen.decode(errors="replace")
     assert team.mine in out and team.theirs not in out
     assert team.passwords[team.logins["cw"]] not in out  # not echoed
+
+
+def test_an_auditor_exports_the_log_as_far_as_hq_signed_it_and_it_verifies(
+        team: Team, members: Path) -> None:
+    """Members hold no key: their export ends at HQ's last signed checkpoint (the
+    importer's next entry signs what came since) and verifies with HQ's public key,
+    whose fingerprint they can read out."""
+    from intake_app.hq.eventlog import verify_log
+    from tests.case_helpers import PASS
+    from tests.cli_helpers import run
+
+    team.hq.log_bytes()  # the importer signs a checkpoint over the head
+    with _member(team, "auditor", members) as aud:
+        assert aud.fingerprint() == team.hq.fingerprint()
+        signed = len(aud.log_entries())
+        data = aud.log_bytes()
+        check = verify_log(data, aud.verify_key(), team.hq.hq_id)
+        assert check.ok, check.summary()
+        assert len(check.entries) == signed
+        with team.connect("cw") as cw:  # a read after the checkpoint: not yet signed
+            _read(cw, team.records[team.mine])
+        later = verify_log(aud.log_bytes(), aud.verify_key(), team.hq.hq_id)
+        assert later.ok and len(later.entries) == signed
+    login = team.logins["auditor"]
+    r = run("--data-dir", members / "auditor", "hq", "log", "--out", members / "log.jsonl",
+            passphrase=PASS, env={"PGPASSWORD": team.passwords[login]})
+    assert r.rc == 0, r.err
+    assert verify_log((members / "log.jsonl").read_bytes(), team.hq.signing_key().verify_key,
+                      team.hq.hq_id).ok

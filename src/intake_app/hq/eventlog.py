@@ -174,15 +174,18 @@ def read_entries(conn: Any) -> list[LogEntry]:
 
 
 def export_lines(conn: Any, *, hq_id: str, org_name: str, hq_key: VerifyKey,
-                 exported_at: int) -> bytes:
+                 exported_at: int, through: int | None = None) -> bytes:
     """The whole log as JSON Lines (see module docstring). The caller must have added a
-    checkpoint over the head in the same transaction."""
+    checkpoint over the head in the same transaction, or give ``through``: only the
+    entries 1..through and the checkpoints over them (a team member, who holds no key,
+    exports the log as far as HQ last signed it)."""
     header = {"type": LOG_TYPE, "format": LOG_FORMAT, "hq_id": hq_id, "org_name": org_name,
               "hq_signing_key": bytes(hq_key).hex(), "exported_at": exported_at}
     lines = [canonical_json(header)]
     cps: dict[int, list[bytes]] = {}
     for size, doc in store_events.checkpoints(conn):
-        cps.setdefault(size, []).append(doc)
+        if through is None or size <= through:
+            cps.setdefault(size, []).append(doc)
 
     def emit_checkpoints(size: int) -> None:
         for doc in cps.pop(size, []):
@@ -191,6 +194,8 @@ def export_lines(conn: Any, *, hq_id: str, org_name: str, hq_key: VerifyKey,
 
     emit_checkpoints(0)
     for e in read_entries(conn):
+        if through is not None and e.seq > through:
+            break
         lines.append(canonical_json({"type": "entry", **e.body(), "hash": e.hash}))
         emit_checkpoints(e.seq)
     for size in sorted(cps):  # checkpoints beyond the entries cannot happen; keep them visible

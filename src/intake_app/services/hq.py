@@ -56,6 +56,7 @@ from intake_app.services import enrollment, hq_backend, hq_restore
 from intake_app.services.base import locked
 from intake_app.services.hq_import import import_items, import_lock
 from intake_app.services.report import ReportDesk
+from intake_app.store import events as store_events
 from intake_app.store import hq as store_hq
 from intake_app.store import meta as store_meta
 from intake_app.store import records as rec_store
@@ -178,7 +179,15 @@ class HQService(ReportDesk):
 
     @locked
     def fingerprint(self) -> str:
-        return fingerprint(bytes(self.signing_key().verify_key))
+        return fingerprint(bytes(self.verify_key()))
+
+    def verify_key(self) -> VerifyKey:
+        """HQ's signing public key: from the profile's key, else (a team member's profile,
+        keyless) the public half the store holds."""
+        if store_hq.signing_secret(self._keys) is None and (
+                public := store_hq.signing_public(self._store)) is not None:
+            return VerifyKey(bytes.fromhex(public))
+        return self.signing_key().verify_key
 
     # -- forms and provisioning ----------------------------------------------------
     @locked
@@ -561,7 +570,14 @@ class HQService(ReportDesk):
     @locked
     def log_bytes(self) -> bytes:
         """The event log as signed JSON Lines (intake_app.hq.eventlog), ending with a
-        checkpoint signed now over the whole log (the export itself is an entry)."""
+        checkpoint signed now over the whole log (the export itself is an entry). A team
+        member (no key): the log as far as HQ's last signed checkpoint."""
+        if hq_backend.is_member(self._store):
+            with self._store.transaction() as conn:
+                signed = max((n for n, _d in store_events.checkpoints(conn)), default=0)
+                return eventlog.export_lines(conn, hq_id=self.hq_id, org_name=self.meta(
+                    "org_name") or "", hq_key=self.verify_key(), exported_at=now_ms(),
+                    through=signed)
         sk = self.signing_key()
         at = now_ms()
         with self._store.transaction() as conn:

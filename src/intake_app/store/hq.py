@@ -43,6 +43,14 @@ def signing_secret(db: Store) -> bytes | None:
     return None if row is None else bytes(row[0])
 
 
+def signing_public(db: Store) -> str | None:
+    """Hex of HQ's current signing public key (what a team member's login may read)."""
+    row = db.execute(
+        "SELECT public_hex FROM hq_keys WHERE purpose = 'signing' AND retired_at IS NULL "
+        "ORDER BY id DESC LIMIT 1").fetchone()  # fmt: skip
+    return None if row is None else str(row[0])
+
+
 def recipient_secrets(db: Store) -> list[tuple[str, bytes, int | None]]:
     """(label, secret, retired_at) of every recipient key, retired ones too, oldest first."""
     return [(str(r[0]), bytes(r[1]), r[2]) for r in db.execute(
