@@ -4,8 +4,8 @@ once, the same as grouping every match; a common word's page is found without re
 every match; team members get the same walk through ``intake_search_cases``.
 
 One database for the module on the session's real server, filled with plain SQL
-(3,000 records in 300 cases, a few merged): the service's import path would take
-minutes for it, and the search reads only these tables."""
+(3,000 records in 300 cases, a few merged, and 3 not in a case yet): the service's
+import path would take minutes for it, and the search reads only these tables."""
 
 from __future__ import annotations
 
@@ -86,6 +86,14 @@ def big(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> Iterat
             SELECT lpad(to_hex(i), 32, '0'), c, c, 1 FROM (SELECT i, 'C-' || lpad(
                 (CASE WHEN i > %s THEN 1 + i %% 20 ELSE 1 + i %% %s END)::text, 6, '0') AS c
                 FROM generate_series(1, %s) i) x""", (N - 500, CASES, N))
+        # The newest matches: records no case holds yet (a sync still to come).
+        raw.execute("""INSERT INTO records (seq, id, form_id, form_version, status,
+            created_at, updated_at, current_rev) SELECT i, lpad(to_hex(i), 32, '0'),
+            'f', '1', 'finalized', i, i, 1
+            FROM generate_series(%s::bigint, %s::bigint) i""", (N + 1, N + 3))
+        raw.execute("""INSERT INTO records_fts (rowid, tsv) SELECT i,
+            array_to_tsvector(ARRAY['common', 'rare'])
+            FROM generate_series(%s::bigint, %s::bigint) i""", (N + 1, N + 3))
     store.execute("ANALYZE")
     yield Big(pg_server, dbname, hq, logins, passwords)
     hq.close()

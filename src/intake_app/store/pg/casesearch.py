@@ -27,9 +27,9 @@ MAX_BATCH = 20_000
 _END = (1 << 63) - 1  # above every rowid
 
 # One batch: the next ``n`` matches below the bound, newest first, with the case each
-# belongs to (NULL when not linked) and whether that case is live. Outer joins: every
-# match comes back, so the walk's bound moves past all of them.
-BATCH = """SELECT m.rowid, c.id, c.merged_into IS NULL FROM (
+# belongs to and whether it is one to show (linked to a case, and that case live). Outer
+# joins: every match comes back, so the walk's bound moves past all of them.
+BATCH = """SELECT m.rowid, c.id, c.id IS NOT NULL AND c.merged_into IS NULL FROM (
     SELECT f.rowid FROM records_fts f WHERE f.tsv @@ CAST(? AS tsquery) AND f.rowid < ?
     ORDER BY f.rowid DESC LIMIT ?) m
     LEFT JOIN records r ON r.seq = m.rowid
@@ -58,10 +58,11 @@ def case_ids(db: Any, tsquery: str, limit: int) -> list[str]:
     return out
 
 
-# Migration 9: intake_search_cases walks the matches as ``case_ids`` does; a member sees
-# only the cases their role shows (supervisor: all, caseworker: assigned to them).
-MIGRATION: list[str] = [
-    f"""CREATE OR REPLACE FUNCTION intake_search_cases(p_query text, p_limit bigint)
+def _function(shown: str) -> list[str]:
+    """intake_search_cases walking the matches as ``case_ids`` does; ``shown``: which
+    rows of a batch are a case the member may see (supervisor: all, caseworker: those
+    assigned to them)."""
+    return [f"""CREATE OR REPLACE FUNCTION intake_search_cases(p_query text, p_limit bigint)
         RETURNS TABLE (case_id text) LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
         #variable_conflict use_column
         DECLARE
@@ -77,8 +78,7 @@ MIGRATION: list[str] = [
         BEGIN
             LOOP
                 got := 0;
-                FOR m IN SELECT x.rowid, c.id AS cid, (c.merged_into IS NULL
-                            AND (sees_all OR c.assignee = me)) AS ok
+                FOR m IN SELECT x.rowid, c.id AS cid, {shown} AS ok
                         FROM (SELECT f.rowid FROM records_fts f
                               WHERE f.tsv @@ q AND f.rowid < bound
                               ORDER BY f.rowid DESC LIMIT batch) x
@@ -109,4 +109,12 @@ MIGRATION: list[str] = [
                        'SET search_path = pg_catalog, %I, pg_temp', current_schema());
         END $$""",
     "ALTER FUNCTION intake_search_cases(text, bigint) SET plan_cache_mode = force_custom_plan",
-]
+    ]
+
+
+# Migration 9: the walk. Migration 10: a match no case holds yet (its sync still to come)
+# is skipped; 9 returned a NULL id for it when it came before any case.
+MIGRATION = _function("""(c.merged_into IS NULL
+                            AND (sees_all OR c.assignee = me))""")
+MIGRATION_10 = _function("(c.id IS NOT NULL AND c.merged_into IS NULL "
+                         "AND (sees_all OR c.assignee = me))")
