@@ -13,8 +13,11 @@ path in reasonable time): a template of ``--template`` generated people
 import does per record), cases opened by the service's own sync and merged the way
 analysts' merges would (bench/bench_desk.py: ``group``); then PostgreSQL copies the
 template's rows (records, revisions, sources, search lexemes, cases, case links,
-history, follow-ups, person keys and blocks) ``records / template - 1`` times with
-INSERT ... SELECT, rewriting record ids, case ids and keys, and VACUUM ANALYZE.
+history, follow-ups, person keys and blocks) ``records / template - 1`` times as a bulk
+load (``replicate``: one INSERT ... SELECT per table into the emptied table, indexes
+built after), rewriting record ids, case ids and keys, and VACUUM ANALYZE.
+``--explain`` prints the search's statements with EXPLAIN (ANALYZE, BUFFERS) after the
+build; ``--build-only`` stops there.
 
 What is then measured, on that database:
 1. import: a field laptop's ``--import-records`` finalized text records sealed into
