@@ -12,6 +12,7 @@ from intake_app.hq.duplicates import THRESHOLD, Person, candidates, score
 from intake_app.hq.namekeys import name_keys
 from intake_app.models import CaseFilter
 from intake_app.services.hq import HQService
+from intake_app.store import records as rec_store
 from tests.case_helpers import PASS, example, make_hq, seed
 from tests.cli_helpers import run
 
@@ -111,6 +112,41 @@ def test_duplicates_found_in_the_store_with_reasons(hq: HQService) -> None:
     assert "same phone number" in pair.reasons and "same province (herat)" in pair.reasons
     of = hq.duplicates_of(pair.a.id)
     assert [(x.a.id, x.b.id) for x in of] == [(pair.a.id, pair.b.id)]
+
+
+def test_a_run_over_the_store_finds_what_the_keys_in_memory_find(hq: HQService) -> None:
+    """The full run reads the blocks stored at sync (no block keys computed): the same
+    pairs, scores and reasons as ``candidates`` over the same keys; a purged record's
+    keys and blocks go with it, and the collector runs again after the run."""
+    import gc
+
+    from intake_app.hq import duplicates as d
+    from intake_app.store import cases as store_cases
+
+    seed(hq, [example(), example(name_native=None, name_latin="Mariam Ahmady"),
+              example(name_native=None, name_latin="Maryam Ahmadi", contact_detail=None),
+              example(name_native="زهرا رضایی", name_latin="Zahra Rezaei", birth_date="1970",
+                      contact_detail="+92 311 1111111"),
+              example(name_native=None, name_latin="Zahra Rezayee", birth_date="1971",
+                      contact_detail=None),
+              example(name_native=None, name_latin="Zahra Rezaei", birth_date="1950",
+                      province_of_origin="kabul", contact_detail=None)])
+    keys = d.people(store_cases.person_keys(hq._store))
+    assert len(keys) == 6
+    expect = [(c.a, c.b, c.score, c.reasons, c.records) for c in d.candidates(keys)]
+    got = [(x.a.id, x.b.id, x.score, x.reasons, x.records) for x in hq.duplicates()]
+    assert got == expect and len(got) >= 3
+    assert gc.isenabled() and d._names.cache_info().currsize == 0
+    # Purged (as a retention purge does: the record row goes): no pair names it again.
+    gone = got[0][4][1]
+    with hq._store.transaction() as conn:
+        conn.execute("DELETE FROM case_records WHERE record_id = ?", (gone,))
+        rec_store.delete_record_in(conn, gone)
+    for table in ("person_keys", "person_blocks"):
+        assert hq._store.execute(f"SELECT count(*) FROM {table} WHERE record_id = ?",
+                                 (gone,)).fetchone()[0] == 0
+    after = hq.duplicates()
+    assert after and all(gone not in x.records for x in after)
 
 
 def test_age_instead_of_a_birth_date(hq: HQService) -> None:

@@ -14,27 +14,37 @@ import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+from typing import Any, Final
 
 MAX_BLOCK = 200
 THRESHOLD = 0.8
 YEAR_WINDOW = 2  # birth years further apart score -0.5 (see score)
 
 
-@dataclass(frozen=True, slots=True)
 class Person:
-    record_id: str
-    case_id: str
-    names: tuple[str, ...]  # name keys
-    birth_year: int | None
-    phones: tuple[str, ...]
-    province: str
-    phone_set: frozenset[str] = field(init=False, repr=False, compare=False)
+    """One record's keys. A plain slotted class, not a frozen dataclass: a full run
+    makes one per record (100,000), and a frozen dataclass's ``__init__`` costs three
+    times as much. Read-only (``Final``): the score runs per pair."""
 
-    def __post_init__(self) -> None:  # computed once: the score runs per pair
-        object.__setattr__(self, "phone_set", frozenset(self.phones))
+    __slots__ = ("birth_year", "case_id", "names", "phone_set", "phones", "province",
+                 "record_id")
+
+    def __init__(self, record_id: str, case_id: str, names: tuple[str, ...],
+                 birth_year: int | None, phones: tuple[str, ...], province: str) -> None:
+        self.record_id: Final = record_id
+        self.case_id: Final = case_id
+        self.names: Final = names  # name keys
+        self.birth_year: Final = birth_year
+        self.phones: Final = phones
+        self.province: Final = province
+        self.phone_set: Final = frozenset(phones)  # computed once: the score runs per pair
+
+    def __repr__(self) -> str:
+        return (f"Person({self.record_id!r}, {self.case_id!r}, {self.names!r}, "
+                f"{self.birth_year!r}, {self.phones!r}, {self.province!r})")
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,14 @@ def person(row: Sequence[object]) -> Person:
     return Person(str(row[0]), str(row[1]), tuple(names.split()),
                   int(year) if isinstance(year, int) else None, tuple(phones.split()),
                   str(row[5] or ""))
+
+
+def people(rows: Iterable[Sequence[Any]]) -> list[Person]:
+    """``person`` over many rows (a full run's 100,000): the same, in one loop."""
+    return [Person(rid, cid, tuple(names.split()) if names else (),
+                   year if isinstance(year, int) else None,
+                   tuple(phones.split()) if phones else (), prov or "")
+            for rid, cid, names, year, phones, prov in rows]
 
 
 def block_keys(p: Person) -> list[str]:
@@ -240,16 +258,35 @@ def _pairs_in(key: str, members: list[int], years: list[int | None], n: int) -> 
 
 def candidates(people: Iterable[Person], threshold: float = THRESHOLD) -> list[Candidate]:
     """Every likely duplicate pair of cases among ``people``, best first."""
-    with _one_run():
-        return _candidates(list(people), threshold)
+    with one_run():  # the run's blocks die with _candidates, inside the pause
+        return _candidates(*_blocked(list(people)), threshold)
+
+
+def _blocked(ps: list[Person]) -> tuple[list[Person], Iterable[tuple[str, list[int]]]]:
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(ps):
+        for k in block_keys(p):
+            blocks[k].append(i)
+    return ps, blocks.items()
+
+
+def candidates_in_blocks(people: Sequence[Person], blocks: Iterable[tuple[str, Sequence[int]]],
+                         threshold: float = THRESHOLD) -> list[Candidate]:
+    """``candidates`` with the blocks given: (key, indexes into ``people``), as the store
+    keeps them (``store.cases.person_block_members``), so a run over the store computes
+    no block keys. The same pairs as ``candidates`` when the blocks are ``block_keys``'."""
+    with one_run():
+        return _candidates(people, blocks, threshold)
 
 
 @contextmanager
-def _one_run() -> Iterator[None]:
-    """The cycle collector paused: the pairs are short-lived tuples without cycles,
-    and each collection would walk every Person (at 100,000 records, an eighth of
-    the time). The name caches are emptied at the end: no name keys stay in memory
-    after the call (the profile may be locked next)."""
+def one_run() -> Iterator[None]:
+    """The cycle collector paused: the pairs are short-lived tuples without cycles, and
+    each collection would walk every Person (at 100,000 records, an eighth of the time).
+    Callers may widen it (the service's run reads the keys and builds the pairs'
+    snapshots under it too) and should let the run's Person objects die inside it, or
+    the first collection after it walks them all. The name caches are emptied at the
+    end: no name keys stay in memory after the call (the profile may be locked next)."""
     was = gc.isenabled()
     gc.disable()
     try:
@@ -261,18 +298,15 @@ def _one_run() -> Iterator[None]:
             gc.enable()
 
 
-def _candidates(ps: list[Person], threshold: float) -> list[Candidate]:
+def _candidates(ps: Sequence[Person], blocks: Iterable[tuple[str, Sequence[int]]],
+                threshold: float) -> list[Candidate]:
     years = [p.birth_year for p in ps]
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(ps):
-        for k in block_keys(p):
-            blocks[k].append(i)
     n = len(ps)
     # Every pair worth scoring, once (a pair shares several blocks).
     todo: set[int] = set()
-    for block, members in blocks.items():
+    for block, members in blocks:
         if 2 <= len(members) <= MAX_BLOCK:
-            todo |= _pairs_in(block, members, years, n)
+            todo |= _pairs_in(block, sorted(members), years, n)
     pairs: dict[tuple[str, str], Candidate] = {}
     for key in sorted(todo):  # sorted: ties keep the same record pair on every run
         i, j = divmod(key, n)
@@ -284,7 +318,7 @@ def candidates_for(new: Person, others: Iterable[Person],
                    threshold: float = THRESHOLD) -> list[Candidate]:
     """Likely duplicates of one record among ``others`` (already blocked by the caller)."""
     pairs: dict[tuple[str, str], Candidate] = {}
-    with _one_run():
+    with one_run():
         for q in others:
             if q.record_id != new.record_id:
                 _best(pairs, new, q, threshold)

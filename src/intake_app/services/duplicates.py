@@ -41,8 +41,21 @@ class DuplicateDesk(ConsentDesk):
                    threshold: float = hq_dups.THRESHOLD) -> list[DuplicatePair]:
         """Likely duplicate pairs among all live cases, best first."""
         self._ensure_cases()
-        people = (hq_dups.person(r) for r in store_cases.person_keys(self._store))
-        return self._pairs(hq_dups.candidates(people, threshold), limit)
+        # The cycle collector paused for the whole run (the keys read, the pairs, their
+        # snapshots); the run's 100,000 Person objects die before it runs again.
+        with hq_dups.one_run():
+            return self._pairs(self._all_candidates(threshold), limit)
+
+    def _all_candidates(self, threshold: float) -> list[hq_dups.Candidate]:
+        # The blocks as stored at sync: no block keys computed here (but by a team
+        # member, who may read the keys and not the blocks).
+        people = hq_dups.people(store_cases.person_keys(self._store))
+        stored = store_cases.person_block_members(self._store, hq_dups.MAX_BLOCK)
+        if stored is None:
+            return hq_dups.candidates(people, threshold)
+        index = {p.record_id: i for i, p in enumerate(people)}.get
+        blocks = ((key, [i for r in ids if (i := index(r)) is not None]) for key, ids in stored)
+        return hq_dups.candidates_in_blocks(people, blocks, threshold)
 
     @locked
     def duplicates_of(self, case_id: str, *, limit: int = 20,

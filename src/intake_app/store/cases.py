@@ -102,13 +102,27 @@ def record_person(db: Any, record_id: str) -> tuple[str, str, str, int | None, s
 
 def person_keys(db: Any) -> Iterator[tuple[str, str, str, int | None, str, str]]:
     """(record_id, case_id, names, birth_year, phones, province) of every record in a
-    live case, streaming."""
+    live case, streaming, in record id order."""
     if pg_roles.reads_logged(db):
         yield from member_reads.person_keys(db)
         return
     yield from db.execute(
         "SELECT k.record_id, cr.case_id, k.names, k.birth_year, k.phones, k.province "
-        "FROM person_keys k JOIN case_records cr ON cr.record_id = k.record_id")
+        "FROM person_keys k JOIN case_records cr ON cr.record_id = k.record_id "
+        "ORDER BY k.record_id")
+
+
+def person_block_members(db: Any, max_block: int) -> Iterator[tuple[str, list[str]]] | None:
+    """(key, record ids) of every block of 2 to ``max_block`` records, streaming: one
+    row per block, so a full run reads the blocks it needs and none of the singletons
+    (most keys). None for a team member: ``person_blocks`` is not granted to them (the
+    caller computes the blocks from ``person_keys``)."""
+    if pg_roles.reads_logged(db):
+        return None
+    agg = "string_agg(record_id, ' ')" if search.is_pg(db) else "group_concat(record_id, ' ')"
+    rows = db.execute(f"SELECT key, {agg} FROM person_blocks GROUP BY key "
+                      "HAVING count(*) BETWEEN 2 AND ?", (max_block,))
+    return ((str(key), str(ids).split()) for key, ids in rows)
 
 
 def member_data(conn: Any, case_id: str) -> list[tuple[str, str, str, str, int]]:
