@@ -28,6 +28,7 @@ from intake_app.gui.dialogs import error_text
 from intake_app.gui.editor.attachment_fields import human_size
 from intake_app.gui.i18n import forget_file_dialog_history, ltr
 from intake_app.gui.session import Session
+from intake_app.gui.widgets import wrapped_label
 from intake_app.models import ExportResult
 
 MIN_FREE = 1024 * 1024
@@ -76,18 +77,13 @@ class DestinationPage(QWizardPage):
         self.drives.setAccessibleName(self.tr("Removable drives"))
         self.rescan = QPushButton(self.tr("&Look for drives again"))
         self.folder_button = QPushButton(self.tr("Choose a &folder…"))
-        self.chosen = QLabel()
-        self.chosen.setObjectName("exportDestination")
-        self.chosen.setWordWrap(True)
-        self.space = QLabel()
-        self.space.setObjectName("exportSpace")
-        self.space.setWordWrap(True)
+        self.chosen = wrapped_label(name="exportDestination")
+        self.space = wrapped_label(name="exportSpace")
         self.resend = QCheckBox(self.tr("Also write again the bundles HQ has not confirmed"))
         limit = wizard.session.service.policy().max_volume_bytes
-        self.limit_label = QLabel(self.tr("Each bundle file is at most {size} (HQ's policy); "
-                                          "larger exports are split.")
-                                  .format(size=ltr(human_size(limit))))
-        self.limit_label.setWordWrap(True)
+        self.limit_label = wrapped_label(
+            self.tr("Each bundle file is at most {size} (HQ's policy); larger exports are "
+                    "split.").format(size=ltr(human_size(limit))))
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(self.tr("Removable drives:")))
         lay.addWidget(self.drives)
@@ -97,14 +93,10 @@ class DestinationPage(QWizardPage):
         lay.addWidget(self.space)
         lay.addWidget(self.limit_label)
         lay.addWidget(self.resend)
-        self.estimate_label = QLabel()
-        self.estimate_label.setObjectName("exportEstimate")
-        self.estimate_label.setWordWrap(True)
+        self.estimate_label = wrapped_label(name="exportEstimate")
         lay.insertWidget(lay.indexOf(self.limit_label), self.estimate_label)
         # Volumes sealed by an export cut before they reached its stick (issue 14 #4).
-        self.unwritten_label = QLabel()
-        self.unwritten_label.setObjectName("exportUnwritten")
-        self.unwritten_label.setWordWrap(True)
+        self.unwritten_label = wrapped_label(name="exportUnwritten")
         self.unwritten_label.setStyleSheet("font-weight: bold;")
         self.unwritten_label.hide()
         lay.insertWidget(lay.indexOf(self.estimate_label), self.unwritten_label)
@@ -198,8 +190,7 @@ class SealPage(QWizardPage):
         self.setSubTitle(self.tr("The finalized records are being encrypted for HQ."))
         self.bar = QProgressBar()
         self.bar.setAccessibleName(self.tr("Sealing progress"))
-        self.label = QLabel()
-        self.label.setWordWrap(True)
+        self.label = wrapped_label()
         self.cancel_button = QPushButton(self.tr("&Cancel sealing"))
         self.done = False
         lay = QVBoxLayout(self)
@@ -272,12 +263,9 @@ class SummaryPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("Done"))
-        self.summary = QLabel()
-        self.summary.setObjectName("exportSummary")
-        self.summary.setWordWrap(True)
+        self.summary = wrapped_label(name="exportSummary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.reminder = QLabel()
-        self.reminder.setWordWrap(True)
+        self.reminder = wrapped_label()
         self.reminder.setStyleSheet("font-weight: bold;")
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)

@@ -7,7 +7,7 @@ import gc
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmapCache
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from intake_app.gui.export_view import ExportWizard
 from intake_app.gui.i18n import LanguageManager, save_language
@@ -16,6 +16,7 @@ from intake_app.gui.session import Session
 from intake_app.gui.settings import SettingsDialog
 from intake_app.gui.unlock import UnlockPage
 from intake_app.gui.unlock_notices import check_after_unlock
+from intake_app.gui.widgets import wrapped_label
 from intake_app.gui.window_base import LockingWindow
 from intake_app.gui.wizard import FirstRunWizard, SetupOutcome
 from intake_app.gui.workspace import Workspace
@@ -35,9 +36,7 @@ class MainWindow(LockingWindow):
         self.settings_dialog: SettingsDialog | None = None
         self.panic_confirm: PanicConfirm | None = None
         self.panicked = False
-        self.lock_banner = QLabel()
-        self.lock_banner.setObjectName("lockBanner")
-        self.lock_banner.setWordWrap(True)
+        self.lock_banner = wrapped_label(name="lockBanner")
         self.lock_banner.setStyleSheet(LOCK_BANNER_STYLE)
         self.lock_banner.setVisible(False)
         central = QWidget()
@@ -48,7 +47,6 @@ class MainWindow(LockingWindow):
         central_lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.unlock_page = self._new_unlock_page()
-        self.stack.addWidget(self.unlock_page)
         self._install_toolbar("mainToolbar")
         session.about_to_lock.connect(self.save_work)
         session.lock_warning.connect(self._lock_warning)
@@ -109,10 +107,6 @@ class MainWindow(LockingWindow):
             self.show_unlock()
         else:
             self.show_wizard()
-
-    def show_unlock(self) -> None:
-        self.stack.setCurrentWidget(self.unlock_page)
-        self.unlock_page.reset()
 
     def show_wizard(self) -> FirstRunWizard:
         if self.wizard is not None:
@@ -295,11 +289,7 @@ class MainWindow(LockingWindow):
         self._make_actions()
         self.add_alt_shortcuts()
         current_is_unlock = self.stack.currentWidget() is self.unlock_page
-        old = self.unlock_page
-        self.unlock_page = self._new_unlock_page()
-        self.stack.insertWidget(0, self.unlock_page)
-        self.stack.removeWidget(old)
-        old.deleteLater()
+        self._renew_unlock_page()
         if self.wizard is not None:
             self.show_wizard()
         elif self.workspace is not None and (self.workspace.editor is None
@@ -317,6 +307,7 @@ class MainWindow(LockingWindow):
         page = UnlockPage(self.session)
         page.unlocked.connect(self._on_unlocked)
         page.panic_button.clicked.connect(self.request_panic)
+        self.stack.insertWidget(0, page)
         return page
 
     def closeEvent(self, event: QCloseEvent) -> None:

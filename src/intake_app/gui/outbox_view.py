@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,6 +20,7 @@ from intake_app.gui.dialogs import error_text
 from intake_app.gui.editor.attachment_fields import choose_file, human_size
 from intake_app.gui.send_panel import SendPanel
 from intake_app.gui.session import Session
+from intake_app.gui.widgets import wrapped_label
 from intake_app.models import OutboxEntry, ReceiptResult
 
 
@@ -32,10 +32,9 @@ class OutboxView(QWidget):
         self.setObjectName("outboxView")
         self.session = session
         self.entries: list[OutboxEntry] = []
-        self.explain = QLabel(self.tr(
-            "Sealed bundles wait here until HQ confirms them with a signed receipt. "
-            "Only HQ can open them."))
-        self.explain.setWordWrap(True)
+        self.explain = wrapped_label(self.tr(
+                   "Sealed bundles wait here until HQ confirms them with a signed receipt. "
+                   "Only HQ can open them."))
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Sealed bundles"))
         self.table.setHorizontalHeaderLabels([
@@ -54,9 +53,7 @@ class OutboxView(QWidget):
         self.table.setTabKeyNavigation(False)
         self.import_button = QPushButton(self.tr("&Import HQ receipt…"))
         self.import_button.setAccessibleName(self.tr("Import HQ receipt"))
-        self.result = QLabel()
-        self.result.setObjectName("receiptResult")
-        self.result.setWordWrap(True)
+        self.result = wrapped_label(name="receiptResult")
         row = QHBoxLayout()
         row.addWidget(self.import_button)
         row.addWidget(self.result, 1)

@@ -24,6 +24,7 @@ from intake_app.gui.dialogs import error_text
 from intake_app.gui.passphrase import PassphraseFields
 from intake_app.gui.session import Session
 from intake_app.gui.wheel import WheelSafeCombo, WheelSafeSpin
+from intake_app.gui.widgets import wrapped_label
 from intake_app.services import protection as guard
 
 
@@ -68,14 +69,11 @@ class ProtectionPage(QWidget):
         self.erase_real.setChecked(True)
         self.set_duress_button = QPushButton(self.tr("Set duress passphrase"))
         self.clear_duress_button = QPushButton(self.tr("Remove any duress passphrase"))
-        self.duress_result = QLabel()
-        self.duress_result.setObjectName("duressResult")
-        self.duress_result.setWordWrap(True)
-        explain = QLabel(self.tr(
-            "A second passphrase to give if you are forced to open the app. It opens a "
-            "harmless practice profile instead of your records. The app never shows "
-            "whether one is set."))
-        explain.setWordWrap(True)
+        self.duress_result = wrapped_label(name="duressResult")
+        explain = wrapped_label(self.tr(
+                   "A second passphrase to give if you are forced to open the app. It opens a "
+                   "harmless practice profile instead of your records. The app never shows "
+                   "whether one is set."))
         group = QGroupBox(self.tr("Duress passphrase"))
         gl = QVBoxLayout(group)
         gl.addWidget(explain)

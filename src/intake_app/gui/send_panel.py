@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QLocale, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from intake_app.gui.editor.attachment_fields import human_size
 from intake_app.gui.sender import Sender, SendStatus
+from intake_app.gui.widgets import wrapped_label
 
 
 def _clock(ts: float) -> str:
@@ -27,9 +28,7 @@ class SendPanel(QWidget):
         self.send_button.setAccessibleName(self.tr("Send now"))
         self.send_button.setToolTip(self.tr(
             "Send the bundles waiting for HQ to the drop box, then collect HQ's receipt"))
-        self.status = QLabel()
-        self.status.setObjectName("sendStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped_label(name="sendStatus")
         self.bar = QProgressBar()
         self.bar.setAccessibleName(self.tr("Sending progress"))
         self.bar.setVisible(False)

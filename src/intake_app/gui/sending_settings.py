@@ -10,6 +10,7 @@ from intake_app.errors import IntakeError
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.sender import SendConfig, save_config
 from intake_app.gui.session import Session
+from intake_app.gui.widgets import wrapped_label
 
 
 class SendingPage(QWidget):
@@ -33,11 +34,10 @@ class SendingPage(QWidget):
         self.error.setObjectName("sendingError")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        explain = QLabel(self.tr(
-            "HQ gives you the drop box address. With Tor running, use the proxy "
-            "socks5://127.0.0.1:9050: every connection then goes through it. Bundles stay "
-            "on this laptop until HQ's receipt confirms them."))
-        explain.setWordWrap(True)
+        explain = wrapped_label(self.tr(
+                   "HQ gives you the drop box address. With Tor running, use the proxy "
+                   "socks5://127.0.0.1:9050: every connection then goes through it. Bundles stay "
+                   "on this laptop until HQ's receipt confirms them."))
         form = QFormLayout()
         form.addRow(self.tr("&Drop box address:"), self.url)
         form.addRow(self.tr("SOCKS5 pro&xy (optional):"), self.proxy)

@@ -30,6 +30,7 @@ from intake_app.gui.protect_settings import ProtectionPage
 from intake_app.gui.sending_settings import SendingPage
 from intake_app.gui.session import Session
 from intake_app.gui.wheel import WheelSafeSpin
+from intake_app.gui.widgets import wrapped_label
 
 
 def group_fingerprint(fp: str) -> str:
@@ -79,9 +80,7 @@ class SettingsDialog(QDialog):
         self.old.setAccessibleName(self.tr("Current passphrase"))
         self.new = PassphraseFields()
         self.change_button = QPushButton(self.tr("&Change passphrase"))
-        self.change_result = QLabel()
-        self.change_result.setObjectName("passphraseResult")
-        self.change_result.setWordWrap(True)
+        self.change_result = wrapped_label(name="passphraseResult")
         pw = QGroupBox(self.tr("Passphrase"))
         pl = QFormLayout(pw)
         pl.addRow(self.tr("C&urrent passphrase:"), self.old)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from intake_app.errors import WrongPassphrase
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.session import Session
+from intake_app.gui.widgets import wrapped_label
 from intake_app.services import team_db
 
 
@@ -34,8 +35,7 @@ class UnlockPage(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.explain = QLabel(self.tr("Type your passphrase to open your records."))
-        self.explain.setWordWrap(True)
+        self.explain = wrapped_label(self.tr("Type your passphrase to open your records."))
         self.explain.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)

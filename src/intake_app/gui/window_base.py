@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
 
 from intake_app.gui.i18n import LanguageManager, mnemonic_key, save_geometry, saved_geometry
 from intake_app.gui.session import Session
+from intake_app.gui.unlock import UnlockPage
 
 
 class LockingWindow(QMainWindow):
+    unlock_page: UnlockPage
+
     def __init__(self, name: str, session: Session, languages: LanguageManager,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +63,21 @@ class LockingWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         raise NotImplementedError
+
+    def _new_unlock_page(self) -> UnlockPage:
+        """The unlock page in the current language, put first in the stack."""
+        raise NotImplementedError
+
+    def show_unlock(self) -> None:
+        self.stack.setCurrentWidget(self.unlock_page)
+        self.unlock_page.reset()
+
+    def _renew_unlock_page(self) -> None:
+        """A new unlock page (a language change) in the old one's place."""
+        old = self.unlock_page
+        self.unlock_page = self._new_unlock_page()
+        self.stack.removeWidget(old)
+        old.deleteLater()
 
     def _on_locked(self) -> None:
         raise NotImplementedError

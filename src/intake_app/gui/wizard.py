@@ -33,6 +33,7 @@ from intake_app.gui.i18n import (
 from intake_app.gui.passphrase import PassphraseFields
 from intake_app.gui.session import Session
 from intake_app.gui.settings import group_fingerprint
+from intake_app.gui.widgets import wrapped_label
 from intake_app.services.demo import create_demo
 from intake_app.services.field import FieldService
 
@@ -124,8 +125,7 @@ class EnrollPage(QWizardPage):
         self.setSubTitle(self.tr("Open the provisioning file HQ gave you, then compare the "
                                  "fingerprint with the one HQ told you in person or by phone."))
         self.open_button = QPushButton(self.tr("&Open provisioning file…"))
-        self.file_label = QLabel()
-        self.file_label.setWordWrap(True)
+        self.file_label = wrapped_label()
         self.fingerprint = QLabel()
         self.fingerprint.setObjectName("hqFingerprint")
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -189,9 +189,7 @@ class FinishPage(QWizardPage):
         self.wiz = wizard
         self.done = False
         self.setTitle(self.tr("Setting up"))
-        self.status = QLabel()
-        self.status.setObjectName("setupStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped_label(name="setupStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.card_button = QPushButton(self.tr("Save the &device card for HQ…"))
         self.card_button.setVisible(False)

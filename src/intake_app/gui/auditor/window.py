@@ -16,7 +16,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QProgressBar,
     QPushButton,
@@ -40,6 +39,7 @@ from intake_app.gui.hq.common import (
     set_row,
 )
 from intake_app.gui.i18n import LanguageManager, ltr
+from intake_app.gui.widgets import wrapped_label
 from intake_app.gui.workers import TaskRunner
 from intake_app.models import VerifyOutcome
 from intake_app.services import audit
@@ -79,24 +79,20 @@ class AuditorWindow(QMainWindow):
         self.add_button = QPushButton(self.tr("&Add bundles…"))
         self.clear_button = QPushButton(self.tr("C&lear bundles"))
         self.report_button = QPushButton(self.tr("&Save report…"))
-        self.keyring_label = QLabel(self.tr("No keyring open. Open the keyring HQ "
-                                            "published (keyring.sig)."))
-        self.keyring_label.setWordWrap(True)
+        self.keyring_label = wrapped_label(self.tr("No keyring open. Open the keyring HQ "
+                                                   "published (keyring.sig)."))
         self.keyring_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.log_label = QLabel(self.tr("No HQ log: bundles are checked on their own."))
-        self.log_label.setWordWrap(True)
-        self.drop_hint = QLabel(self.tr("Drop bundle files (*.intake) or folders here. "
-                                        "They are verified, never decrypted: no private "
-                                        "key is needed."))
-        self.drop_hint.setWordWrap(True)
+        self.log_label = wrapped_label(self.tr("No HQ log: bundles are checked on their own."))
+        self.drop_hint = wrapped_label(self.tr("Drop bundle files (*.intake) or folders here. "
+                                               "They are verified, never decrypted: no private "
+                                               "key is needed."))
         self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.drop_hint.setStyleSheet("border: 2px dashed #888; padding: 14px;")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = wrapped_label()
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Verdicts"))
         read_only_table(self.table, [self.tr("File"), self.tr("Verdict"), self.tr("Device"),

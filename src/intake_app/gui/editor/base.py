@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from intake_app.forms import Form, FormField
 from intake_app.forms.i18n import pick
 from intake_app.gui.adapter import PendingAttachment
 from intake_app.gui.session import Session
+from intake_app.gui.widgets import wrapped_label
 from intake_app.models import AttachmentInfo
 
 ERROR_STYLE = "color: #b00020;"
@@ -51,20 +52,16 @@ class FieldWidget(QWidget):
         self.prefix = prefix
         self.touched = False
         self.setObjectName(f"field_{f.name}")
-        self.label = QLabel()
-        self.label.setWordWrap(True)
+        self.label = wrapped_label()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint = QLabel(ctx.text(f.hint))
-        self.hint.setWordWrap(True)
+        self.hint = wrapped_label(ctx.text(f.hint))
         # Style sheets and visibility only where needed: each call re-polishes, and a
         # draft opens a hundred of these (bench/bench_autosave.py).
         if self.hint.text():
             self.hint.setStyleSheet(HINT_STYLE)
         else:
             self.hint.setVisible(False)
-        self.error = QLabel()
-        self.error.setObjectName(f"error_{f.name}")
-        self.error.setWordWrap(True)
+        self.error = wrapped_label(name=f"error_{f.name}")
         self.error.setVisible(False)
         self._error_shown: str | None = None
         self.layout_ = QVBoxLayout(self)

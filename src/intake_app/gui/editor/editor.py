@@ -31,6 +31,7 @@ from intake_app.gui.editor.saving import DraftSaver
 from intake_app.gui.i18n import add_language_items, local_digits, set_text_language
 from intake_app.gui.session import Session
 from intake_app.gui.wheel import WheelSafeCombo
+from intake_app.gui.widgets import wrapped_label
 from intake_app.models import RecordDetail, RecordStatus
 
 
@@ -84,9 +85,7 @@ class RecordEditor(QWidget):
         self.lang_box.setAccessibleName(self.tr("Form language"))
         add_language_items(self.lang_box, ((x.code, x.name) for x in form.languages))
         self.lang_box.setCurrentIndex(max(0, self.lang_box.findData(lang)))
-        self.status_label = QLabel()
-        self.status_label.setObjectName("editorStatus")
-        self.status_label.setWordWrap(True)
+        self.status_label = wrapped_label(name="editorStatus")
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(QLabel(self.tr("Form language:")))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from intake_app.forms import FormField
 from intake_app.gui.editor.base import ERROR_STYLE, EditorContext
 from intake_app.gui.editor.panel import FieldsPanel
+from intake_app.gui.widgets import wrapped_label
 
 
 class RepeatRow(QFrame):
@@ -59,8 +60,7 @@ class RepeatWidget(QGroupBox):
         self.rows: list[RepeatRow] = []
         self.setObjectName(f"repeat_{f.name}")
         hint = ctx.text(f.hint)
-        self.hint = QLabel(hint)
-        self.hint.setWordWrap(True)
+        self.hint = wrapped_label(hint)
         self.hint.setVisible(bool(hint))
         self.rows_box = QVBoxLayout()
         self.error = QLabel()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.gui.hq import case_labels as L
 from intake_app.gui.hq.common import GOOD, NOTE, item, read_only_table, set_row, when
+from intake_app.gui.widgets import wrapped_label
 from intake_app.models import CaseDetail, DeskVocabulary
 
 
@@ -92,9 +92,7 @@ class CaseParts(QWidget):
         self.need_box.setAccessibleName(self.tr("Need"))
         self.refer_button = QPushButton(self.tr("&Refer"))
         self.save_package = QCheckBox(self.tr("Save the referral package to a file"))
-        self.refusal = QLabel()
-        self.refusal.setObjectName("referralRefusal")
-        self.refusal.setWordWrap(True)
+        self.refusal = wrapped_label(name="referralRefusal")
         self.refusal.setStyleSheet("color:#b00020;font-weight:bold")
         self.refusal.setVisible(False)
         # History

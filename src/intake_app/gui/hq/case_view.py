@@ -31,6 +31,7 @@ from intake_app.gui.hq import case_labels as L
 from intake_app.gui.hq.case_parts import CaseParts
 from intake_app.gui.hq.common import HQSession, choose_save
 from intake_app.gui.i18n import ltr
+from intake_app.gui.widgets import wrapped_label
 from intake_app.models import CaseDetail, DeskVocabulary
 
 
@@ -53,13 +54,9 @@ class CaseView(QWidget):
         self.title.setObjectName("caseTitle")
         self.title.setStyleSheet("font-size:16pt;font-weight:bold")
         self.title.setWordWrap(True)
-        self.facts = QLabel()
-        self.facts.setWordWrap(True)
-        self.why = QLabel()
-        self.why.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setObjectName("caseMessage")
-        self.message.setWordWrap(True)
+        self.facts = wrapped_label()
+        self.why = wrapped_label()
+        self.message = wrapped_label(name="caseMessage")
         # Changes: one reason for whatever is changed next.
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why (required for every change)"))

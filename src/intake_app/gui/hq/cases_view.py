@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.hq import case_labels as L
 from intake_app.gui.hq.common import HQSession, item, number, read_only_table, set_row, when
+from intake_app.gui.widgets import wrapped_label
 from intake_app.models import CaseFilter, CaseSummary, DeskVocabulary
 
 PAGE = 200
@@ -91,8 +92,7 @@ class CasesView(QWidget):
         self.until_label = QLabel(self.tr("to"))
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.count = QLabel()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = wrapped_label()
         self.table = QTableWidget(0, 9)
         self.table.setAccessibleName(self.tr("Cases"))
         read_only_table(self.table, [

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from intake_app.errors import IntakeError
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.i18n import ltr
+from intake_app.gui.widgets import wrapped_label
 from intake_app.gui.workers import TaskRunner
 from intake_app.services import team_db
 
@@ -35,11 +35,10 @@ class DatabaseDialog(QDialog):
         self.runner = runner
         self.setWindowTitle(self.tr("Team database"))
         self.setMinimumWidth(520)
-        intro = QLabel(self.tr(
-            "HQ's records, cases and event log go to this PostgreSQL database instead of "
-            "this computer. The database must be empty. The passphrase you choose next "
-            "still protects HQ's keys on this computer."))
-        intro.setWordWrap(True)
+        intro = wrapped_label(self.tr(
+                   "HQ's records, cases and event log go to this PostgreSQL database instead of "
+                   "this computer. The database must be empty. The passphrase you choose next "
+                   "still protects HQ's keys on this computer."))
         self.by_server = QRadioButton(self.tr("&Server"))
         self.by_service = QRadioButton(self.tr("Service &name (pg_service.conf)"))
         self.by_server.setChecked(True)
@@ -80,14 +79,11 @@ class DatabaseDialog(QDialog):
         form.addRow(self.by_service)
         form.addRow(self.tr("Service name:"), self.service)
         form.addRow(self.tr("Password:"), self.password)
-        hint = QLabel(self.tr("The password is used for this session only and never saved. "
-                              "To open HQ later without typing it, put it in ~/.pgpass or "
-                              "a libpq service file."))
-        hint.setWordWrap(True)
+        hint = wrapped_label(self.tr("The password is used for this session only and never saved. "
+                                     "To open HQ later without typing it, put it in ~/.pgpass or "
+                                     "a libpq service file."))
         self.test_button = QPushButton(self.tr("&Test connection"))
-        self.status = QLabel()
-        self.status.setObjectName("dbStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped_label(name="dbStatus")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         lay = QVBoxLayout(self)
@@ -184,12 +180,10 @@ class DatabasePasswordDialog(QDialog):
         self.setObjectName("hqDatabasePasswordDialog")
         self.setWindowTitle(self.tr("Team database password"))
         self.setMinimumWidth(440)
-        explain = QLabel(self.tr(
-            "The team database asks for your database password. It is kept in memory "
-            "until Intake locks, and never saved."))
-        explain.setWordWrap(True)
-        self.reason = QLabel(reason)
-        self.reason.setWordWrap(True)
+        explain = wrapped_label(self.tr(
+                   "The team database asks for your database password. It is kept in memory "
+                   "until Intake locks, and never saved."))
+        self.reason = wrapped_label(reason)
         self.reason.setStyleSheet("color: #b00020;")
         self.password = QLineEdit()
         self.password.setObjectName("dbUnlockPassword")

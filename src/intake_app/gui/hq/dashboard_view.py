@@ -27,6 +27,7 @@ from intake_app.gui.dialogs import error_text
 from intake_app.gui.hq import case_labels as L
 from intake_app.gui.hq.common import HQSession, number
 from intake_app.gui.i18n import ltr
+from intake_app.gui.widgets import wrapped_label
 from intake_app.models import DashboardStats, DeskVocabulary
 
 PALETTE = [QColor(c) for c in ("#1565c0", "#2e7d32", "#e65100", "#6a1b9a", "#00838f",
@@ -171,8 +172,7 @@ class DashboardView(QWidget):
         self.days.setSuffix(self.tr(" days"))
         self.days.setAccessibleName(self.tr("Expiring within"))
         self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = wrapped_label()
         tiles = QHBoxLayout()
         for t in (self.open_tile, self.overdue, self.expiring, self.expired):
             tiles.addWidget(t, 1)

@@ -33,6 +33,7 @@ from intake_app.gui.hq.common import (
     when,
 )
 from intake_app.gui.i18n import ltr
+from intake_app.gui.widgets import wrapped_label
 from intake_app.models import DeviceInfo
 from intake_app.services.files import atomic_write
 
@@ -70,8 +71,7 @@ class DevicesView(QWidget):
         self.enroll_button = QPushButton(self.tr("&Enroll from a device card…"))
         self.revoke_button = QPushButton(self.tr("&Revoke…"))
         self.keyring_button = QPushButton(self.tr("Save the public &keyring…"))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = wrapped_label()
         self.count = QLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.enroll_button)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.hq import case_labels as L
 from intake_app.gui.hq.common import HQSession, item, read_only_table, set_row
+from intake_app.gui.widgets import wrapped_label
 from intake_app.models import DeskVocabulary, DuplicatePair
 
 
@@ -54,8 +55,7 @@ class DuplicatesView(QWidget):
         self.not_dup_button = QPushButton(self.tr("&Not a duplicate"))
         self.unmerge_button = QPushButton(self.tr("&Undo the last change"))
         self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = wrapped_label()
         self.count = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.reason, 1)

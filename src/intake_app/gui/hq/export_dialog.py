@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.hq.common import HQSession, choose_folder, choose_save, number
 from intake_app.gui.i18n import UI_LANGUAGES, ltr
+from intake_app.gui.widgets import wrapped_label
 from intake_app.services.hq import ExportSummary
 
 FORMATS = ("csv", "xlsx", "jsonl")
@@ -40,12 +40,10 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export records"))
         self.session = session
         self.summary: ExportSummary | None = None
-        self.warning = QLabel(self.tr(
-            "Warning: this export leaves the encrypted store. The files written are NOT "
-            "encrypted. Keep them on an encrypted disk, share them with no one who does not "
-            "need them, and delete them when done."))
-        self.warning.setObjectName("exportWarning")
-        self.warning.setWordWrap(True)
+        self.warning = wrapped_label(self.tr(
+                   "Warning: this export leaves the encrypted store. The files written are NOT "
+                   "encrypted. Keep them on an encrypted disk, share them with no one who does not "
+                   "need them, and delete them when done."), name="exportWarning")
         self.warning.setStyleSheet("color: #b00020; font-weight: bold;")
         self.format_box = QComboBox()
         self.format_box.addItem(self.tr("CSV (a folder, one file per form)"), "csv")
@@ -71,8 +69,7 @@ class ExportDialog(QDialog):
                                             "encrypted"))
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.outcome = QLabel()
-        self.outcome.setWordWrap(True)
+        self.outcome = wrapped_label()
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(self.tr("&Export"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)

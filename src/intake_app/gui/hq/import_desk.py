@@ -15,7 +15,6 @@ from PySide6.QtCore import QStorageInfo, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QProgressBar,
@@ -39,6 +38,7 @@ from intake_app.gui.hq.common import (
     set_row,
 )
 from intake_app.gui.i18n import ltr
+from intake_app.gui.widgets import wrapped_label
 from intake_app.models import ImportOutcome
 from intake_app.services.hq import QUARANTINE_DIR
 
@@ -94,8 +94,7 @@ class ImportDesk(QWidget):
         self.url.setPlaceholderText(self.tr("Drop box address (https://…)"))
         self.url.setAccessibleName(self.tr("Drop box address"))
         self.fetch_button = QPushButton(self.tr("Fetch from &drop box"))
-        self.status = QLabel(self.tr("Choose where the bundles are."))
-        self.status.setWordWrap(True)
+        self.status = wrapped_label(self.tr("Choose where the bundles are."))
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress.setVisible(False)

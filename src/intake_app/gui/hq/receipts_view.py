@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -23,6 +22,7 @@ from intake_app.gui.dialogs import error_text
 from intake_app.gui.hq.common import HQSession, choose_folder, item, number, read_only_table
 from intake_app.gui.hq.devices_view import ranges
 from intake_app.gui.i18n import ltr
+from intake_app.gui.widgets import wrapped_label
 from intake_app.models import DeviceInfo
 from intake_app.services.files import atomic_write
 
@@ -36,10 +36,9 @@ class ReceiptsView(QWidget):
         super().__init__(parent)
         self.setObjectName("receiptsView")
         self.session = session
-        self.explain = QLabel(self.tr(
-            "A receipt tells a laptop which of its bundles HQ holds, so it can mark them "
-            "delivered. Receipts hold no record content."))
-        self.explain.setWordWrap(True)
+        self.explain = wrapped_label(self.tr(
+                   "A receipt tells a laptop which of its bundles HQ holds, so it can mark them "
+                   "delivered. Receipts hold no record content."))
         self.table = QTableWidget(0, 3)
         self.table.setAccessibleName(self.tr("Bundles received per device"))
         read_only_table(self.table, [self.tr("Device"), self.tr("Bundles received"),
@@ -49,8 +48,7 @@ class ReceiptsView(QWidget):
         self.url.setPlaceholderText(self.tr("Drop box address (https://…)"))
         self.url.setAccessibleName(self.tr("Drop box address"))
         self.publish_button = QPushButton(self.tr("&Publish to drop box"))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = wrapped_label()
         row = QHBoxLayout()
         row.addWidget(self.write_button)
         row.addSpacing(16)

@@ -30,6 +30,7 @@ from intake_app.gui.dialogs import error_text
 from intake_app.gui.editor.attachment_fields import AttachmentViewer, human_size
 from intake_app.gui.hq.common import HQSession, choose_save, item, read_only_table, set_row, when
 from intake_app.gui.i18n import form_language, ltr
+from intake_app.gui.widgets import wrapped_label
 from intake_app.models import AttachmentInfo, RecordDetail
 from intake_app.services.hq_attachments import save_attachment
 
@@ -46,8 +47,7 @@ class RecordView(QWidget):
         self.ui_lang = ui_lang
         self.detail: RecordDetail | None = None
         self.viewer: QDialog | None = None
-        self.header = QLabel(self.tr("Open a record from the list."))
-        self.header.setWordWrap(True)
+        self.header = wrapped_label(self.tr("Open a record from the list."))
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Answers"))
         self.tree.setColumnCount(2)
@@ -63,8 +63,7 @@ class RecordView(QWidget):
         self.open_button.setToolTip(self.tr("Photos and audio open in memory"))
         self.save_button = QPushButton(self.tr("&Save as…"))
         self.save_button.setToolTip(self.tr("Writes an unencrypted copy where you choose"))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = wrapped_label()
         row = QHBoxLayout()
         row.addWidget(self.open_button)
         row.addWidget(self.save_button)

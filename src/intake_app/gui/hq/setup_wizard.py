@@ -29,6 +29,7 @@ from intake_app.gui.hq.connect_dialog import DatabaseDialog
 from intake_app.gui.i18n import ltr
 from intake_app.gui.passphrase import PassphraseFields
 from intake_app.gui.settings import group_fingerprint
+from intake_app.gui.widgets import wrapped_label
 from intake_app.services import team_db
 from intake_app.services.files import atomic_write
 
@@ -50,9 +51,7 @@ class ProfilePage(QWizardPage):
         # Where the records go: this computer (default) or a team database server.
         self.database_url: str | None = None
         self.database_password: str | None = None
-        self.store_label = QLabel()
-        self.store_label.setObjectName("hqStoreWhere")
-        self.store_label.setWordWrap(True)
+        self.store_label = wrapped_label(name="hqStoreWhere")
         self.team_button = QPushButton(self.tr("Use a &team database…"))
         self.local_button = QPushButton(self.tr("Keep them on this &computer"))
         where = QHBoxLayout()
@@ -99,15 +98,10 @@ class KeysPage(QWizardPage):
         self.wiz = wizard
         self.done = False
         self.setTitle(self.tr("HQ keys"))
-        self.status = QLabel()
-        self.status.setObjectName("hqSetupStatus")
-        self.status.setWordWrap(True)
-        self.fingerprint = QLabel()
-        self.fingerprint.setObjectName("hqFingerprint")
-        self.fingerprint.setWordWrap(True)
+        self.status = wrapped_label(name="hqSetupStatus")
+        self.fingerprint = wrapped_label(name="hqFingerprint")
         self.provision_button = QPushButton(self.tr("&Write provisioning file…"))
-        self.provision_result = QLabel()
-        self.provision_result.setWordWrap(True)
+        self.provision_result = wrapped_label()
         self.shares = QSpinBox()
         self.shares.setRange(2, 16)
         self.shares.setValue(5)
@@ -129,11 +123,10 @@ class KeysPage(QWizardPage):
         backup.addWidget(self.threshold)
         backup.addWidget(self.backup_button)
         backup.addStretch(1)
-        self.backup_hint = QLabel(self.tr(
-            "Optional: backup shares restore HQ's keys if this computer is lost. Write each "
-            "share on paper and give them to different trusted people; they are shown once "
-            "and never saved."))
-        self.backup_hint.setWordWrap(True)
+        self.backup_hint = wrapped_label(self.tr(
+                   "Optional: backup shares restore HQ's keys if this computer is lost. Write each "
+                   "share on paper and give them to different trusted people; they are shown once "
+                   "and never saved."))
         lay = QVBoxLayout(self)
         lay.addWidget(self.status)
         lay.addWidget(self.fingerprint)

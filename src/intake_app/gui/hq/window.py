@@ -162,10 +162,6 @@ class HQWindow(LockingWindow):
         else:
             self.show_unlock()
 
-    def show_unlock(self) -> None:
-        self.stack.setCurrentWidget(self.unlock_page)
-        self.unlock_page.reset()
-
     def _on_unlocked(self) -> None:
         self.session.after_unlock()
         self._load_workspace()
@@ -228,10 +224,7 @@ class HQWindow(LockingWindow):
         save_language(code, "hq")
         self._make_actions()
         self.add_alt_shortcuts()
-        old = self.unlock_page
-        self.unlock_page = self._new_unlock_page()
-        self.stack.removeWidget(old)
-        old.deleteLater()
+        self._renew_unlock_page()
         wiz = self.setup_wizard
         if wiz is not None and not wiz.keys_page.done:  # nothing created yet: start over
             self.setup_wizard = None
