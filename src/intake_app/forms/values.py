@@ -78,11 +78,9 @@ def coerce_value(f: FormField, raw: object, lang: str, form: Form) -> Result:
     if t == "date":
         return _date(f, raw, lang)
     if t == "select_one":
-        if isinstance(raw, bool) or not isinstance(raw, str | int):
-            return message("not_text", lang), None
-        return None, _choice_name(str(raw).strip(), f, form)
+        return _select_one(_choice_names(f, form))(raw, lang)
     if t == "select_multiple" or t == "rank":
-        return _multi(f, raw, lang, form)
+        return _select_multiple(_choice_names(f, form))(raw, lang)
     if t in ("geopoint", "geotrace", "geoshape"):
         return _geo(t, raw, lang)
     if t == "yes_no":
@@ -156,11 +154,11 @@ def _date(f: FormField, raw: object, lang: str) -> Result:
     return None, text
 
 
-def _choice_name(value: str, f: FormField, form: Form) -> str:
+def _choice_names(f: FormField, form: Form) -> frozenset[str] | None:
+    """The names of the field's choices; None: any name (no choice list)."""
     if f.choices is None:
-        return value
-    names = {c.name for c in form.choice_lists.get(f.choices, [])}
-    return _choice_in(value, names)
+        return None
+    return frozenset(c.name for c in form.choice_lists.get(f.choices, []))
 
 
 def _choice_in(value: str, names: frozenset[str] | set[str]) -> str:
@@ -178,23 +176,6 @@ def _items(raw: object) -> list[object] | None:
     if isinstance(raw, list):
         return list(raw)
     return None
-
-
-def _multi(f: FormField, raw: object, lang: str, form: Form) -> Result:
-    items = _items(raw)
-    if items is None:
-        return message("not_text", lang), None
-    out: list[str] = []
-    for item in items:
-        if isinstance(item, bool) or not isinstance(item, str | int):
-            return message("not_text", lang), None
-        name = _choice_name(str(item).strip(), f, form)
-        if not name:
-            continue
-        if name in out:
-            return message("duplicate_choice", lang, value=name), None
-        out.append(name)
-    return None, out or None
 
 
 _GEO_MIN_POINTS = {"geopoint": 1, "geotrace": 2, "geoshape": 3}
@@ -300,9 +281,7 @@ def make_coercer(f: FormField, form: Form) -> Coercer:
     if t in ("geopoint", "geotrace", "geoshape"):
         return _empty_or(lambda raw, lang: _geo(t, raw, lang))
     if t in ("select_one", "select_multiple", "rank"):
-        names: frozenset[str] | None = None
-        if f.choices is not None:
-            names = frozenset(c.name for c in form.choice_lists.get(f.choices, []))
+        names = _choice_names(f, form)
         return _select_one(names) if t == "select_one" else _select_multiple(names)
     if t == "yes_no":
         return _kept_or(lambda raw: raw is True or raw is False, _yes_no)
