@@ -286,6 +286,18 @@ def _field_list(layout: FormLayout, lang: str) -> list[list[Cell]]:
     return out
 
 
+def _outputs(layouts: Sequence[FormLayout],
+             lang: str) -> list[tuple[str, list[str], list[list[Cell]]]]:
+    """What every writer writes, in order: (table name, header, rows known up front):
+    each form's data tables (their rows come later), then its field list."""
+    out: list[tuple[str, list[str], list[list[Cell]]]] = []
+    for layout in layouts:
+        out += [(t.name, t.columns, []) for t in layout.ordered_tables()]
+        out.append((f"{layout.form_id}__fields", list(FIELD_LIST_COLUMNS),
+                    _field_list(layout, lang)))
+    return out
+
+
 # --------------------------------------------------------------------------- writers
 
 
@@ -307,12 +319,9 @@ class _CsvSink(_Sink):
         self.files: dict[str, AtomicFile] = {}
         self.writers: dict[str, Any] = {}
         try:
-            for layout in layouts:
-                for t in layout.ordered_tables():
-                    self._open(t.name, t.columns)
-                name = f"{layout.form_id}__fields"
-                self._open(name, list(FIELD_LIST_COLUMNS))
-                for row in _field_list(layout, lang):
+            for name, header, rows in _outputs(layouts, lang):
+                self._open(name, header)
+                for row in rows:
                     self.writers[name].writerow([_csv_cell(c) for c in row])
         except BaseException:
             self.abort()
@@ -369,18 +378,12 @@ class _XlsxSink(_Sink):
         self.out: AtomicFile | None = None
         try:
             self.wb = Workbook(write_only=True)
-            names: list[str] = []
-            for layout in layouts:
-                names += [t.name for t in layout.ordered_tables()]
-                names.append(f"{layout.form_id}__fields")
-            self.titles = sheet_names(names)
+            outputs = _outputs(layouts, lang)
+            self.titles = sheet_names(name for name, _, _ in outputs)
             self.sheets: dict[str, Any] = {}
-            for layout in layouts:
-                for t in layout.ordered_tables():
-                    self._sheet(t.name, t.columns)
-                name = f"{layout.form_id}__fields"
-                self._sheet(name, list(FIELD_LIST_COLUMNS))
-                for row in _field_list(layout, lang):
+            for name, header, rows in outputs:
+                self._sheet(name, header)
+                for row in rows:
                     self._append(name, row)
         except BaseException:
             self.abort()
