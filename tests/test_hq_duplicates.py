@@ -149,6 +149,29 @@ def test_a_run_over_the_store_finds_what_the_keys_in_memory_find(hq: HQService) 
     assert after and all(gone not in x.records for x in after)
 
 
+def test_blocks_of_an_older_block_keys_are_rebuilt_from_the_keys(
+        hq: HQService, tmp_path: Path, hq_backend: str | None) -> None:
+    """The finder reads the blocks as stored: blocks written by another version of
+    block_keys (here: none left, version "1") are rebuilt at the next sync."""
+    seed(hq, [example(), example(name_native=None, name_latin="Mariam Ahmady")])
+    (pair,) = hq.duplicates()
+    stored = sorted(hq._store.execute("SELECT key, record_id FROM person_blocks").fetchall())
+    with hq._store.transaction() as conn:
+        conn.execute("DELETE FROM person_blocks")
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'person_blocks_version'")
+    hq.close()
+    again = HQService(tmp_path / "hq", hq_backend)
+    again.unlock(PASS)
+    try:
+        assert [(x.a.id, x.b.id) for x in again.duplicates_of(pair.a.id)] == [
+            (pair.a.id, pair.b.id)]
+        assert [(x.a.id, x.b.id) for x in again.duplicates()] == [(pair.a.id, pair.b.id)]
+        assert sorted(again._store.execute(
+            "SELECT key, record_id FROM person_blocks").fetchall()) == stored
+    finally:
+        again.close()
+
+
 def test_age_instead_of_a_birth_date(hq: HQService) -> None:
     seed(hq, [example(birth_date="1990", contact_detail=None),
               example(birth_date=None, approximate_age=35, interview_date="2025-06-14",

@@ -22,6 +22,9 @@ from typing import Any, Final
 MAX_BLOCK = 200
 THRESHOLD = 0.8
 YEAR_WINDOW = 2  # birth years further apart score -0.5 (see score)
+# Raise with any change to block_keys: the store keeps each record's blocks (a full run
+# and a one-record lookup read them) and rebuilds them from its keys when this differs.
+BLOCK_KEYS_VERSION = "2"
 
 
 class Person:

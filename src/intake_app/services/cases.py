@@ -18,7 +18,8 @@ from typing import Any
 from intake_app.errors import IntakeError, NotFound, UsageError
 from intake_app.forms import Form
 from intake_app.hq.casework import Casework, check_transition, parse_casework, parse_date
-from intake_app.hq.duplicates import Person, block_keys
+from intake_app.hq.duplicates import BLOCK_KEYS_VERSION, Person, block_keys
+from intake_app.hq.duplicates import people as people_of
 from intake_app.hq.namekeys import name_keys
 from intake_app.models import (
     CaseDetail,
@@ -32,10 +33,12 @@ from intake_app.models import (
 from intake_app.services import hq_backend
 from intake_app.services.base import ProfileService, locked
 from intake_app.store import cases as store_cases
+from intake_app.store import meta as store_meta
 from intake_app.store import records as rec_store
 from intake_app.store.ids import now_ms
 
 SYSTEM = "system"
+BLOCKS_META = "person_blocks_version"  # BLOCK_KEYS_VERSION of the stored blocks
 # Records (and cases) the desk's sync writes together (CaseDesk._sync_cases).
 SYNC_BATCH = 500
 
@@ -51,6 +54,18 @@ def case_summary(row: tuple[Any, ...]) -> CaseSummary:
         priority_override=bool(row[4]), assignee=row[5], display_name=row[6], province=row[7],
         needs=needs, form_id=row[9], doc_expiry=row[10], next_due=row[11], interviews=row[12],
         created_at=row[13], updated_at=row[14], status_at=row[15], merged_into=row[16])
+
+
+def _blocks_current(conn: Any) -> None:
+    """Stored blocks made by another ``block_keys`` (an older version) are rebuilt from
+    the stored keys (no content read): the duplicate finder reads the blocks as stored."""
+    if store_meta.get_meta(conn, BLOCKS_META) == BLOCK_KEYS_VERSION:
+        return
+    if store_cases.any_person_keys(conn):  # else a new store: nothing to rebuild
+        store_cases.replace_all_blocks(conn, [
+            (k, p.record_id) for p in people_of(store_cases.person_keys(conn))
+            for k in block_keys(p)])
+    store_meta.put_meta(conn, {BLOCKS_META: BLOCK_KEYS_VERSION})
 
 
 def _need(text: str, what: str) -> str:
@@ -101,6 +116,7 @@ class CaseDesk(ProfileService):
         round trips per record (a team HQ's PostgreSQL, issue 19)."""
         today = today or dt.datetime.now(dt.UTC).date()
         with self._store.transaction() as conn:
+            _blocks_current(conn)
             rows = store_cases.records_to_sync(conn)
             if not rows:
                 return 0

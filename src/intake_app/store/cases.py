@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from intake_app.errors import IntakeError
@@ -69,6 +69,17 @@ def put_blocks(conn: Any, record_id: str, keys: Sequence[str]) -> None:
     conn.execute("DELETE FROM person_blocks WHERE record_id = ?", (record_id,))
     conn.executemany("INSERT OR IGNORE INTO person_blocks (key, record_id) VALUES (?, ?)",
                      [(k, record_id) for k in keys])
+
+
+def any_person_keys(conn: Any) -> bool:
+    return conn.execute("SELECT 1 FROM person_keys LIMIT 1").fetchone() is not None
+
+
+def replace_all_blocks(conn: Any, rows: Iterable[tuple[str, str]]) -> None:
+    """Every record's blocks anew: (key, record id) rows."""
+    conn.execute("DELETE FROM person_blocks")
+    conn.executemany("INSERT OR IGNORE INTO person_blocks (key, record_id) VALUES (?, ?)",
+                     rows)
 
 
 def block_people(db: Any, keys: Sequence[str], max_block: int
