@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,10 +75,34 @@ class Setup:
         return run("--data-dir", self.hq, *argv, passphrase=HQ_PASS)
 
 
+# Where enrolled_pair keeps its templates: set by tests/conftest.py to a per-worker session
+# folder; unset (benchmarks, scripts) every pair is enrolled afresh.
+TEMPLATE_DIR: list[Path] = []
+_TEMPLATES: dict[tuple[str, ...], tuple[Path, str]] = {}
+
+
 def enrolled_pair(root: Path, *, provision_args: tuple[str, ...] = (),
-                  database: str | None = None, blobs: str | None = None) -> Setup:
+                  database: str | None = None, blobs: str | None = None,
+                  distinct: bool = False) -> Setup:
     """``database``: the HQ store's PostgreSQL URL (``hq_backend``); None: SQLCipher.
-    ``blobs``: an s3:// bucket for its attachments (the S3 settings in the environment)."""
+    ``blobs``: an s3:// bucket for its attachments (the S3 settings in the environment).
+
+    In the test suite a SQLCipher pair is enrolled once per worker and ``provision_args``
+    and copied into ``root`` (enrolling costs seconds, copying milliseconds), so such
+    pairs share their keys and device id. ``distinct``: enrol a pair of its own (another
+    HQ, e.g. to check that its keyring is refused)."""
+    if database is not None or blobs is not None or distinct or not TEMPLATE_DIR:
+        return _enroll(root, provision_args, database, blobs)
+    if provision_args not in _TEMPLATES:
+        t = TEMPLATE_DIR[0] / f"pair-{len(_TEMPLATES)}"
+        _TEMPLATES[provision_args] = (t, _enroll(t, provision_args, None, None).device_id)
+    template, device_id = _TEMPLATES[provision_args]
+    shutil.copytree(template, root, dirs_exist_ok=True)
+    return Setup(root, root / "hq", root / "field", root / "keyring.sig", device_id)
+
+
+def _enroll(root: Path, provision_args: tuple[str, ...], database: str | None,
+            blobs: str | None) -> Setup:
     hq, field = root / "hq", root / "field"
     ok("--data-dir", hq, "hq", "init", "--org", "Test Org",
        *(("--database", database) if database else ()),

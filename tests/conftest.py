@@ -34,6 +34,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: else as before
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cli_once_per_worker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The in-process ``intake`` runs (tests/cli_helpers.py) share what a real process
+    would build once: main()'s parser (~600 argparse sub-parsers, 0.1-0.2 s a call, as
+    much as a small command; parsing does not change it), and enrolled_pair's templates
+    (in this worker's session folder). Benchmarks using cli_helpers get neither."""
+    import functools
+
+    import intake_app.cli
+    from tests import cli_helpers
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(intake_app.cli, "build_parser", functools.cache(intake_app.cli.build_parser))
+    cli_helpers.TEMPLATE_DIR[:] = [tmp_path_factory.mktemp("pair-templates")]
+    yield
+    mp.undo()
+    cli_helpers.TEMPLATE_DIR.clear()
+    cli_helpers._TEMPLATES.clear()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     tmp = tmp_path / "tmp"

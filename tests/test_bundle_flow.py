@@ -210,7 +210,7 @@ def test_revoked_device_and_other_hq(tmp_path: Path, hq_backend: str | None) -> 
     r = s.h("hq", "import", b1)
     assert r.rc == 1 and "revoked" in r.out
     assert hq_state(s.hq) == before
-    other = enrolled_pair(tmp_path / "other")
+    other = enrolled_pair(tmp_path / "other", distinct=True)
     r = run("--data-dir", other.hq, "hq", "import", b1, passphrase=HQ_PASS)
     assert r.rc == 1
     assert run("verify", b1, "--keyring", other.keyring).rc == 1

@@ -177,7 +177,7 @@ def test_cli_backup_and_restore_on_a_new_machine(tmp_path: Path, hq_backend: str
 
 def test_restore_refusals(tmp_path: Path, hq_backend: str | None) -> None:
     s = enrolled_pair(tmp_path, database=hq_backend)
-    other = enrolled_pair(tmp_path / "other")
+    other = enrolled_pair(tmp_path / "other", distinct=True)
     r = s.h("hq", "backup-keys", "--shares", "3", "--threshold", "2")
     assert r.rc == 0
     shares = keybackup.read_shares(r.out)

@@ -184,7 +184,7 @@ def test_missing_or_forged_checkpoints(audited: dict[str, Any], tmp_path: Path) 
     # Garbage lines and another HQ's keyring.
     (tmp_path / "junk.jsonl").write_bytes(audited["log"].read_bytes() + b"{not json}\n")
     assert _verify(audited, tmp_path / "junk.jsonl").rc == 1
-    other = enrolled_pair(tmp_path / "other")
+    other = enrolled_pair(tmp_path / "other", distinct=True)
     r = run("verify", audited["b1"], "--keyring", other.keyring, "--log", audited["log"])
     assert r.rc == 1 and "not" in r.out
 
