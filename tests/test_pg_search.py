@@ -56,13 +56,14 @@ def big(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     dbname = pg_server.new_database("search")
     hq = make_hq(tmp_path_factory.mktemp("search"), pg_server.store_url(dbname))
     tag = secrets.token_hex(3)
-    logins = {"supervisor": f"sup_{tag}", "cw": f"cw_{tag}"}
+    logins = {"supervisor": f"sup_{tag}", "cw": f"cw_{tag}", "cw2": f"cw2_{tag}"}
     passwords = {login: secrets.token_urlsafe(12) for login in logins.values()}
     store: Any = hq._store
     with store.transaction() as conn:
         roles.add_person(conn, logins["supervisor"], "supervisor",
                          passwords[logins["supervisor"]])
         roles.add_person(conn, logins["cw"], "caseworker", passwords[logins["cw"]])
+        roles.add_person(conn, logins["cw2"], "caseworker", passwords[logins["cw2"]])
         raw = conn.raw
         # Record i: every record has "common", every 10th "tenth", every 500th "rare";
         # the newest 500 records belong to 20 cases (a walk of the newest matches
@@ -80,8 +81,8 @@ def big(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> Iterat
             priority_auto, form_id, created_at, updated_at, status_at, merged_into,
             assignee) SELECT 'C-' || lpad(j::text, 6, '0'), 'new', 0, 'low', 0, 'f', j, j,
             j, CASE WHEN j %% 7 = 0 THEN 'C-' || lpad((j + 1)::text, 6, '0') END,
-            CASE WHEN j %% 3 = 0 THEN %s END FROM generate_series(1, %s) j""",
-                    (logins["cw"], CASES))
+            CASE WHEN j > %s OR j %% 3 = 1 THEN %s WHEN j %% 3 = 0 THEN %s END
+            FROM generate_series(1, %s) j""", (CASES, logins["cw2"], logins["cw"], CASES + 2500))
         raw.execute("""INSERT INTO case_records (record_id, case_id, home_case, seen_rev)
             SELECT lpad(to_hex(i), 32, '0'), c, c, 1 FROM (SELECT i, 'C-' || lpad(
                 (CASE WHEN i > %s THEN 1 + i %% 20 ELSE 1 + i %% %s END)::text, 6, '0') AS c
@@ -156,8 +157,9 @@ def test_a_common_words_page_does_not_read_every_match(
 
 
 def test_members_search_through_the_same_walk(big: Big) -> None:
-    """The definer function (migration 9) gives each role the reference's page over
-    the cases it may see: a supervisor all, a caseworker those assigned to them."""
+    """The definer function (migrations 9-11) gives each role the reference's page over
+    the cases it may see: a supervisor all, a caseworker those assigned to them (from
+    their own cases when they have few, cw; by the walk when many, cw2)."""
     for q in QUERIES:
         tsq = search.match(big.hq._store, q)
         assert tsq is not None
@@ -166,11 +168,12 @@ def test_members_search_through_the_same_walk(big: Big) -> None:
                 got = [r[0] for r in sup.execute(
                     "SELECT case_id FROM intake_search_cases(%s, %s)", (tsq[1], limit))]
             assert got == _reference(big, tsq[1], limit), (q, limit)
-            with big.connect("cw") as cw:
-                mine = [r[0] for r in cw.execute(
-                    "SELECT case_id FROM intake_search_cases(%s, %s)", (tsq[1], limit))]
-            assert mine == _reference(big, tsq[1], limit, visible="c.assignee = "
-                                      f"'{big.logins['cw']}'"), (q, limit)
+            for who in ("cw", "cw2"):
+                with big.connect(who) as cw:
+                    mine = [r[0] for r in cw.execute(
+                        "SELECT case_id FROM intake_search_cases(%s, %s)", (tsq[1], limit))]
+                assert mine == _reference(big, tsq[1], limit, visible="c.assignee = "
+                                          f"'{big.logins[who]}'"), (who, q, limit)
     with big.connect("cw") as cw:  # every live case of theirs: past the last batch
         assert cw.execute("SELECT count(*) FROM intake_search_cases('common:*', 1000)"
                           ).fetchone()[0] == sum(1 for j in range(1, CASES + 1)

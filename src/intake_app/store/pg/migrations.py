@@ -163,6 +163,8 @@ MIGRATIONS: list[list[str]] = [
     casesearch.MIGRATION,
     # 10: that walk skips a match no case holds yet (9 could return a NULL id for it).
     casesearch.MIGRATION_10,
+    # 11: a caseworker with few cases searches their own cases' records (casesearch).
+    casesearch.MIGRATION_11,
 ]
 
 LATEST = len(MIGRATIONS)
