@@ -338,6 +338,13 @@ def test_a_member_reads_an_attachment_from_the_bucket_after_its_log_row(
     from intake_app.services.hq_team import TeamAdmin
     from tests.case_helpers import PASS
 
+    data = secrets.token_bytes((1 << 20) + 777)  # its own record: earlier tests purge
+    with pytest.MonkeyPatch.context() as mp:
+        for k, v in s3_env(team.server).items():
+            mp.setenv(k, v)
+        rid, aid, path = _record_with_attachment(team.s, data, name="scan.pdf")
+        r = team.s.h("hq", "import", path)
+        assert r.rc == 0, r.err + r.out
     login, password = f"sup_{secrets.token_hex(3)}", secrets.token_urlsafe(16)
     with TeamAdmin(team.url) as admin:
         admin.add(login, "supervisor", password)
@@ -353,9 +360,9 @@ def test_a_member_reads_an_attachment_from_the_bucket_after_its_log_row(
             mp.setenv(k, v)
         with HQService(tmp_path / "with", db_password=password) as sup:
             sup.unlock(PASS)
-            assert [a.id for a in sup.record(team.rid).attachments] == [team.aid]
-            assert b"".join(sup.attachment_chunks(team.aid)) == team.data
-        r = run("--data-dir", tmp_path / "without", "hq", "attachment", team.aid, "--out",
+            assert [a.id for a in sup.record(rid).attachments] == [aid]
+            assert b"".join(sup.attachment_chunks(aid)) == data
+        r = run("--data-dir", tmp_path / "without", "hq", "attachment", aid, "--out",
                 tmp_path / "x.pdf", passphrase=PASS, env={"PGPASSWORD": password})
         assert r.rc == 1 and "hq join --blobs" in r.err and r.err.count("\n") == 1, r.err
         assert not (tmp_path / "x.pdf").exists()
