@@ -9,6 +9,7 @@ is what the CLI exits with. Anything else escaping the core is a bug.
     ├── WrongPassphrase              "wrong passphrase"
     ├── ProfileError                 no profile, profile exists, bad header
     ├── StoreCorrupt                 HMAC / integrity failure in the database
+    │   └── DatabaseLoginFailed      a team HQ's PostgreSQL wants (another) password
     ├── DiskFull                     the disk holding the profile has no room
     ├── ObjectStoreError             S3-compatible object storage unreachable or refusing
     ├── CannotVerify                 check could not run to the end (not damage)
