@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +53,8 @@ def _cli_once_per_worker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
     mp.undo()
     cli_helpers.TEMPLATE_DIR.clear()
     cli_helpers._TEMPLATES.clear()
+    if "tests.test_gui_support" in sys.modules:
+        sys.modules["tests.test_gui_support"]._PROFILES.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,8 @@ builds its own window and profile; nothing Qt is shared between tests."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -95,8 +97,28 @@ def all_types_form() -> Form:
     return Form.from_dict(ALL_TYPES_FORM)
 
 
+_PROFILES: dict[tuple[str, int], Path] = {}
+
+
 def make_profile(data_dir: Path, *, records: int = 0) -> FieldService:
-    """A field profile with the all-types form installed (locked again on return)."""
+    """A field profile with the all-types form installed (locked again on return).
+
+    In the test suite it is made once per worker and ``records`` and copied (a new
+    profile costs seconds, a copy milliseconds): such profiles share their keys."""
+    from tests import cli_helpers
+
+    if not cli_helpers.TEMPLATE_DIR:
+        return _make_profile(data_dir, records)
+    key = (json.dumps(ALL_TYPES_FORM, sort_keys=True), records)
+    if key not in _PROFILES or not cli_helpers.TEMPLATE_DIR[0].exists():
+        template = cli_helpers.TEMPLATE_DIR[0] / f"gui-profile-{len(_PROFILES)}"
+        _make_profile(template, records)
+        _PROFILES[key] = template
+    shutil.copytree(_PROFILES[key], data_dir, dirs_exist_ok=True)
+    return FieldService(data_dir)
+
+
+def _make_profile(data_dir: Path, records: int) -> FieldService:
     svc = FieldService(data_dir)
     svc.create(PASS)
     svc.install_form(all_types_form())
