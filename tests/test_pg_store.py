@@ -144,3 +144,16 @@ def test_cli_reports_an_unreachable_database_in_one_line(tmp_path: Path) -> None
     assert r.rc == 1 and "cannot connect to the HQ database" in r.err
     assert len(r.err.strip().splitlines()) == 1 and "Traceback" not in r.err
     assert not (tmp_path / "hq").exists()  # no half-made profile to trip the retry
+
+
+def test_an_unreachable_server_is_not_reported_as_a_damaged_store(tmp_path: Path) -> None:
+    """Which error a failed connection raises decides the GUI's sentence: 'cannot be
+    reached', not StoreCorrupt's 'failed its integrity check' (what it said before)."""
+    from intake_app.errors import DatabaseUnreachable
+    from intake_app.store.pg.probe import probe
+
+    dsn = f"postgresql:///nodb?host={tmp_path}&port=1"
+    with pytest.raises(DatabaseUnreachable, match="cannot connect to the HQ database"):
+        PgDatabase(dsn)
+    with pytest.raises(DatabaseUnreachable, match="cannot connect to the HQ database"):
+        probe(dsn, timeout_s=2)

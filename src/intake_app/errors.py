@@ -9,7 +9,8 @@ is what the CLI exits with. Anything else escaping the core is a bug.
     ├── WrongPassphrase              "wrong passphrase"
     ├── ProfileError                 no profile, profile exists, bad header
     ├── StoreCorrupt                 HMAC / integrity failure in the database
-    │   └── DatabaseLoginFailed      a team HQ's PostgreSQL wants (another) password
+    │   ├── DatabaseLoginFailed      a team HQ's PostgreSQL wants (another) password
+    │   └── DatabaseUnreachable      a team HQ's PostgreSQL cannot be reached
     ├── DiskFull                     the disk holding the profile has no room
     ├── ObjectStoreError             S3-compatible object storage unreachable or refusing
     ├── CannotVerify                 check could not run to the end (not damage)
@@ -74,6 +75,11 @@ class StoreCorrupt(IntakeError):
 class DatabaseLoginFailed(StoreCorrupt):
     """A team HQ's PostgreSQL wants a password for this login that neither a prompt nor
     ``~/.pgpass``, ``PGPASSFILE`` or a service file gave, or refused the one given."""
+
+
+class DatabaseUnreachable(StoreCorrupt):
+    """A team HQ's PostgreSQL server did not answer or refused the connection (host, port,
+    network, database name): nothing is wrong with the data, unlike its base class's case."""
 
 
 class DiskFull(IntakeError):

@@ -32,6 +32,9 @@ TEXTS: tuple[tuple[type[E.IntakeError], str], ...] = (
     (E.DatabaseLoginFailed, QT_TRANSLATE_NOOP(
         "Errors", "The team database needs your database password, or did not accept "
                   "it.")),
+    (E.DatabaseUnreachable, QT_TRANSLATE_NOOP(
+        "Errors", "The team database cannot be reached; check the network and the server "
+                  "address, then try again.")),
     (E.StoreCorrupt, QT_TRANSLATE_NOOP(
         "Errors", "The encrypted store failed its integrity check; do not write to it and "
                   "ask for help.")),

@@ -81,27 +81,27 @@
     <context>
         <name>AudioPlayer</name>
         <message>
-            <location filename="../hq/record_view.py" line="247" />
+            <location filename="../hq/record_view.py" line="246" />
             <source>Audio</source>
             <translation>آڈیو</translation>
         </message>
         <message>
-            <location filename="../hq/record_view.py" line="258" />
+            <location filename="../hq/record_view.py" line="257" />
             <source>{name}: {size}. This build cannot play audio; use Save as… only if you must.</source>
             <translation>{name}: {size}۔ یہ ورژن آڈیو نہیں چلا سکتا؛ صرف ضرورت ہو تو «اس نام سے محفوظ کریں…» استعمال کریں۔</translation>
         </message>
         <message>
-            <location filename="../hq/record_view.py" line="266" />
+            <location filename="../hq/record_view.py" line="265" />
             <source>&amp;Play</source>
             <translation>چلائیں</translation>
         </message>
         <message>
-            <location filename="../hq/record_view.py" line="267" />
+            <location filename="../hq/record_view.py" line="266" />
             <source>S&amp;top</source>
             <translation>روکیں</translation>
         </message>
         <message>
-            <location filename="../hq/record_view.py" line="273" />
+            <location filename="../hq/record_view.py" line="272" />
             <source>Close</source>
             <translation>بند کریں</translation>
         </message>
@@ -144,102 +144,102 @@
             <translation>کوئی کی رنگ کھلا نہیں۔ ہیڈ آفس کا شائع کردہ کی رنگ (keyring.sig) کھولیں۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="87" />
+            <location filename="../auditor/window.py" line="86" />
             <source>No HQ log: bundles are checked on their own.</source>
             <translation>ہیڈ آفس کا لاگ نہیں: بنڈل اکیلے جانچے جاتے ہیں۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="89" />
+            <location filename="../auditor/window.py" line="87" />
             <source>Drop bundle files (*.intake) or folders here. They are verified, never decrypted: no private key is needed.</source>
             <translation>بنڈل فائلیں (*.intake) یا فولڈر یہاں چھوڑیں۔ ان کی تصدیق ہوتی ہے، کبھی ڈکرپٹ نہیں ہوتیں: نجی کلید کی ضرورت نہیں۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="101" />
+            <location filename="../auditor/window.py" line="97" />
             <source>Verdicts</source>
             <translation>فیصلے</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="102" />
+            <location filename="../auditor/window.py" line="98" />
             <source>File</source>
             <translation>فائل</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="102" />
+            <location filename="../auditor/window.py" line="98" />
             <source>Verdict</source>
             <translation>فیصلہ</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="102" />
+            <location filename="../auditor/window.py" line="98" />
             <source>Device</source>
             <translation>ڈیوائس</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="99" />
             <source>Sequence</source>
             <translation>ترتیب نمبر</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="103" />
+            <location filename="../auditor/window.py" line="99" />
             <source>In HQ's log</source>
             <translation>ہیڈ آفس کے لاگ میں</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="104" />
+            <location filename="../auditor/window.py" line="100" />
             <source>Reason or notes</source>
             <translation>وجہ یا نوٹس</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="134" />
+            <location filename="../auditor/window.py" line="130" />
             <source>HQ's keyring</source>
             <translation>ہیڈ آفس کا کی رنگ</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="135" />
+            <location filename="../auditor/window.py" line="131" />
             <source>Keyring (*.sig);;All files (*)</source>
             <translation>کی رنگ (*.sig);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="143" />
+            <location filename="../auditor/window.py" line="139" />
             <source>Cannot open {path}: {error}</source>
             <translation>{path} نہیں کھل سکا: {error}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="148" />
+            <location filename="../auditor/window.py" line="144" />
             <source>Keyring of {org} ({hq}), serial {serial}, {n} device(s). HQ fingerprint: {fp}. Compare it with the one HQ gave you in person.</source>
             <translation>{org} ({hq}) کا کی رنگ، سیریل {serial}، {n} ڈیوائس۔ ہیڈ آفس کا فنگر پرنٹ: {fp}۔ اسے ہیڈ آفس کے خود دیے ہوئے سے ملائیں۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="155" />
+            <location filename="../auditor/window.py" line="151" />
             <source>HQ's event log</source>
             <translation>ہیڈ آفس کا ایونٹ لاگ</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="156" />
+            <location filename="../auditor/window.py" line="152" />
             <source>Event log (*.jsonl *.log);;All files (*)</source>
             <translation>ایونٹ لاگ (*.jsonl *.log);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="162" />
+            <location filename="../auditor/window.py" line="158" />
             <source>HQ log: {path}</source>
             <translation>ہیڈ آفس لاگ: {path}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="166" />
+            <location filename="../auditor/window.py" line="162" />
             <source>Bundles</source>
             <translation>بنڈل</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="167" />
+            <location filename="../auditor/window.py" line="163" />
             <source>Bundles (*.intake);;All files (*)</source>
             <translation>بنڈل (*.intake);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="203" />
+            <location filename="../auditor/window.py" line="199" />
             <source>Open HQ's keyring to check these bundles.</source>
             <translation>ان بنڈلوں کی جانچ کے لیے ہیڈ آفس کا کی رنگ کھولیں۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../auditor/window.py" line="207" />
+            <location filename="../auditor/window.py" line="203" />
             <source>Checking %n bundle(s)…</source>
             <translation>
                 <numerusform>%n بنڈل جانچے جا رہے ہیں…</numerusform>
@@ -247,52 +247,52 @@
             </translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="224" />
+            <location filename="../auditor/window.py" line="220" />
             <source>entry {n}</source>
             <translation>اندراج {n}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="225" />
+            <location filename="../auditor/window.py" line="221" />
             <source>not recorded</source>
             <translation>درج نہیں</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="228" />
+            <location filename="../auditor/window.py" line="224" />
             <source>Valid</source>
             <translation>درست</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="228" />
+            <location filename="../auditor/window.py" line="224" />
             <source>Refused</source>
             <translation>مسترد</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="233" />
+            <location filename="../auditor/window.py" line="229" />
             <source>{good} valid, {bad} refused.</source>
             <translation>{good} درست، {bad} مسترد۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="236" />
+            <location filename="../auditor/window.py" line="232" />
             <source>HQ's log verifies.</source>
             <translation>ہیڈ آفس کے لاگ کی تصدیق ہو گئی۔</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="237" />
+            <location filename="../auditor/window.py" line="233" />
             <source>HQ's log has problems: {problems}</source>
             <translation>ہیڈ آفس کے لاگ میں مسائل ہیں: {problems}</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="253" />
+            <location filename="../auditor/window.py" line="249" />
             <source>Save the audit report</source>
             <translation>آڈٹ رپورٹ محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="254" />
+            <location filename="../auditor/window.py" line="250" />
             <source>HTML report (*.html)</source>
             <translation>HTML رپورٹ (*.html)</translation>
         </message>
         <message>
-            <location filename="../auditor/window.py" line="269" />
+            <location filename="../auditor/window.py" line="265" />
             <source>Saved the report to {path}.</source>
             <translation>رپورٹ {path} میں محفوظ ہو گئی۔</translation>
         </message>
@@ -514,7 +514,7 @@
         </message>
         <message>
             <location filename="../hq/case_parts.py" line="62" />
-            <location filename="../hq/case_parts.py" line="103" />
+            <location filename="../hq/case_parts.py" line="101" />
             <source>What</source>
             <translation>کیا</translation>
         </message>
@@ -557,13 +557,13 @@
         <message>
             <location filename="../hq/case_parts.py" line="77" />
             <location filename="../hq/case_parts.py" line="86" />
-            <location filename="../hq/case_parts.py" line="103" />
+            <location filename="../hq/case_parts.py" line="101" />
             <source>When</source>
             <translation>کب</translation>
         </message>
         <message>
             <location filename="../hq/case_parts.py" line="77" />
-            <location filename="../hq/case_parts.py" line="103" />
+            <location filename="../hq/case_parts.py" line="101" />
             <source>Who</source>
             <translation>کس نے</translation>
         </message>
@@ -610,7 +610,7 @@
         </message>
         <message>
             <location filename="../hq/case_parts.py" line="87" />
-            <location filename="../hq/case_parts.py" line="104" />
+            <location filename="../hq/case_parts.py" line="102" />
             <source>Why</source>
             <translation>کیوں</translation>
         </message>
@@ -631,47 +631,47 @@
             <translation>حوالے کا پیکیج فائل میں محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="102" />
+            <location filename="../hq/case_parts.py" line="100" />
             <source>History</source>
             <translation>تاریخچہ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="104" />
+            <location filename="../hq/case_parts.py" line="102" />
             <source>Change</source>
             <translation>تبدیلی</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="107" />
+            <location filename="../hq/case_parts.py" line="105" />
             <source>Inter&amp;views</source>
             <translation>&amp;انٹرویوز</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="110" />
+            <location filename="../hq/case_parts.py" line="108" />
             <source>Follo&amp;w-ups</source>
             <translation>&amp;فالو اپس</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="112" />
+            <location filename="../hq/case_parts.py" line="110" />
             <source>N&amp;otes</source>
             <translation>&amp;نوٹس</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="116" />
+            <location filename="../hq/case_parts.py" line="114" />
             <source>Re&amp;ferrals</source>
             <translation>&amp;حوالے</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="117" />
+            <location filename="../hq/case_parts.py" line="115" />
             <source>&amp;History</source>
             <translation>&amp;تاریخچہ</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="137" />
+            <location filename="../hq/case_parts.py" line="135" />
             <source>the form</source>
             <translation>فارم</translation>
         </message>
         <message>
-            <location filename="../hq/case_parts.py" line="139" />
+            <location filename="../hq/case_parts.py" line="137" />
             <source>Overdue</source>
             <translation>تاریخ گزر گئی</translation>
         </message>
@@ -679,220 +679,220 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../hq/case_view.py" line="52" />
-            <location filename="../hq/case_view.py" line="319" />
+            <location filename="../hq/case_view.py" line="53" />
+            <location filename="../hq/case_view.py" line="316" />
             <source>Choose a case in the list.</source>
             <translation>فہرست میں سے ایک کیس منتخب کریں۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="65" />
+            <location filename="../hq/case_view.py" line="62" />
             <source>Why (required for every change)</source>
             <translation>کیوں (ہر تبدیلی کے لیے ضروری)</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="66" />
+            <location filename="../hq/case_view.py" line="63" />
             <source>Reason</source>
             <translation>وجہ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="68" />
+            <location filename="../hq/case_view.py" line="65" />
             <source>New status</source>
             <translation>نئی حیثیت</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="69" />
-            <location filename="../hq/case_view.py" line="174" />
+            <location filename="../hq/case_view.py" line="66" />
+            <location filename="../hq/case_view.py" line="171" />
             <source>Change &amp;status</source>
             <translation>&amp;حیثیت بدلیں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="71" />
+            <location filename="../hq/case_view.py" line="68" />
             <source>Priority</source>
             <translation>ترجیح</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="72" />
+            <location filename="../hq/case_view.py" line="69" />
             <source>Set &amp;priority</source>
             <translation>&amp;ترجیح مقرر کریں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="74" />
-            <location filename="../hq/case_view.py" line="75" />
+            <location filename="../hq/case_view.py" line="71" />
+            <location filename="../hq/case_view.py" line="72" />
             <source>Caseworker</source>
             <translation>کیس ورکر</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="76" />
+            <location filename="../hq/case_view.py" line="73" />
             <source>&amp;Assign</source>
             <translation>&amp;سپرد کریں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="77" />
+            <location filename="../hq/case_view.py" line="74" />
             <source>&amp;Unmerge the last case merged into this one</source>
             <translation>&amp;اس کیس میں ضم آخری کیس کو الگ کریں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="79" />
+            <location filename="../hq/case_view.py" line="76" />
             <source>Change</source>
             <translation>تبدیلی</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="81" />
+            <location filename="../hq/case_view.py" line="78" />
             <source>Reason:</source>
             <translation>وجہ:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="82" />
+            <location filename="../hq/case_view.py" line="79" />
             <source>Status:</source>
             <translation>حیثیت:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="83" />
+            <location filename="../hq/case_view.py" line="80" />
             <source>Priority:</source>
             <translation>ترجیح:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="84" />
+            <location filename="../hq/case_view.py" line="81" />
             <source>Caseworker:</source>
             <translation>کیس ورکر:</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="150" />
+            <location filename="../hq/case_view.py" line="147" />
             <source>Status: {status}</source>
             <translation>حیثیت: {status}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="151" />
+            <location filename="../hq/case_view.py" line="148" />
             <source>Priority: {level}</source>
             <translation>ترجیح: {level}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="153" />
+            <location filename="../hq/case_view.py" line="150" />
             <source>(set by an analyst; the form says {level})</source>
             <translation>(تجزیہ کار نے مقرر کی؛ فارم کے مطابق {level})</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="155" />
+            <location filename="../hq/case_view.py" line="152" />
             <source>Caseworker: {who}</source>
             <translation>کیس ورکر: {who}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="155" />
+            <location filename="../hq/case_view.py" line="152" />
             <source>none</source>
             <translation>کوئی نہیں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="157" />
+            <location filename="../hq/case_view.py" line="154" />
             <source>Province: {p}</source>
             <translation>صوبہ: {p}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="159" />
+            <location filename="../hq/case_view.py" line="156" />
             <source>Needs: {needs}</source>
             <translation>ضروریات: {needs}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="161" />
+            <location filename="../hq/case_view.py" line="158" />
             <source>Document expires: {date}</source>
             <translation>دستاویز کی میعاد: {date}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="163" />
+            <location filename="../hq/case_view.py" line="160" />
             <source>Also written: {names}</source>
             <translation>یوں بھی لکھا گیا: {names}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="165" />
+            <location filename="../hq/case_view.py" line="162" />
             <source>Merged into another case</source>
             <translation>کسی اور کیس میں ضم</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="167" />
+            <location filename="../hq/case_view.py" line="164" />
             <source>Priority because: {why}</source>
             <translation>ترجیح کی وجہ: {why}</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="173" />
+            <location filename="../hq/case_view.py" line="170" />
             <source>&amp;Triage</source>
             <translation>&amp;ابتدائی جانچ</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="217" />
+            <location filename="../hq/case_view.py" line="214" />
             <source>Triaged.</source>
             <translation>ابتدائی جانچ ہو گئی۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="220" />
+            <location filename="../hq/case_view.py" line="217" />
             <source>Status changed.</source>
             <translation>حیثیت بدل دی گئی۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="228" />
+            <location filename="../hq/case_view.py" line="225" />
             <source>Priority changed.</source>
             <translation>ترجیح بدل دی گئی۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="236" />
+            <location filename="../hq/case_view.py" line="233" />
             <source>Assigned.</source>
             <translation>سپرد کر دیا گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="244" />
+            <location filename="../hq/case_view.py" line="241" />
             <source>Note added.</source>
             <translation>نوٹ شامل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="255" />
+            <location filename="../hq/case_view.py" line="252" />
             <source>Follow-up added.</source>
             <translation>فالو اپ شامل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="261" />
+            <location filename="../hq/case_view.py" line="258" />
             <source>Choose an open follow-up first.</source>
             <translation>پہلے ایک کھلا فالو اپ منتخب کریں۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="265" />
+            <location filename="../hq/case_view.py" line="262" />
             <source>Follow-up done.</source>
             <translation>فالو اپ مکمل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="276" />
+            <location filename="../hq/case_view.py" line="273" />
             <source>Referral package</source>
             <translation>حوالے کا پیکیج</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="277" />
+            <location filename="../hq/case_view.py" line="274" />
             <source>The referral package you save is NOT encrypted: it holds the fields the referral template lists, of the interviews whose consent allows referral. Send it to the partner over a safe channel and delete it after. Continue?</source>
             <translation>آپ جو حوالے کا پیکیج محفوظ کر رہے ہیں وہ خفیہ نہیں ہے: اس میں ان انٹرویوز کے وہ خانے ہیں جو حوالے کا سانچہ بتاتا ہے اور جن کی رضامندی حوالے کی اجازت دیتی ہے۔ اسے محفوظ ذریعے سے شراکت دار کو بھیجیں اور بعد میں حذف کر دیں۔ جاری رکھیں؟</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="282" />
+            <location filename="../hq/case_view.py" line="279" />
             <source>Save the referral package</source>
             <translation>حوالے کا پیکیج محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="283" />
+            <location filename="../hq/case_view.py" line="280" />
             <source>JSON Lines (*.jsonl)</source>
             <translation>JSON Lines (*.jsonl)</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="290" />
+            <location filename="../hq/case_view.py" line="287" />
             <source>Referred.</source>
             <translation>حوالہ دے دیا گیا۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="291" />
+            <location filename="../hq/case_view.py" line="288" />
             <source>Referred; the package is saved in {path}.</source>
             <translation>حوالہ دے دیا گیا؛ پیکیج {path} میں محفوظ ہے۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="297" />
+            <location filename="../hq/case_view.py" line="294" />
             <source>Referral refused: the person did not consent to referral to partners. Nothing was sent. The refusal is recorded.</source>
             <translation>حوالہ مسترد: اس شخص نے شراکت داروں کو حوالے کی رضامندی نہیں دی۔ کچھ نہیں بھیجا گیا۔ یہ انکار درج کر لیا گیا ہے۔</translation>
         </message>
         <message>
-            <location filename="../hq/case_view.py" line="310" />
+            <location filename="../hq/case_view.py" line="307" />
             <source>Unmerged.</source>
             <translation>انضمام ختم کر دیا گیا۔</translation>
         </message>
@@ -900,121 +900,121 @@
     <context>
         <name>CasesView</name>
         <message>
-            <location filename="../hq/cases_view.py" line="57" />
+            <location filename="../hq/cases_view.py" line="58" />
             <source>Queue</source>
             <translation>قطار</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="58" />
+            <location filename="../hq/cases_view.py" line="59" />
             <source>New and untriaged</source>
             <translation>نئے اور غیر جانچ شدہ</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="59" />
+            <location filename="../hq/cases_view.py" line="60" />
             <source>By priority</source>
             <translation>ترجیح کے لحاظ سے</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="60" />
+            <location filename="../hq/cases_view.py" line="61" />
             <source>Overdue follow-ups</source>
             <translation>تاخیر شدہ فالو اپس</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="61" />
+            <location filename="../hq/cases_view.py" line="62" />
             <source>Documents expiring</source>
             <translation>میعاد ختم ہونے والی دستاویزات</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="62" />
+            <location filename="../hq/cases_view.py" line="63" />
             <source>My cases</source>
             <translation>میرے کیس</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="62" />
+            <location filename="../hq/cases_view.py" line="63" />
             <source>All open cases</source>
             <translation>تمام کھلے کیس</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="63" />
+            <location filename="../hq/cases_view.py" line="64" />
             <source>Closed cases</source>
             <translation>بند کیس</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="68" />
+            <location filename="../hq/cases_view.py" line="69" />
             <source> days</source>
             <translation> دن</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="69" />
+            <location filename="../hq/cases_view.py" line="70" />
             <source>Within days</source>
             <translation>دنوں کے اندر</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="71" />
+            <location filename="../hq/cases_view.py" line="72" />
             <source>Search names and answers…</source>
             <translation>نام اور جوابات تلاش کریں…</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="72" />
+            <location filename="../hq/cases_view.py" line="73" />
             <source>Search cases</source>
             <translation>کیس تلاش کریں</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="75" />
+            <location filename="../hq/cases_view.py" line="76" />
             <location filename="../hq/cases_view.py" line="99" />
             <source>Status</source>
             <translation>حیثیت</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="76" />
+            <location filename="../hq/cases_view.py" line="77" />
             <location filename="../hq/cases_view.py" line="99" />
             <source>Priority</source>
             <translation>ترجیح</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="77" />
+            <location filename="../hq/cases_view.py" line="78" />
             <location filename="../hq/cases_view.py" line="100" />
             <source>Province</source>
             <translation>صوبہ</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="78" />
+            <location filename="../hq/cases_view.py" line="79" />
             <source>Need</source>
             <translation>ضرورت</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="78" />
+            <location filename="../hq/cases_view.py" line="79" />
             <source>Form</source>
             <translation>فارم</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="80" />
+            <location filename="../hq/cases_view.py" line="81" />
             <source>Any {what}</source>
             <translation>کوئی بھی {what}</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="82" />
+            <location filename="../hq/cases_view.py" line="83" />
             <source>Any caseworker</source>
             <translation>کوئی بھی کیس ورکر</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="83" />
+            <location filename="../hq/cases_view.py" line="84" />
             <location filename="../hq/cases_view.py" line="99" />
             <source>Caseworker</source>
             <translation>کیس ورکر</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="84" />
+            <location filename="../hq/cases_view.py" line="85" />
             <source>Opened from</source>
             <translation>کھولے گئے از</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="91" />
+            <location filename="../hq/cases_view.py" line="92" />
             <source>to</source>
             <translation>تا</translation>
         </message>
         <message>
-            <location filename="../hq/cases_view.py" line="92" />
+            <location filename="../hq/cases_view.py" line="93" />
             <source>&amp;Refresh</source>
             <translation>&amp;تازہ کریں</translation>
         </message>
@@ -1080,60 +1080,60 @@
     <context>
         <name>DashboardView</name>
         <message>
-            <location filename="../hq/dashboard_view.py" line="160" />
+            <location filename="../hq/dashboard_view.py" line="161" />
             <location filename="../hq/dashboard_view.py" line="187" />
             <source>Open cases by priority</source>
             <translation>ترجیح کے لحاظ سے کھلے کیس</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="161" />
+            <location filename="../hq/dashboard_view.py" line="162" />
             <location filename="../hq/dashboard_view.py" line="188" />
             <source>Cases by status</source>
             <translation>حیثیت کے لحاظ سے کیس</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="162" />
+            <location filename="../hq/dashboard_view.py" line="163" />
             <location filename="../hq/dashboard_view.py" line="189" />
             <source>New cases per week</source>
             <translation>فی ہفتہ نئے کیس</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="163" />
+            <location filename="../hq/dashboard_view.py" line="164" />
             <source>Needs by province</source>
             <translation>صوبے کے لحاظ سے ضروریات</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="164" />
+            <location filename="../hq/dashboard_view.py" line="165" />
             <source>overdue follow-ups</source>
             <translation>تاخیر شدہ فالو اپس</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="165" />
+            <location filename="../hq/dashboard_view.py" line="166" />
             <source>documents expiring soon</source>
             <translation>جلد میعاد ختم ہونے والی دستاویزات</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="166" />
+            <location filename="../hq/dashboard_view.py" line="167" />
             <source>documents already expired</source>
             <translation>میعاد ختم شدہ دستاویزات</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="167" />
+            <location filename="../hq/dashboard_view.py" line="168" />
             <source>open cases</source>
             <translation>کھلے کیس</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="171" />
+            <location filename="../hq/dashboard_view.py" line="172" />
             <source> days</source>
             <translation> دن</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="172" />
+            <location filename="../hq/dashboard_view.py" line="173" />
             <source>Expiring within</source>
             <translation>اس مدت میں میعاد ختم</translation>
         </message>
         <message>
-            <location filename="../hq/dashboard_view.py" line="173" />
+            <location filename="../hq/dashboard_view.py" line="174" />
             <source>&amp;Refresh</source>
             <translation>&amp;تازہ کریں</translation>
         </message>
@@ -1190,107 +1190,107 @@
             <translation>ہیڈکوارٹر کے ریکارڈ، کیس اور واقعات کا لاگ اس کمپیوٹر کے بجائے اس PostgreSQL ڈیٹابیس میں جاتے ہیں۔ ڈیٹابیس خالی ہونا چاہیے۔ اگلے مرحلے میں منتخب کیا گیا پاس فریز اب بھی اس کمپیوٹر پر ہیڈکوارٹر کی کلیدوں کی حفاظت کرتا ہے۔</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="43" />
+            <location filename="../hq/connect_dialog.py" line="42" />
             <source>&amp;Server</source>
             <translation>&amp;سرور</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="44" />
+            <location filename="../hq/connect_dialog.py" line="43" />
             <source>Service &amp;name (pg_service.conf)</source>
             <translation>سروس کا &amp;نام (pg_service.conf)</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="51" />
+            <location filename="../hq/connect_dialog.py" line="50" />
             <source>db.example.org, 10.0.0.5 or /run/postgresql</source>
             <translation>db.example.org، 10.0.0.5 یا /run/postgresql</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="52" />
+            <location filename="../hq/connect_dialog.py" line="51" />
             <source>Server or socket folder</source>
             <translation>سرور یا ساکٹ فولڈر</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="57" />
+            <location filename="../hq/connect_dialog.py" line="56" />
             <source>Port</source>
             <translation>پورٹ</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="60" />
+            <location filename="../hq/connect_dialog.py" line="59" />
             <source>Database</source>
             <translation>ڈیٹابیس</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="63" />
+            <location filename="../hq/connect_dialog.py" line="62" />
             <source>Login</source>
             <translation>لاگ اِن</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="66" />
+            <location filename="../hq/connect_dialog.py" line="65" />
             <source>Service name</source>
             <translation>سروس کا نام</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="70" />
+            <location filename="../hq/connect_dialog.py" line="69" />
             <source>Database password</source>
             <translation>ڈیٹابیس کا پاس ورڈ</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="71" />
+            <location filename="../hq/connect_dialog.py" line="70" />
             <source>Empty: from ~/.pgpass or the service file</source>
             <translation>خالی: ‎~/.pgpass یا سروس فائل سے</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="76" />
+            <location filename="../hq/connect_dialog.py" line="75" />
             <source>Server or socket folder:</source>
             <translation>سرور یا ساکٹ فولڈر:</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="77" />
+            <location filename="../hq/connect_dialog.py" line="76" />
             <source>Port:</source>
             <translation>پورٹ:</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="78" />
+            <location filename="../hq/connect_dialog.py" line="77" />
             <source>Database:</source>
             <translation>ڈیٹابیس:</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="79" />
+            <location filename="../hq/connect_dialog.py" line="78" />
             <source>Login:</source>
             <translation>لاگ اِن:</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="81" />
+            <location filename="../hq/connect_dialog.py" line="80" />
             <source>Service name:</source>
             <translation>سروس کا نام:</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="82" />
+            <location filename="../hq/connect_dialog.py" line="81" />
             <source>Password:</source>
             <translation>پاس ورڈ:</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="83" />
+            <location filename="../hq/connect_dialog.py" line="82" />
             <source>The password is used for this session only and never saved. To open HQ later without typing it, put it in ~/.pgpass or a libpq service file.</source>
             <translation>پاس ورڈ صرف اسی سیشن کے لیے استعمال ہوتا ہے اور کبھی محفوظ نہیں کیا جاتا۔ بعد میں اسے ٹائپ کیے بغیر ہیڈکوارٹر کھولنے کے لیے اسے ‎~/.pgpass یا libpq سروس فائل میں رکھیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="87" />
+            <location filename="../hq/connect_dialog.py" line="85" />
             <source>&amp;Test connection</source>
             <translation>کنکشن &amp;آزمائیں</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="136" />
+            <location filename="../hq/connect_dialog.py" line="132" />
             <source>Connecting…</source>
             <translation>کنکٹ ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="144" />
+            <location filename="../hq/connect_dialog.py" line="140" />
             <source>Connected, but database {db} already holds an HQ store: give an empty one.</source>
             <translation>کنکٹ ہو گیا، لیکن ڈیٹابیس {db} میں پہلے سے ہیڈکوارٹر کا اسٹور موجود ہے: خالی ڈیٹابیس دیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="149" />
+            <location filename="../hq/connect_dialog.py" line="145" />
             <source>Connected to PostgreSQL {version}, database {db} as {user}. It is empty: ready for a new HQ.</source>
             <translation>PostgreSQL {version}، ڈیٹابیس {db} سے بطور {user} کنکٹ ہو گیا۔ یہ خالی ہے: نئے ہیڈکوارٹر کے لیے تیار۔</translation>
         </message>
@@ -1298,18 +1298,18 @@
     <context>
         <name>DatabasePasswordDialog</name>
         <message>
-            <location filename="../hq/connect_dialog.py" line="185" />
+            <location filename="../hq/connect_dialog.py" line="181" />
             <source>Team database password</source>
             <translation>ٹیم ڈیٹا بیس پاس ورڈ</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="188" />
+            <location filename="../hq/connect_dialog.py" line="184" />
             <source>The team database asks for your database password. It is kept in memory until Intake locks, and never saved.</source>
             <translation>ٹیم ڈیٹا بیس آپ کا ڈیٹا بیس پاس ورڈ مانگ رہا ہے۔ یہ Intake کے لاک ہونے تک صرف میموری میں رکھا جاتا ہے اور کبھی محفوظ نہیں کیا جاتا۔</translation>
         </message>
         <message>
-            <location filename="../hq/connect_dialog.py" line="197" />
-            <location filename="../hq/connect_dialog.py" line="198" />
+            <location filename="../hq/connect_dialog.py" line="191" />
+            <location filename="../hq/connect_dialog.py" line="192" />
             <source>Database password</source>
             <translation>ڈیٹا بیس پاس ورڈ</translation>
         </message>
@@ -1348,7 +1348,7 @@
     <context>
         <name>DestinationPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="135" />
+            <location filename="../export_view.py" line="127" />
             <source>%n sealed volume(s) never reached a stick (an earlier export was cut off). They will be written to this destination too.</source>
             <translation>
                 <numerusform>%Ln مہر بند حصہ کبھی USB تک نہیں پہنچا (پچھلی برآمد بیچ میں رک گئی تھی)۔ یہ بھی اسی جگہ لکھا جائے گا۔</numerusform>
@@ -1356,47 +1356,47 @@
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="72" />
+            <location filename="../export_view.py" line="73" />
             <source>Where should the sealed bundle go?</source>
             <translation>سیل شدہ بنڈل کہاں جائے؟</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="73" />
+            <location filename="../export_view.py" line="74" />
             <source>Plug in the USB stick, or choose any folder. Only HQ can open what is written there.</source>
             <translation>یو ایس بی لگائیں یا کوئی فولڈر چنیں۔ وہاں لکھی گئی چیز صرف ہیڈ آفس کھول سکتا ہے۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="76" />
+            <location filename="../export_view.py" line="77" />
             <source>Removable drives</source>
             <translation>الگ ہونے والی ڈرائیوز</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="77" />
+            <location filename="../export_view.py" line="78" />
             <source>&amp;Look for drives again</source>
             <translation>ڈرائیوز دوبارہ تلاش کریں</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="78" />
+            <location filename="../export_view.py" line="79" />
             <source>Choose a &amp;folder…</source>
             <translation>فولڈر چنیں…</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="85" />
+            <location filename="../export_view.py" line="82" />
             <source>Also write again the bundles HQ has not confirmed</source>
             <translation>وہ بنڈل بھی دوبارہ لکھیں جن کی ہیڈ آفس نے تصدیق نہیں کی</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="87" />
+            <location filename="../export_view.py" line="85" />
             <source>Each bundle file is at most {size} (HQ's policy); larger exports are split.</source>
             <translation>ہر بنڈل فائل زیادہ سے زیادہ {size} ہے (ہیڈ آفس کی پالیسی)؛ بڑی برآمدات تقسیم ہو جاتی ہیں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="92" />
+            <location filename="../export_view.py" line="88" />
             <source>Removable drives:</source>
             <translation>الگ ہونے والی ڈرائیوز:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="138" />
+            <location filename="../export_view.py" line="130" />
             <source>%n finalized record(s) to seal, about {size}.</source>
             <translation>
                 <numerusform>%Ln حتمی ریکارڈ سیل کرنے کے لیے، تقریباً {size}۔</numerusform>
@@ -1404,32 +1404,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="146" />
+            <location filename="../export_view.py" line="138" />
             <source>{name} — {free} free</source>
             <translation>{name} — {free} خالی</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="151" />
+            <location filename="../export_view.py" line="143" />
             <source>No removable drive found. Plug one in, or choose a folder.</source>
             <translation>کوئی الگ ہونے والی ڈرائیو نہیں ملی۔ ایک لگائیں یا فولڈر چنیں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="162" />
+            <location filename="../export_view.py" line="154" />
             <source>Folder for the sealed bundle</source>
             <translation>سیل شدہ بنڈل کے لیے فولڈر</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="177" />
+            <location filename="../export_view.py" line="169" />
             <source>Destination: {path}</source>
             <translation>منزل: {path}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="180" />
+            <location filename="../export_view.py" line="172" />
             <source>Not enough free space ({free}). Free some space or use another drive.</source>
             <translation>کافی خالی جگہ نہیں ({free})۔ کچھ جگہ خالی کریں یا دوسری ڈرائیو استعمال کریں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="184" />
+            <location filename="../export_view.py" line="176" />
             <source>Free space: {free}.</source>
             <translation>خالی جگہ: {free}۔</translation>
         </message>
@@ -1437,58 +1437,58 @@
     <context>
         <name>DevicesView</name>
         <message>
-            <location filename="../hq/devices_view.py" line="66" />
+            <location filename="../hq/devices_view.py" line="67" />
             <source>Devices</source>
             <translation>ڈیوائسز</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="68" />
+            <location filename="../hq/devices_view.py" line="69" />
             <source>Device</source>
             <translation>ڈیوائس</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="68" />
+            <location filename="../hq/devices_view.py" line="69" />
             <source>Label</source>
             <translation>لیبل</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="68" />
+            <location filename="../hq/devices_view.py" line="69" />
             <source>Fingerprint</source>
             <translation>فنگر پرنٹ</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="68" />
+            <location filename="../hq/devices_view.py" line="69" />
             <location filename="../hq/devices_view.py" line="103" />
             <source>Enrolled</source>
             <translation>اندراج شدہ</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="69" />
+            <location filename="../hq/devices_view.py" line="70" />
             <source>Status</source>
             <translation>حیثیت</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="69" />
+            <location filename="../hq/devices_view.py" line="70" />
             <source>Last sequence</source>
             <translation>آخری نمبر</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="69" />
+            <location filename="../hq/devices_view.py" line="70" />
             <source>Missing sequences</source>
             <translation>غائب نمبر</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="70" />
+            <location filename="../hq/devices_view.py" line="71" />
             <source>&amp;Enroll from a device card…</source>
             <translation>ڈیوائس کارڈ سے اندراج…</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="71" />
+            <location filename="../hq/devices_view.py" line="72" />
             <source>&amp;Revoke…</source>
             <translation>منسوخ کریں…</translation>
         </message>
         <message>
-            <location filename="../hq/devices_view.py" line="72" />
+            <location filename="../hq/devices_view.py" line="73" />
             <source>Save the public &amp;keyring…</source>
             <translation>عوامی کی رنگ محفوظ کریں…</translation>
         </message>
@@ -1608,62 +1608,62 @@
     <context>
         <name>DuplicatesView</name>
         <message>
-            <location filename="../hq/duplicates_view.py" line="47" />
+            <location filename="../hq/duplicates_view.py" line="48" />
             <source>Likely duplicates</source>
             <translation>ممکنہ نقول</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="48" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Case</source>
             <translation>کیس</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="48" />
+            <location filename="../hq/duplicates_view.py" line="49" />
             <source>Likely the same as</source>
             <translation>غالباً وہی جو</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="49" />
+            <location filename="../hq/duplicates_view.py" line="50" />
             <source>Score</source>
             <translation>اسکور</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="49" />
+            <location filename="../hq/duplicates_view.py" line="50" />
             <source>Why</source>
             <translation>کیوں</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="49" />
+            <location filename="../hq/duplicates_view.py" line="50" />
             <source>Status</source>
             <translation>حیثیت</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="52" />
+            <location filename="../hq/duplicates_view.py" line="53" />
             <source>Reason</source>
             <translation>وجہ</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="53" />
+            <location filename="../hq/duplicates_view.py" line="54" />
             <source>&amp;Merge the second into the first</source>
             <translation>&amp;دوسرے کو پہلے میں ضم کریں</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="54" />
+            <location filename="../hq/duplicates_view.py" line="55" />
             <source>&amp;Not a duplicate</source>
             <translation>&amp;نقل نہیں</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="51" />
+            <location filename="../hq/duplicates_view.py" line="52" />
             <source>Why (required)</source>
             <translation>کیوں (لازمی)</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="55" />
+            <location filename="../hq/duplicates_view.py" line="56" />
             <source>&amp;Undo the last change</source>
             <translation>&amp;آخری تبدیلی واپس لیں</translation>
         </message>
         <message>
-            <location filename="../hq/duplicates_view.py" line="56" />
+            <location filename="../hq/duplicates_view.py" line="57" />
             <source>&amp;Refresh</source>
             <translation>&amp;تازہ کریں</translation>
         </message>
@@ -1734,17 +1734,17 @@
     <context>
         <name>EnrollPage</name>
         <message>
-            <location filename="../wizard.py" line="123" />
+            <location filename="../wizard.py" line="124" />
             <source>Enroll with HQ</source>
             <translation>ہیڈ آفس کے ساتھ اندراج</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="124" />
+            <location filename="../wizard.py" line="125" />
             <source>Open the provisioning file HQ gave you, then compare the fingerprint with the one HQ told you in person or by phone.</source>
             <translation>ہیڈ آفس کی دی ہوئی پروویژننگ فائل کھولیں، پھر فنگر پرنٹ کا موازنہ اس سے کریں جو ہیڈ آفس نے آپ کو بالمشافہ یا فون پر بتایا۔</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="126" />
+            <location filename="../wizard.py" line="127" />
             <source>&amp;Open provisioning file…</source>
             <translation>پروویژننگ فائل کھولیں…</translation>
         </message>
@@ -1816,121 +1816,126 @@
         </message>
         <message>
             <location filename="../error_texts.py" line="35" />
+            <source>The team database cannot be reached; check the network and the server address, then try again.</source>
+            <translation>ٹیم ڈیٹا بیس تک رسائی نہیں ہو سکی؛ نیٹ ورک اور سرور کا پتہ دیکھیں، پھر دوبارہ کوشش کریں۔</translation>
+        </message>
+        <message>
+            <location filename="../error_texts.py" line="38" />
             <source>The encrypted store failed its integrity check; do not write to it and ask for help.</source>
             <translation>خفیہ کردہ اسٹور سالمیت کی جانچ میں ناکام رہا؛ اس میں کچھ نہ لکھیں اور مدد طلب کریں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="38" />
+            <location filename="../error_texts.py" line="41" />
             <source>The disk is full; nothing was written. Free some space and try again.</source>
             <translation>ڈسک بھری ہوئی ہے؛ کچھ نہیں لکھا گیا۔ کچھ جگہ خالی کریں اور دوبارہ کوشش کریں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="40" />
+            <location filename="../error_texts.py" line="43" />
             <source>The attachment storage could not be reached or refused the request; nothing was saved.</source>
             <translation>منسلکات کا اسٹوریج دستیاب نہیں تھا یا اس نے درخواست رد کر دی؛ کچھ محفوظ نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="43" />
+            <location filename="../error_texts.py" line="46" />
             <source>The check could not run to the end; this is not a sign of damage.</source>
             <translation>جانچ آخر تک نہیں چل سکی؛ یہ خرابی کی علامت نہیں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="45" />
+            <location filename="../error_texts.py" line="48" />
             <source>It no longer exists (the record, form, file or device was not found).</source>
             <translation>اب موجود نہیں (ریکارڈ، فارم، فائل یا ڈیوائس نہیں ملی)۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="47" />
+            <location filename="../error_texts.py" line="50" />
             <source>This cannot be done in the record's current state.</source>
             <translation>ریکارڈ کی موجودہ حالت میں یہ نہیں کیا جا سکتا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="49" />
+            <location filename="../error_texts.py" line="52" />
             <source>The team database does not allow this for your role; nothing was changed.</source>
             <translation>ٹیم کا ڈیٹا بیس آپ کے کردار کے لیے اس کی اجازت نہیں دیتا؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="52" />
+            <location filename="../error_texts.py" line="55" />
             <source>The person did not consent to this.</source>
             <translation>فرد نے اس کی رضامندی نہیں دی۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="54" />
+            <location filename="../error_texts.py" line="57" />
             <source>An expression in the form cannot be read.</source>
             <translation>فارم کا ایک اظہار پڑھا نہیں جا سکتا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="56" />
+            <location filename="../error_texts.py" line="59" />
             <source>The form's casework settings are not valid.</source>
             <translation>فارم کی کیس ورک ترتیبات درست نہیں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="58" />
+            <location filename="../error_texts.py" line="61" />
             <source>The form cannot be loaded.</source>
             <translation>فارم لوڈ نہیں ہو سکتا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="62" />
+            <location filename="../error_texts.py" line="65" />
             <source>Export cancelled; nothing was lost (finished volumes are kept).</source>
             <translation>برآمد منسوخ ہو گئی؛ کچھ ضائع نہیں ہوا (مکمل حصے محفوظ رہتے ہیں)۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="64" />
+            <location filename="../error_texts.py" line="67" />
             <source>These backup shares do not restore the keys (too few, from different sets, or mistyped).</source>
             <translation>یہ بیک اپ حصے کلیدیں بحال نہیں کرتے (بہت کم، مختلف سیٹوں سے، یا غلط ٹائپ شدہ)۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="67" />
+            <location filename="../error_texts.py" line="70" />
             <source>The drop box did not accept this computer's credentials.</source>
             <translation>ڈراپ باکس نے اس کمپیوٹر کی اسناد قبول نہیں کیں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="71" />
+            <location filename="../error_texts.py" line="74" />
             <source>No answer from the drop box; check the network and try again.</source>
             <translation>ڈراپ باکس سے کوئی جواب نہیں؛ نیٹ ورک چیک کریں اور دوبارہ کوشش کریں۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="73" />
+            <location filename="../error_texts.py" line="76" />
             <source>Cancelled; nothing was lost (the upload resumes next time).</source>
             <translation>منسوخ ہو گیا؛ کچھ ضائع نہیں ہوا (اپ لوڈ اگلی بار جاری رہے گا)۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="76" />
+            <location filename="../error_texts.py" line="79" />
             <source>This could not be done.</source>
             <translation>یہ کام نہیں ہو سکا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="82" />
+            <location filename="../error_texts.py" line="85" />
             <source>The file is damaged or not of the expected kind; nothing was changed.</source>
             <translation>فائل خراب ہے یا متوقع قسم کی نہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="84" />
+            <location filename="../error_texts.py" line="87" />
             <source>The file's signature is missing or not valid; nothing was changed.</source>
             <translation>فائل کا دستخط موجود نہیں یا درست نہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="86" />
+            <location filename="../error_texts.py" line="89" />
             <source>The file was signed by an unknown or revoked device; nothing was changed.</source>
             <translation>فائل پر کسی نامعلوم یا منسوخ شدہ ڈیوائس کے دستخط ہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="88" />
+            <location filename="../error_texts.py" line="91" />
             <source>The file is meant for another HQ; nothing was changed.</source>
             <translation>یہ فائل کسی اور ہیڈ آفس کے لیے ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="90" />
+            <location filename="../error_texts.py" line="93" />
             <source>The file's content cannot be decrypted or is damaged; nothing was changed.</source>
             <translation>فائل کا مواد کھولا نہیں جا سکتا یا خراب ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="92" />
+            <location filename="../error_texts.py" line="95" />
             <source>The bundle is out of sequence (repeated, missing or forked); nothing was changed.</source>
             <translation>بنڈل کی ترتیب درست نہیں (دہرایا گیا، غائب یا دو شاخہ)؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../error_texts.py" line="103" />
+            <location filename="../error_texts.py" line="106" />
             <source>%n answer(s) are not valid; nothing was saved.</source>
             <translation>
                 <numerusform>%n جوابات درست نہیں؛ کچھ محفوظ نہیں ہوا۔</numerusform>
@@ -1938,7 +1943,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../error_texts.py" line="108" />
+            <location filename="../error_texts.py" line="111" />
             <source>The drop box refused the request (error {status}).</source>
             <translation>ڈراپ باکس نے درخواست رد کر دی (خرابی {status})۔</translation>
         </message>
@@ -1956,83 +1961,83 @@
             <translation>انتباہ: یہ برآمد خفیہ ذخیرے سے باہر جاتی ہے۔ لکھی گئی فائلیں خفیہ نہیں ہیں۔ انہیں خفیہ ڈسک پر رکھیں، کسی ایسے شخص کو نہ دیں جسے ضرورت نہ ہو، اور کام کے بعد حذف کر دیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="51" />
+            <location filename="../hq/export_dialog.py" line="49" />
             <source>CSV (a folder, one file per form)</source>
             <translation>CSV (ایک فولڈر، ہر فارم کے لیے ایک فائل)</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="52" />
+            <location filename="../hq/export_dialog.py" line="50" />
             <source>Excel workbook (.xlsx)</source>
             <translation>ایکسل ورک بک (.xlsx)</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="53" />
+            <location filename="../hq/export_dialog.py" line="51" />
             <source>JSON Lines (.jsonl)</source>
             <translation>JSON Lines (.jsonl)</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="55" />
+            <location filename="../hq/export_dialog.py" line="53" />
             <source>All forms</source>
             <translation>تمام فارم</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="61" />
+            <location filename="../hq/export_dialog.py" line="59" />
             <source>Codes, not labels</source>
             <translation>کوڈ، لیبل نہیں</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="65" />
-            <location filename="../hq/export_dialog.py" line="84" />
+            <location filename="../hq/export_dialog.py" line="63" />
+            <location filename="../hq/export_dialog.py" line="81" />
             <source>Export to</source>
             <translation>برآمد کی جگہ</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="66" />
+            <location filename="../hq/export_dialog.py" line="64" />
             <source>Choose…</source>
             <translation>منتخب کریں…</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="70" />
+            <location filename="../hq/export_dialog.py" line="68" />
             <source>I understand the exported files are not encrypted</source>
             <translation>میں سمجھتا/سمجھتی ہوں کہ برآمد شدہ فائلیں خفیہ نہیں ہیں</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="77" />
+            <location filename="../hq/export_dialog.py" line="74" />
             <source>&amp;Export</source>
             <translation>برآمد کریں</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="81" />
+            <location filename="../hq/export_dialog.py" line="78" />
             <source>Format</source>
             <translation>فارمیٹ</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="82" />
+            <location filename="../hq/export_dialog.py" line="79" />
             <source>Form</source>
             <translation>فارم</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="83" />
+            <location filename="../hq/export_dialog.py" line="80" />
             <source>Labels in</source>
             <translation>لیبل کی زبان</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="108" />
+            <location filename="../hq/export_dialog.py" line="105" />
             <source>Folder for the CSV files</source>
             <translation>CSV فائلوں کے لیے فولڈر</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="110" />
+            <location filename="../hq/export_dialog.py" line="107" />
             <source>Export file</source>
             <translation>برآمد فائل</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="135" />
+            <location filename="../hq/export_dialog.py" line="132" />
             <source>Exporting…</source>
             <translation>برآمد ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../hq/export_dialog.py" line="150" />
+            <location filename="../hq/export_dialog.py" line="147" />
             <source>Exported {n} record(s) to {path}. These files are not encrypted.</source>
             <translation>{n} ریکارڈ {path} میں برآمد ہو گئے۔ یہ فائلیں خفیہ نہیں ہیں۔</translation>
         </message>
@@ -2040,27 +2045,27 @@
     <context>
         <name>ExportWizard</name>
         <message>
-            <location filename="../export_view.py" line="327" />
+            <location filename="../export_view.py" line="315" />
             <source>Export for HQ</source>
             <translation>ہیڈ آفس کے لیے برآمد</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="342" />
+            <location filename="../export_view.py" line="330" />
             <source>&amp;Seal</source>
             <translation>سیل کریں</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="343" />
+            <location filename="../export_view.py" line="331" />
             <source>&amp;Back</source>
             <translation>واپس</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="344" />
+            <location filename="../export_view.py" line="332" />
             <source>&amp;Close</source>
             <translation>بند کریں</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="345" />
+            <location filename="../export_view.py" line="333" />
             <source>Cancel</source>
             <translation>منسوخ</translation>
         </message>
@@ -2068,12 +2073,12 @@
     <context>
         <name>FieldWidget</name>
         <message>
-            <location filename="../editor/base.py" line="111" />
+            <location filename="../editor/base.py" line="108" />
             <source>(sensitive — only if needed)</source>
             <translation>(حساس — صرف ضرورت ہو تو)</translation>
         </message>
         <message>
-            <location filename="../editor/base.py" line="116" />
+            <location filename="../editor/base.py" line="113" />
             <source>Required</source>
             <translation>لازمی</translation>
         </message>
@@ -2086,47 +2091,47 @@
             <translation>تیاری ہو رہی ہے</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="196" />
+            <location filename="../wizard.py" line="194" />
             <source>Save the &amp;device card for HQ…</source>
             <translation>ہیڈ آفس کے لیے ڈیوائس کارڈ محفوظ کریں…</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="206" />
+            <location filename="../wizard.py" line="204" />
             <source>Creating the encrypted store… this takes a few seconds.</source>
             <translation>خفیہ اسٹور بن رہا ہے… اس میں چند سیکنڈ لگتے ہیں۔</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="212" />
+            <location filename="../wizard.py" line="210" />
             <source>Ready</source>
             <translation>تیار</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="215" />
+            <location filename="../wizard.py" line="213" />
             <source>The demo is ready, with sample records. Its practice HQ profile is in {hq} and opens with the same passphrase: after exporting, open it in the HQ window and use its “Import from a folder…” button. Nothing here touches real data.</source>
             <translation>ڈیمو نمونہ ریکارڈز کے ساتھ تیار ہے۔ اس کا مشقی ہیڈ آفس پروفائل {hq} میں ہے اور اسی پاس فریز سے کھلتا ہے: برآمد کرنے کے بعد اسے ہیڈ آفس ونڈو میں کھولیں اور اس کا «فولڈر سے درآمد کریں…» بٹن استعمال کریں۔ یہاں کچھ بھی اصل ڈیٹا کو نہیں چھوتا۔</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="221" />
+            <location filename="../wizard.py" line="219" />
             <source>This laptop is enrolled with {org}. Its device fingerprint is {fp}. Save the device card and give it to HQ so they can accept this laptop's bundles.</source>
             <translation>یہ لیپ ٹاپ {org} کے ساتھ درج ہو گیا۔ اس کا ڈیوائس فنگر پرنٹ {fp} ہے۔ ڈیوائس کارڈ محفوظ کر کے ہیڈ آفس کو دیں تاکہ وہ اس لیپ ٹاپ کے بنڈل قبول کر سکیں۔</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="226" />
+            <location filename="../wizard.py" line="224" />
             <source>The encrypted store is ready. Enroll with HQ later from the provisioning file to send records.</source>
             <translation>خفیہ اسٹور تیار ہے۔ ریکارڈ بھیجنے کے لیے بعد میں پروویژننگ فائل سے ہیڈ آفس کے ساتھ اندراج کریں۔</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="231" />
+            <location filename="../wizard.py" line="229" />
             <source>Setup failed: {reason}</source>
             <translation>تیاری ناکام رہی: {reason}</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="238" />
+            <location filename="../wizard.py" line="236" />
             <source>Save device card</source>
             <translation>ڈیوائس کارڈ محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="258" />
+            <location filename="../wizard.py" line="256" />
             <source>Device card saved to {name}</source>
             <translation>ڈیوائس کارڈ {name} میں محفوظ ہو گیا</translation>
         </message>
@@ -2134,22 +2139,22 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../wizard.py" line="271" />
+            <location filename="../wizard.py" line="269" />
             <source>Set up Intake</source>
             <translation>ایپ کی تیاری</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="288" />
+            <location filename="../wizard.py" line="286" />
             <source>&amp;Back</source>
             <translation>واپس</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="289" />
+            <location filename="../wizard.py" line="287" />
             <source>&amp;Next</source>
             <translation>اگلا</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="290" />
+            <location filename="../wizard.py" line="288" />
             <source>&amp;Start</source>
             <translation>شروع کریں</translation>
         </message>
@@ -2175,22 +2180,22 @@
     <context>
         <name>HQSetupWizard</name>
         <message>
-            <location filename="../hq/setup_wizard.py" line="252" />
+            <location filename="../hq/setup_wizard.py" line="245" />
             <source>Set up Intake HQ</source>
             <translation>Intake ہیڈ آفس ترتیب دیں</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="257" />
+            <location filename="../hq/setup_wizard.py" line="250" />
             <source>&amp;Back</source>
             <translation>واپس</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="258" />
+            <location filename="../hq/setup_wizard.py" line="251" />
             <source>&amp;Next</source>
             <translation>اگلا</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="259" />
+            <location filename="../hq/setup_wizard.py" line="252" />
             <source>&amp;Finish</source>
             <translation>ختم کریں</translation>
         </message>
@@ -2198,42 +2203,42 @@
     <context>
         <name>HQWindow</name>
         <message>
-            <location filename="../hq/window.py" line="95" />
+            <location filename="../hq/window.py" line="104" />
             <source>Intake HQ is locked</source>
             <translation>Intake ہیڈ آفس لاک ہے</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="96" />
+            <location filename="../hq/window.py" line="105" />
             <source>Type the HQ passphrase to open the import desk, devices and records.</source>
             <translation>درآمد ڈیسک، ڈیوائسز اور ریکارڈ کھولنے کے لیے ہیڈ آفس کا پاس ورڈ لکھیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="104" />
+            <location filename="../hq/window.py" line="113" />
             <source>&amp;Export records…</source>
             <translation>ریکارڈ برآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="107" />
+            <location filename="../hq/window.py" line="116" />
             <source>&amp;Lock</source>
             <translation>لاک</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="107" />
+            <location filename="../hq/window.py" line="116" />
             <source>Lock now (Ctrl+L)</source>
             <translation>ابھی لاک کریں (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="109" />
+            <location filename="../hq/window.py" line="118" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="126" />
+            <location filename="../hq/window.py" line="135" />
             <source>Intake HQ</source>
             <translation>Intake ہیڈ آفس</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="127" />
+            <location filename="../hq/window.py" line="136" />
             <source>Intake HQ — locked</source>
             <translation>Intake ہیڈ آفس — لاک</translation>
         </message>
@@ -2241,37 +2246,37 @@
     <context>
         <name>HQWorkspace</name>
         <message>
-            <location filename="../hq/window.py" line="41" />
+            <location filename="../hq/window.py" line="50" />
             <source>&amp;Import desk</source>
             <translation>درآمد ڈیسک</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="42" />
+            <location filename="../hq/window.py" line="50" />
             <source>&amp;Devices</source>
             <translation>ڈیوائسز</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="43" />
+            <location filename="../hq/window.py" line="51" />
             <source>&amp;Records</source>
             <translation>ریکارڈ</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="44" />
+            <location filename="../hq/window.py" line="51" />
             <source>Re&amp;ceipts</source>
             <translation>رسیدیں</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="45" />
+            <location filename="../hq/window.py" line="52" />
             <source>C&amp;ases</source>
             <translation>&amp;کیس</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="46" />
+            <location filename="../hq/window.py" line="52" />
             <source>D&amp;uplicates</source>
             <translation>&amp;نقول</translation>
         </message>
         <message>
-            <location filename="../hq/window.py" line="47" />
+            <location filename="../hq/window.py" line="53" />
             <source>Das&amp;hboard</source>
             <translation>&amp;ڈیش بورڈ</translation>
         </message>
@@ -2309,117 +2314,117 @@
             <translation>منتخب کریں کہ بنڈل کہاں ہیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="100" />
+            <location filename="../hq/import_desk.py" line="99" />
             <source>Import progress</source>
             <translation>درآمد کی پیش رفت</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="103" />
+            <location filename="../hq/import_desk.py" line="102" />
             <source>Verdicts</source>
             <translation>فیصلے</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="105" />
+            <location filename="../hq/import_desk.py" line="104" />
             <source>File</source>
             <translation>فائل</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="105" />
+            <location filename="../hq/import_desk.py" line="104" />
             <source>Verdict</source>
             <translation>فیصلہ</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="105" />
+            <location filename="../hq/import_desk.py" line="104" />
             <source>Device</source>
             <translation>ڈیوائس</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="105" />
+            <location filename="../hq/import_desk.py" line="104" />
             <source>Sequence</source>
             <translation>ترتیب نمبر</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="106" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>Records</source>
             <translation>ریکارڈ</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="106" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>Attachments</source>
             <translation>منسلکات</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="106" />
+            <location filename="../hq/import_desk.py" line="105" />
             <source>Reason or notes</source>
             <translation>وجہ یا نوٹس</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="108" />
+            <location filename="../hq/import_desk.py" line="107" />
             <source>Quarantined bundles</source>
             <translation>قرنطینہ شدہ بنڈل</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="109" />
+            <location filename="../hq/import_desk.py" line="108" />
             <source>Quarantined bundles (refused, kept for inspection)</source>
             <translation>قرنطینہ شدہ بنڈل (مسترد، جانچ کے لیے رکھے گئے)</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="133" />
+            <location filename="../hq/import_desk.py" line="132" />
             <source>Folder with bundles</source>
             <translation>بنڈلوں والا فولڈر</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="140" />
+            <location filename="../hq/import_desk.py" line="139" />
             <source>USB stick with bundles</source>
             <translation>بنڈلوں والی USB اسٹک</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="147" />
+            <location filename="../hq/import_desk.py" line="146" />
             <source>No bundles (*.intake) in {folder}.</source>
             <translation>{folder} میں کوئی بنڈل (*.intake) نہیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="162" />
+            <location filename="../hq/import_desk.py" line="161" />
             <source>Fetching new bundles from the drop box…</source>
             <translation>ڈراپ باکس سے نئے بنڈل لائے جا رہے ہیں…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="178" />
+            <location filename="../hq/import_desk.py" line="177" />
             <source>The drop box has no new bundles.</source>
             <translation>ڈراپ باکس میں کوئی نیا بنڈل نہیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="182" />
+            <location filename="../hq/import_desk.py" line="181" />
             <source>Drop box: {error}</source>
             <translation>ڈراپ باکس: {error}</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="200" />
+            <location filename="../hq/import_desk.py" line="199" />
             <source>Done: {ok} imported, {dup} already here, {bad} refused.</source>
             <translation>مکمل: {ok} درآمد، {dup} پہلے سے موجود، {bad} مسترد۔</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="209" />
+            <location filename="../hq/import_desk.py" line="208" />
             <source>Importing {name} ({n} of {total})…</source>
             <translation>{name} درآمد ہو رہا ہے ({total} میں سے {n})…</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="248" />
+            <location filename="../hq/import_desk.py" line="247" />
             <source>Imported</source>
             <translation>درآمد ہو گیا</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="248" />
+            <location filename="../hq/import_desk.py" line="247" />
             <source>Already imported</source>
             <translation>پہلے سے درآمد شدہ</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="249" />
+            <location filename="../hq/import_desk.py" line="248" />
             <source>Refused</source>
             <translation>مسترد</translation>
         </message>
         <message>
-            <location filename="../hq/import_desk.py" line="259" />
+            <location filename="../hq/import_desk.py" line="258" />
             <source>{reason} (quarantined)</source>
             <translation>{reason} (قرنطینہ)</translation>
         </message>
@@ -2427,82 +2432,82 @@
     <context>
         <name>KeysPage</name>
         <message>
-            <location filename="../hq/setup_wizard.py" line="101" />
+            <location filename="../hq/setup_wizard.py" line="100" />
             <source>HQ keys</source>
             <translation>ہیڈ آفس کی کلیدیں</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="108" />
+            <location filename="../hq/setup_wizard.py" line="103" />
             <source>&amp;Write provisioning file…</source>
             <translation>پروویژننگ فائل لکھیں…</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="114" />
+            <location filename="../hq/setup_wizard.py" line="108" />
             <source>Number of shares</source>
             <translation>حصوں کی تعداد</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="118" />
+            <location filename="../hq/setup_wizard.py" line="112" />
             <source>Shares needed to restore</source>
             <translation>بحالی کے لیے درکار حصے</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="119" />
+            <location filename="../hq/setup_wizard.py" line="113" />
             <source>Make &amp;backup shares</source>
             <translation>بیک اپ حصے بنائیں</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="124" />
+            <location filename="../hq/setup_wizard.py" line="118" />
             <source>Backup shares</source>
             <translation>بیک اپ حصے</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="126" />
+            <location filename="../hq/setup_wizard.py" line="120" />
             <source>Shares:</source>
             <translation>حصے:</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="128" />
+            <location filename="../hq/setup_wizard.py" line="122" />
             <source>needed to restore:</source>
             <translation>بحالی کے لیے درکار:</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="133" />
+            <location filename="../hq/setup_wizard.py" line="127" />
             <source>Optional: backup shares restore HQ's keys if this computer is lost. Write each share on paper and give them to different trusted people; they are shown once and never saved.</source>
             <translation>اختیاری: اگر یہ کمپیوٹر گم ہو جائے تو بیک اپ حصے ہیڈ آفس کی کلیدیں بحال کرتے ہیں۔ ہر حصہ کاغذ پر لکھیں اور مختلف قابلِ اعتماد افراد کو دیں؛ یہ صرف ایک بار دکھائے جاتے ہیں اور کبھی محفوظ نہیں ہوتے۔</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="157" />
+            <location filename="../hq/setup_wizard.py" line="150" />
             <source>Creating the HQ profile and its keys… this takes a few seconds.</source>
             <translation>ہیڈ آفس پروفائل اور اس کی کلیدیں بن رہی ہیں… چند سیکنڈ لگتے ہیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="178" />
+            <location filename="../hq/setup_wizard.py" line="171" />
             <source>The HQ profile is ready. Read this fingerprint to each field laptop's user when they enroll: it proves the provisioning file came from this HQ.</source>
             <translation>ہیڈ آفس پروفائل تیار ہے۔ ہر فیلڈ لیپ ٹاپ کے صارف کو اندراج کے وقت یہ فنگر پرنٹ پڑھ کر سنائیں: یہ ثابت کرتا ہے کہ پروویژننگ فائل اسی ہیڈ آفس سے آئی ہے۔</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="186" />
+            <location filename="../hq/setup_wizard.py" line="179" />
             <source>Setup failed: {reason}</source>
             <translation>ترتیب ناکام: {reason}</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="194" />
+            <location filename="../hq/setup_wizard.py" line="187" />
             <source>Folder for the provisioning file</source>
             <translation>پروویژننگ فائل کے لیے فولڈر</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="210" />
+            <location filename="../hq/setup_wizard.py" line="203" />
             <source>Wrote {path}. Give it to each field laptop (with the fingerprint above).</source>
             <translation>{path} لکھ دی گئی۔ اسے (اوپر والے فنگر پرنٹ کے ساتھ) ہر فیلڈ لیپ ٹاپ کو دیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="218" />
+            <location filename="../hq/setup_wizard.py" line="211" />
             <source>The shares needed cannot be more than the shares made.</source>
             <translation>درکار حصے بنائے گئے حصوں سے زیادہ نہیں ہو سکتے۔</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="229" />
+            <location filename="../hq/setup_wizard.py" line="222" />
             <source>Share {i} of {n}:</source>
             <translation>{n} میں سے حصہ {i}:</translation>
         </message>
@@ -2510,57 +2515,57 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="67" />
+            <location filename="../main_window.py" line="65" />
             <source>&amp;New record</source>
             <translation>نیا ریکارڈ</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="70" />
+            <location filename="../main_window.py" line="68" />
             <source>&amp;Export for HQ…</source>
             <translation>ہیڈ آفس کے لیے برآمد…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="73" />
+            <location filename="../main_window.py" line="71" />
             <source>Import rece&amp;ipt…</source>
             <translation>رسید درآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="75" />
+            <location filename="../main_window.py" line="73" />
             <source>Se&amp;ttings…</source>
             <translation>ترتیبات…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="78" />
+            <location filename="../main_window.py" line="76" />
             <source>&amp;Lock</source>
             <translation>لاک</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="78" />
+            <location filename="../main_window.py" line="76" />
             <source>Lock now (Ctrl+L)</source>
             <translation>ابھی لاک کریں (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="79" />
+            <location filename="../main_window.py" line="77" />
             <source>Panic: erase</source>
             <translation>ہنگامی طور پر مٹائیں</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="82" />
+            <location filename="../main_window.py" line="80" />
             <source>Erase everything on this laptop now and close the app ({keys})</source>
             <translation>ابھی اس لیپ ٹاپ پر سب کچھ مٹا دیں اور ایپ بند کر دیں ({keys})</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="104" />
+            <location filename="../main_window.py" line="102" />
             <source>Intake</source>
             <translation>انٹیک</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="104" />
+            <location filename="../main_window.py" line="102" />
             <source>Intake — locked</source>
             <translation>انٹیک — لاک ہے</translation>
         </message>
         <message numerus="yes">
-            <location filename="../main_window.py" line="179" />
+            <location filename="../main_window.py" line="173" />
             <source>Locking in %n second(s) because nothing was typed. Press any key or move the mouse to stay unlocked.</source>
             <translation>
                 <numerusform>کچھ نہ لکھنے کی وجہ سے %n سیکنڈ میں لاک ہو جائے گا۔ کھلا رکھنے کے لیے کوئی کلید دبائیں یا ماؤس ہلائیں۔</numerusform>
@@ -2631,102 +2636,102 @@
             <translation>سیل شدہ بنڈل یہاں رہتے ہیں جب تک ہیڈ آفس دستخط شدہ رسید سے ان کی تصدیق نہ کرے۔ انہیں صرف ہیڈ آفس کھول سکتا ہے۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="40" />
+            <location filename="../outbox_view.py" line="39" />
             <source>Sealed bundles</source>
             <translation>سیل شدہ بنڈل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>Bundle</source>
             <translation>بنڈل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>File</source>
             <translation>فائل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>Sealed</source>
             <translation>سیل شدہ</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="42" />
+            <location filename="../outbox_view.py" line="41" />
             <source>Size</source>
             <translation>سائز</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="43" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Records</source>
             <translation>ریکارڈز</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="43" />
+            <location filename="../outbox_view.py" line="42" />
             <source>Delivery</source>
             <translation>ترسیل</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="55" />
+            <location filename="../outbox_view.py" line="54" />
             <source>&amp;Import HQ receipt…</source>
             <translation>ہیڈ آفس کی رسید درآمد کریں…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="56" />
+            <location filename="../outbox_view.py" line="55" />
             <source>Import HQ receipt</source>
             <translation>ہیڈ آفس کی رسید درآمد کریں</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="81" />
+            <location filename="../outbox_view.py" line="78" />
             <source>Waiting for HQ</source>
             <translation>ہیڈ آفس کا انتظار</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="81" />
+            <location filename="../outbox_view.py" line="78" />
             <source>Delivered</source>
             <translation>پہنچ گیا</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="82" />
+            <location filename="../outbox_view.py" line="79" />
             <source>Abandoned</source>
             <translation>ترک شدہ</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="99" />
+            <location filename="../outbox_view.py" line="96" />
             <source>HQ receipt</source>
             <translation>ہیڈ آفس کی رسید</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="100" />
+            <location filename="../outbox_view.py" line="97" />
             <source>Receipts (*.sig *.receipt *.rcpt);;All files (*)</source>
             <translation>رسیدیں (*.sig *.receipt *.rcpt);;تمام فائلیں (*)</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="107" />
+            <location filename="../outbox_view.py" line="104" />
             <source>Checking the receipt…</source>
             <translation>رسید کی جانچ…</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="117" />
+            <location filename="../outbox_view.py" line="114" />
             <source>Receipt accepted.</source>
             <translation>رسید قبول ہو گئی۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="119" />
+            <location filename="../outbox_view.py" line="116" />
             <source>Delivered: bundle(s) {seqs}.</source>
             <translation>پہنچ گئے: بنڈل {seqs}۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="122" />
+            <location filename="../outbox_view.py" line="119" />
             <source>Already confirmed before: {seqs}.</source>
             <translation>پہلے ہی تصدیق شدہ: {seqs}۔</translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="125" />
+            <location filename="../outbox_view.py" line="122" />
             <source>Not from this laptop's outbox: {seqs}.</source>
             <translation>اس لیپ ٹاپ کے آؤٹ باکس سے نہیں: {seqs}۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../outbox_view.py" line="127" />
+            <location filename="../outbox_view.py" line="124" />
             <source>%n record(s) removed from this laptop.</source>
             <translation>
                 <numerusform>%Ln ریکارڈ اس لیپ ٹاپ سے ہٹا دیے گئے۔</numerusform>
@@ -2734,7 +2739,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../outbox_view.py" line="135" />
+            <location filename="../outbox_view.py" line="132" />
             <source>Receipt refused: {reason}</source>
             <translation>رسید مسترد: {reason}</translation>
         </message>
@@ -2837,12 +2842,12 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>PassphrasePage</name>
         <message>
-            <location filename="../wizard.py" line="101" />
+            <location filename="../wizard.py" line="102" />
             <source>Choose a passphrase</source>
             <translation>پاس ورڈ چنیں</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="102" />
+            <location filename="../wizard.py" line="103" />
             <source>It protects every record on this laptop. Several unrelated words are easy to remember and hard to guess. There is no way to recover it if it is forgotten.</source>
             <translation>یہ اس لیپ ٹاپ کے ہر ریکارڈ کی حفاظت کرتا ہے۔ کئی غیر متعلق الفاظ یاد رکھنا آسان اور اندازہ لگانا مشکل ہے۔ بھول جانے پر اسے واپس حاصل کرنے کا کوئی طریقہ نہیں۔</translation>
         </message>
@@ -2850,52 +2855,52 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ProfilePage</name>
         <message>
-            <location filename="../hq/setup_wizard.py" line="42" />
+            <location filename="../hq/setup_wizard.py" line="43" />
             <source>Create the HQ profile</source>
             <translation>ہیڈ آفس پروفائل بنائیں</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="44" />
+            <location filename="../hq/setup_wizard.py" line="45" />
             <source>This computer will hold HQ's keys and every record the laptops send. The passphrase protects them; there is no way to recover it if it is forgotten.</source>
             <translation>یہ کمپیوٹر ہیڈ آفس کی کلیدیں اور لیپ ٹاپس کا بھیجا ہر ریکارڈ رکھے گا۔ پاس فریز ان کی حفاظت کرتا ہے؛ بھول جانے پر اسے بحال کرنے کا کوئی طریقہ نہیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="47" />
+            <location filename="../hq/setup_wizard.py" line="48" />
             <source>Organisation name</source>
             <translation>تنظیم کا نام</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="48" />
+            <location filename="../hq/setup_wizard.py" line="49" />
             <source>As field staff know it</source>
             <translation>جیسے فیلڈ عملہ اسے جانتا ہے</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="56" />
+            <location filename="../hq/setup_wizard.py" line="55" />
             <source>Use a &amp;team database…</source>
             <translation>&amp;ٹیم ڈیٹابیس استعمال کریں…</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="57" />
+            <location filename="../hq/setup_wizard.py" line="56" />
             <source>Keep them on this &amp;computer</source>
             <translation>انہیں اسی &amp;کمپیوٹر پر رکھیں</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="63" />
+            <location filename="../hq/setup_wizard.py" line="62" />
             <source>Organisation name:</source>
             <translation>تنظیم کا نام:</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="64" />
+            <location filename="../hq/setup_wizard.py" line="63" />
             <source>Records and cases:</source>
             <translation>ریکارڈ اور کیس:</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="90" />
+            <location filename="../hq/setup_wizard.py" line="89" />
             <source>On this computer, in the encrypted profile.</source>
             <translation>اسی کمپیوٹر پر، خفیہ شدہ پروفائل میں۔</translation>
         </message>
         <message>
-            <location filename="../hq/setup_wizard.py" line="91" />
+            <location filename="../hq/setup_wizard.py" line="90" />
             <source>In the team database {url}</source>
             <translation>ٹیم ڈیٹابیس {url} میں</translation>
         </message>
@@ -2903,107 +2908,107 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>ProtectionPage</name>
         <message>
-            <location filename="../protect_settings.py" line="42" />
+            <location filename="../protect_settings.py" line="43" />
             <source>Never</source>
             <translation>کبھی نہیں</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="44" />
+            <location filename="../protect_settings.py" line="45" />
             <source>Erase after this many wrong passphrases</source>
             <translation>اتنی بار غلط پاس ورڈ کے بعد مٹائیں</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="46" />
+            <location filename="../protect_settings.py" line="47" />
             <source>Erase them too</source>
             <translation>انہیں بھی مٹا دیں</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="47" />
+            <location filename="../protect_settings.py" line="48" />
             <source>Keep them (only HQ can open them)</source>
             <translation>انہیں رکھیں (انہیں صرف ہیڈ آفس کھول سکتا ہے)</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="49" />
+            <location filename="../protect_settings.py" line="50" />
             <source>Sealed bundles when erasing</source>
             <translation>مٹاتے وقت سیل شدہ بنڈل</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="53" />
+            <location filename="../protect_settings.py" line="54" />
             <source> s</source>
             <translation> سیکنڈ</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="54" />
+            <location filename="../protect_settings.py" line="55" />
             <source>Clear copied text after seconds</source>
             <translation>سیکنڈوں بعد کاپی شدہ متن صاف کریں</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="55" />
+            <location filename="../protect_settings.py" line="56" />
             <source>Erasing</source>
             <translation>مٹانا</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="57" />
+            <location filename="../protect_settings.py" line="58" />
             <source>&amp;Erase everything after this many wrong passphrases:</source>
             <translation>اتنی بار غلط پاس ورڈ کے بعد سب کچھ مٹائیں:</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="59" />
+            <location filename="../protect_settings.py" line="60" />
             <source>Sealed &amp;bundles in the outbox, on panic or erase:</source>
             <translation>آؤٹ باکس میں سیل شدہ بنڈل، مٹاتے وقت (ہنگامی یا خودکار):</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="61" />
+            <location filename="../protect_settings.py" line="62" />
             <source>Clear &amp;copied text after (seconds):</source>
             <translation>کاپی شدہ متن صاف کریں بعد از (سیکنڈ):</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="62" />
+            <location filename="../protect_settings.py" line="63" />
             <source>Panic: Ctrl+Shift+Delete on any screen, or the red button. It erases at once and closes the app.</source>
             <translation>ہنگامی طور پر مٹانا: کسی بھی اسکرین پر Ctrl+Shift+Delete، یا سرخ بٹن۔ یہ فوراً سب کچھ مٹا کر ایپ بند کر دیتا ہے۔</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="67" />
+            <location filename="../protect_settings.py" line="68" />
             <source>&amp;When it is used, first erase the real records (silently)</source>
             <translation>جب یہ استعمال ہو تو پہلے اصل ریکارڈز (خاموشی سے) مٹا دیں</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="69" />
+            <location filename="../protect_settings.py" line="70" />
             <source>Set duress passphrase</source>
             <translation>دباؤ والا پاس ورڈ مقرر کریں</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="70" />
+            <location filename="../protect_settings.py" line="71" />
             <source>Remove any duress passphrase</source>
             <translation>دباؤ والا پاس ورڈ ہٹائیں (اگر ہو)</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="75" />
+            <location filename="../protect_settings.py" line="74" />
             <source>A second passphrase to give if you are forced to open the app. It opens a harmless practice profile instead of your records. The app never shows whether one is set.</source>
             <translation>ایک دوسرا پاس ورڈ، اس وقت کے لیے جب آپ کو ایپ کھولنے پر مجبور کیا جائے۔ یہ آپ کے ریکارڈز کے بجائے ایک بے ضرر مشق والی پروفائل کھولتا ہے۔ ایپ کبھی نہیں دکھاتی کہ ایسا پاس ورڈ مقرر ہے یا نہیں۔</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="79" />
+            <location filename="../protect_settings.py" line="77" />
             <source>Duress passphrase</source>
             <translation>دباؤ والا پاس ورڈ</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="112" />
+            <location filename="../protect_settings.py" line="110" />
             <source>Setting the duress passphrase…</source>
             <translation>دباؤ والا پاس ورڈ مقرر ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="116" />
+            <location filename="../protect_settings.py" line="114" />
             <source>Duress passphrase set. Never write it next to your passphrase.</source>
             <translation>دباؤ والا پاس ورڈ مقرر ہو گیا۔ اسے کبھی اپنے اصل پاس ورڈ کے ساتھ نہ لکھیں۔</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="122" />
+            <location filename="../protect_settings.py" line="120" />
             <source>Removing…</source>
             <translation>ہٹایا جا رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../protect_settings.py" line="125" />
+            <location filename="../protect_settings.py" line="123" />
             <source>No duress passphrase is set now.</source>
             <translation>اب کوئی دباؤ والا پاس ورڈ مقرر نہیں ہے۔</translation>
         </message>
@@ -3069,57 +3074,57 @@ Enter: erase. Escape: cancel.</source>
             <translation>رسید لیپ ٹاپ کو بتاتی ہے کہ اس کے کون سے بنڈل ہیڈ آفس کے پاس ہیں، تاکہ وہ انہیں پہنچ گئے نشان زد کرے۔ رسیدوں میں ریکارڈ کا کوئی مواد نہیں ہوتا۔</translation>
         </message>
         <message>
-            <location filename="../hq/receipts_view.py" line="44" />
+            <location filename="../hq/receipts_view.py" line="43" />
             <source>Bundles received per device</source>
             <translation>ہر ڈیوائس سے موصول بنڈل</translation>
         </message>
         <message>
-            <location filename="../hq/receipts_view.py" line="45" />
+            <location filename="../hq/receipts_view.py" line="44" />
             <source>Device</source>
             <translation>ڈیوائس</translation>
         </message>
         <message>
-            <location filename="../hq/receipts_view.py" line="45" />
+            <location filename="../hq/receipts_view.py" line="44" />
             <source>Bundles received</source>
             <translation>موصول بنڈل</translation>
         </message>
         <message>
-            <location filename="../hq/receipts_view.py" line="46" />
+            <location filename="../hq/receipts_view.py" line="45" />
             <source>Through sequence</source>
             <translation>نمبر تک</translation>
         </message>
         <message>
-            <location filename="../hq/receipts_view.py" line="47" />
+            <location filename="../hq/receipts_view.py" line="46" />
             <source>&amp;Write receipts to a folder…</source>
             <translation>رسیدیں فولڈر میں لکھیں…</translation>
         </message>
         <message>
-            <location filename="../hq/receipts_view.py" line="49" />
+            <location filename="../hq/receipts_view.py" line="48" />
             <source>Drop box address (https://…)</source>
             <translation>ڈراپ باکس کا پتہ (https://…)</translation>
         </message>
         <message>
-            <location filename="../hq/receipts_view.py" line="50" />
+            <location filename="../hq/receipts_view.py" line="49" />
             <source>Drop box address</source>
             <translation>ڈراپ باکس کا پتہ</translation>
         </message>
         <message>
-            <location filename="../hq/receipts_view.py" line="51" />
+            <location filename="../hq/receipts_view.py" line="50" />
             <source>&amp;Publish to drop box</source>
             <translation>ڈراپ باکس پر شائع کریں</translation>
         </message>
         <message>
-            <location filename="../hq/receipts_view.py" line="82" />
+            <location filename="../hq/receipts_view.py" line="80" />
             <source>No bundles imported yet: nothing to acknowledge.</source>
             <translation>ابھی کوئی بنڈل درآمد نہیں ہوا: تصدیق کے لیے کچھ نہیں۔</translation>
         </message>
         <message>
-            <location filename="../hq/receipts_view.py" line="85" />
+            <location filename="../hq/receipts_view.py" line="83" />
             <source>Folder for the receipts</source>
             <translation>رسیدوں کے لیے فولڈر</translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/receipts_view.py" line="106" />
+            <location filename="../hq/receipts_view.py" line="104" />
             <source>Wrote %n receipt(s) to {folder}.</source>
             <translation>
                 <numerusform>%n رسیدیں {folder} میں لکھی گئیں۔</numerusform>
@@ -3127,7 +3132,7 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../hq/receipts_view.py" line="118" />
+            <location filename="../hq/receipts_view.py" line="116" />
             <source>Published %n receipt(s).</source>
             <translation>
                 <numerusform>%n رسیدیں شائع ہو گئیں۔</numerusform>
@@ -3138,110 +3143,110 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordEditor</name>
         <message>
-            <location filename="../editor/editor.py" line="84" />
+            <location filename="../editor/editor.py" line="85" />
             <source>Form language</source>
             <translation>فارم کی زبان</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="92" />
+            <location filename="../editor/editor.py" line="91" />
             <source>Form language:</source>
             <translation>فارم کی زبان:</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="96" />
+            <location filename="../editor/editor.py" line="95" />
             <source>Sections</source>
             <translation>حصے</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="109" />
+            <location filename="../editor/editor.py" line="108" />
             <source>&amp;Previous</source>
             <translation>پچھلا</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="110" />
+            <location filename="../editor/editor.py" line="109" />
             <source>Ne&amp;xt</source>
             <translation>اگلا</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="111" />
-            <location filename="../editor/editor.py" line="463" />
+            <location filename="../editor/editor.py" line="110" />
+            <location filename="../editor/editor.py" line="462" />
             <source>&amp;Save draft</source>
             <translation>مسودہ محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="112" />
+            <location filename="../editor/editor.py" line="111" />
             <source>Save the answers so far (Ctrl+S)</source>
             <translation>اب تک کے جوابات محفوظ کریں (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="113" />
+            <location filename="../editor/editor.py" line="112" />
             <source>&amp;Finalize…</source>
             <translation>حتمی بنائیں…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="114" />
+            <location filename="../editor/editor.py" line="113" />
             <source>Re&amp;view answers</source>
             <translation>جوابات کا جائزہ</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="115" />
+            <location filename="../editor/editor.py" line="114" />
             <source>Every answer on one page, before finalizing</source>
             <translation>حتمی بنانے سے پہلے تمام جوابات ایک صفحے پر</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="116" />
+            <location filename="../editor/editor.py" line="115" />
             <source>&amp;Close</source>
             <translation>بند کریں</translation>
         </message>
         <message>
+            <location filename="../editor/editor.py" line="200" />
             <location filename="../editor/editor.py" line="201" />
-            <location filename="../editor/editor.py" line="202" />
-            <location filename="../editor/editor.py" line="231" />
+            <location filename="../editor/editor.py" line="230" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="382" />
+            <location filename="../editor/editor.py" line="381" />
             <source>{section} — {question}: {message}</source>
             <translation>{section} — {question}: {message}</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="464" />
+            <location filename="../editor/editor.py" line="463" />
             <source>&amp;Save changes</source>
             <translation>تبدیلیاں محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="491" />
+            <location filename="../editor/editor.py" line="490" />
             <source>Finalize record</source>
             <translation>ریکارڈ حتمی بنائیں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="492" />
+            <location filename="../editor/editor.py" line="491" />
             <source>Finalize this record? It will be ready to send to HQ. Check the answers with the person first.</source>
             <translation>کیا یہ ریکارڈ حتمی بنایا جائے؟ یہ ہیڈ آفس بھیجنے کے لیے تیار ہو جائے گا۔ پہلے جوابات اس شخص کے ساتھ چیک کریں۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="511" />
+            <location filename="../editor/editor.py" line="510" />
             <source>Saving…</source>
             <translation>محفوظ ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="532" />
+            <location filename="../editor/editor.py" line="531" />
             <source>Record finalized at {time}.</source>
             <translation>ریکارڈ {time} پر حتمی ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="535" />
+            <location filename="../editor/editor.py" line="534" />
             <source>Saved at {time}.</source>
             <translation>{time} پر محفوظ ہوا۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="551" />
+            <location filename="../editor/editor.py" line="550" />
             <source>Not saved: {reason}</source>
             <translation>محفوظ نہیں ہوا: {reason}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="574" />
+            <location filename="../editor/editor.py" line="573" />
             <source>Not saved: %n answer(s) need attention (marked in red).</source>
             <translation>
                 <numerusform>محفوظ نہیں ہوا: %Ln جوابات توجہ چاہتے ہیں (سرخ رنگ میں)۔</numerusform>
@@ -3249,27 +3254,27 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="581" />
+            <location filename="../editor/editor.py" line="580" />
             <source>Close record</source>
             <translation>ریکارڈ بند کریں</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="582" />
+            <location filename="../editor/editor.py" line="581" />
             <source>Close without saving? The answers since the last save will be lost.</source>
             <translation>محفوظ کیے بغیر بند کریں؟ آخری بار محفوظ کرنے کے بعد کے جوابات ضائع ہو جائیں گے۔</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="119" />
+            <location filename="../editor/editor.py" line="118" />
             <source>Save state</source>
             <translation>محفوظ کرنے کی حالت</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="171" />
+            <location filename="../editor/editor.py" line="170" />
             <source>All changes saved.</source>
             <translation>تمام تبدیلیاں محفوظ ہو گئیں۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../editor/editor.py" line="570" />
+            <location filename="../editor/editor.py" line="569" />
             <source>Draft saved; %n answer(s) needed before finalizing (marked in red).</source>
             <translation>
                 <numerusform>مسودہ محفوظ ہو گیا؛ حتمی کرنے سے پہلے %n جوابات درکار ہیں (سرخ نشان زدہ)۔</numerusform>
@@ -3280,7 +3285,7 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RecordView</name>
         <message>
-            <location filename="../hq/record_view.py" line="49" />
+            <location filename="../hq/record_view.py" line="50" />
             <source>Open a record from the list.</source>
             <translation>فہرست سے ایک ریکارڈ کھولیں۔</translation>
         </message>
@@ -3301,7 +3306,7 @@ Enter: erase. Escape: cancel.</source>
         </message>
         <message>
             <location filename="../hq/record_view.py" line="58" />
-            <location filename="../hq/record_view.py" line="75" />
+            <location filename="../hq/record_view.py" line="74" />
             <source>Attachments</source>
             <translation>منسلکات</translation>
         </message>
@@ -3341,47 +3346,47 @@ Enter: erase. Escape: cancel.</source>
             <translation>آپ کی منتخب جگہ پر ایک غیر خفیہ نقل لکھتا ہے</translation>
         </message>
         <message>
-            <location filename="../hq/record_view.py" line="98" />
+            <location filename="../hq/record_view.py" line="97" />
             <source>Opening…</source>
             <translation>کھل رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../hq/record_view.py" line="107" />
+            <location filename="../hq/record_view.py" line="106" />
             <source>Record {id} · {form} · revision {rev} · updated {when}</source>
             <translation>ریکارڈ {id} · {form} · نظرثانی {rev} · تازہ کاری {when}</translation>
         </message>
         <message>
-            <location filename="../hq/record_view.py" line="171" />
+            <location filename="../hq/record_view.py" line="170" />
             <source>Save attachment</source>
             <translation>منسلکہ محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../hq/record_view.py" line="172" />
+            <location filename="../hq/record_view.py" line="171" />
             <source>The copy you save is NOT encrypted: it leaves the protected store. Keep it on an encrypted disk and delete it when done. Save {name}?</source>
             <translation>جو نقل آپ محفوظ کرتے ہیں وہ خفیہ نہیں: یہ محفوظ ذخیرے سے باہر جاتی ہے۔ اسے خفیہ ڈسک پر رکھیں اور کام کے بعد حذف کریں۔ {name} محفوظ کریں؟</translation>
         </message>
         <message>
-            <location filename="../hq/record_view.py" line="176" />
+            <location filename="../hq/record_view.py" line="175" />
             <source>Save attachment as</source>
             <translation>منسلکہ اس نام سے محفوظ کریں</translation>
         </message>
         <message>
-            <location filename="../hq/record_view.py" line="186" />
+            <location filename="../hq/record_view.py" line="185" />
             <source>Saved an unencrypted copy to {path}.</source>
             <translation>ایک غیر خفیہ نقل {path} میں محفوظ ہو گئی۔</translation>
         </message>
         <message>
-            <location filename="../hq/record_view.py" line="218" />
+            <location filename="../hq/record_view.py" line="217" />
             <source>Row {n}</source>
             <translation>قطار {n}</translation>
         </message>
         <message>
-            <location filename="../hq/record_view.py" line="233" />
+            <location filename="../hq/record_view.py" line="232" />
             <source>Yes</source>
             <translation>ہاں</translation>
         </message>
         <message>
-            <location filename="../hq/record_view.py" line="234" />
+            <location filename="../hq/record_view.py" line="233" />
             <source>No</source>
             <translation>نہیں</translation>
         </message>
@@ -3516,17 +3521,17 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>RepeatRow</name>
         <message>
-            <location filename="../editor/repeat.py" line="33" />
+            <location filename="../editor/repeat.py" line="34" />
             <source>Remove row</source>
             <translation>قطار ہٹائیں</translation>
         </message>
         <message>
-            <location filename="../editor/repeat.py" line="47" />
+            <location filename="../editor/repeat.py" line="48" />
             <source>Remove row {n}</source>
             <translation>قطار {n} ہٹائیں</translation>
         </message>
         <message>
-            <location filename="../editor/repeat.py" line="46" />
+            <location filename="../editor/repeat.py" line="47" />
             <source>{name} {n}</source>
             <translation>{name} {n}</translation>
         </message>
@@ -3590,37 +3595,37 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SealPage</name>
         <message>
-            <location filename="../export_view.py" line="197" />
+            <location filename="../export_view.py" line="189" />
             <source>Sealing</source>
             <translation>سیل ہو رہا ہے</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="198" />
+            <location filename="../export_view.py" line="190" />
             <source>The finalized records are being encrypted for HQ.</source>
             <translation>حتمی ریکارڈز ہیڈ آفس کے لیے خفیہ کیے جا رہے ہیں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="200" />
+            <location filename="../export_view.py" line="192" />
             <source>Sealing progress</source>
             <translation>سیل کرنے کی پیش رفت</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="203" />
+            <location filename="../export_view.py" line="194" />
             <source>&amp;Cancel sealing</source>
             <translation>سیل کرنا منسوخ کریں</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="217" />
+            <location filename="../export_view.py" line="208" />
             <source>Preparing…</source>
             <translation>تیاری…</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="240" />
+            <location filename="../export_view.py" line="231" />
             <source>Sealed {done} of {total}.</source>
             <translation>{total} میں سے {done} سیل ہو گیا۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="247" />
+            <location filename="../export_view.py" line="238" />
             <source>Cancelling…</source>
             <translation>منسوخ ہو رہا ہے…</translation>
         </message>
@@ -3628,52 +3633,52 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SendPanel</name>
         <message>
-            <location filename="../send_panel.py" line="26" />
+            <location filename="../send_panel.py" line="27" />
             <source>&amp;Send now</source>
             <translation>ابھی بھیجیں</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="27" />
+            <location filename="../send_panel.py" line="28" />
             <source>Send now</source>
             <translation>ابھی بھیجیں</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="29" />
+            <location filename="../send_panel.py" line="30" />
             <source>Send the bundles waiting for HQ to the drop box, then collect HQ's receipt</source>
             <translation>ہیڈ آفس کے انتظار میں پڑے بنڈل ڈراپ باکس پر بھیجیں، پھر ہیڈ آفس کی رسید لیں</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="34" />
+            <location filename="../send_panel.py" line="33" />
             <source>Sending progress</source>
             <translation>بھیجنے کی پیش رفت</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="75" />
+            <location filename="../send_panel.py" line="74" />
             <source>Sending over the network is not set up (Settings, Sending).</source>
             <translation>انٹرنیٹ کے ذریعے بھیجنا ترتیب نہیں دیا گیا (ترتیبات، بھیجنا)۔</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="84" />
+            <location filename="../send_panel.py" line="83" />
             <source>Connecting to the drop box…</source>
             <translation>ڈراپ باکس سے رابطہ ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="86" />
+            <location filename="../send_panel.py" line="85" />
             <source>Sending bundle {i} of {n} ({done} of {total})…</source>
             <translation>{n} میں سے بنڈل {i} بھیجا جا رہا ہے ({total} میں سے {done})…</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="90" />
+            <location filename="../send_panel.py" line="89" />
             <source>Collecting HQ's receipt…</source>
             <translation>ہیڈ آفس کی رسید لی جا رہی ہے…</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="92" />
+            <location filename="../send_panel.py" line="91" />
             <source>Last attempt at {time}.</source>
             <translation>آخری کوشش {time} پر۔</translation>
         </message>
         <message numerus="yes">
-            <location filename="../send_panel.py" line="95" />
+            <location filename="../send_panel.py" line="94" />
             <source>%n bundle(s) sent.</source>
             <translation>
                 <numerusform>%Ln بنڈل بھیجا گیا۔</numerusform>
@@ -3681,7 +3686,7 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../send_panel.py" line="97" />
+            <location filename="../send_panel.py" line="96" />
             <source>%n already at the drop box.</source>
             <translation>
                 <numerusform>%Ln بنڈل پہلے سے ڈراپ باکس میں تھا۔</numerusform>
@@ -3689,7 +3694,7 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../send_panel.py" line="99" />
+            <location filename="../send_panel.py" line="98" />
             <source>%n refused by the drop box.</source>
             <translation>
                 <numerusform>ڈراپ باکس نے %Ln بنڈل مسترد کر دیا۔</numerusform>
@@ -3697,7 +3702,7 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../send_panel.py" line="101" />
+            <location filename="../send_panel.py" line="100" />
             <source>HQ confirmed %n bundle(s).</source>
             <translation>
                 <numerusform>ہیڈ آفس نے %Ln بنڈل کی تصدیق کی۔</numerusform>
@@ -3705,37 +3710,37 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="104" />
+            <location filename="../send_panel.py" line="103" />
             <source>HQ's receipt was refused: {reason}</source>
             <translation>ہیڈ آفس کی رسید مسترد ہو گئی: {reason}</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="108" />
+            <location filename="../send_panel.py" line="107" />
             <source>The drop box cannot be reached.</source>
             <translation>ڈراپ باکس تک رسائی نہیں ہو رہی۔</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="109" />
+            <location filename="../send_panel.py" line="108" />
             <source>Next try at {time}.</source>
             <translation>اگلی کوشش {time} پر۔</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="112" />
+            <location filename="../send_panel.py" line="111" />
             <source>The drop box cannot be reached. Nothing was lost: try again later.</source>
             <translation>ڈراپ باکس تک رسائی نہیں ہو رہی۔ کچھ ضائع نہیں ہوا: بعد میں دوبارہ کوشش کریں۔</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="115" />
+            <location filename="../send_panel.py" line="114" />
             <source>Sending failed: {reason}</source>
             <translation>بھیجنا ناکام رہا: {reason}</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="117" />
+            <location filename="../send_panel.py" line="116" />
             <source>Background sending is on.</source>
             <translation>پس منظر میں بھیجنا آن ہے۔</translation>
         </message>
         <message>
-            <location filename="../send_panel.py" line="119" />
+            <location filename="../send_panel.py" line="118" />
             <source>Ready to send. Bundles stay on this laptop until HQ's receipt confirms them.</source>
             <translation>بھیجنے کے لیے تیار۔ بنڈل اس لیپ ٹاپ پر رہتے ہیں جب تک ہیڈ آفس کی رسید ان کی تصدیق نہ کرے۔</translation>
         </message>
@@ -3743,22 +3748,22 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SendingPage</name>
         <message>
-            <location filename="../sending_settings.py" line="23" />
+            <location filename="../sending_settings.py" line="24" />
             <source>Drop box address</source>
             <translation>ڈراپ باکس کا پتہ</translation>
         </message>
         <message>
-            <location filename="../sending_settings.py" line="26" />
+            <location filename="../sending_settings.py" line="27" />
             <source>SOCKS5 proxy</source>
             <translation>پراکسی (SOCKS5)</translation>
         </message>
         <message>
-            <location filename="../sending_settings.py" line="30" />
+            <location filename="../sending_settings.py" line="31" />
             <source>Send in the &amp;background when the drop box can be reached</source>
             <translation>جب ڈراپ باکس تک رسائی ہو تو پس منظر میں بھیجیں</translation>
         </message>
         <message>
-            <location filename="../sending_settings.py" line="37" />
+            <location filename="../sending_settings.py" line="38" />
             <source>HQ gives you the drop box address. With Tor running, use the proxy socks5://127.0.0.1:9050: every connection then goes through it. Bundles stay on this laptop until HQ's receipt confirms them.</source>
             <translation>ڈراپ باکس کا پتہ ہیڈ آفس آپ کو دیتا ہے۔ اگر Tor چل رہا ہو تو پراکسی socks5://127.0.0.1:9050 استعمال کریں: پھر ہر کنکشن اسی سے گزرتا ہے۔ بنڈل اس لیپ ٹاپ پر رہتے ہیں جب تک ہیڈ آفس کی رسید ان کی تصدیق نہ کرے۔</translation>
         </message>
@@ -3776,112 +3781,112 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../settings.py" line="56" />
+            <location filename="../settings.py" line="57" />
             <source>Settings</source>
             <translation>ترتیبات</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="62" />
+            <location filename="../settings.py" line="63" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="66" />
+            <location filename="../settings.py" line="67" />
             <source>Lock after minutes without use</source>
             <translation>استعمال کے بغیر منٹوں بعد لاک</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="69" />
+            <location filename="../settings.py" line="70" />
             <source> min</source>
             <translation> منٹ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="70" />
+            <location filename="../settings.py" line="71" />
             <source>General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="72" />
+            <location filename="../settings.py" line="73" />
             <source>&amp;Language:</source>
             <translation>زبان:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="73" />
+            <location filename="../settings.py" line="74" />
             <source>Loc&amp;k after (minutes without use):</source>
             <translation>لاک کریں بعد از (بغیر استعمال منٹ):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="74" />
+            <location filename="../settings.py" line="75" />
             <source>HQ's policy allows at most {n} minutes.</source>
             <translation>ہیڈ آفس کی پالیسی زیادہ سے زیادہ {n} منٹ کی اجازت دیتی ہے۔</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="79" />
+            <location filename="../settings.py" line="80" />
             <source>Current passphrase</source>
             <translation>موجودہ پاس ورڈ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="81" />
+            <location filename="../settings.py" line="82" />
             <source>&amp;Change passphrase</source>
             <translation>پاس ورڈ تبدیل کریں</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="85" />
+            <location filename="../settings.py" line="84" />
             <source>Passphrase</source>
             <translation>پاس ورڈ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="87" />
+            <location filename="../settings.py" line="86" />
             <source>C&amp;urrent passphrase:</source>
             <translation>موجودہ پاس ورڈ:</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="94" />
+            <location filename="../settings.py" line="93" />
             <source>Not enrolled with HQ yet.</source>
             <translation>ابھی ہیڈ آفس کے ساتھ اندراج نہیں ہوا۔</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="102" />
+            <location filename="../settings.py" line="101" />
             <source>Device fingerprint</source>
             <translation>ڈیوائس فنگر پرنٹ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="103" />
+            <location filename="../settings.py" line="102" />
             <source>This laptop</source>
             <translation>یہ لیپ ٹاپ</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="105" />
+            <location filename="../settings.py" line="104" />
             <source>Device fingerprint (HQ may ask you to read it out):</source>
             <translation>ڈیوائس فنگر پرنٹ (ہیڈ آفس آپ سے اسے پڑھنے کو کہہ سکتا ہے):</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="121" />
+            <location filename="../settings.py" line="120" />
             <source>&amp;General</source>
             <translation>عمومی</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="122" />
+            <location filename="../settings.py" line="121" />
             <source>&amp;Protection</source>
             <translation>حفاظت</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="123" />
+            <location filename="../settings.py" line="122" />
             <source>Send&amp;ing</source>
             <translation>بھیجنا</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="151" />
+            <location filename="../settings.py" line="150" />
             <source>Changing the passphrase…</source>
             <translation>پاس ورڈ تبدیل ہو رہا ہے…</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="158" />
+            <location filename="../settings.py" line="157" />
             <source>Passphrase changed. Use the new one from now on.</source>
             <translation>پاس ورڈ تبدیل ہو گیا۔ اب سے نیا استعمال کریں۔</translation>
         </message>
         <message>
-            <location filename="../settings.py" line="163" />
+            <location filename="../settings.py" line="162" />
             <source>The current passphrase is wrong.</source>
             <translation>موجودہ پاس ورڈ غلط ہے۔</translation>
         </message>
@@ -3889,7 +3894,7 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>SummaryPage</name>
         <message numerus="yes">
-            <location filename="../export_view.py" line="306" />
+            <location filename="../export_view.py" line="294" />
             <source>%n sealed volume(s) that never reached a stick were written too.</source>
             <translation>
                 <numerusform>%Ln مہر بند حصہ جو کبھی USB تک نہیں پہنچا تھا، وہ بھی لکھ دیا گیا۔</numerusform>
@@ -3897,42 +3902,42 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="274" />
+            <location filename="../export_view.py" line="265" />
             <source>Done</source>
             <translation>مکمل</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="292" />
+            <location filename="../export_view.py" line="280" />
             <source>Cancelled</source>
             <translation>منسوخ</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="293" />
+            <location filename="../export_view.py" line="281" />
             <source>Sealing was cancelled. Nothing new was written; the records stay finalized.</source>
             <translation>سیل کرنا منسوخ ہو گیا۔ کچھ نیا نہیں لکھا گیا؛ ریکارڈز حتمی رہیں گے۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="296" />
+            <location filename="../export_view.py" line="284" />
             <source>Not sealed</source>
             <translation>سیل نہیں ہوا</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="297" />
+            <location filename="../export_view.py" line="285" />
             <source>Sealing failed: {reason}</source>
             <translation>سیل کرنا ناکام رہا: {reason}</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="302" />
+            <location filename="../export_view.py" line="290" />
             <source>There was nothing to seal: finalize records first.</source>
             <translation>سیل کرنے کو کچھ نہیں تھا: پہلے ریکارڈز حتمی بنائیں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="304" />
+            <location filename="../export_view.py" line="292" />
             <source>Sealed</source>
             <translation>سیل شدہ</translation>
         </message>
         <message numerus="yes">
-            <location filename="../export_view.py" line="309" />
+            <location filename="../export_view.py" line="297" />
             <source>%n record(s) sealed, with {att} attachment(s), into {files} file(s) ({size}) in {dest}:</source>
             <translation>
                 <numerusform>%Ln ریکارڈ، {att} منسلکات کے ساتھ، {files} فائلوں ({size}) میں {dest} میں سیل ہو گئے:</numerusform>
@@ -3940,12 +3945,12 @@ Enter: erase. Escape: cancel.</source>
             </translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="316" />
+            <location filename="../export_view.py" line="304" />
             <source>Remove the USB stick safely: use “Eject” or “Safely remove” before pulling it out, then hand it over.</source>
             <translation>یو ایس بی کو محفوظ طریقے سے نکالیں: کھینچنے سے پہلے «Eject» یا «Safely remove» استعمال کریں، پھر اسے حوالے کریں۔</translation>
         </message>
         <message>
-            <location filename="../export_view.py" line="319" />
+            <location filename="../export_view.py" line="307" />
             <source>If this folder is on a USB stick, eject it safely before pulling it out.</source>
             <translation>اگر یہ فولڈر یو ایس بی پر ہے تو نکالنے سے پہلے اسے محفوظ طریقے سے الگ کریں۔</translation>
         </message>
@@ -3953,12 +3958,12 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>UnlockPage</name>
         <message>
-            <location filename="../unlock.py" line="31" />
+            <location filename="../unlock.py" line="32" />
             <source>Intake is locked</source>
             <translation>ایپ لاک ہے</translation>
         </message>
         <message>
-            <location filename="../unlock.py" line="37" />
+            <location filename="../unlock.py" line="38" />
             <source>Type your passphrase to open your records.</source>
             <translation>اپنے ریکارڈز کھولنے کے لیے پاس ورڈ لکھیں۔</translation>
         </message>
@@ -4012,32 +4017,32 @@ Enter: erase. Escape: cancel.</source>
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../wizard.py" line="62" />
+            <location filename="../wizard.py" line="63" />
             <source>Welcome</source>
             <translation>خوش آمدید</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="63" />
+            <location filename="../wizard.py" line="64" />
             <source>This app keeps interview records encrypted on this laptop and seals them so that only HQ can read them.</source>
             <translation>یہ ایپ انٹرویو کے ریکارڈز اس لیپ ٹاپ پر خفیہ رکھتی ہے اور انہیں اس طرح سیل کرتی ہے کہ صرف ہیڈ آفس پڑھ سکے۔</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="66" />
+            <location filename="../wizard.py" line="67" />
             <source>Language</source>
             <translation>زبان</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="69" />
+            <location filename="../wizard.py" line="70" />
             <source>&amp;Set up this laptop for field work</source>
             <translation>اس لیپ ٹاپ کو فیلڈ ورک کے لیے تیار کریں</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="70" />
+            <location filename="../wizard.py" line="71" />
             <source>&amp;Try a demo first (sample records, kept apart from real data)</source>
             <translation>پہلے ڈیمو آزمائیں (نمونہ ریکارڈز، اصل ڈیٹا سے الگ)</translation>
         </message>
         <message>
-            <location filename="../wizard.py" line="77" />
+            <location filename="../wizard.py" line="78" />
             <source>&amp;Language:</source>
             <translation>زبان:</translation>
         </message>

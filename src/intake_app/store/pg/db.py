@@ -19,7 +19,13 @@ from urllib.parse import parse_qs, urlsplit
 import psycopg
 from psycopg import conninfo
 
-from intake_app.errors import AccessDenied, DatabaseLoginFailed, StoreCorrupt, UsageError
+from intake_app.errors import (
+    AccessDenied,
+    DatabaseLoginFailed,
+    DatabaseUnreachable,
+    StoreCorrupt,
+    UsageError,
+)
 from intake_app.store.db import _ON_COMMIT
 from intake_app.store.pg import migrations
 from intake_app.store.pg.dialect import Translated, translate
@@ -148,7 +154,7 @@ class PgDatabase:
         except psycopg.OperationalError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else "failed"
             # libpq: "fe_sendauth: no password supplied", "password authentication failed"
-            cls = DatabaseLoginFailed if "password" in first else StoreCorrupt
+            cls = DatabaseLoginFailed if "password" in first else DatabaseUnreachable
             raise cls(f"cannot connect to the HQ database: {first}") from None
         self.conn = PgConnection(raw)
         # Which team role the login has (store.pg.roles.group_of), set by whoever opens

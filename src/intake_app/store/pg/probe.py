@@ -9,7 +9,7 @@ from typing import Any
 
 import psycopg
 
-from intake_app.errors import StoreCorrupt
+from intake_app.errors import DatabaseLoginFailed, DatabaseUnreachable
 from intake_app.store.pg.db import check_no_password
 
 
@@ -28,7 +28,8 @@ def probe(dsn: str, password: str | None = None, timeout_s: int = 10) -> Probe:
         conn = psycopg.connect(dsn, autocommit=True, connect_timeout=timeout_s, **extra)
     except psycopg.OperationalError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "failed"
-        raise StoreCorrupt(f"cannot connect to the HQ database: {first}") from None
+        cls = DatabaseLoginFailed if "password" in first else DatabaseUnreachable
+        raise cls(f"cannot connect to the HQ database: {first}") from None
     with conn:
         version, user, db = conn.execute(
             "SELECT current_setting('server_version'), current_user, current_database()"
