@@ -57,15 +57,10 @@ def vector_hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def _set_known(hq_dir: Path, known: dict[str, list[list[object]]]) -> None:
     svc = HQService(hq_dir)
     svc.unlock(HQ_PASS)
-    with svc._store.transaction() as conn:
-        conn.execute("DELETE FROM received_bundles")
-        for dev, entries in known.items():
-            for seq, h in entries:
-                conn.execute(
-                    "INSERT INTO received_bundles (device_id, seq, statement_hash, prev, size, "
-                    "record_count, created_at, imported_at) VALUES (?, ?, ?, '', 0, 0, 0, 0)",
-                    (dev, seq, h))
-    svc.lock()
+    try:
+        _known_in(svc, known)
+    finally:
+        svc.lock()
 
 
 @pytest.mark.parametrize("name", sorted(MANIFEST))
