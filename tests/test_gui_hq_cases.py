@@ -248,6 +248,11 @@ def test_dari_case_screens_are_right_to_left(qtbot: Any, tmp_path: Path,
     q = ws.cases.queues
     assert q.table.horizontalHeaderItem(0).text() != "Name"
     assert any(q.table.item(r, 4).text() == "کابل" for r in range(q.table.rowCount()))
+    # The duplicate score in Dari's own digits and decimal sign (was "0.93" in Latin).
+    dups = ws.duplicates
+    qtbot.waitUntil(lambda: not dups.busy and len(dups.pairs) == 1, timeout=10_000)
+    score = dups.table.item(0, 2).text()
+    assert not any("0" <= c <= "9" for c in score) and score[0] in "۰۱"
     ws.dashboard.grab()
     close_and_collect(qtbot, window)
 

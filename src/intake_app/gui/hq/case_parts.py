@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.gui.hq import case_labels as L
-from intake_app.gui.hq.common import GOOD, NOTE, item, read_only_table, set_row, when
+from intake_app.gui.hq.common import GOOD, NOTE, item, number, read_only_table, set_row, when
 from intake_app.gui.widgets import wrapped_label
 from intake_app.models import CaseDetail, DeskVocabulary
 
@@ -147,7 +147,7 @@ class CaseParts(QWidget):
         for row, ref in enumerate(d.referrals):
             set_row(self.referrals, row, [
                 item(when(ref.at)), item(ref.partner), item(L.need_text(vocab, ref.need)),
-                item(str(len(ref.records))), item(ref.reason)])
+                item(number(len(ref.records))), item(ref.reason)])
         self.history.setRowCount(len(d.history))
         for row, h in enumerate(reversed(d.history)):
             set_row(self.history, row, [

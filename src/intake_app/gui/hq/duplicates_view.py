@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -119,7 +119,8 @@ class DuplicatesView(QWidget):
         self.table.setRowCount(len(self.pairs))
         for row, p in enumerate(self.pairs):
             set_row(self.table, row, [
-                item(L.name_of(p.a)), item(L.name_of(p.b)), item(f"{p.score:.2f}"),
+                item(L.name_of(p.a)), item(L.name_of(p.b)),
+                item(QLocale().toString(p.score, "f", 2)),
                 item("; ".join(self.reason_text(r) for r in p.reasons)),
                 item(f"{L.status_text(p.a.status)} / {L.status_text(p.b.status)}")])
         self.count.setText(self.tr("%n pair(s)", "", len(self.pairs)))
