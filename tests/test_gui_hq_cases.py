@@ -253,6 +253,8 @@ def test_dari_case_screens_are_right_to_left(qtbot: Any, tmp_path: Path,
     qtbot.waitUntil(lambda: not dups.busy and len(dups.pairs) == 1, timeout=10_000)
     score = dups.table.item(0, 2).text()
     assert not any("0" <= c <= "9" for c in score) and score[0] in "۰۱"
+    why = dups.table.item(0, 3).text()  # "... (1991)" and "100%" in Dari digits
+    assert "۱۹۹۱" in why and not any("0" <= c <= "9" for c in why)
     ws.dashboard.grab()
     close_and_collect(qtbot, window)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from intake_app.gui.dialogs import error_text
 from intake_app.gui.hq import case_labels as L
 from intake_app.gui.hq.common import HQSession, item, read_only_table, set_row
+from intake_app.gui.i18n import local_digits
 from intake_app.gui.widgets import wrapped_label
 from intake_app.models import DeskVocabulary, DuplicatePair
 
@@ -79,19 +80,19 @@ class DuplicatesView(QWidget):
         self._selection()
 
     def reason_text(self, why: str) -> str:
-        """The finder's reasons (English, from the service) in the interface language
-        where the wording is known; otherwise as they come."""
+        """The finder's reasons (English, from the service) in the interface language and
+        its digits where the wording is known; otherwise as they come."""
         m = re.fullmatch(r"names match \((.*); (\d+)% of the shorter name\)", why)
         if m:
             return self.tr("names match ({keys}; {pct}% of the shorter name)").format(
-                keys=m.group(1), pct=m.group(2))
+                keys=m.group(1), pct=local_digits(m.group(2)))
         m = re.fullmatch(r"same birth year \((\d+)\)", why)
         if m:
-            return self.tr("same birth year ({year})").format(year=m.group(1))
+            return self.tr("same birth year ({year})").format(year=local_digits(m.group(1)))
         m = re.fullmatch(r"birth years (\d+) apart( \(against\))?", why)
         if m:
             return (self.tr("birth years {n} apart (against)") if m.group(2) else
-                    self.tr("birth years {n} apart")).format(n=m.group(1))
+                    self.tr("birth years {n} apart")).format(n=local_digits(m.group(1)))
         m = re.fullmatch(r"same province \((.*)\)", why)
         if m:
             return self.tr("same province ({province})").format(
