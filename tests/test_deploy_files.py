@@ -13,6 +13,7 @@ import os
 import re
 import secrets
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -103,6 +104,41 @@ def test_systemd_units_parse_and_run_real_commands(path: Path) -> None:
     assert args.func.__name__ in ("cmd_dropbox_serve", "cmd_hq_import_worker")
     for secret_word in ("password", "secret", "AWS_"):
         assert secret_word not in line.lower().replace("passphrase-file", "")
+
+
+def _analyze(root: Path, unit: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["systemd-analyze", "verify", f"--root={root}", unit],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_systemd_units_pass_systemd_analyze_verify(tmp_path: Path) -> None:
+    """systemd's own checker on the units, in a scratch root holding the system's unit
+    files, the units and an executable at their ExecStart path: it reports unknown keys
+    (a misspelt hardening option would silently not apply), bad values and dependencies
+    that do not exist. An injected misspelling shows it would fail."""
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze not installed (Debian package systemd)")
+    root = tmp_path / "root"
+    (root / "etc/systemd/system").mkdir(parents=True)
+    shutil.copytree("/usr/lib/systemd/system", root / "usr/lib/systemd/system",
+                    symlinks=True)
+    exe = root / "opt/intake/venv/bin/intake"
+    exe.parent.mkdir(parents=True)
+    exe.write_text("#!/bin/sh\n", encoding="utf-8")
+    exe.chmod(0o755)
+    names = []
+    for path in UNITS:
+        shutil.copy(path, root / "etc/systemd/system" / path.name)
+        names.append(path.name.replace("@.", "@8471."))
+    for name in names:
+        r = _analyze(root, name)
+        assert r.returncode == 0 and not r.stderr.strip(), (name, r.stderr)
+    bad = (DEPLOY / "systemd" / "intake-import-worker.service").read_text(encoding="utf-8")
+    assert "ProtectSystem=strict" in bad
+    (root / "etc/systemd/system/bad.service").write_text(
+        bad.replace("ProtectSystem=strict", "ProtectSystm=strict"), encoding="utf-8")
+    r = _analyze(root, "bad.service")
+    assert "Unknown key 'ProtectSystm'" in r.stderr, r.stderr
 
 
 @pytest.mark.slow  # ~13 s: pg_dump, pg_restore and the script's own start-ups
