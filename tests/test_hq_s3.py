@@ -240,8 +240,8 @@ def test_retention_purge_is_a_crypto_erase_of_key_then_object(team: Team) -> Non
         hq.set_retention("closed", 1, actor="d")
         later = hq.case(cid).summary.status_at + 40 * 86_400_000
         # The object delete fails (endpoint gone): the key row goes anyway.
-        dead = S3Blobs(store.location, objstore.make_client(objstore.settings_from_env(
-            s3_env(team.server, DEAD))))
+        dead = S3Blobs.open(store.location, objstore.settings_from_env(
+            s3_env(team.server, DEAD)))
         db.blob_store = dead
         try:
             hq.purge_retained(actor="d", now_ms_=later)

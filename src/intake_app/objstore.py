@@ -24,7 +24,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 from urllib.parse import urlsplit
 
 from intake_app.errors import ObjectStoreError, UsageError
@@ -41,6 +41,8 @@ _PREFIX = re.compile(r"[A-Za-z0-9._/-]*")
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 120.0
 RETRIES = 2
+
+_M = TypeVar("_M", bound="Minio")
 
 
 def is_s3_url(target: str) -> bool:
@@ -154,8 +156,13 @@ def settings_from_env(env: dict[str, str] | None = None) -> S3Settings:
                       region=region if isinstance(region, str) and region else None)
 
 
-def make_client(settings: S3Settings) -> Minio:
-    """A minio client with short connect timeouts and few retries (fail fast, one line)."""
+@overload
+def make_client(settings: S3Settings) -> Minio: ...
+@overload
+def make_client(settings: S3Settings, cls: type[_M]) -> _M: ...
+def make_client(settings: S3Settings, cls: type[Minio] | None = None) -> Minio:
+    """A minio client (of class ``cls``, a ``Minio`` subclass, if given) with short
+    connect timeouts and few retries (fail fast, one line)."""
     import urllib3
     from minio import Minio
 
@@ -165,9 +172,9 @@ def make_client(settings: S3Settings) -> Minio:
         timeout=urllib3.Timeout(connect=CONNECT_TIMEOUT, read=READ_TIMEOUT), maxsize=8,
         retries=urllib3.Retry(total=RETRIES, backoff_factor=0.1,
                               status_forcelist=[500, 502, 503, 504]))
-    return Minio(settings.host, access_key=settings.access_key,
-                 secret_key=settings.secret_key, secure=settings.secure,
-                 region=settings.region, http_client=http)
+    return (cls or Minio)(settings.host, access_key=settings.access_key,
+                          secret_key=settings.secret_key, secure=settings.secure,
+                          region=settings.region, http_client=http)
 
 
 def describe(exc: BaseException) -> str:
@@ -193,9 +200,16 @@ def failures() -> tuple[type[BaseException], ...]:
     return (MinioException, urllib3.exceptions.HTTPError, OSError, ValueError)
 
 
-def connect(location: S3Location, settings: S3Settings | None = None) -> Minio:
-    """A client for ``location``'s endpoint, after checking the bucket is there."""
-    client = make_client(settings or settings_from_env())
+@overload
+def connect(location: S3Location, settings: S3Settings | None = None) -> Minio: ...
+@overload
+def connect(location: S3Location, settings: S3Settings | None, cls: type[_M]) -> _M: ...
+def connect(location: S3Location, settings: S3Settings | None = None,
+            cls: type[Minio] | None = None) -> Minio:
+    """A client (of class ``cls`` if given) for ``location``'s endpoint, after checking
+    the bucket is there."""
+    settings = settings or settings_from_env()
+    client = make_client(settings) if cls is None else make_client(settings, cls)
     try:
         found = client.bucket_exists(location.bucket)
     except failures() as exc:

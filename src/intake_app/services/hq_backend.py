@@ -83,7 +83,7 @@ def attach_blobs(local: Store, pg: PgDatabase) -> None:
     from intake_app.store.s3blobs import S3Blobs
 
     settings = objstore.settings_from_env()
-    pg.blob_store = S3Blobs(objstore.parse_url(url), objstore.make_client(settings))
+    pg.blob_store = S3Blobs.open(objstore.parse_url(url), settings)
 
 
 def add_keys(local: Store | None, store: Store, keys: list[tuple[str, str, bytes, str]],

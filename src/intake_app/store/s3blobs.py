@@ -8,19 +8,23 @@ only ciphertext, random names and padded sizes, and deleting an attachment's key
 is its crypto-erase (the object goes after the commit; if that delete fails, the
 orphan is unreadable and ``sweep`` removes it later).
 
-Writes stream: the caller's thread queues stored chunks (a few MiB at most), an upload
-thread sends them with the minio client's multipart ``put_object`` (8 MiB parts, two
-in flight), so memory stays bounded whatever the attachment's size. Objects are
-written once, whole (``whole_only``). Reads are ranged GETs, streamed.
+Writes stream: the caller's thread copies each stored chunk into a part buffer (once:
+the chunk is a view of the opener's reused buffer), and a few upload threads send the full
+parts of a multipart upload as they are (``PART_SIZE``, ``PARALLEL_PARTS`` in flight;
+store/s3client.py: no body hash, no further copy). The buffers are made once and reused,
+so memory stays at ``(PARALLEL_PARTS + 1) * PART_SIZE`` whatever the attachment's size.
+Objects are written once, whole (``whole_only``); one smaller than a part is one PUT.
+Reads are ranged GETs, streamed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any, BinaryIO, cast
+from typing import TYPE_CHECKING, Any
 
 import nacl.bindings as sodium
 
@@ -36,79 +40,74 @@ from intake_app.store.blobs import (
 )
 
 if TYPE_CHECKING:
-    from minio import Minio
+    from intake_app.store.s3client import ObjectClient
 
 PART_SIZE = 8 << 20  # S3's minimum part is 5 MiB
-PARALLEL_PARTS = 2
-_QUEUE_DEPTH = 4  # stored chunks (~1 MiB each) waiting for the upload thread
+PARALLEL_PARTS = 3  # keeps both cores of a small server busy; memory: 4 part buffers
 _PAD_BLOCK = 1 << 20
-_EOF = b""
 
 
 class _Aborted(IOError):
     pass
 
 
-class _QueueStream:
-    """The file-like object ``put_object`` reads: chunks from the writer's queue."""
-
-    def __init__(self, q: queue.Queue[bytes | None]) -> None:
-        self._q = q
-        self._left = memoryview(b"")
-        self._eof = False
-
-    def read(self, n: int = -1) -> bytes:
-        pieces: list[bytes | memoryview] = []
-        want = n if n >= 0 else 1 << 62
-        while want > 0:
-            if not self._left:
-                if self._eof:
-                    break
-                item = self._q.get()
-                if item is None:
-                    raise _Aborted("attachment upload aborted")
-                if item is _EOF:
-                    self._eof = True
-                    break
-                self._left = memoryview(item)
-            take = self._left[:want]
-            self._left = self._left[len(take):]
-            pieces.append(take)
-            want -= len(take)
-        return b"".join(pieces)
-
-
 class S3Writer:
     """A ``BlobSink`` that uploads one whole object (see the module docstring)."""
 
     def __init__(self, store: S3Blobs, name: str, total_size: int) -> None:
+        self._client = store.client
+        self._bucket, self._key = store.location.bucket, store.location.key(name)
         self._total = total_size
         self._data = data_len(total_size)
         self._size = size_class(self._data)
         self._next = 0
-        self._sent = 0
-        self._q: queue.Queue[bytes | None] = queue.Queue(maxsize=_QUEUE_DEPTH)
+        self._sent = 0  # stored bytes written
+        self._queued = 0  # object bytes copied into part buffers
+        self._part = min(PART_SIZE, self._size)
+        self._buf = bytearray(self._part)
+        self._fill = 0
+        self._made = 1  # part buffers made so far (at most PARALLEL_PARTS + 1)
+        self._free: queue.Queue[bytearray] = queue.Queue()
+        self._todo: queue.Queue[tuple[int, bytearray, int] | None] = queue.Queue()
+        self._etags: list[str] = []
+        self._upload_id: str | None = None
+        self._threads: list[threading.Thread] = []
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._upload, args=(store, name), daemon=True,
-                                        name="s3-upload")
-        self._thread.start()
+        self._closed = False
 
-    def _upload(self, store: S3Blobs, name: str) -> None:
+    # -- the upload threads --
+
+    def _work(self, upload_id: str) -> None:
+        while (item := self._todo.get()) is not None:
+            number, buf, n = item
+            if self._error is None:
+                try:
+                    self._etags[number - 1] = self._client.put_part(
+                        self._bucket, self._key, upload_id, number, memoryview(buf)[:n])
+                except BaseException as exc:  # raised on the writer's thread
+                    if self._error is None:
+                        self._error = exc
+            self._free.put(buf)
+
+    def _start(self) -> str:
         try:
-            store.client.put_object(store.location.bucket, store.location.key(name),
-                                    cast(BinaryIO, _QueueStream(self._q)), self._size,
-                                    part_size=PART_SIZE, num_parallel_uploads=PARALLEL_PARTS)
-        except BaseException as exc:  # re-raised on the writer's thread
-            self._error = exc
+            upload_id = self._client.create_upload(self._bucket, self._key)
+        except s3.failures() as exc:
+            raise s3.store_error("cannot write an attachment object", exc) from None
+        self._upload_id = upload_id
+        for _ in range(PARALLEL_PARTS):
+            t = threading.Thread(target=self._work, args=(upload_id,), daemon=True,
+                                 name="s3-upload")
+            t.start()
+            self._threads.append(t)
+        return upload_id
 
-    def _put(self, item: bytes | None) -> None:
-        while True:
-            try:
-                self._q.put(item, timeout=0.2)
-                return
-            except queue.Full:
-                if not self._thread.is_alive():
-                    self._raise()
+    def _stop(self) -> None:
+        for _ in self._threads:
+            self._todo.put(None)
+        for t in self._threads:
+            t.join()
+        self._threads = []
 
     def _raise(self) -> None:
         exc = self._error
@@ -118,14 +117,50 @@ class S3Writer:
             raise s3.store_error("cannot write an attachment object", exc) from None
         raise exc
 
+    # -- the writer's side --
+
+    def _ship(self) -> None:
+        """Hand the full part buffer to the upload threads; take an empty one."""
+        if self._upload_id is None:
+            self._start()
+        self._etags.append("")
+        self._todo.put((len(self._etags), self._buf, self._fill))
+        self._fill = 0
+        if self._made <= PARALLEL_PARTS:
+            self._made += 1
+            self._buf = bytearray(self._part)
+            return
+        while True:  # all buffers in use: wait for a part to be sent
+            if self._error is not None:
+                self._raise()
+            try:
+                self._buf = self._free.get(timeout=0.2)
+                return
+            except queue.Empty:
+                continue
+
+    def _copy(self, data: bytes | memoryview) -> None:
+        view = memoryview(data)
+        while view:
+            if self._fill == self._part:
+                self._ship()  # only once more bytes come: the last part goes in finish
+            n = min(len(view), self._part - self._fill)
+            self._buf[self._fill:self._fill + n] = view[:n]
+            self._fill += n
+            self._queued += n
+            view = view[n:]
+
     def write(self, idx: int, stored: bytes | memoryview) -> None:
+        if self._closed:
+            raise ValueError("write after the object was finished or aborted")
         if idx != self._next:
             raise ValueError(f"object blobs are written in order (chunk {idx}, "
                              f"expected {self._next})")
+        if self._error is not None:
+            self._raise()
         self._next += 1
         self._sent += len(stored)
-        # A copy only of a view (the caller may reuse its buffer); bytes are immutable.
-        self._put(stored if isinstance(stored, bytes) else bytes(stored))
+        self._copy(stored)
 
     def finish(self, total_size: int | None) -> None:
         if total_size != self._total or self._sent != self._data:
@@ -135,26 +170,42 @@ class S3Writer:
         while left:
             k = min(_PAD_BLOCK, left)
             # Random padding to the size class, as blob files have (store/blobs.py).
-            self._put(sodium.randombytes_buf_deterministic(k, sodium.randombytes(32)))
+            self._copy(sodium.randombytes_buf_deterministic(k, sodium.randombytes(32)))
             left -= k
-        self._put(_EOF)
-        self._thread.join()
-        if self._error is not None:
-            self._raise()
+        self._closed = True
+        try:
+            if self._upload_id is None:  # the whole object fits in one part
+                self._client.put_whole(self._bucket, self._key,
+                                       memoryview(self._buf)[:self._fill])
+                return
+            self._etags.append("")
+            self._todo.put((len(self._etags), self._buf, self._fill))
+            self._stop()
+            if self._error is not None:
+                self._raise()
+            self._client.complete_upload(self._bucket, self._key, self._upload_id,
+                                         self._etags)
+            self._upload_id = None  # done: nothing for an abort to drop
+        except BaseException as exc:
+            self._cancel()
+            if isinstance(exc, s3.failures()):
+                raise s3.store_error("cannot write an attachment object", exc) from None
+            raise
+
+    def _cancel(self) -> None:
+        """Stop the upload threads and drop the unfinished upload (best effort: the
+        server expires it too)."""
+        if self._error is None:
+            self._error = _Aborted("attachment upload aborted")
+        self._stop()
+        upload_id, self._upload_id = self._upload_id, None
+        if upload_id is not None:
+            with contextlib.suppress(*s3.failures()):
+                self._client.abort_upload(self._bucket, self._key, upload_id)
 
     def abort(self) -> None:
-        if self._thread.is_alive():
-            # Empty the queue so the None gets in; put_object then aborts its upload.
-            while True:
-                try:
-                    self._q.put_nowait(None)
-                    break
-                except queue.Full:
-                    try:
-                        self._q.get_nowait()
-                    except queue.Empty:
-                        pass
-            self._thread.join()
+        self._closed = True
+        self._cancel()
 
 
 class S3Blobs:
@@ -162,7 +213,7 @@ class S3Blobs:
 
     whole_only = True
 
-    def __init__(self, location: s3.S3Location, client: Minio) -> None:
+    def __init__(self, location: s3.S3Location, client: ObjectClient) -> None:
         self.location = location
         self.client = client
 
@@ -170,8 +221,17 @@ class S3Blobs:
     def connect(cls, url: str, settings: s3.S3Settings | None = None) -> S3Blobs:
         """From an ``s3://bucket/prefix`` URL, endpoint and credentials from the
         environment (intake_app.objstore); the bucket must exist."""
+        from intake_app.store.s3client import ObjectClient
+
         location = s3.parse_url(url)
-        return cls(location, s3.connect(location, settings))
+        return cls(location, s3.connect(location, settings, ObjectClient))
+
+    @classmethod
+    def open(cls, location: s3.S3Location, settings: s3.S3Settings) -> S3Blobs:
+        """Like ``connect`` without checking the bucket (nothing is sent yet)."""
+        from intake_app.store.s3client import ObjectClient
+
+        return cls(location, s3.make_client(settings, ObjectClient))
 
     def writer(self, name: str, total_size: int) -> BlobSink:
         return S3Writer(self, name, total_size)
