@@ -62,7 +62,6 @@ class S3Writer:
         self._size = size_class(self._data)
         self._next = 0
         self._sent = 0  # stored bytes written
-        self._queued = 0  # object bytes copied into part buffers
         self._part = min(PART_SIZE, self._size)
         self._buf = bytearray(self._part)
         self._fill = 0
@@ -147,7 +146,6 @@ class S3Writer:
             n = min(len(view), self._part - self._fill)
             self._buf[self._fill:self._fill + n] = view[:n]
             self._fill += n
-            self._queued += n
             view = view[n:]
 
     def write(self, idx: int, stored: bytes | memoryview) -> None:
