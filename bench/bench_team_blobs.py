@@ -75,13 +75,37 @@ from intake_app.store import s3blobs
 # --part-mib / --parallel: the writer's part size and parts in flight for this run.
 s3blobs.PART_SIZE = int(sys.argv[4]) << 20
 s3blobs.PARALLEL_PARTS = int(sys.argv[5])
+import threading
+# CPU by thread (sampled: threads that end take their figures with them), by name.
+seen = {}
+def thread_cpu():
+    tick = os.sysconf("SC_CLK_TCK")
+    for t in threading.enumerate():
+        try:
+            f = open(f"/proc/self/task/{t.native_id}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        seen[t.native_id] = (t.name, (int(f[11]) + int(f[12])) / tick)
+def sample(stop):
+    while not stop.wait(0.1):
+        thread_cpu()
 svc = HQService(Path(sys.argv[1])); svc.unlock(sys.argv[2])
+thread_cpu(); before = dict(seen); seen.clear()
+stop = threading.Event(); sampler = threading.Thread(target=sample, args=(stop,), name="sampler")
+sampler.start()
 whole = hwm(); reset_hwm()
 c = cpu(); t = time.perf_counter(); out = svc.import_bundle(Path(sys.argv[3]))
 dt = time.perf_counter() - t
+stop.set(); sampler.join()
 assert out.verdict == "imported", out
+by_name = {}
+for tid, (name, secs) in seen.items():
+    if name == "sampler":
+        continue
+    name = "main" if name == "MainThread" else name
+    by_name[name] = by_name.get(name, 0) + secs - before.get(tid, (name, 0))[1]
 print(json.dumps({"seconds": dt, "cpu": cpu() - c, "hwm": hwm(),
-                  "hwm_whole": max(whole, hwm())}))
+                  "hwm_whole": max(whole, hwm()), "threads": by_name}))
 """
 
 PUT = PRELUDE + r"""
@@ -154,6 +178,10 @@ def _row(name: str, r: dict[str, Any], mb: float, target: bool) -> None:
     split = f" ({r['server_split']})" if "server_split" in r else ""
     print(f"  {'':30s} CPU: this process {r['cpu']:5.1f} s, SeaweedFS {r['server_cpu']:5.1f} s"
           f"{split} (wall {r['seconds']:.1f} s on {os.cpu_count()} shared cores)", flush=True)
+    if "threads" in r:  # the import's CPU by thread (sampled every 0.1 s)
+        print(f"  {'':30s} its threads: " + ", ".join(
+            f"{n} {c:.1f} s" for n, c in sorted(r["threads"].items(), key=lambda x: -x[1])),
+            flush=True)
 
 
 def main() -> None:
