@@ -385,8 +385,9 @@ def start_seaweedfs_split(data_dir: Path, volume_mb: int = 1024, volumes: int = 
     try:
         for name, args in cmds.items():
             procs.append(subprocess.Popen(
-                [weed, *args, *(extra_args or {}).get(name, ())], stdout=subprocess.DEVNULL, cwd=root,
-                stderr=open(root / f"{name}.log", "wb"), env={**os.environ, **(env or {})}))
+                [weed, *args, *(extra_args or {}).get(name, ())], stdout=subprocess.DEVNULL,
+                cwd=root, stderr=open(root / f"{name}.log", "wb"),
+                env={**os.environ, **(env or {})}))
     except BaseException:
         stop_seaweedfs_split(server, procs)
         raise

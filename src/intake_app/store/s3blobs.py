@@ -42,8 +42,11 @@ from intake_app.store.blobs import (
 if TYPE_CHECKING:
     from intake_app.store.s3client import ObjectClient
 
-PART_SIZE = 8 << 20  # S3's minimum part is 5 MiB
-PARALLEL_PARTS = 3  # keeps both cores of a small server busy; memory: 4 part buffers
+# Parts of 12 MiB, three in flight: four part buffers (48 MiB) keep the import's peak RSS
+# near 124 MiB (bound: 150); the server spends a little less per byte on larger parts
+# (docs/performance.md). S3's minimum part is 5 MiB.
+PART_SIZE = 12 << 20
+PARALLEL_PARTS = 3
 _PAD_BLOCK = 1 << 20
 
 
