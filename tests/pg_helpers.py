@@ -392,7 +392,11 @@ def start_seaweedfs_split(data_dir: Path, volume_mb: int = 1024, volumes: int = 
         stop_seaweedfs_split(server, procs)
         raise
     (root / "volume-dir").write_text(str(vol_dir), encoding="utf-8")
-    _wait_s3(server, procs, s3, [root / f"{n}.log" for n in cmds], t0)
+    try:
+        _wait_s3(server, procs, s3, [root / f"{n}.log" for n in cmds], t0)
+    except BaseException:
+        shutil.rmtree(vol_dir, ignore_errors=True)  # _wait_s3 stopped the processes
+        raise
     START_TIMES["seaweedfs"] = time.monotonic() - t0
     return server, procs
 
