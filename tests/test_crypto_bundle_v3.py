@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from intake_app.crypto import verify_bundle
+from intake_app.crypto import verify_bundle, write_bundle
 from intake_app.crypto.bundle import (
     FORMAT_VERSION_2,
     FORMAT_VERSION_3,
@@ -33,6 +33,7 @@ from intake_app.crypto.bundle.tree import TreeHalf, hash_tree_region, tree_root
 from intake_app.crypto.canonical import canonical_json
 from intake_app.errors import BundleError
 from tests.test_crypto_bundle_v2 import (
+    LOG2,
     A,
     B,
     blob_id,
@@ -232,3 +233,20 @@ def test_a_failing_tree_thread_reaches_the_verifier_as_it_was(
     monkeypatch.undo()
     with open(f, "rb") as fh:
         verify_bundle(fh, mv.keyring())
+
+
+def test_blobs_out_takes_the_blob_region_and_nothing_else() -> None:
+    """The field outbox's split (services/outbox.py): with ``blobs_out`` the writer
+    sends BLOBS there and the rest to ``out``; together they are the same bundle."""
+    rest, blobs = io.BytesIO(), io.BytesIO()
+    write_bundle(rest, signing_key=mv.DEV["dev-a"], device_id="dev-a", hq_id=mv.HQ_ID,
+                 sequence=1, prev=mv.ZERO_HASH, recipients=mv.RECIPIENTS,
+                 items=[PayloadItem("record", mv.rec_meta(1)), sealed("att-a", A),
+                        PayloadItem("attachment", mv.att_meta("inline.txt", 5),
+                                    io.BytesIO(b"hello"), 5), sealed("att-b", B)],
+                 created_at=mv.CREATED_AT, chunk_log2=LOG2, rng=mv.DetRng("v3-good"),
+                 version=V3, blobs_out=blobs)
+    whole = good3()
+    assert blobs.getvalue() == b"".join(store_chunks("att-a", A) + store_chunks("att-b", B))
+    cut = len(whole) - TRAILER_LEN_V2 - len(blobs.getvalue())
+    assert rest.getvalue() == whole[:cut] + whole[-TRAILER_LEN_V2:]

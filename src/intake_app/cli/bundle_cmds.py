@@ -16,7 +16,7 @@ from intake_app.cli.common import (
 from intake_app.cli.field_cmds import field_service
 from intake_app.errors import IntakeError
 from intake_app.models import ms_to_iso
-from intake_app.services import audit
+from intake_app.services import audit, outbox_io
 from intake_app.services.files import atomic_write
 
 
@@ -163,6 +163,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def cmd_outbox_join(args: argparse.Namespace) -> int:
+    src, dest = Path(args.folder), Path(args.to)
+    if not src.is_dir() or not dest.is_dir():
+        raise IntakeError(f"not a folder: {src if not src.is_dir() else dest}")
+    for path in outbox_io.join_folder(src, dest):
+        print(path)
+    return 0
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("enroll", help="enroll this laptop with HQ from a provisioning file")
     p.add_argument("file")
@@ -184,6 +193,12 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_outbox)
 
     rsub = add_group(sub, "receipts", "HQ receipts", "receipts_command")
+    p = sub.add_parser("outbox-join", help="write the bundles of an outbox folder (one a "
+                                           "panic kept) whole, for HQ; no profile needed")
+    p.add_argument("folder", metavar="OUTBOX")
+    p.add_argument("--to", required=True, metavar="DIR")
+    p.set_defaults(func=cmd_outbox_join)
+
     p = rsub.add_parser("import", help="apply HQ's signed receipt (file or folder)")
     p.add_argument("file")
     p.set_defaults(func=cmd_receipts_import)

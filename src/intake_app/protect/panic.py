@@ -11,9 +11,10 @@ Order of work (each step makes the next one matter less):
     ``profile.aux`` (overwritten first);
  5. the attachment blob files (store/blobs.py: ciphertext under keys that were in
     the store, so unreadable since step 2; deleting them is tidiness, after the
-    keys, never before), and the sealed outbox bundles, unless the setting keeps
-    them (HQ can read them, the laptop cannot; but they show that this laptop sent
-    records);
+    keys, never before), and the sealed outbox bundles with their pieces (a piece
+    may be a hard link to a blob file: its data goes with its last name), unless the
+    setting keeps them (HQ can read them, the laptop cannot; but they show that this
+    laptop sent records; ``intake outbox-join`` writes the kept ones whole);
  6. fsync the folder and remove it when empty.
 
 Only names the app creates are touched: a mistaken ``--data-dir`` cannot make
@@ -34,6 +35,7 @@ from intake_app.protect.erase import fsync_dir, overwrite_in_place, shred, unlin
 from intake_app.store import profile as store_profile
 from intake_app.store.blobs import blob_dir, is_blob_name
 from intake_app.store.keyslots import HEADER_SIZE, REAL_SLOT, ProfileHeader
+from intake_app.store.outbox import parse_piece
 
 
 class Closable(Protocol):
@@ -96,11 +98,15 @@ def looks_like_profile(data_dir: Path) -> bool:
 
 
 def _only_bundles(outbox: Path) -> bool:
-    """An outbox a keep-outbox panic left: sealed bundles and nothing else."""
+    """An outbox a keep-outbox panic left: sealed bundles (with the pieces holding their
+    blob regions, store/outbox.py) and nothing else."""
     if not outbox.is_dir() or outbox.is_symlink():
         return False
     names = [p.name for p in outbox.iterdir()]
-    return bool(names) and all(n.endswith((".intake", ".intake.part")) for n in names)
+    return bool(names) and all(
+        n.endswith((".intake", ".intake.part"))
+        or ((piece := parse_piece(n)) is not None and piece[0].endswith(".intake"))
+        for n in names)
 
 
 def panic(data_dir: Path, *, service: Closable | None = None,

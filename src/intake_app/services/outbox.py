@@ -5,12 +5,19 @@ Order of work for each volume (crash-safe, never loses a record):
  2. seal into the outbox folder under a temporary name and, in the same pass, into
     the destination's temporary name (services/outbox_io.py: both written at once);
     fsync the outbox copy, rename (bundle format v2: attachment chunks are copied as
-    stored, never decrypted here); the destination copy's fsync starts beside it;
+    stored, never decrypted here); the destination copy's fsync starts beside it.
+    The outbox does not write the blob region: each sealed part is a piece beside the
+    volume's file, a hard link to the store's blob file (store/outbox.py; a copy of
+    the part's bytes where no link can be made), so the export writes one copy of the
+    attachment bytes, the stick's, and the purge unlinks one of the blob's two names;
+    its data goes when HQ's receipt removes the piece. The link is made before the
+    volume's file takes its final name;
  3. one transaction: row -> 'pending', records -> 'sealed', readable copies
-    purged unless policy keeps them until HQ's receipt;
+    purged unless policy keeps them until HQ's receipt (the attachment's key goes with
+    them: the linked ciphertext is then unreadable to the laptop, as the copy was);
  4. wait for the destination copy's fsync, rename it into place.
 A crash between 1 and 3 leaves a 'writing' row: at the next unlock its files
-are deleted and the sequence is marked 'abandoned' (HQ will see a gap, never
+(with its pieces) are deleted and the sequence is marked 'abandoned' (HQ will see a gap, never
 a fork); its records were not touched and go into the next export.
 A crash between 3 and 4 leaves the row marked 'unwritten' (issue 14, finding 4):
 the next export to a stick writes it before sealing anything new. Every export to a
@@ -38,6 +45,7 @@ from nacl.signing import SigningKey
 from intake_app.crypto import BundleInfo, PayloadItem, read_receipt, write_bundle
 from intake_app.crypto.bundle import (
     ABYTES,
+    DEFAULT_CHUNK_LOG2,
     FORMAT_VERSION_2,
     FORMAT_VERSION_3,
     ITEM_HEAD,
@@ -46,14 +54,19 @@ from intake_app.crypto.bundle import (
     SS_HEADER_LEN,
     STANZA_LEN,
     TRAILER_LEN_V2,
+    SealedPart,
+    part_layout,
+    trailer_len,
 )
 from intake_app.crypto.keys import public_key_from_hex, verify_key_from_hex
 from intake_app.errors import ExportCancelled, IntakeError, InvalidState
 from intake_app.models import ExportResult, OutboxEntry, OutboxState, Policy, ReceiptResult
 from intake_app.paths import FILE_MODE, ensure_private_dir, fsync_dir
 from intake_app.services import outbox_io, payload
+from intake_app.store import attachments as store_attachments
 from intake_app.store import outbox as store_outbox
 from intake_app.store.backend import Store
+from intake_app.store.blobs import STRIDE
 from intake_app.store.ids import now_ms
 
 
@@ -115,6 +128,8 @@ def reconcile_decoy(svc: OutboxOwner) -> None:
         if (hdr.device_id, hdr.hq_id) != ident:
             continue
         first_at = hdr.created_at if first_at is None else min(first_at, hdr.created_at)
+        # The bundle's size, whether the file holds it whole or its pieces hold the blobs.
+        size = len(hdr.raw) + st.stream_len + st.blob_len + trailer_len(hdr.version)
         rows.append((hdr.sequence, path.name, hashlib.sha256(stmt).hexdigest(), hdr.prev.hex(),
                      hdr.created_at * 1000, size, st.record_count))
     if ident is not None and svc.meta("device_id") is None:
@@ -138,8 +153,8 @@ def recover(svc: OutboxOwner) -> None:
         return
     folder = outbox_dir(svc)
     for name in names:
-        (folder / name).unlink(missing_ok=True)
-        (folder / (name + ".part")).unlink(missing_ok=True)
+        outbox_io.remove_volume(folder, name)
+    fsync_dir(folder)
     store_outbox.abandon_writing(svc._store)
 
 
@@ -253,14 +268,62 @@ class _Sealed:
     dest_sync: outbox_io.Syncing | None  # the stick copy's fsync, still running
 
 
-def _with_progress(run: _Run, it: PayloadItem) -> PayloadItem:
+@dataclass
+class _Pieces:
+    """The outbox's share of one volume's blob region: one piece per sealed part, in the
+    order the writer copies them (store/outbox.py names them). Made as the writer reaches
+    each part: a hard link to the store's blob file, which holds the part's stored chunks
+    back to back (``blob_file_of``); else (chunks kept in rows, another file system, a
+    file system without links) a copy of the part's bytes as they pass."""
+
+    db: Store
+    folder: Path
+    name: str
+    made: list[Path] = dataclasses.field(default_factory=list)
+
+    def chunks(self, part: SealedPart, data_len: int) -> Iterator[bytes]:
+        k = len(self.made)
+        count, length = part_layout(data_len, part.chunk_log2)
+        src = None
+        if part.chunk_log2 == DEFAULT_CHUNK_LOG2:
+            src = store_attachments.blob_file_of(self.db, part.blob_id.decode("ascii"),
+                                                 part.first_index, count)
+        if src is not None:
+            path = self.folder / store_outbox.piece_name(self.name, k, part.first_index
+                                                         * STRIDE, length)
+            try:
+                os.link(src, path)
+            except OSError:  # EXDEV, EPERM, EMLINK, no links here: copy instead
+                pass
+            else:
+                self.made.append(path)
+                yield from part.chunks()  # still read: the writer hashes every byte
+                return
+        path = self.folder / store_outbox.piece_name(self.name, k, 0, length)
+        self.made.append(path)
+        with open(path, "wb") as fh:
+            os.chmod(path, FILE_MODE)
+            out = outbox_io.Pushed(fh)
+            for stored in part.chunks():
+                out.write(stored)
+                yield stored
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def remove(self) -> None:
+        for path in self.made:
+            path.unlink(missing_ok=True)
+
+
+def _with_progress(run: _Run, it: PayloadItem, pieces: _Pieces) -> PayloadItem:
     """A sealed part whose stored chunks report progress as they are copied (at the
-    volume's close, after every item's descriptor is in the stream)."""
+    volume's close, after every item's descriptor is in the stream), and whose piece
+    the outbox keeps."""
     part = it.sealed
     assert part is not None
 
     def chunks() -> Iterator[bytes]:
-        for stored in part.chunks():
+        for stored in pieces.chunks(part, it.data_len):
             run.check_cancel()
             yield stored
             run.done += len(stored) - PART_OVERHEAD
@@ -278,6 +341,9 @@ def _seal_volume(run: _Run, plan: ExportPlan, start: int) -> _Sealed:
     name = bundle_name(run.device_id, seq)
     created = now_ms()
     store_outbox.reserve(svc._store, seq, name, prev, created)
+    # Pieces an abandoned attempt at this number left (a failed unlink) are not ours.
+    outbox_io.remove_volume(run.folder, name)
+    pieces = _Pieces(svc._store, run.folder, name)
     in_volume: list[tuple[str, bool, PayloadItem]] = []
 
     def volume_items() -> Iterator[PayloadItem]:
@@ -289,7 +355,7 @@ def _seal_volume(run: _Run, plan: ExportPlan, start: int) -> _Sealed:
             elif rid not in records_here:
                 records_here.add(rid)
                 yield from plan.revisions_of[rid]
-            it = _with_progress(run, it) if it.sealed is not None else it
+            it = _with_progress(run, it, pieces) if it.sealed is not None else it
             in_volume.append((rid, last, it))
             yield it
             if it.sealed is None:
@@ -303,25 +369,31 @@ def _seal_volume(run: _Run, plan: ExportPlan, start: int) -> _Sealed:
     try:
         with open(tmp, "wb") as out, _open_dest(dest_tmp) as copy:
             os.chmod(tmp, FILE_MODE)
-            # One pass writes the outbox copy and the stick's copy together.
+            # One pass writes the outbox copy and the stick's copy together; the blob
+            # region only to the stick (the outbox's pieces hold it).
             tee = None if copy is None else outbox_io.Tee(outbox_io.Pushed(out),
                                                           outbox_io.Pushed(copy))
             try:
                 sink = cast(BinaryIO, outbox_io.Pushed(out) if tee is None else tee)
+                blobs = cast(BinaryIO, outbox_io.Discard() if tee is None
+                             else outbox_io.OnlyB(tee))
                 info = write_bundle(sink, signing_key=run.key, device_id=run.device_id,
                                     hq_id=run.hq_id, sequence=seq, prev=prev,
                                     recipients=run.recipients, items=volume_items(),
                                     created_at=created // 1000,
                                     max_bytes=run.policy.max_volume_bytes,
-                                    version=BUNDLE_VERSION)
+                                    version=BUNDLE_VERSION, blobs_out=blobs)
             finally:
                 if tee is not None:
                     tee.close()
             dest_sync = outbox_io.fsync_both(out, copy)
+        if pieces.made:
+            fsync_dir(run.folder)  # the pieces' names are durable before the volume's
         os.replace(tmp, run.folder / name)
         fsync_dir(run.folder)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        pieces.remove()
         if dest_sync is not None:
             with contextlib.suppress(OSError):
                 dest_sync.wait()
@@ -389,10 +461,7 @@ def _write_unwritten(svc: OutboxOwner, dest: Path) -> list[tuple[int, str]]:
     folder = outbox_dir(svc)
     done: list[tuple[int, str]] = []
     for seq, name in store_outbox.unwritten(svc._store):
-        src = folder / name
-        if not src.exists():
-            raise IntakeError(f"outbox bundle {name} is missing from {folder}")
-        done.append((seq, str(outbox_io.copy_atomic(src, dest))))
+        done.append((seq, str(outbox_io.copy_volume(folder, name, dest))))
         store_outbox.mark_written(svc._store, [seq])
     return done
 
@@ -480,10 +549,7 @@ def resend(svc: OutboxOwner, dest: Path) -> ExportResult:
     for entry in outbox(svc):
         if entry.state != OutboxState.PENDING:
             continue
-        src = folder / entry.file_name
-        if not src.exists():
-            raise IntakeError(f"outbox bundle {entry.file_name} is missing from {folder}")
-        paths.append(str(outbox_io.copy_atomic(src, dest)))
+        paths.append(str(outbox_io.copy_volume(folder, entry.file_name, dest)))
         store_outbox.mark_written(svc._store, [entry.sequence])
         seqs.append(entry.sequence)
         size += entry.size
@@ -525,8 +591,7 @@ def import_receipt(svc: OutboxOwner, data: bytes) -> ReceiptResult:
         svc._store, list(receipt.entries))
     folder = outbox_dir(svc)
     _keep_log_witness(svc, receipt.log, receipt.raw)
-    for seq in delivered:
-        with contextlib.suppress(FileNotFoundError):
-            (folder / store_outbox.file_name(svc._store, seq)).unlink()
+    for seq in delivered:  # the file and its pieces: the blobs' data goes now
+        outbox_io.remove_volume(folder, store_outbox.file_name(svc._store, seq))
     return ReceiptResult(delivered=tuple(delivered), already_delivered=tuple(already),
                          unknown=tuple(unknown), purged_records=purged)

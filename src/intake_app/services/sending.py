@@ -17,12 +17,13 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from nacl.signing import SigningKey
 
 from intake_app.errors import Cancelled, DropboxError, IntakeError, InvalidState, Unreachable
 from intake_app.models import OutboxState, ReceiptResult
-from intake_app.services import outbox
+from intake_app.services import outbox, outbox_io
 from intake_app.services.field import FieldService
 from intake_app.sync.auth import Credentials
 from intake_app.sync.client import DropboxClient, backoff_delays, check_proxy
@@ -128,9 +129,21 @@ class Uploader:
                                                  total))
 
             try:
-                verdict = self.client.upload_file(path, entry.file_name,
-                                                  statement_hash=entry.statement_hash,
-                                                  on_bytes=on_bytes)
+                # The volume's file and its pieces (the blob region, kept by link), read
+                # as the one bundle they are.
+                segments, size = outbox_io.volume_segments(folder, entry.file_name)
+            except IntakeError as exc:
+                report.failed.append((entry.file_name, str(exc)))
+                done += entry.size
+                continue
+            def reader(segs: list[outbox_io.Segment] = segments) -> BinaryIO:
+                return cast(BinaryIO, outbox_io.VolumeReader(segs))
+
+            try:
+                verdict = self.client.upload_file(
+                    path, entry.file_name, statement_hash=entry.statement_hash,
+                    on_bytes=on_bytes,
+                    source=(reader, size))
             except FileNotFoundError:
                 report.failed.append((entry.file_name, f"missing from {folder}"))
             except DropboxError as exc:

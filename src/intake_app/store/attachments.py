@@ -205,6 +205,24 @@ def stored_chunks(conn: Any, att_id: str, first: int, count: int) -> Iterator[by
     yield from where.read_run(str(row[0]), int(row[1]), first, count, att_id)
 
 
+def blob_file_of(conn: Any, att_id: str, first: int, count: int) -> Path | None:
+    """The local blob file holding chunks ``first`` .. ``first + count - 1`` of an
+    attachment (they sit at ``idx * STRIDE`` in it, back to back), or None when they are
+    rows (pre-schema-9 attachments) or the store has no blob folder. The file is never
+    written again once the attachment is complete: the field outbox keeps it by hard
+    link (services/outbox.py)."""
+    if not has_blob_files(conn):
+        return None
+    row = conn.execute("SELECT blob FROM attachments WHERE id = ? AND complete = 1",
+                       (att_id,)).fetchone()
+    if row is None or row[0] is None or not blobs.is_blob_name(str(row[0])):
+        return None
+    have = conn.execute("SELECT count(*) FROM attachment_chunks WHERE attachment_id = ? AND "
+                        "idx >= ? AND idx < ? AND length(data) = 0",
+                        (att_id, first, first + count)).fetchone()[0]
+    return blobs.blob_dir(store_file(conn)) / str(row[0]) if have == count else None
+
+
 def erase_attachments(conn: Any, where: str, params: tuple[Any, ...]) -> None:
     """Delete attachments selected by ``where`` (SQL over table ``attachments``).
 

@@ -3,14 +3,35 @@
 States: 'writing' (sequence reserved, file not sealed yet), 'pending' (sealed,
 HQ has not acknowledged it), 'delivered' (in a signed receipt), 'abandoned'
 (an interrupted write; HQ sees a gap, never a fork).
+
+Files of a volume in the outbox folder (services/outbox.py): ``NAME`` holds the bundle
+without its BLOBS region (header, stream, trailer; the whole bundle when it has none,
+or when an older version wrote it); each sealed part's bytes are in a piece
+``NAME.b<k>-<start>-<length>``: bytes ``start .. start + length`` of that file, in the
+order ``k`` = 0, 1, ... A piece is a hard link to the store's blob file (the same
+ciphertext, no second copy) or, where no link can be made, a copy of just those bytes.
 """
 
 from __future__ import annotations
+
+import re
 
 from intake_app.models import OutboxEntry, OutboxState, RecordStatus
 from intake_app.store.backend import Store
 from intake_app.store.ids import now_ms
 from intake_app.store.records import delete_record_in, purge_content
+
+_PIECE = re.compile(r"(.+)\.b(\d{1,6})-(\d{1,15})-(\d{1,15})")
+
+
+def piece_name(name: str, k: int, start: int, length: int) -> str:
+    return f"{name}.b{k}-{start}-{length}"
+
+
+def parse_piece(file_name: str) -> tuple[str, int, int, int] | None:
+    """(volume name, k, start, length) of a piece's file name, else None."""
+    m = _PIECE.fullmatch(file_name)
+    return None if m is None else (m[1], int(m[2]), int(m[3]), int(m[4]))
 
 
 def writing_files(db: Store) -> list[str]:

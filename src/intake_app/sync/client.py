@@ -11,7 +11,7 @@ import ssl
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 import httpx
@@ -188,16 +188,19 @@ class DropboxClient:
     def upload_file(self, path: Path, name: str | None = None, *,
                     statement_hash: str | None = None,
                     on_bytes: Callable[[int, int], None] | None = None,
-                    first_chunk: int = FIRST_CHUNK, max_chunk: int = MAX_CHUNK) -> str:
+                    first_chunk: int = FIRST_CHUNK, max_chunk: int = MAX_CHUNK,
+                    source: tuple[Callable[[], BinaryIO], int] | None = None) -> str:
         """Send one bundle, resuming from what the drop box holds. Returns 'stored',
-        'duplicate' (it had it already) or 'delivered' (HQ already acknowledged it)."""
+        'duplicate' (it had it already) or 'delivered' (HQ already acknowledged it).
+        ``source``: (open, size) of the bundle's bytes when they are not ``path`` alone
+        (a field outbox volume and its pieces: services/outbox_io.py)."""
         name = name or path.name
-        size = path.stat().st_size
+        size = path.stat().st_size if source is None else source[1]
         mine = statement_hash or statement_hash_of(path)
         delays = backoff_delays(*self.backoff)
         failures = 0
         chunk = max(MIN_CHUNK, min(first_chunk, max_chunk))
-        with open(path, "rb") as fh:
+        with (open(path, "rb") if source is None else source[0]()) as fh:
             while True:
                 st = self.upload_state(name)
                 if st.get("complete"):

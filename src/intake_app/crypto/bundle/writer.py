@@ -89,6 +89,9 @@ class BundleWriter:
     as they are into the BLOBS region at ``close()``. ``add()`` items, then ``close()``.
     ``size_if_added(item)`` gives the exact final file size if ``item`` were
     added next, so a caller can stop before a volume limit.
+    ``blobs_out``: where the BLOBS region goes instead of ``out`` (written after the
+    stream's last byte reached ``out`` and before the trailer): the field outbox keeps
+    the store's blob files by hard link and writes only the rest (services/outbox.py).
     If ``add()`` raises, the bundle is unusable: raise what ``abort(exc)`` returns and
     delete the file.
     """
@@ -107,6 +110,7 @@ class BundleWriter:
         chunk_log2: int = DEFAULT_CHUNK_LOG2,
         rng: RNG | None = None,
         version: int = FORMAT_VERSION,
+        blobs_out: BinaryIO | None = None,
     ) -> None:
         if version not in (FORMAT_VERSION, FORMAT_VERSION_2, FORMAT_VERSION_3):
             raise ValueError("unknown bundle format version")
@@ -150,6 +154,7 @@ class BundleWriter:
             sodium.crypto_secretstream_xchacha20poly1305_init_pull(self._state, ss_header, key)
         out.write(self._hdr)
         self._out = out
+        self._blobs_out = out if blobs_out is None else blobs_out
         self._sink = _HashWriter(out, self._c + ABYTES)
         self._sink.start()
         slot = self._sink.slot()
@@ -283,7 +288,7 @@ class BundleWriter:
         halves = (TreeHalf(0), TreeHalf(1)) if self.version == FORMAT_VERSION_3 else None
         # Four stored chunks queued: enough to keep the writer busy; the sink may hold
         # a few more (the export writes two copies), and peak RSS stays bounded.
-        sink = _HashWriter(self._out, 0, hashes=False, depth=4, name="bundle-blob-writer",
+        sink = _HashWriter(self._blobs_out, 0, hashes=False, depth=4, name="bundle-blob-writer",
                            tree=None if halves is None else halves[1])
         sha = hashlib.sha256()
         pos = 0
@@ -356,14 +361,16 @@ def write_bundle(
     chunk_log2: int = DEFAULT_CHUNK_LOG2,
     rng: RNG | None = None,
     version: int = FORMAT_VERSION,
+    blobs_out: BinaryIO | None = None,
 ) -> BundleInfo:
-    """Seal ``items`` into ``out``. With ``max_bytes``, stops before the first item that
-    would make the file larger and returns it as ``BundleInfo.unwritten`` (the items after
-    it were not consumed from the iterable). ``record_count``, if given, must match."""
+    """Seal ``items`` into ``out`` (the BLOBS region into ``blobs_out`` if given). With
+    ``max_bytes``, stops before the first item that would make the file larger and returns
+    it as ``BundleInfo.unwritten`` (the items after it were not consumed from the
+    iterable). ``record_count``, if given, must match."""
     w = BundleWriter(
         out, signing_key=signing_key, device_id=device_id, hq_id=hq_id, sequence=sequence,
         prev=prev, recipients=recipients, created_at=created_at, chunk_log2=chunk_log2, rng=rng,
-        version=version,
+        version=version, blobs_out=blobs_out,
     )  # fmt: skip
     unwritten: PayloadItem | None = None
     try:
