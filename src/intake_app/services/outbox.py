@@ -293,6 +293,8 @@ class _Pieces:
                                                          * STRIDE, length)
             try:
                 os.link(src, path)
+            except FileExistsError:
+                raise  # never written over: it may be another name of a blob file
             except OSError:  # EXDEV, EPERM, EMLINK, no links here: copy instead
                 pass
             else:
@@ -301,7 +303,7 @@ class _Pieces:
                 return
         path = self.folder / store_outbox.piece_name(self.name, k, 0, length)
         self.made.append(path)
-        with open(path, "wb") as fh:
+        with open(path, "xb") as fh:  # a new file, never one that exists (see above)
             os.chmod(path, FILE_MODE)
             out = outbox_io.Pushed(fh)
             for stored in part.chunks():
