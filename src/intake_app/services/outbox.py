@@ -17,8 +17,8 @@ Order of work for each volume (crash-safe, never loses a record):
     them: the linked ciphertext is then unreadable to the laptop, as the copy was);
  4. wait for the destination copy's fsync, rename it into place.
 A crash between 1 and 3 leaves a 'writing' row: at the next unlock its files
-(with its pieces) are deleted and the sequence is marked 'abandoned' (HQ will see a gap, never
-a fork); its records were not touched and go into the next export.
+(with its pieces) are deleted and the sequence is marked 'abandoned' (HQ will see a
+gap, never a fork); its records were not touched and go into the next export.
 A crash between 3 and 4 leaves the row marked 'unwritten' (issue 14, finding 4):
 the next export to a stick writes it before sealing anything new. Every export to a
 stick first removes this device's stale hidden ``.part`` files there.
