@@ -323,3 +323,22 @@ def test_passphrase_change_keeps_blob_attachments_readable(tmp_path: Path) -> No
         assert len(_blob_files(d)) == 1
     finally:
         svc.lock()
+
+
+def test_padding_written_ahead_beside_the_chunks(tmp_path: Path) -> None:
+    """HQ's whole-part import pads the blob while the chunks arrive (``pad_ahead``): the
+    same file as padding at the end, random bytes up to the size class, chunks intact."""
+    total = 16 * blobs.CHUNK_SIZE + 1  # just past a size class: 1.5 MiB of padding
+    end, want = blobs.data_len(total), blobs.size_class(blobs.data_len(total))
+    assert want - end > 1 << 20  # more than one padding block
+    w = blobs.BlobWriter(tmp_path / "store.db", "0" * 32)
+    w.pad_ahead(total)
+    chunks = [os.urandom(blobs.stored_len(total, i)) for i in range(17)]
+    for i, c in enumerate(chunks):
+        w.write(i, c)
+    w.finish(total)
+    data = (tmp_path / blobs.BLOB_DIR / ("0" * 32)).read_bytes()
+    assert len(data) == want
+    assert data[:end] == b"".join(chunks)
+    pad = data[end:]
+    assert pad.count(0) < len(pad) // 100  # random, not a hole of zeros

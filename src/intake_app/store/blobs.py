@@ -16,11 +16,13 @@ for received v2 parts (docs/threat-model.md, "Attachments outside the store").
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
 import re
 import secrets
+import threading
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -153,6 +155,35 @@ class BlobWriter:
         self.path = folder / name
         self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         self._since: int | None = None  # start of the bytes not yet pushed to the disk
+        self._pad: threading.Thread | None = None
+        self._pad_error: BaseException | None = None
+
+    def pad_ahead(self, total_size: int) -> None:
+        """The whole attachment comes through this writer: write its padding (the bytes
+        after its chunks, up to the size class) now, on a thread of its own, while the
+        chunks arrive (other bytes of the file), instead of after them in ``finish``;
+        its disk writes then overlap the import's CPU work."""
+        end, want = data_len(total_size), size_class(data_len(total_size))
+
+        def run() -> None:
+            try:
+                _pad(self.fd, end, want)
+                start_writeback(self.fd, end, want - end)
+            except BaseException as exc:  # re-raised by finish()
+                self._pad_error = exc
+
+        self._pad = threading.Thread(target=run, daemon=True, name="blob-pad")
+        self._pad.start()
+
+    def _join_pad(self) -> bool:
+        """True if the padding was written ahead (raises its error, if any)."""
+        if self._pad is None:
+            return False
+        self._pad.join()
+        self._pad = None
+        if self._pad_error is not None:
+            raise self._pad_error
+        return True
 
     def write(self, idx: int, stored: bytes | memoryview) -> None:
         view = memoryview(stored)
@@ -172,23 +203,30 @@ class BlobWriter:
         """``total_size``: the attachment's size once all its chunks are here (pad the
         file to its size class), else None (more parts come later: no padding yet)."""
         try:
-            if total_size is not None:
-                end, want = data_len(total_size), size_class(data_len(total_size))
+            if not self._join_pad() and total_size is not None:
+                end = data_len(total_size)
                 os.ftruncate(self.fd, end)
-                while end < want:
-                    k = min(_PAD_BLOCK, want - end)
-                    # ChaCha20 keystream under a fresh random key: as random as
-                    # os.urandom to anyone without the key, four times faster here.
-                    os.pwrite(self.fd, sodium.randombytes_buf_deterministic(
-                        k, os.urandom(32)), end)
-                    end += k
+                _pad(self.fd, end, size_class(end))
             os.fsync(self.fd)
         finally:
             os.close(self.fd)
         fsync_dir(self.path.parent)
 
     def abort(self) -> None:
-        os.close(self.fd)
+        try:
+            with contextlib.suppress(Exception):  # aborting anyway: the file is swept
+                self._join_pad()
+        finally:
+            os.close(self.fd)
+
+
+def _pad(fd: int, end: int, want: int) -> None:
+    """Random bytes at ``end`` .. ``want`` of the file: ChaCha20 keystream under a fresh
+    random key, as random as os.urandom to anyone without the key, four times faster."""
+    while end < want:
+        k = min(_PAD_BLOCK, want - end)
+        os.pwrite(fd, sodium.randombytes_buf_deterministic(k, os.urandom(32)), end)
+        end += k
 
 
 def read_stored(db_path: Path, name: str, idx: int, length: int) -> bytes | None:

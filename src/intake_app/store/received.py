@@ -293,6 +293,8 @@ def store_sealed_part(conn: Any, a: PartIn, key: bytes,
     if where is None:
         blob = None
     writer = None if blob is None or where is None else where.writer(blob, a.total_size)
+    if isinstance(writer, blobs.BlobWriter) and (a.offset, a.size) == (0, a.total_size):
+        writer.pad_ahead(a.total_size)  # beside the chunks, not after them
     got = 0
     try:
         for idx, stored in chunks:
