@@ -149,6 +149,19 @@ def test_a_run_over_the_store_finds_what_the_keys_in_memory_find(hq: HQService) 
     assert after and all(gone not in x.records for x in after)
 
 
+def test_a_name_without_name_keys_and_a_birth_year(hq: HQService) -> None:
+    """A name no key is made of (another script, "-") with a birth date: the desk still
+    opens the cases (block_keys took the first name key of an empty list) and the
+    phone still finds the pair (under the threshold: no name to agree on)."""
+    seed(hq, [example(name_native=None, name_latin="-"),
+              example(name_native="张伟", name_latin=None)])
+    assert len(hq.cases()) == 2
+    assert hq.duplicates() == []
+    (pair,) = hq.duplicates(threshold=0.7)
+    assert pair.score == 0.75 and pair.reasons == (
+        "same phone number", "same birth year (1991)", "same province (herat)")
+
+
 def test_blocks_of_an_older_block_keys_are_rebuilt_from_the_keys(
         hq: HQService, tmp_path: Path, hq_backend: str | None) -> None:
     """The finder reads the blocks as stored: blocks written by another version of

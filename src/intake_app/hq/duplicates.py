@@ -81,7 +81,9 @@ def block_keys(p: Person) -> list[str]:
     of common names small; a phone number finds the rest."""
     pairs = list(combinations(sorted(p.names[:5]), 2))
     keys = [f"n:{a}|{b}|{p.province}" for a, b in pairs]
-    if p.birth_year is not None:  # the given name, another, the year: no province needed
+    # The given name, another, the year: no province needed. (No pairs: no given name,
+    # e.g. a name in a script no key is made of.)
+    if p.birth_year is not None and pairs:
         first = p.names[0]
         keys += [f"b:{a}|{b}|{p.birth_year}" for a, b in pairs if first in (a, b)]
     keys += [f"p:{ph}" for ph in p.phones]
