@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from intake_app.store.s3client import ObjectClient
 
 # Parts of 12 MiB, three in flight: four part buffers (48 MiB) keep the import's peak RSS
-# near 124 MiB (bound: 150); the server spends a little less per byte on larger parts
-# (docs/performance.md). S3's minimum part is 5 MiB.
+# near 124 MiB (bound: 150). SeaweedFS's cost per byte did not depend on the part size
+# (8-16 MiB; docs/performance.md); fewer in flight left it idle. S3's minimum is 5 MiB.
 PART_SIZE = 12 << 20
 PARALLEL_PARTS = 3
 _PAD_BLOCK = 1 << 20
