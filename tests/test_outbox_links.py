@@ -13,7 +13,7 @@ from intake_app.store.outbox import parse_piece
 from intake_app.sync.config import Limits
 from intake_app.sync.server import BackgroundServer
 from tests.cli_helpers import FIELD_PASS, Setup, enrolled_pair, ok, run
-from tests.fault_helpers import cli_proc, end_to_end, kill_when, new_finalized
+from tests.fault_helpers import end_to_end, hooked_run, new_finalized
 from tests.faultfs import MiB, small_tmpfs
 
 DURESS = "tea with sugar please"
@@ -172,24 +172,27 @@ def test_panic_keeps_the_pairs_and_outbox_join_makes_bundles(tmp_path: Path) -> 
     assert not s.field.exists() or not any(s.field.rglob("*"))
 
 
-def test_killed_while_linking_leaves_no_piece_behind(tmp_path: Path) -> None:
+def test_killed_before_the_volume_takes_its_name_leaves_no_piece(tmp_path: Path) -> None:
+    """SIGKILL at the rename of the volume's file into the outbox (tests/kill_hook.py):
+    its pieces are linked, its row is 'writing'. The next unlock removes the pieces and
+    keeps the store's blob (the purge never ran); the next export seals it again."""
     s = enrolled_pair(tmp_path / "p")
     usb = tmp_path / "usb"
     usb.mkdir()
-    finalized = {new_finalized(s, tmp_path, f"c{i}", attachment=3 * MiB) for i in range(3)}
+    finalized = {new_finalized(s, tmp_path, f"c{i}", attachment=2 * MiB) for i in range(2)}
+    before = _blob_inodes(s)
     outbox = s.field / "outbox"
-    proc = cli_proc(s.field, "export", "--to", usb)
-    assert kill_when(proc, lambda: outbox.is_dir() and any(
-        parse_piece(p.name) for p in outbox.iterdir()))
-    # At the next unlock the cut volume goes with its pieces; a piece is only ever
-    # that of a sealed, pending volume.
-    pending = {e["file_name"] for e in s.f("outbox", "--json").json()
-               if e["state"] == "pending"}
-    assert {_volume_of(p) for p in _pieces(s)} <= pending
-    r = s.f("export", "--to", usb)
-    assert r.rc == 0, r.err
-    names = {p.name for p in outbox.glob("*.intake")}
-    assert _pieces(s) and {_volume_of(p) for p in _pieces(s)} <= names
+    r = hooked_run(s.field, f"replace:1:{outbox}/", "export", "--to", usb)
+    assert r.returncode == -9, (r.returncode, r.stdout, r.stderr)
+    assert len(_pieces(s)) == 2
+    assert all(p.stat().st_nlink == 2 for p in _blob_inodes(s).values())
+    assert s.f("outbox", "--json").rc == 0  # unlock: recover
+    assert _pieces(s) == [] and not list(outbox.iterdir())
+    assert _blob_inodes(s).keys() == before.keys()
+    assert all(p.stat().st_nlink == 1 for p in _blob_inodes(s).values())
+    r2 = s.f("export", "--to", usb)
+    assert r2.rc == 0, r2.err
+    assert {_volume_of(p) for p in _pieces(s)} == {p.name for p in outbox.glob("*.intake")}
     assert end_to_end(s, finalized, usb) == [1]
 
 
