@@ -114,5 +114,21 @@ class _Splitters(dict[int, int]):
 _SPLITTERS = _Splitters()
 
 
+# ASCII's word characters are its letters and digits, so ASCII punctuation and spaces
+# always split: runs of ASCII letters and digits and of anything not ASCII, found by the
+# regex engine, and only the runs with non-ASCII text translated (a record's text is
+# mostly ASCII: half the time of translating all of it, per character, through the table).
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+_RUN = re.compile(r"[A-Za-z0-9\x80-\U0010ffff]+")
+
+
 def _split_words(text: str) -> list[str]:
-    return text.translate(_SPLITTERS).split()
+    if text.isascii():
+        return _ASCII_WORD.findall(text)
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        if run.isascii():
+            out.append(run)
+        else:
+            out += run.translate(_SPLITTERS).split()
+    return out
