@@ -11,8 +11,10 @@ ids, statuses, levels, the actor, and the SHA-256 of the reason or note text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from intake_app.errors import IntakeError, NotFound, UsageError
@@ -32,6 +34,7 @@ from intake_app.models import (
 )
 from intake_app.services import hq_backend
 from intake_app.services.base import ProfileService, locked
+from intake_app.services.writer import Writer
 from intake_app.store import cases as store_cases
 from intake_app.store import meta as store_meta
 from intake_app.store import records as rec_store
@@ -66,6 +69,16 @@ def _blocks_current(conn: Any) -> None:
             (k, p.record_id) for p in people_of(store_cases.person_keys(conn))
             for k in block_keys(p)])
     store_meta.put_meta(conn, {BLOCKS_META: BLOCK_KEYS_VERSION})
+
+
+@dataclass
+class _SyncPlan:
+    """One batch of the desk's sync, as ``CaseDesk._sync_plan`` makes it."""
+
+    fresh: list[tuple[Any, ...]] = field(default_factory=list)  # store_cases.new_cases
+    links: list[tuple[str, str | None, int]] = field(default_factory=list)  # None: new case
+    people: list[tuple[Any, ...]] = field(default_factory=list)  # store_cases.put_people
+    follow: list[tuple[str, str, str]] = field(default_factory=list)  # (record, due, label)
 
 
 def _need(text: str, what: str) -> str:
@@ -121,10 +134,24 @@ class CaseDesk(ProfileService):
             if not rows:
                 return 0
             at = now_ms()
-            touched: dict[str, None] = {}
+            touched: dict[str, None] = {}  # cases to refresh (not those opened whole)
             opened = 0
-            for i in range(0, len(rows), SYNC_BATCH):
-                opened += self._sync_batch(conn, rows[i:i + SYNC_BATCH], today, at, touched)
+
+            def count(n: int) -> None:
+                nonlocal opened
+                opened += n
+
+            # Batch k is computed here while the writer thread writes batch k-1; what a
+            # batch reads is read before the writes before it (their records differ).
+            batches = [rows[i:i + SYNC_BATCH] for i in range(0, len(rows), SYNC_BATCH)]
+            with Writer("hq-sync-writer") as writer:
+                reads = self._sync_reads(conn, batches[0])
+                for k, batch in enumerate(batches):
+                    plan = self._sync_plan(batch, reads, today, at, touched)
+                    writer.settle()
+                    if k + 1 < len(batches):
+                        reads = self._sync_reads(conn, batches[k + 1])
+                    writer.submit(functools.partial(self._sync_write, conn, plan, at), count)
             cases = list(touched)
             for i in range(0, len(cases), SYNC_BATCH):
                 part = cases[i:i + SYNC_BATCH]
@@ -134,45 +161,76 @@ class CaseDesk(ProfileService):
                                                              at)) is not None])
             store_cases.refresh_next_due(conn, cases)
             self._log_in(conn, "case-sync", {"records": len(rows), "opened": opened,
-                                             "cases": len(touched)})
+                                             "cases": len(touched) + opened})
         return len(rows)
 
-    def _sync_batch(self, conn: Any, rows: list[tuple[Any, ...]], today: dt.date, at: int,
-                    touched: dict[str, None]) -> int:
-        """One batch of ``_sync_cases``: the same rows as one record at a time."""
-        data = store_cases.current_data_many(conn, [r[0] for r in rows])
-        values = {r[0]: json.loads(data.get(r[0]) or "{}") for r in rows}
-        fresh: list[tuple[str, str, int, str, str]] = []
-        for rid, fid, ver, _rev, case_id in rows:
-            if case_id is None:
-                cw = self.casework(fid, ver)
-                rank, _ = cw.priority(values[rid], today)
-                fresh.append((rid, "new", rank, cw.levels[rank], fid))
-        new_ids = dict(zip((f[0] for f in fresh), store_cases.new_cases(conn, fresh, at),
-                           strict=True))
-        store_cases.add_history_many(conn, [(cid, at, SYSTEM, "opened", {"record": rid},
-                                             "record received")
-                                            for rid, cid in new_ids.items()])
-        links, people, follow = [], [], []
+    @staticmethod
+    def _sync_reads(conn: Any, rows: list[tuple[Any, ...]]
+                    ) -> tuple[dict[str, Any], set[tuple[str, str, str]]]:
+        """What a batch of ``_sync_cases`` reads: its records' current values and the
+        follow-ups their forms gave before."""
+        ids = [r[0] for r in rows]
+        data = store_cases.current_data_many(conn, ids)
+        return ({rid: json.loads(data.get(rid) or "{}") for rid in ids},
+                store_cases.form_follow_ups_of(conn, ids))
+
+    def _sync_plan(self, rows: list[tuple[Any, ...]],
+                   reads: tuple[dict[str, Any], set[tuple[str, str, str]]], today: dt.date,
+                   at: int, touched: dict[str, None]) -> _SyncPlan:
+        """One batch of ``_sync_cases`` (no statement: ``_sync_write`` writes it), the
+        same rows as one record at a time. A record not in a case yet opens its own,
+        inserted whole (priority, what its record says, next follow-up: as ``_derived``
+        and ``refresh_next_due`` would make it); the cases of records already in one are
+        marked in ``touched`` to be refreshed after."""
+        values, have = reads
+        plan = _SyncPlan()
+        for rid, fid, ver, _rev, _case in rows:  # in order; one the form gave is skipped
+            for label, due in self.casework(fid, ver).follow_up_dates(values[rid]):
+                key = (rid, due.isoformat(), label)
+                if key not in have:
+                    have.add(key)
+                    plan.follow.append(key)
+        next_due: dict[str, str] = {}
+        for rid, day, _label in plan.follow:
+            if rid not in next_due or day < next_due[rid]:
+                next_due[rid] = day
         for rid, fid, ver, rev, case_id in rows:
-            case_id = case_id or new_ids[rid]
             cw, v = self.casework(fid, ver), values[rid]
-            links.append((rid, case_id, rev))
+            if case_id is None:
+                d = self._derived_of("", [(fid, ver, v)], today, at)
+                # derived_row: auto, reasons, name, province, needs, expiry, interviews,
+                # at, auto, auto level, case id
+                plan.fresh.append((rid, "new", d[0], d[9], d[0], fid, d[1], d[2], d[3], d[4],
+                                   d[5], d[6], next_due.get(rid)))
+            else:
+                touched[case_id] = None
+            plan.links.append((rid, case_id, rev))
             year, age = cw.age_of(v)
             if year is None and age is not None:
                 when = _date_of(cw.text_of(v, cw.interview_date)) or today
                 year = when.year - age
             keys, phones = name_keys(cw.names_of(v)), cw.phones_of(v)
             province = cw.text_of(v, cw.province)
-            people.append((rid, keys, year, phones, province, block_keys(Person(
-                rid, case_id, tuple(keys), year, tuple(phones), province))))
-            follow += [(case_id, due.isoformat(), label, rid)
-                       for label, due in cw.follow_up_dates(v)]
-            touched[case_id] = None
-        store_cases.link_records(conn, links)
-        store_cases.put_people(conn, people)
-        store_cases.add_form_follow_ups(conn, follow, at, SYSTEM)
-        return len(fresh)
+            plan.people.append((rid, keys, year, phones, province, block_keys(Person(
+                rid, case_id or "", tuple(keys), year, tuple(phones), province))))
+        return plan
+
+    def _sync_write(self, conn: Any, plan: _SyncPlan, at: int) -> int:
+        """Write one batch's plan (in the writer thread); the number of cases opened."""
+        new_ids = dict(zip((f[0] for f in plan.fresh),
+                           store_cases.new_cases(conn, plan.fresh, at), strict=True))
+        store_cases.add_history_many(conn, [(cid, at, SYSTEM, "opened", {"record": rid},
+                                             "record received")
+                                            for rid, cid in new_ids.items()])
+        store_cases.link_records(conn, [(rid, new_ids[rid], rev) for rid, cid, rev
+                                        in plan.links if cid is None], new=True)
+        store_cases.link_records(conn, [(rid, cid, rev) for rid, cid, rev in plan.links
+                                        if cid is not None])
+        store_cases.put_people(conn, plan.people)
+        case_of = {rid: cid or new_ids[rid] for rid, cid, _rev in plan.links}
+        store_cases.add_form_follow_ups(conn, [(case_of[rid], due, label, rid)
+                                               for rid, due, label in plan.follow], at, SYSTEM)
+        return len(new_ids)
 
     def _refresh_in(self, conn: Any, case_id: str, today: dt.date, at: int) -> None:
         row = self._derived(case_id, store_cases.member_data(conn, case_id), today, at)
@@ -184,14 +242,20 @@ class CaseDesk(ProfileService):
         """What the case's records say (store_cases.derived_row); None: no records."""
         if not members:
             return None
+        return self._derived_of(case_id, [(fid, ver, json.loads(data))
+                                          for _rid, fid, ver, data, _created in members],
+                                today, at)
+
+    def _derived_of(self, case_id: str, members: list[tuple[str, str, dict[str, Any]]],
+                    today: dt.date, at: int) -> tuple[Any, ...]:
+        """``_derived`` of (form id, version, values), oldest first (at least one)."""
         best, level = -1, ""
         reasons: list[str] = []
         needs: dict[str, None] = {}
         name = province = ""
         expiry: str | None = None
-        for _rid, fid, ver, data, _created in members:  # oldest first: newest wins
+        for fid, ver, values in members:  # oldest first: newest wins
             cw = self.casework(fid, ver)
-            values = json.loads(data)
             rank, why = cw.priority(values, today)
             if rank > best:
                 best, level, reasons = rank, cw.levels[rank], list(why)

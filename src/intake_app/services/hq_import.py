@@ -8,6 +8,7 @@ BundleError raised here or by the iterator rolls everything back.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,8 +23,14 @@ from intake_app.services.payload import (
     parse_attachment_meta,
     parse_record_meta,
 )
+from intake_app.services.writer import Writer
 from intake_app.store.attachments import CHUNK_SIZE
-from intake_app.store.received import store_attachment_part, store_revisions, store_sealed_part
+from intake_app.store.received import (
+    prepare,
+    store_attachment_part,
+    store_revisions,
+    store_sealed_part,
+)
 
 Check = Callable[[str, str, dict[str, Any]], None]
 # Records written together (store.received.store_revisions): a few statements per batch
@@ -75,36 +82,46 @@ def import_items(conn: Any, items: Iterator[OpenedItem], *, device_id: str, seq:
             progress(done, total)
 
     batch: list[RecordPayload] = []
+    texts: list[tuple[str, str]] = []  # store.received.prepare of each, made here
+    # A full batch is written by the writer thread (services.writer) while this one
+    # decrypts, parses, validates and prepares (JSON, search text) the next.
+    with Writer("hq-import-writer") as writer:
 
-    def flush() -> None:
-        if batch:
-            new_records.update(store_revisions(conn, batch, device_id, seq))
-            batch.clear()
+        def flush() -> None:
+            if batch:
+                writer.submit(functools.partial(store_revisions, conn, list(batch), device_id,
+                                                seq, list(texts)), new_records.update)
+                batch.clear()
+                texts.clear()
 
-    for item in items:
-        if item.kind == "record":
-            r = parse_record_meta(item.meta)
-            check(r.form_id, r.form_version, r.values)
-            batch.append(r)
-            if len(batch) >= RECORD_BATCH:
-                flush()
-            continue
-        flush()  # an attachment's record must be in the store before it
-        if item.kind == "sealed":
-            part = parse_attachment_meta(item.meta)
-            ref = item.part
-            # The part's blob must be this attachment's, at this offset, in the store's
-            # chunk size: the opener authenticated the chunks under exactly these.
-            if (ref is None or ref.blob_id != part.attachment_id.encode("ascii")
-                    or ref.first_index != part.offset // CHUNK_SIZE
-                    or ref.chunk_log2 != CHUNK_LOG2):
-                raise BundleError("payload", f"sealed part of attachment {part.attachment_id}"
-                                             " names another blob, offset or chunk size")
-            attachments += store_sealed_part(conn, part, ref.key, item.stored_chunks(),
-                                             on_bytes, device_id)
-        else:
-            part = parse_attachment_meta(item.meta)
-            attachments += store_attachment_part(conn, part, item.chunks(), on_bytes,
-                                                 device_id)
-    flush()
+        for item in items:
+            if item.kind == "record":
+                r = parse_record_meta(item.meta)
+                check(r.form_id, r.form_version, r.values)
+                batch.append(r)
+                texts.append(prepare(conn, r))
+                if len(batch) >= RECORD_BATCH:
+                    flush()
+                continue
+            flush()  # an attachment's record must be in the store before it
+            writer.settle()
+            if item.kind == "sealed":
+                part = parse_attachment_meta(item.meta)
+                ref = item.part
+                # The part's blob must be this attachment's, at this offset, in the
+                # store's chunk size: the opener authenticated the chunks under exactly
+                # these.
+                if (ref is None or ref.blob_id != part.attachment_id.encode("ascii")
+                        or ref.first_index != part.offset // CHUNK_SIZE
+                        or ref.chunk_log2 != CHUNK_LOG2):
+                    raise BundleError("payload", f"sealed part of attachment "
+                                                 f"{part.attachment_id} names another blob,"
+                                                 " offset or chunk size")
+                attachments += store_sealed_part(conn, part, ref.key, item.stored_chunks(),
+                                                 on_bytes, device_id)
+            else:
+                part = parse_attachment_meta(item.meta)
+                attachments += store_attachment_part(conn, part, item.chunks(), on_bytes,
+                                                     device_id)
+        flush()
     return len(new_records), attachments

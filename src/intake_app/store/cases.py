@@ -14,7 +14,7 @@ from typing import Any
 
 from intake_app.errors import IntakeError
 from intake_app.models import CaseFilter
-from intake_app.store import search
+from intake_app.store import bulk, search
 from intake_app.store.pg import casesearch as pg_casesearch
 from intake_app.store.pg import member_reads
 from intake_app.store.pg import roles as pg_roles
@@ -166,39 +166,56 @@ def current_data_many(conn: Any, record_ids: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def new_cases(conn: Any, rows: Sequence[tuple[str, str, int, str, str]], at: int) -> list[str]:
-    """``new_case`` for each (record id, status, priority, level, form id), in order; their
-    case ids. Each row is first inserted under a placeholder id made from its record's
-    (unique, and never a case id's shape), then given C-{seq}."""
+# The columns a case opened by the desk's sync is inserted with, after its placeholder id
+# (new_cases): everything its one record says, so no UPDATE follows the insert.
+NEW_CASE_COLS = ("status", "priority", "priority_level", "priority_auto", "form_id",
+                 "priority_reasons", "display_name", "province", "needs", "doc_expiry",
+                 "interviews", "next_due", "created_at", "updated_at", "status_at")
+
+
+def new_cases(conn: Any, rows: Sequence[tuple[Any, ...]], at: int) -> list[str]:
+    """A case for each (record id, then the values of NEW_CASE_COLS up to next_due), in
+    order; their case ids, C-{seq}. PostgreSQL: the seqs are drawn from the identity's
+    sequence first, so each row goes in whole with its id (one statement). SQLite (seq
+    AUTOINCREMENT): each row is first inserted under a placeholder id made from its
+    record's (unique, and never a case id's shape), then given C-{seq}."""
     if not rows:
         return []
-    conn.executemany(
-        "INSERT INTO cases (id, status, priority, priority_level, priority_auto, form_id, "
-        "created_at, updated_at, status_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [("~" + rid, status, prio, level, prio, fid, at, at, at)
-         for rid, status, prio, level, fid in rows])
-    seqs: dict[str, int] = {}
+    cols = ("id", *NEW_CASE_COLS)
+    if search.is_pg(conn):
+        seqs = sorted(int(r[0]) for r in conn.execute(
+            "SELECT nextval(pg_get_serial_sequence('cases', 'seq')) "
+            "FROM generate_series(1, CAST(? AS bigint))", (len(rows),)))
+        ids = [f"C-{seq:06d}" for seq in seqs]
+        bulk.insert(conn, "cases", ("seq", *cols), [
+            (seq, cid, *r[1:], at, at, at) for seq, cid, r in zip(seqs, ids, rows, strict=True)])
+        return ids
+    bulk.insert(conn, "cases", cols, [("~" + r[0], *r[1:], at, at, at) for r in rows])
+    found: dict[str, int] = {}
     for part in _chunks(["~" + r[0] for r in rows]):
-        seqs.update((str(r[0]), int(r[1])) for r in conn.execute(
+        found.update((str(r[0]), int(r[1])) for r in conn.execute(
             f"SELECT id, seq FROM cases WHERE id IN ({','.join('?' * len(part))})", part))
-    ids = [f"C-{seqs['~' + r[0]]:06d}" for r in rows]
+    ids = [f"C-{found['~' + r[0]]:06d}" for r in rows]
     conn.executemany("UPDATE cases SET id = ? WHERE seq = ?",
-                     [(cid, seqs["~" + r[0]]) for cid, r in zip(ids, rows, strict=True)])
+                     [(cid, found["~" + r[0]]) for cid, r in zip(ids, rows, strict=True)])
     return ids
 
 
 def add_history_many(conn: Any, rows: Sequence[tuple[str, int, str, str, dict[str, Any], str]]
                      ) -> None:
     """``add_history`` for each (case id, at, actor, action, detail, reason)."""
-    conn.executemany(
-        "INSERT INTO case_history (case_id, at, actor, action, detail, reason) VALUES "
-        "(?, ?, ?, ?, ?, ?)", [(c, at, actor, action, json.dumps(detail, ensure_ascii=False,
-                                                                 sort_keys=True), reason)
-                               for c, at, actor, action, detail, reason in rows])
+    bulk.insert(conn, "case_history", ("case_id", "at", "actor", "action", "detail", "reason"),
+                [(c, at, actor, action, json.dumps(detail, ensure_ascii=False, sort_keys=True),
+                  reason) for c, at, actor, action, detail, reason in rows])
 
 
-def link_records(conn: Any, rows: Sequence[tuple[str, str, int]]) -> None:
-    """``link_record`` for each (record id, case id, rev)."""
+def link_records(conn: Any, rows: Sequence[tuple[str, str, int]], *, new: bool = False) -> None:
+    """``link_record`` for each (record id, case id, rev); ``new``: none of these records
+    is linked yet (their cases were just opened), so they are plain inserts."""
+    if new:
+        bulk.insert(conn, "case_records", ("record_id", "case_id", "home_case", "seen_rev"),
+                    [(rid, cid, cid, rev) for rid, cid, rev in rows])
+        return
     conn.executemany(
         "INSERT INTO case_records (record_id, case_id, home_case, seen_rev) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(record_id) DO UPDATE SET seen_rev = excluded.seen_rev",
@@ -208,35 +225,38 @@ def link_records(conn: Any, rows: Sequence[tuple[str, str, int]]) -> None:
 def put_people(conn: Any, rows: Sequence[tuple[str, Sequence[str], int | None, Sequence[str],
                                                str, Sequence[str]]]) -> None:
     """``put_person_keys`` and ``put_blocks`` for each (record id, names, birth year,
-    phones, province, block keys)."""
-    conn.executemany(
-        "INSERT OR REPLACE INTO person_keys (record_id, names, birth_year, phones, province) "
-        "VALUES (?, ?, ?, ?, ?)", [(rid, " ".join(names), year, " ".join(phones), province)
-                                   for rid, names, year, phones, province, _ in rows])
+    phones, province, block keys): what those records had is replaced."""
     for part in _chunks([r[0] for r in rows]):
-        conn.execute(f"DELETE FROM person_blocks WHERE record_id IN ({','.join('?' * len(part))})",
-                     part)
-    conn.executemany("INSERT OR IGNORE INTO person_blocks (key, record_id) VALUES (?, ?)",
-                     [(k, r[0]) for r in rows for k in r[5]])
+        marks = ",".join("?" * len(part))
+        conn.execute(f"DELETE FROM person_keys WHERE record_id IN ({marks})", part)
+        conn.execute(f"DELETE FROM person_blocks WHERE record_id IN ({marks})", part)
+    # The last row of a record wins, as INSERT OR REPLACE did.
+    keys = {rid: (rid, " ".join(names), year, " ".join(phones), province)
+            for rid, names, year, phones, province, _ in rows}
+    bulk.insert(conn, "person_keys", ("record_id", "names", "birth_year", "phones",
+                                      "province"), list(keys.values()))
+    bulk.insert(conn, "person_blocks", ("key", "record_id"),
+                list(dict.fromkeys((k, r[0]) for r in rows for k in r[5])))
+
+
+def form_follow_ups_of(conn: Any, record_ids: Sequence[str]) -> set[tuple[str, str, str]]:
+    """(record id, due, label) of the follow-ups stored for these records."""
+    have: set[tuple[str, str, str]] = set()
+    for part in _chunks(list(dict.fromkeys(record_ids))):
+        have.update((str(r[0]), str(r[1]), str(r[2])) for r in conn.execute(
+            "SELECT record_id, due, label FROM case_followups WHERE record_id IN "
+            f"({','.join('?' * len(part))})", part))
+    return have
 
 
 def add_form_follow_ups(conn: Any, rows: Sequence[tuple[str, str, str, str]], at: int,
                         actor: str) -> None:
     """``add_follow_up`` (source "form") for each (case id, due, label, record id), in
-    order; one the form already gave (same record, label and due) is skipped."""
-    have: set[tuple[str, str, str]] = set()
-    for part in _chunks(list(dict.fromkeys(r[3] for r in rows))):
-        have.update((str(r[0]), str(r[1]), str(r[2])) for r in conn.execute(
-            "SELECT record_id, label, due FROM case_followups WHERE record_id IN "
-            f"({','.join('?' * len(part))})", part))
-    new = []
-    for case_id, due, label, rid in rows:
-        if (rid, label, due) not in have:
-            have.add((rid, label, due))
-            new.append((case_id, due, label, "form", rid, at, actor))
-    conn.executemany(
-        "INSERT INTO case_followups (case_id, due, label, source, record_id, created_at, "
-        "created_by) VALUES (?, ?, ?, ?, ?, ?, ?)", new)
+    order, as given (``new_form_follow_ups`` chose them)."""
+    bulk.insert(conn, "case_followups", ("case_id", "due", "label", "source", "record_id",
+                                         "created_at", "created_by"),
+                [(case_id, due, label, "form", rid, at, actor)
+                 for case_id, due, label, rid in rows])
 
 
 def member_data_many(conn: Any, case_ids: Sequence[str]

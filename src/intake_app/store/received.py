@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from intake_app.errors import BundleError
 from intake_app.models import RecordStatus
-from intake_app.store import blobs, search
+from intake_app.store import blobs, bulk, search
 from intake_app.store.attachments import (
     CHUNK_SIZE,
     SEAL_OVERHEAD,
@@ -139,26 +139,36 @@ class _NewRecord:
     current: RevisionIn
     updated_at: int
     revs: dict[int, tuple[int, str]]  # rev -> (saved_at, data)
+    index: str  # the current revision's search text, as search.put_many_ready takes it
 
 
-def store_revisions(conn: Any, revs: Sequence[RevisionIn], device_id: str,
-                    seq: int) -> set[str]:
+def prepare(conn: Any, r: RevisionIn) -> tuple[str, str]:
+    """(data, search text) of a revision for ``store_revisions``: the JSON stored and the
+    index's text (search.index_form). Pure: no statement runs, so the caller may make
+    them while another thread writes the previous batch (services.hq_import)."""
+    return _dumps(r.values), search.index_form(conn, searchable_text(r.values))
+
+
+def store_revisions(conn: Any, revs: Sequence[RevisionIn], device_id: str, seq: int,
+                    prepared: Sequence[tuple[str, str]] | None = None) -> set[str]:
     """``store_revision`` for a batch, in order, with the same checks and the same rows;
     the ids of the records given a new revision. Records HQ already holds (rare: a
     resent or continued record) go one by one; new ones are written a table at a time
-    (one statement each, executemany), not a few round trips per record."""
+    (one statement each: store.bulk), not a few round trips per record. ``prepared``:
+    ``prepare`` of each revision, if the caller made them."""
+    if prepared is None:
+        prepared = [prepare(conn, r) for r in revs]
     known = existing_records(conn, list(dict.fromkeys(r.record_id for r in revs)))
     new: dict[str, _NewRecord] = {}
     changed: set[str] = set()
-    for r in revs:
+    for r, (data, index) in zip(revs, prepared, strict=True):
         if r.record_id in known:
             if store_revision(conn, r, device_id, seq):
                 changed.add(r.record_id)
             continue
-        data = _dumps(r.values)
         n = new.get(r.record_id)
         if n is None:
-            new[r.record_id] = _NewRecord(r, r, r.saved_at, {r.rev: (r.saved_at, data)})
+            new[r.record_id] = _NewRecord(r, r, r.saved_at, {r.rev: (r.saved_at, data)}, index)
             changed.add(r.record_id)
             continue
         # The rules of store_revision for a record this batch has just created.
@@ -174,23 +184,24 @@ def store_revisions(conn: Any, revs: Sequence[RevisionIn], device_id: str,
                                          f"continue its history (HQ holds up to {top})")
         n.revs[r.rev] = (r.saved_at, data)
         if r.rev > n.current.rev:
-            n.current, n.updated_at = r, max(r.saved_at, 0)
+            n.current, n.updated_at, n.index = r, max(r.saved_at, 0), index
     if not new:
         return changed
-    conn.executemany(
-        "INSERT INTO records (id, form_id, form_version, status, created_at, updated_at, "
-        "current_rev) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(rid, n.first.form_id, n.first.form_version, RecordStatus.RECEIVED.value,
-          n.first.created_at, n.updated_at, n.current.rev) for rid, n in new.items()])
+    cols = ("id", "form_id", "form_version", "status", "created_at", "updated_at",
+            "current_rev")
+    recs = [(rid, n.first.form_id, n.first.form_version, RecordStatus.RECEIVED.value,
+             n.first.created_at, n.updated_at, n.current.rev) for rid, n in new.items()]
+    # PostgreSQL hands the new rows' seq back with the insert; SQLite reads them after.
+    returned = bulk.insert(conn, "records", cols, recs,
+                           returning="id, seq" if search.is_pg(conn) else None)
     rows = [(rid, rev, saved, data) for rid, n in new.items()
             for rev, (saved, data) in n.revs.items()]
-    conn.executemany("INSERT INTO revisions (record_id, rev, saved_at, data) VALUES (?, ?, ?, ?)",
-                     rows)
-    conn.executemany("INSERT INTO record_sources (record_id, rev, device_id, seq) "
-                     "VALUES (?, ?, ?, ?)", [(r[0], r[1], device_id, seq) for r in rows])
-    seqs = existing_records(conn, list(new))
-    search.put_many(conn, [(seqs[rid], searchable_text(n.current.values))
-                           for rid, n in new.items()])
+    bulk.insert(conn, "revisions", ("record_id", "rev", "saved_at", "data"), rows)
+    bulk.insert(conn, "record_sources", ("record_id", "rev", "device_id", "seq"),
+                [(r[0], r[1], device_id, seq) for r in rows])
+    seqs = ({str(r[0]): int(r[1]) for r in returned} if returned
+            else existing_records(conn, list(new)))
+    search.put_many_ready(conn, [(seqs[rid], n.index) for rid, n in new.items()])
     return changed
 
 

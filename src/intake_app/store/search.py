@@ -10,6 +10,7 @@ folded text is split into words as the query is, diacritics are dropped as FTS5'
 from __future__ import annotations
 
 import functools
+import json
 import unicodedata
 from typing import Any
 
@@ -52,10 +53,31 @@ def put(conn: Any, rowid: int, folded_text: str) -> None:
                      (rowid, folded_text))
 
 
+# ``put`` of many records: the rows as one JSON text (as store.bulk), one statement.
+_PG_PUT_MANY = ("INSERT INTO records_fts (rowid, tsv) SELECT x.rowid, "
+                "array_to_tsvector(string_to_array(x.lex, chr(31))) "
+                "FROM json_to_recordset(CAST(? AS json)) AS x(rowid bigint, lex text)")
+
+
+def index_form(conn: Any, folded_text: str) -> str:
+    """What ``put_many_ready`` takes for a record's text: its lexemes joined by U+001F on
+    PostgreSQL, the text itself for FTS5."""
+    return _joined(folded_text) if is_pg(conn) else folded_text
+
+
 def put_many(conn: Any, rows: list[tuple[int, str]]) -> None:
-    """``put`` for many records in one statement (executemany)."""
+    """``put`` for many records in one statement."""
+    put_many_ready(conn, [(rowid, index_form(conn, text)) for rowid, text in rows])
+
+
+def put_many_ready(conn: Any, rows: list[tuple[int, str]]) -> None:
+    """``put_many`` of (rowid, ``index_form`` of the text)."""
+    if not rows:
+        return
     if is_pg(conn):
-        conn.executemany(_PG_PUT, [(rowid, _joined(text)) for rowid, text in rows])
+        conn.execute(_PG_PUT_MANY, (json.dumps(
+            [{"rowid": rowid, "lex": lex} for rowid, lex in rows],
+            ensure_ascii=False, separators=(",", ":")),))
     else:
         conn.executemany("INSERT INTO records_fts (rowid, body) VALUES (?, ?)", rows)
 

@@ -7,7 +7,7 @@ What differs and how it is handled:
 - ``INSERT OR IGNORE`` becomes ``... ON CONFLICT DO NOTHING``; ``INSERT OR REPLACE``
   becomes ``... ON CONFLICT (primary key) DO UPDATE`` (keys from ``PRIMARY_KEYS``);
 - ``LIMIT -1`` (SQLite: no limit) becomes ``LIMIT NULL``;
-- ``cursor.lastrowid``: an INSERT into a table with a generated key gets
+- ``cursor.lastrowid``: an INSERT ... VALUES into a table with a generated key gets
   ``RETURNING <key>`` (``GENERATED_KEYS``).
 Full-text search (FTS5 MATCH) is not translated here: ``store.search`` has both forms.
 """
@@ -35,6 +35,7 @@ PRIMARY_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _OR = re.compile(r"^\s*INSERT\s+OR\s+(IGNORE|REPLACE)\s+INTO\s+(\w+)\s*(\(([^)]*)\))?",
                  re.IGNORECASE)
 _INSERT = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.IGNORECASE)
+_VALUES = re.compile(r"\bVALUES\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,9 @@ def translate(sql: str) -> Translated:
                                                           else "DO NOTHING")
     else:
         ins = _INSERT.match(text)
-        if ins and ins.group(1) in GENERATED_KEYS and "RETURNING" not in text.upper():
+        # One row (VALUES) has a key to return; an INSERT ... SELECT of many has none.
+        if (ins and ins.group(1) in GENERATED_KEYS and "RETURNING" not in text.upper()
+                and _VALUES.search(text)):
             text += f" RETURNING {GENERATED_KEYS[ins.group(1)]}"
             returns_key = True
     return Translated(text, order, returns_key, limits)
