@@ -48,3 +48,53 @@ def test_bounded_json_limits_hold_at_their_edges(text: str, kw: dict[str, int],
     else:
         with pytest.raises(boundedjson.JsonBoundsError, match=refused):
             boundedjson.loads(text, **kw)
+
+
+# -- the record's search text, folded a part at a time -----------------------------------
+
+
+def _searchable_reference(values: object) -> str:
+    """searchable_text as it was: every part joined, then folded as one text."""
+    parts: list[str] = []
+
+    def walk(v: object) -> None:
+        if isinstance(v, str):
+            parts.append(v)
+        elif isinstance(v, bool) or v is None:
+            return
+        elif isinstance(v, int | float):
+            parts.append(str(v))
+        elif isinstance(v, dict):
+            for item in v.values():
+                walk(item)
+        elif isinstance(v, list | tuple):
+            for item in v:
+                walk(item)
+
+    walk(values)
+    return textnorm.fold_for_search("\n".join(parts))
+
+
+class _Str(str):
+    pass
+
+
+def test_searchable_text_is_the_whole_text_folded() -> None:
+    letters = ("aZ 9\n\u0627\u064a\u0643\u064b\u0651\u0640\u200c\u200d\u200f\u06f3\u0663"
+               "e\u0301\u0300\u00c5\ufb01\u2460\u00df\u03a3\u0130\U0001d400")
+    rnd = random.Random(20)
+
+    def text() -> str:
+        return "".join(rnd.choice(letters) for _ in range(rnd.randint(0, 8)))
+
+    def value(depth: int) -> object:
+        kind = rnd.randrange(9 if depth < 3 else 6)
+        return [text, lambda: None, lambda: rnd.random() < 0.5, lambda: rnd.randint(-99, 99),
+                lambda: rnd.random() * 100, lambda: _Str(text()),
+                lambda: {text(): value(depth + 1) for _ in range(rnd.randint(0, 4))},
+                lambda: [value(depth + 1) for _ in range(rnd.randint(0, 4))],
+                lambda: tuple(value(depth + 1) for _ in range(rnd.randint(0, 3)))][kind]()
+
+    for _ in range(5_000):
+        v = value(0)
+        assert textnorm.searchable_text(v) == _searchable_reference(v), repr(v)

@@ -47,33 +47,57 @@ def _fold_char(m: re.Match[str]) -> str:
     return _TABLE[ord(m.group())] or ""
 
 
+def _fold_marks(text: str) -> str:
+    """``fold_for_search`` before its casefold."""
+    text = _NEEDS_FOLD.sub(_fold_char, unicodedata.normalize("NFKC", text))
+    return _MARKS.sub("", text)
+
+
 def fold_for_search(text: str) -> str:
     if text.isascii():
         return text.casefold()
-    text = _NEEDS_FOLD.sub(_fold_char, unicodedata.normalize("NFKC", text))
-    return _MARKS.sub("", text).casefold()
+    return _fold_marks(text).casefold()
+
+
+def _parts(values: object) -> list[str]:
+    """Every string and number inside ``values``, in order (depth first)."""
+    parts: list[str] = []
+    stack = [values]
+    pop, push, add = stack.pop, stack.extend, parts.append
+    while stack:
+        v = pop()
+        t = type(v)
+        if t is str:
+            add(v)  # type: ignore[arg-type]
+        elif t is dict:
+            push(reversed(v.values()))  # type: ignore[attr-defined]
+        elif t is list:
+            push(reversed(v))  # type: ignore[call-overload]
+        elif v is None or t is bool:
+            pass
+        elif t is int or t is float:
+            add(str(v))
+        elif isinstance(v, str):  # subclasses, as the types above
+            add(v)
+        elif isinstance(v, bool):
+            pass
+        elif isinstance(v, int | float):
+            add(str(v))
+        elif isinstance(v, dict):
+            push(reversed(list(v.values())))
+        elif isinstance(v, list | tuple):
+            push(reversed(v))
+    return parts
 
 
 def searchable_text(values: object) -> str:
-    """Every string and number inside a record's values, folded, one per line."""
-    parts: list[str] = []
+    """Every string and number inside a record's values, folded, one per line.
 
-    def walk(v: object) -> None:
-        if isinstance(v, str):
-            parts.append(v)
-        elif isinstance(v, bool) or v is None:
-            return
-        elif isinstance(v, int | float):
-            parts.append(str(v))
-        elif isinstance(v, dict):
-            for item in v.values():
-                walk(item)
-        elif isinstance(v, list | tuple):
-            for item in v:
-                walk(item)
-
-    walk(values)
-    return fold_for_search("\n".join(parts))
+    Folded a part at a time: the line breaks between parts end every normalisation,
+    substitution and mark run, so only the parts that are not ASCII need more than the
+    casefold (HQ folds every record it imports)."""
+    return "\n".join(p if p.isascii() else _fold_marks(p)
+                     for p in _parts(values)).casefold()
 
 
 def fts_query(user_query: str) -> str | None:

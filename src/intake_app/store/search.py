@@ -31,7 +31,12 @@ def _lexeme(word: str) -> str:
 
 
 def lexemes(folded_text: str) -> list[str]:
-    return sorted({lx for w in search_words(folded_text) if (lx := _lexeme(w))})
+    words = set(search_words(folded_text))
+    # An ASCII word is its own lexeme (no decomposition, no marks).
+    found = {w for w in words if w.isascii()}
+    found.update(map(_lexeme, [w for w in words if not w.isascii()]))
+    found.discard("")  # a word of marks only
+    return sorted(found)
 
 
 # The lexemes travel as one text split again by the server: psycopg's array dumper cost
