@@ -68,3 +68,11 @@ def test_provisioning_times_strictly_increase(tmp_path: Path) -> None:
         ok("--data-dir", s.hq, "hq", "provision", "--out", out, passphrase=HQ_PASS)
         times.append(read_provisioning(out.read_bytes()).issued_at)
     assert times == sorted(set(times))
+
+
+def test_a_typed_fingerprint_keeps_decimal_digits_of_any_script_only() -> None:
+    from intake_app.services.enrollment import normalize_fingerprint
+
+    assert normalize_fingerprint("۱۲۳ ٤٥ 67") == "1234567"  # Dari, Urdu, Latin
+    # '²' passed isdigit() and made int() raise: an internal error instead of a mismatch.
+    assert normalize_fingerprint("12² 3") == "123"

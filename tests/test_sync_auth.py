@@ -195,3 +195,31 @@ def test_drop_box_server_needs_no_store_and_no_qt() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("ts", ["²", "1²", "١٢٣", "12\u00b3"])
+def test_a_timestamp_of_non_ascii_digits_is_an_auth_error(ts: str) -> None:
+    """'²' passes str.isdigit but int() raises ValueError (found by the drop-box fuzzer:
+    a 500 instead of a refusal); '١٢٣' int() reads. Only 0-9 is a timestamp."""
+    header = f"Intake-Sig device=dev-1,ts={ts},nonce={'a' * 32},sig=AAAA"
+    with pytest.raises(AuthError, match="malformed timestamp"):
+        parse_authorization(header)
+
+
+def test_query_integers_are_ascii_digits_only() -> None:
+    from urllib.parse import quote
+
+    from starlette.requests import Request
+
+    from intake_app.errors import Problem
+    from intake_app.sync.handlers import _int_param
+
+    def req(q: bytes) -> Request:
+        return Request({"type": "http", "method": "GET", "path": "/", "headers": [],
+                        "query_string": q})
+
+    assert _int_param(req(b"offset=42"), "offset") == 42
+    for bad in ("²", "١٢", "4²"):
+        with pytest.raises(Problem) as exc:
+            _int_param(req(f"offset={quote(bad)}".encode()), "offset")  # '%C2%B2'...
+        assert exc.value.status == 400

@@ -91,8 +91,9 @@ def read_provisioning(data: bytes) -> Provisioning:
 
 
 def normalize_fingerprint(text: str) -> str:
-    digits = "".join(ch for ch in text if ch.isdigit())
-    # Accept Persian / Arabic-Indic digits typed on a Dari or Urdu keyboard.
+    # Accept Persian / Arabic-Indic digits typed on a Dari or Urdu keyboard (decimal
+    # digits, which int() reads); not isdigit(), which also takes '²' and int() refuses.
+    digits = "".join(ch for ch in text if ch.isdecimal())
     return "".join(str(int(ch)) for ch in digits)
 
 

@@ -105,6 +105,12 @@ class ParsedAuth:
     sig: bytes
 
 
+def ascii_digits(text: str) -> bool:
+    """Only 0-9: ``str.isdigit`` also takes '²' (``int`` raises) and '١' (``int`` reads it),
+    neither of which belongs in a header or a query parameter."""
+    return text.isascii() and text.isdigit()
+
+
 def parse_authorization(value: str | None) -> ParsedAuth:
     if not value:
         raise AuthError("missing Authorization header (Intake-Sig required)")
@@ -124,7 +130,7 @@ def parse_authorization(value: str | None) -> ParsedAuth:
     ident = params[role]
     if not ID_RE.fullmatch(ident) or ident in (".", ".."):
         raise AuthError("malformed signer id")
-    if not params["ts"].isdigit() or len(params["ts"]) > 12:
+    if not ascii_digits(params["ts"]) or len(params["ts"]) > 12:
         raise AuthError("malformed timestamp")
     if not _NONCE_RE.fullmatch(params["nonce"]):
         raise AuthError("nonce must be 32 lowercase hex digits")

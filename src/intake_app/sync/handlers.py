@@ -31,6 +31,7 @@ from intake_app.sync.auth import (
     NonceCache,
     NonceStore,
     Principal,
+    ascii_digits,
     check_digest_header,
     names_known_signer,
     verify_request,
@@ -96,7 +97,7 @@ def _int_param(request: Request, key: str, *, required: bool = True) -> int | No
         if required:
             raise Problem(400, "bad-request", f"query parameter {key} is required")
         return None
-    if not raw.isdigit() or len(raw) > 19:
+    if not ascii_digits(raw) or len(raw) > 19:
         raise Problem(400, "bad-request", f"query parameter {key} must be a non-negative integer")
     return int(raw)
 
@@ -263,7 +264,7 @@ class DropBox:
                           f"bundle larger than the drop box accepts ({lim.max_bundle_bytes} bytes)")
         length_hdr = request.headers.get("content-length")
         if length_hdr is not None:
-            if not length_hdr.isdigit():
+            if not ascii_digits(length_hdr):
                 raise Problem(400, "bad-request", "bad Content-Length")
             if int(length_hdr) > lim.max_request_bytes:
                 raise Problem(413, "request-too-large", f"request body larger than "
@@ -433,7 +434,7 @@ class DropBox:
         self.require_hq(p)
         limit = self.limits.max_document_bytes
         length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > limit):
+        if length is not None and (not ascii_digits(length) or int(length) > limit):
             raise Problem(413, "request-too-large", f"document larger than {limit} bytes")
         body = bytearray()
         try:
