@@ -162,6 +162,20 @@ def test_a_name_without_name_keys_and_a_birth_year(hq: HQService) -> None:
         "same phone number", "same birth year (1991)", "same province (herat)")
 
 
+def test_cases_by_ids_past_the_engines_parameter_limits(hq: HQService) -> None:
+    """A full run (``duplicates(limit=...)``, the CLI's ``--limit``) reads every case of
+    its pairs at once: past 65,535 ids PostgreSQL refused the statement (and SQLite past
+    250,000). The rows come in the order asked, missing ids left out."""
+    from intake_app.store import cases as store_cases
+
+    seed(hq, [example(), example(name_native=None, name_latin="Mariam Ahmady")])
+    real = [c.id for c in hq.cases()]
+    ids = [f"C-x{i}" for i in range(250_001)]
+    ids[70_000:70_000] = [real[1]]
+    ids.append(real[0])
+    assert [r[0] for r in store_cases.cases_by_ids(hq._store, ids)] == [real[1], real[0]]
+
+
 def test_blocks_of_an_older_block_keys_are_rebuilt_from_the_keys(
         hq: HQService, tmp_path: Path, hq_backend: str | None) -> None:
     """The finder reads the blocks as stored: blocks written by another version of
