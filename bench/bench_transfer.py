@@ -120,9 +120,11 @@ def reference(src: Path, work: Path) -> dict[str, float]:
     recipient = next(line.split(": ")[1] for line in key.read_text().splitlines()
                      if "public key" in line)
     enc = work / "ref.age"
+    settle()
     t_enc, rss_enc = peak_rss_of(["age", "-r", recipient, "-o", str(enc), str(src)])
     s_enc = _fsync_seconds(enc)
     dec = work / "ref.out"
+    settle()
     t_dec, rss_dec = peak_rss_of(["age", "-d", "-i", str(key), "-o", str(dec), str(enc)])
     s_dec = _fsync_seconds(dec)
     enc.unlink()
@@ -134,10 +136,19 @@ def reference(src: Path, work: Path) -> dict[str, float]:
                    capture_output=True)
     subprocess.run(["minisign", "-S", "-s", str(mkey), "-m", str(src)], check=True,
                    capture_output=True)
+    settle()
     t_ver, rss_ver = peak_rss_of(["minisign", "-V", "-p", str(mpub), "-m", str(src)])
     return {"enc": t_enc, "dec": t_dec, "ver": t_ver,
             "enc_rss": rss_enc, "dec_rss": rss_dec, "ver_rss": rss_ver,
             "enc_sync": s_enc, "dec_sync": s_dec}
+
+
+def settle() -> None:
+    """Before each timed phase, ours or a reference tool's: the disk finishes what the
+    previous phase left (dirty pages, the extents of deleted files), so no phase pays
+    for another's writes."""
+    os.sync()
+    time.sleep(1.0)
 
 
 def _fsync_seconds(path: Path) -> float:
@@ -174,8 +185,11 @@ def _row(name: str, ours: dict[str, Any], ref_name: str, ref_t: float, ref_rss: 
 
 
 def _three(label: str, s: Any, usb: Path, ref: dict[str, float], mb: float) -> list[str]:
+    settle()
     ex = run_child(EXPORT, str(s.field), FIELD_PASS, str(usb), "0")
+    settle()
     ve = run_child(VERIFY, str(s.keyring), *ex["files"])
+    settle()
     im = run_child(IMPORT, str(s.hq), HQ_PASS, *ex["files"])
     print(f"{label} ({len(ex['files'])} volume(s), {ex['bytes'] / 1e6:.1f} MB sealed):")
     _row("export", ex, "age -r", ref["enc"], ref["enc_rss"], mb, 1.0, ref["enc_sync"])
@@ -196,8 +210,11 @@ def _rss_at(root: Path, vals: Path, mib: int) -> None:
     src.unlink()
     usb = root / f"usb{mib}"
     usb.mkdir()
+    settle()
     ex = run_child(EXPORT, str(s.field), FIELD_PASS, str(usb), "0")
+    settle()
     ve = run_child(VERIFY, str(s.keyring), *ex["files"])
+    settle()
     im = run_child(IMPORT, str(s.hq), HQ_PASS, *ex["files"])
     peaks = [at["hwm"], ex["hwm"], ve["hwm"], im["hwm"]]
     print(f"  {mib:5d} MiB: attach {mb / at['seconds']:5.0f} MB/s {at['hwm']:5.1f} MiB | "
@@ -238,6 +255,7 @@ def main() -> None:
         mb = size / 1e6
         ref = reference(src, root)
         rid = _record(s.field, vals)
+        settle()
         at = run_child(ATTACH, str(s.field), FIELD_PASS, rid, str(src))
         print(f"attach {args.mib} MiB: {mb / at['seconds']:.0f} MB/s, peak {at['hwm']:.1f} MiB "
               "(target >= 200 MB/s)")
