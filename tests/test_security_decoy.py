@@ -40,7 +40,8 @@ def _decoy_view(s: Setup) -> tuple[bool, str | None, list[str]]:
         svc.lock()
 
 
-def _set_duress(s: Setup) -> None:
+def set_duress(s: Setup) -> None:
+    """A decoy behind DURESS, the real store kept (also used by test_outbox_links)."""
     svc = FieldService(s.field)
     svc.unlock(FIELD_PASS)
     try:
@@ -52,7 +53,7 @@ def _set_duress(s: Setup) -> None:
 def test_decoy_matches_the_outbox_files(tmp_path: Path) -> None:
     s = enrolled_pair(tmp_path)
     sent = _bundle(s, "one")
-    _set_duress(s)
+    set_duress(s)
     sent += _bundle(s, "two")  # written after the duress passphrase was set
     assert _files(s) == sorted(sent)
     enrolled, device, pending = _decoy_view(s)
