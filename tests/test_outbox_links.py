@@ -239,3 +239,24 @@ def test_the_drop_box_gets_the_whole_bundle(tmp_path: Path) -> None:
         srv.stop()
     with outbox_io.open_volume(path.parent, path.name) as fh:
         assert (fetched / path.name).read_bytes() == fh.read()
+
+
+def test_a_split_outbox_volume_given_alone_is_refused_with_the_way_out(tmp_path: Path) -> None:
+    """An outbox volume file holds no attachment bytes (they are its pieces); verify and
+    HQ import refuse it alone and say to run `intake outbox-join` (they said only that
+    the blob region was short)."""
+    s = enrolled_pair(tmp_path / "p")
+    new_finalized(s, tmp_path, "big", attachment=2 * MiB)
+    [path] = _export(s, tmp_path / "usb")
+    volume = s.field / "outbox" / path.name
+    assert _pieces(s)
+    r = run("verify", volume, "--keyring", s.keyring)
+    assert r.rc == 1 and "outbox-join" in r.out + r.err, (r.out, r.err)
+    r = s.h("hq", "import", volume)
+    assert r.rc == 1 and "outbox-join" in r.out + r.err, (r.out, r.err)
+    # A damaged bundle that is no outbox volume gets no such hint.
+    bad = tmp_path / "bad.intake"
+    bad.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    r = run("verify", bad, "--keyring", s.keyring)
+    assert r.rc == 1 and "outbox-join" not in r.out + r.err
+    assert s.h("hq", "import", path).rc == 0  # the stick's copy is whole

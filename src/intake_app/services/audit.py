@@ -19,6 +19,7 @@ from intake_app.hq.eventlog import (
 from intake_app.hq.files import write_private
 from intake_app.hq.report import LogBundleCheck, render_report
 from intake_app.models import VerifyOutcome
+from intake_app.services.outbox_io import split_volume_hint
 
 # Types the GUI and the CLI show (they import services only).
 __all__ = ["Keyring", "LogBundleCheck", "LogCheck"]
@@ -62,7 +63,8 @@ def verify_paths(paths: list[Path], ring: Keyring) -> list[VerifyOutcome]:
                                         reason=f"cannot read: {exc.strerror}")
             continue
         except BundleError as exc:
-            outcomes[i] = VerifyOutcome(path=str(path), ok=False, kind=exc.kind, reason=str(exc))
+            outcomes[i] = VerifyOutcome(path=str(path), ok=False, kind=exc.kind,
+                                        reason=str(exc) + split_volume_hint(path))
             continue
         if v.header.hq_id != ring.hq_id:
             outcomes[i] = VerifyOutcome(path=str(path), ok=False, kind="recipient",

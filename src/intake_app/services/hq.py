@@ -55,6 +55,7 @@ from intake_app.paths import FILE_MODE, atomic_write, ensure_private_dir
 from intake_app.services import enrollment, hq_backend, hq_restore
 from intake_app.services.base import locked
 from intake_app.services.hq_import import import_items, import_lock
+from intake_app.services.outbox_io import split_volume_hint
 from intake_app.services.report import ReportDesk
 from intake_app.store import events as store_events
 from intake_app.store import hq as store_hq
@@ -339,6 +340,8 @@ class HQService(ReportDesk):
                         sweep_blobs(self._store)  # a rolled-back import's blob files
                     raise
             except BundleError as exc:
+                if hint := split_volume_hint(path):
+                    exc = BundleError(exc.kind, str(exc) + hint)
                 return self._reject(path, exc, fh)
             except _STORE_FAILURES:
                 raise

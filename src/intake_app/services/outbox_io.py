@@ -132,6 +132,17 @@ def pieces_of(folder: Path, name: str) -> list[tuple[Path, int, int, int]]:
     return sorted(found, key=lambda t: t[1])
 
 
+def split_volume_hint(path: Path) -> str:
+    """For a bundle that failed to verify: '' unless ``path`` is an outbox volume whose
+    attachment bytes lie in pieces beside it (read alone, its blob region is missing)."""
+    try:
+        split = bool(pieces_of(path.parent, path.name))
+    except OSError:
+        return ""
+    return (f" (an outbox volume without its attachment pieces: run `intake outbox-join "
+            f"{path.parent} --to FOLDER` and use the bundles it writes)") if split else ""
+
+
 def remove_volume(folder: Path, name: str) -> None:
     """A volume's file, its temporary name and its pieces (a hard link's data goes with
     its last name: the store's was unlinked at the purge)."""
