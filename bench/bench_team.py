@@ -25,7 +25,12 @@ What is then measured, on that database:
    chain, decrypt, validate, store: the real import path, in its own process);
 2. 20 analyst sessions for ``--seconds``: each loops over a random queue first page
    (the 11 queues/filters of bench_desk) or a search (12 names, Latin and Dari), with an
-   exponential think time of mean ``--think`` seconds between requests.
+   exponential think time of mean ``--think`` seconds between requests. By default the
+   sessions use the cluster owner's profile (row-level security does not apply to it);
+   with ``--members`` each session is a team member's own login and profile (``intake hq
+   join``): one in five a supervisor, the others caseworkers with ``--assigned`` live
+   cases each, so the policies, the members' search function and the logged content
+   reads are in the figures.
 
     .venv/bin/python bench/bench_team.py [--records N] [--cases C] [--sessions S]
 """
@@ -35,6 +40,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -71,8 +77,8 @@ from pathlib import Path
 from intake_app.models import CaseFilter
 from intake_app.services.hq import HQService
 from bench.bench_desk import QUEUES, WORDS
-hq, pw, seconds, think, seed = sys.argv[1:6]
-svc = HQService(Path(hq)); svc.unlock(pw)
+hq, pw, seconds, think, seed, me, db_pw = sys.argv[1:8]
+svc = HQService(Path(hq), db_password=db_pw or None); svc.unlock(pw)
 svc.cases(CaseFilter(queue="all"), limit=1)  # warm, before the clock
 print("ready", flush=True)
 start = float(sys.stdin.readline())
@@ -83,7 +89,10 @@ while time.time() < start:
 end = start + float(seconds)
 while time.time() < end:
     if rng.random() < 0.5:
-        f = rng.choice(QUEUES); t = time.perf_counter(); svc.cases(f, limit=50)
+        f = rng.choice(QUEUES)
+        if me and f.queue == "mine":
+            f = CaseFilter(queue="mine", me=me)
+        t = time.perf_counter(); svc.cases(f, limit=50)
         q.append(time.perf_counter() - t)
     else:
         w = rng.choice(WORDS); t = time.perf_counter(); svc.search_cases(w, limit=50)
@@ -250,11 +259,54 @@ def build(hq: Path, records: int, cases: int, template: int) -> dict[str, Any]:
     return out
 
 
-def sessions(hq: Path, n: int, seconds: float, think: float) -> dict[str, Any]:
+def members(server: PgServer, hq: Path, root: Path, n: int, assigned: int
+            ) -> list[tuple[Path, str, str]]:
+    """``n`` team members, each with their own login and profile (``intake hq join``):
+    every fifth a supervisor, the others caseworkers with ``assigned`` live cases each
+    (the bench's setup writes ``cases.assignee`` directly: a bulk assignment, not what
+    is measured). Returns (profile, login, password) per member."""
+    from intake_app.services.hq_team import join_team
+    from intake_app.store.pg import roles
+
+    svc = HQService(hq)
+    svc.unlock(HQ_PASS)
+    out: list[tuple[Path, str, str]] = []
+    try:
+        store: Any = svc._store
+        people = [(f"{'sup' if i % 5 == 0 else 'cw'}{i}", secrets.token_urlsafe(12))
+                  for i in range(n)]
+        with store.transaction() as conn:
+            for login, password in people:
+                roles.add_person(conn, login, "supervisor" if login.startswith("sup")
+                                 else "caseworker", password)
+        raw = store.conn.raw
+        with raw.transaction():
+            for login, _pw in people:
+                if login.startswith("cw"):
+                    raw.execute(
+                        "UPDATE cases SET assignee = %s WHERE seq IN (SELECT seq FROM cases"
+                        " WHERE merged_into IS NULL AND assignee IS NULL ORDER BY random()"
+                        " LIMIT %s)", (login, assigned))
+        raw.execute("ANALYZE cases")
+    finally:
+        svc.close()
+    for login, password in people:
+        folder = root / "members" / login
+        join_team(folder, HQ_PASS, server.store_url("hq", login), password)
+        out.append((folder, login, password))
+    return out
+
+
+def sessions(hq: Path, n: int, seconds: float, think: float,
+             who: list[tuple[Path, str, str]] | None = None) -> dict[str, Any]:
+    """``n`` sessions on the owner's profile ``hq``, or one per member in ``who``."""
+    runs = ([(str(hq), "", "")] * n if who is None
+            else [(str(f), login, pw) for f, login, pw in who])
     procs = [subprocess.Popen(
-        [sys.executable, "-c", SESSION, str(hq), HQ_PASS, str(seconds), str(think), str(i)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)}) for i in range(n)]
+        [sys.executable, "-c", SESSION, prof, HQ_PASS, str(seconds), str(think), str(i),
+         me, db_pw], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)}) for i, (prof, me, db_pw) in
+        enumerate(runs)]
     for p in procs:  # every session unlocked and warm before the clock starts
         assert p.stdout is not None and p.stdout.readline().strip() == "ready"
     start = time.time() + 1
@@ -276,7 +328,10 @@ def sessions(hq: Path, n: int, seconds: float, think: float) -> dict[str, Any]:
         r = json.loads(out.strip().splitlines()[-1])
         q += r["queue"]
         s += r["search"]
-    return {"sessions": n, "think_s": think, "seconds": seconds, "queue_n": len(q),
+    return {"sessions": len(runs), "as": "owner" if who is None else
+            f"{sum(1 for _f, m, _p in who if m.startswith('sup'))} supervisors, "
+            f"{sum(1 for _f, m, _p in who if m.startswith('cw'))} caseworkers",
+            "think_s": think, "seconds": seconds, "queue_n": len(q),
             "search_n": len(s),
             "queue_p50_ms": round(pct(q, 50) * 1000, 1),
             "queue_p95_ms": round(pct(q, 95) * 1000, 1),
@@ -329,6 +384,10 @@ def main() -> int:
     ap.add_argument("--explain", action="store_true",
                     help="print EXPLAIN (ANALYZE, BUFFERS) of the search for a few names")
     ap.add_argument("--build-only", action="store_true", help="stop after the build")
+    ap.add_argument("--members", action="store_true",
+                    help="sessions as team members' own logins (RLS and logged reads)")
+    ap.add_argument("--assigned", type=int, default=1_000,
+                    help="live cases per caseworker with --members")
     args = ap.parse_args()
     root = Path(tempfile.mkdtemp(prefix="bench-team-", dir="/tmp"))
     server, proc = start_server(root / "pg")
@@ -373,7 +432,9 @@ def main() -> int:
         svc.close()
         print(f"desk: cases for the imported records opened in "
               f"{results['desk_sync_of_imported_s']} s", flush=True)
-        results.update(sessions(s.hq, args.sessions, args.seconds, args.think))
+        who = (members(server, s.hq, root, args.sessions, args.assigned) if args.members
+               else None)
+        results.update(sessions(s.hq, args.sessions, args.seconds, args.think, who))
     finally:
         stop_server(proc)
         shutil.rmtree(root, ignore_errors=True)

@@ -96,6 +96,32 @@ def test_a_caseworker_sees_only_the_cases_assigned_to_them(team: Team) -> None:
         assert "permission denied" in _denied(cw, "SELECT secret FROM hq_keys")
 
 
+def _plan(conn: Any, sql: str) -> str:
+    return "\n".join(r[0] for r in conn.execute("EXPLAIN " + sql))
+
+
+def test_no_policy_asks_each_row_for_the_logins_role(team: Team) -> None:
+    """Migration 12: a policy names its groups; none calls ``intake_sees_all()`` (a
+    function with its own search_path, never inlined: ~37 us per row scanned, which made
+    a caseworker's queue page walk 46,000 rows for 1.8 s at 200,000 records) in the
+    plan; a caseworker's rule is the plain ``assignee = session_user`` (which the
+    ``cases_assignee`` index serves: the queue's order), a supervisor's none."""
+    queries = ("SELECT id FROM cases WHERE merged_into IS NULL ORDER BY priority DESC "
+               "LIMIT 50", "SELECT id FROM records", "SELECT case_id FROM case_history",
+               "SELECT case_id FROM case_followups", "SELECT id FROM attachments")
+    for who in ("cw", "supervisor"):
+        with team.connect(who) as conn:
+            for sql in queries:
+                plan = _plan(conn, sql)
+                assert "intake_sees_all" not in plan and "intake_is" not in plan, (who, plan)
+    with team.connect("cw") as cw:  # the caseworker's rule alone: an index can serve it
+        plan = _plan(cw, "SELECT id FROM cases WHERE merged_into IS NULL AND status != "
+                         "'closed' ORDER BY priority DESC, updated_at DESC LIMIT 50")
+        assert "(assignee = SESSION_USER)" in plan and " OR " not in plan, plan
+    with team.connect("supervisor") as sup:  # no row filter at all for a supervisor
+        assert "SESSION_USER" not in _plan(sup, "SELECT id FROM cases")
+
+
 def test_a_supervisor_sees_every_case_but_no_content_table(team: Team) -> None:
     with team.connect("supervisor") as sup:
         assert sorted(r[0] for r in sup.execute("SELECT id FROM cases")) == sorted(team.records)
