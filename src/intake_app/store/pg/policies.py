@@ -25,17 +25,22 @@ differently. Group names depend on the database (``intake_group``), hence the DO
 
 from __future__ import annotations
 
-_MINE = "SELECT id FROM cases WHERE assignee = session_user"
+# The login as text in the columns' own collation: ``session_user`` is a ``name``, whose
+# collation is "C", and a comparison in another collation than an index's cannot use
+# it: ``assignee = session_user`` read every case (22-30 ms at 90,000 cases) where
+# ``cases_assignee`` gives a caseworker's 50 in under 1 ms.
+ME = 'CAST(session_user AS text) COLLATE "default"'
+_MINE = f"SELECT id FROM cases WHERE assignee = {ME}"
 
 # table -> the caseworker's rule (migration 6's and 8's, without ``intake_sees_all() OR``)
 RULES: dict[str, str] = {
-    "cases": "assignee = session_user",
+    "cases": f"assignee = {ME}",
     **{t: f"case_id IN ({_MINE})" for t in ("case_records", "case_notes", "case_followups",
                                              "case_referrals", "case_history")},
     "case_not_duplicates": f"case_a IN ({_MINE}) AND case_b IN ({_MINE})",
     "records": f"id IN (SELECT record_id FROM case_records WHERE case_id IN ({_MINE}))",
     "attachments": ("record_id IN (SELECT cr.record_id FROM case_records cr JOIN cases c "
-                    "ON c.id = cr.case_id WHERE c.assignee = session_user)"),
+                    f"ON c.id = cr.case_id WHERE c.assignee = {ME})"),
 }
 
 
