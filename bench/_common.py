@@ -15,6 +15,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def child_pythonpath() -> str:
+    """PYTHONPATH for a bench's child processes: this tree's ``src`` first, so that a
+    bench run from another tree (an A/B against ``git archive`` of an older commit)
+    measures that tree's code, not the package the venv has installed (an editable
+    install's finder comes after PYTHONPATH), then the tree itself (tests/, bench/)."""
+    return os.pathsep.join([str(ROOT / "src"), str(ROOT)])
+
+
 def pct(samples: list[float], q: float) -> float:
     s = sorted(samples)
     return s[min(len(s) - 1, round(q / 100 * (len(s) - 1)))]
@@ -35,7 +43,7 @@ def run_child(code: str, *args: str, env: dict[str, str] | None = None) -> dict[
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     proc = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False,
-        env={**os.environ, **(env or {}), "PYTHONPATH": str(ROOT)},
+        env={**os.environ, **(env or {}), "PYTHONPATH": child_pythonpath()},
     )
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr)

@@ -28,6 +28,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))  # this tree's code, not the venv's copy
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["INTAKE_TESTING_FAST_KDF"] = "1"
 os.environ.setdefault("PYTEST_CURRENT_TEST", "bench")  # the fast KDF is test-only

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # not the venv's copy
 
 from tests.pg_helpers import pg_bindir
 from tests.pg_helpers import start_postgres as start_pg

@@ -33,6 +33,7 @@ from collections import deque
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # not the venv's copy
 os.environ["INTAKE_TESTING_FAST_KDF"] = "1"
 os.environ.setdefault("PYTEST_CURRENT_TEST", "bench")  # the fast KDF is test-only
 

@@ -50,13 +50,14 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # not the venv's copy
 os.environ["INTAKE_TESTING_FAST_KDF"] = "1"  # unlock cost is not what is measured here
 os.environ.setdefault("PYTEST_CURRENT_TEST", "bench")  # the fast KDF is test-only
 
 from tests.cli_helpers import FIELD_PASS, HQ_PASS, enrolled_pair
 from tests.pg_helpers import PgServer, pg_bindir, start_postgres
 
-from bench._common import ROOT, pct, run_child
+from bench._common import child_pythonpath, pct, run_child
 from bench.bench_desk import group
 from bench.bench_flow import EXPORT, IMPORT, _fill_finalized
 from bench.gen_people import EXAMPLE, dataset, seed_store
@@ -305,7 +306,7 @@ def sessions(hq: Path, n: int, seconds: float, think: float,
     procs = [subprocess.Popen(
         [sys.executable, "-c", SESSION, prof, HQ_PASS, str(seconds), str(think), str(i),
          me, db_pw], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)}) for i, (prof, me, db_pw) in
+        env={**os.environ, "PYTHONPATH": child_pythonpath()}) for i, (prof, me, db_pw) in
         enumerate(runs)]
     for p in procs:  # every session unlocked and warm before the clock starts
         assert p.stdout is not None and p.stdout.readline().strip() == "ready"
