@@ -6,6 +6,8 @@ sealed into bundles by the real export and imported by ``HQService.import_bundle
 path, in its own process). The store may first be filled with ``--base`` records in cases
 built quickly (bench_team.build: a template through the store's own insert, copied inside
 PostgreSQL), so the rate is measured against a store that already holds many records.
+``--importer-login`` imports as a person in the team's importer group (their own login,
+under the row-level policies, as a team runs it) instead of the database's owner;
 ``--embedded`` runs the same import into an embedded (SQLCipher) HQ for comparison;
 ``--profile`` prints the import child's cProfile top entries.
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
 import shutil
 import sys
 import tempfile
@@ -72,6 +75,24 @@ PROFILED = IMPORT.replace(
     "open(os.environ['BENCH_PROFILE_OUT'], 'w').write(s.getvalue())\n", 1)
 
 
+def _importer_login(server: Any, hq: Path) -> str:
+    """A person in the importer group; ``hq``'s profile now connects as them (as
+    tests/test_pg_roles.py's importer test does). Returns their password."""
+    from intake_app.services import hq_backend
+    from intake_app.services.hq_team import TeamAdmin
+    from intake_app.store import meta as store_meta
+
+    login, password = f"imp_{secrets.token_hex(3)}", secrets.token_urlsafe(16)
+    with TeamAdmin(server.store_url("hq")) as team:
+        team.add(login, "importer", password)
+    with HQService(hq) as svc:
+        svc.unlock(HQ_PASS)
+        local: Any = svc._local
+        with local.transaction() as conn:
+            store_meta.put_meta(conn, {hq_backend.DATABASE_KEY: server.store_url("hq", login)})
+    return password
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=10_000, help="records imported")
@@ -82,6 +103,8 @@ def main() -> int:
     ap.add_argument("--template", type=int, default=5_000)
     ap.add_argument("--embedded", action="store_true", help="an SQLCipher HQ instead")
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--importer-login", action="store_true",
+                    help="import as an importer group login, not the owner")
     args = ap.parse_args()
     root = Path(tempfile.mkdtemp(prefix="bench-team-import-", dir="/tmp"))
     results: dict[str, Any] = {"backend": "sqlcipher" if args.embedded else "postgresql",
@@ -110,6 +133,12 @@ def main() -> int:
             svc.unlock(HQ_PASS)
             results["config"] = server_config(svc)
             svc.close()
+        env = {"BENCH_PROFILE_OUT": str(root / "profile.txt")}
+        if args.importer_login:
+            if url is None:
+                raise SystemExit("--importer-login is for PostgreSQL")
+            env["PGPASSWORD"] = _importer_login(server, s.hq)
+            results["login"] = "importer"
         _fill_finalized(s.field, args.records)
         usb = root / "usb"
         usb.mkdir()
@@ -119,7 +148,7 @@ def main() -> int:
         t = time.perf_counter()
         prof = root / "profile.txt"
         im = run_child(PROFILED if args.profile else IMPORT, str(s.hq), HQ_PASS, *ex["files"],
-                       env={"BENCH_PROFILE_OUT": str(prof)})
+                       env=env)
         if args.profile:
             print(prof.read_text(encoding="utf-8"))
         results["import_s"] = round(im["seconds"], 2)
