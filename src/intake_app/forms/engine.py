@@ -60,10 +60,9 @@ def _run(form: Form, values: Mapping[str, Any], lang: str, today: dt.date | None
         return FormState({}, (FieldError("", message("not_row", lang)),), frozenset())
     run = _Run(form, lang, today, want_paths, partial)
     try:
-        run.set_top(run.ingest(values, None, ""))
-        run.evaluate()
-        run.check()
-        return FormState(run.ordered(run.top, None), tuple(run.errors),
+        run.ingest_top(values)
+        run.evaluate(check=True)
+        return FormState(run.ordered(), tuple(run.errors),
                          frozenset(run.relevant_paths))
     finally:
         run.close()
@@ -111,7 +110,10 @@ def choices_for(form: Form, field_path: str, values: Mapping[str, Any], lang: st
         raise NotFound(f"no select field {field_path!r} in form {form.id}")
     run = _Run(form, lang, today, False)
     try:
-        run.set_top(run.ingest(values, None, "") if isinstance(values, Mapping) else {})
+        if isinstance(values, Mapping):
+            run.ingest_top(values)
+        else:
+            run.set_top({})
         run.evaluate()
         ctx: dict[str, dict[str, Any]] = {}
         pos = 0

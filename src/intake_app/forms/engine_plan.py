@@ -149,7 +149,7 @@ class _Plan:
     """A form prepared for fast evaluation (see the module docstring)."""
 
     __slots__ = ("check_order", "defaults", "eval_order", "eval_steps", "fields", "out_names",
-                 "out_repeats", "pulldata")
+                 "out_repeats", "program", "pulldata")
 
     def __init__(self) -> None:
         self.fields: dict[str, _FieldPlan] = {}
@@ -164,6 +164,8 @@ class _Plan:
         self.out_repeats: dict[str | None, tuple[str, ...]] = {}
         # pulldata() lookups: (table, key column) -> key value -> first matching row.
         self.pulldata: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
+        # The generated per-record functions (engine_gen.Program), made on first use.
+        self.program: Any = None
 
 
 _PLANS: dict[int, tuple[weakref.ref[Form], _Plan]] = {}

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from intake_app.errors import FieldError
+from intake_app.forms.engine_gen import Program
 from intake_app.forms.engine_plan import (
     _CALCULATE,
     _NO_VALUE,
@@ -46,7 +47,10 @@ class _Run:
         self.form = form
         # partial: an interview in progress, where answers may still be missing.
         self.partial = partial
-        self.plan = _plan_for(form)
+        self.plan = plan = _plan_for(form)
+        if plan.program is None:  # two threads may both build it: the same result
+            plan.program = Program(plan, _from_xpath)
+        self.program: dict[str, Any] = plan.program.variant(want_paths)
         self.lang = lang
         self.today = today or dt.date.today()
         self.now = (dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC) if today
@@ -55,6 +59,7 @@ class _Run:
         self.bad: set[str] = set()
         self.top: dict[str, Any] = {}
         self.want_paths = want_paths
+        self.fast = False  # whether the generated ingest made self.top
         self.relevant_paths: set[str] = set()
         self._rel: dict[int, dict[str, bool]] = {}
         self._instances: dict[tuple[str, ...], list[_Instance]] = {}
@@ -196,92 +201,28 @@ class _Run:
             return ""
         return self.form.choice_label(p.field.choices, value, self.lang)
 
-    # ------------------------------------------------------------ evaluate
+    # ------------------------------------------------------------ evaluate, check
 
-    def evaluate(self) -> None:
-        env = self.fenv
-        want_paths = self.want_paths
-        paths = self.relevant_paths
-        top_instances = self._top_instances
-        for name, pg, rfn, rcur, calc, repeats, p in self.plan.eval_steps:
-            insts = self.instances(repeats) if repeats else top_instances
-            for container, ctx, prefix, pos, rel in insts:
-                if pg is not None and not rel.get(pg, True):
-                    relevant = False
-                elif rfn is not None:
-                    env.ctx = ctx
-                    env.position = pos
-                    if rcur:
-                        env.current = p.conv(container.get(name))
-                    relevant = rfn(env)
-                else:
-                    relevant = True
-                rel[name] = relevant
-                if not relevant:
-                    if container.pop(name, None) is not None and p.kind == _REPEAT:
-                        self._instances.clear()
-                    continue
-                if want_paths:
-                    paths.add(prefix + name)
-                    if p.kind == _REPEAT:
-                        for i in range(len(container.get(name) or [])):
-                            paths.add(f"{prefix}{name}[{i}]")
-                if calc is not None and not (p.once and container.get(name) is not None):
-                    env.ctx = ctx
-                    env.position = pos
-                    if calc.current:
-                        env.current = p.conv(container.get(name))
-                    result = _from_xpath(p.field, calc.fn(env))
-                    if result is None:
-                        container.pop(name, None)
-                    else:
-                        container[name] = result
+    def ingest_top(self, values: Mapping[str, Any]) -> None:
+        """The record ingested: by the generated code, or (a record with anything
+        wrong) by the generic :meth:`ingest`, which reports the errors in order."""
+        top = self.program["ingest_0"](values, self.lang)
+        self.fast = top is not None
+        self.set_top(top if top is not None else self.ingest(values, None, ""))
 
-    # ------------------------------------------------------------ checks
+    def evaluate(self, check: bool = False) -> None:
+        """Relevance and calculations; then (``check``) every rule of the record."""
+        self.program["run_all"](self, self.top, self.fenv, self._top_instances[0][1],
+                                self.relevant_paths, check, self.bad, self.partial,
+                                self.lang)
 
-    def check(self) -> None:
-        env = self.fenv
-        bad = self.bad
-        top_instances = self._top_instances
-        for p in self.plan.check_order:
-            name = p.name
-            is_repeat = p.kind == _REPEAT
-            insts = self.instances(p.repeats) if p.repeats else top_instances
-            for container, ctx, prefix, pos, rel in insts:
-                if not rel.get(name, False):
-                    continue
-                if bad and (prefix + name in bad or (prefix and prefix[:-1] in bad)):
-                    continue
-                value = container.get(name)
-                if is_repeat:
-                    self.check_rows(p, container, ctx, prefix + name, pos)
-                    continue
-                if value is None:
-                    if not self.partial and self.is_required(p, ctx, pos):
-                        self.error(prefix + name,
-                                   pick(p.field.required_message, self.lang,
-                                        self.form.default_language)
-                                   or message("required", self.lang))
-                    continue
-                if p.is_select and not (type(value) is str and p.choice_filter is None
-                                        and value in p.choices):
-                    wrong = self.wrong_choices(p, value, ctx, pos)
-                    if wrong:
-                        for c in wrong:
-                            self.error(prefix + name,
-                                       message("not_choice", self.lang, value=c))
-                        continue
-                cons = p.constraint
-                if cons is not None:
-                    env.ctx = ctx
-                    env.position = pos
-                    if cons.current:
-                        env.current = p.conv(value)
-                    if not cons.fn(env):
-                        self.error(prefix + name,
-                                   pick(p.field.constraint_message, self.lang,
-                                        self.form.default_language)
-                                   or message("constraint", self.lang))
+    def required_message(self, p: _FieldPlan) -> str:
+        return (pick(p.field.required_message, self.lang, self.form.default_language)
+                or message("required", self.lang))
+
+    def constraint_message(self, p: _FieldPlan) -> str:
+        return (pick(p.field.constraint_message, self.lang, self.form.default_language)
+                or message("constraint", self.lang))
 
     def _blank_env(self, ctx: dict[str, dict[str, Any]], pos: int, current: bool) -> Env:
         env = self.fenv
@@ -374,13 +315,13 @@ class _Run:
 
     # ------------------------------------------------------------ output
 
-    def ordered(self, container: Mapping[str, Any], scope: str | None) -> dict[str, Any]:
-        out = {k: container[k] for k in self.plan.out_names[scope] if k in container}
-        for name in self.plan.out_repeats[scope]:
-            rows = out.get(name)
-            if rows is not None:
-                out[name] = [self.ordered(row, name) for row in rows]
+    def ordered(self) -> dict[str, Any]:
+        """The cleaned values, in form order."""
+        out: dict[str, Any] = self.program["ordered_fast_0" if self.fast else "ordered_0"](
+            self.top)
         return out
+
+
 def _from_xpath(f: FormField, v: Value) -> Any:
     kind = f.value_type or "text"
     if isinstance(v, list) and kind != "text":

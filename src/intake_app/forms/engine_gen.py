@@ -1,0 +1,484 @@
+"""Straight-line Python for one form's per-record work: ingest, evaluate, check, output.
+
+The plan (:mod:`engine_plan`) says what to do for each field; walking it for every
+record cost a generic dispatch per field and per row (tuple unpacking, kind tests,
+``None`` checks of rules the field does not have). Here, once per form, each phase
+becomes one generated function with every field's steps unrolled and only the
+steps the field has: a field without relevance, calculation or rules costs one
+dict store. The expressions stay the closures of ``compile_fast``; the generated
+code calls them. The generic code of :class:`engine_run._Run` is kept for what
+is rare (a record with errors is ingested again by it, with the errors in order).
+
+Safety: a form is user input (an XLSForm). Nothing from it is spliced into the
+source as text. A field name enters only as ``str.__repr__`` of it (a Python
+string literal); everything else (field plans, compiled expressions, choice sets,
+defaults) is passed in the namespace under generated identifiers (``K3``).
+``tests/test_forms_codegen.py`` checks this with hostile names.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from types import CodeType
+from typing import Any
+
+from intake_app.forms.engine_gen_expr import RUNTIME, ExprSource, lit
+from intake_app.forms.engine_plan import (
+    _CALCULATE,
+    _NO_VALUE,
+    _REPEAT,
+    _VALUE,
+    _FieldPlan,
+    _Plan,
+    _whole_repeat_refs,
+)
+from intake_app.forms.expr import BinOp, Call, Expression, Neg, Node, Ref, Str
+from intake_app.forms.i18n import message
+from intake_app.forms.values import MAX_TEXT, is_empty
+
+_MISSING = object()  # ``M`` in generated code: "key absent"
+# The builtins generated code may use (no import, open, eval, getattr...).
+_BUILTINS: dict[str, Any] = {f.__name__: f for f in (
+    bool, dict, float, frozenset, int, isinstance, len, list, map, range, set, str, tuple,
+    type)}
+
+
+class Program:
+    """The generated functions of one form, one variant per ``want_paths`` made on
+    first use (HQ import never needs the relevant paths, the GUI always does)."""
+
+    __slots__ = ("_from_xpath", "_plan", "_variants")
+
+    def __init__(self, plan: _Plan, from_xpath: Callable[[Any, Any], Any]) -> None:
+        self._plan = plan
+        self._from_xpath = from_xpath
+        self._variants: dict[bool, dict[str, Any]] = {}
+
+    def variant(self, want_paths: bool) -> dict[str, Any]:
+        """``ingest_0(raw, lang)``, ``run_all(...)``, ``ordered_0(top)`` and ``source``."""
+        ns = self._variants.get(want_paths)
+        if ns is None:  # two threads may both build it: the same result
+            ns = self._variants[want_paths] = _build(self._plan, self._from_xpath, want_paths)
+        return ns
+
+
+_CODE: dict[str, CodeType] = {}  # source -> compiled: forms loaded again compile once
+_CODE_LOCK = threading.Lock()
+_CODE_MAX = 32
+
+
+def _build(plan: _Plan, from_xpath: Callable[[Any, Any], Any], want_paths: bool
+           ) -> dict[str, Any]:
+    gen = _Gen(plan, from_xpath)
+    for scope in gen.scope_no:
+        gen.ingest(scope)
+        gen.ordered(scope)
+        gen.ordered_fast(scope)
+    gen.run_all(want_paths)
+    source = "\n".join(gen.out) + "\n"
+    code = _CODE.get(source)
+    if code is None:
+        code = compile(source, "<intake form program>", "exec")
+        with _CODE_LOCK:
+            while len(_CODE) >= _CODE_MAX:
+                del _CODE[next(iter(_CODE))]
+            _CODE[source] = code
+    exec(code, gen.ns)  # noqa: S102 - the source holds only literals and identifiers
+    gen.ns["source"] = source
+    return gen.ns
+
+
+class _Gen:
+    def __init__(self, plan: _Plan, from_xpath: Callable[[Any, Any], Any]) -> None:
+        self.plan = plan
+        self.ns: dict[str, Any] = {"M": _MISSING, "is_empty": is_empty, "Mapping": Mapping,
+                                   "message": message, "from_xpath": from_xpath,
+                                   "MAXT": MAX_TEXT, "__builtins__": _BUILTINS}
+        self.ns.update(RUNTIME)
+        self.ns["STR"] = frozenset({str})
+        self._ids: dict[int, str] = {}
+        self._exprs: dict[tuple[str, ...], ExprSource] = {}
+        self.out: list[str] = []
+        self.done: set[str] = set()  # fields whose evaluation step is emitted
+        self.top_rel: dict[str, str] = {}  # top-level field -> "True" or its local
+        self.row_always: dict[str, bool] = {}  # field in rows -> relevant in every row
+        # Top-level values read by several expressions are converted once, right after
+        # their own step (nothing changes them later): name -> local ("c3"); and the
+        # chosen names of those tested by several selected(${x}, 'a'): name -> "s3".
+        self.cache: dict[str, str] = {}
+        self.sel_cache: dict[str, str] = {}
+        self.refs: Counter[str] = Counter()
+        self.selected: Counter[str] = Counter()
+        for fp in plan.fields.values():
+            for e in (fp.info.relevant, fp.info.calculation, fp.info.constraint):
+                if e is not None:
+                    _count_refs(self.ast(e), self.refs, self.selected)
+        self.insts: dict[tuple[str, ...], str] = {}  # repeats -> local with its instances
+        scopes: list[str | None] = [None, *(p.name for p in plan.fields.values()
+                                            if p.kind == _REPEAT)]
+        self.scope_no = {s: i for i, s in enumerate(scopes)}
+
+    def k(self, obj: object) -> str:
+        """A generated identifier naming ``obj`` in the namespace."""
+        name = self._ids.get(id(obj))
+        if name is None:
+            name = self._ids[id(obj)] = f"K{len(self._ids)}"
+            self.ns[name] = obj
+        return name
+
+    def expr(self, p: _FieldPlan) -> ExprSource:
+        """The expression compiler for ``p``'s scope."""
+        src = self._exprs.get(p.repeats)
+        if src is None:
+            src = self._exprs[p.repeats] = ExprSource(self, self.plan, p.repeats)
+        return src
+
+    @staticmethod
+    def ast(e: Expression) -> Node:
+        """The tree the plan compiled (``indexed-repeat`` arguments marked)."""
+        return _whole_repeat_refs(e.ast)
+
+    def emit(self, depth: int, *lines: str) -> None:
+        self.out.extend("    " * depth + line for line in lines)
+
+    # ------------------------------------------------------------ ingest
+
+    def ingest(self, scope: str | None) -> None:
+        """``ingest_N(raw, lang)``: the cleaned container, or None when anything is
+        wrong (an error, an unknown key): the caller then runs the generic ingest,
+        which reports every error in the record's key order."""
+        plan = self.plan
+        self.emit(0, f"def ingest_{self.scope_no[scope]}(raw, lang):", "    out = {}",
+                  "    n = 0", "    g = raw.get")
+        defaults = {p.name for p in plan.defaults.get(scope, ()) if p.default is not None}
+        for p in plan.fields.values():
+            if p.scope != scope:
+                continue
+            n = lit(p.name)
+            self.emit(1, f"v = g({n}, M)", "if v is not M:", "    n += 1")
+            self.ingest_value(p, n)
+            if p.name in defaults:
+                d = p.default
+                self.emit(1, "else:", f"    out[{n}] = "
+                          + (f"list({self.k(d)})" if isinstance(d, list) else self.k(d)))
+            if p.calculation is not None and p.kind != _REPEAT:
+                # The calculated value's place, so that the container stays in form
+                # order (None reads as absent everywhere; ordered_fast drops it).
+                self.emit(1, f"if {n} not in out:", f"    out[{n}] = None")
+        self.emit(1, "if n != len(raw):", "    return None", "return out")
+
+    def ingest_value(self, p: _FieldPlan, n: str) -> None:
+        kind = p.kind
+        if kind == _REPEAT:
+            self.emit(2, "if v is not None:",
+                      "    if not isinstance(v, list):", "        return None",
+                      "    rows = []", "    for row in v:",
+                      "        if type(row) is not dict and not isinstance(row, Mapping):",
+                      "            return None",
+                      f"        r = ingest_{self.scope_no[p.name]}(row, lang)",
+                      "        if r is None:", "            return None",
+                      "        rows.append(r)", f"    out[{n}] = rows")
+            return
+        if kind == _NO_VALUE:
+            self.emit(2, "if not is_empty(v):", "    return None")
+            return
+        c = self.k(p.coerce)
+        if kind == _CALCULATE:
+            if p.once:
+                self.emit(2, "if not is_empty(v):", f"    e, c = {c}(v, lang)",
+                          "    if e is None and c is not None:", f"        out[{n}] = c")
+            return
+        assert kind == _VALUE
+        generic = ("e, c = {c}(v, lang)", "if e is not None:", "    return None",
+                   "if c is not None:", "    out[{n}] = c")
+        f = p.field
+        # The usual input of a type first, exactly as the coercer's own short path.
+        numbers = bool(f.appearance and "numbers" in f.appearance.split())
+        if f.type in ("text", "long_text") and not numbers:
+            self.emit(2, "if type(v) is str:", "    s = v.strip()", "    if s:",
+                      "        if len(s) > MAXT:", "            return None",
+                      f"        out[{n}] = s", "else:")
+        elif f.type == "yes_no":
+            self.emit(2, "if v is True or v is False:", f"    out[{n}] = v", "else:")
+        elif f.type == "integer":
+            self.emit(2, "if type(v) is int:", f"    out[{n}] = v", "else:")
+        elif f.type in ("select_multiple", "rank") and f.choices is not None and all(
+                c and c == c.strip() for c in p.choices):
+            # A list of distinct names of the list (names without blanks around them,
+            # which strip() would change): kept as it is.
+            ch = self.k(p.choices)
+            self.emit(2, f"if (type(v) is list and v and {ch}.issuperset(v) and "
+                      "len(set(v)) == len(v) and STR.issuperset(map(type, v))):",
+                      f"    out[{n}] = list(v)", "else:")
+        elif f.type == "date":
+            # The same text gives the same answer: remembered (short texts only).
+            assert p.coerce is not None
+            cached = self.k(lru_cache(maxsize=256)(p.coerce))
+            self.emit(2, "if type(v) is str and len(v) <= 40:", f"    e, c = {cached}(v, lang)",
+                      "else:", f"    e, c = {c}(v, lang)", "if e is not None:",
+                      "    return None", "if c is not None:", f"    out[{n}] = c")
+            return
+        elif f.type == "select_one" and f.choices is not None:
+            ch = self.k(p.choices)
+            self.emit(2, "s = v.strip() if type(v) is str else ''",
+                      f"if s and s in {ch}:", f"    out[{n}] = s", "else:")
+        else:
+            self.emit(2, *(line.format(c=c, n=n) for line in generic))
+            return
+        self.emit(3, *(line.format(c=c, n=n) for line in generic))
+
+    # ------------------------------------------------------------ evaluate
+
+    def always(self, p: _FieldPlan) -> bool:
+        """Whether ``p`` is relevant in every row without evaluating anything: no rule
+        of its own and none in its groups (a group not evaluated yet reads as relevant,
+        as ``rel.get(group, True)`` did)."""
+        pg = p.parent_group
+        return p.relevant is None and (pg is None or pg not in self.done
+                                       or self.always(self.plan.fields[pg]))
+
+    def relevance_test(self, p: _FieldPlan, cont: str, top: bool) -> list[str]:
+        """Lines computing ``r`` from ``p``'s own rule."""
+        assert p.relevant is not None and p.info.relevant is not None
+        call = [] if top else ["env.ctx = ctx", "env.position = pos"]
+        if p.relevant.current:
+            call.append(f"env.current = {self.k(p.conv)}({cont}.get({lit(p.name)}))")
+        call.append(f"r = {self.expr(p).as_bool(self.ast(p.info.relevant))}")
+        return call
+
+    def instances(self, repeats: tuple[str, ...]) -> str:
+        """A local holding ``run.instances(repeats)``, fetched again after a step that
+        may have dropped a repeat (which clears the instances)."""
+        var = self.insts.get(repeats)
+        if var is None:
+            var = self.insts[repeats] = f"i{len(self.out)}"
+            self.emit(1, f"{var} = run.instances({self.k(repeats)})")
+        return var
+
+    def cache_value(self, p: _FieldPlan) -> None:
+        if p.kind == _REPEAT or p.repeats or self.refs[p.name] < 2:
+            return
+        n = lit(p.name)
+        var = self.cache[p.name] = f"c{len(self.out)}"
+        f = p.field
+        conv = self.k(p.conv)
+        if f.type == "date" or f.value_type == "date":
+            self.emit(1, f"{var} = {conv}(top.get({n}))")
+        else:
+            self.emit(1, f"{var} = top.get({n})", f"if not (type({var}) is str or type({var}) is "
+                      f"bool or type({var}) is float):", f"    {var} = {conv}({var})")
+        if self.selected[p.name] >= 3:
+            sel = self.sel_cache[p.name] = f"s{len(self.out)}"
+            self.emit(1, f"{sel} = frozenset(({var} if type({var}) is str else "
+                      f"to_str({var})).split())")
+
+    def evaluate_step(self, p: _FieldPlan, want_paths: bool) -> None:
+        top = not p.repeats
+        n = lit(p.name)
+        always = self.always(p)
+        pg = p.parent_group
+        pg_always = pg is None or pg not in self.done or self.always(self.plan.fields[pg])
+        self.done.add(p.name)
+        if top:
+            depth, cont, pre = 1, "top", ""
+        else:
+            insts = self.instances(p.repeats)
+            self.emit(1, f"for container, ctx, prefix, pos, rel in {insts}:")
+            depth, cont, pre = 2, "container", "prefix + "
+        is_repeat = p.kind == _REPEAT
+        pop = [f"if {cont}.pop({n}, None) is not None:", "    run._instances.clear()"] \
+            if is_repeat else [f"{cont}.pop({n}, None)"]
+        if not always:
+            # r: the relevance; at the top a local variable per field, in rows rel[name]
+            test = self.relevance_test(p, cont, top) if p.relevant is not None else []
+            pg_r = "True" if pg_always else (self.top_rel[str(pg)] if top
+                                             else f"rel.get({lit(str(pg))}, True)")
+            if top and not test:  # a group's relevance, nothing of its own
+                var = self.top_rel[p.name] = pg_r
+            else:
+                var = f"r{len(self.top_rel)}" if top else "r"
+                if top:
+                    self.top_rel[p.name] = var
+                if pg_r == "True":
+                    self.emit(depth, *test)
+                elif not test:
+                    self.emit(depth, f"r = {pg_r}")
+                else:
+                    self.emit(depth, f"if not {pg_r}:", "    r = False", "else:",
+                              *("    " + x for x in test))
+                if top:
+                    self.emit(depth, f"{var} = r")
+                else:
+                    self.emit(depth, f"rel[{n}] = r")
+            self.emit(depth, f"if not {var}:", *("    " + x for x in pop))
+            if top:
+                self.emit(depth, "else:")
+                depth += 1
+            else:
+                self.emit(depth + 1, "continue")
+        elif top:
+            self.top_rel[p.name] = "True"
+        body_start = len(self.out)
+        if want_paths:
+            self.emit(depth, f"paths.add({pre}{n})")
+            if is_repeat:
+                self.emit(depth, f"for i in range(len({cont}.get({n}) or ())):",
+                          f"    paths.add({pre}{n} + '[' + str(i) + ']')")
+        calc = p.calculation
+        if calc is not None:
+            d = depth
+            if p.once:
+                self.emit(d, f"if {cont}.get({n}) is None:")
+                d += 1
+            if not top:
+                self.emit(d, "env.ctx = ctx", "env.position = pos")
+            if calc.current:
+                self.emit(d, f"env.current = {self.k(p.conv)}({cont}.get({n}))")
+            assert p.info.calculation is not None
+            src, _ = self.expr(p).source(self.ast(p.info.calculation))
+            self.emit(d, f"x = from_xpath({self.k(p.field)}, {src})",
+                      "if x is None:", f"    {cont}.pop({n}, None)", "else:",
+                      f"    {cont}[{n}] = x")
+        if len(self.out) == body_start:
+            if top and not always:
+                self.out.pop()  # the "else:"
+            else:
+                self.emit(depth, "pass")
+        if not top:
+            self.emit(1, "env.ctx = ctx0", "env.position = 0")
+            self.row_always[p.name] = always
+        else:
+            self.cache_value(p)
+        if is_repeat and not always:
+            self.insts.clear()
+
+    # ------------------------------------------------------------ check
+
+    def check_field(self, p: _FieldPlan) -> None:
+        top = not p.repeats
+        n = lit(p.name)
+        pk = self.k(p)
+        if p.name not in self.done:
+            return  # never evaluated, so never relevant
+        if top:
+            cont, ctx, pos, path = "top", "ctx0", "0", n
+            var = self.top_rel[p.name]
+            self.emit(1, f"if {'' if var == 'True' else var + ' and '}"
+                      f"not (bad and {n} in bad):")
+            depth = 2
+        else:
+            cont, ctx, pos, path = "container", "ctx", "pos", f"prefix + {n}"
+            insts = self.instances(p.repeats)
+            self.emit(1, f"for container, ctx, prefix, pos, rel in {insts}:")
+            if not self.row_always[p.name]:
+                self.emit(2, f"if not rel.get({n}, False):", "    continue")
+            self.emit(2, f"if bad and (prefix + {n} in bad or (prefix and prefix[:-1] in bad)):",
+                      "    continue")
+            depth = 2
+        if p.kind == _REPEAT:
+            self.emit(depth, f"run.check_rows({pk}, {cont}, {ctx}, {path}, {pos})")
+            if not top:
+                self.emit(1, "env.ctx = ctx0", "env.position = 0")
+            return
+        self.emit(depth, f"value = {cont}.get({n})", "if value is None:")
+        error_required = f"    run.error({path}, run.required_message({pk}))"
+        if p.required_expr is not None:
+            self.emit(depth + 1, f"if not partial and run.is_required({pk}, {ctx}, {pos}):",
+                      error_required)
+        elif p.required:
+            self.emit(depth + 1, "if not partial:", error_required)
+        else:
+            self.emit(depth + 1, "pass")
+        if not (p.is_select or p.constraint is not None):
+            if not top:
+                self.emit(1, "env.ctx = ctx0", "env.position = 0")
+            return
+        self.emit(depth, "else:")
+        d = depth + 1
+        cons = p.constraint
+        if p.is_select:
+            self.emit(d, "ok = True")
+            if p.choice_filter is None:
+                ch = self.k(p.choices)
+                self.emit(d, f"if not ((type(value) is str and value in {ch}) or "
+                          f"(type(value) is list and {ch}.issuperset(value))):")
+            else:
+                self.emit(d, "if True:")
+            self.emit(d + 1, f"wrong = run.wrong_choices({pk}, value, {ctx}, {pos})",
+                      "if wrong:", "    ok = False", "    for c in wrong:",
+                      f"        run.error({path}, message('not_choice', lang, value=c))")
+            if cons is not None:
+                self.emit(d, "if ok:")
+                d += 1
+        if cons is not None:
+            if not top:
+                self.emit(d, "env.ctx = ctx", "env.position = pos")
+            if cons.current:
+                self.emit(d, f"env.current = {self.k(p.conv)}(value)")
+            assert p.info.constraint is not None
+            test = self.expr(p).as_bool(self.ast(p.info.constraint))
+            self.emit(d, f"if not {test}:",
+                      f"    run.error({path}, run.constraint_message({pk}))")
+        if not top:
+            self.emit(1, "env.ctx = ctx0", "env.position = 0")
+
+    def run_all(self, want_paths: bool) -> None:
+        """``run_all(...)``: evaluate the record, then (``do_check``) check it."""
+        self.emit(0, "def run_all(run, top, env, ctx0, paths, do_check, bad, partial, lang):",
+                  "    env.ctx = ctx0", "    env.position = 0")
+        for p in self.plan.eval_order:
+            self.evaluate_step(p, want_paths)
+        self.emit(1, "if not do_check:", "    return None", "env.ctx = ctx0", "env.position = 0")
+        for p in self.plan.check_order:
+            self.check_field(p)
+        self.emit(1, "return None")
+
+    # ------------------------------------------------------------ output
+
+    def ordered_fast(self, scope: str | None) -> None:
+        """``ordered_fast_N(container)`` for a container from the generated ingest: it
+        is in form order already, so it is the answer once the places kept for
+        calculations that gave nothing (None) are dropped."""
+        self.emit(0, f"def ordered_fast_{self.scope_no[scope]}(c):")
+        for p in self.plan.fields.values():
+            n = lit(p.name)
+            if p.scope != scope:
+                continue
+            if p.calculation is not None and p.kind != _REPEAT:
+                self.emit(1, f"if c.get({n}, M) is None:", f"    del c[{n}]")
+            elif p.kind == _REPEAT:
+                self.emit(1, f"v = c.get({n})", "if v is not None:", "    for row in v:",
+                          f"        ordered_fast_{self.scope_no[p.name]}(row)")
+        self.emit(1, "return c")
+
+    def ordered(self, scope: str | None) -> None:
+        """``ordered_N(container)``: the container's values in form order."""
+        self.emit(0, f"def ordered_{self.scope_no[scope]}(c):", "    out = {}", "    g = c.get")
+        for name in self.plan.out_names[scope]:
+            n = lit(name)
+            self.emit(1, f"v = g({n}, M)", "if v is not M:")
+            if name in self.plan.out_repeats[scope]:
+                sub = f"ordered_{self.scope_no[name]}"
+                self.emit(2, f"out[{n}] = [{sub}(row) for row in v] if v is not None else v")
+            else:
+                self.emit(2, f"out[{n}] = v")
+        self.emit(1, "return out")
+
+
+def _count_refs(node: Node, refs: Counter[str], selected: Counter[str]) -> None:
+    if isinstance(node, Ref):
+        refs[node.name] += 1
+    elif isinstance(node, BinOp):
+        _count_refs(node.left, refs, selected)
+        _count_refs(node.right, refs, selected)
+    elif isinstance(node, Neg):
+        _count_refs(node.operand, refs, selected)
+    elif isinstance(node, Call):
+        if (node.name == "selected" and len(node.args) == 2 and isinstance(node.args[0], Ref)
+                and isinstance(node.args[1], Str)):
+            selected[node.args[0].name] += 1
+        for a in node.args:
+            _count_refs(a, refs, selected)
