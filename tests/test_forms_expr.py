@@ -180,7 +180,11 @@ def test_current_position_choice_row_and_choice_name() -> None:
 
 
 def test_no_eval_in_package() -> None:
+    """No eval/exec anywhere, but for the one place that runs the per-form generated
+    code (engine_gen: one compile and one exec of source that holds form text only as
+    string literals, which tests/test_forms_codegen.py checks)."""
     src = Path(E.__file__).parent
+    allowed = {("engine_gen.py", "compile("), ("engine_gen.py", "exec(")}
     for path in src.glob("*.py"):
         text = path.read_text(encoding="utf-8")
         for bad in ("eval(", "exec(", "compile(", "__import__"):
@@ -188,6 +192,9 @@ def test_no_eval_in_package() -> None:
                     if bad in line and "compile_expression" not in line
                     and "re.compile(" not in line and "_compile(" not in line
                     and not line.strip().startswith(("#", '"'))]
+            if (path.name, bad) in allowed:
+                assert len(hits) == 1, (path.name, hits)
+                continue
             assert not hits, (path.name, hits)
 
 

@@ -100,6 +100,7 @@ class _Gen:
         self.ns.update(RUNTIME)
         self.ns["STR"] = frozenset({str})
         self._ids: dict[int, str] = {}
+        self._temps = 0
         self._exprs: dict[tuple[str, ...], ExprSource] = {}
         self.out: list[str] = []
         self.done: set[str] = set()  # fields whose evaluation step is emitted
@@ -120,6 +121,11 @@ class _Gen:
         scopes: list[str | None] = [None, *(p.name for p in plan.fields.values()
                                             if p.kind == _REPEAT)]
         self.scope_no = {s: i for i, s in enumerate(scopes)}
+
+    def temp(self) -> str:
+        """A new local name for a value inside an expression."""
+        self._temps += 1
+        return f"t{self._temps}"
 
     def k(self, obj: object) -> str:
         """A generated identifier naming ``obj`` in the namespace."""

@@ -15,7 +15,6 @@ generated identifier; operators only from the fixed tables below.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from typing import Any, Final, Protocol
 
 from intake_app.forms.engine_plan import (
@@ -49,7 +48,6 @@ RUNTIME: Final[dict[str, Any]] = {
 }
 _ORDER: Final = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
 _MAX_NEST: Final = 24  # deeper subtrees stay closures (Python's parser nests ~200 levels)
-_temps = itertools.count()
 
 
 class _Names(Protocol):
@@ -57,6 +55,8 @@ class _Names(Protocol):
     sel_cache: dict[str, str]
 
     def k(self, obj: object) -> str: ...
+
+    def temp(self) -> str: ...
 
 
 def lit(text: str) -> str:
@@ -111,7 +111,7 @@ class ExprSource:
         target = None if name.startswith(_ALL_ROWS) else self.plan.fields.get(name)
         if target is None or target.kind == _REPEAT:
             return self.closure(node)
-        t = f"t{next(_temps)}"
+        t = self.names.temp()
         n = lit(name)
         conv = self.names.k(target.conv)
         if not target.repeats and name in self.names.cache:  # converted once already
@@ -119,7 +119,7 @@ class ExprSource:
         if not target.repeats:  # as engine_plan._top_ref
             f = target.field
             if f.type == "date" or f.value_type == "date":
-                d = f"t{next(_temps)}"
+                d = self.names.temp()
                 return (f"((({d} if ({d} := _pdc({t})) is not None else {t}) "
                         f"if type({t} := top.get({n})) is str else {conv}({t})))"), False
             return (f"({t} if (type({t} := top.get({n})) is str or type({t}) is bool "
@@ -140,12 +140,12 @@ class ExprSource:
             eq = self.eq(node, left, right)
             return (eq if op == "=" else f"(not {eq})"), True
         if op in _ORDER:
-            a, b = f"t{next(_temps)}", f"t{next(_temps)}"
+            a, b = self.names.temp(), self.names.temp()
             return (f"(({a} {_ORDER[op]} {b}) if (type({a} := {left}) is type({b} := {right})"
                     f" and (type({a}) is float or type({a}) is date)) "
                     f"else _cmp({lit(op)}, {a}, {b}))"), True
         if op in ("+", "-", "*"):  # float +, -, * never raise: _arith is to_num op to_num
-            a, b = f"t{next(_temps)}", f"t{next(_temps)}"
+            a, b = self.names.temp(), self.names.temp()
             return (f"(({a} if type({a} := {left}) is float else to_num({a})) {op} "
                     f"({b} if type({b} := {right}) is float else to_num({b})))"), False
         return f"_arith({lit(op)}, {left}, {right})", False
@@ -155,7 +155,7 @@ class ExprSource:
         r = node.right
         if isinstance(r, Call) and not r.args and r.name in ("true", "false"):
             rc = "True" if r.name == "true" else "False"
-            a = f"t{next(_temps)}"
+            a = self.names.temp()
             return (f"(({a} is {rc}) if (({a} := {left}) is True or {a} is False) "
                     f"else _eq({a}, {rc}))")
         if isinstance(r, Str):
@@ -165,7 +165,7 @@ class ExprSource:
         return f"_eq({left}, {right})"
 
     def eq_text(self, side: str, s: str, *, text_first: bool) -> str:
-        a = f"t{next(_temps)}"
+        a = self.names.temp()
         ns = self.names.k(to_num(s))
         sl = lit(s)
         other = f"_eq({sl}, {a})" if text_first else f"_eq({a}, {sl})"
@@ -196,7 +196,7 @@ class ExprSource:
                 # the same as ``in`` the list of words of the converted value
                 return f"({lit(a1.value.strip())} in {self.names.sel_cache[a0.name]})", True
             if isinstance(a1, Str):
-                t = f"t{next(_temps)}"
+                t = self.names.temp()
                 want = lit(a1.value.strip())
                 return (f"({want} in ({t} if type({t} := {srcs[0]}) is str "
                         f"else to_str({t})).split())"), True
@@ -214,7 +214,7 @@ class ExprSource:
         impl = self.names.k(spec[2])
         if (name in ("format-date", "format-date-time") and isinstance(a1, Str)
                 and "%a" not in a1.value and "%b" not in a1.value):
-            t = f"t{next(_temps)}"
+            t = self.names.temp()
             fmt = lit(a1.value)
             return (f"(_fdc({t}, {fmt}) if type({t} := {srcs[0]}) is date "
                     f"else _apply({impl}, env, [{t}, {fmt}]))"), False
