@@ -279,7 +279,7 @@ _FIXED_NAMES = {
     "n", "g", "v", "s", "e", "c", "r", "x", "rows", "row", "i", "value", "ok", "wrong",
     "container", "ctx", "prefix", "pos", "rel", "k", "M", "MAXT", "STR", "Mapping",
     "is_empty", "message", "from_xpath", "to_bool", "to_num", "to_str", "_eq", "_cmp",
-    "_arith", "_apply", "_selected2", "date", "_fdc", "_pdc",
+    "_arith", "_apply", "_selected2", "date", "_fdc", "_pdc", "_num",
     "bool", "dict", "float", "frozenset", "int", "isinstance", "len", "list", "map", "range",
     "set", "str", "tuple", "type",
 }

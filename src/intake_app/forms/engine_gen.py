@@ -252,6 +252,7 @@ class _Gen:
         call = [] if top else ["env.ctx = ctx", "env.position = pos"]
         if p.relevant.current:
             call.append(f"env.current = {self.k(p.conv)}({cont}.get({lit(p.name)}))")
+        self._temps = 0  # temporaries live within one statement: reused by the next
         call.append(f"r = {self.expr(p).as_bool(self.ast(p.info.relevant))}")
         return call
 
@@ -344,10 +345,13 @@ class _Gen:
             if calc.current:
                 self.emit(d, f"env.current = {self.k(p.conv)}({cont}.get({n}))")
             assert p.info.calculation is not None
+            self._temps = 0
             src, _ = self.expr(p).source(self.ast(p.info.calculation))
-            self.emit(d, f"x = from_xpath({self.k(p.field)}, {src})",
-                      "if x is None:", f"    {cont}.pop({n}, None)", "else:",
-                      f"    {cont}[{n}] = x")
+            if (p.field.value_type or "text") == "text":  # _from_xpath's text case
+                self.emit(d, f"x = to_str({src})", "if x == '' or x == 'NaN':")
+            else:
+                self.emit(d, f"x = from_xpath({self.k(p.field)}, {src})", "if x is None:")
+            self.emit(d, f"    {cont}.pop({n}, None)", "else:", f"    {cont}[{n}] = x")
         if len(self.out) == body_start:
             if top and not always:
                 self.out.pop()  # the "else:"
@@ -385,7 +389,7 @@ class _Gen:
                       "    continue")
             depth = 2
         if p.kind == _REPEAT:
-            self.emit(depth, f"run.check_rows({pk}, {cont}, {ctx}, {path}, {pos})")
+            self.check_rows(p, depth, cont, ctx, path, pos)
             if not top:
                 self.emit(1, "env.ctx = ctx0", "env.position = 0")
             return
@@ -425,11 +429,29 @@ class _Gen:
             if cons.current:
                 self.emit(d, f"env.current = {self.k(p.conv)}(value)")
             assert p.info.constraint is not None
+            self._temps = 0
             test = self.expr(p).as_bool(self.ast(p.info.constraint))
             self.emit(d, f"if not {test}:",
                       f"    run.error({path}, run.constraint_message({pk}))")
         if not top:
             self.emit(1, "env.ctx = ctx0", "env.position = 0")
+
+    def check_rows(self, p: _FieldPlan, depth: int, cont: str, ctx: str, path: str,
+                   pos: str) -> None:
+        """As ``_Run.check_rows``, inlined for a repeat with fixed rules."""
+        f = p.field
+        if p.required_expr is not None or p.repeat_count is not None:
+            self.emit(depth, f"run.check_rows({self.k(p)}, {cont}, {ctx}, {path}, {pos})")
+            return
+        lo = f.min_rows if f.min_rows is not None else (1 if f.required is True else 0)
+        self.emit(depth, f"n = len({cont}.get({lit(p.name)}) or ())")
+        if lo > 0:
+            self.emit(depth, f"if n < {self.k(lo)} and not partial:",
+                      f"    run.error({path}, message('min_rows', lang, n={self.k(lo)}))")
+        if f.max_rows is not None:
+            hi = self.k(f.max_rows)
+            self.emit(depth, f"if n > {hi}:",
+                      f"    run.error({path}, message('max_rows', lang, n={hi}))")
 
     def run_all(self, want_paths: bool) -> None:
         """``run_all(...)``: evaluate the record, then (``do_check``) check it."""

@@ -15,6 +15,7 @@ generated identifier; operators only from the fixed tables below.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any, Final, Protocol
 
 from intake_app.forms.engine_plan import (
@@ -38,13 +39,26 @@ from intake_app.forms.expr import (
 )
 from intake_app.forms.expr_compile import _apply, _format_date_cached, _selected2
 from intake_app.forms.expr_functions import FUNCTIONS, _regex
-from intake_app.forms.expr_values import _arith, _cmp, _eq, to_bool, to_num, to_str
+from intake_app.forms.expr_values import Value, _arith, _cmp, _eq, to_bool, to_num, to_str
+
+_num_text = lru_cache(maxsize=4096)(to_num)
+
+
+def _num(v: Value) -> float:
+    """``to_num``, with the numbers of short texts remembered (the same dates and
+    numbers come back record after record; a text's number never changes)."""
+    if type(v) is float:
+        return v
+    if type(v) is str and len(v) <= 32:
+        return _num_text(v)
+    return to_num(v)
+
 
 # Names the generated expressions use (added to the program's namespace).
 RUNTIME: Final[dict[str, Any]] = {
     "to_bool": to_bool, "to_num": to_num, "to_str": to_str, "_eq": _eq, "_cmp": _cmp,
     "_arith": _arith, "_apply": _apply, "_selected2": _selected2, "date": dt.date,
-    "float": float, "_fdc": _format_date_cached, "_pdc": _parse_date_cached,
+    "float": float, "_fdc": _format_date_cached, "_pdc": _parse_date_cached, "_num": _num,
 }
 _ORDER: Final = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
 _MAX_NEST: Final = 24  # deeper subtrees stay closures (Python's parser nests ~200 levels)
@@ -141,13 +155,13 @@ class ExprSource:
             return (eq if op == "=" else f"(not {eq})"), True
         if op in _ORDER:
             a, b = self.names.temp(), self.names.temp()
-            return (f"(({a} {_ORDER[op]} {b}) if (type({a} := {left}) is type({b} := {right})"
+            o = _ORDER[op]
+            return (f"(({a} {o} {b}) if (type({a} := {left}) is type({b} := {right})"
                     f" and (type({a}) is float or type({a}) is date)) "
-                    f"else _cmp({lit(op)}, {a}, {b}))"), True
+                    f"else (_num({a}) {o} _num({b})) if not (isinstance({a}, list) or "
+                    f"isinstance({b}, list)) else _cmp({lit(op)}, {a}, {b}))"), True
         if op in ("+", "-", "*"):  # float +, -, * never raise: _arith is to_num op to_num
-            a, b = self.names.temp(), self.names.temp()
-            return (f"(({a} if type({a} := {left}) is float else to_num({a})) {op} "
-                    f"({b} if type({b} := {right}) is float else to_num({b})))"), False
+            return f"(_num({left}) {op} _num({right}))", False
         return f"_arith({lit(op)}, {left}, {right})", False
 
     def eq(self, node: BinOp, left: str, right: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from intake_app.errors import FieldError
@@ -53,8 +54,7 @@ class _Run:
         self.program: dict[str, Any] = plan.program.variant(want_paths)
         self.lang = lang
         self.today = today or dt.date.today()
-        self.now = (dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC) if today
-                    else dt.datetime.now(dt.UTC))
+        self.now = _midnight(today) if today else dt.datetime.now(dt.UTC)
         self.errors: list[FieldError] = []
         self.bad: set[str] = set()
         self.top: dict[str, Any] = {}
@@ -320,6 +320,12 @@ class _Run:
         out: dict[str, Any] = self.program["ordered_fast_0" if self.fast else "ordered_0"](
             self.top)
         return out
+
+
+@lru_cache(maxsize=64)
+def _midnight(today: dt.date) -> dt.datetime:
+    """``now()`` for a run given its day (the same day for every record of an import)."""
+    return dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
 
 
 def _from_xpath(f: FormField, v: Value) -> Any:
