@@ -216,8 +216,14 @@ class _Gen:
             # A list of distinct names of the list (names without blanks around them,
             # which strip() would change): kept as it is.
             ch = self.k(p.choices)
-            self.emit(2, f"if (type(v) is list and v and {ch}.issuperset(v) and "
-                      "len(set(v)) == len(v) and STR.issuperset(map(type, v))):",
+            self.emit(2, "m = len(v) if type(v) is list else 0",
+                      f"if m == 1 and type(a := v[0]) is str and a in {ch}:",
+                      f"    out[{n}] = [a]",
+                      f"elif (m == 2 and type(a := v[0]) is str and type(b := v[1]) is str "
+                      f"and a != b and a in {ch} and b in {ch}):",
+                      f"    out[{n}] = [a, b]",
+                      f"elif (m > 2 and {ch}.issuperset(v) and len(set(v)) == m "
+                      "and STR.issuperset(map(type, v))):",
                       f"    out[{n}] = list(v)", "else:")
         elif f.type == "date":
             # The same text gives the same answer: remembered (short texts only).
