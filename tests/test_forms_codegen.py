@@ -276,7 +276,8 @@ def test_relevance_chain_and_hostile_text_identical(data: st.DataObject) -> None
 
 _FIXED_NAMES = {
     "run", "top", "env", "ctx0", "paths", "do_check", "bad", "partial", "lang", "raw", "out",
-    "n", "g", "v", "s", "e", "c", "r", "x", "m", "a", "b", "rows", "row", "i", "value", "ok", "wrong",
+    "n", "g", "v", "s", "e", "c", "r", "x", "m", "a", "b", "rows", "row", "i", "value", "ok",
+    "wrong",
     "container", "ctx", "prefix", "pos", "rel", "k", "M", "MAXT", "STR", "Mapping",
     "is_empty", "message", "from_xpath", "to_bool", "to_num", "to_str", "_eq", "_cmp",
     "_arith", "_apply", "_selected2", "date", "_fdc", "_pdc", "_num",
