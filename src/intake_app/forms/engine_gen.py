@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from types import CodeType
 from typing import Any
@@ -44,6 +44,10 @@ _MISSING = object()  # ``M`` in generated code: "key absent"
 _BUILTINS: dict[str, Any] = {f.__name__: f for f in (
     bool, dict, float, frozenset, int, isinstance, len, list, map, range, set, str, tuple,
     type)}
+
+
+def _first(error: tuple[int, str, str]) -> int:
+    return error[0]
 
 
 class Program:
@@ -99,6 +103,7 @@ class _Gen:
                                    "MAXT": MAX_TEXT, "__builtins__": _BUILTINS}
         self.ns.update(RUNTIME)
         self.ns["STR"] = frozenset({str})
+        self.ns["FIRST"] = _first
         self._ids: dict[int, str] = {}
         self._temps = 0
         self._exprs: dict[tuple[str, ...], ExprSource] = {}
@@ -252,10 +257,11 @@ class _Gen:
         return p.relevant is None and (pg is None or pg not in self.done
                                        or self.always(self.plan.fields[pg]))
 
-    def relevance_test(self, p: _FieldPlan, cont: str, top: bool) -> list[str]:
-        """Lines computing ``r`` from ``p``'s own rule."""
+    def relevance_test(self, p: _FieldPlan, cont: str) -> list[str]:
+        """Lines computing ``r`` from ``p``'s own rule (in rows, ``env.ctx`` and
+        ``env.position`` are set at the top of the loop over the rows)."""
         assert p.relevant is not None and p.info.relevant is not None
-        call = [] if top else ["env.ctx = ctx", "env.position = pos"]
+        call = []
         if p.relevant.current:
             call.append(f"env.current = {self.k(p.conv)}({cont}.get({lit(p.name)}))")
         self._temps = 0  # temporaries live within one statement: reused by the next
@@ -289,24 +295,21 @@ class _Gen:
                       f"to_str({var})).split())")
 
     def evaluate_step(self, p: _FieldPlan, want_paths: bool) -> None:
+        """One field's relevance and calculation: at the top level, or (``p.repeats``)
+        inside the loop over its rows that the caller opened."""
         top = not p.repeats
         n = lit(p.name)
         always = self.always(p)
         pg = p.parent_group
         pg_always = pg is None or pg not in self.done or self.always(self.plan.fields[pg])
         self.done.add(p.name)
-        if top:
-            depth, cont, pre = 1, "top", ""
-        else:
-            insts = self.instances(p.repeats)
-            self.emit(1, f"for container, ctx, prefix, pos, rel in {insts}:")
-            depth, cont, pre = 2, "container", "prefix + "
+        depth, cont, pre = (1, "top", "") if top else (2, "container", "prefix + ")
         is_repeat = p.kind == _REPEAT
         pop = [f"if {cont}.pop({n}, None) is not None:", "    run._instances.clear()"] \
             if is_repeat else [f"{cont}.pop({n}, None)"]
         if not always:
             # r: the relevance; at the top a local variable per field, in rows rel[name]
-            test = self.relevance_test(p, cont, top) if p.relevant is not None else []
+            test = self.relevance_test(p, cont) if p.relevant is not None else []
             pg_r = "True" if pg_always else (self.top_rel[str(pg)] if top
                                              else f"rel.get({lit(str(pg))}, True)")
             if top and not test:  # a group's relevance, nothing of its own
@@ -322,16 +325,9 @@ class _Gen:
                 else:
                     self.emit(depth, f"if not {pg_r}:", "    r = False", "else:",
                               *("    " + x for x in test))
-                if top:
-                    self.emit(depth, f"{var} = r")
-                else:
-                    self.emit(depth, f"rel[{n}] = r")
-            self.emit(depth, f"if not {var}:", *("    " + x for x in pop))
-            if top:
-                self.emit(depth, "else:")
-                depth += 1
-            else:
-                self.emit(depth + 1, "continue")
+                self.emit(depth, f"{var} = r" if top else f"rel[{n}] = r")
+            self.emit(depth, f"if not {var}:", *("    " + x for x in pop), "else:")
+            depth += 1
         elif top:
             self.top_rel[p.name] = "True"
         body_start = len(self.out)
@@ -346,8 +342,6 @@ class _Gen:
             if p.once:
                 self.emit(d, f"if {cont}.get({n}) is None:")
                 d += 1
-            if not top:
-                self.emit(d, "env.ctx = ctx", "env.position = pos")
             if calc.current:
                 self.emit(d, f"env.current = {self.k(p.conv)}({cont}.get({n}))")
             assert p.info.calculation is not None
@@ -359,48 +353,51 @@ class _Gen:
                 self.emit(d, f"x = from_xpath({self.k(p.field)}, {src})", "if x is None:")
             self.emit(d, f"    {cont}.pop({n}, None)", "else:", f"    {cont}[{n}] = x")
         if len(self.out) == body_start:
-            if top and not always:
+            if not always:
                 self.out.pop()  # the "else:"
             else:
                 self.emit(depth, "pass")
-        if not top:
-            self.emit(1, "env.ctx = ctx0", "env.position = 0")
-            self.row_always[p.name] = always
-        else:
+        if top:
             self.cache_value(p)
-        if is_repeat and not always:
-            self.insts.clear()
+        else:
+            self.row_always[p.name] = always
+
+    def evaluate_rows(self, ps: list[_FieldPlan], want_paths: bool) -> None:
+        """Consecutive steps of fields of the same rows, in one loop over the rows: the
+        same as a loop per step, as no step reads another row (see :func:`_row_local`)."""
+        insts = self.instances(ps[0].repeats)
+        self.emit(1, f"for container, ctx, prefix, pos, rel in {insts}:",
+                  "    env.ctx = ctx", "    env.position = pos")
+        for p in ps:
+            self.evaluate_step(p, want_paths)
+        self.emit(1, "env.ctx = ctx0", "env.position = 0")
+        if any(p.kind == _REPEAT and not self.row_always[p.name] for p in ps):
+            self.insts.clear()  # a repeat dropped in a row: its rows' instances change
 
     # ------------------------------------------------------------ check
 
-    def check_field(self, p: _FieldPlan) -> None:
+    def check_field(self, p: _FieldPlan, err: str) -> None:
+        """One field's checks: at the top level, or inside the loop over its rows that
+        the caller opened. ``err``: the format of the statement adding an error."""
         top = not p.repeats
         n = lit(p.name)
         pk = self.k(p)
-        if p.name not in self.done:
-            return  # never evaluated, so never relevant
         if top:
             cont, ctx, pos, path = "top", "ctx0", "0", n
             var = self.top_rel[p.name]
             self.emit(1, f"if {'' if var == 'True' else var + ' and '}"
                       f"not (bad and {n} in bad):")
-            depth = 2
         else:
             cont, ctx, pos, path = "container", "ctx", "pos", f"prefix + {n}"
-            insts = self.instances(p.repeats)
-            self.emit(1, f"for container, ctx, prefix, pos, rel in {insts}:")
-            if not self.row_always[p.name]:
-                self.emit(2, f"if not rel.get({n}, False):", "    continue")
-            self.emit(2, f"if bad and (prefix + {n} in bad or (prefix and prefix[:-1] in bad)):",
-                      "    continue")
-            depth = 2
+            rel = "" if self.row_always[p.name] else f"rel.get({n}, False) and "
+            self.emit(2, f"if {rel}not (bad and (prefix + {n} in bad or "
+                      "(prefix and prefix[:-1] in bad))):")
+        depth = 2 if top else 3
         if p.kind == _REPEAT:
-            self.check_rows(p, depth, cont, ctx, path, pos)
-            if not top:
-                self.emit(1, "env.ctx = ctx0", "env.position = 0")
+            self.check_rows(p, depth, cont, ctx, path, pos, err)
             return
         self.emit(depth, f"value = {cont}.get({n})", "if value is None:")
-        error_required = f"    run.error({path}, run.required_message({pk}))"
+        error_required = "    " + err.format(path=path, msg=f"run.required_message({pk})")
         if p.required_expr is not None:
             self.emit(depth + 1, f"if not partial and run.is_required({pk}, {ctx}, {pos}):",
                       error_required)
@@ -409,8 +406,6 @@ class _Gen:
         else:
             self.emit(depth + 1, "pass")
         if not (p.is_select or p.constraint is not None):
-            if not top:
-                self.emit(1, "env.ctx = ctx0", "env.position = 0")
             return
         self.emit(depth, "else:")
         d = depth + 1
@@ -425,49 +420,72 @@ class _Gen:
                 self.emit(d, "if True:")
             self.emit(d + 1, f"wrong = run.wrong_choices({pk}, value, {ctx}, {pos})",
                       "if wrong:", "    ok = False", "    for c in wrong:",
-                      f"        run.error({path}, message('not_choice', lang, value=c))")
+                      "        " + err.format(path=path,
+                                              msg="message('not_choice', lang, value=c)"))
             if cons is not None:
                 self.emit(d, "if ok:")
                 d += 1
         if cons is not None:
-            if not top:
-                self.emit(d, "env.ctx = ctx", "env.position = pos")
             if cons.current:
                 self.emit(d, f"env.current = {self.k(p.conv)}(value)")
             assert p.info.constraint is not None
             self._temps = 0
             test = self.expr(p).as_bool(self.ast(p.info.constraint))
             self.emit(d, f"if not {test}:",
-                      f"    run.error({path}, run.constraint_message({pk}))")
-        if not top:
-            self.emit(1, "env.ctx = ctx0", "env.position = 0")
+                      "    " + err.format(path=path, msg=f"run.constraint_message({pk})"))
+
+    def check_rows_of(self, ps: list[_FieldPlan]) -> None:
+        """The checks of consecutive fields of the same rows, in one loop over the rows.
+        The errors are kept apart, then added in field order (as a loop per field
+        would add them): each with its field's place in ``ps``."""
+        insts = self.instances(ps[0].repeats)
+        one = len(ps) == 1
+        if not one:
+            self.emit(1, "errs = []")
+        self.emit(1, f"for container, ctx, prefix, pos, rel in {insts}:",
+                  "    env.ctx = ctx", "    env.position = pos")
+        for j, p in enumerate(ps):
+            self.check_field(p, "run.error({path}, {msg})" if one
+                             else f"errs.append(({j}, {{path}}, {{msg}}))")
+        self.emit(1, "env.ctx = ctx0", "env.position = 0")
+        if not one:
+            self.emit(1, "if errs:", "    errs.sort(key=FIRST)", "    for j, ep, em in errs:",
+                      "        run.error(ep, em)")
 
     def check_rows(self, p: _FieldPlan, depth: int, cont: str, ctx: str, path: str,
-                   pos: str) -> None:
+                   pos: str, err: str) -> None:
         """As ``_Run.check_rows``, inlined for a repeat with fixed rules."""
         f = p.field
         if p.required_expr is not None or p.repeat_count is not None:
+            assert err.startswith("run.error(")  # its errors go straight to the run
             self.emit(depth, f"run.check_rows({self.k(p)}, {cont}, {ctx}, {path}, {pos})")
             return
         lo = f.min_rows if f.min_rows is not None else (1 if f.required is True else 0)
         self.emit(depth, f"n = len({cont}.get({lit(p.name)}) or ())")
         if lo > 0:
-            self.emit(depth, f"if n < {self.k(lo)} and not partial:",
-                      f"    run.error({path}, message('min_rows', lang, n={self.k(lo)}))")
+            self.emit(depth, f"if n < {self.k(lo)} and not partial:", "    " + err.format(
+                path=path, msg=f"message('min_rows', lang, n={self.k(lo)})"))
         if f.max_rows is not None:
             hi = self.k(f.max_rows)
-            self.emit(depth, f"if n > {hi}:",
-                      f"    run.error({path}, message('max_rows', lang, n={hi}))")
+            self.emit(depth, f"if n > {hi}:", "    " + err.format(
+                path=path, msg=f"message('max_rows', lang, n={hi})"))
 
     def run_all(self, want_paths: bool) -> None:
         """``run_all(...)``: evaluate the record, then (``do_check``) check it."""
         self.emit(0, "def run_all(run, top, env, ctx0, paths, do_check, bad, partial, lang):",
                   "    env.ctx = ctx0", "    env.position = 0")
-        for p in self.plan.eval_order:
-            self.evaluate_step(p, want_paths)
+        for ps in _runs(self.plan.eval_order, merge=_row_local):
+            if ps[0].repeats:
+                self.evaluate_rows(ps, want_paths)
+            else:
+                self.evaluate_step(ps[0], want_paths)
         self.emit(1, "if not do_check:", "    return None", "env.ctx = ctx0", "env.position = 0")
-        for p in self.plan.check_order:
-            self.check_field(p)
+        order = [p for p in self.plan.check_order if p.name in self.done]  # others: never
+        for ps in _runs(order, merge=_plain_rows_check):                  # relevant
+            if ps[0].repeats:
+                self.check_rows_of(ps)
+            else:
+                self.check_field(ps[0], "run.error({path}, {msg})")
         self.emit(1, "return None")
 
     # ------------------------------------------------------------ output
@@ -516,3 +534,39 @@ def _count_refs(node: Node, refs: Counter[str], selected: Counter[str]) -> None:
             selected[node.args[0].name] += 1
         for a in node.args:
             _count_refs(a, refs, selected)
+
+
+def _runs(ps: Iterable[_FieldPlan], merge: Callable[[_FieldPlan], bool]
+          ) -> Iterator[list[_FieldPlan]]:
+    """``ps`` cut into runs: one top-level field each, or consecutive fields of the same
+    rows that may share one loop over them (``merge``; otherwise alone)."""
+    run: list[_FieldPlan] = []
+    for p in ps:
+        if run and (not p.repeats or p.repeats != run[0].repeats or not merge(p)
+                    or not merge(run[0])):
+            yield run
+            run = []
+        run.append(p)
+        if not p.repeats:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _row_local(p: _FieldPlan) -> bool:
+    """Whether ``p``'s relevance and calculation read no other row than their own: no
+    ``indexed-repeat`` (which reads given rows of a repeat). A field of the same rows
+    is read in the row being evaluated, in both orders of the steps the same: when a
+    step runs for a row, the steps before it have run for that row and the later ones
+    have not, whether the steps go row by row or field by field."""
+    for e in (p.info.relevant, p.info.calculation):
+        if e is not None and "indexed-repeat" in e.functions:
+            return False
+    return True
+
+
+def _plain_rows_check(p: _FieldPlan) -> bool:
+    """Whether ``p``'s checks add their errors themselves (not through _Run.check_rows)."""
+    return not (p.kind == _REPEAT and (p.required_expr is not None
+                                       or p.repeat_count is not None))
