@@ -354,3 +354,32 @@ def test_a_plan_makes_each_variant_once() -> None:
     assert b["run_all"] is not a["run_all"]  # its own namespace: its own plan's closures
     assert engine.validate_record(twin, {}, partial=True) == \
         engine.validate_record(form, {}, partial=True)
+
+
+def _nest(template: str, inner: str, n: int) -> str:
+    for _ in range(n):
+        inner = template.format(inner)
+    return inner
+
+
+@pytest.mark.parametrize("depth", [20, 55])
+def test_deep_expressions_compile_and_agree(depth: int) -> None:
+    """Expressions nested near the parser's limit (64) still become valid Python (deep
+    parts stay closures) and answer as before."""
+    shapes = [(_nest("not({})", "${a} = 'x'", depth), _nest("({} + 1)", "${b}", depth)),
+              (_nest("if({}, ${{a}} = 'x', ${{b}} > 2)", "${b} > 1", depth),
+               _nest("concat({}, ${{a}})", "${a}", depth)),
+              (_nest("(${{a}} = 'x' and {})", "${b} > 1", depth),
+               _nest("if(${{b}} > 1, {}, 0)", "${b}", depth))]
+    for rel, calc in shapes:
+        form = Form.from_dict({
+            "id": "deep", "version": "1", "title": {"en": "D"}, "default_language": "en",
+            "languages": [{"code": "en", "name": "English", "direction": "ltr"}],
+            "choice_lists": {},
+            "fields": [{"name": "a", "type": "text"}, {"name": "b", "type": "integer"},
+                       {"name": "c", "type": "text", "relevant": rel, "constraint": rel},
+                       {"name": "d", "type": "calculate", "calculation": calc}]})
+        for values in ({"a": "x", "b": 3, "c": "y"}, {"a": "z", "b": 1, "c": "y"}, {}):
+            same_as_before(form, values, "en", dt.date(2025, 1, 1))
+        for source in _sources(form):
+            check_source(source)

@@ -71,7 +71,7 @@ class Program:
 
 _CODE: dict[str, CodeType] = {}  # source -> compiled: forms loaded again compile once
 _CODE_LOCK = threading.Lock()
-_CODE_MAX = 32
+_CODE_MAX = 8
 
 
 def _build(plan: _Plan, from_xpath: Callable[[Any, Any], Any], want_paths: bool
