@@ -284,7 +284,7 @@ _FIXED_NAMES = {
     "bool", "dict", "float", "frozenset", "int", "isinstance", "len", "list", "map", "range",
     "set", "str", "tuple", "type",
 }
-_GENERATED = re.compile(r"^(?:[Ktcsir]\d+|ingest_\d+|ordered_\d+|ordered_fast_\d+|run_all)$")
+_GENERATED = re.compile(r"^(?:[Ktcsir]\d+|ingest_\d+|ordered_fast_\d+|run_all)$")
 _ATTRS = {"get", "pop", "add", "strip", "split", "issuperset", "items", "append", "instances",
           "error", "check_rows", "is_required", "wrong_choices", "required_message",
           "constraint_message", "_instances", "clear", "ctx", "position", "current", "today",

@@ -317,8 +317,17 @@ class _Run:
 
     def ordered(self) -> dict[str, Any]:
         """The cleaned values, in form order."""
-        out: dict[str, Any] = self.program["ordered_fast_0" if self.fast else "ordered_0"](
-            self.top)
+        if self.fast:  # the generated ingest's containers: in form order already
+            out: dict[str, Any] = self.program["ordered_fast_0"](self.top)
+            return out
+        return self._ordered(self.top, None)
+
+    def _ordered(self, container: Mapping[str, Any], scope: str | None) -> dict[str, Any]:
+        out = {k: container[k] for k in self.plan.out_names[scope] if k in container}
+        for name in self.plan.out_repeats[scope]:
+            rows = out.get(name)
+            if rows is not None:
+                out[name] = [self._ordered(row, name) for row in rows]
         return out
 
 
