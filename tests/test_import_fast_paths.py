@@ -1,6 +1,7 @@
 """Fast paths HQ's import takes for every record (issue 19, import speed) give what the
-full paths give: the search word splitter's regex runs, and bounded JSON skipping the
-checks that cannot fail for a short text."""
+full paths give: the search word splitter's regex runs, bounded JSON skipping the
+checks that cannot fail for a short text, PostgreSQL's lexemes made in one walk of the
+values."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ import json
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from intake_app import boundedjson, textnorm
+from intake_app.store import search
 
 # -- the word splitter's fast path ----------------------------------------------------
 
@@ -98,3 +102,34 @@ def test_searchable_text_is_the_whole_text_folded() -> None:
     for _ in range(5_000):
         v = value(0)
         assert textnorm.searchable_text(v) == _searchable_reference(v), repr(v)
+
+
+# -- PostgreSQL's lexemes in one walk of the values -------------------------------------
+
+# Every kind of character the folding, the splitter and the lexemes treat apart: ASCII
+# letters, digits and punctuation, Arabic-script letters the folding maps, harakat,
+# tatweel, joiners and marks, Persian and Arabic-Indic digits, Latin letters with
+# combining or precomposed marks, compatibility forms, case folding's expansions,
+# separators of every kind, astral letters.
+_CHARS = st.sampled_from(list(
+    "aZq09 _-.,'\"\n\t\x1f\x00\u00a0\u2003\u0627\u064a\u0643\u0629\u0623\u064b\u0651"
+    "\u0640\u200c\u200d\u200f\u06f3\u0663e\u0301\u0300\u00c5\u00e9\ufb01\u2460\u00df"
+    "\u03a3\u0130\u1e9e\U0001d400\U00020000\u0915\u093f\u20ac"))
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False)
+    | st.text(_CHARS, max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.text(_CHARS, max_size=6), inner, max_size=4),
+    max_leaves=24)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_JSONISH)
+def test_one_walk_lexemes_are_the_texts(values: object) -> None:
+    """What PostgreSQL's index is given for a record (search.index_values, no text
+    made) is what it was given from the record's search text (index_form)."""
+    text = textnorm.searchable_text(values)
+    assert textnorm.searchable_word_set(values) == set(textnorm.search_words(text))
+    pg = type("Pg", (), {"dialect": "postgresql"})()
+    assert search.index_values(pg, values) == search.index_form(pg, text)
+    assert search.index_values(object(), values) == search.index_form(object(), text) == text

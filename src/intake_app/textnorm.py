@@ -100,6 +100,20 @@ def searchable_text(values: object) -> str:
                      for p in _parts(values)).casefold()
 
 
+def searchable_word_set(values: object) -> set[str]:
+    """``set(search_words(searchable_text(values)))`` without the text (PostgreSQL's
+    index keeps only the words): the line breaks between parts end every word, so the
+    words are each part's own; the ASCII parts are split as one lowered text."""
+    plain: list[str] = []
+    other: list[str] = []
+    for p in _parts(values):
+        (plain if p.isascii() else other).append(p)
+    words = set(_ASCII_WORD.findall("\n".join(plain).lower()))
+    for p in other:
+        words.update(_split_words(_fold_marks(p).casefold()))
+    return words
+
+
 def fts_query(user_query: str) -> str | None:
     """Turn free text into a safe FTS5 query: every word must match as a prefix.
 

@@ -146,7 +146,7 @@ def prepare(conn: Any, r: RevisionIn) -> tuple[str, str]:
     """(data, search text) of a revision for ``store_revisions``: the JSON stored and the
     index's text (search.index_form). Pure: no statement runs, so the caller may make
     them while another thread writes the previous batch (services.hq_import)."""
-    return _dumps(r.values), search.index_form(conn, searchable_text(r.values))
+    return _dumps(r.values), search.index_values(conn, r.values)
 
 
 def store_revisions(conn: Any, revs: Sequence[RevisionIn], device_id: str, seq: int,

@@ -14,7 +14,13 @@ import json
 import unicodedata
 from typing import Any
 
-from intake_app.textnorm import fold_for_search, fts_query, search_words
+from intake_app.textnorm import (
+    fold_for_search,
+    fts_query,
+    search_words,
+    searchable_text,
+    searchable_word_set,
+)
 
 
 def is_pg(conn: Any) -> bool:
@@ -31,7 +37,10 @@ def _lexeme(word: str) -> str:
 
 
 def lexemes(folded_text: str) -> list[str]:
-    words = set(search_words(folded_text))
+    return _lexemes(set(search_words(folded_text)))
+
+
+def _lexemes(words: set[str]) -> list[str]:
     # An ASCII word is its own lexeme (no decomposition, no marks).
     found = {w for w in words if w.isascii()}
     found.update(map(_lexeme, [w for w in words if not w.isascii()]))
@@ -68,6 +77,14 @@ def index_form(conn: Any, folded_text: str) -> str:
     """What ``put_many_ready`` takes for a record's text: its lexemes joined by U+001F on
     PostgreSQL, the text itself for FTS5."""
     return _joined(folded_text) if is_pg(conn) else folded_text
+
+
+def index_values(conn: Any, values: object) -> str:
+    """``index_form(conn, searchable_text(values))``, on PostgreSQL in one walk of the
+    values with no text made (textnorm.searchable_word_set)."""
+    if is_pg(conn):
+        return "\x1f".join(_lexemes(searchable_word_set(values)))
+    return searchable_text(values)
 
 
 def put_many(conn: Any, rows: list[tuple[int, str]]) -> None:
