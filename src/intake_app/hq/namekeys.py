@@ -81,12 +81,19 @@ def word_key(word: str) -> str:
     return key + "I" if final_i and key else key
 
 
-def name_keys(names: list[str] | tuple[str, ...]) -> list[str]:
-    """The distinct keys of every word of every name, in first-seen order."""
+def name_keys(names: list[str] | tuple[str, ...],
+              memo: dict[str, str] | None = None) -> list[str]:
+    """The distinct keys of every word of every name, in first-seen order. ``memo``: a
+    caller's {word: key} for many records (names recur); the caller drops it after, so
+    no name outlives its run in memory."""
     seen: dict[str, None] = {}
     for name in names:
         for word in _WORD.findall(name):
-            k = word_key(word)
+            k = None if memo is None else memo.get(word)
+            if k is None:
+                k = word_key(word)
+                if memo is not None:
+                    memo[word] = k
             if k:
                 seen.setdefault(k, None)
     return list(seen)

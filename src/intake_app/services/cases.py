@@ -34,6 +34,7 @@ from intake_app.models import (
 )
 from intake_app.services import hq_backend
 from intake_app.services.base import ProfileService, locked
+from intake_app.services.payload import RecordPayload
 from intake_app.services.writer import Writer
 from intake_app.store import cases as store_cases
 from intake_app.store import meta as store_meta
@@ -44,6 +45,8 @@ SYSTEM = "system"
 BLOCKS_META = "person_blocks_version"  # BLOCK_KEYS_VERSION of the stored blocks
 # Records (and cases) the desk's sync writes together (CaseDesk._sync_cases).
 SYNC_BATCH = 500
+# Records whose sync facts an import hands to the sync (Handoff): ~1 KB each in memory.
+HANDOFF_MAX = 50_000
 
 
 def digest(text: str) -> str:
@@ -69,6 +72,38 @@ def _blocks_current(conn: Any) -> None:
             (k, p.record_id) for p in people_of(store_cases.person_keys(conn))
             for k in block_keys(p)])
     store_meta.put_meta(conn, {BLOCKS_META: BLOCK_KEYS_VERSION})
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the desk's sync takes from one revision's values (``CaseDesk._facts``)."""
+
+    follow: tuple[tuple[str, str], ...]  # (due, label) of the form's follow-up dates
+    fresh: tuple[Any, ...] | None  # a new case's row after its record id (_sync_plan)
+    person: tuple[Any, ...]  # (name keys, birth year, phones, province, block keys)
+
+
+class Handoff:
+    """The sync's facts of the revisions an import validated, made as the import reads
+    each one, so the sync that follows reads none of their values back from the store
+    (nor parses them again): {(record id, rev): facts} for the day they were made on
+    (another day: the sync reads, as without them). At most ``HANDOFF_MAX`` records."""
+
+    def __init__(self, desk: CaseDesk) -> None:
+        self._desk = desk
+        self.today = dt.datetime.now(dt.UTC).date()
+        self.facts: dict[tuple[str, int], _Facts] = {}
+        self.memo: dict[str, str] = {}  # name words' keys (hq.namekeys)
+
+    def note(self, r: RecordPayload) -> None:
+        if len(self.facts) >= HANDOFF_MAX:
+            return
+        try:
+            self.facts[(r.record_id, r.rev)] = self._desk._facts(
+                r.record_id, r.form_id, r.form_version, r.values, self.today, self.memo,
+                fresh=True)
+        except Exception:  # the sync makes them (and fails) as without a handoff
+            return
 
 
 @dataclass
@@ -122,12 +157,15 @@ class CaseDesk(ProfileService):
         return cache[key]
 
     # -- records join cases ----------------------------------------------------------
-    def _sync_cases(self, today: dt.date | None = None) -> int:
+    def _sync_cases(self, today: dt.date | None = None, handed: Handoff | None = None) -> int:
         """Open a case for each received record not in one yet; re-read new revisions.
         Returns the number of records read. Written SYNC_BATCH records at a time, a table
         at a time (store.cases' *_many writers): a few statements per batch, not a dozen
-        round trips per record (a team HQ's PostgreSQL, issue 19)."""
+        round trips per record (a team HQ's PostgreSQL, issue 19). ``handed``: the facts
+        of the revisions an import just stored (their values are not read again)."""
         today = today or dt.datetime.now(dt.UTC).date()
+        facts = handed.facts if handed is not None and handed.today == today else {}
+        memo = handed.memo if handed is not None else {}
         with self._store.transaction() as conn:
             _blocks_current(conn)
             rows = store_cases.records_to_sync(conn)
@@ -145,12 +183,12 @@ class CaseDesk(ProfileService):
             # batch reads is read before the writes before it (their records differ).
             batches = [rows[i:i + SYNC_BATCH] for i in range(0, len(rows), SYNC_BATCH)]
             with Writer("hq-sync-writer") as writer:
-                reads = self._sync_reads(conn, batches[0])
+                reads = self._sync_reads(conn, batches[0], facts, today, memo)
                 for k, batch in enumerate(batches):
-                    plan = self._sync_plan(batch, reads, today, at, touched)
+                    plan = self._sync_plan(batch, reads, touched)
                     writer.settle()
                     if k + 1 < len(batches):
-                        reads = self._sync_reads(conn, batches[k + 1])
+                        reads = self._sync_reads(conn, batches[k + 1], facts, today, memo)
                     writer.submit(functools.partial(self._sync_write, conn, plan, at), count)
             cases = list(touched)
             for i in range(0, len(cases), SYNC_BATCH):
@@ -164,29 +202,56 @@ class CaseDesk(ProfileService):
                                              "cases": len(touched) + opened})
         return len(rows)
 
-    @staticmethod
-    def _sync_reads(conn: Any, rows: list[tuple[Any, ...]]
-                    ) -> tuple[dict[str, Any], set[tuple[str, str, str]]]:
-        """What a batch of ``_sync_cases`` reads: its records' current values and the
-        follow-ups their forms gave before."""
+    def _sync_reads(self, conn: Any, rows: list[tuple[Any, ...]],
+                    handed: dict[tuple[str, int], _Facts], today: dt.date,
+                    memo: dict[str, str]) -> tuple[dict[str, _Facts], set[tuple[str, str, str]]]:
+        """What a batch of ``_sync_cases`` reads: its records' facts (handed over, else
+        made from their current values) and the follow-ups their forms gave before."""
         ids = [r[0] for r in rows]
-        data = store_cases.current_data_many(conn, ids)
-        return ({rid: json.loads(data.get(rid) or "{}") for rid in ids},
-                store_cases.form_follow_ups_of(conn, ids))
+        facts = {rid: f for rid, _fid, _ver, rev, _case in rows
+                 if (f := handed.get((rid, rev))) is not None}
+        if len(facts) < len(rows):
+            data = store_cases.current_data_many(conn, [i for i in ids if i not in facts])
+            for rid, fid, ver, _rev, case_id in rows:
+                if rid not in facts:
+                    facts[rid] = self._facts(rid, fid, ver, json.loads(data.get(rid) or "{}"),
+                                             today, memo, fresh=case_id is None)
+        return facts, store_cases.form_follow_ups_of(conn, ids)
+
+    def _facts(self, rid: str, fid: str, ver: str, v: dict[str, Any], today: dt.date,
+               memo: dict[str, str], *, fresh: bool) -> _Facts:
+        """One revision's facts for ``_sync_plan``; ``fresh``: with the row of a case it
+        would open (priority, what its record says: as ``_derived`` would make it)."""
+        cw = self.casework(fid, ver)
+        follow = tuple((due.isoformat(), label) for label, due in cw.follow_up_dates(v))
+        row = None
+        if fresh:
+            d = self._derived_of("", [(fid, ver, v)], today, 0)
+            # derived_row: auto, reasons, name, province, needs, expiry, interviews,
+            # at, auto, auto level, case id
+            row = ("new", d[0], d[9], d[0], fid, d[1], d[2], d[3], d[4], d[5], d[6])
+        year, age = cw.age_of(v)
+        if year is None and age is not None:
+            when = _date_of(cw.text_of(v, cw.interview_date)) or today
+            year = when.year - age
+        keys, phones = name_keys(cw.names_of(v), memo), cw.phones_of(v)
+        province = cw.text_of(v, cw.province)
+        return _Facts(follow, row, (keys, year, phones, province, block_keys(Person(
+            rid, "", tuple(keys), year, tuple(phones), province))))
 
     def _sync_plan(self, rows: list[tuple[Any, ...]],
-                   reads: tuple[dict[str, Any], set[tuple[str, str, str]]], today: dt.date,
-                   at: int, touched: dict[str, None]) -> _SyncPlan:
+                   reads: tuple[dict[str, _Facts], set[tuple[str, str, str]]],
+                   touched: dict[str, None]) -> _SyncPlan:
         """One batch of ``_sync_cases`` (no statement: ``_sync_write`` writes it), the
         same rows as one record at a time. A record not in a case yet opens its own,
         inserted whole (priority, what its record says, next follow-up: as ``_derived``
         and ``refresh_next_due`` would make it); the cases of records already in one are
         marked in ``touched`` to be refreshed after."""
-        values, have = reads
+        facts, have = reads
         plan = _SyncPlan()
-        for rid, fid, ver, _rev, _case in rows:  # in order; one the form gave is skipped
-            for label, due in self.casework(fid, ver).follow_up_dates(values[rid]):
-                key = (rid, due.isoformat(), label)
+        for rid, _fid, _ver, _rev, _case in rows:  # in order; one the form gave is skipped
+            for due, label in facts[rid].follow:
+                key = (rid, due, label)
                 if key not in have:
                     have.add(key)
                     plan.follow.append(key)
@@ -194,25 +259,15 @@ class CaseDesk(ProfileService):
         for rid, day, _label in plan.follow:
             if rid not in next_due or day < next_due[rid]:
                 next_due[rid] = day
-        for rid, fid, ver, rev, case_id in rows:
-            cw, v = self.casework(fid, ver), values[rid]
+        for rid, _fid, _ver, rev, case_id in rows:
+            f = facts[rid]
             if case_id is None:
-                d = self._derived_of("", [(fid, ver, v)], today, at)
-                # derived_row: auto, reasons, name, province, needs, expiry, interviews,
-                # at, auto, auto level, case id
-                plan.fresh.append((rid, "new", d[0], d[9], d[0], fid, d[1], d[2], d[3], d[4],
-                                   d[5], d[6], next_due.get(rid)))
+                assert f.fresh is not None
+                plan.fresh.append((rid, *f.fresh, next_due.get(rid)))
             else:
                 touched[case_id] = None
             plan.links.append((rid, case_id, rev))
-            year, age = cw.age_of(v)
-            if year is None and age is not None:
-                when = _date_of(cw.text_of(v, cw.interview_date)) or today
-                year = when.year - age
-            keys, phones = name_keys(cw.names_of(v)), cw.phones_of(v)
-            province = cw.text_of(v, cw.province)
-            plan.people.append((rid, keys, year, phones, province, block_keys(Person(
-                rid, case_id or "", tuple(keys), year, tuple(phones), province))))
+            plan.people.append((rid, *f.person))
         return plan
 
     def _sync_write(self, conn: Any, plan: _SyncPlan, at: int) -> int:

@@ -45,17 +45,14 @@ from intake_app.hq import eventlog, keybackup
 from intake_app.hq.eventlog import LogEntry
 from intake_app.hq.export import EXPORT_WARNING, ExportRecord, ExportSummary, export_records
 from intake_app.hq.keybackup import KeyMaterial, RecipientSecret
-from intake_app.models import (
-    DeviceInfo,
-    ImportOutcome,
-    Policy,
-    RecordStatus,
-)
+from intake_app.models import DeviceInfo, ImportOutcome, Policy, RecordStatus
 from intake_app.paths import FILE_MODE, atomic_write, ensure_private_dir
 from intake_app.services import enrollment, hq_backend, hq_restore
 from intake_app.services.base import locked
-from intake_app.services.hq_import import import_items, import_lock
+from intake_app.services.cases import Handoff
+from intake_app.services.hq_import import Check, import_items, import_lock
 from intake_app.services.outbox_io import split_volume_hint
+from intake_app.services.payload import RecordPayload
 from intake_app.services.report import ReportDesk
 from intake_app.store import events as store_events
 from intake_app.store import hq as store_hq
@@ -386,14 +383,14 @@ class HQService(ReportDesk):
             if f.kind == "gap":
                 notes.append(f"gap: {f.device_id} sequence {f.sequence} missing")
         self._check_forward_link(v, dict(known.get(v.device_id, [])))
-        registry = self.registry()
+        registry, handed = self.registry(), Handoff(self)
 
-        def check(form_id: str, version: str, values: dict[str, Any]) -> None:
+        def check(r: RecordPayload) -> None:
             try:
-                form = registry.get(form_id, version)
-                validate_record(form, values)
+                validate_record(registry.get(r.form_id, r.form_version), r.values)
             except (NotFound, ValidationFailed) as exc:
                 raise BundleError("payload", f"record does not validate: {exc}") from None
+            handed.note(r)  # the sync's facts, while the values are at hand
 
         try:
             counts = self._commit_import(fh, ring, v, check, progress)
@@ -404,7 +401,7 @@ class HQService(ReportDesk):
             self._confirm_whole(fh, ring, v)
             return ImportOutcome(path=str(path), verdict="duplicate", device_id=v.device_id,
                                  sequence=v.sequence, reason="already imported")
-        self._sync_cases()  # the new records join cases (services.cases)
+        self._sync_cases(handed=handed)  # the new records join cases (services.cases)
         return ImportOutcome(path=str(path), verdict="imported", device_id=v.device_id,
                              sequence=v.sequence, records=counts[0], attachments=counts[1],
                              notes=tuple(notes))
@@ -416,8 +413,7 @@ class HQService(ReportDesk):
         if v.header.version >= FORMAT_VERSION_2:
             verify_bundle(fh, ring)
 
-    def _commit_import(self, fh: Any, ring: Keyring, v: VerifiedBundle,
-                       check: Callable[[str, str, dict[str, Any]], None],
+    def _commit_import(self, fh: Any, ring: Keyring, v: VerifiedBundle, check: Check,
                        progress: Callable[[int, int], None] | None) -> tuple[int, int]:
         with self._store.small_cache(), self._store.transaction() as conn:
             # The duplicate check again, inside the write transaction: whatever another

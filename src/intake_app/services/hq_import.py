@@ -32,7 +32,7 @@ from intake_app.store.received import (
     store_sealed_part,
 )
 
-Check = Callable[[str, str, dict[str, Any]], None]
+Check = Callable[[RecordPayload], None]  # validates a record (BundleError if it does not)
 # Records written together (store.received.store_revisions): a few statements per batch
 # instead of several round trips per record; all of them still in the bundle's one
 # transaction.
@@ -97,7 +97,7 @@ def import_items(conn: Any, items: Iterator[OpenedItem], *, device_id: str, seq:
         for item in items:
             if item.kind == "record":
                 r = parse_record_meta(item.meta)
-                check(r.form_id, r.form_version, r.values)
+                check(r)
                 batch.append(r)
                 texts.append(prepare(conn, r))
                 if len(batch) >= RECORD_BATCH:
