@@ -53,11 +53,14 @@ class Rule:
 
     def matches(self, values: dict[str, Any], today: dt.date) -> bool:
         v = values.get(self.field)
+        if v is None:  # no date, and no answer is in any list (most rules' fields)
+            return False
         if self.within_days is not None:
             d = parse_date(v)
             return d is not None and (d - today).days <= self.within_days
-        got = v if isinstance(v, list) else [v]
-        return any(x in self.values for x in got if x is not None)
+        if isinstance(v, list):
+            return any(x in self.values for x in v if x is not None)
+        return v in self.values
 
     def describe(self) -> str:
         if self.within_days is not None:
