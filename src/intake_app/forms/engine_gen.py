@@ -55,6 +55,16 @@ def _functions(lines: list[str]) -> Iterator[str]:
             start = i
 
 
+def _put(out: dict[str, Any], name: str, result: tuple[str | None, Any]) -> bool:
+    """A coercer's ``result`` for ``name`` stored in ``out``; False if it is an error."""
+    err, clean = result
+    if err is not None:
+        return False
+    if clean is not None:
+        out[name] = clean
+    return True
+
+
 def _first(error: tuple[int, str, str]) -> int:
     return error[0]
 
@@ -117,6 +127,7 @@ class _Gen:
         self.ns.update(RUNTIME)
         self.ns["STR"] = frozenset({str})
         self.ns["FIRST"] = _first
+        self.ns["put"] = _put
         self._ids: dict[int, str] = {}
         self._temps = 0
         self._exprs: dict[tuple[str, ...], ExprSource] = {}
@@ -172,17 +183,19 @@ class _Gen:
 
     def ingest(self, scope: str | None) -> None:
         """``ingest_N(raw, lang)``: the cleaned container, or None when anything is
-        wrong (an error, an unknown key): the caller then runs the generic ingest,
-        which reports every error in the record's key order."""
+        wrong (an error, a key that is not a field of these rows): the caller then runs
+        the generic ingest, which reports every error in the record's key order."""
         plan = self.plan
-        self.emit(0, f"def ingest_{self.scope_no[scope]}(raw, lang):", "    out = {}",
-                  "    n = 0", "    g = raw.get")
+        names = frozenset(p.name for p in plan.fields.values() if p.scope == scope)
+        self.emit(0, f"def ingest_{self.scope_no[scope]}(raw, lang):",
+                  f"    if not {self.k(names)}.issuperset(raw):", "        return None",
+                  "    out = {}", "    g = raw.get")
         defaults = {p.name for p in plan.defaults.get(scope, ()) if p.default is not None}
         for p in plan.fields.values():
             if p.scope != scope:
                 continue
             n = lit(p.name)
-            self.emit(1, f"v = g({n}, M)", "if v is not M:", "    n += 1")
+            self.emit(1, f"v = g({n}, M)", "if v is not M:")
             self.ingest_value(p, n)
             if p.name in defaults:
                 d = p.default
@@ -192,7 +205,7 @@ class _Gen:
                 # The calculated value's place, so that the container stays in form
                 # order (None reads as absent everywhere; ordered_fast drops it).
                 self.emit(1, f"if {n} not in out:", f"    out[{n}] = None")
-        self.emit(1, "if n != len(raw):", "    return None", "return out")
+        self.emit(1, "return out")
 
     def ingest_value(self, p: _FieldPlan, n: str) -> None:
         kind = p.kind
@@ -214,25 +227,26 @@ class _Gen:
             if p.once:
                 self.emit(2, "if not is_empty(v):", f"    e, c = {c}(v, lang)",
                           "    if e is None and c is not None:", f"        out[{n}] = c")
+            else:
+                self.emit(2, "pass")
             return
-        assert kind == _VALUE
-        generic = ("e, c = {c}(v, lang)", "if e is not None:", "    return None",
-                   "if c is not None:", "    out[{n}] = c")
+        assert kind == _VALUE and p.coerce is not None
+        # put(): the coercer's answer stored; False (then: the generic ingest) on an error
+        generic = f"not put(out, {n}, {c}(v, lang))"
         f = p.field
         # The usual input of a type first, exactly as the coercer's own short path.
         numbers = bool(f.appearance and "numbers" in f.appearance.split())
         if f.type in ("text", "long_text") and not numbers:
-            self.emit(2, "if type(v) is str:", "    s = v.strip()", "    if s:",
-                      "        if len(s) > MAXT:", "            return None",
-                      f"        out[{n}] = s", "else:")
+            fast = "type(v) is str and 0 < len(s := v.strip()) <= MAXT", "s"
         elif f.type == "yes_no":
-            self.emit(2, "if v is True or v is False:", f"    out[{n}] = v", "else:")
+            fast = "v is True or v is False", "v"
         elif f.type == "integer":
-            self.emit(2, "if type(v) is int:", f"    out[{n}] = v", "else:")
-        elif f.type in ("select_multiple", "rank") and f.choices is not None and all(
-                c and c == c.strip() for c in p.choices):
-            # A list of distinct names of the list (names without blanks around them,
-            # which strip() would change): kept as it is.
+            fast = "type(v) is int", "v"
+        elif f.type == "select_one" and f.choices is not None:
+            fast = f"type(v) is str and (s := v.strip()) in {self.k(p.choices)} and s", "s"
+        elif f.type in ("select_multiple", "rank") and f.choices is not None:
+            # A list of distinct names of the list (choice names have no blanks, which
+            # strip() would change): kept as it is.
             ch = self.k(p.choices)
             self.emit(2, "m = len(v) if type(v) is list else 0",
                       f"if m == 1 and type(a := v[0]) is str and a in {ch}:",
@@ -242,23 +256,19 @@ class _Gen:
                       f"    out[{n}] = [a, b]",
                       f"elif (m > 2 and {ch}.issuperset(v) and len(set(v)) == m "
                       "and STR.issuperset(map(type, v))):",
-                      f"    out[{n}] = list(v)", "else:")
+                      f"    out[{n}] = list(v)", f"elif {generic}:", "    return None")
+            return
         elif f.type == "date":
             # The same text gives the same answer: remembered (short texts only).
-            assert p.coerce is not None
             cached = self.k(lru_cache(maxsize=256)(p.coerce))
-            self.emit(2, "if type(v) is str and len(v) <= 40:", f"    e, c = {cached}(v, lang)",
-                      "else:", f"    e, c = {c}(v, lang)", "if e is not None:",
-                      "    return None", "if c is not None:", f"    out[{n}] = c")
+            self.emit(2, f"if not put(out, {n}, {cached}(v, lang) if type(v) is str and "
+                      f"len(v) <= 40 else {c}(v, lang)):", "    return None")
             return
-        elif f.type == "select_one" and f.choices is not None:
-            ch = self.k(p.choices)
-            self.emit(2, "s = v.strip() if type(v) is str else ''",
-                      f"if s and s in {ch}:", f"    out[{n}] = s", "else:")
         else:
-            self.emit(2, *(line.format(c=c, n=n) for line in generic))
+            self.emit(2, f"if {generic}:", "    return None")
             return
-        self.emit(3, *(line.format(c=c, n=n) for line in generic))
+        self.emit(2, f"if {fast[0]}:", f"    out[{n}] = {fast[1]}", f"elif {generic}:",
+                  "    return None")
 
     # ------------------------------------------------------------ evaluate
 
@@ -270,16 +280,15 @@ class _Gen:
         return p.relevant is None and (pg is None or pg not in self.done
                                        or self.always(self.plan.fields[pg]))
 
-    def relevance_test(self, p: _FieldPlan, cont: str) -> list[str]:
-        """Lines computing ``r`` from ``p``'s own rule (in rows, ``env.ctx`` and
-        ``env.position`` are set at the top of the loop over the rows)."""
+    def relevance_test(self, p: _FieldPlan, cont: str) -> tuple[list[str], str]:
+        """(lines to run first, the bool expression) of ``p``'s own rule (in rows,
+        ``env.ctx`` and ``env.position`` are set at the top of the loop over the rows)."""
         assert p.relevant is not None and p.info.relevant is not None
-        call = []
+        first = []
         if p.relevant.current:
-            call.append(f"env.current = {self.k(p.conv)}({cont}.get({lit(p.name)}))")
+            first.append(f"env.current = {self.k(p.conv)}({cont}.get({lit(p.name)}))")
         self._temps = 0  # temporaries live within one statement: reused by the next
-        call.append(f"r = {self.expr(p).as_bool(self.ast(p.info.relevant))}")
-        return call
+        return first, self.expr(p).as_bool(self.ast(p.info.relevant))
 
     def instances(self, repeats: tuple[str, ...]) -> str:
         """A local holding ``run.instances(repeats)``, fetched again after a step that
@@ -321,24 +330,25 @@ class _Gen:
         pop = [f"if {cont}.pop({n}, None) is not None:", "    run._instances.clear()"] \
             if is_repeat else [f"{cont}.pop({n}, None)"]
         if not always:
-            # r: the relevance; at the top a local variable per field, in rows rel[name]
-            test = self.relevance_test(p, cont) if p.relevant is not None else []
-            pg_r = "True" if pg_always else (self.top_rel[str(pg)] if top
-                                             else f"rel.get({lit(str(pg))}, True)")
-            if top and not test:  # a group's relevance, nothing of its own
+            # The relevance: at the top a local variable per field, in rows rel[name]
+            # (and r). "group and own rule" is the same bool as the rule evaluated only
+            # when the group is relevant (conv() before it has no effect).
+            pg_r = "" if pg_always else (self.top_rel[str(pg)] if top
+                                         else f"rel.get({lit(str(pg))}, True)")
+            if p.relevant is None:
+                first: list[str] = []
+                test = pg_r
+            else:
+                first, own = self.relevance_test(p, cont)
+                test = f"{pg_r} and {own}" if pg_r else own
+            if top and p.relevant is None:  # a group's relevance, nothing of its own
                 var = self.top_rel[p.name] = pg_r
             else:
                 var = f"r{len(self.top_rel)}" if top else "r"
                 if top:
                     self.top_rel[p.name] = var
-                if pg_r == "True":
-                    self.emit(depth, *test)
-                elif not test:
-                    self.emit(depth, f"r = {pg_r}")
-                else:
-                    self.emit(depth, f"if not {pg_r}:", "    r = False", "else:",
-                              *("    " + x for x in test))
-                self.emit(depth, f"{var} = r" if top else f"rel[{n}] = r")
+                self.emit(depth, *first, f"{var} = {test}" if top
+                          else f"r = rel[{n}] = {test}")
             self.emit(depth, f"if not {var}:", *("    " + x for x in pop), "else:")
             depth += 1
         elif top:
@@ -389,9 +399,11 @@ class _Gen:
 
     # ------------------------------------------------------------ check
 
-    def check_field(self, p: _FieldPlan, err: str) -> None:
+    def check_field(self, p: _FieldPlan, j: int | None = None) -> None:
         """One field's checks: at the top level, or inside the loop over its rows that
-        the caller opened. ``err``: the format of the statement adding an error."""
+        the caller opened. ``j``: its place among the fields of that loop, whose errors
+        are kept apart (None: errors go straight to the run)."""
+        err = "run.error({path}, {msg})" if j is None else f"errs.append(({j}, {{path}}, {{msg}}))"
         top = not p.repeats
         n = lit(p.name)
         pk = self.k(p)
@@ -420,32 +432,28 @@ class _Gen:
             self.emit(depth + 1, "pass")
         if not (p.is_select or p.constraint is not None):
             return
-        self.emit(depth, "else:")
-        d = depth + 1
         cons = p.constraint
         if p.is_select:
-            self.emit(d, "ok = True")
-            if p.choice_filter is None:
-                ch = self.k(p.choices)
-                self.emit(d, f"if not ((type(value) is str and value in {ch}) or "
-                          f"(type(value) is list and {ch}.issuperset(value))):")
-            else:
-                self.emit(d, "if True:")
-            self.emit(d + 1, f"wrong = run.wrong_choices({pk}, value, {ctx}, {pos})",
-                      "if wrong:", "    ok = False", "    for c in wrong:",
-                      "        " + err.format(path=path,
-                                              msg="message('not_choice', lang, value=c)"))
-            if cons is not None:
-                self.emit(d, "if ok:")
-                d += 1
-        if cons is not None:
-            if cons.current:
-                self.emit(d, f"env.current = {self.k(p.conv)}(value)")
-            assert p.info.constraint is not None
-            self._temps = 0
-            test = self.expr(p).as_bool(self.ast(p.info.constraint))
-            self.emit(d, f"if not {test}:",
-                      "    " + err.format(path=path, msg=f"run.constraint_message({pk})"))
+            # choice_errors: adds the errors of chosen names not offered; True if any
+            wrong = (f"run.choice_errors({pk}, value, {ctx}, {pos}, {path}"
+                     + (")" if j is None else f", errs, {j})"))
+            fast = ("False" if p.choice_filter is not None else
+                    f"(type(value) is str and value in {self.k(p.choices)}) or "
+                    f"(type(value) is list and {self.k(p.choices)}.issuperset(value))")
+            if cons is None:
+                self.emit(depth, f"elif not ({fast}):", f"    {wrong}")
+                return
+            self.emit(depth, f"elif {fast} or not {wrong}:")
+        else:
+            self.emit(depth, "else:")
+        d = depth + 1
+        assert cons is not None and p.info.constraint is not None
+        if cons.current:
+            self.emit(d, f"env.current = {self.k(p.conv)}(value)")
+        self._temps = 0
+        test = self.expr(p).as_bool(self.ast(p.info.constraint))
+        self.emit(d, f"if not {test}:",
+                  "    " + err.format(path=path, msg=f"run.constraint_message({pk})"))
 
     def check_rows_of(self, ps: list[_FieldPlan]) -> None:
         """The checks of consecutive fields of the same rows, in one loop over the rows.
@@ -458,8 +466,7 @@ class _Gen:
         self.emit(1, f"for container, ctx, prefix, pos, rel in {insts}:",
                   "    env.ctx = ctx", "    env.position = pos")
         for j, p in enumerate(ps):
-            self.check_field(p, "run.error({path}, {msg})" if one
-                             else f"errs.append(({j}, {{path}}, {{msg}}))")
+            self.check_field(p, None if one else j)
         self.emit(1, "env.ctx = ctx0", "env.position = 0")
         if not one:
             self.emit(1, "if errs:", "    errs.sort(key=FIRST)", "    for j, ep, em in errs:",
@@ -498,7 +505,7 @@ class _Gen:
             if ps[0].repeats:
                 self.check_rows_of(ps)
             else:
-                self.check_field(ps[0], "run.error({path}, {msg})")
+                self.check_field(ps[0])
         self.emit(1, "return None")
 
     # ------------------------------------------------------------ output

@@ -255,6 +255,20 @@ class _Run:
             if not math.isnan(want) and n != int(want):
                 self.error(path, message("row_count", self.lang, n=int(want)))
 
+    def choice_errors(self, p: _FieldPlan, value: Any, ctx: dict[str, dict[str, Any]],
+                      pos: int, path: str, errs: list[tuple[int, str, str]] | None = None,
+                      j: int = 0) -> bool:
+        """The errors of the chosen names not offered, added to the run (or, ``errs``,
+        kept with ``j`` for the generated code to add in order); whether there were any."""
+        wrong = self.wrong_choices(p, value, ctx, pos)
+        for c in wrong:
+            msg = message("not_choice", self.lang, value=c)
+            if errs is None:
+                self.error(path, msg)
+            else:
+                errs.append((j, path, msg))
+        return bool(wrong)
+
     def wrong_choices(self, p: _FieldPlan, value: Any, ctx: dict[str, dict[str, Any]],
                       pos: int) -> list[Any]:
         """The chosen names not offered (not in the list, or filtered out), in order."""
