@@ -277,7 +277,7 @@ def test_relevance_chain_and_hostile_text_identical(data: st.DataObject) -> None
 _FIXED_NAMES = {
     "run", "top", "env", "ctx0", "paths", "do_check", "bad", "partial", "lang", "raw", "out",
     "n", "g", "v", "s", "e", "c", "r", "x", "m", "a", "b", "rows", "row", "i", "value", "ok",
-    "wrong", "errs", "ep", "em", "j", "FIRST", "put",
+    "wrong", "errs", "ep", "em", "j", "FIRST", "put", "DATEP", "pr",
     "container", "ctx", "prefix", "pos", "rel", "k", "M", "MAXT", "STR", "Mapping",
     "is_empty", "message", "from_xpath", "to_bool", "to_num", "to_str", "_eq", "_cmp",
     "_arith", "_apply", "_selected2", "date", "_fdc", "_pdc", "_num",
@@ -288,7 +288,7 @@ _GENERATED = re.compile(r"^(?:[Ktcsir]\d+|ingest_\d+|ordered_fast_\d+|run_all)$"
 _ATTRS = {"get", "pop", "add", "strip", "split", "issuperset", "items", "append", "instances",
           "error", "check_rows", "is_required", "wrong_choices", "required_message",
           "constraint_message", "_instances", "clear", "ctx", "position", "current", "today",
-          "sort", "choice_errors"}
+          "sort", "choice_errors", "isascii"}
 _NODES = (ast.Module, ast.FunctionDef, ast.arguments, ast.arg, ast.Assign, ast.AugAssign,
           ast.If, ast.For, ast.Return, ast.Continue, ast.Pass, ast.Expr, ast.Delete,
           ast.Name, ast.Load, ast.Store, ast.Del, ast.Constant, ast.Attribute, ast.Call,

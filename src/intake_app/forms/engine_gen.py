@@ -21,7 +21,6 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import lru_cache
 from types import CodeType
 from typing import Any
 
@@ -37,7 +36,7 @@ from intake_app.forms.engine_plan import (
 )
 from intake_app.forms.expr import BinOp, Call, Expression, Neg, Node, Ref, Str
 from intake_app.forms.i18n import message
-from intake_app.forms.values import MAX_TEXT, is_empty
+from intake_app.forms.values import MAX_TEXT, _date_precision, is_empty
 
 _MISSING = object()  # ``M`` in generated code: "key absent"
 # The builtins generated code may use (no import, open, eval, getattr...).
@@ -128,6 +127,7 @@ class _Gen:
         self.ns["STR"] = frozenset({str})
         self.ns["FIRST"] = _first
         self.ns["put"] = _put
+        self.ns["DATEP"] = _date_precision
         self._ids: dict[int, str] = {}
         self._temps = 0
         self._exprs: dict[tuple[str, ...], ExprSource] = {}
@@ -259,11 +259,11 @@ class _Gen:
                       f"    out[{n}] = list(v)", f"elif {generic}:", "    return None")
             return
         elif f.type == "date":
-            # The same text gives the same answer: remembered (short texts only).
-            cached = self.k(lru_cache(maxsize=256)(p.coerce))
-            self.emit(2, f"if not put(out, {n}, {cached}(v, lang) if type(v) is str and "
-                      f"len(v) <= 40 else {c}(v, lang)):", "    return None")
-            return
+            # values._date for ASCII text (normalize_numeric is then strip()); the
+            # precision of a text is remembered (values._date_precision).
+            precs = self.k(frozenset(f.date_precisions))
+            fast = (f"type(v) is str and v.isascii() and (pr := DATEP(s := v.strip())) "
+                    f"is not None and pr in {precs}"), "s"
         else:
             self.emit(2, f"if {generic}:", "    return None")
             return
