@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import CodeType
 from typing import Any
 
-from intake_app.forms.engine_gen_expr import RUNTIME, ExprSource, lit
+from intake_app.forms.engine_gen_expr import RUNTIME, ExprSource, count_refs, lit, pure_test
 from intake_app.forms.engine_plan import (
     _CALCULATE,
     _NO_VALUE,
@@ -34,7 +34,7 @@ from intake_app.forms.engine_plan import (
     _Plan,
     _whole_repeat_refs,
 )
-from intake_app.forms.expr import BinOp, Call, Expression, Neg, Node, Ref, Str
+from intake_app.forms.expr import Expression, Node
 from intake_app.forms.i18n import message
 from intake_app.forms.values import MAX_TEXT, _date_precision, is_empty
 
@@ -145,8 +145,9 @@ class _Gen:
         for fp in plan.fields.values():
             for e in (fp.info.relevant, fp.info.calculation, fp.info.constraint):
                 if e is not None:
-                    _count_refs(self.ast(e), self.refs, self.selected)
+                    count_refs(self.ast(e), self.refs, self.selected)
         self.insts: dict[tuple[str, ...], str] = {}  # repeats -> local with its instances
+        self.same: dict[str, str] = {}  # a top-level relevance test -> its local
         scopes: list[str | None] = [None, *(p.name for p in plan.fields.values()
                                             if p.kind == _REPEAT)]
         self.scope_no = {s: i for i, s in enumerate(scopes)}
@@ -343,10 +344,16 @@ class _Gen:
                 test = f"{pg_r} and {own}" if pg_r else own
             if top and p.relevant is None:  # a group's relevance, nothing of its own
                 var = self.top_rel[p.name] = pg_r
+            elif top and not first and pure_test(test) and test in self.same:
+                # The same test of values that no longer change (converted once, see
+                # cache_value): its answer again.
+                var = self.top_rel[p.name] = self.same[test]
             else:
                 var = f"r{len(self.top_rel)}" if top else "r"
                 if top:
                     self.top_rel[p.name] = var
+                    if not first and pure_test(test):
+                        self.same[test] = var
                 self.emit(depth, *first, f"{var} = {test}" if top
                           else f"r = rel[{n}] = {test}")
             self.emit(depth, f"if not {var}:", *("    " + x for x in pop), "else:")
@@ -421,8 +428,19 @@ class _Gen:
         if p.kind == _REPEAT:
             self.check_rows(p, depth, cont, ctx, path, pos, err)
             return
-        self.emit(depth, f"value = {cont}.get({n})", "if value is None:")
         error_required = "    " + err.format(path=path, msg=f"run.required_message({pk})")
+        if not (p.is_select or p.constraint is not None):  # a required answer at most
+            if p.required_expr is None and not p.required:
+                self.out.pop()  # the field's "if": nothing to check
+                return
+            self.out[-1] = (self.out[-1][:-1] + f" and {cont}.get({n}) is None and not "
+                            f"partial:")
+            if p.required_expr is not None:
+                self.emit(depth, f"if run.is_required({pk}, {ctx}, {pos}):", error_required)
+            else:
+                self.emit(depth, error_required[4:])
+            return
+        self.emit(depth, f"if (value := {cont}.get({n})) is None:")
         if p.required_expr is not None:
             self.emit(depth + 1, f"if not partial and run.is_required({pk}, {ctx}, {pos}):",
                       error_required)
@@ -430,8 +448,6 @@ class _Gen:
             self.emit(depth + 1, "if not partial:", error_required)
         else:
             self.emit(depth + 1, "pass")
-        if not (p.is_select or p.constraint is not None):
-            return
         cons = p.constraint
         if p.is_select:
             # choice_errors: adds the errors of chosen names not offered; True if any
@@ -526,22 +542,6 @@ class _Gen:
                           f"        ordered_fast_{self.scope_no[p.name]}(row)")
         self.emit(1, "return c")
 
-
-
-def _count_refs(node: Node, refs: Counter[str], selected: Counter[str]) -> None:
-    if isinstance(node, Ref):
-        refs[node.name] += 1
-    elif isinstance(node, BinOp):
-        _count_refs(node.left, refs, selected)
-        _count_refs(node.right, refs, selected)
-    elif isinstance(node, Neg):
-        _count_refs(node.operand, refs, selected)
-    elif isinstance(node, Call):
-        if (node.name == "selected" and len(node.args) == 2 and isinstance(node.args[0], Ref)
-                and isinstance(node.args[1], Str)):
-            selected[node.args[0].name] += 1
-        for a in node.args:
-            _count_refs(a, refs, selected)
 
 
 def _runs(ps: Iterable[_FieldPlan], merge: Callable[[_FieldPlan], bool]

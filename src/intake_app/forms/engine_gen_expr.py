@@ -15,6 +15,8 @@ generated identifier; operators only from the fixed tables below.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any, Final, Protocol
 
@@ -234,3 +236,27 @@ class ExprSource:
                     f"else _apply({impl}, env, [{t}, {fmt}]))"), False
         return f"_apply({impl}, env, [{', '.join(srcs)}])", False
 
+
+def count_refs(node: Node, refs: Counter[str], selected: Counter[str]) -> None:
+    if isinstance(node, Ref):
+        refs[node.name] += 1
+    elif isinstance(node, BinOp):
+        count_refs(node.left, refs, selected)
+        count_refs(node.right, refs, selected)
+    elif isinstance(node, Neg):
+        count_refs(node.operand, refs, selected)
+    elif isinstance(node, Call):
+        if (node.name == "selected" and len(node.args) == 2 and isinstance(node.args[0], Ref)
+                and isinstance(node.args[1], Str)):
+            selected[node.args[0].name] += 1
+        for a in node.args:
+            count_refs(a, refs, selected)
+
+
+def pure_test(test: str) -> bool:
+    """Whether a generated test reads only locals that no longer change (converted
+    values, relevance) and literals: no record read (``top``/``container``), no
+    ``env`` (position, current, closures), no function of the library (``_apply``:
+    uuid(), now() ...)."""
+    outside = re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", "''", test)
+    return not any(word in outside for word in ("top", "container", "env", "_apply", "(env)"))
