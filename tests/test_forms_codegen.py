@@ -278,6 +278,7 @@ _FIXED_NAMES = {
     "run", "top", "env", "ctx0", "paths", "do_check", "bad", "partial", "lang", "raw", "out",
     "n", "g", "v", "s", "e", "c", "r", "x", "m", "a", "b", "rows", "row", "i", "value", "ok",
     "wrong", "errs", "ep", "em", "j", "FIRST", "put", "DATEP", "pr",
+    "as_integer", "as_decimal", "as_boolean",
     "container", "ctx", "prefix", "pos", "rel", "k", "M", "MAXT", "STR", "Mapping",
     "is_empty", "message", "from_xpath", "to_bool", "to_num", "to_str", "_eq", "_cmp",
     "_arith", "_apply", "_selected2", "date", "_fdc", "_pdc", "_num",

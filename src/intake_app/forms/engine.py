@@ -87,10 +87,17 @@ def validate_record(form: Form, values: Mapping[str, Any], lang: str = "en", *,
 
     ``partial``: a draft of an interview in progress. Every rule is checked except
     that required answers and repeat minimums may still be missing."""
-    state = _run(form, values, lang, today, False, partial)
-    if state.errors:
-        raise ValidationFailed(state.errors)
-    return state.values
+    if not isinstance(values, Mapping):
+        raise ValidationFailed((FieldError("", message("not_row", lang)),))
+    run = _Run(form, lang, today, False, partial)  # as _run, without the FormState
+    try:
+        run.ingest_top(values)
+        run.evaluate(check=True)
+        if run.errors:
+            raise ValidationFailed(tuple(run.errors))
+        return run.ordered()
+    finally:
+        run.close()
 
 
 def evaluate_relevance(form: Form, values: Mapping[str, Any], *,

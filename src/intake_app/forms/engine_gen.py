@@ -114,6 +114,7 @@ def _build(plan: _Plan, from_xpath: Callable[[Any, Any], Any], want_paths: bool
     for code in codes:
         exec(code, gen.ns)  # noqa: S102 - the source holds only literals and identifiers
     gen.ns["source"] = source
+    gen.ns["extra"] = {"pulldata": plan.pulldata}  # Env.extra of every run (read only)
     return gen.ns
 
 
@@ -377,8 +378,11 @@ class _Gen:
             assert p.info.calculation is not None
             self._temps = 0
             src, _ = self.expr(p).source(self.ast(p.info.calculation))
-            if (p.field.value_type or "text") == "text":  # _from_xpath's text case
+            kind = p.field.value_type or "text"
+            if kind == "text":  # _from_xpath's text case
                 self.emit(d, f"x = to_str({src})", "if x == '' or x == 'NaN':")
+            elif kind in ("integer", "decimal", "boolean"):  # its other usual cases
+                self.emit(d, f"x = as_{kind}({src})", "if x is None:")
             else:
                 self.emit(d, f"x = from_xpath({self.k(p.field)}, {src})", "if x is None:")
             self.emit(d, f"    {cont}.pop({n}, None)", "else:", f"    {cont}[{n}] = x")

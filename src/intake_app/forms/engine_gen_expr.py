@@ -15,6 +15,7 @@ generated identifier; operators only from the fixed tables below.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -56,11 +57,35 @@ def _num(v: Value) -> float:
     return to_num(v)
 
 
+def _first_item(v: Value) -> Value:
+    return (v[0] if v else "") if isinstance(v, list) else v
+
+
+def as_integer(v: Value) -> int | None:
+    """``engine_run._from_xpath`` for an integer calculation."""
+    x = _num(_first_item(v))
+    if math.isnan(x) or math.isinf(x):
+        return None
+    return int(x) if x == int(x) else math.floor(x + 0.5)
+
+
+def as_decimal(v: Value) -> float | None:
+    """``engine_run._from_xpath`` for a decimal calculation."""
+    x = _num(_first_item(v))
+    return None if math.isnan(x) or math.isinf(x) else x
+
+
+def as_boolean(v: Value) -> bool:
+    """``engine_run._from_xpath`` for a boolean calculation."""
+    return to_bool(_first_item(v))
+
+
 # Names the generated expressions use (added to the program's namespace).
 RUNTIME: Final[dict[str, Any]] = {
     "to_bool": to_bool, "to_num": to_num, "to_str": to_str, "_eq": _eq, "_cmp": _cmp,
     "_arith": _arith, "_apply": _apply, "_selected2": _selected2, "date": dt.date,
     "float": float, "_fdc": _format_date_cached, "_pdc": _parse_date_cached, "_num": _num,
+    "as_integer": as_integer, "as_decimal": as_decimal, "as_boolean": as_boolean,
 }
 _ORDER: Final = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
 _MAX_NEST: Final = 24  # deeper subtrees stay closures (Python's parser nests ~200 levels)

@@ -43,6 +43,10 @@ from intake_app.forms.values import is_empty
 
 
 class _Run:
+    __slots__ = ("_instances", "_rel", "_top_instances", "bad", "errors", "fast", "fenv",
+                 "form", "lang", "now", "partial", "plan", "program", "relevant_paths",
+                 "today", "top", "want_paths")
+
     def __init__(self, form: Form, lang: str, today: dt.date | None,
                  want_paths: bool = True, partial: bool = False) -> None:
         self.form = form
@@ -65,7 +69,7 @@ class _Run:
         self._instances: dict[tuple[str, ...], list[_Instance]] = {}
         self._top_instances: list[_Instance] = []
         env = _FastEnv(resolve=self._resolve, today=self.today, now=self.now,
-                       choice_label=self.choice_label, extra={"pulldata": self.plan.pulldata})
+                       choice_label=self.choice_label, extra=self.program["extra"])
         env.top = self.top
         env.ctx = {}
         self.fenv = env
@@ -161,6 +165,18 @@ class _Run:
         if cached is not None:
             return cached
         rels = self._rel
+        if len(repeats) == 1:  # the rows of a top-level repeat: as below, shorter
+            rep = repeats[0]
+            out: list[_Instance] = []
+            rows = self.top.get(rep)
+            if isinstance(rows, list):
+                for i, row in enumerate(rows):
+                    rel = rels.get(id(row))
+                    if rel is None:
+                        rel = rels[id(row)] = {}
+                    out.append((row, {rep: row}, f"{rep}[{i}].", i + 1, rel))
+            self._instances[repeats] = out
+            return out
         cur = self._top_instances
         for rep in repeats:
             nxt: list[_Instance] = []
