@@ -13,8 +13,9 @@ it (keyed by the form object, dropped with it): per field a specialised value
 coercer, the value converter expressions see, and every expression compiled
 again with :func:`~intake_app.forms.expr.compile_fast` so that ``${name}``
 reads the record directly instead of going through a per-call environment.
-From the plan, ``engine_gen`` then writes straight-line Python for the form (one
-function per phase, every field's steps unrolled, the expressions inlined as Python
+From the plan, ``engine_gen`` then writes straight-line Python for the form (an
+ingest function per kind of container, one function that evaluates then checks, the
+output; every field's steps unrolled, the expressions inlined as Python
 expressions) and compiles it once: the per-record loop does no generic dispatch.
 Form text enters that source only as string literals (``str.__repr__``); the
 plan's objects are passed by generated identifier. A record with any error is
