@@ -19,10 +19,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
-import importlib.util
 import re
-import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -41,20 +38,13 @@ from tests.test_forms_perf_equivalence import (
     choices_outcome,
     outcome,
 )
+from tests.xlsform_helpers import load_fixtures
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
 
 
-def _load(name: str) -> ModuleType:
-    path = Path(__file__).parent / "xlsforms" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"xlsform_{name}_codegen", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 class _Forms(dict[str, Form]):
@@ -64,7 +54,7 @@ class _Forms(dict[str, Form]):
 
 @pytest.fixture(scope="module")
 def fixture_forms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Form]:
-    fidelity, basic = _load("fidelity_fixtures"), _load("make_fixtures")
+    fidelity, basic = load_fixtures("fidelity_fixtures"), load_fixtures("make_fixtures")
     root = tmp_path_factory.mktemp("codegen")
     out = _Forms()
     for name, fx in fidelity.FIXTURES.items():
@@ -181,7 +171,7 @@ def test_fixture_and_shipped_forms_identical(fixture_forms: dict[str, Form],
 
 def test_fixture_records_identical(fixture_forms: dict[str, Form]) -> None:
     """Every fixture's own good record, and it emptied, through both engines."""
-    fidelity, basic = _load("fidelity_fixtures"), _load("make_fixtures")
+    fidelity, basic = load_fixtures("fidelity_fixtures"), load_fixtures("make_fixtures")
     records = {f"fidelity:{n}": [fx.good, *(r for r, _ in fx.bad)]
                for n, fx in fidelity.FIXTURES.items()}
     records |= {f"basic:{n}": [rec] for n, (_, rec) in basic.POSITIVE.items()}

@@ -9,11 +9,8 @@ own JSON except for the differences docs/forms.md lists (``_pyxform_view``).
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -23,21 +20,14 @@ from intake_app.forms import Form, import_xlsform, validate_record
 from intake_app.forms.metadata import fill_metadata
 from intake_app.forms.model import SELECT_TYPES
 from intake_app.forms.xlsform_export import export_xlsform
+from tests.xlsform_helpers import load_fixtures
 
 TODAY = dt.date(2025, 6, 1)
 
 
-def _load(name: str) -> ModuleType:
-    path = Path(__file__).parent / "xlsforms" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"xlsform_{name}", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
-FX = _load("fidelity_fixtures")
+FX = load_fixtures("fidelity_fixtures")
 NAMES = list(FX.FIXTURES)
 
 
